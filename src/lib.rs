@@ -1,0 +1,6 @@
+//! partnerdeck: a keyboard-only terminal dashboard for purposeful partnerships.
+//!
+//! Layers, each depending only on those before it: `model` → `store`, `insight` → `app` → `ui`
+//! → `tui`; `cli` turns the command line into calls on them.
+
+pub mod model;

@@ -1,0 +1,15 @@
+//! The pure data of partnerdeck: the `Workspace` (the whole file) and its records, their ids,
+//! enums and validation. No I/O, no terminal.
+
+mod enums;
+mod ids;
+mod records;
+mod shift;
+mod validate;
+mod workspace;
+
+pub use enums::*;
+pub use ids::*;
+pub use records::*;
+pub use validate::{Problem, validate};
+pub use workspace::{CURRENT_VERSION, Workspace};

@@ -1,0 +1,321 @@
+//! The records of a workspace. Fields added after version 1 must carry `#[serde(default)]`.
+
+use super::enums::*;
+use super::ids::*;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// Our own side: who we are, what we value, offer and need.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub name: String,
+    #[serde(default)]
+    pub values: Vec<String>,
+    #[serde(default)]
+    pub offers: Vec<String>,
+    #[serde(default)]
+    pub needs: Vec<String>,
+}
+
+/// A person at a partner.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+}
+
+/// How often we mean to be in touch: ideally every `ideal_days`, never more than `max_days`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cadence {
+    pub ideal_days: u32,
+    pub max_days: u32,
+}
+
+impl Default for Cadence {
+    fn default() -> Self {
+        Cadence {
+            ideal_days: 14,
+            max_days: 30,
+        }
+    }
+}
+
+/// A partnership.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub id: PartnerId,
+    pub name: String,
+    pub kind: PartnerKind,
+    pub phase: Phase,
+    pub since: NaiveDate,
+    #[serde(default)]
+    pub values: Vec<String>,
+    #[serde(default)]
+    pub offers: Vec<String>,
+    #[serde(default)]
+    pub needs: Vec<String>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub cadence: Cadence,
+    /// Days between periodic reviews.
+    #[serde(default = "default_review_interval")]
+    pub review_interval_days: u32,
+    /// The long-term aim of the partnership.
+    #[serde(default)]
+    pub aim: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+pub fn default_review_interval() -> u32 {
+    90
+}
+
+impl Partner {
+    /// A new partner with sensible defaults.
+    pub fn new(id: PartnerId, name: impl Into<String>, since: NaiveDate) -> Self {
+        Partner {
+            id,
+            name: name.into(),
+            kind: PartnerKind::Business,
+            phase: Phase::Exploring,
+            since,
+            values: Vec::new(),
+            offers: Vec::new(),
+            needs: Vec::new(),
+            contacts: Vec::new(),
+            cadence: Cadence::default(),
+            review_interval_days: default_review_interval(),
+            aim: String::new(),
+            tags: Vec::new(),
+            notes: String::new(),
+        }
+    }
+}
+
+/// A measurable goal of a partnership: move `metric` from `baseline` to `target` by `due`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: GoalId,
+    pub partner: PartnerId,
+    pub title: String,
+    /// What is measured, e.g. "volunteers placed".
+    #[serde(default)]
+    pub metric: String,
+    /// The unit of the measure, e.g. "people", "EUR", "%".
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub baseline: f64,
+    /// `None` when the goal has no measurable target yet.
+    #[serde(default)]
+    pub target: Option<f64>,
+    #[serde(default)]
+    pub current: f64,
+    pub owner: Owner,
+    /// When the goal was set: the start of its time line.
+    pub start: NaiveDate,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    pub status: GoalStatus,
+}
+
+impl Goal {
+    /// Progress from baseline towards target, 0.0–1.0 (clamped); `None` without a usable target.
+    pub fn progress(&self) -> Option<f64> {
+        let target = self.target?;
+        let span = target - self.baseline;
+        if !span.is_finite() || span == 0.0 {
+            return if self.current == target {
+                Some(1.0)
+            } else {
+                None
+            };
+        }
+        let p = (self.current - self.baseline) / span;
+        p.is_finite().then(|| p.clamp(0.0, 1.0))
+    }
+}
+
+/// A dated step of a partnership, optionally part of a goal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: MilestoneId,
+    pub partner: PartnerId,
+    #[serde(default)]
+    pub goal: Option<GoalId>,
+    pub title: String,
+    pub due: NaiveDate,
+    #[serde(default)]
+    pub done: Option<NaiveDate>,
+}
+
+/// Something to do after an interaction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub what: String,
+    pub due: NaiveDate,
+    #[serde(default)]
+    pub done: Option<NaiveDate>,
+}
+
+/// An entry of the communication log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interaction {
+    pub id: InteractionId,
+    pub partner: PartnerId,
+    pub at: NaiveDateTime,
+    pub channel: Channel,
+    pub initiated_by: Side,
+    pub summary: String,
+    /// How it felt, 1 (poor) to 5 (excellent).
+    #[serde(default)]
+    pub sentiment: Option<u8>,
+    #[serde(default)]
+    pub follow_up: Option<FollowUp>,
+}
+
+/// How a commitment ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    Kept(NaiveDate),
+    Missed(NaiveDate),
+}
+
+/// A promise made by one side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    pub id: CommitmentId,
+    pub partner: PartnerId,
+    pub side: Side,
+    pub what: String,
+    pub due: NaiveDate,
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+}
+
+/// A rating of one practice in a review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// 1 (poor) to 5 (excellent).
+    pub score: u8,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The ratings of the eight practices, by name so the file reads well.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ratings {
+    pub values: Rating,
+    pub communication: Rating,
+    pub clarity: Rating,
+    pub strengths: Rating,
+    pub trust: Rating,
+    pub long_term: Rating,
+    pub improvement: Rating,
+    pub celebration: Rating,
+}
+
+impl Ratings {
+    /// The same score, without notes, for every practice.
+    pub fn uniform(score: u8) -> Self {
+        let r = || Rating {
+            score,
+            note: String::new(),
+        };
+        Ratings {
+            values: r(),
+            communication: r(),
+            clarity: r(),
+            strengths: r(),
+            trust: r(),
+            long_term: r(),
+            improvement: r(),
+            celebration: r(),
+        }
+    }
+
+    pub fn get(&self, practice: Practice) -> &Rating {
+        match practice {
+            Practice::Values => &self.values,
+            Practice::Communication => &self.communication,
+            Practice::Clarity => &self.clarity,
+            Practice::Strengths => &self.strengths,
+            Practice::Trust => &self.trust,
+            Practice::LongTerm => &self.long_term,
+            Practice::Improvement => &self.improvement,
+            Practice::Celebration => &self.celebration,
+        }
+    }
+
+    pub fn get_mut(&mut self, practice: Practice) -> &mut Rating {
+        match practice {
+            Practice::Values => &mut self.values,
+            Practice::Communication => &mut self.communication,
+            Practice::Clarity => &mut self.clarity,
+            Practice::Strengths => &mut self.strengths,
+            Practice::Trust => &mut self.trust,
+            Practice::LongTerm => &mut self.long_term,
+            Practice::Improvement => &mut self.improvement,
+            Practice::Celebration => &mut self.celebration,
+        }
+    }
+
+    /// Mean score over the eight practices.
+    pub fn mean(&self) -> f64 {
+        let sum: u32 = Practice::ALL
+            .iter()
+            .map(|p| u32::from(self.get(*p).score))
+            .sum();
+        f64::from(sum) / Practice::ALL.len() as f64
+    }
+}
+
+/// A periodic review of a partnership.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub id: ReviewId,
+    pub partner: PartnerId,
+    pub date: NaiveDate,
+    pub ratings: Ratings,
+    #[serde(default)]
+    pub feedback: String,
+    #[serde(default)]
+    pub next_review: Option<NaiveDate>,
+}
+
+/// A win that was marked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Celebration {
+    pub id: CelebrationId,
+    pub partner: PartnerId,
+    #[serde(default)]
+    pub milestone: Option<MilestoneId>,
+    pub date: NaiveDate,
+    /// How it was celebrated.
+    pub how: String,
+    /// With whom.
+    #[serde(default)]
+    pub with: String,
+}

@@ -1,0 +1,305 @@
+//! Validation of a whole workspace: every problem is reported, each naming the record it is in.
+
+use super::*;
+use std::collections::HashSet;
+use std::fmt;
+
+/// One thing wrong with a workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The record, e.g. `goal #12 "Co-host the fair"`; empty for the workspace itself.
+    pub record: String,
+    /// The id of the record, so a caller holding the text can point at its line.
+    pub id: Option<u64>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.record.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.record, self.message)
+        }
+    }
+}
+
+struct Checker<'a> {
+    ws: &'a Workspace,
+    problems: Vec<Problem>,
+    seen: HashSet<u64>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, kind: &str, id: u64, name: &str, message: impl Into<String>) {
+        let record = if name.trim().is_empty() {
+            format!("{kind} #{id}")
+        } else {
+            format!("{kind} #{id} \"{name}\"")
+        };
+        self.problems.push(Problem {
+            record,
+            id: Some(id),
+            message: message.into(),
+        });
+    }
+
+    fn id(&mut self, kind: &str, id: u64, name: &str) {
+        if id == 0 {
+            self.report(kind, id, name, "id 0 is not allowed; ids start at 1");
+        }
+        if !self.seen.insert(id) {
+            self.report(kind, id, name, format!("id {id} is used by another record"));
+        }
+    }
+
+    fn text(&mut self, kind: &str, id: u64, name: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.report(kind, id, name, format!("{field} must not be empty"));
+        }
+    }
+
+    fn partner(&mut self, kind: &str, id: u64, name: &str, partner: PartnerId) {
+        if self.ws.partner(partner).is_none() {
+            self.report(
+                kind,
+                id,
+                name,
+                format!("refers to partner {partner}, which does not exist"),
+            );
+        }
+    }
+
+    fn score(&mut self, kind: &str, id: u64, name: &str, field: &str, score: u8) {
+        if !(1..=5).contains(&score) {
+            self.report(
+                kind,
+                id,
+                name,
+                format!("{field} must be from 1 to 5, not {score}"),
+            );
+        }
+    }
+
+    fn number(&mut self, kind: &str, id: u64, name: &str, field: &str, value: f64) {
+        if !value.is_finite() {
+            self.report(
+                kind,
+                id,
+                name,
+                format!("{field} must be a number, not {value}"),
+            );
+        }
+    }
+}
+
+/// Checks every invariant of the workspace; an empty list means it is valid.
+pub fn validate(ws: &Workspace) -> Vec<Problem> {
+    let mut c = Checker {
+        ws,
+        problems: Vec::new(),
+        seen: HashSet::new(),
+    };
+    if ws.version != CURRENT_VERSION {
+        c.problems.push(Problem {
+            record: String::new(),
+            id: None,
+            message: format!(
+                "version is {}, but this build reads version {CURRENT_VERSION}",
+                ws.version
+            ),
+        });
+    }
+    for p in &ws.partners {
+        let (k, id, n) = ("partner", p.id.0, p.name.as_str());
+        c.id(k, id, n);
+        c.text(k, id, n, "name", n);
+        if p.cadence.ideal_days == 0 {
+            c.report(k, id, n, "ideal contact cadence must be at least 1 day");
+        }
+        if p.cadence.max_days < p.cadence.ideal_days {
+            c.report(
+                k,
+                id,
+                n,
+                format!(
+                    "maximum days between contacts ({}) is below the ideal ({})",
+                    p.cadence.max_days, p.cadence.ideal_days
+                ),
+            );
+        }
+        if p.review_interval_days == 0 {
+            c.report(k, id, n, "review interval must be at least 1 day");
+        }
+        for contact in &p.contacts {
+            if contact.name.trim().is_empty() {
+                c.report(k, id, n, "a contact has an empty name");
+            }
+        }
+    }
+    for g in &ws.goals {
+        let (k, id, n) = ("goal", g.id.0, g.title.as_str());
+        c.id(k, id, n);
+        c.text(k, id, n, "title", n);
+        c.partner(k, id, n, g.partner);
+        c.number(k, id, n, "baseline", g.baseline);
+        c.number(k, id, n, "current", g.current);
+        if let Some(t) = g.target {
+            c.number(k, id, n, "target", t);
+        }
+        if let Some(due) = g.due
+            && due < g.start
+        {
+            c.report(k, id, n, format!("due date {due} is before its start {}", g.start));
+        }
+    }
+    for m in &ws.milestones {
+        let (k, id, n) = ("milestone", m.id.0, m.title.as_str());
+        c.id(k, id, n);
+        c.text(k, id, n, "title", n);
+        c.partner(k, id, n, m.partner);
+        if let Some(goal) = m.goal {
+            match ws.goal(goal) {
+                None => c.report(k, id, n, format!("refers to goal {goal}, which does not exist")),
+                Some(g) if g.partner != m.partner => c.report(
+                    k,
+                    id,
+                    n,
+                    format!("refers to goal {goal}, which belongs to another partner"),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+    for i in &ws.interactions {
+        let (k, id, n) = ("log entry", i.id.0, i.summary.as_str());
+        c.id(k, id, n);
+        c.text(k, id, n, "summary", n);
+        c.partner(k, id, n, i.partner);
+        if let Some(s) = i.sentiment {
+            c.score(k, id, n, "sentiment", s);
+        }
+        if let Some(f) = &i.follow_up {
+            c.text(k, id, n, "follow-up", &f.what);
+        }
+    }
+    for m in &ws.commitments {
+        let (k, id, n) = ("commitment", m.id.0, m.what.as_str());
+        c.id(k, id, n);
+        c.text(k, id, n, "what was promised", n);
+        c.partner(k, id, n, m.partner);
+    }
+    for r in &ws.reviews {
+        let (k, id) = ("review", r.id.0);
+        let n = r.date.to_string();
+        c.id(k, id, &n);
+        c.partner(k, id, &n, r.partner);
+        for p in Practice::ALL {
+            c.score(k, id, &n, p.label(), r.ratings.get(*p).score);
+        }
+    }
+    for e in &ws.celebrations {
+        let (k, id, n) = ("celebration", e.id.0, e.how.as_str());
+        c.id(k, id, n);
+        c.text(k, id, n, "how it was celebrated", n);
+        c.partner(k, id, n, e.partner);
+        if let Some(m) = e.milestone {
+            match ws.milestone(m) {
+                None => c.report(k, id, n, format!("refers to milestone {m}, which does not exist")),
+                Some(ms) if ms.partner != e.partner => c.report(
+                    k,
+                    id,
+                    n,
+                    format!("refers to milestone {m}, which belongs to another partner"),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+    c.problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn sample() -> Workspace {
+        let mut ws = Workspace::named("Us");
+        let id = ws.allocate_id();
+        ws.partners
+            .push(Partner::new(PartnerId(id), "Acme", day("2025-01-01")));
+        ws
+    }
+
+    #[test]
+    fn a_fresh_workspace_is_valid() {
+        assert_eq!(validate(&sample()), vec![]);
+    }
+
+    #[test]
+    fn dangling_references_are_each_named() {
+        let mut ws = sample();
+        ws.goals.push(Goal {
+            id: GoalId(5),
+            partner: PartnerId(99),
+            title: "Grow".into(),
+            metric: String::new(),
+            unit: String::new(),
+            baseline: 0.0,
+            target: Some(f64::NAN),
+            current: 0.0,
+            owner: Owner::Joint,
+            start: day("2025-01-01"),
+            due: None,
+            status: GoalStatus::Active,
+        });
+        ws.milestones.push(Milestone {
+            id: MilestoneId(6),
+            partner: PartnerId(1),
+            goal: Some(GoalId(77)),
+            title: "Kick-off".into(),
+            due: day("2025-02-01"),
+            done: None,
+        });
+        let problems = validate(&ws);
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            vec![
+                "goal #5 \"Grow\": refers to partner #99, which does not exist",
+                "goal #5 \"Grow\": target must be a number, not NaN",
+                "milestone #6 \"Kick-off\": refers to goal #77, which does not exist",
+            ]
+        );
+    }
+
+    #[test]
+    fn ratings_names_and_duplicate_ids_are_checked() {
+        let mut ws = sample();
+        ws.partners[0].name = "  ".into();
+        let mut ratings = Ratings::uniform(3);
+        ratings.trust.score = 6;
+        ws.reviews.push(Review {
+            id: ReviewId(1),
+            partner: PartnerId(1),
+            date: day("2025-03-01"),
+            ratings,
+            feedback: String::new(),
+            next_review: None,
+        });
+        let text: Vec<String> = validate(&ws).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            vec![
+                "partner #1: name must not be empty",
+                "review #1 \"2025-03-01\": id 1 is used by another record",
+                "review #1 \"2025-03-01\": trust & respect must be from 1 to 5, not 6",
+            ]
+        );
+    }
+}

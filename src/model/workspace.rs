@@ -1,0 +1,141 @@
+//! The `Workspace`: the whole data file. Every list is kept sorted by id (ids only grow), which
+//! keeps the file's order stable for `git diff` and lets look-ups use binary search.
+
+use super::ids::*;
+use super::records::*;
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build reads and writes.
+pub const CURRENT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workspace {
+    pub version: u32,
+    /// The next id to hand out; ids are never reused.
+    #[serde(default)]
+    pub next_id: u64,
+    pub profile: Profile,
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    #[serde(default)]
+    pub goals: Vec<Goal>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    #[serde(default)]
+    pub interactions: Vec<Interaction>,
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    #[serde(default)]
+    pub celebrations: Vec<Celebration>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace {
+            version: CURRENT_VERSION,
+            next_id: 1,
+            profile: Profile::default(),
+            partners: Vec::new(),
+            goals: Vec::new(),
+            milestones: Vec::new(),
+            interactions: Vec::new(),
+            commitments: Vec::new(),
+            reviews: Vec::new(),
+            celebrations: Vec::new(),
+        }
+    }
+}
+
+fn find<'a, T, K: Ord>(list: &'a [T], key: K, id_of: impl Fn(&T) -> K) -> Option<&'a T> {
+    list.binary_search_by(|r| id_of(r).cmp(&key))
+        .ok()
+        .map(|i| &list[i])
+}
+
+impl Workspace {
+    /// An empty workspace for the given organisation name.
+    pub fn named(name: impl Into<String>) -> Self {
+        let mut ws = Workspace::default();
+        ws.profile.name = name.into();
+        ws
+    }
+
+    /// Hands out a fresh id (shared by every record kind).
+    pub fn allocate_id(&mut self) -> u64 {
+        let id = self.next_id.max(1);
+        self.next_id = id + 1;
+        id
+    }
+
+    /// Restores the invariants after loading or hand edits: lists sorted by id and the id
+    /// counter above every id in use.
+    pub fn normalize(&mut self) {
+        self.partners.sort_by_key(|r| r.id);
+        self.goals.sort_by_key(|r| r.id);
+        self.milestones.sort_by_key(|r| r.id);
+        self.interactions.sort_by_key(|r| r.id);
+        self.commitments.sort_by_key(|r| r.id);
+        self.reviews.sort_by_key(|r| r.id);
+        self.celebrations.sort_by_key(|r| r.id);
+        let max = self.max_id();
+        if self.next_id <= max {
+            self.next_id = max + 1;
+        }
+    }
+
+    fn max_id(&self) -> u64 {
+        [
+            self.partners.last().map(|r| r.id.0),
+            self.goals.last().map(|r| r.id.0),
+            self.milestones.last().map(|r| r.id.0),
+            self.interactions.last().map(|r| r.id.0),
+            self.commitments.last().map(|r| r.id.0),
+            self.reviews.last().map(|r| r.id.0),
+            self.celebrations.last().map(|r| r.id.0),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0)
+    }
+
+    pub fn partner(&self, id: PartnerId) -> Option<&Partner> {
+        find(&self.partners, id, |r| r.id)
+    }
+    pub fn partner_mut(&mut self, id: PartnerId) -> Option<&mut Partner> {
+        let i = self.partners.binary_search_by_key(&id, |r| r.id).ok()?;
+        Some(&mut self.partners[i])
+    }
+    pub fn goal(&self, id: GoalId) -> Option<&Goal> {
+        find(&self.goals, id, |r| r.id)
+    }
+    pub fn milestone(&self, id: MilestoneId) -> Option<&Milestone> {
+        find(&self.milestones, id, |r| r.id)
+    }
+    pub fn interaction(&self, id: InteractionId) -> Option<&Interaction> {
+        find(&self.interactions, id, |r| r.id)
+    }
+    pub fn commitment(&self, id: CommitmentId) -> Option<&Commitment> {
+        find(&self.commitments, id, |r| r.id)
+    }
+    pub fn review(&self, id: ReviewId) -> Option<&Review> {
+        find(&self.reviews, id, |r| r.id)
+    }
+    pub fn celebration(&self, id: CelebrationId) -> Option<&Celebration> {
+        find(&self.celebrations, id, |r| r.id)
+    }
+
+    /// Number of records of every kind together.
+    pub fn record_count(&self) -> usize {
+        self.partners.len()
+            + self.goals.len()
+            + self.milestones.len()
+            + self.interactions.len()
+            + self.commitments.len()
+            + self.reviews.len()
+            + self.celebrations.len()
+    }
+}
