@@ -4,3 +4,5 @@
 //! → `tui`; `cli` turns the command line into calls on them.
 
 pub mod model;
+pub mod insight;
+pub mod store;

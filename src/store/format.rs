@@ -1,0 +1,86 @@
+//! The text form of a workspace: pretty, stable RON, and parse errors that point at a line and
+//! column.
+
+use crate::model::Workspace;
+use ron::ser::PrettyConfig;
+use std::fmt;
+
+/// The first line of every saved file.
+pub const HEADER: &str = "// partnerdeck workspace. Hand edits are fine; `partnerdeck check FILE` validates them.\n";
+
+/// Where and why the text is not a workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub col: usize,
+    /// What was wrong or expected, in ron's words.
+    pub message: String,
+    /// The offending line of text (without its newline), to show under the message.
+    pub source_line: String,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.col, self.message)
+    }
+}
+
+impl ParseError {
+    /// The offending line with a caret under the column, for terminals.
+    pub fn excerpt(&self) -> String {
+        let shown: String = self
+            .source_line
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let pad = " ".repeat(self.col.saturating_sub(1));
+        format!("  | {shown}\n  | {pad}^")
+    }
+}
+
+fn pretty() -> PrettyConfig {
+    PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        .depth_limit(64)
+}
+
+/// Serializes the workspace as the file's text. Fails (before any disk is touched) only when the
+/// data cannot be expressed, e.g. nesting too deep.
+pub fn to_text(ws: &Workspace) -> Result<String, ron::Error> {
+    let mut out = String::with_capacity(HEADER.len() + ws.record_count() * 200);
+    out.push_str(HEADER);
+    out.push_str(&ron::ser::to_string_pretty(ws, pretty())?);
+    out.push('\n');
+    Ok(out)
+}
+
+/// Parses text into a type, mapping errors to a line and column.
+pub fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError> {
+    ron::Options::default()
+        .from_str::<T>(text)
+        .map_err(|e| parse_error(text, e))
+}
+
+fn parse_error(text: &str, e: ron::error::SpannedError) -> ParseError {
+    let line = e.span.start.line.max(1);
+    let col = e.span.start.col.max(1);
+    let source_line = text.lines().nth(line - 1).unwrap_or("").to_string();
+    ParseError {
+        line,
+        col,
+        message: e.code.to_string(),
+        source_line,
+    }
+}
+
+/// The 1-based line of the record with this id in the saved text, if it can be found (ids are
+/// unique across kinds, so the first `id: N,` is the record).
+pub fn line_of_id(text: &str, id: u64) -> Option<usize> {
+    let needle = format!("id: {id},");
+    text.lines()
+        .position(|l| l.trim_start().starts_with(&needle))
+        .map(|i| i + 1)
+}
