@@ -3,6 +3,8 @@
 //! Layers, each depending only on those before it: `model` → `store`, `insight` → `app` → `ui`
 //! → `tui`; `cli` turns the command line into calls on them.
 
-pub mod model;
+pub mod cli;
 pub mod insight;
+pub mod model;
 pub mod store;
+pub mod tui;

@@ -150,7 +150,12 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
         if let Some(due) = g.due
             && due < g.start
         {
-            c.report(k, id, n, format!("due date {due} is before its start {}", g.start));
+            c.report(
+                k,
+                id,
+                n,
+                format!("due date {due} is before its start {}", g.start),
+            );
         }
     }
     for m in &ws.milestones {
@@ -160,7 +165,12 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
         c.partner(k, id, n, m.partner);
         if let Some(goal) = m.goal {
             match ws.goal(goal) {
-                None => c.report(k, id, n, format!("refers to goal {goal}, which does not exist")),
+                None => c.report(
+                    k,
+                    id,
+                    n,
+                    format!("refers to goal {goal}, which does not exist"),
+                ),
                 Some(g) if g.partner != m.partner => c.report(
                     k,
                     id,
@@ -205,7 +215,12 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
         c.partner(k, id, n, e.partner);
         if let Some(m) = e.milestone {
             match ws.milestone(m) {
-                None => c.report(k, id, n, format!("refers to milestone {m}, which does not exist")),
+                None => c.report(
+                    k,
+                    id,
+                    n,
+                    format!("refers to milestone {m}, which does not exist"),
+                ),
                 Some(ms) if ms.partner != e.partner => c.report(
                     k,
                     id,

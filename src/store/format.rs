@@ -6,7 +6,8 @@ use ron::ser::PrettyConfig;
 use std::fmt;
 
 /// The first line of every saved file.
-pub const HEADER: &str = "// partnerdeck workspace. Hand edits are fine; `partnerdeck check FILE` validates them.\n";
+pub const HEADER: &str =
+    "// partnerdeck workspace. Hand edits are fine; `partnerdeck check FILE` validates them.\n";
 
 /// Where and why the text is not a workspace.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,8 +67,17 @@ pub fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ParseError
 
 fn parse_error(text: &str, e: ron::error::SpannedError) -> ParseError {
     let line = e.span.start.line.max(1);
-    let col = e.span.start.col.max(1);
     let source_line = text.lines().nth(line - 1).unwrap_or("").to_string();
+    // ron may point at the blank before a bad value: point at the value itself.
+    let mut col = e.span.start.col.max(1);
+    let blanks = source_line
+        .chars()
+        .skip(col - 1)
+        .take_while(|c| c.is_whitespace())
+        .count();
+    if col - 1 + blanks < source_line.chars().count() {
+        col += blanks;
+    }
     ParseError {
         line,
         col,

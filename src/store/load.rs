@@ -1,0 +1,166 @@
+//! Loading a workspace file: read, check the version, parse (or migrate), validate. Every failure
+//! names the path and, where there is one, the line and column; nothing here writes.
+
+use super::format::{ParseError, line_of_id, parse};
+use super::migrate;
+use crate::model::{CURRENT_VERSION, Problem, Workspace, validate};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// A problem found by validation, with the line of its record when it could be found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedProblem {
+    pub line: Option<usize>,
+    pub problem: Problem,
+}
+
+/// Why a file could not be loaded.
+#[derive(Debug)]
+pub enum LoadError {
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Parse {
+        path: PathBuf,
+        error: ParseError,
+    },
+    Newer {
+        path: PathBuf,
+        found: u32,
+    },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<LocatedProblem>,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { path, error } => {
+                write!(f, "cannot read {}: {error}", path.display())
+            }
+            LoadError::Parse { path, error } => write!(
+                f,
+                "{}:{}:{}: {}\n{}\nThe file was not changed. Fix it by hand (or restore a backup), \
+                 then run `partnerdeck check`.",
+                path.display(),
+                error.line,
+                error.col,
+                error.message,
+                error.excerpt()
+            ),
+            LoadError::Newer { path, found } => write!(
+                f,
+                "{} is a version {found} file, newer than this partnerdeck reads (version \
+                 {CURRENT_VERSION}). It was not changed; upgrade partnerdeck to open it.",
+                path.display()
+            ),
+            LoadError::Invalid { path, problems } => {
+                writeln!(
+                    f,
+                    "{} has {} problem{}:",
+                    path.display(),
+                    problems.len(),
+                    if problems.len() == 1 { "" } else { "s" }
+                )?;
+                for p in problems {
+                    match p.line {
+                        Some(line) => writeln!(f, "  {}:{line}: {}", path.display(), p.problem)?,
+                        None => writeln!(f, "  {}: {}", path.display(), p.problem)?,
+                    }
+                }
+                write!(f, "The file was not changed.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A successfully loaded file.
+#[derive(Debug)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    /// The version the file had when it needed migrating.
+    pub migrated_from: Option<u32>,
+}
+
+/// Loads the file at `path`; `Ok(None)` when there is no file there yet.
+pub fn load(path: &Path) -> Result<Option<Loaded>, LoadError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => {
+            return Err(LoadError::Io {
+                path: path.to_path_buf(),
+                error,
+            });
+        }
+    };
+    load_text(&text, path).map(Some)
+}
+
+/// Parses and validates the text of a file (the path is only used in messages).
+pub fn load_text(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let path_buf = || path.to_path_buf();
+    let (mut workspace, migrated_from) = match parse::<Workspace>(text) {
+        Ok(ws) if ws.version > CURRENT_VERSION => {
+            return Err(LoadError::Newer {
+                path: path_buf(),
+                found: ws.version,
+            });
+        }
+        Ok(ws) if ws.version == CURRENT_VERSION => (ws, None),
+        other => {
+            // Not a current file: an older version to migrate, a newer one to refuse, or broken.
+            match migrate::probe_version(text) {
+                Some(v) if v > CURRENT_VERSION => {
+                    return Err(LoadError::Newer {
+                        path: path_buf(),
+                        found: v,
+                    });
+                }
+                Some(v) if v < CURRENT_VERSION => {
+                    let ws = migrate::from_version(text, v).map_err(|error| LoadError::Parse {
+                        path: path_buf(),
+                        error,
+                    })?;
+                    (ws, Some(v))
+                }
+                _ => {
+                    let error = other.err().unwrap_or_else(|| ParseError {
+                        line: 1,
+                        col: 1,
+                        message: "not a partnerdeck workspace".into(),
+                        source_line: String::new(),
+                    });
+                    return Err(LoadError::Parse {
+                        path: path_buf(),
+                        error,
+                    });
+                }
+            }
+        }
+    };
+    workspace.normalize();
+    let problems = validate(&workspace);
+    if !problems.is_empty() {
+        let problems = problems
+            .into_iter()
+            .map(|problem| LocatedProblem {
+                line: problem.id.and_then(|id| line_of_id(text, id)),
+                problem,
+            })
+            .collect();
+        return Err(LoadError::Invalid {
+            path: path_buf(),
+            problems,
+        });
+    }
+    Ok(Loaded {
+        workspace,
+        migrated_from,
+    })
+}

@@ -1,0 +1,161 @@
+//! Schema versions and the steps between them. Each step is a pure function from one version's
+//! types to the next; a file is read as its own version and walked up to `CURRENT_VERSION`.
+//!
+//! Version history:
+//! - 0: the first prototype files: no `version` or `next_id`; a partner had a single
+//!   `cadence_days`; a log entry had a `date` without a time.
+//! - 1: `version` and `next_id`; `cadence: (ideal_days, max_days)`; log entries have `at`
+//!   (date and time).
+
+use super::format::{ParseError, parse};
+use crate::model::{CURRENT_VERSION, Workspace};
+use serde::Deserialize;
+
+/// Just the version of a file, read without caring about anything else in it.
+#[derive(Deserialize)]
+struct Probe {
+    #[serde(default)]
+    version: u32,
+}
+
+/// Reads the `version` of a file, tolerating any other content (0 when absent).
+pub fn probe_version(text: &str) -> Option<u32> {
+    parse::<Probe>(text).ok().map(|p| p.version)
+}
+
+/// Reads a file of an older version and migrates it to the current one.
+pub fn from_version(text: &str, version: u32) -> Result<Workspace, ParseError> {
+    match version {
+        0 => Ok(v0::upgrade(parse::<v0::Workspace>(text)?)),
+        CURRENT_VERSION => parse(text),
+        _ => unreachable!("versions above the current one are refused before migrating"),
+    }
+}
+
+/// Version 0 types, frozen: only the records that changed since are spelled out.
+mod v0 {
+    use crate::model::*;
+    use chrono::{NaiveDate, NaiveTime};
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Workspace {
+        pub profile: Profile,
+        #[serde(default)]
+        pub partners: Vec<Partner>,
+        #[serde(default)]
+        pub goals: Vec<Goal>,
+        #[serde(default)]
+        pub milestones: Vec<Milestone>,
+        #[serde(default)]
+        pub interactions: Vec<Interaction>,
+        #[serde(default)]
+        pub commitments: Vec<Commitment>,
+        #[serde(default)]
+        pub reviews: Vec<Review>,
+        #[serde(default)]
+        pub celebrations: Vec<Celebration>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Partner {
+        pub id: PartnerId,
+        pub name: String,
+        pub kind: PartnerKind,
+        pub phase: Phase,
+        pub since: NaiveDate,
+        #[serde(default)]
+        pub values: Vec<String>,
+        #[serde(default)]
+        pub offers: Vec<String>,
+        #[serde(default)]
+        pub needs: Vec<String>,
+        #[serde(default)]
+        pub contacts: Vec<Contact>,
+        #[serde(default)]
+        pub cadence_days: Option<u32>,
+        #[serde(default = "default_review_interval")]
+        pub review_interval_days: u32,
+        #[serde(default)]
+        pub aim: String,
+        #[serde(default)]
+        pub tags: Vec<String>,
+        #[serde(default)]
+        pub notes: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Interaction {
+        pub id: InteractionId,
+        pub partner: PartnerId,
+        pub date: NaiveDate,
+        pub channel: Channel,
+        pub initiated_by: Side,
+        pub summary: String,
+        #[serde(default)]
+        pub sentiment: Option<u8>,
+        #[serde(default)]
+        pub follow_up: Option<FollowUp>,
+    }
+
+    /// v0 → v1: a single cadence becomes ideal = it, maximum = twice it; a date becomes 09:00
+    /// that day; the id counter is set above every id.
+    pub fn upgrade(old: Workspace) -> crate::model::Workspace {
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).expect("09:00 is a time");
+        let mut ws = crate::model::Workspace {
+            version: 1,
+            next_id: 0,
+            profile: old.profile,
+            partners: old
+                .partners
+                .into_iter()
+                .map(|p| {
+                    let cadence = p.cadence_days.map_or_else(Cadence::default, |d| Cadence {
+                        ideal_days: d.max(1),
+                        max_days: d.max(1).saturating_mul(2),
+                    });
+                    crate::model::Partner {
+                        id: p.id,
+                        name: p.name,
+                        kind: p.kind,
+                        phase: p.phase,
+                        since: p.since,
+                        values: p.values,
+                        offers: p.offers,
+                        needs: p.needs,
+                        contacts: p.contacts,
+                        cadence,
+                        review_interval_days: p.review_interval_days,
+                        aim: p.aim,
+                        tags: p.tags,
+                        notes: p.notes,
+                    }
+                })
+                .collect(),
+            goals: old.goals,
+            milestones: old.milestones,
+            interactions: old
+                .interactions
+                .into_iter()
+                .map(|i| crate::model::Interaction {
+                    id: i.id,
+                    partner: i.partner,
+                    at: i.date.and_time(nine),
+                    channel: i.channel,
+                    initiated_by: i.initiated_by,
+                    summary: i.summary,
+                    sentiment: i.sentiment,
+                    follow_up: i.follow_up,
+                })
+                .collect(),
+            commitments: old.commitments,
+            reviews: old.reviews,
+            celebrations: old.celebrations,
+        };
+        ws.normalize();
+        ws
+    }
+}

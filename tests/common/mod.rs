@@ -1,0 +1,92 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use partnerdeck::model::*;
+
+pub fn day(s: &str) -> NaiveDate {
+    s.parse().expect("test dates are valid")
+}
+
+/// A small workspace with one record of every kind.
+pub fn small_workspace() -> Workspace {
+    let mut ws = Workspace::named("Test Org");
+    ws.profile.values = vec!["openness".into(), "craft".into()];
+    let p = PartnerId(ws.allocate_id());
+    let mut partner = Partner::new(p, "Acme \"Quotes\" \\ Ltd", day("2025-01-10"));
+    partner.contacts.push(Contact {
+        name: "Ada".into(),
+        role: "lead".into(),
+        email: "ada@example.org".into(),
+        phone: "+1 555 0100".into(),
+    });
+    partner.tags = vec!["b2b".into()];
+    ws.partners.push(partner);
+    let g = GoalId(ws.allocate_id());
+    ws.goals.push(Goal {
+        id: g,
+        partner: p,
+        title: "Joint events".into(),
+        metric: "events".into(),
+        unit: "events".into(),
+        baseline: 0.0,
+        target: Some(4.0),
+        current: 1.5,
+        owner: Owner::Joint,
+        start: day("2025-02-01"),
+        due: Some(day("2025-12-31")),
+        status: GoalStatus::Active,
+    });
+    let m = MilestoneId(ws.allocate_id());
+    ws.milestones.push(Milestone {
+        id: m,
+        partner: p,
+        goal: Some(g),
+        title: "First event".into(),
+        due: day("2025-04-01"),
+        done: Some(day("2025-03-30")),
+    });
+    let i = InteractionId(ws.allocate_id());
+    ws.interactions.push(Interaction {
+        id: i,
+        partner: p,
+        at: day("2025-03-01").and_hms_opt(10, 30, 0).unwrap(),
+        channel: Channel::Call,
+        initiated_by: Side::Them,
+        summary: "Line one\nline two 🎉".into(),
+        sentiment: Some(4),
+        follow_up: Some(FollowUp {
+            what: "Send deck".into(),
+            due: day("2025-03-08"),
+            done: None,
+        }),
+    });
+    let c = CommitmentId(ws.allocate_id());
+    ws.commitments.push(Commitment {
+        id: c,
+        partner: p,
+        side: Side::Us,
+        what: "Share venue".into(),
+        due: day("2025-03-15"),
+        outcome: Some(Outcome::Kept(day("2025-03-14"))),
+    });
+    let r = ReviewId(ws.allocate_id());
+    ws.reviews.push(Review {
+        id: r,
+        partner: p,
+        date: day("2025-04-01"),
+        ratings: Ratings::uniform(4),
+        feedback: "Good start".into(),
+        next_review: Some(day("2025-07-01")),
+    });
+    let e = CelebrationId(ws.allocate_id());
+    ws.celebrations.push(Celebration {
+        id: e,
+        partner: p,
+        milestone: Some(m),
+        date: day("2025-04-02"),
+        how: "Team lunch".into(),
+        with: "Ada".into(),
+    });
+    ws
+}
