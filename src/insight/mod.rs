@@ -1,2 +1,52 @@
 //! Pure figures derived from the workspace and today: health, cadence, alignment, strengths,
-//! trust, attention. No I/O, no UI.
+//! trust, attention. No I/O, no UI, no clock: every function takes `today`.
+//!
+//! Start with `Index::build(&ws)` (once per workspace change), then:
+//! * `summaries` / `overview` for lists and the dashboard,
+//! * `partner_insight` for one partner's eight practices, health and attention items,
+//! * `attention` / `partner_attention` for the queue.
+//!
+//! Files: `index` (per-partner record index), `normalize` (tag matching), `dates` (day
+//! arithmetic), one file per practice (`values`, `communication`, `clarity`, `strengths`,
+//! `trust`, `longterm`, `improvement`, `celebration`), `weights` (every tunable number),
+//! `health` (score and contributions), `factors` (the judge of each health factor), `attention`
+//! (the queue), `partner` (one partner's insight), `summary` (list figures).
+
+pub mod attention;
+pub mod celebration;
+pub mod clarity;
+pub mod communication;
+pub mod dates;
+pub mod factors;
+pub mod health;
+pub mod improvement;
+pub mod index;
+pub mod longterm;
+pub mod normalize;
+pub mod partner;
+pub mod strengths;
+pub mod summary;
+pub mod trust;
+pub mod values;
+pub mod weights;
+
+#[cfg(test)]
+mod testkit;
+#[cfg(test)]
+mod tests;
+
+pub use attention::{AttentionItem, AttentionKind, RecordRef, attention, partner_attention};
+pub use celebration::CelebrationInsight;
+pub use clarity::{ClarityInsight, GoalTrack, Pace};
+pub use communication::{CommunicationInsight, ContactStatus};
+pub use health::{Contribution, Health, health};
+pub use improvement::ImprovementInsight;
+pub use index::{Index, PartnerRecords, Slots};
+pub use longterm::LongTermInsight;
+pub use normalize::Overlap;
+pub use partner::{PartnerInsight, Practices, partner_insight, practices};
+pub use strengths::StrengthsInsight;
+pub use summary::{Overview, PartnerSummary, overview, summaries};
+pub use trust::{PromiseRecord, TrustInsight};
+pub use values::ValuesInsight;
+pub use weights::{Factor, WEIGHTS, Weight};

@@ -1,0 +1,313 @@
+//! The attention queue: what needs doing, across all partners or for one, most urgent first.
+//!
+//! Ordering rule: items sort by `urgency` (the rank of their kind, lowest first, in the order
+//! of `AttentionKind`): lapsed contact, overdue follow-up, overdue milestone, our overdue
+//! commitment, their overdue commitment, review due, uncelebrated win, goal behind. Within a
+//! kind: more days overdue first, then partner name, then partner id, then record id — so the
+//! order is fully deterministic.
+//!
+//! Partners in phase *ended* raise no items; *paused* partners raise no lapsed-contact items.
+//! Milestones of dropped goals are not reported overdue.
+
+use super::dates::days_between;
+use super::index::{Index, PartnerRecords};
+use super::partner::{Practices, practices};
+use crate::model::*;
+use chrono::NaiveDate;
+use std::collections::HashSet;
+
+/// What an attention item is about. The order is the urgency order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AttentionKind {
+    /// More than the cadence's maximum days without contact.
+    ContactLapsed,
+    /// An open follow-up due before today.
+    FollowUpOverdue,
+    /// A milestone not done and due before today.
+    MilestoneOverdue,
+    /// One of our commitments unresolved and due before today.
+    OurCommitmentOverdue,
+    /// One of their commitments unresolved and due before today.
+    TheirCommitmentOverdue,
+    /// The next review is due today or earlier.
+    ReviewDue,
+    /// A milestone completed in the last 182 days without a celebration.
+    UncelebratedWin,
+    /// An active goal overdue, or measurable and behind its schedule.
+    GoalBehind,
+}
+
+impl AttentionKind {
+    pub const ALL: [AttentionKind; 8] = [
+        AttentionKind::ContactLapsed,
+        AttentionKind::FollowUpOverdue,
+        AttentionKind::MilestoneOverdue,
+        AttentionKind::OurCommitmentOverdue,
+        AttentionKind::TheirCommitmentOverdue,
+        AttentionKind::ReviewDue,
+        AttentionKind::UncelebratedWin,
+        AttentionKind::GoalBehind,
+    ];
+
+    /// 0 (most urgent) to 7.
+    pub fn urgency(self) -> u8 {
+        self as u8
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AttentionKind::ContactLapsed => "contact lapsed",
+            AttentionKind::FollowUpOverdue => "follow-up overdue",
+            AttentionKind::MilestoneOverdue => "milestone overdue",
+            AttentionKind::OurCommitmentOverdue => "our commitment overdue",
+            AttentionKind::TheirCommitmentOverdue => "their commitment overdue",
+            AttentionKind::ReviewDue => "review due",
+            AttentionKind::UncelebratedWin => "uncelebrated win",
+            AttentionKind::GoalBehind => "goal behind",
+        }
+    }
+}
+
+/// The record an item refers to, for jumping to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RecordRef {
+    Partner(PartnerId),
+    Goal(GoalId),
+    Milestone(MilestoneId),
+    Interaction(InteractionId),
+    Commitment(CommitmentId),
+    Review(ReviewId),
+    Celebration(CelebrationId),
+}
+
+impl RecordRef {
+    /// The bare id (unique across kinds, as all ids share one counter).
+    pub fn raw(self) -> u64 {
+        match self {
+            RecordRef::Partner(i) => i.0,
+            RecordRef::Goal(i) => i.0,
+            RecordRef::Milestone(i) => i.0,
+            RecordRef::Interaction(i) => i.0,
+            RecordRef::Commitment(i) => i.0,
+            RecordRef::Review(i) => i.0,
+            RecordRef::Celebration(i) => i.0,
+        }
+    }
+}
+
+/// One thing needing attention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttentionItem {
+    pub kind: AttentionKind,
+    pub partner: PartnerId,
+    pub partner_name: String,
+    /// Lapsed contact and review due refer to the partner; follow-ups to their interaction;
+    /// wins to the milestone; the rest to their own record.
+    pub record: RecordRef,
+    /// Short text without the partner name, e.g. "Follow-up 3 days overdue: send the deck".
+    pub text: String,
+    /// Days past due (lapsed contact: past the maximum; win: since completion; goal behind
+    /// schedule but not overdue: days of schedule trailed). Never negative.
+    pub days_overdue: i64,
+    /// `kind.urgency()`; lower is more urgent.
+    pub urgency: u8,
+}
+
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// Sorts items by the ordering rule of this module.
+pub fn sort(items: &mut [AttentionItem]) {
+    items.sort_by(|a, b| {
+        a.urgency
+            .cmp(&b.urgency)
+            .then(b.days_overdue.cmp(&a.days_overdue))
+            .then_with(|| a.partner_name.cmp(&b.partner_name))
+            .then(a.partner.cmp(&b.partner))
+            .then(a.record.raw().cmp(&b.record.raw()))
+    });
+}
+
+/// Appends one partner's items (unsorted) to `out`.
+pub fn collect(
+    r: &PartnerRecords<'_>,
+    p: &Practices,
+    today: NaiveDate,
+    out: &mut Vec<AttentionItem>,
+) {
+    let partner = r.partner;
+    if partner.phase == Phase::Ended {
+        return;
+    }
+    let mut push = |kind: AttentionKind, record: RecordRef, text: String, overdue: i64| {
+        out.push(AttentionItem {
+            kind,
+            partner: partner.id,
+            partner_name: partner.name.clone(),
+            record,
+            text,
+            days_overdue: overdue.max(0),
+            urgency: kind.urgency(),
+        })
+    };
+
+    let c = &p.communication;
+    if c.status == super::communication::ContactStatus::Lapsed && partner.phase != Phase::Paused {
+        let text = if c.last_contact.is_some() {
+            format!("No contact for {} (max {})", days(c.days_since), c.max_days)
+        } else {
+            format!(
+                "No contact since the start {} ago (max {})",
+                days(c.days_since),
+                c.max_days
+            )
+        };
+        let over = c.days_since - i64::from(c.max_days);
+        push(
+            AttentionKind::ContactLapsed,
+            RecordRef::Partner(partner.id),
+            text,
+            over,
+        );
+    }
+
+    for x in &r.interactions {
+        if let Some(f) = &x.follow_up
+            && f.done.is_none()
+            && f.due < today
+        {
+            let n = days_between(f.due, today);
+            let text = format!("Follow-up {} overdue: {}", days(n), f.what);
+            push(
+                AttentionKind::FollowUpOverdue,
+                RecordRef::Interaction(x.id),
+                text,
+                n,
+            );
+        }
+    }
+
+    let dropped: HashSet<GoalId> = r
+        .goals
+        .iter()
+        .filter(|g| g.status == GoalStatus::Dropped)
+        .map(|g| g.id)
+        .collect();
+    for m in &r.milestones {
+        if m.done.is_none() && m.due < today && !m.goal.is_some_and(|g| dropped.contains(&g)) {
+            let n = days_between(m.due, today);
+            let text = format!("Milestone {} overdue: {}", days(n), m.title);
+            push(
+                AttentionKind::MilestoneOverdue,
+                RecordRef::Milestone(m.id),
+                text,
+                n,
+            );
+        }
+    }
+
+    for k in &r.commitments {
+        if k.outcome.is_none() && k.due < today {
+            let n = days_between(k.due, today);
+            let (kind, whose) = match k.side {
+                Side::Us => (AttentionKind::OurCommitmentOverdue, "Our"),
+                Side::Them => (AttentionKind::TheirCommitmentOverdue, "Their"),
+            };
+            let text = format!("{whose} commitment {} overdue: {}", days(n), k.what);
+            push(kind, RecordRef::Commitment(k.id), text, n);
+        }
+    }
+
+    let i = &p.improvement;
+    if i.due {
+        let first = if i.last_review.is_none() {
+            "First review"
+        } else {
+            "Review"
+        };
+        let n = -i.days_until_due;
+        let text = if n == 0 {
+            format!("{first} due today")
+        } else {
+            format!("{first} {} overdue (due {})", days(n), i.next_due)
+        };
+        push(
+            AttentionKind::ReviewDue,
+            RecordRef::Partner(partner.id),
+            text,
+            n,
+        );
+    }
+
+    for id in &p.celebration.uncelebrated {
+        if let Some(m) = r.milestones.iter().find(|m| m.id == *id) {
+            let n = m.done.map_or(0, |d| days_between(d, today));
+            let text = format!("Celebrate: {} (done {} ago)", m.title, days(n));
+            push(
+                AttentionKind::UncelebratedWin,
+                RecordRef::Milestone(m.id),
+                text,
+                n,
+            );
+        }
+    }
+
+    let cl = &p.clarity;
+    for g in r.goals.iter().filter(|g| g.status == GoalStatus::Active) {
+        let track = cl.tracks.iter().find(|t| t.goal == g.id);
+        let done = track
+            .and_then(|t| t.progress)
+            .map(|p| format!(" ({:.0}% done)", p * 100.0))
+            .unwrap_or_default();
+        if let Some(due) = g.due.filter(|d| *d < today) {
+            let n = days_between(due, today);
+            let text = format!("Goal {} overdue: {}{done}", days(n), g.title);
+            push(AttentionKind::GoalBehind, RecordRef::Goal(g.id), text, n);
+        } else if let Some(t) = track.filter(|t| t.pace == Some(super::clarity::Pace::Behind)) {
+            let progress = t.progress.unwrap_or(0.0) * 100.0;
+            let text = format!(
+                "Goal behind: {} ({progress:.0}% done, {:.0}% of the time gone)",
+                g.title,
+                t.elapsed * 100.0
+            );
+            push(
+                AttentionKind::GoalBehind,
+                RecordRef::Goal(g.id),
+                text,
+                t.days_late,
+            );
+        }
+    }
+}
+
+/// One partner's items, most urgent first (empty for an unknown partner).
+pub fn partner_attention(
+    ws: &Workspace,
+    idx: &Index,
+    partner: PartnerId,
+    today: NaiveDate,
+) -> Vec<AttentionItem> {
+    let mut out = Vec::new();
+    if let Some(r) = idx.records(ws, partner) {
+        collect(&r, &practices(&r, today), today, &mut out);
+    }
+    sort(&mut out);
+    out
+}
+
+/// Every partner's items, most urgent first.
+pub fn attention(ws: &Workspace, idx: &Index, today: NaiveDate) -> Vec<AttentionItem> {
+    let mut out = Vec::new();
+    for p in &ws.partners {
+        if let Some(r) = idx.records(ws, p.id) {
+            collect(&r, &practices(&r, today), today, &mut out);
+        }
+    }
+    sort(&mut out);
+    out
+}

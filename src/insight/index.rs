@@ -1,0 +1,219 @@
+//! The per-partner `Index`: built once from a workspace in one pass over its lists, it maps
+//! every partner to the positions of its records, each list sorted by time, so that figures for
+//! one partner touch only that partner's records. `PartnerRecords` is one partner's records
+//! resolved from an index, the input of every practice module.
+//!
+//! The index holds positions into the workspace's lists, so it must be rebuilt after every
+//! change to the workspace (building is cheap: one pass plus sorting each partner's lists,
+//! which are usually already in time order). A stale index never panics: positions that no
+//! longer exist or now hold another partner's record are skipped.
+
+use super::dates::window_start;
+use crate::model::*;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Positions of one partner's records in the workspace lists.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Slots {
+    /// Position of the partner in `ws.partners`.
+    pub partner: usize,
+    /// Goals, by start date then id.
+    pub goals: Vec<usize>,
+    /// Milestones, by due date then id.
+    pub milestones: Vec<usize>,
+    /// Interactions, by time then id.
+    pub interactions: Vec<usize>,
+    /// Commitments, by due date then id.
+    pub commitments: Vec<usize>,
+    /// Reviews, by date then id.
+    pub reviews: Vec<usize>,
+    /// Celebrations, by date then id.
+    pub celebrations: Vec<usize>,
+}
+
+/// Every partner's record positions. Records naming an unknown partner are left out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Index {
+    slots: HashMap<PartnerId, Slots>,
+}
+
+fn sort_by<T, K: Ord>(positions: &mut [usize], list: &[T], key: impl Fn(&T) -> K) {
+    // Stable and adaptive: already-ordered input (the usual case) sorts in linear time.
+    positions.sort_by_key(|&i| key(&list[i]));
+}
+
+impl Index {
+    /// Builds the index in one pass over each workspace list.
+    pub fn build(ws: &Workspace) -> Self {
+        let mut slots: HashMap<PartnerId, Slots> = HashMap::with_capacity(ws.partners.len());
+        for (i, p) in ws.partners.iter().enumerate() {
+            slots.insert(
+                p.id,
+                Slots {
+                    partner: i,
+                    ..Slots::default()
+                },
+            );
+        }
+        macro_rules! fill {
+            ($list:ident) => {
+                for (i, r) in ws.$list.iter().enumerate() {
+                    if let Some(s) = slots.get_mut(&r.partner) {
+                        s.$list.push(i);
+                    }
+                }
+            };
+        }
+        fill!(goals);
+        fill!(milestones);
+        fill!(interactions);
+        fill!(commitments);
+        fill!(reviews);
+        fill!(celebrations);
+        for s in slots.values_mut() {
+            sort_by(&mut s.goals, &ws.goals, |g| (g.start, g.id));
+            sort_by(&mut s.milestones, &ws.milestones, |m| (m.due, m.id));
+            sort_by(&mut s.interactions, &ws.interactions, |x| (x.at, x.id));
+            sort_by(&mut s.commitments, &ws.commitments, |c| (c.due, c.id));
+            sort_by(&mut s.reviews, &ws.reviews, |r| (r.date, r.id));
+            sort_by(&mut s.celebrations, &ws.celebrations, |c| (c.date, c.id));
+        }
+        Index { slots }
+    }
+
+    /// Number of partners indexed.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// The record positions of a partner.
+    pub fn slots(&self, partner: PartnerId) -> Option<&Slots> {
+        self.slots.get(&partner)
+    }
+
+    /// One partner's records, resolved; `None` for an unknown partner.
+    pub fn records<'a>(&self, ws: &'a Workspace, partner: PartnerId) -> Option<PartnerRecords<'a>> {
+        let s = self.slots.get(&partner)?;
+        let p = ws
+            .partners
+            .get(s.partner)
+            .filter(|p| p.id == partner)
+            .or_else(|| ws.partner(partner))?;
+        fn pick<'a, T>(list: &'a [T], at: &[usize], ok: impl Fn(&T) -> bool) -> Vec<&'a T> {
+            at.iter()
+                .filter_map(|&i| list.get(i))
+                .filter(|r| ok(r))
+                .collect()
+        }
+        Some(PartnerRecords {
+            profile: &ws.profile,
+            partner: p,
+            goals: pick(&ws.goals, &s.goals, |r| r.partner == partner),
+            milestones: pick(&ws.milestones, &s.milestones, |r| r.partner == partner),
+            interactions: pick(&ws.interactions, &s.interactions, |r| r.partner == partner),
+            commitments: pick(&ws.commitments, &s.commitments, |r| r.partner == partner),
+            reviews: pick(&ws.reviews, &s.reviews, |r| r.partner == partner),
+            celebrations: pick(&ws.celebrations, &s.celebrations, |r| r.partner == partner),
+        })
+    }
+
+    /// The partner's latest interaction on or before today (a binary search, no scan).
+    pub fn last_contact<'a>(
+        &self,
+        ws: &'a Workspace,
+        partner: PartnerId,
+        today: NaiveDate,
+    ) -> Option<&'a Interaction> {
+        let s = self.slots.get(&partner)?;
+        let upto = s
+            .interactions
+            .partition_point(|&i| ws.interactions.get(i).is_some_and(|x| x.at.date() <= today));
+        let i = *s.interactions.get(upto.checked_sub(1)?)?;
+        ws.interactions.get(i).filter(|x| x.partner == partner)
+    }
+}
+
+/// One partner's records, each list sorted as in `Slots`, with our profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnerRecords<'a> {
+    pub profile: &'a Profile,
+    pub partner: &'a Partner,
+    pub goals: Vec<&'a Goal>,
+    pub milestones: Vec<&'a Milestone>,
+    pub interactions: Vec<&'a Interaction>,
+    pub commitments: Vec<&'a Commitment>,
+    pub reviews: Vec<&'a Review>,
+    pub celebrations: Vec<&'a Celebration>,
+}
+
+impl<'a> PartnerRecords<'a> {
+    /// Interactions on or before today, oldest first (future-dated ones are left out).
+    pub fn interactions_until(&self, today: NaiveDate) -> &[&'a Interaction] {
+        let upto = self.interactions.partition_point(|x| x.at.date() <= today);
+        &self.interactions[..upto]
+    }
+
+    /// Interactions in the last `window` days (today included), oldest first.
+    pub fn interactions_within(&self, today: NaiveDate, window: i64) -> &[&'a Interaction] {
+        let past = self.interactions_until(today);
+        let start = window_start(today, window);
+        let from = past.partition_point(|x| x.at.date() < start);
+        &past[from..]
+    }
+
+    /// The latest interaction on or before today.
+    pub fn last_contact(&self, today: NaiveDate) -> Option<&'a Interaction> {
+        self.interactions_until(today).last().copied()
+    }
+
+    /// The latest review on or before today.
+    pub fn last_review(&self, today: NaiveDate) -> Option<&'a Review> {
+        let upto = self.reviews.partition_point(|r| r.date <= today);
+        self.reviews[..upto].last().copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::insight::testkit::*;
+
+    #[test]
+    fn records_are_grouped_per_partner_and_sorted_by_time() {
+        let mut k = Kit::new();
+        let a = k.partner("Acme", "2025-01-01");
+        let b = k.partner("Bee", "2025-01-01");
+        let late = k.talk(a, "2025-03-01", Side::Us);
+        let other = k.talk(b, "2025-02-01", Side::Them);
+        let early = k.talk(a, "2025-02-01", Side::Them);
+        let future = k.talk(a, "2025-09-01", Side::Them);
+        let idx = Index::build(&k.ws);
+        assert_eq!(idx.len(), 2);
+        let r = idx.records(&k.ws, a).unwrap();
+        let ids: Vec<InteractionId> = r.interactions.iter().map(|x| x.id).collect();
+        assert_eq!(ids, vec![early, late, future]);
+        let today = day("2025-06-01");
+        assert_eq!(r.last_contact(today).map(|x| x.id), Some(late));
+        assert_eq!(idx.last_contact(&k.ws, a, today).map(|x| x.id), Some(late));
+        assert_eq!(idx.last_contact(&k.ws, b, today).map(|x| x.id), Some(other));
+        assert_eq!(r.interactions_within(today, 100).len(), 1); // 2025-03-01 is 92 days back
+        assert!(idx.records(&k.ws, PartnerId(999)).is_none());
+    }
+
+    #[test]
+    fn a_stale_index_skips_what_moved_instead_of_panicking() {
+        let mut k = Kit::new();
+        let a = k.partner("Acme", "2025-01-01");
+        k.talk(a, "2025-02-01", Side::Us);
+        let idx = Index::build(&k.ws);
+        k.ws.interactions.clear();
+        let r = idx.records(&k.ws, a).unwrap();
+        assert!(r.interactions.is_empty());
+        assert!(idx.last_contact(&k.ws, a, day("2025-06-01")).is_none());
+    }
+}
