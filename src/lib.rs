@@ -3,8 +3,12 @@
 //! Layers, each depending only on those before it: `model` → `store`, `insight` → `app` → `ui`
 //! → `tui`; `cli` turns the command line into calls on them.
 
+pub mod action;
+pub mod app;
 pub mod cli;
 pub mod insight;
+pub mod keymap;
 pub mod model;
 pub mod store;
 pub mod tui;
+pub mod ui;

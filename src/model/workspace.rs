@@ -49,7 +49,7 @@ impl Default for Workspace {
     }
 }
 
-fn find<'a, T, K: Ord>(list: &'a [T], key: K, id_of: impl Fn(&T) -> K) -> Option<&'a T> {
+fn find<T, K: Ord>(list: &[T], key: K, id_of: impl Fn(&T) -> K) -> Option<&T> {
     list.binary_search_by(|r| id_of(r).cmp(&key))
         .ok()
         .map(|i| &list[i])

@@ -1,0 +1,73 @@
+//! Everything the user can do, as data. Keys map to these through the keymap; the help overlay,
+//! the footer and the command palette describe them from here.
+
+use serde::{Deserialize, Serialize};
+
+/// Where an action applies. The keymap resolves a key against the current context only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// The four panes, no overlay open.
+    Dashboard,
+    /// The help overlay.
+    Help,
+    /// The detail view of a record.
+    Detail,
+}
+
+macro_rules! actions {
+    ($($variant:ident => $name:literal, $help:literal, [$($ctx:ident),*];)+) => {
+        /// A user intent.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Action { $($variant),+ }
+
+        impl Action {
+            /// Every action, in the order help lists them.
+            pub const ALL: &'static [Action] = &[$(Action::$variant),+];
+
+            /// The name used in config files and the palette (snake_case).
+            pub fn name(self) -> &'static str {
+                match self { $(Action::$variant => $name),+ }
+            }
+
+            /// What it does, for help and the footer.
+            pub fn help(self) -> &'static str {
+                match self { $(Action::$variant => $help),+ }
+            }
+
+            /// The contexts where the action applies.
+            pub fn contexts(self) -> &'static [Context] {
+                match self { $(Action::$variant => &[$(Context::$ctx),*]),+ }
+            }
+
+            /// Finds an action by its config name.
+            pub fn from_name(name: &str) -> Option<Action> {
+                Action::ALL.iter().copied().find(|a| a.name() == name)
+            }
+        }
+    };
+}
+
+actions! {
+    Quit => "quit", "quit", [Dashboard];
+    Help => "help", "show the keys", [Dashboard, Detail, Help];
+    Back => "back", "close / back", [Help, Detail, Dashboard];
+    NextPane => "next_pane", "next pane", [Dashboard];
+    PrevPane => "prev_pane", "previous pane", [Dashboard];
+    FocusPartners => "focus_partners", "partners pane", [Dashboard];
+    FocusGoals => "focus_goals", "goals pane", [Dashboard];
+    FocusTimeline => "focus_timeline", "timeline pane", [Dashboard];
+    FocusLog => "focus_log", "communication log pane", [Dashboard];
+    Down => "down", "move down", [Dashboard, Help, Detail];
+    Up => "up", "move up", [Dashboard, Help, Detail];
+    First => "first", "first", [Dashboard, Help, Detail];
+    Last => "last", "last", [Dashboard, Help, Detail];
+    PageDown => "page_down", "page down", [Dashboard, Help, Detail];
+    PageUp => "page_up", "page up", [Dashboard, Help, Detail];
+    Open => "open", "details of the selection", [Dashboard];
+    ToggleAllPartners => "toggle_all_partners", "goals, timeline and log: selected partner / all", [Dashboard];
+    TimeEarlier => "time_earlier", "timeline: earlier", [Dashboard];
+    TimeLater => "time_later", "timeline: later", [Dashboard];
+    TimeZoom => "time_zoom", "timeline: zoom (days per column)", [Dashboard];
+    TimeToday => "time_today", "timeline: back to today", [Dashboard];
+}

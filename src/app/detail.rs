@@ -1,0 +1,348 @@
+//! The detail view's content: every field of the selected record, as labelled lines. Built once
+//! when the view opens, so scrolling costs nothing.
+
+use super::App;
+use crate::model::*;
+
+/// Which record a view or action is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordRef {
+    Partner(PartnerId),
+    Goal(GoalId),
+    Milestone(MilestoneId),
+    Interaction(InteractionId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Heading,
+    Field,
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailLine {
+    pub kind: LineKind,
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Default)]
+struct Lines(Vec<DetailLine>);
+
+impl Lines {
+    fn push(&mut self, kind: LineKind, label: impl Into<String>, value: impl Into<String>) {
+        self.0.push(DetailLine {
+            kind,
+            label: label.into(),
+            value: value.into(),
+        });
+    }
+    fn title(&mut self, text: impl Into<String>) {
+        self.push(LineKind::Title, "", text);
+    }
+    fn heading(&mut self, text: impl Into<String>) {
+        self.push(LineKind::Heading, "", text);
+    }
+    fn field(&mut self, label: &str, value: impl Into<String>) {
+        self.push(LineKind::Field, label, value);
+    }
+    fn text(&mut self, text: &str) {
+        for line in text.lines() {
+            self.push(LineKind::Text, "", line);
+        }
+    }
+    fn list(&mut self, label: &str, items: &[String]) {
+        let value = if items.is_empty() {
+            "—".to_string()
+        } else {
+            items.join(", ")
+        };
+        self.field(label, value);
+    }
+}
+
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".into()
+    } else {
+        text.to_string()
+    }
+}
+
+fn partner_name(ws: &Workspace, id: PartnerId) -> String {
+    ws.partner(id)
+        .map_or_else(|| id.to_string(), |p| p.name.clone())
+}
+
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        format!("{n:.2}")
+    }
+}
+
+/// The lines of the detail view for a record.
+pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
+    let ws = &app.ws;
+    let mut l = Lines::default();
+    match record {
+        RecordRef::Partner(id) => {
+            if let Some(p) = ws.partner(id) {
+                partner(&mut l, ws, p, app);
+            }
+        }
+        RecordRef::Goal(id) => {
+            if let Some(g) = ws.goal(id) {
+                l.title(format!("Goal: {}", g.title));
+                l.field("Partner", partner_name(ws, g.partner));
+                l.field("Metric", or_dash(&g.metric));
+                l.field("Unit", or_dash(&g.unit));
+                l.field("Baseline", number(g.baseline));
+                l.field(
+                    "Target",
+                    g.target.map_or("— (no measurable target)".into(), number),
+                );
+                l.field("Current", number(g.current));
+                l.field(
+                    "Progress",
+                    g.progress()
+                        .map_or("—".into(), |p| format!("{:.0}%", p * 100.0)),
+                );
+                l.field("Owner", g.owner.label());
+                l.field("Start", g.start.to_string());
+                l.field("Due", g.due.map_or("—".into(), |d| d.to_string()));
+                l.field("Status", g.status.label());
+                let milestones: Vec<&Milestone> = ws
+                    .milestones
+                    .iter()
+                    .filter(|m| m.goal == Some(id))
+                    .collect();
+                if !milestones.is_empty() {
+                    l.heading("Milestones");
+                    for m in milestones {
+                        let state = m.done.map_or("open".into(), |d| format!("done {d}"));
+                        l.field(&m.due.to_string(), format!("{} ({state})", m.title));
+                    }
+                }
+            }
+        }
+        RecordRef::Milestone(id) => {
+            if let Some(m) = ws.milestone(id) {
+                l.title(format!("Milestone: {}", m.title));
+                l.field("Partner", partner_name(ws, m.partner));
+                l.field(
+                    "Goal",
+                    m.goal
+                        .and_then(|g| ws.goal(g))
+                        .map_or("—".into(), |g| g.title.clone()),
+                );
+                l.field("Due", m.due.to_string());
+                let state = match m.done {
+                    Some(d) => format!("done on {d}"),
+                    None if m.due < app.today => {
+                        format!("overdue by {} days", (app.today - m.due).num_days())
+                    }
+                    None => format!("in {} days", (m.due - app.today).num_days()),
+                };
+                l.field("State", state);
+                for c in ws.celebrations.iter().filter(|c| c.milestone == Some(id)) {
+                    l.field(
+                        "Celebrated",
+                        format!("{}: {} (with {})", c.date, c.how, or_dash(&c.with)),
+                    );
+                }
+            }
+        }
+        RecordRef::Interaction(id) => {
+            if let Some(i) = ws.interaction(id) {
+                l.title(format!("Log entry, {}", i.at.format("%Y-%m-%d %H:%M")));
+                l.field("Partner", partner_name(ws, i.partner));
+                l.field("Channel", i.channel.label());
+                l.field("Initiated by", i.initiated_by.label());
+                l.field(
+                    "Sentiment",
+                    i.sentiment.map_or("—".into(), |s| format!("{s}/5")),
+                );
+                match &i.follow_up {
+                    Some(f) => {
+                        let state = f.done.map_or("open".into(), |d| format!("done {d}"));
+                        l.field("Follow-up", format!("{} (due {}, {state})", f.what, f.due));
+                    }
+                    None => l.field("Follow-up", "—"),
+                }
+                l.heading("Summary");
+                l.text(&i.summary);
+            }
+        }
+    }
+    l.0
+}
+
+fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
+    l.title(p.name.clone());
+    l.field("Kind", p.kind.label());
+    l.field("Phase", p.phase.label());
+    l.field("Since", p.since.to_string());
+    l.field(
+        "Cadence",
+        format!(
+            "ideally every {} days, at most {}",
+            p.cadence.ideal_days, p.cadence.max_days
+        ),
+    );
+    l.field("Reviews", format!("every {} days", p.review_interval_days));
+    l.field("Long-term aim", or_dash(&p.aim));
+    l.list("Values", &p.values);
+    l.list("Offers", &p.offers);
+    l.list("Needs", &p.needs);
+    l.list("Tags", &p.tags);
+    let last = ws
+        .partners
+        .binary_search_by_key(&p.id, |x| x.id)
+        .ok()
+        .and_then(|i| app.rows.per_partner.get(i))
+        .and_then(|r| r.last_contact);
+    l.field(
+        "Last contact",
+        last.map_or("never".into(), |t| {
+            format!(
+                "{} ({} days ago)",
+                t.format("%Y-%m-%d"),
+                (app.today - t.date()).num_days()
+            )
+        }),
+    );
+    l.heading("Contacts");
+    if p.contacts.is_empty() {
+        l.text("none yet");
+    }
+    for c in &p.contacts {
+        let mut parts = vec![c.name.clone()];
+        for extra in [&c.role, &c.email, &c.phone] {
+            if !extra.is_empty() {
+                parts.push(extra.clone());
+            }
+        }
+        l.text(&parts.join(" · "));
+    }
+    let commitments: Vec<&Commitment> = ws
+        .commitments
+        .iter()
+        .filter(|c| c.partner == p.id)
+        .collect();
+    if !commitments.is_empty() {
+        l.heading("Commitments");
+        for c in commitments {
+            let state = match c.outcome {
+                Some(Outcome::Kept(d)) if d <= c.due => format!("kept {d}"),
+                Some(Outcome::Kept(d)) => format!("kept late {d}"),
+                Some(Outcome::Missed(d)) => format!("missed {d}"),
+                None if c.due < app.today => "overdue".into(),
+                None => "open".into(),
+            };
+            l.field(
+                &format!("{} by {}", c.side.label(), c.due),
+                format!("{} ({state})", c.what),
+            );
+        }
+    }
+    let reviews: Vec<&Review> = ws.reviews.iter().filter(|r| r.partner == p.id).collect();
+    if !reviews.is_empty() {
+        l.heading("Reviews");
+        for r in reviews {
+            let scores: Vec<String> = Practice::ALL
+                .iter()
+                .map(|x| format!("{} {}", x.short(), r.ratings.get(*x).score))
+                .collect();
+            l.field(&r.date.to_string(), scores.join("  "));
+        }
+    }
+    let wins: Vec<&Celebration> = ws
+        .celebrations
+        .iter()
+        .filter(|c| c.partner == p.id)
+        .collect();
+    if !wins.is_empty() {
+        l.heading("Celebrations");
+        for c in wins {
+            l.field(
+                &c.date.to_string(),
+                format!("{} (with {})", c.how, or_dash(&c.with)),
+            );
+        }
+    }
+    if !p.notes.trim().is_empty() {
+        l.heading("Notes");
+        l.text(&p.notes);
+    }
+}
+
+/// The label column's width in the detail view.
+pub const LABEL_WIDTH: usize = 16;
+
+/// Wraps the lines to `width` cells (labels keep their column; continuation lines are indented),
+/// so the renderer and the scroll limits agree on how many rows there are.
+pub fn wrap(lines: &[DetailLine], width: usize) -> Vec<DetailLine> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let indent = if line.kind == LineKind::Field {
+            LABEL_WIDTH + 2
+        } else {
+            0
+        };
+        let room = width.saturating_sub(indent).max(8);
+        let mut first = true;
+        for chunk in wrap_text(&line.value, room) {
+            out.push(DetailLine {
+                kind: line.kind,
+                label: if first {
+                    line.label.clone()
+                } else {
+                    String::new()
+                },
+                value: chunk,
+            });
+            first = false;
+        }
+    }
+    out
+}
+
+/// Word-wraps one text to chunks of at most `width` cells (long words are split).
+pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(1);
+    let mut chunks = Vec::new();
+    let mut current = String::new();
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+        let gap = usize::from(!current.is_empty());
+        if used + gap + w <= width {
+            if gap == 1 {
+                current.push(' ');
+            }
+            current.push_str(word);
+            used += gap + w;
+            continue;
+        }
+        if !current.is_empty() {
+            chunks.push(std::mem::take(&mut current));
+            used = 0;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if used + cw > width {
+                chunks.push(std::mem::take(&mut current));
+                used = 0;
+            }
+            current.push(c);
+            used += cw;
+        }
+    }
+    chunks.push(current);
+    chunks
+}

@@ -1,0 +1,412 @@
+//! The application state and `update(Action)`: selection, focus, overlays, messages. No
+//! terminal here: the event loop feeds actions in, the renderer reads the state out.
+
+mod cursor;
+mod detail;
+mod layout;
+mod rows;
+mod timeline;
+
+pub use crate::action::{Action, Context};
+pub use cursor::Cursor;
+pub use detail::{DetailLine, LABEL_WIDTH, LineKind, RecordRef, wrap, wrap_text};
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_rect};
+pub use rows::{PartnerRows, Rows};
+pub use timeline::TimeView;
+
+use crate::keymap::Keymap;
+use crate::model::{Partner, Workspace};
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+use std::path::PathBuf;
+
+/// The four panes of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Partners = 0,
+    Goals = 1,
+    Timeline = 2,
+    Log = 3,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Partners, Pane::Goals, Pane::Timeline, Pane::Log];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Partners => "Partners",
+            Pane::Goals => "Goals",
+            Pane::Timeline => "Timeline",
+            Pane::Log => "Communication log",
+        }
+    }
+}
+
+/// Where the data lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The user's file.
+    File(PathBuf),
+    /// A scratch copy of the bundled sample (never the user's file).
+    Demo(PathBuf),
+    /// Nothing on disk (tests, headless rendering).
+    Memory,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warn,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub level: Level,
+    pub text: String,
+}
+
+/// What is open over the dashboard.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Detail {
+        record: RecordRef,
+        lines: Vec<DetailLine>,
+        scroll: usize,
+    },
+}
+
+pub struct App {
+    pub ws: Workspace,
+    pub rows: Rows,
+    pub today: NaiveDate,
+    pub source: Source,
+    pub keymap: Keymap,
+    pub focus: Pane,
+    pub cursors: [Cursor; 4],
+    /// Goals, timeline and log show every partner instead of the selected one.
+    pub all_partners: bool,
+    pub time: TimeView,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub screen: Screen,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(ws: Workspace, today: NaiveDate, source: Source) -> App {
+        let rows = Rows::build(&ws);
+        let mut app = App {
+            ws,
+            rows,
+            today,
+            source,
+            keymap: Keymap::default(),
+            focus: Pane::Partners,
+            cursors: [Cursor::default(); 4],
+            all_partners: false,
+            time: TimeView::around(today),
+            overlay: None,
+            status: None,
+            screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
+            quit: false,
+        };
+        app.partner_changed();
+        app
+    }
+
+    /// Tells the app the terminal's size (before the first frame and on every resize).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.screen = Screen::compute(Rect::new(0, 0, width, height), self.focus);
+        for pane in Pane::ALL {
+            let (len, h) = (self.pane_len(pane), self.screen.list_height(pane));
+            self.cursors[pane as usize].reveal(len, h);
+        }
+    }
+
+    /// The context keys are resolved in.
+    pub fn context(&self) -> Context {
+        match self.overlay {
+            None => Context::Dashboard,
+            Some(Overlay::Help { .. }) => Context::Help,
+            Some(Overlay::Detail { .. }) => Context::Detail,
+        }
+    }
+
+    pub fn set_status(&mut self, level: Level, text: impl Into<String>) {
+        self.status = Some(Status {
+            level,
+            text: text.into(),
+        });
+    }
+
+    /// The selected partner's position in `ws.partners`.
+    pub fn selected_partner_index(&self) -> Option<usize> {
+        self.rows
+            .partners
+            .get(self.cursors[Pane::Partners as usize].selected)
+            .map(|i| *i as usize)
+    }
+
+    pub fn selected_partner(&self) -> Option<&Partner> {
+        self.selected_partner_index().map(|i| &self.ws.partners[i])
+    }
+
+    fn partner_rows(&self) -> Option<&PartnerRows> {
+        self.selected_partner_index()
+            .and_then(|i| self.rows.per_partner.get(i))
+    }
+
+    /// The rows of a pane, as indexes into the workspace list the pane shows.
+    pub fn pane_rows(&self, pane: Pane) -> &[u32] {
+        match (pane, self.all_partners) {
+            (Pane::Partners, _) => &self.rows.partners,
+            (Pane::Goals, true) => &self.rows.all_goals,
+            (Pane::Timeline, true) => &self.rows.all_milestones,
+            (Pane::Log, true) => &self.rows.all_log,
+            (Pane::Goals, false) => self.partner_rows().map_or(&[], |r| &r.goals),
+            (Pane::Timeline, false) => self.partner_rows().map_or(&[], |r| &r.milestones),
+            (Pane::Log, false) => self.partner_rows().map_or(&[], |r| &r.log),
+        }
+    }
+
+    pub fn pane_len(&self, pane: Pane) -> usize {
+        self.pane_rows(pane).len()
+    }
+
+    /// The workspace index of the selected row of a pane.
+    pub fn selected_row(&self, pane: Pane) -> Option<usize> {
+        self.pane_rows(pane)
+            .get(self.cursors[pane as usize].selected)
+            .map(|i| *i as usize)
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        match self.overlay {
+            Some(Overlay::Help { .. }) | Some(Overlay::Detail { .. }) => {
+                self.update_overlay(action)
+            }
+            None => self.update_dashboard(action),
+        }
+    }
+
+    /// Rows of content and visible rows of the open overlay.
+    pub fn overlay_extent(&self) -> (usize, usize) {
+        let area = self.screen.area;
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => (
+                self.keymap.bindings(self.help_context()).len(),
+                help_rect(area).height.saturating_sub(2) as usize,
+            ),
+            Some(Overlay::Detail { lines, .. }) => {
+                let r = detail_rect(area);
+                (
+                    wrap(lines, r.width.saturating_sub(4) as usize).len(),
+                    r.height.saturating_sub(2) as usize,
+                )
+            }
+            None => (0, 0),
+        }
+    }
+
+    fn update_overlay(&mut self, action: Action) {
+        let (len, page) = self.overlay_extent();
+        let page = page.max(1);
+        let Some(overlay) = &mut self.overlay else {
+            return;
+        };
+        let scroll = match overlay {
+            Overlay::Help { scroll } | Overlay::Detail { scroll, .. } => scroll,
+        };
+        let max = len.saturating_sub(page);
+        match action {
+            Action::Back => self.overlay = None,
+            Action::Help => {
+                if matches!(self.overlay, Some(Overlay::Help { .. })) {
+                    self.overlay = None;
+                } else {
+                    self.overlay = Some(Overlay::Help { scroll: 0 });
+                }
+            }
+            Action::Down => *scroll = (*scroll + 1).min(max),
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = (*scroll + page).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::First => *scroll = 0,
+            Action::Last => *scroll = max,
+            _ => {}
+        }
+    }
+
+    /// The context whose keys the help overlay lists: the one under it.
+    pub fn help_context(&self) -> Context {
+        Context::Dashboard
+    }
+
+    fn update_dashboard(&mut self, action: Action) {
+        let pane = self.focus;
+        let len = self.pane_len(pane);
+        let height = self.screen.list_height(pane);
+        let before = self.cursors[Pane::Partners as usize].selected;
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Back => {
+                if self.all_partners {
+                    self.toggle_all_partners();
+                } else {
+                    self.status = None;
+                }
+            }
+            Action::NextPane => self.set_focus(Pane::ALL[(pane as usize + 1) % 4]),
+            Action::PrevPane => self.set_focus(Pane::ALL[(pane as usize + 3) % 4]),
+            Action::FocusPartners => self.set_focus(Pane::Partners),
+            Action::FocusGoals => self.set_focus(Pane::Goals),
+            Action::FocusTimeline => self.set_focus(Pane::Timeline),
+            Action::FocusLog => self.set_focus(Pane::Log),
+            Action::Down => self.cursors[pane as usize].step(1, len, height),
+            Action::Up => self.cursors[pane as usize].step(-1, len, height),
+            Action::PageDown => self.cursors[pane as usize].step(height as isize, len, height),
+            Action::PageUp => self.cursors[pane as usize].step(-(height as isize), len, height),
+            Action::First => self.cursors[pane as usize].first(),
+            Action::Last => self.cursors[pane as usize].last(len, height),
+            Action::Open => self.open_detail(),
+            Action::ToggleAllPartners => self.toggle_all_partners(),
+            Action::TimeEarlier => self.time.scroll(-1, self.timeline_columns()),
+            Action::TimeLater => self.time.scroll(1, self.timeline_columns()),
+            Action::TimeZoom => self.time.zoom(),
+            Action::TimeToday => {
+                self.time = TimeView::around_with(self.today, self.time.days_per_col)
+            }
+        }
+        if pane == Pane::Timeline
+            && matches!(
+                action,
+                Action::Down
+                    | Action::Up
+                    | Action::PageDown
+                    | Action::PageUp
+                    | Action::First
+                    | Action::Last
+            )
+        {
+            self.follow_selected_milestone();
+        }
+        if pane == Pane::Partners && self.cursors[Pane::Partners as usize].selected != before {
+            self.partner_changed();
+        }
+    }
+
+    fn set_focus(&mut self, pane: Pane) {
+        self.focus = pane;
+        let (w, h) = (self.screen.area.width, self.screen.area.height);
+        self.resize(w, h);
+    }
+
+    fn toggle_all_partners(&mut self) {
+        self.all_partners = !self.all_partners;
+        self.partner_changed();
+        self.set_status(
+            Level::Info,
+            if self.all_partners {
+                "Goals, timeline and log show all partners"
+            } else {
+                "Goals, timeline and log show the selected partner"
+            },
+        );
+    }
+
+    /// Resets the dependent panes after the partner (or the all-partners switch) changed.
+    fn partner_changed(&mut self) {
+        self.cursors[Pane::Goals as usize] = Cursor::default();
+        self.cursors[Pane::Log as usize] = Cursor::default();
+        // The timeline starts at the first milestone not yet done, else the last one.
+        let rows = self.pane_rows(Pane::Timeline);
+        let first_open = rows
+            .iter()
+            .position(|i| self.ws.milestones[*i as usize].done.is_none())
+            .unwrap_or(rows.len().saturating_sub(1));
+        let (len, h) = (rows.len(), self.screen.list_height(Pane::Timeline));
+        let mut c = Cursor::default();
+        c.select(first_open, len, h);
+        self.cursors[Pane::Timeline as usize] = c;
+        self.time = TimeView::around_with(self.today, self.time.days_per_col);
+        self.follow_selected_milestone();
+    }
+
+    /// Columns of the timeline's date axis.
+    pub fn timeline_columns(&self) -> u16 {
+        self.screen.panes[Pane::Timeline as usize]
+            .or(self.screen.panes.iter().flatten().next().copied())
+            .map_or(40, |r| r.width.saturating_sub(2))
+            .max(1)
+    }
+
+    fn follow_selected_milestone(&mut self) {
+        if let Some(i) = self.selected_row(Pane::Timeline) {
+            let due = self.ws.milestones[i].due;
+            let cols = self.timeline_columns();
+            self.time.reveal(due, cols);
+        }
+    }
+
+    fn open_detail(&mut self) {
+        let record = match self.focus {
+            Pane::Partners => self.selected_partner().map(|p| RecordRef::Partner(p.id)),
+            Pane::Goals => self
+                .selected_row(Pane::Goals)
+                .map(|i| RecordRef::Goal(self.ws.goals[i].id)),
+            Pane::Timeline => self
+                .selected_row(Pane::Timeline)
+                .map(|i| RecordRef::Milestone(self.ws.milestones[i].id)),
+            Pane::Log => self
+                .selected_row(Pane::Log)
+                .map(|i| RecordRef::Interaction(self.ws.interactions[i].id)),
+        };
+        match record {
+            Some(record) => {
+                let lines = detail::lines(self, record);
+                self.overlay = Some(Overlay::Detail {
+                    record,
+                    lines,
+                    scroll: 0,
+                });
+            }
+            None => self.set_status(Level::Info, "Nothing selected"),
+        }
+    }
+
+    /// Replaces the workspace (after a load or change) and rebuilds the rows.
+    pub fn set_workspace(&mut self, ws: Workspace) {
+        self.ws = ws;
+        self.rows = Rows::build(&self.ws);
+        let (w, h) = (self.screen.area.width, self.screen.area.height);
+        self.resize(w, h);
+    }
+}
+
+impl App {
+    /// Days since the last contact (none when never) and the state against the cadence, for the
+    /// partner at position `i` of `ws.partners`.
+    pub fn contact(&self, i: usize) -> (Option<i64>, crate::insight::communication::ContactStatus) {
+        use crate::insight::communication::ContactStatus;
+        let p = &self.ws.partners[i];
+        let last = self.rows.per_partner.get(i).and_then(|r| r.last_contact);
+        let days = last.map(|t| (self.today - t.date()).num_days().max(0));
+        let since = days.unwrap_or_else(|| (self.today - p.since).num_days().max(0));
+        let status = if since > i64::from(p.cadence.max_days) {
+            ContactStatus::Lapsed
+        } else if last.is_none() {
+            ContactStatus::Never
+        } else if since > i64::from(p.cadence.ideal_days) {
+            ContactStatus::Due
+        } else {
+            ContactStatus::Fine
+        };
+        (days, status)
+    }
+}

@@ -1,0 +1,129 @@
+//! Keys → actions. The defaults ship in `assets/keymap.ron`; the help overlay and the footer are
+//! generated from the same bindings, so they always show what really works.
+
+mod key;
+
+pub use key::{Key, KeyCode};
+
+use crate::action::{Action, Context};
+use std::collections::{BTreeMap, HashMap};
+
+/// The default bindings' text.
+pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.ron");
+
+/// The effective bindings.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    by_action: HashMap<Action, Vec<Key>>,
+    by_key: HashMap<Key, Vec<Action>>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::from_ron(DEFAULT_KEYMAP).expect("the bundled keymap is valid (checked by tests)")
+    }
+}
+
+impl Keymap {
+    /// Builds a keymap from `{ "action": ["key", …], … }` text.
+    pub fn from_ron(text: &str) -> Result<Keymap, String> {
+        let raw: BTreeMap<String, Vec<String>> =
+            crate::store::parse(text).map_err(|e| e.to_string())?;
+        let mut by_action: HashMap<Action, Vec<Key>> = HashMap::new();
+        for (name, keys) in raw {
+            let action =
+                Action::from_name(&name).ok_or_else(|| format!("unknown action `{name}`"))?;
+            let keys = keys
+                .iter()
+                .map(|k| Key::parse(k))
+                .collect::<Result<Vec<_>, _>>()?;
+            by_action.insert(action, keys);
+        }
+        Ok(Keymap::from_bindings(by_action))
+    }
+
+    fn from_bindings(by_action: HashMap<Action, Vec<Key>>) -> Keymap {
+        let mut by_key: HashMap<Key, Vec<Action>> = HashMap::new();
+        for action in Action::ALL {
+            for key in by_action.get(action).into_iter().flatten() {
+                by_key.entry(*key).or_default().push(*action);
+            }
+        }
+        Keymap { by_action, by_key }
+    }
+
+    /// The action a key triggers in a context, if any.
+    pub fn resolve(&self, key: Key, context: Context) -> Option<Action> {
+        self.by_key
+            .get(&key)?
+            .iter()
+            .copied()
+            .find(|a| a.contexts().contains(&context))
+    }
+
+    /// The keys bound to an action, in the order they were given.
+    pub fn keys(&self, action: Action) -> &[Key] {
+        self.by_action.get(&action).map_or(&[], Vec::as_slice)
+    }
+
+    /// The keys of an action joined for display, e.g. `j ↓`.
+    pub fn keys_text(&self, action: Action) -> String {
+        self.keys(action)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The keys that really trigger an action in a context (a key bound to two actions goes to
+    /// the first one valid there).
+    pub fn keys_in(&self, action: Action, context: Context) -> Vec<Key> {
+        self.keys(action)
+            .iter()
+            .copied()
+            .filter(|k| self.resolve(*k, context) == Some(action))
+            .collect()
+    }
+
+    /// Every action that works in a context, in help order, with the keys that trigger it there.
+    pub fn bindings(&self, context: Context) -> Vec<(Action, Vec<Key>)> {
+        Action::ALL
+            .iter()
+            .filter(|a| a.contexts().contains(&context))
+            .map(|a| (*a, self.keys_in(*a, context)))
+            .filter(|(_, keys)| !keys.is_empty())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_keymap_binds_every_action() {
+        let km = Keymap::default();
+        for a in Action::ALL {
+            assert!(!km.keys(*a).is_empty(), "{a:?} has no key");
+        }
+        assert_eq!(
+            km.resolve(Key::char('q'), Context::Dashboard),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.resolve(Key::ctrl('c'), Context::Dashboard),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.resolve(Key::char('j'), Context::Help),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            km.resolve(Key::char('q'), Context::Help),
+            Some(Action::Back)
+        );
+        let dashboard = km.bindings(Context::Dashboard);
+        let back = dashboard.iter().find(|(a, _)| *a == Action::Back).unwrap();
+        assert_eq!(back.1, vec![Key::plain(KeyCode::Esc)], "q quits there");
+    }
+}

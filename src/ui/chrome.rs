@@ -1,0 +1,143 @@
+//! The frame around the panes: header, tab bar (narrow screens), status line, footer of key
+//! hints generated from the keymap, and the "enlarge the terminal" message.
+
+use super::text::{clean, fit, width};
+use super::theme::Theme;
+use crate::action::Action;
+use crate::app::{App, Level, MIN_HEIGHT, MIN_WIDTH, Pane, Source};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+pub fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = format!(
+        "Enlarge the terminal: partnerdeck needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}).",
+        area.width, area.height
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.warn)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let place = match &app.source {
+        Source::File(p) => p.display().to_string(),
+        Source::Demo(_) => "demo (a scratch copy; your file is untouched)".into(),
+        Source::Memory => "not saved".into(),
+    };
+    let name = if app.ws.profile.name.trim().is_empty() {
+        "partnerdeck".to_string()
+    } else {
+        clean(&app.ws.profile.name).into_owned()
+    };
+    let left = format!(" {name} · {} ", app.today.format("%a %Y-%m-%d"));
+    let right = format!(" {} ", clean(&place));
+    let room = (area.width as usize).saturating_sub(width(&left));
+    let right = fit(&right, room);
+    let gap = room.saturating_sub(width(&right));
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(gap)),
+        Span::raw(right),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.header), area);
+}
+
+pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = Vec::new();
+    for pane in Pane::ALL {
+        let label = format!(" {} {} ", pane as usize + 1, pane.title());
+        let style = if pane == app.focus {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let line = match &app.status {
+        Some(s) => {
+            let style = match s.level {
+                Level::Info => theme.status_info,
+                Level::Warn => theme.status_warn,
+                Level::Error => theme.status_error,
+            };
+            Line::styled(fit(&format!(" {}", s.text), area.width as usize), style)
+        }
+        None => Line::styled(
+            fit(&format!(" {}", summary(app)), area.width as usize),
+            theme.dim,
+        ),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn summary(app: &App) -> String {
+    let ws = &app.ws;
+    format!(
+        "{} partners · {} goals · {} milestones · {} log entries",
+        ws.partners.len(),
+        ws.goals.len(),
+        ws.milestones.len(),
+        ws.interactions.len()
+    )
+}
+
+/// The actions worth a hint in the footer for the current context and pane.
+fn hints(app: &App) -> Vec<(Action, &'static str)> {
+    use crate::action::Context;
+    match app.context() {
+        Context::Help | Context::Detail => vec![(Action::Down, "scroll"), (Action::Back, "close")],
+        Context::Dashboard => {
+            let mut h = vec![
+                (Action::Help, "help"),
+                (Action::NextPane, "pane"),
+                (Action::Down, "move"),
+                (Action::Open, "details"),
+            ];
+            if app.focus == Pane::Timeline {
+                h.push((Action::TimeLater, "later"));
+                h.push((Action::TimeEarlier, "earlier"));
+                h.push((Action::TimeZoom, "zoom"));
+            }
+            h.push((
+                Action::ToggleAllPartners,
+                if app.all_partners {
+                    "one partner"
+                } else {
+                    "all partners"
+                },
+            ));
+            h.push((Action::Quit, "quit"));
+            h
+        }
+    }
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let context = app.context();
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (action, label) in hints(app) {
+        let Some(key) = app.keymap.keys_in(action, context).first().copied() else {
+            continue;
+        };
+        let key = key.to_string();
+        let w = width(&key) + 1 + width(label) + 2;
+        if used + w > area.width as usize {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,37 @@
+//! The detail overlay: every field of one record, wrapped to the box and scrollable.
+
+use super::text::{clean, pad};
+use super::theme::Theme;
+use crate::app::{DetailLine, LABEL_WIDTH, LineKind, detail_rect, wrap};
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+pub fn draw(frame: &mut Frame, lines: &[DetailLine], scroll: usize, theme: &Theme) {
+    let area = detail_rect(frame.area()).intersection(frame.area());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Line::styled(" Details ", theme.title))
+        .title(Line::styled(" Esc: close  j/k: scroll ", theme.dim).right_aligned());
+    let inner = block.inner(area);
+    let wrapped = wrap(lines, inner.width.saturating_sub(2) as usize);
+    let max = wrapped.len().saturating_sub(inner.height as usize);
+    let shown: Vec<Line<'static>> = wrapped
+        .iter()
+        .skip(scroll.min(max))
+        .take(inner.height as usize)
+        .map(|l| match l.kind {
+            LineKind::Title => Line::styled(format!(" {}", clean(&l.value)), theme.title),
+            LineKind::Heading => Line::styled(format!(" {}", clean(&l.value)), theme.accent),
+            LineKind::Field => Line::from(vec![
+                Span::styled(format!(" {}", pad(&l.label, LABEL_WIDTH)), theme.dim),
+                Span::raw(" "),
+                Span::raw(clean(&l.value).into_owned()),
+            ]),
+            LineKind::Text => Line::raw(format!(" {}", clean(&l.value))),
+        })
+        .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}

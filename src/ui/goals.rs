@@ -1,0 +1,158 @@
+//! The Goals pane: the selected partner's goals (or everyone's) with a progress gauge from the
+//! baseline towards the target, owner, due date and status; overdue goals stand out.
+
+use super::text::pad_left;
+use super::theme::Theme;
+use super::widgets::{cell, empty, pane_block, render_lines, row};
+use crate::app::{App, Pane};
+use crate::model::{Goal, GoalStatus};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+
+/// A text gauge of `cells` cells for progress 0.0–1.0.
+pub fn gauge(progress: Option<f64>, cells: usize) -> String {
+    match progress {
+        None => "·".repeat(cells),
+        Some(p) => {
+            let filled = ((p * cells as f64).round() as usize).min(cells);
+            format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+        }
+    }
+}
+
+fn number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e9 {
+        format!("{n:.0}")
+    } else if n.abs() < 1e9 {
+        format!("{n:.1}")
+    } else {
+        format!("{n:.1e}")
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let rows = app.pane_rows(Pane::Goals);
+    let cursor = app.cursors[Pane::Goals as usize];
+    let title = scope_title(app, Pane::Goals);
+    let note = if rows.is_empty() {
+        String::new()
+    } else {
+        format!("{}/{}", cursor.selected + 1, rows.len())
+    };
+    let block = pane_block(app, Pane::Goals, title, note, theme);
+    let inner = block.inner(area);
+    let total = inner.width as usize;
+    if rows.is_empty() {
+        let text = if app.selected_partner().is_none() && !app.all_partners {
+            "Select a partner to see its goals."
+        } else {
+            "No goals yet."
+        };
+        render_lines(frame, area, block, empty(text, theme));
+        return;
+    }
+    let show_partner = app.all_partners && total >= 70;
+    let show_owner = total >= 56;
+    let (gauge_w, pct_w, value_w, owner_w, due_w, partner_w) = (10, 5, 16, 6, 10, 14);
+    let fixed = 2
+        + gauge_w
+        + 1
+        + pct_w
+        + 1
+        + due_w
+        + if total >= 64 { value_w + 1 } else { 0 }
+        + if show_owner { owner_w + 1 } else { 0 }
+        + if show_partner { partner_w + 1 } else { 0 };
+    let show_value = total >= 64;
+    let title_w = total.saturating_sub(fixed + 2).max(4);
+
+    let h = theme.column_header;
+    let mut header = vec![cell("", 2, h)];
+    if show_partner {
+        header.push(cell("Partner", partner_w + 1, h));
+    }
+    header.extend([
+        cell("Goal", title_w + 1, h),
+        cell("Progress", gauge_w + 1, h),
+        cell(&pad_left("%", pct_w), pct_w + 1, h),
+    ]);
+    if show_value {
+        header.push(cell("Now / target", value_w + 1, h));
+    }
+    if show_owner {
+        header.push(cell("Owner", owner_w + 1, h));
+    }
+    header.push(cell("Due", due_w + 1, h));
+    let mut lines = vec![row(header, total, false, theme)];
+
+    let height = inner.height.saturating_sub(1) as usize;
+    let (start, end) = cursor.window(rows.len(), height);
+    for (offset, &i) in rows[start..end].iter().enumerate() {
+        let g = &app.ws.goals[i as usize];
+        let overdue = g.status == GoalStatus::Active && g.due.is_some_and(|d| d < app.today);
+        let (symbol, style) = match g.status {
+            GoalStatus::Achieved => ("✓", theme.good),
+            GoalStatus::Dropped => ("✗", theme.dim),
+            GoalStatus::Active if overdue => ("!", theme.bad),
+            GoalStatus::Active => ("○", theme.base),
+        };
+        let progress = g.progress();
+        let mut spans: Vec<Span<'static>> = vec![cell(symbol, 2, style)];
+        if show_partner {
+            let name = app.ws.partner(g.partner).map_or("?", |p| p.name.as_str());
+            spans.push(cell(name, partner_w + 1, theme.dim));
+        }
+        spans.push(cell(
+            &g.title,
+            title_w + 1,
+            if g.status == GoalStatus::Dropped {
+                theme.dim
+            } else {
+                theme.base
+            },
+        ));
+        spans.push(cell(
+            &gauge(progress, gauge_w),
+            gauge_w + 1,
+            if overdue { theme.bad } else { theme.good },
+        ));
+        let pct = progress.map_or("—".into(), |p| format!("{:.0}%", p * 100.0));
+        spans.push(cell(&pad_left(&pct, pct_w), pct_w + 1, theme.base));
+        if show_value {
+            spans.push(cell(&value_text(g), value_w + 1, theme.dim));
+        }
+        if show_owner {
+            spans.push(cell(g.owner.label(), owner_w + 1, theme.base));
+        }
+        let due = g.due.map_or("no date".into(), |d| d.to_string());
+        spans.push(cell(
+            &due,
+            due_w + 1,
+            if overdue { theme.bad } else { theme.base },
+        ));
+        lines.push(row(spans, total, start + offset == cursor.selected, theme));
+    }
+    render_lines(frame, area, block, lines);
+}
+
+fn value_text(g: &Goal) -> String {
+    let target = g.target.map_or("?".into(), number);
+    let unit = if g.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", g.unit)
+    };
+    format!("{} / {target}{unit}", number(g.current))
+}
+
+/// A pane title naming its scope: the selected partner or everyone.
+pub fn scope_title(app: &App, pane: Pane) -> String {
+    if app.all_partners {
+        format!("{} · all partners", pane.title())
+    } else if let Some(p) = app.selected_partner() {
+        format!("{} · {}", pane.title(), p.name)
+    } else {
+        pane.title().to_string()
+    }
+}

@@ -1,0 +1,53 @@
+//! Pure rendering of `&App` into a frame: one file per pane or overlay, styles from `Theme`.
+//! Nothing here changes state; every area is computed from the frame itself, so a resize
+//! between an update and a draw can never index outside the buffer.
+
+mod chrome;
+mod detail;
+mod goals;
+mod help;
+mod log;
+mod partners;
+pub mod text;
+pub mod theme;
+mod timeline;
+mod widgets;
+
+pub use theme::Theme;
+
+use crate::app::{App, Overlay, Pane, Screen};
+use ratatui::Frame;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    let screen = Screen::compute(area, app.focus);
+    if screen.too_small {
+        chrome::too_small(frame, area, theme);
+        return;
+    }
+    chrome::header(frame, screen.header, app, theme);
+    if let Some(tabs) = screen.tabs {
+        chrome::tabs(frame, tabs, app, theme);
+    }
+    for pane in Pane::ALL {
+        if let Some(r) = screen.panes[pane as usize] {
+            let r = r.intersection(area);
+            match pane {
+                Pane::Partners => partners::draw(frame, r, app, theme),
+                Pane::Goals => goals::draw(frame, r, app, theme),
+                Pane::Timeline => timeline::draw(frame, r, app, theme),
+                Pane::Log => log::draw(frame, r, app, theme),
+            }
+        }
+    }
+    chrome::status(frame, screen.status, app, theme);
+    chrome::footer(frame, screen.footer, app, theme);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, theme),
+        Some(Overlay::Detail { lines, scroll, .. }) => {
+            detail::draw(frame, lines, *scroll, theme);
+        }
+        None => {}
+    }
+}

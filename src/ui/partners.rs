@@ -1,0 +1,114 @@
+//! The Partners pane: every partner with kind, phase, days since last contact against its
+//! cadence, and a flag for anything needing attention.
+
+use super::text::pad_left;
+use super::theme::Theme;
+use super::widgets::{cell, empty, pane_block, render_lines, row};
+use crate::app::{App, Pane};
+use crate::insight::communication::ContactStatus;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+pub fn status_style(status: ContactStatus, theme: &Theme) -> ratatui::style::Style {
+    match status {
+        ContactStatus::Fine => theme.good,
+        ContactStatus::Due => theme.warn,
+        ContactStatus::Lapsed => theme.bad,
+        ContactStatus::Never => theme.dim,
+    }
+}
+
+/// The symbol that tells the contact state without colour.
+pub fn status_symbol(status: ContactStatus) -> &'static str {
+    match status {
+        ContactStatus::Fine => "✓",
+        ContactStatus::Due => "~",
+        ContactStatus::Lapsed => "!",
+        ContactStatus::Never => "?",
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let rows = app.pane_rows(Pane::Partners);
+    let cursor = app.cursors[Pane::Partners as usize];
+    let note = if rows.is_empty() {
+        String::new()
+    } else {
+        format!("{}/{}", cursor.selected + 1, rows.len())
+    };
+    let block = pane_block(
+        app,
+        Pane::Partners,
+        Pane::Partners.title().into(),
+        note,
+        theme,
+    );
+    let inner = block.inner(area);
+    let total = inner.width as usize;
+    if rows.is_empty() {
+        render_lines(frame, area, block, empty_state(app, theme));
+        return;
+    }
+    // Columns shrink away on narrow panes: kind first, then phase.
+    let show_kind = total >= 44;
+    let show_phase = total >= 30;
+    let (kind_w, phase_w, last_w) = (10, 12, 6);
+    let fixed = 2
+        + last_w
+        + 1
+        + if show_kind { kind_w + 1 } else { 0 }
+        + if show_phase { phase_w + 1 } else { 0 };
+    let name_w = total.saturating_sub(fixed + 1).max(4);
+
+    let mut header = vec![
+        cell("", 2, theme.column_header),
+        cell("Partner", name_w + 1, theme.column_header),
+    ];
+    if show_kind {
+        header.push(cell("Kind", kind_w + 1, theme.column_header));
+    }
+    if show_phase {
+        header.push(cell("Phase", phase_w + 1, theme.column_header));
+    }
+    header.push(cell(
+        &pad_left("Last", last_w),
+        last_w + 1,
+        theme.column_header,
+    ));
+    let mut lines = vec![row(header, total, false, theme)];
+
+    let height = inner.height.saturating_sub(1) as usize;
+    let (start, end) = cursor.window(rows.len(), height);
+    for (offset, &i) in rows[start..end].iter().enumerate() {
+        let i = i as usize;
+        let p = &app.ws.partners[i];
+        let (days, status) = app.contact(i);
+        let selected = start + offset == cursor.selected;
+        let style = status_style(status, theme);
+        let mut spans = vec![
+            cell(status_symbol(status), 2, style),
+            cell(&p.name, name_w + 1, theme.base),
+        ];
+        if show_kind {
+            spans.push(cell(p.kind.label(), kind_w + 1, theme.dim));
+        }
+        if show_phase {
+            spans.push(cell(p.phase.label(), phase_w + 1, theme.base));
+        }
+        let last = days.map_or("never".to_string(), |d| format!("{d}d"));
+        spans.push(cell(&pad_left(&last, last_w), last_w + 1, style));
+        lines.push(row(spans, total, selected, theme));
+    }
+    render_lines(frame, area, block, lines);
+}
+
+fn empty_state(app: &App, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = empty("No partners yet — welcome to partnerdeck.", theme);
+    let help = app.keymap.keys_text(crate::action::Action::Help);
+    lines.push(Line::styled(
+        format!("  Press {help} for every key; try `partnerdeck --demo` for a sample."),
+        theme.dim,
+    ));
+    lines
+}

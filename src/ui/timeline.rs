@@ -1,0 +1,204 @@
+//! The Timeline pane: milestones placed on a real date axis (months labelled, today marked),
+//! one per row. Done, upcoming and overdue differ by symbol as well as colour: ✓ done,
+//! ◆ upcoming, ! overdue; ◀ / ▶ at the edge point to milestones outside the window.
+
+use super::goals::scope_title;
+use super::text::clean;
+use super::theme::Theme;
+use super::widgets::{empty, pane_block, render_lines};
+use crate::app::{App, Pane, TimeView};
+use crate::model::Milestone;
+use chrono::{Datelike, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+/// A row of cells, each holding one glyph (or nothing, behind a wide glyph).
+struct Cells {
+    glyphs: Vec<(String, Style)>,
+}
+
+impl Cells {
+    fn new(width: usize, style: Style) -> Cells {
+        Cells {
+            glyphs: vec![(" ".to_string(), style); width],
+        }
+    }
+
+    fn put(&mut self, col: usize, text: &str, style: Style) -> usize {
+        let mut at = col;
+        for c in clean(text).chars() {
+            let w = c.width().unwrap_or(0);
+            if w == 0 {
+                continue;
+            }
+            if at + w > self.glyphs.len() {
+                break;
+            }
+            self.glyphs[at] = (c.to_string(), style);
+            if w == 2 {
+                self.glyphs[at + 1] = (String::new(), style);
+            }
+            at += w;
+        }
+        at - col
+    }
+
+    fn into_line(self, reversed: Option<Style>) -> Line<'static> {
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        let mut text = String::new();
+        let mut current: Option<Style> = None;
+        for (g, style) in self.glyphs {
+            if current != Some(style) {
+                if let Some(s) = current {
+                    spans.push(Span::styled(std::mem::take(&mut text), s));
+                }
+                current = Some(style);
+            }
+            text.push_str(&g);
+        }
+        if let Some(s) = current {
+            spans.push(Span::styled(text, s));
+        }
+        let line = Line::from(spans);
+        match reversed {
+            Some(s) => line.patch_style(s),
+            None => line,
+        }
+    }
+}
+
+fn month_start(view: &TimeView, col: u16, cols: u16) -> Option<NaiveDate> {
+    let here = view.date_at(col, cols);
+    if col == 0 {
+        return Some(here);
+    }
+    let before = view.date_at(col - 1, cols);
+    (here.month() != before.month()).then(|| here.with_day(1).unwrap_or(here))
+}
+
+fn axis(app: &App, cols: u16, theme: &Theme) -> [Line<'static>; 2] {
+    let view = &app.time;
+    let w = cols as usize;
+    let mut labels = Cells::new(w, theme.dim);
+    let mut rule = Cells::new(w, theme.dim);
+    for col in 0..w {
+        rule.put(col, "─", theme.dim);
+    }
+    let mut free_from = 0;
+    for col in 0..cols {
+        if let Some(d) = month_start(view, col, cols) {
+            if col > 0 {
+                rule.put(col as usize, "┬", theme.dim);
+            }
+            let label = if d.month() == 1 || free_from == 0 {
+                d.format("%b %Y").to_string()
+            } else {
+                d.format("%b").to_string()
+            };
+            if col as usize >= free_from {
+                let used = labels.put(col as usize, &label, theme.column_header);
+                free_from = col as usize + used + 1;
+            }
+        }
+    }
+    if let Some(c) = view.column(app.today, cols) {
+        rule.put(c as usize, "▼", theme.today);
+    }
+    [labels.into_line(None), rule.into_line(None)]
+}
+
+fn milestone_line(
+    app: &App,
+    m: &Milestone,
+    cols: u16,
+    selected: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let view = &app.time;
+    let w = cols as usize;
+    let mut cells = Cells::new(w, theme.base);
+    if let Some(c) = view.column(app.today, cols) {
+        cells.put(c as usize, "│", theme.today);
+    }
+    let (symbol, style) = match m.done {
+        Some(_) => ("✓", theme.good),
+        None if m.due < app.today => ("!", theme.bad),
+        None => ("◆", theme.warn),
+    };
+    let mut label = format!("{} {}", m.due.format("%b %d"), m.title);
+    if app.all_partners
+        && let Some(p) = app.ws.partner(m.partner)
+    {
+        label = format!("{label} · {}", p.name);
+    }
+    let label_w = super::text::width(&clean(&label));
+    match view.column(m.due, cols) {
+        Some(col) => {
+            let col = col as usize;
+            cells.put(col, symbol, style);
+            if col + 2 + label_w <= w || col < w / 2 {
+                cells.put(col + 2, &label, theme.base);
+            } else {
+                let start = col.saturating_sub(label_w + 1);
+                cells.put(start, &label, theme.base);
+            }
+        }
+        None if m.due < view.start(cols) => {
+            cells.put(0, "◀", theme.dim);
+            cells.put(2, &format!("{symbol} {label}"), style);
+        }
+        None => {
+            let start = w.saturating_sub(label_w + 4);
+            cells.put(start, &format!("{label} {symbol}"), style);
+            cells.put(w.saturating_sub(1), "▶", theme.dim);
+        }
+    }
+    cells.into_line(selected.then_some(theme.selected))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let rows = app.pane_rows(Pane::Timeline);
+    let cursor = app.cursors[Pane::Timeline as usize];
+    let note = format!("{} days/col", app.time.days_per_col);
+    let block = pane_block(
+        app,
+        Pane::Timeline,
+        scope_title(app, Pane::Timeline),
+        note,
+        theme,
+    );
+    let inner = block.inner(area);
+    let cols = inner.width;
+    if cols == 0 || inner.height == 0 {
+        render_lines(frame, area, block, Vec::new());
+        return;
+    }
+    let [labels, rule] = axis(app, cols, theme);
+    let mut lines = vec![labels, rule];
+    if rows.is_empty() {
+        let text = if app.selected_partner().is_none() && !app.all_partners {
+            "Select a partner to see its milestones."
+        } else {
+            "No milestones yet."
+        };
+        lines.extend(empty(text, theme));
+        render_lines(frame, area, block, lines);
+        return;
+    }
+    let height = inner.height.saturating_sub(2) as usize;
+    let (start, end) = cursor.window(rows.len(), height);
+    for (offset, &i) in rows[start..end].iter().enumerate() {
+        let m = &app.ws.milestones[i as usize];
+        lines.push(milestone_line(
+            app,
+            m,
+            cols,
+            start + offset == cursor.selected,
+            theme,
+        ));
+    }
+    render_lines(frame, area, block, lines);
+}

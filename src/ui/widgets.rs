@@ -1,0 +1,82 @@
+//! Small drawing helpers shared by the panes: the bordered pane block, fixed-width cells, and a
+//! windowed list of rows with the selection shown by reverse video.
+
+use super::text::{pad, width};
+use super::theme::Theme;
+use crate::app::{App, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// The bordered block of a pane, highlighted when focused, with a title and a right-hand note.
+pub fn pane_block<'a>(
+    app: &App,
+    pane: Pane,
+    title: String,
+    note: String,
+    theme: &Theme,
+) -> Block<'a> {
+    let focused = app.focus == pane && app.overlay.is_none();
+    let number = pane as usize + 1;
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(Line::styled(
+            format!(" {number} {} ", super::text::clean(&title)),
+            if focused {
+                theme.border_focused
+            } else {
+                theme.title
+            },
+        ));
+    if !note.is_empty() {
+        block = block.title(Line::styled(format!(" {note} "), theme.dim).right_aligned());
+    }
+    block
+}
+
+/// A column cell of exactly `cells` cells: the text fitted into all but the last, which stays
+/// blank to separate it from the next column.
+pub fn cell(text: &str, cells: usize, style: Style) -> Span<'static> {
+    let mut content = pad(text, cells.saturating_sub(1));
+    if cells > 0 {
+        content.push(' ');
+    }
+    Span::styled(content, style)
+}
+
+/// A row padded to the full width, reversed when selected.
+pub fn row(
+    mut spans: Vec<Span<'static>>,
+    total: usize,
+    selected: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if used < total {
+        spans.push(Span::raw(" ".repeat(total - used)));
+    }
+    let line = Line::from(spans);
+    if selected {
+        line.patch_style(theme.selected)
+    } else {
+        line
+    }
+}
+
+/// Renders lines inside a block (clamped to the frame).
+pub fn render_lines(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<Line<'static>>) {
+    let area = area.intersection(frame.area());
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// A centred, dimmed message for an empty pane.
+pub fn empty(text: &str, theme: &Theme) -> Vec<Line<'static>> {
+    vec![Line::raw(""), Line::styled(format!("  {text}"), theme.dim)]
+}
