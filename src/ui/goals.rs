@@ -3,7 +3,7 @@
 
 use super::text::pad_left;
 use super::theme::Theme;
-use super::widgets::{cell, empty, pane_block, render_lines, row};
+use super::widgets::{cell, empty, pane_block, render_lines, render_wrapped, row};
 use crate::app::{App, Pane};
 use crate::model::{Goal, GoalStatus};
 use ratatui::Frame;
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             "No goals yet."
         };
-        render_lines(frame, area, block, empty(text, theme));
+        render_wrapped(frame, area, block, empty(text, theme));
         return;
     }
     let show_partner = app.all_partners && total >= 70;

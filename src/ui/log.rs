@@ -3,7 +3,7 @@
 
 use super::goals::scope_title;
 use super::theme::Theme;
-use super::widgets::{cell, empty, pane_block, render_lines, row};
+use super::widgets::{cell, empty, pane_block, render_lines, render_wrapped, row};
 use crate::app::{App, Pane};
 use crate::model::Side;
 use ratatui::Frame;
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             "No contact logged yet."
         };
-        render_lines(frame, area, block, empty(text, theme));
+        render_wrapped(frame, area, block, empty(text, theme));
         return;
     }
     let (date_w, chan_w, dir_w, sent_w, follow_w, partner_w) = (10, 8, 2, 6, 14, 14);

@@ -5,6 +5,7 @@
 mod chrome;
 mod detail;
 mod goals;
+pub mod headless;
 mod help;
 mod log;
 mod partners;

@@ -3,7 +3,7 @@
 
 use super::text::pad_left;
 use super::theme::Theme;
-use super::widgets::{cell, empty, pane_block, render_lines, row};
+use super::widgets::{cell, empty, pane_block, render_lines, render_wrapped, row};
 use crate::app::{App, Pane};
 use crate::insight::communication::ContactStatus;
 use ratatui::Frame;
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     let total = inner.width as usize;
     if rows.is_empty() {
-        render_lines(frame, area, block, empty_state(app, theme));
+        render_wrapped(frame, area, block, empty_state(app, theme));
         return;
     }
     // Columns shrink away on narrow panes: kind first, then phase.

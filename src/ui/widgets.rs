@@ -76,6 +76,17 @@ pub fn render_lines(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
+/// Renders lines inside a block, wrapping long ones (for messages, not rows).
+pub fn render_wrapped(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<Line<'static>>) {
+    let area = area.intersection(frame.area());
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(ratatui::widgets::Wrap { trim: false }),
+        area,
+    );
+}
+
 /// A centred, dimmed message for an empty pane.
 pub fn empty(text: &str, theme: &Theme) -> Vec<Line<'static>> {
     vec![Line::raw(""), Line::styled(format!("  {text}"), theme.dim)]
