@@ -116,7 +116,6 @@ fn each_pane_in_a_narrow_terminal_is_a_tab() {
 fn the_timeline_places_milestones_on_a_date_axis_and_scrolls_through_time() {
     let mut app = demo_app(130, 40);
     press(&mut app, &["A", "3"]);
-    let before = app.time;
     let s = screen(&app, 130, 40);
     assert!(s.contains('▼'), "today is marked on the axis:\n{s}");
     assert!(
