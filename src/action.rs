@@ -12,6 +12,10 @@ pub enum Context {
     Help,
     /// The detail view of a record.
     Detail,
+    /// The attention queue.
+    Attention,
+    /// The portfolio overview.
+    Overview,
 }
 
 macro_rules! actions {
@@ -50,24 +54,27 @@ macro_rules! actions {
 
 actions! {
     Quit => "quit", "quit", [Dashboard];
-    Help => "help", "show the keys", [Dashboard, Detail, Help];
-    Back => "back", "close / back", [Help, Detail, Dashboard];
+    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview];
+    Back => "back", "close / back", [Help, Detail, Attention, Overview, Dashboard];
     NextPane => "next_pane", "next pane", [Dashboard];
     PrevPane => "prev_pane", "previous pane", [Dashboard];
     FocusPartners => "focus_partners", "partners pane", [Dashboard];
     FocusGoals => "focus_goals", "goals pane", [Dashboard];
     FocusTimeline => "focus_timeline", "timeline pane", [Dashboard];
     FocusLog => "focus_log", "communication log pane", [Dashboard];
-    Down => "down", "move down", [Dashboard, Help, Detail];
-    Up => "up", "move up", [Dashboard, Help, Detail];
-    First => "first", "first", [Dashboard, Help, Detail];
-    Last => "last", "last", [Dashboard, Help, Detail];
-    PageDown => "page_down", "page down", [Dashboard, Help, Detail];
-    PageUp => "page_up", "page up", [Dashboard, Help, Detail];
-    Open => "open", "details of the selection", [Dashboard];
+    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview];
+    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview];
+    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview];
+    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview];
+    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview];
+    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview];
+    Open => "open", "details of the selection; in a list, go to it", [Dashboard, Attention, Overview];
     ToggleAllPartners => "toggle_all_partners", "goals, timeline and log: selected partner / all", [Dashboard];
     TimeEarlier => "time_earlier", "timeline: earlier", [Dashboard];
     TimeLater => "time_later", "timeline: later", [Dashboard];
     TimeZoom => "time_zoom", "timeline: zoom (days per column)", [Dashboard];
     TimeToday => "time_today", "timeline: back to today", [Dashboard];
+    Attention => "attention", "today: what needs attention, most urgent first", [Dashboard, Overview];
+    Overview => "overview", "portfolio overview: health and practices of every partner", [Dashboard, Attention];
+    Sort => "sort", "overview: sort by health, last contact, name or trend", [Overview];
 }

@@ -151,7 +151,7 @@ fn enter_opens_the_details_of_the_selection_and_esc_closes_them() {
     assert!(matches!(app.overlay, Some(Overlay::Detail { .. })));
     let s = screen(&app, 130, 40);
     assert!(
-        s.contains("Details") && s.contains("Cadence") && s.contains("Contacts"),
+        s.contains("Details") && s.contains("Cadence") && s.contains("Health"),
         "{s}"
     );
     insta::assert_snapshot!("partner_detail", s);
@@ -246,4 +246,99 @@ fn wide_text_is_cut_on_glyph_boundaries_and_escapes_are_inert() {
     for line in s.lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 100, "{line}");
     }
+}
+
+#[test]
+fn the_attention_queue_lists_urgent_items_first_and_enter_jumps_to_the_record() {
+    let mut app = demo_app(130, 40);
+    press(&mut app, &["t"]);
+    assert_eq!(app.context(), partnerdeck::action::Context::Attention);
+    let s = screen(&app, 130, 40);
+    assert!(s.contains("things need attention"), "{s}");
+    insta::assert_snapshot!("attention", s);
+    let items = app.overview.attention.clone();
+    assert!(items.windows(2).all(|w| w[0].urgency <= w[1].urgency));
+    // Go to the first overdue milestone.
+    let i = items
+        .iter()
+        .position(|it| matches!(it.record, partnerdeck::insight::RecordRef::Milestone(_)))
+        .unwrap();
+    for _ in 0..i {
+        press(&mut app, &["j"]);
+    }
+    press(&mut app, &["enter"]);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.selected_partner().unwrap().id, items[i].partner);
+    let m = &app.ws.milestones[app.selected_row(Pane::Timeline).unwrap()];
+    assert_eq!(
+        partnerdeck::insight::RecordRef::Milestone(m.id),
+        items[i].record
+    );
+}
+
+#[test]
+fn the_overview_shows_health_per_practice_and_sorts() {
+    let mut app = demo_app(130, 40);
+    press(&mut app, &["o"]);
+    let s = screen(&app, 130, 40);
+    assert!(
+        s.contains("Overview · 12 partners") && s.contains("active 6"),
+        "{s}"
+    );
+    insta::assert_snapshot!("overview", s);
+    let health = |app: &App| -> Vec<u8> {
+        match &app.overlay {
+            Some(Overlay::Overview { order, .. }) => order
+                .iter()
+                .map(|i| app.summary(*i as usize).unwrap().health)
+                .collect(),
+            _ => panic!("overview closed"),
+        }
+    };
+    let h = health(&app);
+    assert!(h.windows(2).all(|w| w[0] <= w[1]), "weakest first: {h:?}");
+    press(&mut app, &["s", "s"]);
+    let s = screen(&app, 130, 40);
+    assert!(s.contains("sorted by name"), "{s}");
+    press(&mut app, &["s"]);
+    assert!(screen(&app, 130, 40).contains("sorted by review trend"));
+    press(&mut app, &["g", "enter"]);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.focus, Pane::Partners);
+}
+
+#[test]
+fn the_partner_detail_explains_the_health_score() {
+    let mut app = demo_app(130, 60);
+    press(&mut app, &["j", "j", "enter"]);
+    let Some(Overlay::Detail { lines, .. }) = &app.overlay else {
+        panic!()
+    };
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| format!("{} {}", l.label, l.value))
+        .collect();
+    let joined = text.join("\n");
+    let pid = app.selected_partner().unwrap().id;
+    let score = partnerdeck::insight::partner_insight(&app.ws, &app.index, pid, DEMO_ANCHOR)
+        .unwrap()
+        .health
+        .score();
+    assert!(joined.contains(&format!("Health {score}/100")), "{joined}");
+    for heading in [
+        "1 Aligned values",
+        "2 Communication",
+        "3 Clear goals",
+        "4 Leveraged strengths",
+        "5 Trust & respect",
+        "6 Long-term view",
+        "7 Continuous improvement",
+        "8 Celebrating successes",
+    ] {
+        assert!(joined.contains(heading), "{heading} missing");
+    }
+    insta::assert_snapshot!("partner_detail_insight", screen(&app, 130, 60));
+    press(&mut app, &["pgdn"]);
+    insta::assert_snapshot!("partner_detail_insight_page2", screen(&app, 130, 60));
 }

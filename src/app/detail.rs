@@ -181,6 +181,196 @@ pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
     l.0
 }
 
+/// A sparkline of 1–5 ratings, one glyph each.
+pub fn sparkline(series: &[u8]) -> String {
+    const BARS: [char; 5] = ['▁', '▃', '▄', '▆', '█'];
+    series
+        .iter()
+        .map(|s| BARS[usize::from(s.clamp(&1, &5) - 1)])
+        .collect()
+}
+
+fn names(items: &[String]) -> String {
+    if items.is_empty() {
+        "—".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// The eight practices, the health score with every contribution, and what needs attention.
+fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
+    use crate::insight::ContactStatus;
+    let pr = &insight.practices;
+    l.heading(format!("Health {}/100", insight.health.score()));
+    for c in &insight.health.contributions {
+        l.field(
+            c.practice.label(),
+            format!(
+                "{}/{}  {}",
+                crate::insight::health::format_points(c.points),
+                crate::insight::health::format_points(c.max),
+                c.evidence
+            ),
+        );
+    }
+    if !insight.attention.is_empty() {
+        l.heading("Needs attention");
+        for item in &insight.attention {
+            l.field(item.kind.label(), item.text.clone());
+        }
+    }
+    l.heading("1 Aligned values");
+    let v = &pr.values;
+    l.field("Shared", names(&v.overlap.shared));
+    l.field("Ours only", names(&v.overlap.ours_only));
+    l.field("Theirs only", names(&v.overlap.theirs_only));
+    l.field(
+        "Alignment",
+        v.score
+            .map_or("— (values missing)".into(), |s| format!("{s}%")),
+    );
+    l.heading("2 Communication");
+    let c = &pr.communication;
+    let contact = match (c.last_contact, c.status) {
+        (None, _) => format!("never ({} days since the start)", c.days_since),
+        (Some(d), ContactStatus::Fine) => format!("{d}, {} days ago: fine", c.days_since),
+        (Some(d), ContactStatus::Due) => format!(
+            "{d}, {} days ago: due (ideal {})",
+            c.days_since, c.ideal_days
+        ),
+        (Some(d), _) => format!(
+            "{d}, {} days ago: lapsed (max {})",
+            c.days_since, c.max_days
+        ),
+    };
+    l.field("Last contact", contact);
+    let balance = match c.one_sided {
+        Some(side) => format!(
+            "us {} / them {} in 90 days: one-sided ({} start most)",
+            c.ours_recent,
+            c.theirs_recent,
+            side.label()
+        ),
+        None => format!("us {} / them {} in 90 days", c.ours_recent, c.theirs_recent),
+    };
+    l.field("Who initiates", balance);
+    l.field(
+        "Follow-ups",
+        format!(
+            "{} open, {} overdue",
+            c.open_follow_ups, c.overdue_follow_ups
+        ),
+    );
+    l.heading("3 Clear goals");
+    let g = &pr.clarity;
+    l.field(
+        "Measurable",
+        format!(
+            "{} of {} active goals have a target and a due date",
+            g.measurable(),
+            g.active
+        ),
+    );
+    use crate::insight::Pace;
+    l.field(
+        "Pace",
+        format!(
+            "{} ahead, {} on track, {} behind, {} overdue",
+            g.count(Pace::Ahead),
+            g.count(Pace::OnTrack),
+            g.count(Pace::Behind),
+            g.overdue.len()
+        ),
+    );
+    l.heading("4 Leveraged strengths");
+    let st = &pr.strengths;
+    l.field("They meet", names(&st.they_give));
+    l.field("We meet", names(&st.we_give));
+    l.field("Their unmet", names(&st.their_unmet));
+    l.field("Our unmet", names(&st.our_unmet));
+    l.heading("5 Trust & respect");
+    for side in crate::model::Side::ALL {
+        let r = pr.trust.side(*side);
+        l.field(
+            if *side == crate::model::Side::Us {
+                "Our promises"
+            } else {
+                "Their promises"
+            },
+            format!(
+                "{} kept on time, {} late, {} missed ({} overdue), {} upcoming",
+                r.kept_on_time,
+                r.kept_late,
+                r.missed,
+                r.overdue.len(),
+                r.upcoming
+            ),
+        );
+    }
+    l.heading("6 Long-term view");
+    let lt = &pr.long_term;
+    l.field(
+        "Partnership",
+        format!("{}, {} days old", lt.phase.label(), lt.age_days),
+    );
+    l.field("Aim written", if lt.has_aim { "yes" } else { "no" });
+    l.field(
+        "Beyond 90 days",
+        format!(
+            "{} active goals reach past the next quarter",
+            lt.horizon_goals.len()
+        ),
+    );
+    l.heading("7 Continuous improvement");
+    let im = &pr.improvement;
+    l.field(
+        "Last review",
+        im.last_review.map_or("never".into(), |d| d.to_string()),
+    );
+    l.field(
+        "Next review",
+        format!("{}{}", im.next_due, if im.due { " (due now)" } else { "" }),
+    );
+    if let Some(t) = im.trend {
+        l.field("Trend", format!("{t:+.2} since the previous review"));
+    }
+    for practice in Practice::ALL {
+        let series = im.series(*practice);
+        if !series.is_empty() {
+            let change = match series {
+                [.., a, b] => format!("{:+}", i16::from(*b) - i16::from(*a)),
+                _ => String::new(),
+            };
+            l.field(
+                practice.label(),
+                format!(
+                    "{} {} {change}",
+                    sparkline(series),
+                    series.last().copied().unwrap_or(0)
+                ),
+            );
+        }
+    }
+    l.heading("8 Celebrating successes");
+    let ce = &pr.celebration;
+    l.field(
+        "Last 6 months",
+        format!(
+            "{} celebrations, {} wins",
+            ce.recent.len(),
+            ce.recent_wins.len()
+        ),
+    );
+    l.field(
+        "Uncelebrated",
+        format!(
+            "{} completed milestones not yet celebrated",
+            ce.uncelebrated.len()
+        ),
+    );
+}
+
 fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
     l.title(p.name.clone());
     l.field("Kind", p.kind.label());
@@ -199,22 +389,9 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
     l.list("Offers", &p.offers);
     l.list("Needs", &p.needs);
     l.list("Tags", &p.tags);
-    let last = ws
-        .partners
-        .binary_search_by_key(&p.id, |x| x.id)
-        .ok()
-        .and_then(|i| app.rows.per_partner.get(i))
-        .and_then(|r| r.last_contact);
-    l.field(
-        "Last contact",
-        last.map_or("never".into(), |t| {
-            format!(
-                "{} ({} days ago)",
-                t.format("%Y-%m-%d"),
-                (app.today - t.date()).num_days()
-            )
-        }),
-    );
+    if let Some(insight) = crate::insight::partner_insight(ws, &app.index, p.id, app.today) {
+        practices(l, &insight);
+    }
     l.heading("Contacts");
     if p.contacts.is_empty() {
         l.text("none yet");

@@ -6,6 +6,7 @@ mod detail;
 mod layout;
 mod rows;
 mod timeline;
+mod views;
 
 pub use crate::action::{Action, Context};
 pub use cursor::Cursor;
@@ -13,7 +14,9 @@ pub use detail::{DetailLine, LABEL_WIDTH, LineKind, RecordRef, wrap, wrap_text};
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_rect};
 pub use rows::{PartnerRows, Rows};
 pub use timeline::TimeView;
+pub use views::OverviewSort;
 
+use crate::insight::{self, Index, Overview, PartnerSummary};
 use crate::keymap::Keymap;
 use crate::model::{Partner, Workspace};
 use chrono::NaiveDate;
@@ -77,10 +80,24 @@ pub enum Overlay {
         lines: Vec<DetailLine>,
         scroll: usize,
     },
+    /// The attention queue (`App::overview.attention`).
+    Attention {
+        cursor: Cursor,
+    },
+    /// The portfolio overview: partner positions in the chosen order.
+    Overview {
+        cursor: Cursor,
+        sort: OverviewSort,
+        order: Vec<u32>,
+    },
 }
 
 pub struct App {
     pub ws: Workspace,
+    /// Every partner's record positions (rebuilt on every change).
+    pub index: Index,
+    /// Summaries (aligned with `ws.partners`) and the attention queue (rebuilt on every change).
+    pub overview: Overview,
     pub rows: Rows,
     pub today: NaiveDate,
     pub source: Source,
@@ -94,13 +111,19 @@ pub struct App {
     pub status: Option<Status>,
     pub screen: Screen,
     pub quit: bool,
+    /// The context the help overlay describes.
+    pub help_from: Context,
 }
 
 impl App {
     pub fn new(ws: Workspace, today: NaiveDate, source: Source) -> App {
-        let rows = Rows::build(&ws);
+        let index = Index::build(&ws);
+        let overview = insight::overview(&ws, &index, today);
+        let rows = Rows::build(&ws, &index);
         let mut app = App {
             ws,
+            index,
+            overview,
             rows,
             today,
             source,
@@ -113,6 +136,7 @@ impl App {
             status: None,
             screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
             quit: false,
+            help_from: Context::Dashboard,
         };
         app.partner_changed();
         app
@@ -133,6 +157,8 @@ impl App {
             None => Context::Dashboard,
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Detail { .. }) => Context::Detail,
+            Some(Overlay::Attention { .. }) => Context::Attention,
+            Some(Overlay::Overview { .. }) => Context::Overview,
         }
     }
 
@@ -190,6 +216,9 @@ impl App {
             Some(Overlay::Help { .. }) | Some(Overlay::Detail { .. }) => {
                 self.update_overlay(action)
             }
+            Some(Overlay::Attention { .. }) | Some(Overlay::Overview { .. }) => {
+                self.update_view(action)
+            }
             None => self.update_dashboard(action),
         }
     }
@@ -209,7 +238,7 @@ impl App {
                     r.height.saturating_sub(2) as usize,
                 )
             }
-            None => (0, 0),
+            _ => (0, 0),
         }
     }
 
@@ -221,6 +250,7 @@ impl App {
         };
         let scroll = match overlay {
             Overlay::Help { scroll } | Overlay::Detail { scroll, .. } => scroll,
+            _ => return,
         };
         let max = len.saturating_sub(page);
         match action {
@@ -229,7 +259,7 @@ impl App {
                 if matches!(self.overlay, Some(Overlay::Help { .. })) {
                     self.overlay = None;
                 } else {
-                    self.overlay = Some(Overlay::Help { scroll: 0 });
+                    self.open_help();
                 }
             }
             Action::Down => *scroll = (*scroll + 1).min(max),
@@ -242,9 +272,9 @@ impl App {
         }
     }
 
-    /// The context whose keys the help overlay lists: the one under it.
+    /// The context whose keys the help overlay lists: the one it was opened from.
     pub fn help_context(&self) -> Context {
-        Context::Dashboard
+        self.help_from
     }
 
     fn update_dashboard(&mut self, action: Action) {
@@ -254,7 +284,10 @@ impl App {
         let before = self.cursors[Pane::Partners as usize].selected;
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => self.open_help(),
+            Action::Attention => self.open_attention(),
+            Action::Overview => self.open_overview(),
+            Action::Sort => {}
             Action::Back => {
                 if self.all_partners {
                     self.toggle_all_partners();
@@ -301,7 +334,7 @@ impl App {
         }
     }
 
-    fn set_focus(&mut self, pane: Pane) {
+    pub(crate) fn set_focus(&mut self, pane: Pane) {
         self.focus = pane;
         let (w, h) = (self.screen.area.width, self.screen.area.height);
         self.resize(w, h);
@@ -321,7 +354,7 @@ impl App {
     }
 
     /// Resets the dependent panes after the partner (or the all-partners switch) changed.
-    fn partner_changed(&mut self) {
+    pub(crate) fn partner_changed(&mut self) {
         self.cursors[Pane::Goals as usize] = Cursor::default();
         self.cursors[Pane::Log as usize] = Cursor::default();
         // The timeline starts at the first milestone not yet done, else the last one.
@@ -346,7 +379,7 @@ impl App {
             .max(1)
     }
 
-    fn follow_selected_milestone(&mut self) {
+    pub(crate) fn follow_selected_milestone(&mut self) {
         if let Some(i) = self.selected_row(Pane::Timeline) {
             let due = self.ws.milestones[i].due;
             let cols = self.timeline_columns();
@@ -380,33 +413,32 @@ impl App {
         }
     }
 
-    /// Replaces the workspace (after a load or change) and rebuilds the rows.
+    fn open_help(&mut self) {
+        self.help_from = self.context();
+        self.overlay = Some(Overlay::Help { scroll: 0 });
+    }
+
+    /// Replaces the workspace (after a load or change) and rebuilds everything derived from it.
     pub fn set_workspace(&mut self, ws: Workspace) {
         self.ws = ws;
-        self.rows = Rows::build(&self.ws);
+        self.refresh();
+    }
+
+    /// Rebuilds the index, the insight overview and the rows from the workspace.
+    pub fn refresh(&mut self) {
+        self.index = Index::build(&self.ws);
+        self.overview = insight::overview(&self.ws, &self.index, self.today);
+        self.rows = Rows::build(&self.ws, &self.index);
         let (w, h) = (self.screen.area.width, self.screen.area.height);
         self.resize(w, h);
     }
-}
 
-impl App {
-    /// Days since the last contact (none when never) and the state against the cadence, for the
-    /// partner at position `i` of `ws.partners`.
-    pub fn contact(&self, i: usize) -> (Option<i64>, crate::insight::communication::ContactStatus) {
-        use crate::insight::communication::ContactStatus;
-        let p = &self.ws.partners[i];
-        let last = self.rows.per_partner.get(i).and_then(|r| r.last_contact);
-        let days = last.map(|t| (self.today - t.date()).num_days().max(0));
-        let since = days.unwrap_or_else(|| (self.today - p.since).num_days().max(0));
-        let status = if since > i64::from(p.cadence.max_days) {
-            ContactStatus::Lapsed
-        } else if last.is_none() {
-            ContactStatus::Never
-        } else if since > i64::from(p.cadence.ideal_days) {
-            ContactStatus::Due
-        } else {
-            ContactStatus::Fine
-        };
-        (days, status)
+    /// The insight summary of the partner at position `i` of `ws.partners`.
+    pub fn summary(&self, i: usize) -> Option<&PartnerSummary> {
+        let id = self.ws.partners.get(i)?.id;
+        match self.overview.summaries.get(i) {
+            Some(s) if s.partner == id => Some(s),
+            _ => self.overview.summaries.iter().find(|s| s.partner == id),
+        }
     }
 }

@@ -25,6 +25,10 @@ pub struct PartnerSummary {
     pub attention: usize,
     /// A review is due today or earlier.
     pub review_due: bool,
+    /// Each practice's share of its maximum points (0.0–1.0), in `Practice::ALL` order.
+    pub practice_share: [f32; 8],
+    /// Change of the mean review rating since the previous review.
+    pub trend: Option<f64>,
 }
 
 /// Summaries and the attention queue of the whole workspace.
@@ -48,6 +52,16 @@ pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
         let before = items.len();
         attention::collect(&r, &pr, today, &mut items);
         let c = &pr.communication;
+        let h = health(&pr);
+        let mut practice_share = [0.0f32; 8];
+        for (slot, practice) in practice_share.iter_mut().zip(crate::model::Practice::ALL) {
+            let (points, max) = h.practice(*practice);
+            *slot = if max > 0.0 {
+                (points / max) as f32
+            } else {
+                0.0
+            };
+        }
         summaries.push(PartnerSummary {
             partner: p.id,
             name: p.name.clone(),
@@ -55,9 +69,11 @@ pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
             last_contact: c.last_contact,
             days_since_contact: c.days_since,
             contact: c.status,
-            health: health(&pr).score(),
+            health: h.score(),
             attention: items.len() - before,
             review_due: pr.improvement.due,
+            practice_share,
+            trend: pr.improvement.trend,
         });
     }
     attention::sort(&mut items);

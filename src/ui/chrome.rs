@@ -96,12 +96,29 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
     use crate::action::Context;
     match app.context() {
         Context::Help | Context::Detail => vec![(Action::Down, "scroll"), (Action::Back, "close")],
+        Context::Attention => vec![
+            (Action::Down, "move"),
+            (Action::Open, "go to it"),
+            (Action::Overview, "overview"),
+            (Action::Help, "help"),
+            (Action::Back, "close"),
+        ],
+        Context::Overview => vec![
+            (Action::Down, "move"),
+            (Action::Open, "go to partner"),
+            (Action::Sort, "sort"),
+            (Action::Attention, "attention"),
+            (Action::Help, "help"),
+            (Action::Back, "close"),
+        ],
         Context::Dashboard => {
             let mut h = vec![
                 (Action::Help, "help"),
                 (Action::NextPane, "pane"),
                 (Action::Down, "move"),
                 (Action::Open, "details"),
+                (Action::Attention, "today"),
+                (Action::Overview, "overview"),
             ];
             if app.focus == Pane::Timeline {
                 h.push((Action::TimeLater, "later"));

@@ -2,12 +2,14 @@
 //! Nothing here changes state; every area is computed from the frame itself, so a resize
 //! between an update and a draw can never index outside the buffer.
 
+mod attention;
 mod chrome;
 mod detail;
 mod goals;
 pub mod headless;
 mod help;
 mod log;
+mod overview;
 mod partners;
 pub mod text;
 pub mod theme;
@@ -49,6 +51,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Detail { lines, scroll, .. }) => {
             detail::draw(frame, lines, *scroll, theme);
         }
+        Some(Overlay::Attention { cursor }) => attention::draw(frame, app, *cursor, theme),
+        Some(Overlay::Overview {
+            cursor,
+            sort,
+            order,
+        }) => overview::draw(frame, app, *cursor, *sort, order, theme),
         None => {}
     }
 }

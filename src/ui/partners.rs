@@ -51,11 +51,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     // Columns shrink away on narrow panes: kind first, then phase.
-    let show_kind = total >= 44;
-    let show_phase = total >= 30;
-    let (kind_w, phase_w, last_w) = (10, 12, 6);
+    let show_kind = total >= 64;
+    let show_phase = total >= 46;
+    let (kind_w, phase_w, last_w, health_w, todo_w) = (10, 12, 6, 4, 3);
     let fixed = 2
         + last_w
+        + 1
+        + health_w
+        + 1
+        + todo_w
         + 1
         + if show_kind { kind_w + 1 } else { 0 }
         + if show_phase { phase_w + 1 } else { 0 };
@@ -72,8 +76,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         header.push(cell("Phase", phase_w + 1, theme.column_header));
     }
     header.push(cell(
+        &pad_left("♥", health_w),
+        health_w + 1,
+        theme.column_header,
+    ));
+    header.push(cell(
         &pad_left("Last", last_w),
         last_w + 1,
+        theme.column_header,
+    ));
+    header.push(cell(
+        &pad_left("⚑", todo_w),
+        todo_w + 1,
         theme.column_header,
     ));
     let mut lines = vec![row(header, total, false, theme)];
@@ -83,7 +97,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (offset, &i) in rows[start..end].iter().enumerate() {
         let i = i as usize;
         let p = &app.ws.partners[i];
-        let (days, status) = app.contact(i);
+        let summary = app.summary(i);
+        let status = summary.map_or(ContactStatus::Never, |s| s.contact);
+        let days = summary.and_then(|s| s.last_contact.map(|_| s.days_since_contact));
         let selected = start + offset == cursor.selected;
         let style = status_style(status, theme);
         let mut spans = vec![
@@ -97,7 +113,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spans.push(cell(p.phase.label(), phase_w + 1, theme.base));
         }
         let last = days.map_or("never".to_string(), |d| format!("{d}d"));
+        let health = summary.map_or(String::new(), |s| s.health.to_string());
+        let health_style = match summary.map(|s| s.health) {
+            Some(0..=49) => theme.bad,
+            Some(50..=69) => theme.warn,
+            _ => theme.good,
+        };
+        spans.push(cell(
+            &pad_left(&health, health_w),
+            health_w + 1,
+            health_style,
+        ));
         spans.push(cell(&pad_left(&last, last_w), last_w + 1, style));
+        let todo = summary.map_or(0, |s| s.attention);
+        let todo = if todo == 0 {
+            String::new()
+        } else {
+            todo.to_string()
+        };
+        spans.push(cell(&pad_left(&todo, todo_w), todo_w + 1, theme.bad));
         lines.push(row(spans, total, selected, theme));
     }
     render_lines(frame, area, block, lines);

@@ -91,3 +91,26 @@ pub fn render_wrapped(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Ve
 pub fn empty(text: &str, theme: &Theme) -> Vec<Line<'static>> {
     vec![Line::raw(""), Line::styled(format!("  {text}"), theme.dim)]
 }
+
+/// The area of a full-screen view: everything between the header and the status line.
+pub fn view_rect(area: Rect) -> Rect {
+    Rect::new(
+        area.x,
+        area.y + 1.min(area.height),
+        area.width,
+        area.height.saturating_sub(3),
+    )
+    .intersection(area)
+}
+
+/// The block of a full-screen view.
+pub fn view_block<'a>(title: String, note: String, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(Line::styled(
+            format!(" {} ", super::text::clean(&title)),
+            theme.border_focused,
+        ))
+        .title(Line::styled(format!(" {note} "), theme.dim).right_aligned())
+}

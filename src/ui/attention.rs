@@ -1,0 +1,83 @@
+//! The attention queue view: everything that needs the user now, most urgent first.
+
+use super::text::pad_left;
+use super::theme::Theme;
+use super::widgets::{cell, empty, row, view_block, view_rect};
+use crate::app::{App, Cursor};
+use crate::insight::AttentionKind;
+use ratatui::Frame;
+use ratatui::widgets::{Clear, Paragraph};
+
+fn symbol(kind: AttentionKind) -> &'static str {
+    match kind {
+        AttentionKind::ContactLapsed => "☎",
+        AttentionKind::FollowUpOverdue => "⚑",
+        AttentionKind::MilestoneOverdue => "◆",
+        AttentionKind::OurCommitmentOverdue | AttentionKind::TheirCommitmentOverdue => "✎",
+        AttentionKind::ReviewDue => "↻",
+        AttentionKind::UncelebratedWin => "★",
+        AttentionKind::GoalBehind => "▼",
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
+    let area = view_rect(frame.area());
+    let items = &app.overview.attention;
+    let title = format!("Today · {} things need attention", items.len());
+    let block = view_block(
+        title,
+        format!(
+            "{} · {}",
+            app.today,
+            app.keymap.keys_text(crate::action::Action::Back) + ": close"
+        ),
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    if items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(empty("Nothing needs you today. Well kept!", theme)).block(block),
+            area,
+        );
+        return;
+    }
+    let total = inner.width as usize;
+    let (kind_w, partner_w, days_w) = (24, 24, 6);
+    let text_w = total.saturating_sub(2 + kind_w + partner_w + days_w).max(8);
+    let h = theme.column_header;
+    let mut lines = vec![row(
+        vec![
+            cell("", 2, h),
+            cell("What", kind_w, h),
+            cell("Partner", partner_w, h),
+            cell("", text_w, h),
+            cell(&pad_left("Days", days_w - 1), days_w, h),
+        ],
+        total,
+        false,
+        theme,
+    )];
+    let height = inner.height.saturating_sub(1) as usize;
+    let (start, end) = cursor.window(items.len(), height);
+    for (offset, item) in items[start..end].iter().enumerate() {
+        let style = match item.urgency {
+            0..=2 => theme.bad,
+            3..=5 => theme.warn,
+            _ => theme.accent,
+        };
+        let spans = vec![
+            cell(symbol(item.kind), 2, style),
+            cell(item.kind.label(), kind_w, style),
+            cell(&item.partner_name, partner_w, theme.base),
+            cell(&item.text, text_w, theme.base),
+            cell(
+                &pad_left(&item.days_overdue.to_string(), days_w - 1),
+                days_w,
+                theme.dim,
+            ),
+        ];
+        lines.push(row(spans, total, start + offset == cursor.selected, theme));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

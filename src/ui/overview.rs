@@ -1,0 +1,114 @@
+//! The portfolio overview: every partner with its health score, a bar per practice, last
+//! contact, phase and review trend; counts by phase in the title.
+
+use super::text::pad_left;
+use super::theme::Theme;
+use super::widgets::{cell, row, view_block, view_rect};
+use crate::app::{App, Cursor, OverviewSort};
+use crate::model::{Phase, Practice};
+use ratatui::Frame;
+use ratatui::text::Span;
+use ratatui::widgets::{Clear, Paragraph};
+
+/// One glyph per practice: its share of the practice's points.
+pub fn practice_bars(shares: &[f32; 8]) -> String {
+    const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    shares
+        .iter()
+        .map(|s| BARS[((s.clamp(0.0, 1.0) * 8.0).round() as usize).min(8)])
+        .collect()
+}
+
+fn phase_counts(app: &App) -> String {
+    let mut parts = Vec::new();
+    for phase in Phase::ALL {
+        let n = app.ws.partners.iter().filter(|p| p.phase == *phase).count();
+        if n > 0 {
+            parts.push(format!("{} {n}", phase.label()));
+        }
+    }
+    parts.join(" · ")
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    app: &App,
+    cursor: Cursor,
+    sort: OverviewSort,
+    order: &[u32],
+    theme: &Theme,
+) {
+    let area = view_rect(frame.area());
+    let title = format!(
+        "Overview · {} partners · {}",
+        order.len(),
+        phase_counts(app)
+    );
+    let sort_key = app.keymap.keys_text(crate::action::Action::Sort);
+    let block = view_block(
+        title,
+        format!("sorted by {} ({sort_key})", sort.label()),
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    let total = inner.width as usize;
+    let (health_w, bars_w, last_w, phase_w, trend_w) = (7, 10, 8, 13, 7);
+    let name_w = total
+        .saturating_sub(health_w + bars_w + last_w + phase_w + trend_w)
+        .max(6);
+    let h = theme.column_header;
+    let practice_initials: String = Practice::ALL
+        .iter()
+        .map(|p| p.short().chars().next().unwrap_or(' '))
+        .collect();
+    let mut lines = vec![row(
+        vec![
+            cell("Partner", name_w, h),
+            cell(&pad_left("Health", health_w - 1), health_w, h),
+            cell(&practice_initials, bars_w, h),
+            cell(&pad_left("Last", last_w - 1), last_w, h),
+            cell("Phase", phase_w, h),
+            cell(&pad_left("Trend", trend_w - 1), trend_w, h),
+        ],
+        total,
+        false,
+        theme,
+    )];
+    let height = inner.height.saturating_sub(1) as usize;
+    let (start, end) = cursor.window(order.len(), height);
+    for (offset, &i) in order[start..end].iter().enumerate() {
+        let p = &app.ws.partners[i as usize];
+        let Some(s) = app.summary(i as usize) else {
+            continue;
+        };
+        let health_style = match s.health {
+            0..=49 => theme.bad,
+            50..=69 => theme.warn,
+            _ => theme.good,
+        };
+        let last = s
+            .last_contact
+            .map_or("never".into(), |_| format!("{}d", s.days_since_contact));
+        let trend = s.trend.map_or(String::new(), |t| format!("{t:+.1}"));
+        let trend_style = match s.trend {
+            Some(t) if t < 0.0 => theme.bad,
+            Some(t) if t > 0.0 => theme.good,
+            _ => theme.dim,
+        };
+        let spans: Vec<Span<'static>> = vec![
+            cell(&p.name, name_w, theme.base),
+            cell(
+                &pad_left(&s.health.to_string(), health_w - 1),
+                health_w,
+                health_style,
+            ),
+            cell(&practice_bars(&s.practice_share), bars_w, theme.accent),
+            cell(&pad_left(&last, last_w - 1), last_w, theme.base),
+            cell(p.phase.label(), phase_w, theme.dim),
+            cell(&pad_left(&trend, trend_w - 1), trend_w, trend_style),
+        ];
+        lines.push(row(spans, total, start + offset == cursor.selected, theme));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
