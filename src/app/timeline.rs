@@ -97,7 +97,7 @@ mod tests {
         assert_eq!(t.column("2026-01-01".parse().unwrap(), 30), None);
         let mut t2 = t;
         t2.scroll(1, 30);
-        assert_eq!(t2.anchor, "2027-01-11".parse::<NaiveDate>().unwrap());
+        assert_eq!(t2.anchor, "2027-03-12".parse::<NaiveDate>().unwrap());
         t2.zoom();
         assert_eq!(t2.days_per_col, 14);
     }

@@ -355,7 +355,7 @@ fn large_workspace() {
         k.ws.interactions.push(Interaction {
             id,
             partner: p,
-            at: dates::plus_days(start, (n / 2000) as i64 * 4)
+            at: super::dates::plus_days(start, (n / 2000) as i64 * 4)
                 .and_hms_opt(9, 0, 0)
                 .unwrap(),
             channel: Channel::Email,

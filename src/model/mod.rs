@@ -1,6 +1,7 @@
 //! The pure data of partnerdeck: the `Workspace` (the whole file) and its records, their ids,
 //! enums and validation. No I/O, no terminal.
 
+pub mod dates;
 mod enums;
 mod ids;
 mod records;

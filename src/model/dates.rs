@@ -1,0 +1,124 @@
+//! Dates as people type them: `2026-12-01`, `today`, `yesterday`, `tomorrow`, `+3d`, `-2w`,
+//! `+1m`, `+1y`, and weekday names (`fri` is the next Friday after today). Pure: today is given.
+
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+/// Parses a date typed by a person, relative to `today`.
+pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let t = text.trim().to_lowercase();
+    match t.as_str() {
+        "" => return Err("a date is needed (e.g. 2026-12-01, today, +3d, fri)".into()),
+        "today" | "now" => return Ok(today),
+        "yesterday" => return Ok(today - Days::new(1)),
+        "tomorrow" => return Ok(today + Days::new(1)),
+        _ => {}
+    }
+    if let Some(rest) = t.strip_prefix('+').map(|r| (1, r)).or_else(|| t.strip_prefix('-').map(|r| (-1, r))) {
+        let (sign, body) = rest;
+        let unit = body.chars().last().filter(|c| c.is_alphabetic()).unwrap_or('d');
+        let digits = body.trim_end_matches(|c: char| c.is_alphabetic());
+        let n: u32 = digits
+            .parse()
+            .map_err(|_| format!("`{text}`: expected a number of days, weeks, months or years, like +3d"))?;
+        let moved = match (unit, sign) {
+            ('d', 1) => today.checked_add_days(Days::new(n.into())),
+            ('d', _) => today.checked_sub_days(Days::new(n.into())),
+            ('w', 1) => today.checked_add_days(Days::new(u64::from(n) * 7)),
+            ('w', _) => today.checked_sub_days(Days::new(u64::from(n) * 7)),
+            ('m', 1) => today.checked_add_months(Months::new(n)),
+            ('m', _) => today.checked_sub_months(Months::new(n)),
+            ('y', 1) => today.checked_add_months(Months::new(n.saturating_mul(12))),
+            ('y', _) => today.checked_sub_months(Months::new(n.saturating_mul(12))),
+            _ => return Err(format!("`{text}`: the unit must be d, w, m or y")),
+        };
+        return moved.ok_or_else(|| format!("`{text}` is outside the calendar"));
+    }
+    if t.len() >= 3
+        && let Some((_, day)) = WEEKDAYS.iter().find(|(name, _)| name.starts_with(&t))
+    {
+        let ahead = (7 + day.num_days_from_monday() as i64 - today.weekday().num_days_from_monday() as i64) % 7;
+        let ahead = if ahead == 0 { 7 } else { ahead };
+        return Ok(today + Days::new(ahead as u64));
+    }
+    NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
+        format!("`{text}` is not a date: use 2026-12-01, today, yesterday, tomorrow, +3d, -2w, +1m or a weekday")
+    })
+}
+
+/// Parses a date with an optional time (`2026-12-01 14:30`, `today 9:00`, `now`).
+pub fn parse_date_time(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+    let t = text.trim();
+    if t.eq_ignore_ascii_case("now") || t.is_empty() {
+        return Ok(now);
+    }
+    let (date_part, time_part) = match t.rsplit_once(' ') {
+        Some((d, tm)) if tm.contains(':') => (d, Some(tm)),
+        _ => (t, None),
+    };
+    let date = parse_date(date_part, now.date())?;
+    let time = match time_part {
+        Some(tm) => NaiveTime::parse_from_str(tm, "%H:%M")
+            .map_err(|_| format!("`{tm}` is not a time: use HH:MM, like 14:30"))?,
+        None if date == now.date() => now.time(),
+        None => NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+    };
+    Ok(date.and_time(time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn relative_and_absolute_dates() {
+        let today = d("2026-11-27"); // a Friday
+        for (text, want) in [
+            ("2026-12-01", "2026-12-01"),
+            ("today", "2026-11-27"),
+            ("Yesterday", "2026-11-26"),
+            ("tomorrow", "2026-11-28"),
+            ("+3d", "2026-11-30"),
+            ("-2w", "2026-11-13"),
+            ("+1m", "2026-12-27"),
+            ("+1y", "2027-11-27"),
+            ("+10", "2026-12-07"),
+            ("fri", "2026-12-04"),
+            ("monday", "2026-11-30"),
+            ("sat", "2026-11-28"),
+        ] {
+            assert_eq!(parse_date(text, today), Ok(d(want)), "{text}");
+        }
+        for bad in ["", "2026-02-30", "+3x", "soon", "fr", "+d"] {
+            assert!(parse_date(bad, today).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn date_times() {
+        let now = d("2026-11-27").and_hms_opt(15, 4, 0).unwrap();
+        assert_eq!(parse_date_time("now", now), Ok(now));
+        assert_eq!(
+            parse_date_time("yesterday 9:30", now),
+            Ok(d("2026-11-26").and_hms_opt(9, 30, 0).unwrap())
+        );
+        assert_eq!(
+            parse_date_time("2026-11-01", now),
+            Ok(d("2026-11-01").and_hms_opt(9, 0, 0).unwrap())
+        );
+        assert!(parse_date_time("today 25:00", now).is_err());
+    }
+}
