@@ -16,6 +16,10 @@ pub enum Context {
     Attention,
     /// The portfolio overview.
     Overview,
+    /// A form (every key not bound here is typed into the focused field).
+    Form,
+    /// A yes/no question.
+    Confirm,
 }
 
 macro_rules! actions {
@@ -77,4 +81,19 @@ actions! {
     Attention => "attention", "today: what needs attention, most urgent first", [Dashboard, Overview];
     Overview => "overview", "portfolio overview: health and practices of every partner", [Dashboard, Attention];
     Sort => "sort", "overview: sort by health, last contact, name or trend", [Overview];
+    Add => "add", "add a record of the focused pane's kind", [Dashboard];
+    Edit => "edit", "edit the selection", [Dashboard];
+    Delete => "delete", "delete the selection (asks first)", [Dashboard];
+    LogContact => "log_contact", "log a contact with the selected partner", [Dashboard];
+    ToggleDone => "toggle_done", "timeline: mark the milestone done / not done", [Dashboard];
+    Undo => "undo", "undo the last change", [Dashboard];
+    Redo => "redo", "redo", [Dashboard];
+    EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];
+    FieldNext => "field_next", "form: next field", [Form];
+    FieldPrev => "field_prev", "form: previous field", [Form];
+    Submit => "submit", "form: save", [Form];
+    Cancel => "cancel", "form: cancel (asks when something was typed)", [Form];
+    OpenEditor => "open_editor", "form: edit the field in $EDITOR", [Form];
+    Yes => "yes", "answer yes", [Confirm];
+    No => "no", "answer no", [Confirm];
 }

@@ -66,6 +66,9 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         (ws, Source::File(path))
     };
     let mut app = App::new(ws, today, source);
+    if cli.today.is_none() {
+        app.now = chrono::Local::now().naive_local();
+    }
     run(&mut app, &Theme::from_env()).map_err(|e| format!("terminal error: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -134,9 +134,9 @@ fn the_timeline_places_milestones_on_a_date_axis_and_scrolls_through_time() {
     assert!(s.contains(" ◆ "), "upcoming milestones show ◆:\n{s}");
     press(&mut app, &["."]);
     let before = app.time;
-    press(&mut app, &["l"]);
+    press(&mut app, &["]"]);
     assert!(app.time.anchor > before.anchor);
-    press(&mut app, &["h", "h"]);
+    press(&mut app, &["[", "["]);
     assert!(app.time.anchor < before.anchor);
     press(&mut app, &["z"]);
     assert_eq!(app.time.days_per_col, 14);

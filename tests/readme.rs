@@ -25,7 +25,13 @@ fn readme_key(text: &str) -> Key {
 fn every_documented_key_exists_and_every_action_is_documented() {
     let readme = std::fs::read_to_string("README.md").unwrap();
     let keymap = Keymap::default();
-    let section = readme.split("## Keys").nth(1).unwrap();
+    let section = readme
+        .split("## Keys")
+        .nth(1)
+        .unwrap()
+        .split("\n## ")
+        .next()
+        .unwrap();
     let mut documented = Vec::new();
     for line in section.lines().filter(|l| l.starts_with("| `")) {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();

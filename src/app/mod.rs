@@ -3,16 +3,24 @@
 
 mod cursor;
 mod detail;
+mod edit;
+pub mod form;
+pub mod forms;
 mod layout;
 mod rows;
+mod saver;
 mod timeline;
 mod views;
 
 pub use crate::action::{Action, Context};
 pub use cursor::Cursor;
 pub use detail::{DetailLine, LABEL_WIDTH, LineKind, RecordRef, wrap, wrap_text};
-pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_rect};
+pub use edit::{Pending, UNDO_DEPTH};
+pub use form::{Field, FieldKind, Form};
+pub use forms::FormTarget;
+pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_rect, overlay_rect};
 pub use rows::{PartnerRows, Rows};
+pub use saver::{FileSaver, NoSaver, Saver};
 pub use timeline::TimeView;
 pub use views::OverviewSort;
 
@@ -70,7 +78,7 @@ pub struct Status {
 }
 
 /// What is open over the dashboard.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Overlay {
     Help {
         scroll: usize,
@@ -89,6 +97,17 @@ pub enum Overlay {
         cursor: Cursor,
         sort: OverviewSort,
         order: Vec<u32>,
+    },
+    /// A form for a record.
+    Form {
+        form: Form,
+        target: FormTarget,
+    },
+    /// A yes/no question; a form it interrupted comes back on "no".
+    Confirm {
+        question: String,
+        pending: Pending,
+        form: Option<Box<(Form, FormTarget)>>,
     },
 }
 
@@ -113,6 +132,16 @@ pub struct App {
     pub quit: bool,
     /// The context the help overlay describes.
     pub help_from: Context,
+    /// The current time, for "now" in forms.
+    pub now: chrono::NaiveDateTime,
+    /// Where changes are saved.
+    pub saver: Box<dyn Saver>,
+    pub undo_stack: Vec<Workspace>,
+    pub redo_stack: Vec<Workspace>,
+    /// A goal whose last milestone was just completed: offer to mark it achieved.
+    pub pending_goal: Option<crate::model::GoalId>,
+    /// Text for `$EDITOR`: the event loop suspends the terminal, edits, and calls `editor_done`.
+    pub editor_request: Option<String>,
 }
 
 impl App {
@@ -120,6 +149,7 @@ impl App {
         let index = Index::build(&ws);
         let overview = insight::overview(&ws, &index, today);
         let rows = Rows::build(&ws, &index);
+        let source_copy = source.clone();
         let mut app = App {
             ws,
             index,
@@ -137,6 +167,12 @@ impl App {
             screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
             quit: false,
             help_from: Context::Dashboard,
+            now: today.and_hms_opt(12, 0, 0).unwrap_or_default(),
+            saver: saver::for_source(&source_copy),
+            undo_stack: Vec::new(),
+            redo_stack: Vec::new(),
+            pending_goal: None,
+            editor_request: None,
         };
         app.partner_changed();
         app
@@ -159,6 +195,8 @@ impl App {
             Some(Overlay::Detail { .. }) => Context::Detail,
             Some(Overlay::Attention { .. }) => Context::Attention,
             Some(Overlay::Overview { .. }) => Context::Overview,
+            Some(Overlay::Form { .. }) => Context::Form,
+            Some(Overlay::Confirm { .. }) => Context::Confirm,
         }
     }
 
@@ -219,6 +257,8 @@ impl App {
             Some(Overlay::Attention { .. }) | Some(Overlay::Overview { .. }) => {
                 self.update_view(action)
             }
+            Some(Overlay::Form { .. }) => self.update_form(action),
+            Some(Overlay::Confirm { .. }) => self.update_confirm(action),
             None => self.update_dashboard(action),
         }
     }
@@ -287,7 +327,22 @@ impl App {
             Action::Help => self.open_help(),
             Action::Attention => self.open_attention(),
             Action::Overview => self.open_overview(),
-            Action::Sort => {}
+            Action::Add
+            | Action::Edit
+            | Action::Delete
+            | Action::LogContact
+            | Action::ToggleDone
+            | Action::Undo
+            | Action::Redo
+            | Action::EditProfile => self.update_edit(action),
+            Action::Sort
+            | Action::FieldNext
+            | Action::FieldPrev
+            | Action::Submit
+            | Action::Cancel
+            | Action::OpenEditor
+            | Action::Yes
+            | Action::No => {}
             Action::Back => {
                 if self.all_partners {
                     self.toggle_all_partners();

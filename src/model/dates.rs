@@ -23,13 +23,21 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         "tomorrow" => return Ok(today + Days::new(1)),
         _ => {}
     }
-    if let Some(rest) = t.strip_prefix('+').map(|r| (1, r)).or_else(|| t.strip_prefix('-').map(|r| (-1, r))) {
+    if let Some(rest) = t
+        .strip_prefix('+')
+        .map(|r| (1, r))
+        .or_else(|| t.strip_prefix('-').map(|r| (-1, r)))
+    {
         let (sign, body) = rest;
-        let unit = body.chars().last().filter(|c| c.is_alphabetic()).unwrap_or('d');
+        let unit = body
+            .chars()
+            .last()
+            .filter(|c| c.is_alphabetic())
+            .unwrap_or('d');
         let digits = body.trim_end_matches(|c: char| c.is_alphabetic());
-        let n: u32 = digits
-            .parse()
-            .map_err(|_| format!("`{text}`: expected a number of days, weeks, months or years, like +3d"))?;
+        let n: u32 = digits.parse().map_err(|_| {
+            format!("`{text}`: expected a number of days, weeks, months or years, like +3d")
+        })?;
         let moved = match (unit, sign) {
             ('d', 1) => today.checked_add_days(Days::new(n.into())),
             ('d', _) => today.checked_sub_days(Days::new(n.into())),
@@ -46,7 +54,9 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     if t.len() >= 3
         && let Some((_, day)) = WEEKDAYS.iter().find(|(name, _)| name.starts_with(&t))
     {
-        let ahead = (7 + day.num_days_from_monday() as i64 - today.weekday().num_days_from_monday() as i64) % 7;
+        let ahead = (7 + day.num_days_from_monday() as i64
+            - today.weekday().num_days_from_monday() as i64)
+            % 7;
         let ahead = if ahead == 0 { 7 } else { ahead };
         return Ok(today + Days::new(ahead as u64));
     }

@@ -96,6 +96,14 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
     use crate::action::Context;
     match app.context() {
         Context::Help | Context::Detail => vec![(Action::Down, "scroll"), (Action::Back, "close")],
+        Context::Form => vec![
+            (Action::Submit, "save"),
+            (Action::FieldNext, "next field"),
+            (Action::FieldPrev, "previous"),
+            (Action::Cancel, "cancel"),
+            (Action::OpenEditor, "$EDITOR"),
+        ],
+        Context::Confirm => vec![(Action::Yes, "yes"), (Action::No, "no")],
         Context::Attention => vec![
             (Action::Down, "move"),
             (Action::Open, "go to it"),
@@ -117,6 +125,9 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
                 (Action::NextPane, "pane"),
                 (Action::Down, "move"),
                 (Action::Open, "details"),
+                (Action::Add, "add"),
+                (Action::Edit, "edit"),
+                (Action::LogContact, "log"),
                 (Action::Attention, "today"),
                 (Action::Overview, "overview"),
             ];

@@ -5,6 +5,7 @@
 mod attention;
 mod chrome;
 mod detail;
+mod form;
 mod goals;
 pub mod headless;
 mod help;
@@ -57,6 +58,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             sort,
             order,
         }) => overview::draw(frame, app, *cursor, *sort, order, theme),
+        Some(Overlay::Form { form, .. }) => form::draw(frame, app, form, theme),
+        Some(Overlay::Confirm { question, .. }) => form::draw_confirm(frame, question, theme),
         None => {}
     }
 }

@@ -1,0 +1,572 @@
+//! Changing the data: opening forms, applying what they build, deleting with a confirmation
+//! that names what goes, completing milestones (with a celebration), undo/redo, and saving
+//! after every change.
+
+use super::form::Form;
+use super::forms::{self, Built, FormTarget};
+use super::{Action, App, Level, Overlay, Pane};
+use crate::model::*;
+
+/// What a yes answer does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    DeletePartner(PartnerId),
+    DeleteGoal(GoalId),
+    DeleteMilestone(MilestoneId),
+    DeleteInteraction(InteractionId),
+    /// Mark a goal achieved (its last milestone was just completed).
+    AchieveGoal(GoalId),
+    /// Discard a changed form.
+    DiscardForm,
+}
+
+/// How many changes undo remembers.
+pub const UNDO_DEPTH: usize = 200;
+
+impl App {
+    pub(super) fn update_edit(&mut self, action: Action) {
+        match action {
+            Action::Add => self.add(),
+            Action::Edit => self.edit(),
+            Action::Delete => self.ask_delete(),
+            Action::LogContact => match self.selected_partner().map(|p| (p.id, p.name.clone())) {
+                Some((id, name)) => self.open_form(
+                    forms::interaction_form(None, &name),
+                    FormTarget::Interaction(id, None),
+                ),
+                None => self.set_status(Level::Info, "Select a partner first"),
+            },
+            Action::ToggleDone => self.toggle_done(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::EditProfile => {
+                self.open_form(forms::profile_form(&self.ws.profile), FormTarget::Profile)
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn open_form(&mut self, mut form: Form, target: FormTarget) {
+        forms::refresh_hints(&mut form, self.now);
+        self.overlay = Some(Overlay::Form { form, target });
+    }
+
+    fn add(&mut self) {
+        let partner = self.selected_partner().map(|p| (p.id, p.name.clone()));
+        match (self.focus, partner) {
+            (Pane::Partners, _) => self.open_form(
+                forms::partner_form(None, self.today),
+                FormTarget::Partner(None),
+            ),
+            (_, None) => self.set_status(Level::Info, "Add a partner first (1, then a)"),
+            (Pane::Goals, Some((id, _))) => self.open_form(
+                forms::goal_form(None, self.today),
+                FormTarget::Goal(id, None),
+            ),
+            (Pane::Timeline, Some((id, _))) => {
+                let goals: Vec<&Goal> = self.ws.goals.iter().filter(|g| g.partner == id).collect();
+                let form = forms::milestone_form(None, &goals);
+                self.open_form(form, FormTarget::Milestone(id, None));
+            }
+            (Pane::Log, Some((id, name))) => self.open_form(
+                forms::interaction_form(None, &name),
+                FormTarget::Interaction(id, None),
+            ),
+        }
+    }
+
+    fn edit(&mut self) {
+        match self.focus {
+            Pane::Partners => {
+                if let Some(p) = self.selected_partner() {
+                    let form = forms::partner_form(Some(p), self.today);
+                    self.open_form(form, FormTarget::Partner(Some(p.id)));
+                }
+            }
+            Pane::Goals => {
+                if let Some(i) = self.selected_row(Pane::Goals) {
+                    let g = &self.ws.goals[i];
+                    let form = forms::goal_form(Some(g), self.today);
+                    self.open_form(form, FormTarget::Goal(g.partner, Some(g.id)));
+                }
+            }
+            Pane::Timeline => {
+                if let Some(i) = self.selected_row(Pane::Timeline) {
+                    let m = &self.ws.milestones[i];
+                    let goals: Vec<&Goal> = self
+                        .ws
+                        .goals
+                        .iter()
+                        .filter(|g| g.partner == m.partner)
+                        .collect();
+                    let form = forms::milestone_form(Some(m), &goals);
+                    self.open_form(form, FormTarget::Milestone(m.partner, Some(m.id)));
+                }
+            }
+            Pane::Log => {
+                if let Some(i) = self.selected_row(Pane::Log) {
+                    let e = &self.ws.interactions[i];
+                    let name = self
+                        .ws
+                        .partner(e.partner)
+                        .map_or(String::new(), |p| p.name.clone());
+                    let form = forms::interaction_form(Some(e), &name);
+                    self.open_form(form, FormTarget::Interaction(e.partner, Some(e.id)));
+                }
+            }
+        }
+        if self.overlay.is_none() {
+            self.set_status(Level::Info, "Nothing selected to edit");
+        }
+    }
+
+    /// Form keys: move between fields, save, cancel.
+    pub(super) fn update_form(&mut self, action: Action) {
+        let Some(Overlay::Form { form, target }) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::FieldNext => form.next(),
+            Action::FieldPrev => form.prev(),
+            Action::OpenEditor => {
+                let text = form
+                    .fields
+                    .get(form.focus)
+                    .map(|f| f.value().to_string())
+                    .unwrap_or_default();
+                self.editor_request = Some(text);
+            }
+            Action::Cancel => {
+                if form.dirty {
+                    self.confirm("Discard what you typed? (y/n)", Pending::DiscardForm);
+                } else {
+                    self.close_form();
+                }
+            }
+            Action::Submit => {
+                let target = *target;
+                match forms::build(form, target, &self.ws, self.now) {
+                    Some(built) => self.apply_built(built, target),
+                    None => {
+                        let first = form
+                            .fields
+                            .iter()
+                            .position(|f| f.error.is_some())
+                            .unwrap_or(0);
+                        form.focus = first;
+                        self.set_status(
+                            Level::Warn,
+                            "Some fields need attention (shown in red); nothing was saved",
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A key typed into the focused form field.
+    pub fn type_key(&mut self, key: crate::keymap::Key) {
+        if let Some(Overlay::Form { form, .. }) = &mut self.overlay {
+            form.type_key(key);
+            forms::refresh_hints(form, self.now);
+        }
+    }
+
+    /// The text back from `$EDITOR` for the focused field.
+    pub fn editor_done(&mut self, text: Option<String>) {
+        self.editor_request = None;
+        match (text, &mut self.overlay) {
+            (Some(text), Some(Overlay::Form { form, .. })) => {
+                let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
+                form.set_focused_text(text);
+                forms::refresh_hints(form, self.now);
+            }
+            (None, _) => self.set_status(
+                Level::Warn,
+                "The editor did not finish; the field is unchanged",
+            ),
+            _ => {}
+        }
+    }
+
+    fn close_form(&mut self) {
+        let celebrating = matches!(
+            self.overlay,
+            Some(Overlay::Form {
+                target: FormTarget::Celebration(_),
+                ..
+            })
+        );
+        self.overlay = None;
+        if celebrating {
+            self.offer_goal_achieved();
+        }
+    }
+
+    fn apply_built(&mut self, built: Built, target: FormTarget) {
+        let mut ws = self.ws.clone();
+        let (message, select): (String, Option<(Pane, u64)>) = match built {
+            Built::Partner(mut p) => {
+                if p.id.0 == 0 {
+                    p.id = PartnerId(ws.allocate_id());
+                    let msg = format!("Added partner {}", p.name);
+                    let id = p.id.0;
+                    ws.partners.push(p);
+                    (msg, Some((Pane::Partners, id)))
+                } else if let Some(slot) = ws.partner_mut(p.id) {
+                    let msg = format!("Saved partner {}", p.name);
+                    *slot = p;
+                    (msg, None)
+                } else {
+                    return;
+                }
+            }
+            Built::Goal(mut g) => {
+                if g.id.0 == 0 {
+                    g.id = GoalId(ws.allocate_id());
+                    let msg = format!("Added goal {}", g.title);
+                    let id = g.id.0;
+                    ws.goals.push(g);
+                    (msg, Some((Pane::Goals, id)))
+                } else {
+                    let msg = format!("Saved goal {}", g.title);
+                    if let Some(i) = ws.goals.iter().position(|x| x.id == g.id) {
+                        ws.goals[i] = g;
+                    }
+                    (msg, None)
+                }
+            }
+            Built::Milestone(mut m) => {
+                if m.id.0 == 0 {
+                    m.id = MilestoneId(ws.allocate_id());
+                    let msg = format!("Added milestone {}", m.title);
+                    let id = m.id.0;
+                    ws.milestones.push(m);
+                    (msg, Some((Pane::Timeline, id)))
+                } else {
+                    let msg = format!("Saved milestone {}", m.title);
+                    if let Some(i) = ws.milestones.iter().position(|x| x.id == m.id) {
+                        ws.milestones[i] = m;
+                    }
+                    (msg, None)
+                }
+            }
+            Built::Interaction(mut e) => {
+                if e.id.0 == 0 {
+                    e.id = InteractionId(ws.allocate_id());
+                    let name = ws
+                        .partner(e.partner)
+                        .map_or(String::new(), |p| p.name.clone());
+                    let msg = format!("Logged a {} with {name}", e.channel.label());
+                    let id = e.id.0;
+                    ws.interactions.push(e);
+                    (msg, Some((Pane::Log, id)))
+                } else {
+                    let msg = "Saved the log entry".to_string();
+                    if let Some(i) = ws.interactions.iter().position(|x| x.id == e.id) {
+                        ws.interactions[i] = e;
+                    }
+                    (msg, None)
+                }
+            }
+            Built::Profile(p) => {
+                ws.profile = p;
+                ("Saved our profile".to_string(), None)
+            }
+            Built::Celebration(mut c) => {
+                c.id = CelebrationId(ws.allocate_id());
+                let msg = format!("Celebrated: {} 🎉", c.how);
+                ws.celebrations.push(c);
+                (msg, None)
+            }
+        };
+        if self.commit(ws, &message) {
+            let celebrating = matches!(target, FormTarget::Celebration(_));
+            self.overlay = None;
+            if let Some((pane, id)) = select {
+                self.select_record(pane, id);
+            }
+            if celebrating {
+                self.offer_goal_achieved();
+            }
+        }
+    }
+
+    /// Selects a record by id in a pane (after adding it).
+    fn select_record(&mut self, pane: Pane, id: u64) {
+        let pos = match pane {
+            Pane::Partners => self.ws.partners.iter().position(|r| r.id.0 == id),
+            Pane::Goals => self.ws.goals.iter().position(|r| r.id.0 == id),
+            Pane::Timeline => self.ws.milestones.iter().position(|r| r.id.0 == id),
+            Pane::Log => self.ws.interactions.iter().position(|r| r.id.0 == id),
+        };
+        let Some(pos) = pos else { return };
+        if pane == Pane::Partners {
+            if let Some(row) = self.rows.partners.iter().position(|i| *i as usize == pos) {
+                let (len, h) = (self.rows.partners.len(), self.screen.list_height(pane));
+                self.cursors[0].select(row, len, h);
+                self.partner_changed();
+            }
+            return;
+        }
+        let rows = self.pane_rows(pane);
+        if let Some(row) = rows.iter().position(|i| *i as usize == pos) {
+            let (len, h) = (rows.len(), self.screen.list_height(pane));
+            self.cursors[pane as usize].select(row, len, h);
+        }
+    }
+
+    /// Makes `ws` the workspace: validated, remembered for undo, saved. False when refused.
+    pub fn commit(&mut self, ws: Workspace, message: &str) -> bool {
+        let problems = validate(&ws);
+        if let Some(p) = problems.first() {
+            self.set_status(Level::Error, format!("Not saved: {p}"));
+            return false;
+        }
+        let old = std::mem::replace(&mut self.ws, ws);
+        self.undo_stack.push(old);
+        if self.undo_stack.len() > UNDO_DEPTH {
+            self.undo_stack.remove(0);
+        }
+        self.redo_stack.clear();
+        self.after_change(message);
+        true
+    }
+
+    fn after_change(&mut self, message: &str) {
+        self.refresh();
+        self.set_status(Level::Info, message);
+        self.persist();
+    }
+
+    /// Saves the workspace where it came from; a failure keeps everything in memory and says so.
+    pub fn persist(&mut self) {
+        if let Err(e) = self.saver.save(&self.ws) {
+            self.set_status(
+                Level::Error,
+                format!(
+                    "{e}. Your change is kept in memory; it will be saved with the next change."
+                ),
+            );
+        }
+    }
+
+    fn undo(&mut self) {
+        match self.undo_stack.pop() {
+            Some(previous) => {
+                let current = std::mem::replace(&mut self.ws, previous);
+                self.redo_stack.push(current);
+                self.after_change("Undone (Ctrl-r redoes)");
+            }
+            None => self.set_status(Level::Info, "Nothing to undo"),
+        }
+    }
+
+    fn redo(&mut self) {
+        match self.redo_stack.pop() {
+            Some(next) => {
+                let current = std::mem::replace(&mut self.ws, next);
+                self.undo_stack.push(current);
+                self.after_change("Redone");
+            }
+            None => self.set_status(Level::Info, "Nothing to redo"),
+        }
+    }
+
+    fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
+        let form = match self.overlay.take() {
+            Some(Overlay::Form { form, target }) => Some(Box::new((form, target))),
+            _ => None,
+        };
+        self.overlay = Some(Overlay::Confirm {
+            question: question.into(),
+            pending,
+            form,
+        });
+    }
+
+    fn ask_delete(&mut self) {
+        let ws = &self.ws;
+        let question = match self.focus {
+            Pane::Partners => self.selected_partner().map(|p| {
+                let count = |n: usize, what: &str| format!("{n} {what}");
+                let goals = ws.goals.iter().filter(|g| g.partner == p.id).count();
+                let ms = ws.milestones.iter().filter(|m| m.partner == p.id).count();
+                let log = ws.interactions.iter().filter(|m| m.partner == p.id).count();
+                let other = ws.commitments.iter().filter(|m| m.partner == p.id).count()
+                    + ws.reviews.iter().filter(|m| m.partner == p.id).count()
+                    + ws.celebrations.iter().filter(|m| m.partner == p.id).count();
+                (
+                    format!(
+                        "Delete partner {} with {}, {}, {} and {}? (y/n)",
+                        p.name,
+                        count(goals, "goals"),
+                        count(ms, "milestones"),
+                        count(log, "log entries"),
+                        count(other, "commitments, reviews and celebrations")
+                    ),
+                    Pending::DeletePartner(p.id),
+                )
+            }),
+            Pane::Goals => self.selected_row(Pane::Goals).map(|i| {
+                let g = &ws.goals[i];
+                let ms = ws
+                    .milestones
+                    .iter()
+                    .filter(|m| m.goal == Some(g.id))
+                    .count();
+                (
+                    format!(
+                        "Delete goal {}? Its {ms} milestones stay, without a goal. (y/n)",
+                        g.title
+                    ),
+                    Pending::DeleteGoal(g.id),
+                )
+            }),
+            Pane::Timeline => self.selected_row(Pane::Timeline).map(|i| {
+                let m = &ws.milestones[i];
+                (
+                    format!("Delete milestone {}? (y/n)", m.title),
+                    Pending::DeleteMilestone(m.id),
+                )
+            }),
+            Pane::Log => self.selected_row(Pane::Log).map(|i| {
+                let e = &ws.interactions[i];
+                (
+                    format!("Delete the log entry of {}? (y/n)", e.at.format("%Y-%m-%d")),
+                    Pending::DeleteInteraction(e.id),
+                )
+            }),
+        };
+        match question {
+            Some((q, pending)) => self.confirm(q, pending),
+            None => self.set_status(Level::Info, "Nothing selected to delete"),
+        }
+    }
+
+    pub(super) fn update_confirm(&mut self, action: Action) {
+        let Some(Overlay::Confirm { pending, form, .. }) = self.overlay.take() else {
+            return;
+        };
+        let yes = action == Action::Yes;
+        if !matches!(action, Action::Yes | Action::No) {
+            self.overlay = Some(Overlay::Confirm {
+                question: String::new(),
+                pending,
+                form,
+            });
+            return;
+        }
+        if pending == Pending::DiscardForm {
+            if !yes {
+                self.overlay = form.map(|b| {
+                    let (form, target) = *b;
+                    Overlay::Form { form, target }
+                });
+            }
+            return;
+        }
+        if !yes {
+            self.set_status(Level::Info, "Nothing changed");
+            return;
+        }
+        let mut ws = self.ws.clone();
+        let message = match pending {
+            Pending::DeletePartner(id) => {
+                ws.partners.retain(|p| p.id != id);
+                ws.goals.retain(|r| r.partner != id);
+                ws.milestones.retain(|r| r.partner != id);
+                ws.interactions.retain(|r| r.partner != id);
+                ws.commitments.retain(|r| r.partner != id);
+                ws.reviews.retain(|r| r.partner != id);
+                ws.celebrations.retain(|r| r.partner != id);
+                "Deleted the partner and its records (u undoes)"
+            }
+            Pending::DeleteGoal(id) => {
+                ws.goals.retain(|g| g.id != id);
+                for m in &mut ws.milestones {
+                    if m.goal == Some(id) {
+                        m.goal = None;
+                    }
+                }
+                "Deleted the goal (u undoes)"
+            }
+            Pending::DeleteMilestone(id) => {
+                ws.milestones.retain(|m| m.id != id);
+                for c in &mut ws.celebrations {
+                    if c.milestone == Some(id) {
+                        c.milestone = None;
+                    }
+                }
+                "Deleted the milestone (u undoes)"
+            }
+            Pending::DeleteInteraction(id) => {
+                ws.interactions.retain(|e| e.id != id);
+                "Deleted the log entry (u undoes)"
+            }
+            Pending::AchieveGoal(id) => {
+                if let Some(g) = ws.goals.iter_mut().find(|g| g.id == id) {
+                    g.status = GoalStatus::Achieved;
+                }
+                "Goal achieved 🎉"
+            }
+            Pending::DiscardForm => unreachable!("handled above"),
+        };
+        self.commit(ws, message);
+    }
+
+    fn toggle_done(&mut self) {
+        if self.focus != Pane::Timeline {
+            self.set_status(
+                Level::Info,
+                "Select a milestone in the timeline (3) to mark it done",
+            );
+            return;
+        }
+        let Some(i) = self.selected_row(Pane::Timeline) else {
+            self.set_status(Level::Info, "No milestone selected");
+            return;
+        };
+        let mut ws = self.ws.clone();
+        let m = &mut ws.milestones[i];
+        let id = m.id;
+        let title = m.title.clone();
+        if m.done.is_some() {
+            m.done = None;
+            self.commit(ws, &format!("{title}: not done"));
+            return;
+        }
+        m.done = Some(self.today);
+        let goal = m.goal;
+        if self.commit(ws, &format!("{title}: done! How was it celebrated?")) {
+            self.pending_goal = goal.filter(|g| {
+                self.ws
+                    .goal(*g)
+                    .is_some_and(|goal| goal.status == GoalStatus::Active)
+                    && self
+                        .ws
+                        .milestones
+                        .iter()
+                        .filter(|m| m.goal == Some(*g))
+                        .all(|m| m.done.is_some())
+            });
+            if let Some(m) = self.ws.milestone(id) {
+                let form = forms::celebration_form(m);
+                self.open_form(form, FormTarget::Celebration(id));
+            }
+        }
+    }
+
+    fn offer_goal_achieved(&mut self) {
+        if let Some(goal) = self.pending_goal.take()
+            && let Some(g) = self.ws.goal(goal)
+        {
+            let q = format!(
+                "That was the last milestone of {}. Mark the goal achieved? (y/n)",
+                g.title
+            );
+            self.confirm(q, Pending::AchieveGoal(goal));
+        }
+    }
+}

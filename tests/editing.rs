@@ -1,0 +1,257 @@
+//! Editing from the keyboard: forms, quick logging, delete with cascade, completion with a
+//! celebration, undo/redo back to identical files, invalid input kept in the form.
+
+use partnerdeck::app::{App, Overlay, Pane, Source};
+use partnerdeck::keymap::Key;
+use partnerdeck::model::*;
+use partnerdeck::store;
+use partnerdeck::ui::Theme;
+use partnerdeck::ui::headless::render_text;
+
+fn today() -> chrono::NaiveDate {
+    "2026-11-27".parse().unwrap()
+}
+
+/// Keys as the terminal would deliver them: bound keys act, others are typed into forms.
+fn press(app: &mut App, keys: &[&str]) {
+    for k in keys {
+        let key = Key::parse(k).unwrap();
+        match app.keymap.resolve(key, app.context()) {
+            Some(action) => app.update(action),
+            None if app.context() == partnerdeck::action::Context::Form => app.type_key(key),
+            None => {}
+        }
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.type_key(Key::char(c));
+    }
+}
+
+fn screen(app: &App) -> String {
+    render_text(app, &Theme::dark().without_color(), 120, 36)
+}
+
+fn file_app(path: &std::path::Path) -> App {
+    let mut app = App::new(
+        Workspace::named("Test"),
+        today(),
+        Source::File(path.to_path_buf()),
+    );
+    app.resize(120, 36);
+    app
+}
+
+#[test]
+fn a_scripted_session_against_a_real_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.ron");
+    let mut app = file_app(&path);
+    assert!(!path.exists(), "nothing is written before the first change");
+
+    // Add a partner.
+    press(&mut app, &["a"]);
+    type_text(&mut app, "Harbour Trust");
+    press(&mut app, &["tab", "right", "enter"]);
+    let ws = store::load(&path).unwrap().unwrap().workspace;
+    assert_eq!(ws.partners.len(), 1);
+    assert_eq!(ws.partners[0].name, "Harbour Trust");
+    assert_eq!(ws.partners[0].kind, PartnerKind::Community);
+
+    // A goal with a measurable target.
+    press(&mut app, &["2", "a"]);
+    type_text(&mut app, "Volunteers placed");
+    press(&mut app, &["tab", "tab"]);
+    type_text(&mut app, "people");
+    press(&mut app, &["tab", "tab"]);
+    type_text(&mut app, "20");
+    press(&mut app, &["tab", "tab", "tab", "tab"]);
+    type_text(&mut app, "+3m");
+    press(&mut app, &["enter"]);
+    let ws = store::load(&path).unwrap().unwrap().workspace;
+    assert_eq!(ws.goals.len(), 1, "{}", screen(&app));
+    assert_eq!(ws.goals[0].target, Some(20.0));
+    assert_eq!(ws.goals[0].due, Some("2027-02-27".parse().unwrap()));
+
+    // A milestone of that goal, due next Friday.
+    press(&mut app, &["3", "a"]);
+    type_text(&mut app, "Kick-off");
+    press(&mut app, &["tab", "right", "tab", "ctrl-u"]);
+    type_text(&mut app, "fri");
+    press(&mut app, &["enter"]);
+    let ws = store::load(&path).unwrap().unwrap().workspace;
+    assert_eq!(ws.milestones[0].due, "2026-12-04".parse().unwrap());
+    assert_eq!(ws.milestones[0].goal, Some(ws.goals[0].id));
+
+    // Quick log: l, a summary, Enter.
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Intro call");
+    press(&mut app, &["enter"]);
+    let ws = store::load(&path).unwrap().unwrap().workspace;
+    assert_eq!(ws.interactions.len(), 1);
+    assert_eq!(ws.interactions[0].channel, Channel::Call);
+    assert_eq!(ws.interactions[0].summary, "Intro call");
+
+    // Complete the milestone, celebrate, and accept marking the goal achieved.
+    press(&mut app, &["3", "x"]);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Form { .. })),
+        "asks how it was celebrated"
+    );
+    type_text(&mut app, "Cake");
+    press(&mut app, &["tab"]);
+    type_text(&mut app, "the whole team");
+    press(&mut app, &["enter"]);
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Confirm { question, .. }) if question.contains("Mark the goal achieved")),
+        "offers to mark the goal achieved"
+    );
+    press(&mut app, &["y"]);
+    let ws = store::load(&path).unwrap().unwrap().workspace;
+    assert_eq!(ws.milestones[0].done, Some(today()));
+    assert_eq!(ws.celebrations.len(), 1);
+    assert_eq!(ws.celebrations[0].how, "Cake");
+    assert_eq!(ws.celebrations[0].milestone, Some(ws.milestones[0].id));
+    assert_eq!(ws.goals[0].status, GoalStatus::Achieved);
+
+    // Reopen: all there.
+    let reopened = store::load(&path).unwrap().unwrap().workspace;
+    assert_eq!(reopened, app.ws);
+}
+
+#[test]
+fn undo_and_redo_round_trip_to_byte_identical_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.ron");
+    let mut app = file_app(&path);
+    press(&mut app, &["a"]);
+    type_text(&mut app, "One");
+    press(&mut app, &["enter"]);
+    let after_one = std::fs::read(&path).unwrap();
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Call");
+    press(&mut app, &["enter", "e"]);
+    type_text(&mut app, " renamed");
+    press(&mut app, &["enter"]);
+    let after_three = std::fs::read(&path).unwrap();
+    assert_eq!(app.ws.partners[0].name, "One renamed");
+    press(&mut app, &["u", "u"]);
+    assert_eq!(std::fs::read(&path).unwrap(), after_one);
+    press(&mut app, &["ctrl-r", "ctrl-r"]);
+    assert_eq!(std::fs::read(&path).unwrap(), after_three);
+    press(&mut app, &["ctrl-r"]);
+    assert!(screen(&app).contains("Nothing to redo"));
+}
+
+#[test]
+fn delete_asks_and_names_what_goes_with_a_partner() {
+    let mut app = App::new(
+        store::demo_workspace(store::demo::DEMO_ANCHOR),
+        today(),
+        Source::Memory,
+    );
+    app.resize(120, 36);
+    let p = app.selected_partner().unwrap().clone();
+    let goals = app.ws.goals.iter().filter(|g| g.partner == p.id).count();
+    let log = app
+        .ws
+        .interactions
+        .iter()
+        .filter(|g| g.partner == p.id)
+        .count();
+    press(&mut app, &["d"]);
+    let Some(Overlay::Confirm { question, .. }) = &app.overlay else {
+        panic!("asks first")
+    };
+    assert!(
+        question.contains(&format!("{goals} goals"))
+            && question.contains(&format!("{log} log entries")),
+        "{question}"
+    );
+    assert!(screen(&app).contains("Delete partner"));
+    press(&mut app, &["n"]);
+    assert!(app.ws.partner(p.id).is_some());
+    press(&mut app, &["d", "y"]);
+    assert!(app.ws.partner(p.id).is_none());
+    assert!(app.ws.interactions.iter().all(|i| i.partner != p.id));
+    assert!(validate(&app.ws).is_empty());
+    press(&mut app, &["u"]);
+    assert!(app.ws.partner(p.id).is_some());
+}
+
+#[test]
+fn invalid_input_is_shown_beside_its_field_and_kept() {
+    let mut app = App::new(Workspace::named("T"), today(), Source::Memory);
+    app.resize(120, 36);
+    press(&mut app, &["a", "enter"]);
+    assert!(screen(&app).contains("must not be empty"));
+    type_text(&mut app, "Acme");
+    press(&mut app, &["tab", "tab", "tab", "ctrl-u"]);
+    type_text(&mut app, "2026-02-30");
+    press(&mut app, &["tab", "ctrl-u"]);
+    type_text(&mut app, "often");
+    press(&mut app, &["enter"]);
+    let s = screen(&app);
+    assert!(s.contains("is not a date"), "{s}");
+    assert!(s.contains("is not a number"), "{s}");
+    assert!(s.contains("Acme"), "typed text is kept: {s}");
+    assert!(app.ws.partners.is_empty(), "nothing invalid is saved");
+    // Esc on a changed form asks first; n keeps the form.
+    press(&mut app, &["esc"]);
+    assert!(screen(&app).contains("Discard what you typed"));
+    press(&mut app, &["n"]);
+    assert!(matches!(app.overlay, Some(Overlay::Form { .. })));
+    press(&mut app, &["esc", "y"]);
+    assert!(app.overlay.is_none());
+    // An unchanged form closes at once.
+    press(&mut app, &["a", "esc"]);
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn goal_numbers_dates_and_sentiment_are_checked() {
+    let mut ws = Workspace::named("T");
+    let id = PartnerId(ws.allocate_id());
+    ws.partners.push(Partner::new(id, "Acme", today()));
+    let mut app = App::new(ws, today(), Source::Memory);
+    app.resize(120, 36);
+    press(&mut app, &["2", "a"]);
+    type_text(&mut app, "G");
+    press(&mut app, &["tab", "tab", "tab", "ctrl-u"]);
+    type_text(&mut app, "abc");
+    press(&mut app, &["tab", "tab", "tab", "tab", "tab"]);
+    type_text(&mut app, "yesterday");
+    press(&mut app, &["shift-tab", "ctrl-u"]);
+    type_text(&mut app, "today");
+    press(&mut app, &["enter"]);
+    let s = screen(&app);
+    assert!(s.contains("`abc` is not a number"), "{s}");
+    assert!(s.contains("is before the start"), "{s}");
+    assert!(app.ws.goals.is_empty());
+    press(&mut app, &["esc", "y", "4", "l"]);
+    type_text(&mut app, "Chat");
+    press(&mut app, &["tab", "tab", "tab", "tab"]);
+    type_text(&mut app, "9");
+    press(&mut app, &["tab"]);
+    type_text(&mut app, "send deck");
+    press(&mut app, &["enter"]);
+    let s = screen(&app);
+    assert!(s.contains("from 1 to 5"), "{s}");
+    assert!(s.contains("needs a due date"), "{s}");
+    assert!(app.ws.interactions.is_empty());
+}
+
+#[test]
+fn the_resolved_date_is_shown_beside_the_field() {
+    let mut ws = Workspace::named("T");
+    let id = PartnerId(ws.allocate_id());
+    ws.partners.push(Partner::new(id, "Acme", today()));
+    let mut app = App::new(ws, today(), Source::Memory);
+    app.resize(120, 36);
+    press(&mut app, &["3", "a"]);
+    let s = screen(&app);
+    assert!(s.contains("→ Fri 2026-12-11"), "+2w by default: {s}");
+    assert_eq!(app.focus, Pane::Timeline);
+}
