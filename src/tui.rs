@@ -83,18 +83,48 @@ fn run(app: &mut App, theme: &Theme) -> std::io::Result<()> {
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    if let Some(action) =
-                        key_of(k).and_then(|key| app.keymap.resolve(key, app.context()))
-                    {
-                        app.update(action);
+                    if let Some(key) = key_of(k) {
+                        app.handle_key(key);
                     }
                 }
                 Event::Resize(w, h) => app.resize(w, h),
                 _ => {}
+            }
+            if let Some(text) = app.editor_request.take() {
+                ratatui::restore();
+                let edited = edit_in_editor(&text);
+                terminal = ratatui::init();
+                terminal.clear()?;
+                app.editor_done(edited);
             }
         }
         Ok(())
     })();
     ratatui::restore();
     result
+}
+
+/// Opens `$VISUAL`, `$EDITOR` or `vi` on a private temporary file holding `text`; the edited
+/// text, or `None` when the editor failed.
+fn edit_in_editor(text: &str) -> Option<String> {
+    let dir = tempfile::Builder::new()
+        .prefix("partnerdeck-edit-")
+        .tempdir()
+        .ok()?;
+    let path = dir.path().join("field.txt");
+    store::write_private(&path, text.as_bytes()).ok()?;
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    let mut parts = editor.split_whitespace();
+    let program = parts.next()?;
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(&path)
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    std::fs::read_to_string(&path).ok()
 }

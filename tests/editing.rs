@@ -15,18 +15,13 @@ fn today() -> chrono::NaiveDate {
 /// Keys as the terminal would deliver them: bound keys act, others are typed into forms.
 fn press(app: &mut App, keys: &[&str]) {
     for k in keys {
-        let key = Key::parse(k).unwrap();
-        match app.keymap.resolve(key, app.context()) {
-            Some(action) => app.update(action),
-            None if app.context() == partnerdeck::action::Context::Form => app.type_key(key),
-            None => {}
-        }
+        app.handle_key(Key::parse(k).unwrap());
     }
 }
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.type_key(Key::char(c));
+        app.handle_key(Key::char(c));
     }
 }
 

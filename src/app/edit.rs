@@ -165,6 +165,15 @@ impl App {
         }
     }
 
+    /// A key press: the bound action of the current context, else (in a form) typing.
+    pub fn handle_key(&mut self, key: crate::keymap::Key) {
+        match self.keymap.resolve(key, self.context()) {
+            Some(action) => self.update(action),
+            None if self.context() == super::Context::Form => self.type_key(key),
+            None => {}
+        }
+    }
+
     /// A key typed into the focused form field.
     pub fn type_key(&mut self, key: crate::keymap::Key) {
         if let Some(Overlay::Form { form, .. }) = &mut self.overlay {
