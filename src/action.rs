@@ -20,6 +20,8 @@ pub enum Context {
     Form,
     /// A yes/no question.
     Confirm,
+    /// A partner's commitments or celebrations.
+    Records,
 }
 
 macro_rules! actions {
@@ -58,21 +60,21 @@ macro_rules! actions {
 
 actions! {
     Quit => "quit", "quit", [Dashboard];
-    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview];
-    Back => "back", "close / back", [Help, Detail, Attention, Overview, Dashboard];
+    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview, Records];
+    Back => "back", "close / back", [Help, Detail, Attention, Overview, Records, Dashboard];
     NextPane => "next_pane", "next pane", [Dashboard];
     PrevPane => "prev_pane", "previous pane", [Dashboard];
     FocusPartners => "focus_partners", "partners pane", [Dashboard];
     FocusGoals => "focus_goals", "goals pane", [Dashboard];
     FocusTimeline => "focus_timeline", "timeline pane", [Dashboard];
     FocusLog => "focus_log", "communication log pane", [Dashboard];
-    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview];
-    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview];
-    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview];
-    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview];
-    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview];
-    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview];
-    Open => "open", "details of the selection; in a list, go to it", [Dashboard, Attention, Overview];
+    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview, Records];
+    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview, Records];
+    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview, Records];
+    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview, Records];
+    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview, Records];
+    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview, Records];
+    Open => "open", "details of the selection; in a list, go to it", [Dashboard, Attention, Overview, Records];
     ToggleAllPartners => "toggle_all_partners", "goals, timeline and log: selected partner / all", [Dashboard];
     TimeEarlier => "time_earlier", "timeline: earlier", [Dashboard];
     TimeLater => "time_later", "timeline: later", [Dashboard];
@@ -81,19 +83,22 @@ actions! {
     Attention => "attention", "today: what needs attention, most urgent first", [Dashboard, Overview];
     Overview => "overview", "portfolio overview: health and practices of every partner", [Dashboard, Attention];
     Sort => "sort", "overview: sort by health, last contact, name or trend", [Overview];
-    Add => "add", "add a record of the focused pane's kind", [Dashboard];
-    Edit => "edit", "edit the selection", [Dashboard];
-    Delete => "delete", "delete the selection (asks first)", [Dashboard];
+    Add => "add", "add a record of the focused pane's kind", [Dashboard, Records];
+    Edit => "edit", "edit the selection", [Dashboard, Records];
+    Delete => "delete", "delete the selection (asks first)", [Dashboard, Records];
     LogContact => "log_contact", "log a contact with the selected partner", [Dashboard];
     ToggleDone => "toggle_done", "timeline: mark the milestone done / not done", [Dashboard];
     Undo => "undo", "undo the last change", [Dashboard];
     Redo => "redo", "redo", [Dashboard];
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];
+    Commitments => "commitments", "the selected partner's commitments, both sides", [Dashboard, Detail];
+    Celebrations => "celebrations", "the selected partner's celebrated wins", [Dashboard, Detail];
     FieldNext => "field_next", "form: next field", [Form];
     FieldPrev => "field_prev", "form: previous field", [Form];
     Submit => "submit", "form: save", [Form];
     Cancel => "cancel", "form: cancel (asks when something was typed)", [Form];
     OpenEditor => "open_editor", "form: edit the field in $EDITOR", [Form];
+    Complete => "complete", "form: complete the list item from values already used", [Form];
     Yes => "yes", "answer yes", [Confirm];
     No => "no", "answer no", [Confirm];
 }

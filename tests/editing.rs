@@ -58,7 +58,7 @@ fn a_scripted_session_against_a_real_file() {
     // A goal with a measurable target.
     press(&mut app, &["2", "a"]);
     type_text(&mut app, "Volunteers placed");
-    press(&mut app, &["tab", "tab"]);
+    press(&mut app, &["tab", "tab", "tab"]);
     type_text(&mut app, "people");
     press(&mut app, &["tab", "tab"]);
     type_text(&mut app, "20");
@@ -73,7 +73,7 @@ fn a_scripted_session_against_a_real_file() {
     // A milestone of that goal, due next Friday.
     press(&mut app, &["3", "a"]);
     type_text(&mut app, "Kick-off");
-    press(&mut app, &["tab", "right", "tab", "ctrl-u"]);
+    press(&mut app, &["tab", "tab", "right", "tab", "ctrl-u"]);
     type_text(&mut app, "fri");
     press(&mut app, &["enter"]);
     let ws = store::load(&path).unwrap().unwrap().workspace;
@@ -214,7 +214,7 @@ fn goal_numbers_dates_and_sentiment_are_checked() {
     app.resize(120, 36);
     press(&mut app, &["2", "a"]);
     type_text(&mut app, "G");
-    press(&mut app, &["tab", "tab", "tab", "ctrl-u"]);
+    press(&mut app, &["tab", "tab", "tab", "tab", "ctrl-u"]);
     type_text(&mut app, "abc");
     press(&mut app, &["tab", "tab", "tab", "tab", "tab"]);
     type_text(&mut app, "yesterday");
@@ -227,7 +227,7 @@ fn goal_numbers_dates_and_sentiment_are_checked() {
     assert!(app.ws.goals.is_empty());
     press(&mut app, &["esc", "y", "4", "l"]);
     type_text(&mut app, "Chat");
-    press(&mut app, &["tab", "tab", "tab", "tab"]);
+    press(&mut app, &["tab", "tab", "tab", "tab", "tab"]);
     type_text(&mut app, "9");
     press(&mut app, &["tab"]);
     type_text(&mut app, "send deck");
@@ -249,4 +249,113 @@ fn the_resolved_date_is_shown_beside_the_field() {
     let s = screen(&app);
     assert!(s.contains("→ Fri 2026-12-11"), "+2w by default: {s}");
     assert_eq!(app.focus, Pane::Timeline);
+}
+
+#[test]
+fn partner_fields_pick_by_fuzzy_name_and_lists_complete_from_known_values() {
+    let mut app = App::new(
+        store::demo_workspace(store::demo::DEMO_ANCHOR),
+        today(),
+        Source::Memory,
+    );
+    app.resize(120, 36);
+    // Log a contact from the first partner's row, but for another partner picked by fuzzy name.
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Quick hello");
+    press(&mut app, &["tab", "ctrl-u"]);
+    type_text(&mut app, "lumiere");
+    assert!(screen(&app).contains("→ Café Lumière"), "{}", screen(&app));
+    press(&mut app, &["enter"]);
+    let e = app.ws.interactions.last().unwrap();
+    assert_eq!(app.ws.partner(e.partner).unwrap().name, "Café Lumière");
+    // An unknown name is an error beside the field.
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Hello");
+    press(&mut app, &["tab", "ctrl-u"]);
+    type_text(&mut app, "zzzz");
+    press(&mut app, &["enter"]);
+    assert!(screen(&app).contains("no name matches"));
+    press(&mut app, &["esc", "y"]);
+    // Values complete from values already used.
+    press(&mut app, &["1", "a"]);
+    type_text(&mut app, "New one");
+    for _ in 0..8 {
+        press(&mut app, &["tab"]);
+    }
+    type_text(&mut app, "transp");
+    assert!(
+        screen(&app).contains("Ctrl-n: transparency"),
+        "{}",
+        screen(&app)
+    );
+    press(&mut app, &["ctrl-n"]);
+    type_text(&mut app, "incl");
+    press(&mut app, &["ctrl-n", "enter"]);
+    let p = app
+        .ws
+        .partners
+        .iter()
+        .find(|p| p.name == "New one")
+        .unwrap();
+    assert_eq!(p.values, vec!["transparency", "inclusion"]);
+}
+
+#[test]
+fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
+    let mut app = App::new(
+        store::demo_workspace(store::demo::DEMO_ANCHOR),
+        today(),
+        Source::Memory,
+    );
+    app.resize(120, 36);
+    let pid = app.selected_partner().unwrap().id;
+    let before = app
+        .ws
+        .commitments
+        .iter()
+        .filter(|c| c.partner == pid)
+        .count();
+    press(&mut app, &["c"]);
+    assert!(screen(&app).contains(&format!(
+        "Commitments · {}",
+        app.ws.partner(pid).unwrap().name
+    )));
+    press(&mut app, &["a"]);
+    type_text(&mut app, "Send the venue floor plan");
+    press(&mut app, &["tab", "tab", "right", "tab", "ctrl-u"]);
+    type_text(&mut app, "+5d");
+    press(&mut app, &["enter"]);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Records { .. })),
+        "back in the list"
+    );
+    let added = app.ws.commitments.last().unwrap().clone();
+    assert_eq!(added.side, Side::Them);
+    assert_eq!(added.due, "2026-12-02".parse().unwrap());
+    assert_eq!(
+        app.ws
+            .commitments
+            .iter()
+            .filter(|c| c.partner == pid)
+            .count(),
+        before + 1
+    );
+    // Mark it kept: edit, outcome → kept.
+    press(
+        &mut app,
+        &["G", "e", "tab", "tab", "tab", "tab", "right", "enter"],
+    );
+    let kept = app.ws.commitment(added.id).unwrap();
+    assert_eq!(kept.outcome, Some(Outcome::Kept(today())));
+    press(&mut app, &["d", "y"]);
+    assert!(app.ws.commitment(added.id).is_none());
+    assert!(matches!(app.overlay, Some(Overlay::Records { .. })));
+    press(&mut app, &["esc", "w", "a"]);
+    type_text(&mut app, "Toast at the open day");
+    press(&mut app, &["enter"]);
+    assert_eq!(
+        app.ws.celebrations.last().unwrap().how,
+        "Toast at the open day"
+    );
+    assert!(screen(&app).contains("Toast at the open day"));
 }

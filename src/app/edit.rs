@@ -16,6 +16,8 @@ pub enum Pending {
     DeleteInteraction(InteractionId),
     /// Mark a goal achieved (its last milestone was just completed).
     AchieveGoal(GoalId),
+    DeleteCommitment(CommitmentId),
+    DeleteCelebration(CelebrationId),
     /// Discard a changed form.
     DiscardForm,
 }
@@ -47,8 +49,13 @@ impl App {
     }
 
     pub(super) fn open_form(&mut self, mut form: Form, target: FormTarget) {
-        forms::refresh_hints(&mut form, self.now);
+        self.refresh_form_hints(&mut form);
         self.overlay = Some(Overlay::Form { form, target });
+    }
+
+    fn refresh_form_hints(&self, form: &mut Form) {
+        let key = self.keymap.keys_text(Action::Complete);
+        forms::refresh_hints(form, self.now, &self.ws, &key);
     }
 
     fn add(&mut self) {
@@ -59,13 +66,13 @@ impl App {
                 FormTarget::Partner(None),
             ),
             (_, None) => self.set_status(Level::Info, "Add a partner first (1, then a)"),
-            (Pane::Goals, Some((id, _))) => self.open_form(
-                forms::goal_form(None, self.today),
+            (Pane::Goals, Some((id, name))) => self.open_form(
+                forms::goal_form(None, &name, self.today),
                 FormTarget::Goal(id, None),
             ),
-            (Pane::Timeline, Some((id, _))) => {
+            (Pane::Timeline, Some((id, name))) => {
                 let goals: Vec<&Goal> = self.ws.goals.iter().filter(|g| g.partner == id).collect();
-                let form = forms::milestone_form(None, &goals);
+                let form = forms::milestone_form(None, &name, &goals);
                 self.open_form(form, FormTarget::Milestone(id, None));
             }
             (Pane::Log, Some((id, name))) => self.open_form(
@@ -86,7 +93,11 @@ impl App {
             Pane::Goals => {
                 if let Some(i) = self.selected_row(Pane::Goals) {
                     let g = &self.ws.goals[i];
-                    let form = forms::goal_form(Some(g), self.today);
+                    let name = self
+                        .ws
+                        .partner(g.partner)
+                        .map_or(String::new(), |p| p.name.clone());
+                    let form = forms::goal_form(Some(g), &name, self.today);
                     self.open_form(form, FormTarget::Goal(g.partner, Some(g.id)));
                 }
             }
@@ -99,7 +110,11 @@ impl App {
                         .iter()
                         .filter(|g| g.partner == m.partner)
                         .collect();
-                    let form = forms::milestone_form(Some(m), &goals);
+                    let name = self
+                        .ws
+                        .partner(m.partner)
+                        .map_or(String::new(), |p| p.name.clone());
+                    let form = forms::milestone_form(Some(m), &name, &goals);
                     self.open_form(form, FormTarget::Milestone(m.partner, Some(m.id)));
                 }
             }
@@ -127,6 +142,14 @@ impl App {
         };
         match action {
             Action::FieldNext => form.next(),
+            Action::Complete => {
+                if forms::complete(form, &self.ws) {
+                    let key = self.keymap.keys_text(Action::Complete);
+                    forms::refresh_hints(form, self.now, &self.ws, &key);
+                } else {
+                    self.set_status(Level::Info, "No completion here");
+                }
+            }
             Action::FieldPrev => form.prev(),
             Action::OpenEditor => {
                 let text = form
@@ -176,9 +199,10 @@ impl App {
 
     /// A key typed into the focused form field.
     pub fn type_key(&mut self, key: crate::keymap::Key) {
-        if let Some(Overlay::Form { form, .. }) = &mut self.overlay {
+        if let Some(Overlay::Form { mut form, target }) = self.overlay.take() {
             form.type_key(key);
-            forms::refresh_hints(form, self.now);
+            self.refresh_form_hints(&mut form);
+            self.overlay = Some(Overlay::Form { form, target });
         }
     }
 
@@ -186,10 +210,13 @@ impl App {
     pub fn editor_done(&mut self, text: Option<String>) {
         self.editor_request = None;
         match (text, &mut self.overlay) {
-            (Some(text), Some(Overlay::Form { form, .. })) => {
+            (Some(text), Some(Overlay::Form { .. })) => {
                 let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
-                form.set_focused_text(text);
-                forms::refresh_hints(form, self.now);
+                if let Some(Overlay::Form { mut form, target }) = self.overlay.take() {
+                    form.set_focused_text(text);
+                    self.refresh_form_hints(&mut form);
+                    self.overlay = Some(Overlay::Form { form, target });
+                }
             }
             (None, _) => self.set_status(
                 Level::Warn,
@@ -207,7 +234,7 @@ impl App {
                 ..
             })
         );
-        self.overlay = None;
+        self.overlay = self.return_to.take();
         if celebrating {
             self.offer_goal_achieved();
         }
@@ -284,15 +311,29 @@ impl App {
                 ("Saved our profile".to_string(), None)
             }
             Built::Celebration(mut c) => {
-                c.id = CelebrationId(ws.allocate_id());
                 let msg = format!("Celebrated: {} 🎉", c.how);
-                ws.celebrations.push(c);
+                if c.id.0 == 0 {
+                    c.id = CelebrationId(ws.allocate_id());
+                    ws.celebrations.push(c);
+                } else if let Some(i) = ws.celebrations.iter().position(|x| x.id == c.id) {
+                    ws.celebrations[i] = c;
+                }
+                (msg, None)
+            }
+            Built::Commitment(mut c) => {
+                let msg = format!("Saved commitment: {}", c.what);
+                if c.id.0 == 0 {
+                    c.id = CommitmentId(ws.allocate_id());
+                    ws.commitments.push(c);
+                } else if let Some(i) = ws.commitments.iter().position(|x| x.id == c.id) {
+                    ws.commitments[i] = c;
+                }
                 (msg, None)
             }
         };
         if self.commit(ws, &message) {
             let celebrating = matches!(target, FormTarget::Celebration(_));
-            self.overlay = None;
+            self.overlay = self.return_to.take();
             if let Some((pane, id)) = select {
                 self.select_record(pane, id);
             }
@@ -383,7 +424,7 @@ impl App {
         }
     }
 
-    fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
+    pub(super) fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
         let form = match self.overlay.take() {
             Some(Overlay::Form { form, target }) => Some(Box::new((form, target))),
             _ => None,
@@ -455,6 +496,13 @@ impl App {
     }
 
     pub(super) fn update_confirm(&mut self, action: Action) {
+        self.answer(action);
+        if self.overlay.is_none() && matches!(action, Action::Yes | Action::No) {
+            self.overlay = self.return_to.take();
+        }
+    }
+
+    fn answer(&mut self, action: Action) {
         let Some(Overlay::Confirm { pending, form, .. }) = self.overlay.take() else {
             return;
         };
@@ -513,6 +561,14 @@ impl App {
             Pending::DeleteInteraction(id) => {
                 ws.interactions.retain(|e| e.id != id);
                 "Deleted the log entry (u undoes)"
+            }
+            Pending::DeleteCommitment(id) => {
+                ws.commitments.retain(|e| e.id != id);
+                "Deleted the commitment (u undoes)"
+            }
+            Pending::DeleteCelebration(id) => {
+                ws.celebrations.retain(|e| e.id != id);
+                "Deleted the celebration (u undoes)"
             }
             Pending::AchieveGoal(id) => {
                 if let Some(g) = ws.goals.iter_mut().find(|g| g.id == id) {

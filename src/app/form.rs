@@ -24,6 +24,8 @@ pub enum FieldKind {
     List,
     /// One of fixed labels.
     Choice(Vec<String>),
+    /// A partner, picked by fuzzy name.
+    Partner,
 }
 
 #[derive(Debug, Clone)]

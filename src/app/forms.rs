@@ -16,6 +16,87 @@ pub enum FormTarget {
     Profile,
     /// How a completed milestone was celebrated.
     Celebration(MilestoneId),
+    Commitment(PartnerId, Option<CommitmentId>),
+    /// A win recorded by hand (with an optional milestone), or an edit of one.
+    Win(PartnerId, Option<CelebrationId>),
+}
+
+/// The outcome choices of a commitment form.
+const OUTCOMES: [&str; 3] = ["open", "kept", "missed"];
+
+pub fn commitment_form(c: Option<&Commitment>, partner: &str) -> Form {
+    let title = c.map_or(format!("New commitment with {partner}"), |c| {
+        format!("Edit commitment: {}", c.what)
+    });
+    let (outcome, on) = match c.and_then(|c| c.outcome) {
+        None => (0, String::new()),
+        Some(Outcome::Kept(d)) => (1, d.to_string()),
+        Some(Outcome::Missed(d)) => (2, d.to_string()),
+    };
+    let mut outcome_field = Field::text(
+        "Outcome",
+        FieldKind::Choice(OUTCOMES.iter().map(|s| s.to_string()).collect()),
+        "",
+    );
+    outcome_field.choice = outcome;
+    Form::new(
+        title,
+        vec![
+            Field::text(
+                "What was promised",
+                FieldKind::Required,
+                c.map_or(String::new(), |c| c.what.clone()),
+            ),
+            Field::text("Partner", FieldKind::Partner, partner),
+            Field::choice(
+                "Promised by",
+                Side::ALL,
+                Side::label,
+                c.map_or(Side::Us, |c| c.side),
+            ),
+            Field::text(
+                "Due",
+                FieldKind::Date { optional: false },
+                c.map_or("+2w".into(), |c| c.due.to_string()),
+            ),
+            outcome_field,
+            Field::text("Outcome date", FieldKind::Date { optional: true }, on),
+        ],
+    )
+}
+
+pub fn win_form(c: Option<&Celebration>, partner: &str, milestones: &[&Milestone]) -> Form {
+    let title = c.map_or(format!("Celebrate a win with {partner}"), |c| {
+        format!("Edit celebration: {}", c.how)
+    });
+    let mut options = vec!["(none)".to_string()];
+    options.extend(milestones.iter().map(|m| m.title.clone()));
+    let mut milestone = Field::text("Milestone", FieldKind::Choice(options), "");
+    milestone.choice = c
+        .and_then(|c| c.milestone)
+        .and_then(|id| milestones.iter().position(|m| m.id == id))
+        .map_or(0, |i| i + 1);
+    Form::new(
+        title,
+        vec![
+            Field::text(
+                "How",
+                FieldKind::Required,
+                c.map_or(String::new(), |c| c.how.clone()),
+            ),
+            Field::text(
+                "With whom",
+                FieldKind::Text,
+                c.map_or(String::new(), |c| c.with.clone()),
+            ),
+            Field::text(
+                "Date",
+                FieldKind::Date { optional: false },
+                c.map_or("today".into(), |c| c.date.to_string()),
+            ),
+            milestone,
+        ],
+    )
 }
 
 fn list_text(items: &[String]) -> String {
@@ -83,7 +164,7 @@ pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
     )
 }
 
-pub fn goal_form(g: Option<&Goal>, today: NaiveDate) -> Form {
+pub fn goal_form(g: Option<&Goal>, partner: &str, today: NaiveDate) -> Form {
     let title = g.map_or("New goal".to_string(), |g| {
         format!("Edit goal: {}", g.title)
     });
@@ -95,6 +176,7 @@ pub fn goal_form(g: Option<&Goal>, today: NaiveDate) -> Form {
                 FieldKind::Required,
                 g.map_or(String::new(), |g| g.title.clone()),
             ),
+            Field::text("Partner", FieldKind::Partner, partner),
             Field::text(
                 "Metric",
                 FieldKind::Text,
@@ -146,7 +228,7 @@ pub fn goal_form(g: Option<&Goal>, today: NaiveDate) -> Form {
     )
 }
 
-pub fn milestone_form(m: Option<&Milestone>, goals: &[&Goal]) -> Form {
+pub fn milestone_form(m: Option<&Milestone>, partner: &str, goals: &[&Goal]) -> Form {
     let title = m.map_or("New milestone".to_string(), |m| {
         format!("Edit milestone: {}", m.title)
     });
@@ -166,6 +248,7 @@ pub fn milestone_form(m: Option<&Milestone>, goals: &[&Goal]) -> Form {
                 FieldKind::Required,
                 m.map_or(String::new(), |m| m.title.clone()),
             ),
+            Field::text("Partner", FieldKind::Partner, partner),
             goal,
             Field::text(
                 "Due",
@@ -194,6 +277,7 @@ pub fn interaction_form(i: Option<&Interaction>, partner_name: &str) -> Form {
                 FieldKind::Required,
                 i.map_or(String::new(), |i| i.summary.clone()),
             ),
+            Field::text("Partner", FieldKind::Partner, partner_name),
             Field::choice(
                 "Channel",
                 Channel::ALL,
@@ -266,6 +350,25 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The partner named in the "Partner" field (fuzzy), else `default`.
+    fn partner(&mut self, ws: &Workspace, default: PartnerId) -> PartnerId {
+        if !self.form.fields.iter().any(|f| f.label == "Partner") {
+            return default;
+        }
+        let names: Vec<(PartnerId, &str)> = ws
+            .partners
+            .iter()
+            .map(|p| (p.id, p.name.as_str()))
+            .collect();
+        match crate::fuzzy::pick(self.form.get("Partner").value(), &names) {
+            Ok((id, _)) => id,
+            Err(e) => {
+                self.form.set_error("Partner", e);
+                default
+            }
+        }
+    }
+
     fn text(&mut self, label: &str) -> String {
         let f = self.form.get(label);
         let v = f.value().trim().to_string();
@@ -340,6 +443,7 @@ pub enum Built {
     Interaction(Interaction),
     Profile(Profile),
     Celebration(Celebration),
+    Commitment(Commitment),
 }
 
 pub fn build(
@@ -407,7 +511,8 @@ pub fn build(
             p.notes = r.form.get("Notes").value().to_string();
             Built::Partner(p)
         }
-        FormTarget::Goal(partner, id) => {
+        FormTarget::Goal(default, id) => {
+            let partner = r.partner(ws, default);
             let title = r.text("Title");
             let metric = r.text("Metric");
             let unit = r.text("Unit");
@@ -456,7 +561,8 @@ pub fn build(
                 done: r.date("Done"),
             })
         }
-        FormTarget::Interaction(partner, id) => {
+        FormTarget::Interaction(default, id) => {
+            let partner = r.partner(ws, default);
             let summary = r.text("Summary");
             let at = match parse_date_time(r.form.get("When").value(), now) {
                 Ok(at) => at,
@@ -508,6 +614,51 @@ pub fn build(
             offers: r.list("Offers"),
             needs: r.list("Needs"),
         }),
+        FormTarget::Commitment(default, id) => {
+            let partner = r.partner(ws, default);
+            let what = r.text("What was promised");
+            let due = r.date("Due").unwrap_or(today);
+            let on = r.date("Outcome date");
+            let outcome = match r.choice("Outcome") {
+                1 => Some(Outcome::Kept(on.unwrap_or(today))),
+                2 => Some(Outcome::Missed(on.unwrap_or(today))),
+                _ => {
+                    if on.is_some() {
+                        r.form
+                            .set_error("Outcome date", "an open commitment has no outcome date");
+                    }
+                    None
+                }
+            };
+            Built::Commitment(Commitment {
+                id: id.unwrap_or(CommitmentId(0)),
+                partner,
+                side: Side::ALL[r.choice("Promised by")],
+                what,
+                due,
+                outcome,
+            })
+        }
+        FormTarget::Win(partner, id) => {
+            let milestones: Vec<MilestoneId> = ws
+                .milestones
+                .iter()
+                .filter(|m| m.partner == partner && m.done.is_some())
+                .map(|m| m.id)
+                .collect();
+            let milestone = r
+                .choice("Milestone")
+                .checked_sub(1)
+                .and_then(|i| milestones.get(i).copied());
+            Built::Celebration(Celebration {
+                id: id.unwrap_or(CelebrationId(0)),
+                partner,
+                milestone,
+                how: r.text("How"),
+                with: r.text("With whom"),
+                date: r.date("Date").unwrap_or(today),
+            })
+        }
         FormTarget::Celebration(milestone) => {
             let partner = ws.milestone(milestone).map_or(PartnerId(0), |m| m.partner);
             Built::Celebration(Celebration {
@@ -523,10 +674,109 @@ pub fn build(
     (!form.has_errors()).then_some(built)
 }
 
-/// Shows the resolved date beside date fields.
-pub fn refresh_hints(form: &mut Form, now: NaiveDateTime) {
+/// Values already used in the workspace for a list field, for completion.
+pub fn known_values<'a>(label: &str, ws: &'a Workspace) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut add = |items: &'a [String]| {
+        for i in items {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(i)) {
+                out.push(i);
+            }
+        }
+    };
+    match label {
+        "Values" => {
+            add(&ws.profile.values);
+            ws.partners.iter().for_each(|p| add(&p.values));
+        }
+        "Offers" | "Needs" => {
+            add(&ws.profile.offers);
+            add(&ws.profile.needs);
+            ws.partners.iter().for_each(|p| {
+                add(&p.offers);
+                add(&p.needs);
+            });
+        }
+        "Tags" => ws.partners.iter().for_each(|p| add(&p.tags)),
+        _ => {}
+    }
+    out
+}
+
+/// Completions for the last item of a list field: known values starting with it (or matching
+/// it fuzzily), not already in the list.
+pub fn completions<'a>(field: &Field, ws: &'a Workspace) -> Vec<&'a str> {
+    let items = field.value().split(',').map(str::trim).collect::<Vec<_>>();
+    let last = items.last().copied().unwrap_or("");
+    if last.is_empty() {
+        return Vec::new();
+    }
+    let known = known_values(field.label, ws);
+    let fresh = |k: &&str| !items.iter().any(|i| i.eq_ignore_ascii_case(k));
+    let lower = last.to_lowercase();
+    let mut out: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| k.to_lowercase().starts_with(&lower) && fresh(k))
+        .collect();
+    if out.is_empty() {
+        out = crate::fuzzy::rank(last, known.iter().map(|k| (*k, *k)))
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| fresh(k))
+            .collect();
+    }
+    out.retain(|k| !k.eq_ignore_ascii_case(last));
+    out.truncate(5);
+    out
+}
+
+/// Replaces the last item of the focused list field with its first completion.
+pub fn complete(form: &mut Form, ws: &Workspace) -> bool {
+    let Some(field) = form.fields.get(form.focus) else {
+        return false;
+    };
+    if field.kind != FieldKind::List {
+        return false;
+    }
+    let Some(first) = completions(field, ws).first().map(|s| s.to_string()) else {
+        return false;
+    };
+    let value = field.value();
+    let head = value.rsplit_once(',').map_or("", |(h, _)| h);
+    let text = if head.is_empty() {
+        format!("{first}, ")
+    } else {
+        format!("{head}, {first}, ")
+    };
+    form.set_focused_text(text);
+    true
+}
+
+/// Shows the resolved date beside date fields, the picked partner, and list completions.
+pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
     for f in &mut form.fields {
         f.hint = match f.kind {
+            FieldKind::Partner => {
+                let names: Vec<(PartnerId, &str)> = ws
+                    .partners
+                    .iter()
+                    .map(|p| (p.id, p.name.as_str()))
+                    .collect();
+                match crate::fuzzy::pick(f.value(), &names) {
+                    Ok((_, name)) if name != f.value() => format!("→ {name}"),
+                    Ok(_) => String::new(),
+                    Err(e) => e,
+                }
+            }
+            FieldKind::List => {
+                let c = completions(f, ws);
+                if c.is_empty() {
+                    String::new()
+                } else {
+                    format!("{complete_key}: {}", c.join(", "))
+                }
+            }
             FieldKind::Date { .. } if !f.value().trim().is_empty() => {
                 match parse_date(f.value(), now.date()) {
                     Ok(d) => format!("→ {}", d.format("%a %Y-%m-%d")),

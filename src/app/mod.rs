@@ -7,6 +7,7 @@ mod edit;
 pub mod form;
 pub mod forms;
 mod layout;
+mod records;
 mod rows;
 mod saver;
 mod timeline;
@@ -19,6 +20,7 @@ pub use edit::{Pending, UNDO_DEPTH};
 pub use form::{Field, FieldKind, Form};
 pub use forms::FormTarget;
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_rect, overlay_rect};
+pub use records::RecordsKind;
 pub use rows::{PartnerRows, Rows};
 pub use saver::{FileSaver, NoSaver, Saver};
 pub use timeline::TimeView;
@@ -103,6 +105,12 @@ pub enum Overlay {
         form: Form,
         target: FormTarget,
     },
+    /// A partner's commitments or celebrations.
+    Records {
+        kind: RecordsKind,
+        partner: crate::model::PartnerId,
+        cursor: Cursor,
+    },
     /// A yes/no question; a form it interrupted comes back on "no".
     Confirm {
         question: String,
@@ -142,6 +150,8 @@ pub struct App {
     pub pending_goal: Option<crate::model::GoalId>,
     /// Text for `$EDITOR`: the event loop suspends the terminal, edits, and calls `editor_done`.
     pub editor_request: Option<String>,
+    /// The overlay to go back to when a form or question opened from it closes.
+    pub return_to: Option<Overlay>,
 }
 
 impl App {
@@ -173,6 +183,7 @@ impl App {
             redo_stack: Vec::new(),
             pending_goal: None,
             editor_request: None,
+            return_to: None,
         };
         app.partner_changed();
         app
@@ -197,6 +208,7 @@ impl App {
             Some(Overlay::Overview { .. }) => Context::Overview,
             Some(Overlay::Form { .. }) => Context::Form,
             Some(Overlay::Confirm { .. }) => Context::Confirm,
+            Some(Overlay::Records { .. }) => Context::Records,
         }
     }
 
@@ -259,6 +271,7 @@ impl App {
             }
             Some(Overlay::Form { .. }) => self.update_form(action),
             Some(Overlay::Confirm { .. }) => self.update_confirm(action),
+            Some(Overlay::Records { .. }) => self.update_records(action),
             None => self.update_dashboard(action),
         }
     }
@@ -335,12 +348,15 @@ impl App {
             | Action::Undo
             | Action::Redo
             | Action::EditProfile => self.update_edit(action),
+            Action::Commitments => self.open_records(RecordsKind::Commitments),
+            Action::Celebrations => self.open_records(RecordsKind::Celebrations),
             Action::Sort
             | Action::FieldNext
             | Action::FieldPrev
             | Action::Submit
             | Action::Cancel
             | Action::OpenEditor
+            | Action::Complete
             | Action::Yes
             | Action::No => {}
             Action::Back => {

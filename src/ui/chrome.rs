@@ -104,6 +104,14 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::OpenEditor, "$EDITOR"),
         ],
         Context::Confirm => vec![(Action::Yes, "yes"), (Action::No, "no")],
+        Context::Records => vec![
+            (Action::Down, "move"),
+            (Action::Add, "add"),
+            (Action::Edit, "edit"),
+            (Action::Delete, "delete"),
+            (Action::Help, "help"),
+            (Action::Back, "close"),
+        ],
         Context::Attention => vec![
             (Action::Down, "move"),
             (Action::Open, "go to it"),

@@ -12,6 +12,7 @@ mod help;
 mod log;
 mod overview;
 mod partners;
+mod records;
 pub mod text;
 pub mod theme;
 mod timeline;
@@ -60,6 +61,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }) => overview::draw(frame, app, *cursor, *sort, order, theme),
         Some(Overlay::Form { form, .. }) => form::draw(frame, app, form, theme),
         Some(Overlay::Confirm { question, .. }) => form::draw_confirm(frame, question, theme),
+        Some(Overlay::Records {
+            kind,
+            partner,
+            cursor,
+        }) => records::draw(frame, app, *kind, *partner, *cursor, theme),
         None => {}
     }
 }

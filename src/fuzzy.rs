@@ -1,0 +1,102 @@
+//! Fuzzy matching of what the user types against names and texts (nucleo's matcher: smart
+//! case, unicode normalisation), for pickers, filters and search.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+/// A reusable matcher for one query.
+pub struct Query {
+    pattern: Pattern,
+    matcher: Matcher,
+    buf: Vec<char>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        Query {
+            pattern: Pattern::parse(text, CaseMatching::Smart, Normalization::Smart),
+            matcher: Matcher::new(Config::DEFAULT),
+            buf: Vec::new(),
+        }
+    }
+
+    /// The score of `text` (higher is better), or `None` when it does not match.
+    pub fn score(&mut self, text: &str) -> Option<u32> {
+        self.pattern
+            .score(Utf32Str::new(text, &mut self.buf), &mut self.matcher)
+    }
+
+    /// The matched character positions of `text`, for highlighting.
+    pub fn indices(&mut self, text: &str) -> Option<Vec<u32>> {
+        let mut out = Vec::new();
+        self.pattern.indices(
+            Utf32Str::new(text, &mut self.buf),
+            &mut self.matcher,
+            &mut out,
+        )?;
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+}
+
+/// The items matching `query`, best first (ties keep their order).
+pub fn rank<'a, T>(query: &str, items: impl IntoIterator<Item = (T, &'a str)>) -> Vec<(T, u32)> {
+    let mut q = Query::new(query);
+    let mut out: Vec<(T, u32)> = items
+        .into_iter()
+        .filter_map(|(item, text)| q.score(text).map(|s| (item, s)))
+        .collect();
+    out.sort_by_key(|item| std::cmp::Reverse(item.1));
+    out
+}
+
+/// Picks one name: an exact (case-insensitive) name wins, else the single best match; an error
+/// sentence when nothing or several equally good names match.
+pub fn pick<'a, T: Copy>(query: &str, items: &[(T, &'a str)]) -> Result<(T, &'a str), String> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err("type part of a name".into());
+    }
+    if let Some(exact) = items.iter().find(|(_, name)| name.eq_ignore_ascii_case(q)) {
+        return Ok(*exact);
+    }
+    let ranked = rank(q, items.iter().map(|(t, n)| ((*t, *n), *n)));
+    match ranked.as_slice() {
+        [] => Err(format!("no name matches `{q}`")),
+        [(best, _)] => Ok(*best),
+        [(best, s1), (second, s2), ..] if s1 > s2 => {
+            let _ = second;
+            Ok(*best)
+        }
+        several => {
+            let names: Vec<&str> = several.iter().take(5).map(|((_, n), _)| *n).collect();
+            Err(format!("`{q}` matches several: {}", names.join(", ")))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_best_name_and_explains_failures() {
+        let items = [
+            (1, "Harbour Trust"),
+            (2, "Harbour Youth League"),
+            (3, "Café Lumière"),
+        ];
+        assert_eq!(pick("cafe", &items).map(|x| x.0), Ok(3));
+        assert_eq!(pick("harbour trust", &items).map(|x| x.0), Ok(1));
+        assert_eq!(pick("hyl", &items).map(|x| x.0), Ok(2));
+        assert!(pick("zzz", &items).unwrap_err().contains("no name matches"));
+        assert!(
+            pick("harbour", &items)
+                .unwrap_err()
+                .contains("matches several")
+        );
+        let mut q = Query::new("lum");
+        assert_eq!(q.indices("Café Lumière"), Some(vec![5, 6, 7]));
+    }
+}

@@ -1,0 +1,113 @@
+//! A partner's commitments or celebrations as a list.
+
+use super::theme::Theme;
+use super::widgets::{cell, empty, row, view_block, view_rect};
+use crate::app::{App, Cursor, RecordsKind};
+use crate::model::{Outcome, PartnerId, Side};
+use ratatui::Frame;
+use ratatui::widgets::{Clear, Paragraph};
+
+pub fn draw(
+    frame: &mut Frame,
+    app: &App,
+    kind: RecordsKind,
+    partner: PartnerId,
+    cursor: Cursor,
+    theme: &Theme,
+) {
+    let area = view_rect(frame.area());
+    let name = app.ws.partner(partner).map_or("?", |p| p.name.as_str());
+    let rows = app.record_rows(kind, partner);
+    let keys = |a| app.keymap.keys_text(a);
+    use crate::action::Action;
+    let note = format!(
+        "{} add · {} edit · {} delete · {} close",
+        keys(Action::Add),
+        keys(Action::Edit),
+        keys(Action::Delete),
+        keys(Action::Back)
+    );
+    let block = view_block(
+        format!("{} · {name} · {}", kind.title(), rows.len()),
+        note,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    if rows.is_empty() {
+        let text = match kind {
+            RecordsKind::Commitments => "No commitments yet: add what either side promised.",
+            RecordsKind::Celebrations => "No celebrations yet: wins are worth marking.",
+        };
+        frame.render_widget(Paragraph::new(empty(text, theme)).block(block), area);
+        return;
+    }
+    let total = inner.width as usize;
+    let h = theme.column_header;
+    let height = inner.height.saturating_sub(1) as usize;
+    let (start, end) = cursor.window(rows.len(), height);
+    let mut lines = Vec::new();
+    match kind {
+        RecordsKind::Commitments => {
+            let what_w = total.saturating_sub(6 + 11 + 22).max(8);
+            lines.push(row(
+                vec![
+                    cell("By", 6, h),
+                    cell("Due", 11, h),
+                    cell("Promise", what_w, h),
+                    cell("State", 22, h),
+                ],
+                total,
+                false,
+                theme,
+            ));
+            for (offset, &i) in rows[start..end].iter().enumerate() {
+                let c = &app.ws.commitments[i];
+                let (state, style) = match c.outcome {
+                    Some(Outcome::Kept(d)) if d <= c.due => (format!("✓ kept {d}"), theme.good),
+                    Some(Outcome::Kept(d)) => (format!("✓ kept late {d}"), theme.warn),
+                    Some(Outcome::Missed(d)) => (format!("✗ missed {d}"), theme.bad),
+                    None if c.due < app.today => ("! overdue".into(), theme.bad),
+                    None => ("○ open".into(), theme.base),
+                };
+                let by = if c.side == Side::Us { "us" } else { "them" };
+                let spans = vec![
+                    cell(by, 6, theme.accent),
+                    cell(&c.due.to_string(), 11, theme.dim),
+                    cell(&c.what, what_w, theme.base),
+                    cell(&state, 22, style),
+                ];
+                lines.push(row(spans, total, start + offset == cursor.selected, theme));
+            }
+        }
+        RecordsKind::Celebrations => {
+            let how_w = total.saturating_sub(11 + 20 + 28).max(8);
+            lines.push(row(
+                vec![
+                    cell("Date", 11, h),
+                    cell("How", how_w, h),
+                    cell("With", 20, h),
+                    cell("Milestone", 28, h),
+                ],
+                total,
+                false,
+                theme,
+            ));
+            for (offset, &i) in rows[start..end].iter().enumerate() {
+                let c = &app.ws.celebrations[i];
+                let milestone = c
+                    .milestone
+                    .and_then(|m| app.ws.milestone(m))
+                    .map_or("", |m| m.title.as_str());
+                let spans = vec![
+                    cell(&c.date.to_string(), 11, theme.dim),
+                    cell(&c.how, how_w, theme.base),
+                    cell(&c.with, 20, theme.dim),
+                    cell(milestone, 28, theme.accent),
+                ];
+                lines.push(row(spans, total, start + offset == cursor.selected, theme));
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
