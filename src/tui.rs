@@ -106,7 +106,7 @@ fn run(app: &mut App, theme: &Theme) -> std::io::Result<()> {
 
 /// Opens `$VISUAL`, `$EDITOR` or `vi` on a private temporary file holding `text`; the edited
 /// text, or `None` when the editor failed.
-fn edit_in_editor(text: &str) -> Option<String> {
+pub fn edit_in_editor(text: &str) -> Option<String> {
     let dir = tempfile::Builder::new()
         .prefix("partnerdeck-edit-")
         .tempdir()

@@ -359,3 +359,28 @@ fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
     );
     assert!(screen(&app).contains("Toast at the open day"));
 }
+
+#[test]
+fn ctrl_e_hands_the_field_to_the_editor_and_takes_the_text_back() {
+    let mut app = App::new(Workspace::named("T"), today(), Source::Memory);
+    app.resize(120, 36);
+    press(&mut app, &["a"]);
+    type_text(&mut app, "Draft name");
+    press(&mut app, &["ctrl-e"]);
+    assert_eq!(app.editor_request.as_deref(), Some("Draft name"));
+    // The event loop runs the editor; here a stand-in editor rewrites the file.
+    // SAFETY: tests in this binary do not read EDITOR concurrently.
+    unsafe {
+        std::env::set_var("VISUAL", "sed -i s/Draft/Final/");
+    }
+    let edited = partnerdeck::tui::edit_in_editor(app.editor_request.as_deref().unwrap());
+    assert_eq!(edited.as_deref(), Some("Final name"));
+    app.editor_done(edited.map(|t| format!("{t}\n")));
+    press(&mut app, &["enter"]);
+    assert_eq!(app.ws.partners[0].name, "Final name");
+    // A failing editor leaves the field as it was.
+    unsafe {
+        std::env::set_var("VISUAL", "false");
+    }
+    assert_eq!(partnerdeck::tui::edit_in_editor("x"), None);
+}
