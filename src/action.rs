@@ -22,6 +22,8 @@ pub enum Context {
     Confirm,
     /// A partner's commitments or celebrations.
     Records,
+    /// A review in progress (every key not bound here rates or types).
+    Review,
 }
 
 macro_rules! actions {
@@ -93,10 +95,14 @@ actions! {
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];
     Commitments => "commitments", "the selected partner's commitments, both sides", [Dashboard, Detail];
     Celebrations => "celebrations", "the selected partner's celebrated wins", [Dashboard, Detail];
+    Review => "review", "review the selected partner (resumes a kept draft)", [Dashboard, Detail];
+    ReviewDue => "review_due", "review every partner whose review is due, one after another", [Dashboard];
+    StepNext => "step_next", "review: next step", [Review];
+    StepPrev => "step_prev", "review: previous step", [Review];
     FieldNext => "field_next", "form: next field", [Form];
     FieldPrev => "field_prev", "form: previous field", [Form];
-    Submit => "submit", "form: save", [Form];
-    Cancel => "cancel", "form: cancel (asks when something was typed)", [Form];
+    Submit => "submit", "form: save; review: go on (on the actions step, add the action)", [Form, Review];
+    Cancel => "cancel", "form: cancel (asks when something was typed); review: keep a draft, discard or continue", [Form, Review];
     OpenEditor => "open_editor", "form: edit the field in $EDITOR", [Form];
     Complete => "complete", "form: complete the list item from values already used", [Form];
     Yes => "yes", "answer yes", [Confirm];

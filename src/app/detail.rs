@@ -198,6 +198,44 @@ fn names(items: &[String]) -> String {
     }
 }
 
+/// The evidence of one practice: its health contributions and its section of the details.
+pub fn practice_section(
+    insight: &crate::insight::PartnerInsight,
+    practice: Practice,
+) -> Vec<DetailLine> {
+    let mut l = Lines::default();
+    for c in insight
+        .health
+        .contributions
+        .iter()
+        .filter(|c| c.practice == practice)
+    {
+        l.field(
+            "Points",
+            format!(
+                "{}/{}  {}",
+                crate::insight::health::format_points(c.points),
+                crate::insight::health::format_points(c.max),
+                c.evidence
+            ),
+        );
+    }
+    let mut all = Lines::default();
+    practices(&mut all, insight);
+    let heading = format!("{} ", practice.index() + 1);
+    let mut inside = false;
+    for line in all.0 {
+        if line.kind == LineKind::Heading {
+            inside = line.value.starts_with(&heading);
+            continue;
+        }
+        if inside {
+            l.0.push(line);
+        }
+    }
+    l.0
+}
+
 /// The eight practices, the health score with every contribution, and what needs attention.
 fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
     use crate::insight::ContactStatus;

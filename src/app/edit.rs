@@ -193,6 +193,7 @@ impl App {
         match self.keymap.resolve(key, self.context()) {
             Some(action) => self.update(action),
             None if self.context() == super::Context::Form => self.type_key(key),
+            None if self.context() == super::Context::Review => self.review_key(key),
             None => {}
         }
     }
@@ -538,6 +539,15 @@ impl App {
                 ws.commitments.retain(|r| r.partner != id);
                 ws.reviews.retain(|r| r.partner != id);
                 ws.celebrations.retain(|r| r.partner != id);
+                ws.drafts.retain(|r| r.partner != id);
+                let reviews: Vec<ReviewId> = self
+                    .ws
+                    .reviews
+                    .iter()
+                    .filter(|r| r.partner == id)
+                    .map(|r| r.id)
+                    .collect();
+                ws.review_actions.retain(|l| !reviews.contains(&l.review));
                 "Deleted the partner and its records (u undoes)"
             }
             Pending::DeleteGoal(id) => {

@@ -161,31 +161,36 @@ impl Form {
             field.error = None;
             return;
         }
-        let request = match (key.code, key.ctrl, key.alt) {
-            (KeyCode::Char('a'), true, _) | (KeyCode::Home, _, _) => InputRequest::GoToStart,
-            (KeyCode::Char('e'), true, _) | (KeyCode::End, _, _) => InputRequest::GoToEnd,
-            (KeyCode::Char('w'), true, _) => InputRequest::DeletePrevWord,
-            (KeyCode::Char('k'), true, _) => InputRequest::DeleteTillEnd,
-            (KeyCode::Char('u'), true, _) => InputRequest::DeleteLine,
-            (KeyCode::Char('b'), false, true) | (KeyCode::Left, true, _) => {
-                InputRequest::GoToPrevWord
-            }
-            (KeyCode::Char('f'), false, true) | (KeyCode::Right, true, _) => {
-                InputRequest::GoToNextWord
-            }
-            (KeyCode::Char(c), false, false) => InputRequest::InsertChar(c),
-            (KeyCode::Backspace, _, _) => InputRequest::DeletePrevChar,
-            (KeyCode::Delete, _, _) => InputRequest::DeleteNextChar,
-            (KeyCode::Left, _, _) => InputRequest::GoToPrevChar,
-            (KeyCode::Right, _, _) => InputRequest::GoToNextChar,
-            _ => return,
+        let Some(request) = input_request(key) else {
+            return;
         };
         if field.input.handle(request).is_some_and(|c| c.value) {
             self.dirty = true;
             field.error = None;
         }
     }
+}
 
+/// The text-editing request a key stands for, if any.
+pub fn input_request(key: Key) -> Option<InputRequest> {
+    Some(match (key.code, key.ctrl, key.alt) {
+        (KeyCode::Char('a'), true, _) | (KeyCode::Home, _, _) => InputRequest::GoToStart,
+        (KeyCode::Char('e'), true, _) | (KeyCode::End, _, _) => InputRequest::GoToEnd,
+        (KeyCode::Char('w'), true, _) => InputRequest::DeletePrevWord,
+        (KeyCode::Char('k'), true, _) => InputRequest::DeleteTillEnd,
+        (KeyCode::Char('u'), true, _) => InputRequest::DeleteLine,
+        (KeyCode::Char('b'), false, true) | (KeyCode::Left, true, _) => InputRequest::GoToPrevWord,
+        (KeyCode::Char('f'), false, true) | (KeyCode::Right, true, _) => InputRequest::GoToNextWord,
+        (KeyCode::Char(c), false, false) => InputRequest::InsertChar(c),
+        (KeyCode::Backspace, _, _) => InputRequest::DeletePrevChar,
+        (KeyCode::Delete, _, _) => InputRequest::DeleteNextChar,
+        (KeyCode::Left, _, _) => InputRequest::GoToPrevChar,
+        (KeyCode::Right, _, _) => InputRequest::GoToNextChar,
+        _ => return None,
+    })
+}
+
+impl Form {
     /// Replaces the focused field's text (e.g. after `$EDITOR`).
     pub fn set_focused_text(&mut self, text: String) {
         if let Some(field) = self.fields.get_mut(self.focus)

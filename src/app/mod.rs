@@ -8,6 +8,7 @@ pub mod form;
 pub mod forms;
 mod layout;
 mod records;
+pub mod review;
 mod rows;
 mod saver;
 mod timeline;
@@ -111,6 +112,8 @@ pub enum Overlay {
         partner: crate::model::PartnerId,
         cursor: Cursor,
     },
+    /// A review in progress.
+    Review(Box<review::ReviewState>),
     /// A yes/no question; a form it interrupted comes back on "no".
     Confirm {
         question: String,
@@ -152,6 +155,9 @@ pub struct App {
     pub editor_request: Option<String>,
     /// The overlay to go back to when a form or question opened from it closes.
     pub return_to: Option<Overlay>,
+    /// Partners still to review after the current one (`R`), last first.
+    pub review_queue: Vec<crate::model::PartnerId>,
+    pub review_total: usize,
 }
 
 impl App {
@@ -184,6 +190,8 @@ impl App {
             pending_goal: None,
             editor_request: None,
             return_to: None,
+            review_queue: Vec::new(),
+            review_total: 0,
         };
         app.partner_changed();
         app
@@ -209,6 +217,7 @@ impl App {
             Some(Overlay::Form { .. }) => Context::Form,
             Some(Overlay::Confirm { .. }) => Context::Confirm,
             Some(Overlay::Records { .. }) => Context::Records,
+            Some(Overlay::Review(_)) => Context::Review,
         }
     }
 
@@ -272,6 +281,7 @@ impl App {
             Some(Overlay::Form { .. }) => self.update_form(action),
             Some(Overlay::Confirm { .. }) => self.update_confirm(action),
             Some(Overlay::Records { .. }) => self.update_records(action),
+            Some(Overlay::Review(_)) => self.update_review(action),
             None => self.update_dashboard(action),
         }
     }
@@ -350,6 +360,8 @@ impl App {
             | Action::EditProfile => self.update_edit(action),
             Action::Commitments => self.open_records(RecordsKind::Commitments),
             Action::Celebrations => self.open_records(RecordsKind::Celebrations),
+            Action::Review => self.start_review(),
+            Action::ReviewDue => self.start_due_reviews(),
             Action::Sort
             | Action::FieldNext
             | Action::FieldPrev
@@ -357,6 +369,8 @@ impl App {
             | Action::Cancel
             | Action::OpenEditor
             | Action::Complete
+            | Action::StepNext
+            | Action::StepPrev
             | Action::Yes
             | Action::No => {}
             Action::Back => {

@@ -319,3 +319,76 @@ pub struct Celebration {
     #[serde(default)]
     pub with: String,
 }
+
+/// A record created as a follow-up action of a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionRecord {
+    Goal(GoalId),
+    Milestone(MilestoneId),
+    Commitment(CommitmentId),
+}
+
+/// Links a review to an action it created (so the next review can look back at it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewLink {
+    pub review: ReviewId,
+    pub action: ActionRecord,
+}
+
+/// What a review action becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionKind {
+    Goal,
+    Milestone,
+    OurCommitment,
+    TheirCommitment,
+}
+
+impl ActionKind {
+    pub const ALL: &'static [ActionKind] = &[
+        ActionKind::Goal,
+        ActionKind::Milestone,
+        ActionKind::OurCommitment,
+        ActionKind::TheirCommitment,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionKind::Goal => "goal",
+            ActionKind::Milestone => "milestone",
+            ActionKind::OurCommitment => "our commitment",
+            ActionKind::TheirCommitment => "their commitment",
+        }
+    }
+}
+
+/// An action planned in a review, before it becomes a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlannedAction {
+    pub kind: ActionKind,
+    pub text: String,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+}
+
+/// A review stopped part-way and kept, to be resumed (also after quitting).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewDraft {
+    pub partner: PartnerId,
+    pub started: NaiveDate,
+    /// The step to resume at.
+    pub step: u8,
+    /// Ratings given so far, by practice (`Practice::ALL` order).
+    pub scores: Vec<Option<u8>>,
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub feedback: String,
+    #[serde(default)]
+    pub actions: Vec<PlannedAction>,
+    /// The next review date as typed.
+    #[serde(default)]
+    pub next_review: String,
+}

@@ -62,5 +62,11 @@ impl Workspace {
         for c in &mut self.celebrations {
             shift_date(&mut c.date, days);
         }
+        for d in &mut self.drafts {
+            shift_date(&mut d.started, days);
+            for a in &mut d.actions {
+                shift_opt(&mut a.due, days);
+            }
+        }
     }
 }

@@ -231,6 +231,31 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             }
         }
     }
+    let mut drafted = HashSet::new();
+    for d in &ws.drafts {
+        let name = format!("draft review of partner {}", d.partner);
+        if ws.partner(d.partner).is_none() {
+            c.problems.push(Problem {
+                record: name.clone(),
+                id: None,
+                message: format!("refers to partner {}, which does not exist", d.partner),
+            });
+        }
+        if !drafted.insert(d.partner) {
+            c.problems.push(Problem {
+                record: name.clone(),
+                id: None,
+                message: "a partner has at most one draft review".into(),
+            });
+        }
+        if d.scores.iter().flatten().any(|s| !(1..=5).contains(s)) {
+            c.problems.push(Problem {
+                record: name,
+                id: None,
+                message: "ratings must be from 1 to 5".into(),
+            });
+        }
+    }
     c.problems
 }
 

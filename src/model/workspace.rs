@@ -30,6 +30,12 @@ pub struct Workspace {
     pub reviews: Vec<Review>,
     #[serde(default)]
     pub celebrations: Vec<Celebration>,
+    /// Which records reviews created as follow-up actions.
+    #[serde(default)]
+    pub review_actions: Vec<ReviewLink>,
+    /// Reviews stopped part-way and kept, one per partner at most.
+    #[serde(default)]
+    pub drafts: Vec<ReviewDraft>,
 }
 
 impl Default for Workspace {
@@ -45,6 +51,8 @@ impl Default for Workspace {
             commitments: Vec::new(),
             reviews: Vec::new(),
             celebrations: Vec::new(),
+            review_actions: Vec::new(),
+            drafts: Vec::new(),
         }
     }
 }

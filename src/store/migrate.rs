@@ -154,6 +154,8 @@ mod v0 {
             commitments: old.commitments,
             reviews: old.reviews,
             celebrations: old.celebrations,
+            review_actions: Vec::new(),
+            drafts: Vec::new(),
         };
         ws.normalize();
         ws

@@ -104,6 +104,12 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::OpenEditor, "$EDITOR"),
         ],
         Context::Confirm => vec![(Action::Yes, "yes"), (Action::No, "no")],
+        Context::Review => vec![
+            (Action::Submit, "go on"),
+            (Action::StepNext, "next step"),
+            (Action::StepPrev, "previous"),
+            (Action::Cancel, "draft / discard"),
+        ],
         Context::Records => vec![
             (Action::Down, "move"),
             (Action::Add, "add"),

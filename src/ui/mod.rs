@@ -13,6 +13,7 @@ mod log;
 mod overview;
 mod partners;
 mod records;
+mod review;
 pub mod text;
 pub mod theme;
 mod timeline;
@@ -61,6 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }) => overview::draw(frame, app, *cursor, *sort, order, theme),
         Some(Overlay::Form { form, .. }) => form::draw(frame, app, form, theme),
         Some(Overlay::Confirm { question, .. }) => form::draw_confirm(frame, question, theme),
+        Some(Overlay::Review(state)) => review::draw(frame, app, state, theme),
         Some(Overlay::Records {
             kind,
             partner,

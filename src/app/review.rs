@@ -1,0 +1,579 @@
+//! A partnership review, step by step: look back, rate each of the eight practices (with its
+//! evidence and the previous rating), feedback and actions (each becoming a goal, milestone or
+//! commitment), the next review date, then a summary to save. `Esc` offers to keep a draft
+//! (saved in the file, resumed where it stopped), discard it, or continue. `R` runs through
+//! every partner whose review is due.
+
+use super::detail::{DetailLine, LineKind, practice_section};
+use super::form::{Field, FieldKind, Form, input_request};
+use super::{Action, App, Level, Overlay};
+use crate::keymap::{Key, KeyCode};
+use crate::model::dates::parse_date;
+use crate::model::*;
+use chrono::NaiveDate;
+use tui_input::Input;
+
+/// Step numbers: 0 look back, 1–8 the practices, then these.
+pub const FEEDBACK: usize = 9;
+pub const ACTIONS: usize = 10;
+pub const NEXT: usize = 11;
+pub const SUMMARY: usize = 12;
+pub const STEPS: usize = 13;
+
+#[derive(Debug, Clone)]
+pub struct ReviewState {
+    pub partner: PartnerId,
+    pub started: NaiveDate,
+    pub step: usize,
+    pub scores: [Option<u8>; 8],
+    pub notes: Vec<Input>,
+    pub feedback: Input,
+    /// The action being typed: what, what it becomes, due.
+    pub action: Form,
+    pub actions: Vec<PlannedAction>,
+    pub next: Input,
+    /// `Esc` was pressed: keep a draft, discard, or continue?
+    pub prompt: bool,
+    pub error: Option<String>,
+}
+
+fn action_form() -> Form {
+    Form::new(
+        "Action",
+        vec![
+            Field::text("Action", FieldKind::Text, ""),
+            Field::choice(
+                "Becomes",
+                ActionKind::ALL,
+                ActionKind::label,
+                ActionKind::Goal,
+            ),
+            Field::text("Due", FieldKind::Date { optional: true }, ""),
+        ],
+    )
+}
+
+/// The name of a step, for titles.
+pub fn step_name(step: usize) -> String {
+    match step {
+        0 => "look back".into(),
+        1..=8 => Practice::ALL[step - 1].label().into(),
+        FEEDBACK => "feedback".into(),
+        ACTIONS => "actions".into(),
+        NEXT => "next review".into(),
+        _ => "summary".into(),
+    }
+}
+
+impl ReviewState {
+    fn new(partner: &Partner, today: NaiveDate) -> ReviewState {
+        ReviewState {
+            partner: partner.id,
+            started: today,
+            step: 0,
+            scores: [None; 8],
+            notes: vec![Input::default(); 8],
+            feedback: Input::default(),
+            action: action_form(),
+            actions: Vec::new(),
+            next: Input::new(format!("+{}d", partner.review_interval_days)),
+            prompt: false,
+            error: None,
+        }
+    }
+
+    fn from_draft(d: &ReviewDraft) -> ReviewState {
+        let mut scores = [None; 8];
+        for (slot, s) in scores.iter_mut().zip(&d.scores) {
+            *slot = *s;
+        }
+        let mut notes: Vec<Input> = d.notes.iter().map(|n| Input::new(n.clone())).collect();
+        notes.resize(8, Input::default());
+        ReviewState {
+            partner: d.partner,
+            started: d.started,
+            step: usize::from(d.step).min(SUMMARY),
+            scores,
+            notes,
+            feedback: Input::new(d.feedback.clone()),
+            action: action_form(),
+            actions: d.actions.clone(),
+            next: Input::new(d.next_review.clone()),
+            prompt: false,
+            error: None,
+        }
+    }
+
+    fn draft(&self) -> ReviewDraft {
+        ReviewDraft {
+            partner: self.partner,
+            started: self.started,
+            step: self.step as u8,
+            scores: self.scores.to_vec(),
+            notes: self.notes.iter().map(|n| n.value().to_string()).collect(),
+            feedback: self.feedback.value().to_string(),
+            actions: self.actions.clone(),
+            next_review: self.next.value().to_string(),
+        }
+    }
+
+    /// The practice of a rating step.
+    pub fn practice(&self) -> Option<Practice> {
+        (1..=8)
+            .contains(&self.step)
+            .then(|| Practice::ALL[self.step - 1])
+    }
+}
+
+impl App {
+    /// Starts (or resumes) the review of the selected partner.
+    pub(super) fn start_review(&mut self) {
+        self.review_queue.clear();
+        match self.selected_partner().map(|p| p.id) {
+            Some(id) => self.open_review(id),
+            None => self.set_status(Level::Info, "Select a partner to review"),
+        }
+    }
+
+    /// Queues every partner whose review is due and starts the first.
+    pub(super) fn start_due_reviews(&mut self) {
+        let mut due: Vec<PartnerId> = self
+            .rows
+            .partners
+            .iter()
+            .filter_map(|i| self.summary(*i as usize))
+            .filter(|s| s.review_due && s.phase != Phase::Ended)
+            .map(|s| s.partner)
+            .collect();
+        if due.is_empty() {
+            self.set_status(Level::Info, "No review is due. Well kept!");
+            return;
+        }
+        due.reverse();
+        self.review_queue = due;
+        self.review_total = self.review_queue.len();
+        self.next_in_queue();
+    }
+
+    fn next_in_queue(&mut self) {
+        if let Some(id) = self.review_queue.pop() {
+            let n = self.review_total - self.review_queue.len();
+            self.open_review(id);
+            let name = self
+                .ws
+                .partner(id)
+                .map_or(String::new(), |p| p.name.clone());
+            self.set_status(
+                Level::Info,
+                format!("Review {n} of {}: {name}", self.review_total),
+            );
+        }
+    }
+
+    fn open_review(&mut self, id: PartnerId) {
+        let Some(partner) = self.ws.partner(id) else {
+            return;
+        };
+        let state = match self.ws.drafts.iter().find(|d| d.partner == id) {
+            Some(d) => {
+                let s = ReviewState::from_draft(d);
+                self.set_status(
+                    Level::Info,
+                    format!(
+                        "Resumed the draft at step {}: {}",
+                        s.step,
+                        step_name(s.step)
+                    ),
+                );
+                s
+            }
+            None => ReviewState::new(partner, self.today),
+        };
+        self.overlay = Some(Overlay::Review(Box::new(state)));
+    }
+
+    pub(super) fn update_review(&mut self, action: Action) {
+        let Some(Overlay::Review(state)) = &mut self.overlay else {
+            return;
+        };
+        state.error = None;
+        if state.prompt {
+            if action == Action::Cancel {
+                state.prompt = false;
+            }
+            return;
+        }
+        match action {
+            Action::StepNext => state.step = (state.step + 1).min(SUMMARY),
+            Action::StepPrev => state.step = state.step.saturating_sub(1),
+            Action::Cancel => state.prompt = true,
+            Action::Submit => match state.step {
+                ACTIONS => {
+                    let text = state.action.get("Action").value().trim().to_string();
+                    if text.is_empty() {
+                        state.step += 1;
+                    } else {
+                        let due_text = state.action.get("Due").value().trim().to_string();
+                        let due = if due_text.is_empty() {
+                            Ok(None)
+                        } else {
+                            parse_date(&due_text, self.today).map(Some)
+                        };
+                        match due {
+                            Ok(due) => {
+                                let kind = ActionKind::ALL[state.action.get("Becomes").choice];
+                                state.actions.push(PlannedAction { kind, text, due });
+                                state.action = action_form();
+                            }
+                            Err(e) => state.error = Some(e),
+                        }
+                    }
+                }
+                SUMMARY => self.save_review(),
+                _ => state.step += 1,
+            },
+            _ => {}
+        }
+    }
+
+    /// A key typed in the review: ratings, notes, feedback, the action being written.
+    pub(super) fn review_key(&mut self, key: Key) {
+        let Some(Overlay::Review(state)) = &mut self.overlay else {
+            return;
+        };
+        if state.prompt {
+            match key.code {
+                KeyCode::Char('k') => self.keep_draft(),
+                KeyCode::Char('d') => {
+                    let partner = state.partner;
+                    self.overlay = None;
+                    self.review_queue.clear();
+                    if self.ws.drafts.iter().any(|d| d.partner == partner) {
+                        let mut ws = self.ws.clone();
+                        ws.drafts.retain(|d| d.partner != partner);
+                        self.commit(ws, "Draft review discarded");
+                    } else {
+                        self.set_status(Level::Info, "Review discarded");
+                    }
+                }
+                KeyCode::Char('c') => state.prompt = false,
+                _ => {}
+            }
+            return;
+        }
+        match state.step {
+            1..=8 => {
+                let i = state.step - 1;
+                let note_empty = state.notes[i].value().is_empty();
+                match key.code {
+                    KeyCode::Char(c @ '1'..='5') if note_empty && !key.ctrl && !key.alt => {
+                        state.scores[i] = Some(c as u8 - b'0');
+                    }
+                    KeyCode::Up => {
+                        state.scores[i] = Some(state.scores[i].map_or(3, |s| (s + 1).min(5)))
+                    }
+                    KeyCode::Down => {
+                        state.scores[i] =
+                            Some(state.scores[i].map_or(3, |s| s.saturating_sub(1).max(1)))
+                    }
+                    KeyCode::Left if note_empty => state.step -= 1,
+                    KeyCode::Right if note_empty => state.step += 1,
+                    _ => {
+                        if let Some(r) = input_request(key) {
+                            state.notes[i].handle(r);
+                        }
+                    }
+                }
+            }
+            0 => match key.code {
+                KeyCode::Right => state.step += 1,
+                _ => {}
+            },
+            FEEDBACK => {
+                if let Some(r) = input_request(key) {
+                    state.feedback.handle(r);
+                }
+            }
+            ACTIONS => match key.code {
+                KeyCode::Down => state.action.next(),
+                KeyCode::Up => state.action.prev(),
+                KeyCode::Delete if key.ctrl => {
+                    state.actions.pop();
+                }
+                _ => state.action.type_key(key),
+            },
+            NEXT => {
+                if let Some(r) = input_request(key) {
+                    state.next.handle(r);
+                }
+            }
+            _ => match key.code {
+                KeyCode::Left => state.step -= 1,
+                _ => {}
+            },
+        }
+    }
+
+    fn keep_draft(&mut self) {
+        let Some(Overlay::Review(state)) = self.overlay.take() else {
+            return;
+        };
+        self.review_queue.clear();
+        let mut ws = self.ws.clone();
+        ws.drafts.retain(|d| d.partner != state.partner);
+        ws.drafts.push(state.draft());
+        ws.drafts.sort_by_key(|d| d.partner);
+        self.commit(ws, "Draft kept: r on the partner resumes it");
+    }
+
+    fn save_review(&mut self) {
+        let Some(Overlay::Review(state)) = &mut self.overlay else {
+            return;
+        };
+        if let Some(i) = state.scores.iter().position(Option::is_none) {
+            state.step = i + 1;
+            state.error = Some(format!("Rate {} first (1–5)", Practice::ALL[i].label()));
+            return;
+        }
+        let next = match parse_date(state.next.value(), self.today) {
+            Ok(d) => d,
+            Err(e) => {
+                state.step = NEXT;
+                state.error = Some(e);
+                return;
+            }
+        };
+        let state = (**state).clone();
+        let mut ratings = Ratings::uniform(3);
+        for (i, p) in Practice::ALL.iter().enumerate() {
+            let r = ratings.get_mut(*p);
+            r.score = state.scores[i].unwrap_or(3);
+            r.note = state.notes[i].value().trim().to_string();
+        }
+        let mut ws = self.ws.clone();
+        let review = ReviewId(ws.allocate_id());
+        let fallback_due = self.today + chrono::Days::new(14);
+        for a in &state.actions {
+            let due = a.due.unwrap_or(fallback_due);
+            let action = match a.kind {
+                ActionKind::Goal => {
+                    let id = GoalId(ws.allocate_id());
+                    ws.goals.push(Goal {
+                        id,
+                        partner: state.partner,
+                        title: a.text.clone(),
+                        metric: String::new(),
+                        unit: String::new(),
+                        baseline: 0.0,
+                        target: None,
+                        current: 0.0,
+                        owner: Owner::Joint,
+                        start: self.today,
+                        due: a.due,
+                        status: GoalStatus::Active,
+                    });
+                    ActionRecord::Goal(id)
+                }
+                ActionKind::Milestone => {
+                    let id = MilestoneId(ws.allocate_id());
+                    ws.milestones.push(Milestone {
+                        id,
+                        partner: state.partner,
+                        goal: None,
+                        title: a.text.clone(),
+                        due,
+                        done: None,
+                    });
+                    ActionRecord::Milestone(id)
+                }
+                ActionKind::OurCommitment | ActionKind::TheirCommitment => {
+                    let id = CommitmentId(ws.allocate_id());
+                    ws.commitments.push(Commitment {
+                        id,
+                        partner: state.partner,
+                        side: if a.kind == ActionKind::OurCommitment {
+                            Side::Us
+                        } else {
+                            Side::Them
+                        },
+                        what: a.text.clone(),
+                        due,
+                        outcome: None,
+                    });
+                    ActionRecord::Commitment(id)
+                }
+            };
+            ws.review_actions.push(ReviewLink { review, action });
+        }
+        ws.reviews.push(Review {
+            id: review,
+            partner: state.partner,
+            date: self.today,
+            ratings,
+            feedback: state.feedback.value().trim().to_string(),
+            next_review: Some(next),
+        });
+        ws.drafts.retain(|d| d.partner != state.partner);
+        let name = ws
+            .partner(state.partner)
+            .map_or(String::new(), |p| p.name.clone());
+        let message = format!(
+            "Review of {name} saved with {} action{}; next review {next}",
+            state.actions.len(),
+            if state.actions.len() == 1 { "" } else { "s" }
+        );
+        self.overlay = None;
+        if self.commit(ws, &message) {
+            self.next_in_queue();
+        }
+    }
+
+    /// What the look-back step shows: the last review, its actions and whether they were done,
+    /// commitments due since, and the log since, in brief.
+    pub fn look_back(&self, partner: PartnerId) -> Vec<DetailLine> {
+        let ws = &self.ws;
+        let mut out = Vec::new();
+        let mut push = |kind, label: &str, value: String| {
+            out.push(DetailLine {
+                kind,
+                label: label.to_string(),
+                value,
+            })
+        };
+        let last = ws
+            .reviews
+            .iter()
+            .filter(|r| r.partner == partner && r.date <= self.today)
+            .max_by_key(|r| (r.date, r.id));
+        let since = match last {
+            Some(r) => {
+                push(LineKind::Heading, "", format!("Last review: {}", r.date));
+                for p in Practice::ALL {
+                    let rating = r.ratings.get(*p);
+                    let note = if rating.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  {}", rating.note)
+                    };
+                    push(
+                        LineKind::Field,
+                        p.label(),
+                        format!("{}/5{note}", rating.score),
+                    );
+                }
+                if !r.feedback.is_empty() {
+                    push(LineKind::Field, "Feedback", r.feedback.clone());
+                }
+                let links: Vec<&ReviewLink> = ws
+                    .review_actions
+                    .iter()
+                    .filter(|l| l.review == r.id)
+                    .collect();
+                if !links.is_empty() {
+                    push(LineKind::Heading, "", "Its actions".into());
+                }
+                for l in links {
+                    let (label, text) = match l.action {
+                        ActionRecord::Goal(id) => (
+                            "goal",
+                            ws.goal(id)
+                                .map(|g| format!("{} ({})", g.title, g.status.label())),
+                        ),
+                        ActionRecord::Milestone(id) => (
+                            "milestone",
+                            ws.milestone(id).map(|m| match m.done {
+                                Some(d) => format!("✓ {} (done {d})", m.title),
+                                None if m.due < self.today => {
+                                    format!("! {} (overdue since {})", m.title, m.due)
+                                }
+                                None => format!("○ {} (due {})", m.title, m.due),
+                            }),
+                        ),
+                        ActionRecord::Commitment(id) => (
+                            "commitment",
+                            ws.commitment(id).map(|c| match c.outcome {
+                                Some(Outcome::Kept(d)) => format!("✓ {} (kept {d})", c.what),
+                                Some(Outcome::Missed(d)) => format!("✗ {} (missed {d})", c.what),
+                                None => format!("○ {} (due {})", c.what, c.due),
+                            }),
+                        ),
+                    };
+                    push(
+                        LineKind::Field,
+                        label,
+                        text.unwrap_or_else(|| "(deleted since)".into()),
+                    );
+                }
+                r.date
+            }
+            None => {
+                push(
+                    LineKind::Heading,
+                    "",
+                    "First review of this partnership".into(),
+                );
+                ws.partner(partner).map_or(self.today, |p| p.since)
+            }
+        };
+        let due: Vec<&Commitment> = ws
+            .commitments
+            .iter()
+            .filter(|c| c.partner == partner && c.due > since && c.due <= self.today)
+            .collect();
+        push(
+            LineKind::Heading,
+            "",
+            format!("Commitments due since {since}: {}", due.len()),
+        );
+        for c in due {
+            let state = match c.outcome {
+                Some(Outcome::Kept(d)) if d <= c.due => "kept on time".to_string(),
+                Some(Outcome::Kept(_)) => "kept late".into(),
+                Some(Outcome::Missed(_)) => "missed".into(),
+                None => "not resolved".into(),
+            };
+            push(
+                LineKind::Field,
+                c.side.label(),
+                format!("{} — {state}", c.what),
+            );
+        }
+        let log: Vec<&Interaction> = ws
+            .interactions
+            .iter()
+            .filter(|i| i.partner == partner && i.at.date() > since && i.at.date() <= self.today)
+            .collect();
+        push(
+            LineKind::Heading,
+            "",
+            format!("Log since {since}: {} entries", log.len()),
+        );
+        for i in log.iter().rev().take(6) {
+            push(
+                LineKind::Field,
+                &i.at.format("%Y-%m-%d").to_string(),
+                format!("{} · {}", i.channel.label(), i.summary),
+            );
+        }
+        out
+    }
+
+    /// The evidence and previous rating shown on a practice step.
+    pub fn practice_evidence(
+        &self,
+        partner: PartnerId,
+        practice: Practice,
+    ) -> (Vec<DetailLine>, Option<u8>) {
+        let lines = crate::insight::partner_insight(&self.ws, &self.index, partner, self.today)
+            .map(|i| practice_section(&i, practice))
+            .unwrap_or_default();
+        let previous = self
+            .ws
+            .reviews
+            .iter()
+            .filter(|r| r.partner == partner && r.date <= self.today)
+            .max_by_key(|r| (r.date, r.id))
+            .map(|r| r.ratings.get(practice).score);
+        (lines, previous)
+    }
+}

@@ -1,0 +1,282 @@
+//! The review overlay: one screen per step, with a step bar, the evidence of the practice being
+//! rated, the previous rating, and the keys that work on that step.
+
+use super::text::{clean, fit, pad};
+use super::theme::Theme;
+use super::widgets::{view_block, view_rect};
+use crate::app::review::{ACTIONS, FEEDBACK, NEXT, ReviewState, STEPS, SUMMARY, step_name};
+use crate::app::{App, DetailLine, LABEL_WIDTH, LineKind, wrap};
+use crate::model::Practice;
+use crate::model::dates::parse_date;
+use ratatui::Frame;
+use ratatui::layout::Position;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+fn detail_lines(lines: &[DetailLine], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    wrap(lines, width)
+        .into_iter()
+        .map(|l| match l.kind {
+            LineKind::Title | LineKind::Heading => {
+                Line::styled(format!(" {}", clean(&l.value)), theme.accent)
+            }
+            LineKind::Field => Line::from(vec![
+                Span::styled(format!(" {}", pad(&l.label, LABEL_WIDTH)), theme.dim),
+                Span::raw(" "),
+                Span::raw(clean(&l.value).into_owned()),
+            ]),
+            LineKind::Text => Line::raw(format!(" {}", clean(&l.value))),
+        })
+        .collect()
+}
+
+fn stars(score: Option<u8>) -> String {
+    match score {
+        Some(s) => format!(
+            "{}{} {s}/5",
+            "★".repeat(s as usize),
+            "☆".repeat(5 - s as usize)
+        ),
+        None => "☆☆☆☆☆ not rated".into(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
+    let area = view_rect(frame.area());
+    let name = app
+        .ws
+        .partner(state.partner)
+        .map_or("?", |p| p.name.as_str());
+    let title = format!(
+        "Review · {name} · step {} of {STEPS}: {}",
+        state.step + 1,
+        step_name(state.step)
+    );
+    let block = view_block(title, format!("started {}", state.started), theme);
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    // The step bar: one mark per step, the current one reversed.
+    let mut bar = vec![Span::raw(" ")];
+    for step in 0..STEPS {
+        let done = match step {
+            1..=8 => state.scores[step - 1].is_some(),
+            _ => step < state.step,
+        };
+        let mark = match step {
+            1..=8 => Practice::ALL[step - 1]
+                .short()
+                .chars()
+                .next()
+                .unwrap_or('?')
+                .to_string(),
+            0 => "◀".into(),
+            SUMMARY => "✓".into(),
+            _ => "·".into(),
+        };
+        let style = if step == state.step {
+            theme.selected
+        } else if done {
+            theme.good
+        } else {
+            theme.dim
+        };
+        bar.push(Span::styled(format!(" {mark} "), style));
+    }
+    let mut lines = vec![Line::from(bar), Line::raw("")];
+    let mut caret: Option<(usize, usize)> = None;
+    let input_line = |label: &str, value: &str, theme: &Theme| {
+        Line::from(vec![
+            Span::styled(format!(" {}", pad(label, LABEL_WIDTH)), theme.key),
+            Span::raw(" "),
+            Span::styled(
+                fit(value, width.saturating_sub(LABEL_WIDTH + 3)),
+                theme.selected,
+            ),
+        ])
+    };
+    match state.step {
+        0 => {
+            lines.extend(detail_lines(
+                &app.look_back(state.partner),
+                width.saturating_sub(2),
+                theme,
+            ));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                " Enter: start rating the eight practices",
+                theme.dim,
+            ));
+        }
+        1..=8 => {
+            let i = state.step - 1;
+            let practice = Practice::ALL[i];
+            let (evidence, previous) = app.practice_evidence(state.partner, practice);
+            lines.push(Line::styled(
+                format!(" {}. {}", state.step, practice.label()),
+                theme.title,
+            ));
+            lines.extend(detail_lines(&evidence, width.saturating_sub(2), theme));
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {}", pad("Previous", LABEL_WIDTH)), theme.dim),
+                Span::raw(" "),
+                Span::raw(previous.map_or("—".into(), |p| stars(Some(p)))),
+            ]));
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {}", pad("Rating", LABEL_WIDTH)), theme.key),
+                Span::raw(" "),
+                Span::styled(stars(state.scores[i]), theme.warn),
+                Span::styled("   1–5 rate (↑/↓ adjust)", theme.dim),
+            ]));
+            caret = Some((lines.len(), state.notes[i].visual_cursor()));
+            lines.push(input_line("Note", state.notes[i].value(), theme));
+            lines.push(Line::styled(
+                " Enter: next · ←/→ with an empty note: move between steps",
+                theme.dim,
+            ));
+        }
+        FEEDBACK => {
+            lines.push(Line::styled(
+                " Feedback from either side: what works, what to change.",
+                theme.dim,
+            ));
+            caret = Some((lines.len(), state.feedback.visual_cursor()));
+            lines.push(input_line("Feedback", state.feedback.value(), theme));
+        }
+        ACTIONS => {
+            lines.push(Line::styled(
+                " Actions: write one, choose what it becomes (↓ then ←/→), Enter adds it. Enter on an empty action goes on.",
+                theme.dim,
+            ));
+            for (n, f) in state.action.fields.iter().enumerate() {
+                let focused = n == state.action.focus;
+                let value = if n == 1 {
+                    format!("‹ {} ›", f.value())
+                } else {
+                    f.value().to_string()
+                };
+                if focused && n != 1 {
+                    caret = Some((lines.len(), f.input.visual_cursor()));
+                }
+                let style = if focused { theme.selected } else { theme.base };
+                let hint = if n == 2 {
+                    parse_date(f.value(), app.today)
+                        .map_or(String::new(), |d| format!("  → {d} (empty: in 14 days)"))
+                } else {
+                    String::new()
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!(" {}", pad(f.label, LABEL_WIDTH)),
+                        if focused { theme.key } else { theme.dim },
+                    ),
+                    Span::raw(" "),
+                    Span::styled(value, style),
+                    Span::styled(hint, theme.dim),
+                ]));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                format!(
+                    " Planned ({}) — Ctrl-Del removes the last",
+                    state.actions.len()
+                ),
+                theme.accent,
+            ));
+            for a in &state.actions {
+                let due = a.due.map_or("in 14 days".into(), |d| d.to_string());
+                lines.push(Line::raw(format!(
+                    "   {} · {} · {due}",
+                    a.kind.label(),
+                    clean(&a.text)
+                )));
+            }
+        }
+        NEXT => {
+            caret = Some((lines.len(), state.next.visual_cursor()));
+            lines.push(input_line("Next review", state.next.value(), theme));
+            let hint = parse_date(state.next.value(), app.today)
+                .map_or_else(|e| e, |d| format!("→ {}", d.format("%a %Y-%m-%d")));
+            lines.push(Line::styled(
+                format!(" {}", pad("", LABEL_WIDTH + 1)) + &hint,
+                theme.dim,
+            ));
+        }
+        _ => {
+            lines.push(Line::styled(
+                " Summary — Enter saves the review",
+                theme.title,
+            ));
+            for (i, p) in Practice::ALL.iter().enumerate() {
+                let note = state.notes[i].value();
+                let note = if note.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", clean(note))
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {}", pad(p.label(), LABEL_WIDTH)), theme.dim),
+                    Span::raw(" "),
+                    Span::styled(
+                        stars(state.scores[i]),
+                        if state.scores[i].is_some() {
+                            theme.warn
+                        } else {
+                            theme.bad
+                        },
+                    ),
+                    Span::raw(note),
+                ]));
+            }
+            lines.push(Line::raw(format!(
+                " {} {}",
+                pad("Feedback", LABEL_WIDTH),
+                clean(state.feedback.value())
+            )));
+            lines.push(Line::raw(format!(
+                " {} {}",
+                pad("Actions", LABEL_WIDTH),
+                state.actions.len()
+            )));
+            lines.push(Line::raw(format!(
+                " {} {}",
+                pad("Next review", LABEL_WIDTH),
+                clean(state.next.value())
+            )));
+        }
+    }
+    if let Some(e) = &state.error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!(" ✗ {e}"), theme.bad));
+    }
+    if state.prompt {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            " Stop the review?  k keep a draft (resume with r)  ·  d discard  ·  c or Esc continue",
+            theme.status_warn,
+        ));
+    }
+    let height = inner.height as usize;
+    let skip = lines.len().saturating_sub(height);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
+        inner,
+    );
+    if let Some((row, col)) = caret
+        && !state.prompt
+        && row >= skip
+    {
+        let p = Position::new(
+            inner.x
+                + 2
+                + LABEL_WIDTH as u16
+                + col.min(width.saturating_sub(LABEL_WIDTH + 4)) as u16,
+            inner.y + (row - skip) as u16,
+        );
+        if frame.area().contains(p) {
+            frame.set_cursor_position(p);
+        }
+    }
+}
