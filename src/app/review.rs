@@ -285,10 +285,11 @@ impl App {
                     }
                 }
             }
-            0 => match key.code {
-                KeyCode::Right => state.step += 1,
-                _ => {}
-            },
+            0 => {
+                if key.code == KeyCode::Right {
+                    state.step += 1;
+                }
+            }
             FEEDBACK => {
                 if let Some(r) = input_request(key) {
                     state.feedback.handle(r);
@@ -307,10 +308,11 @@ impl App {
                     state.next.handle(r);
                 }
             }
-            _ => match key.code {
-                KeyCode::Left => state.step -= 1,
-                _ => {}
-            },
+            _ => {
+                if key.code == KeyCode::Left {
+                    state.step -= 1;
+                }
+            }
         }
     }
 
