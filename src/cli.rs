@@ -67,6 +67,13 @@ pub enum Command {
         /// The file to check [default: the data file in use]
         file: Option<PathBuf>,
     },
+    /// List the backups of the data file (kept in `backups/` beside it), oldest first
+    Backups,
+    /// Put a backup back into the data file (the current version is backed up first)
+    Restore {
+        /// The backup's id as `partnerdeck backups` shows it, or enough of its start
+        id: String,
+    },
 }
 
 impl Cli {
@@ -105,6 +112,8 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             };
             check(&path)
         }
+        Some(Command::Backups) => list_backups(&cli.data_path()?),
+        Some(Command::Restore { id }) => restore_backup(&cli.data_path()?, id),
         None => crate::tui::open(cli),
     }
 }
@@ -156,5 +165,79 @@ fn check(path: &Path) -> Result<ExitCode, String> {
             eprintln!("{e}");
             Ok(ExitCode::FAILURE)
         }
+    }
+}
+
+fn list_backups(path: &Path) -> Result<ExitCode, String> {
+    let backups = store::list_backups(path);
+    let dir = store::backup::backup_dir(path);
+    if backups.is_empty() {
+        println!(
+            "no backups of {} yet; they are kept in {} before saves replace an older version",
+            path.display(),
+            dir.display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "backups of {} in {}, oldest first:",
+        path.display(),
+        dir.display()
+    );
+    for b in &backups {
+        let partners = match std::fs::read_to_string(&b.path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| store::load_text(&text, &b.path).map_err(|e| e.to_string()))
+        {
+            Ok(loaded) => {
+                let n = loaded.workspace.partners.len();
+                format!("{n} partner{}", if n == 1 { "" } else { "s" })
+            }
+            Err(_) => "does not load (`partnerdeck check` on it says why)".to_string(),
+        };
+        println!(
+            "  {:<20} {}  {:>10}  {partners}",
+            b.id,
+            b.time.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S"),
+            human_size(b.size)
+        );
+    }
+    println!("restore one with `partnerdeck restore ID`");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn restore_backup(path: &Path, id: &str) -> Result<ExitCode, String> {
+    let lock = store::Lock::acquire(path).map_err(|e| match e {
+        store::LockError::Held { holder, .. } => format!(
+            "{} is open in another partnerdeck ({holder}); close it there, then run restore again",
+            path.display()
+        ),
+        other => other.to_string(),
+    })?;
+    let restored = store::restore(path, id, chrono::Utc::now()).map_err(|e| e.to_string())?;
+    let n = restored.loaded.workspace.partners.len();
+    println!(
+        "restored backup {} ({}, {n} partner{}) into {}",
+        restored.from.id,
+        restored
+            .from
+            .time
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M:%S"),
+        if n == 1 { "" } else { "s" },
+        path.display()
+    );
+    if let Some(b) = restored.saved_current {
+        println!("the version it replaced is kept as backup {}", b.id);
+    }
+    drop(lock);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KiB", b as f64 / 1024.0),
+        b => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
     }
 }

@@ -81,7 +81,11 @@ impl fmt::Display for Holder {
             Some(pid) => write!(f, "pid {pid}")?,
             None => write!(f, "pid unknown")?,
         }
-        if let Some(host) = self.host.as_ref().filter(|h| Some(*h) != this_host().as_ref()) {
+        if let Some(host) = self
+            .host
+            .as_ref()
+            .filter(|h| Some(*h) != this_host().as_ref())
+        {
             write!(f, " on {host}")?;
         }
         if let Some(since) = &self.since {

@@ -1,14 +1,27 @@
 //! Reading and writing the workspace file: where it lives, loading with clear errors, version
 //! migration, and atomic saves.
 
+pub mod backup;
+pub mod cleanup;
 pub mod demo;
+pub mod emergency;
 pub mod format;
 pub mod load;
+pub mod lock;
 pub mod migrate;
 pub mod paths;
 pub mod save;
+pub mod stamp;
 
+pub use backup::{
+    BackupError, BackupInfo, BackupPolicy, Restored, SaveReport, backup_due, backup_now,
+    find_backup, list_backups, prune, restore, save_with_backup,
+};
+pub use cleanup::cleanup_temp_files;
 pub use demo::demo_workspace;
+pub use emergency::{find_emergency, list_emergency, retire_emergency, write_emergency};
 pub use format::{ParseError, line_of_id, parse, to_text};
 pub use load::{LoadError, Loaded, load, load_text};
+pub use lock::{Holder, Lock, LockError};
 pub use save::{SaveError, save, write_private};
+pub use stamp::{Stamp, load_stamped};

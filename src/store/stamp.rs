@@ -16,6 +16,7 @@
 //!   is hashed to be certain. That costs a read of the file (about a millisecond for 2 MB) and
 //!   only happens for the first seconds after a load or save.
 
+use super::load::{LoadError, Loaded, load_text};
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
@@ -167,10 +168,44 @@ impl Stamp {
     }
 }
 
+/// Loads the file and stamps exactly the bytes that were parsed (one read), so that a later
+/// [`Stamp::changed_on_disk`] compares against what the app holds. `Ok(None)` when there is no
+/// file yet.
+pub fn load_stamped(path: &Path) -> Result<Option<(Loaded, Stamp)>, LoadError> {
+    let io = |error| LoadError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    let Some((stamp, bytes)) = Stamp::read_with_bytes(path).map_err(io)? else {
+        return Ok(None);
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    Ok(Some((load_text(&text, path)?, stamp)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::{Seek, Write};
+
+    #[test]
+    fn load_stamped_stamps_what_it_parsed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("ws.ron");
+        assert!(load_stamped(&p).unwrap().is_none());
+        crate::store::save(&p, &crate::model::Workspace::named("x")).unwrap();
+        let (loaded, stamp) = load_stamped(&p).unwrap().unwrap();
+        assert_eq!(loaded.workspace.profile.name, "x");
+        assert_eq!(stamp, {
+            let mut s = Stamp::read(&p).unwrap().unwrap();
+            s.taken_at = stamp.taken_at;
+            s
+        });
+        assert!(!stamp.changed_on_disk(&p));
+        crate::store::save(&p, &crate::model::Workspace::named("y")).unwrap();
+        assert!(stamp.changed_on_disk(&p));
+    }
 
     #[test]
     fn a_missing_file_has_no_stamp_and_counts_as_changed() {
@@ -185,7 +220,7 @@ mod tests {
     }
 
     #[test]
-    fn a_same_size_rewrite_in_place_within_the_same_tick_is_caught_by_the_hash() {
+    fn a_same_size_rewrite_in_place_keeping_the_mtime_is_a_change() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x");
         std::fs::write(&p, "version A").unwrap();

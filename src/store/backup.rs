@@ -1,0 +1,428 @@
+//! Backups of earlier versions in a `backups/` folder beside the data file.
+//!
+//! Before a save replaces the file, the version on disk is copied to
+//! `backups/<stem>-<YYYYMMDDTHHMMSSZ>.ron` (folder 0700, files 0600; the time is when the copy was
+//! made, in UTC, so names sort by time; a second copy in the same second gets `_2`, `_3`…). The
+//! part after `<stem>-` is the backup's id, e.g. `20261127T203015Z`.
+//!
+//! A copy is due (see [`backup_due`]) when the version being replaced is older than
+//! [`BackupPolicy::min_age`], or when the newest backup is older than that (or there is none): a
+//! version that lasted is always kept, and a long session of frequent saves still leaves one
+//! copy every `min_age`. After a save, old copies are pruned: the newest `keep_last` are kept,
+//! plus the newest copy of each UTC day of the last `keep_daily_days` days.
+//!
+//! Everything that writes here is meant to run while holding the [`Lock`](super::lock::Lock).
+
+use super::format::to_text;
+use super::load::{LoadError, Loaded, load_text};
+use super::save::{SaveError, create_private_dir, write_private};
+use super::stamp::Stamp;
+use crate::model::Workspace;
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The folder name, beside the data file.
+pub const BACKUP_DIR: &str = "backups";
+
+const ID_FORMAT: &str = "%Y%m%dT%H%M%SZ";
+
+/// When to back up and how many copies to keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupPolicy {
+    /// A version older than this is copied before a save replaces it.
+    pub min_age: Duration,
+    /// The newest copies always kept.
+    pub keep_last: usize,
+    /// For this many days back, the newest copy of each (UTC) day is kept as well.
+    pub keep_daily_days: u32,
+}
+
+impl Default for BackupPolicy {
+    /// 10 minutes; the last 20 plus one a day for 30 days.
+    fn default() -> Self {
+        BackupPolicy {
+            min_age: Duration::from_secs(10 * 60),
+            keep_last: 20,
+            keep_daily_days: 30,
+        }
+    }
+}
+
+/// One backup copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupInfo {
+    /// What `partnerdeck restore` takes, e.g. `20261127T203015Z`.
+    pub id: String,
+    pub path: PathBuf,
+    /// When the copy was made.
+    pub time: DateTime<Utc>,
+    pub size: u64,
+}
+
+/// The backups folder for a data file.
+pub fn backup_dir(data_path: &Path) -> PathBuf {
+    match data_path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.join(BACKUP_DIR),
+        _ => PathBuf::from(BACKUP_DIR),
+    }
+}
+
+/// `<stem>-`: how the names of this file's backups begin (several data files may share a
+/// folder, and so the backups folder).
+pub fn backup_prefix(data_path: &Path) -> String {
+    let stem = data_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "partnerdeck".into());
+    format!("{stem}-")
+}
+
+/// Reads an id: the time and the same-second sequence number (1 for the first).
+fn parse_id(id: &str) -> Option<(DateTime<Utc>, u32)> {
+    let (stamp, seq) = match id.split_once('_') {
+        Some((s, n)) => {
+            let n: u32 = n.parse().ok().filter(|n| *n >= 2)?;
+            if n.to_string() != id.split_once('_')?.1 {
+                return None;
+            }
+            (s, n)
+        }
+        None => (id, 1),
+    };
+    if stamp.len() != 16 {
+        return None;
+    }
+    let t = NaiveDateTime::parse_from_str(stamp, ID_FORMAT).ok()?;
+    Some((t.and_utc(), seq))
+}
+
+fn make_id(time: DateTime<Utc>, seq: u32) -> String {
+    let base = time.format(ID_FORMAT).to_string();
+    if seq <= 1 {
+        base
+    } else {
+        format!("{base}_{seq}")
+    }
+}
+
+/// The backups of `data_path`, oldest first. Files that do not follow the naming scheme are
+/// left out (and never touched).
+pub fn list_backups(data_path: &Path) -> Vec<BackupInfo> {
+    let prefix = backup_prefix(data_path);
+    let Ok(entries) = std::fs::read_dir(backup_dir(data_path)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(DateTime<Utc>, u32, BackupInfo)> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let name = entry.file_name().to_str()?.to_string();
+            let id = name.strip_prefix(&prefix)?.strip_suffix(".ron")?;
+            let (time, seq) = parse_id(id)?;
+            let meta = entry.metadata().ok().filter(|m| m.is_file())?;
+            Some((
+                time,
+                seq,
+                BackupInfo {
+                    id: id.to_string(),
+                    path: entry.path(),
+                    time,
+                    size: meta.len(),
+                },
+            ))
+        })
+        .collect();
+    found.sort_by_key(|a| (a.0, a.1));
+    found.into_iter().map(|(_, _, info)| info).collect()
+}
+
+/// Finds a backup by its id or an unambiguous beginning of it.
+pub fn find_backup(data_path: &Path, id: &str) -> Result<BackupInfo, BackupError> {
+    let all = list_backups(data_path);
+    if let Some(b) = all.iter().find(|b| b.id == id) {
+        return Ok(b.clone());
+    }
+    let matches: Vec<BackupInfo> = all
+        .into_iter()
+        .filter(|b| !id.is_empty() && b.id.starts_with(id))
+        .collect();
+    match matches.len() {
+        1 => Ok(matches.into_iter().next().expect("one match")),
+        0 => Err(BackupError::NotFound {
+            data_path: data_path.to_path_buf(),
+            id: id.to_string(),
+        }),
+        _ => Err(BackupError::Ambiguous {
+            id: id.to_string(),
+            matches: matches.into_iter().map(|b| b.id).collect(),
+        }),
+    }
+}
+
+/// Whether a save at `now` should first copy the version on disk (see the module notes).
+/// `false` when there is no file yet.
+pub fn backup_due(data_path: &Path, policy: &BackupPolicy, now: DateTime<Utc>) -> bool {
+    let Ok(meta) = std::fs::metadata(data_path) else {
+        return false;
+    };
+    let min_age = TimeDelta::from_std(policy.min_age).unwrap_or(TimeDelta::MAX);
+    let old = |t: DateTime<Utc>| now.signed_duration_since(t) >= min_age;
+    let version_is_old = meta
+        .modified()
+        .map(|m| old(DateTime::<Utc>::from(m)))
+        .unwrap_or(true);
+    let newest_is_old = list_backups(data_path).last().is_none_or(|b| old(b.time));
+    version_is_old || newest_is_old
+}
+
+/// Copies the version on disk into the backups folder now, whatever its age. `Ok(None)` when
+/// there is no data file. When the newest backup already holds exactly these bytes, that one is
+/// returned instead of making a duplicate.
+pub fn backup_now(data_path: &Path, now: DateTime<Utc>) -> Result<Option<BackupInfo>, BackupError> {
+    let bytes = match std::fs::read(data_path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => {
+            return Err(BackupError::Io {
+                path: data_path.to_path_buf(),
+                error,
+            });
+        }
+    };
+    let existing = list_backups(data_path);
+    if let Some(newest) = existing.last()
+        && newest.size == bytes.len() as u64
+        && std::fs::read(&newest.path).is_ok_and(|b| b == bytes)
+    {
+        return Ok(Some(newest.clone()));
+    }
+    let dir = backup_dir(data_path);
+    create_private_dir(&dir).map_err(|error| BackupError::Io {
+        path: dir.clone(),
+        error,
+    })?;
+    narrow_dir(&dir);
+    let prefix = backup_prefix(data_path);
+    let now = now.with_timezone(&Utc);
+    let (id, path) = (1..)
+        .map(|seq| {
+            let id = make_id(now, seq);
+            let path = dir.join(format!("{prefix}{id}.ron"));
+            (id, path)
+        })
+        .find(|(_, p)| std::fs::symlink_metadata(p).is_err())
+        .expect("an unused name exists");
+    write_private(&path, &bytes).map_err(BackupError::Save)?;
+    Ok(Some(BackupInfo {
+        id,
+        path,
+        time: parse_id(&make_id(now, 1)).map_or(now, |(t, _)| t),
+        size: bytes.len() as u64,
+    }))
+}
+
+#[cfg(unix)]
+fn narrow_dir(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+}
+
+#[cfg(not(unix))]
+fn narrow_dir(_dir: &Path) {}
+
+/// Removes the backups the policy no longer keeps (as of `now`) and returns their paths.
+/// Backups dated after `now` (a clock set back) are kept.
+pub fn prune(data_path: &Path, policy: &BackupPolicy, now: DateTime<Utc>) -> Vec<PathBuf> {
+    let all = list_backups(data_path);
+    let mut keep: BTreeSet<usize> = BTreeSet::new();
+    let n = all.len();
+    keep.extend(n.saturating_sub(policy.keep_last.max(1))..n);
+    let horizon = now - TimeDelta::days(i64::from(policy.keep_daily_days));
+    let mut days_seen = BTreeSet::new();
+    for (i, b) in all.iter().enumerate().rev() {
+        let future = b.time > now;
+        if future || (b.time > horizon && days_seen.insert(b.time.date_naive())) {
+            keep.insert(i);
+        }
+    }
+    let mut removed = Vec::new();
+    for (i, b) in all.into_iter().enumerate() {
+        if !keep.contains(&i) && std::fs::remove_file(&b.path).is_ok() {
+            removed.push(b.path);
+        }
+    }
+    removed
+}
+
+/// What [`save_with_backup`] did.
+#[derive(Debug)]
+pub struct SaveReport {
+    /// The copy of the replaced version, when one was due.
+    pub backup: Option<BackupInfo>,
+    /// Old copies removed by the policy.
+    pub pruned: Vec<PathBuf>,
+    /// The stamp of the file just written (`None` if it could not be read back).
+    pub stamp: Option<Stamp>,
+}
+
+/// The save the app makes: serialize (failing before touching disk), copy the version on disk
+/// into `backups/` when due, save atomically, prune old copies, and stamp the new file. If the
+/// copy cannot be made, nothing is saved and the error says so.
+pub fn save_with_backup(
+    path: &Path,
+    ws: &Workspace,
+    policy: &BackupPolicy,
+    now: DateTime<Utc>,
+) -> Result<SaveReport, SaveError> {
+    let text = to_text(ws).map_err(|e| SaveError {
+        path: path.to_path_buf(),
+        message: format!("the data cannot be written as RON: {e}"),
+    })?;
+    let backup = if backup_due(path, policy, now) {
+        backup_now(path, now).map_err(|e| SaveError {
+            path: path.to_path_buf(),
+            message: format!(
+                "the previous version could not be kept in {}: {e}; nothing was saved",
+                backup_dir(path).display()
+            ),
+        })?
+    } else {
+        None
+    };
+    write_private(path, text.as_bytes())?;
+    let pruned = prune(path, policy, now);
+    let stamp = Stamp::read(path).ok().flatten();
+    Ok(SaveReport {
+        backup,
+        pruned,
+        stamp,
+    })
+}
+
+/// What [`restore`] did.
+#[derive(Debug)]
+pub struct Restored {
+    /// The backup now in the data file.
+    pub from: BackupInfo,
+    /// The copy of the version it replaced (`None` when there was no data file).
+    pub saved_current: Option<BackupInfo>,
+    /// The restored workspace, as loaded.
+    pub loaded: Loaded,
+}
+
+/// Puts a backup back into the data file: checks that it loads, backs up the current file
+/// first, then writes the backup's bytes atomically. Hold the lock while calling this.
+pub fn restore(data_path: &Path, id: &str, now: DateTime<Utc>) -> Result<Restored, BackupError> {
+    let from = find_backup(data_path, id)?;
+    let bytes = std::fs::read(&from.path).map_err(|error| BackupError::Io {
+        path: from.path.clone(),
+        error,
+    })?;
+    let invalid = |error| BackupError::Invalid {
+        id: from.id.clone(),
+        error: Box::new(error),
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        invalid(LoadError::Io {
+            path: from.path.clone(),
+            error: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })
+    })?;
+    let loaded = load_text(&text, &from.path).map_err(invalid)?;
+    let saved_current = backup_now(data_path, now)?;
+    write_private(data_path, text.as_bytes()).map_err(BackupError::Save)?;
+    Ok(Restored {
+        from,
+        saved_current,
+        loaded,
+    })
+}
+
+/// Why a backup could not be listed, made or restored.
+#[derive(Debug)]
+pub enum BackupError {
+    NotFound {
+        data_path: PathBuf,
+        id: String,
+    },
+    Ambiguous {
+        id: String,
+        matches: Vec<String>,
+    },
+    /// The backup does not load; the data file was not touched.
+    Invalid {
+        id: String,
+        error: Box<LoadError>,
+    },
+    Io {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    Save(SaveError),
+}
+
+impl fmt::Display for BackupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BackupError::NotFound { data_path, id } => write!(
+                f,
+                "no backup {id} of {} in {}; `partnerdeck backups` lists them",
+                data_path.display(),
+                backup_dir(data_path).display()
+            ),
+            BackupError::Ambiguous { id, matches } => write!(
+                f,
+                "{id} could be any of {}; give more of the id",
+                matches.join(", ")
+            ),
+            BackupError::Invalid { id, error } => write!(
+                f,
+                "backup {id} cannot be restored, it does not load: {error}\nThe data file was \
+                 not changed."
+            ),
+            BackupError::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
+            BackupError::Save(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for BackupError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_reject_lookalikes() {
+        let t = DateTime::parse_from_rfc3339("2026-11-27T20:30:15Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(make_id(t, 1), "20261127T203015Z");
+        assert_eq!(make_id(t, 3), "20261127T203015Z_3");
+        assert_eq!(parse_id("20261127T203015Z"), Some((t, 1)));
+        assert_eq!(parse_id("20261127T203015Z_3"), Some((t, 3)));
+        for bad in [
+            "20261127T203015Z_1",
+            "20261127T203015Z_03",
+            "20261127T203015Z_",
+            "20261127T203015",
+            "2026112T203015Z",
+            "20261327T203015Z",
+            "x-20261127T203015Z",
+        ] {
+            assert_eq!(parse_id(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn backups_of_files_sharing_a_folder_stay_apart() {
+        assert_eq!(backup_prefix(Path::new("/d/team.ron")), "team-");
+        assert_eq!(
+            backup_dir(Path::new("/d/team.ron")),
+            PathBuf::from("/d/backups")
+        );
+        assert_eq!(backup_dir(Path::new("team.ron")), PathBuf::from("backups"));
+    }
+}
