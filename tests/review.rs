@@ -66,6 +66,7 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
     }
     assert_eq!(step(&app), 9);
     type_text(&mut app, "They want quarterly numbers");
+    insta::assert_snapshot!("review_feedback", screen(&app));
     keys.set(keys.get() + 1); // typing a sentence counts as one step of work here
     go(&mut app, &["enter"]);
     type_text(&mut app, "Share Q1 figures");
@@ -75,7 +76,9 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
     type_text(&mut app, "Co-host a savings workshop");
     go(&mut app, &["enter"]);
     insta::assert_snapshot!("review_actions", screen(&app));
-    go(&mut app, &["enter", "enter"]);
+    go(&mut app, &["enter"]);
+    insta::assert_snapshot!("review_next_date", screen(&app));
+    go(&mut app, &["enter"]);
     assert_eq!(step(&app), SUMMARY);
     insta::assert_snapshot!("review_summary", screen(&app));
     go(&mut app, &["enter"]);
