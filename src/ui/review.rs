@@ -240,10 +240,11 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                 pad("Actions", LABEL_WIDTH),
                 state.actions.len()
             )));
+            let next = parse_date(state.next.value(), app.today)
+                .map_or_else(|e| e, |d| d.format("%a %Y-%m-%d").to_string());
             lines.push(Line::raw(format!(
-                " {} {}",
-                pad("Next review", LABEL_WIDTH),
-                clean(state.next.value())
+                " {} {next}",
+                pad("Next review", LABEL_WIDTH)
             )));
         }
     }
