@@ -359,7 +359,7 @@ fn the_backups_and_restore_commands() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains(&b.id), "{text}");
     assert!(text.contains("2 partners"), "{text}");
-    assert!(text.contains(" B "), "{text}");
+    assert!(text.contains(" B ") || text.contains(" KiB "), "{text}");
 
     let out = run(&["restore", &b.id]);
     assert!(
