@@ -153,9 +153,8 @@ fn every_prefix_of_a_valid_file_fails_cleanly() {
 
 /// Found by `cargo fuzz run dates` within seconds (today = the first day chrono has, text
 /// `yesterday`): the date parser panics at the ends of the calendar instead of returning an
-/// error. Ignored until `src/model/dates.rs` uses checked arithmetic; then drop the `ignore`.
+/// error. Fixed with checked arithmetic; this keeps it fixed.
 #[test]
-#[ignore = "fails until model::dates stops panicking at the calendar's ends (fuzz crash)"]
 fn dates_at_the_ends_of_the_calendar_are_errors_not_panics() {
     use chrono::NaiveDate;
     use partnerdeck::model::dates::{parse_date, parse_date_time};

@@ -13,14 +13,26 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sun),
 ];
 
+fn outside(text: &str) -> String {
+    format!("`{text}` is outside the calendar")
+}
+
 /// Parses a date typed by a person, relative to `today`.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let t = text.trim().to_lowercase();
     match t.as_str() {
         "" => return Err("a date is needed (e.g. 2026-12-01, today, +3d, fri)".into()),
         "today" | "now" => return Ok(today),
-        "yesterday" => return Ok(today - Days::new(1)),
-        "tomorrow" => return Ok(today + Days::new(1)),
+        "yesterday" => {
+            return today
+                .checked_sub_days(Days::new(1))
+                .ok_or_else(|| outside(text));
+        }
+        "tomorrow" => {
+            return today
+                .checked_add_days(Days::new(1))
+                .ok_or_else(|| outside(text));
+        }
         _ => {}
     }
     if let Some(rest) = t
@@ -58,7 +70,9 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             - today.weekday().num_days_from_monday() as i64)
             % 7;
         let ahead = if ahead == 0 { 7 } else { ahead };
-        return Ok(today + Days::new(ahead as u64));
+        return today
+            .checked_add_days(Days::new(ahead as u64))
+            .ok_or_else(|| outside(text));
     }
     NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
         format!("`{text}` is not a date: use 2026-12-01, today, yesterday, tomorrow, +3d, -2w, +1m or a weekday")
