@@ -27,6 +27,10 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
 
+    /// Look without changing anything (also the way to open a file another partnerdeck has open)
+    #[arg(long)]
+    pub read_only: bool,
+
     /// Use this date as today (YYYY-MM-DD), e.g. to see the dashboard as it was
     #[arg(
         long,
@@ -74,6 +78,76 @@ pub enum Command {
         /// The backup's id as `partnerdeck backups` shows it, or enough of its start
         id: String,
     },
+    /// Export to iCalendar, CSV, Markdown or JSON (stdout, or --out PATH)
+    Export {
+        /// ics: dates and to-dos for a calendar; csv: tables; markdown: a report; json: all
+        #[arg(value_enum)]
+        format: crate::export::Format,
+        /// Only this partner (its name, or enough of it); markdown: that partner's full picture
+        #[arg(long, value_name = "NAME")]
+        partner: Option<String>,
+        /// Write to this file instead of stdout (csv without --kind: a folder, one file a table)
+        #[arg(long, short, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// csv: the one table to write
+        #[arg(long, value_enum)]
+        kind: Option<crate::export::csv::Kind>,
+    },
+    /// Add partners or log entries from a CSV file: a dry run unless --apply
+    Import {
+        #[arg(value_enum)]
+        format: crate::export::ImportFormat,
+        /// What the rows are
+        #[arg(long, value_enum)]
+        kind: crate::export::import::Kind,
+        /// The CSV file, with a header row
+        #[arg(value_name = "FILE")]
+        table: PathBuf,
+        /// Write the new records (the data file is backed up first)
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Print a pre-meeting brief on a partner (Markdown)
+    Brief {
+        /// The partner's name, or enough of it
+        name: String,
+    },
+    /// Add an entry to a partner's communication log
+    Log {
+        /// The partner's name, or enough of it
+        name: String,
+        /// What happened, in a few words
+        summary: String,
+        /// meeting, call, email, message, event or other [default: call]
+        #[arg(long)]
+        channel: Option<String>,
+        /// When: now, -2d, yesterday 14:30, 2026-11-20 10:00, fri … [default: now]
+        #[arg(long, allow_hyphen_values = true)]
+        when: Option<String>,
+        /// Who reached out: us or them [default: us]
+        #[arg(long, value_name = "SIDE")]
+        initiated_by: Option<String>,
+        /// How it felt, 1 (poor) to 5 (excellent)
+        #[arg(long, value_name = "1-5")]
+        sentiment: Option<u8>,
+        /// Something to do afterwards
+        #[arg(long, value_name = "WHAT")]
+        follow_up: Option<String>,
+        /// When the follow-up is due [default: a week after the contact]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        follow_up_due: Option<String>,
+    },
+    /// Print a shell completion script (e.g. `partnerdeck completions bash > ~/.local/share/bash-completion/completions/partnerdeck`)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff: `partnerdeck man | man -l -`), or write every page
+    Man {
+        /// Write partnerdeck.1 and a page per command (partnerdeck-export.1 …) into this folder
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 impl Cli {
@@ -114,6 +188,49 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Backups) => list_backups(&cli.data_path()?),
         Some(Command::Restore { id }) => restore_backup(&cli.data_path()?, id),
+        Some(Command::Export {
+            format,
+            partner,
+            out,
+            kind,
+        }) => crate::export::commands::export(
+            &export_source(cli)?,
+            *format,
+            partner.as_deref(),
+            out.as_deref(),
+            *kind,
+        ),
+        Some(Command::Import {
+            format: crate::export::ImportFormat::Csv,
+            kind,
+            table,
+            apply,
+        }) => crate::export::commands::import(&export_source(cli)?, *kind, table, *apply),
+        Some(Command::Brief { name }) => crate::export::commands::brief(&export_source(cli)?, name),
+        Some(Command::Log {
+            name,
+            summary,
+            channel,
+            when,
+            initiated_by,
+            sentiment,
+            follow_up,
+            follow_up_due,
+        }) => crate::export::commands::log(
+            &export_source(cli)?,
+            &crate::export::log::Entry {
+                partner: name,
+                summary,
+                channel: channel.as_deref(),
+                when: when.as_deref(),
+                initiated_by: initiated_by.as_deref(),
+                sentiment: *sentiment,
+                follow_up: follow_up.as_deref(),
+                follow_up_due: follow_up_due.as_deref(),
+            },
+        ),
+        Some(Command::Completions { shell }) => completions(*shell),
+        Some(Command::Man { out }) => man_page(out.as_deref()),
         None => crate::tui::open(cli),
     }
 }
@@ -240,4 +357,53 @@ fn human_size(bytes: u64) -> String {
         b if b < 1024 * 1024 => format!("{:.1} KiB", b as f64 / 1024.0),
         b => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
     }
+}
+
+/// Where exports, imports, briefs and log entries read and write.
+fn export_source(cli: &Cli) -> Result<crate::export::commands::Source, String> {
+    Ok(crate::export::commands::Source {
+        path: cli.data_path()?,
+        demo: cli.demo,
+        today: cli.today(),
+    })
+}
+
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
+    use clap::CommandFactory;
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "partnerdeck", &mut script);
+    crate::export::commands::print_bytes(&script)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man_page(out: Option<&Path>) -> Result<ExitCode, String> {
+    use clap::CommandFactory;
+    fn pages(cmd: clap::Command, into: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            pages(sub.clone(), into)?;
+        }
+        let man = clap_mangen::Man::new(cmd);
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        into.push((man.get_filename(), page));
+        Ok(())
+    }
+    let fail = |e: std::io::Error| format!("cannot render the manual page: {e}");
+    let Some(dir) = out else {
+        let mut page = Vec::new();
+        clap_mangen::Man::new(Cli::command())
+            .render(&mut page)
+            .map_err(fail)?;
+        crate::export::commands::print_bytes(&page)?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut all = Vec::new();
+    pages(cmd, &mut all).map_err(fail)?;
+    for (name, page) in &all {
+        store::write_private(&dir.join(name), page).map_err(|e| e.to_string())?;
+    }
+    println!("wrote {} manual pages to {}", all.len(), dir.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,346 @@
+//! The pre-meeting brief (`partnerdeck brief NAME`): one page of Markdown to read before
+//! talking to a partner — who they are, the last contact, open follow-ups, open commitments on
+//! both sides, milestones coming up, active goals, the last review, and talking points from the
+//! insight layer (attention items, the health factors with the most to gain, needs nobody
+//! covers yet).
+
+use super::markdown::{contact_label, factor_label, goal_progress};
+use super::text::{capitalized, cell, days, one_line, relative};
+use crate::insight::health::format_points;
+use crate::insight::{Index, partner_insight};
+use crate::model::*;
+use chrono::NaiveDate;
+use std::fmt::Write as _;
+
+/// Milestones due within this many days count as upcoming.
+pub const MILESTONE_HORIZON_DAYS: i64 = 90;
+
+/// Earlier log entries listed under the last contact.
+pub const EARLIER_CONTACTS: usize = 3;
+
+/// Health factors listed as talking points.
+pub const SHORTFALL_POINTS: usize = 3;
+
+fn channel_phrase(x: &Interaction) -> String {
+    let who = match x.initiated_by {
+        Side::Us => "we reached out",
+        Side::Them => "they reached out",
+    };
+    format!("{}, {who}", x.channel)
+}
+
+/// The brief; `None` for an unknown partner.
+pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> {
+    let idx = Index::build(ws);
+    let p = ws.partner(id)?;
+    let insight = partner_insight(ws, &idx, id, today)?;
+    let r = idx.records(ws, id)?;
+    let pr = &insight.practices;
+    let mut out = String::new();
+
+    let _ = writeln!(out, "# Brief: {}\n", one_line(&p.name));
+    let _ = writeln!(
+        out,
+        "For {today} · {} · {} · health {}/100 · partner since {}\n",
+        p.kind,
+        p.phase,
+        insight.health.score(),
+        p.since
+    );
+    if !p.aim.trim().is_empty() {
+        let _ = writeln!(out, "**Aim:** {}\n", one_line(&p.aim));
+    }
+    if !p.contacts.is_empty() {
+        let people: Vec<String> = p
+            .contacts
+            .iter()
+            .map(|c| {
+                let extra: Vec<&str> = [c.role.trim(), c.email.trim(), c.phone.trim()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                if extra.is_empty() {
+                    one_line(&c.name)
+                } else {
+                    format!("{} ({})", one_line(&c.name), one_line(&extra.join("; ")))
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "**People:** {}\n", people.join(", "));
+    }
+    if !p.notes.trim().is_empty() {
+        let _ = writeln!(out, "**Notes:** {}\n", one_line(&p.notes));
+    }
+
+    // Last contact.
+    let _ = writeln!(out, "## Last contact\n");
+    let past = r.interactions_until(today);
+    let c = &pr.communication;
+    match past.last() {
+        Some(x) => {
+            let feel = x
+                .sentiment
+                .map_or(String::new(), |s| format!(" (sentiment {s}/5)"));
+            let _ = writeln!(
+                out,
+                "{} ({}): {} — {}{feel}\n",
+                x.at.format("%Y-%m-%d %H:%M"),
+                relative(x.at.date(), today),
+                channel_phrase(x),
+                one_line(&x.summary)
+            );
+        }
+        None => {
+            let _ = writeln!(out, "No contact logged yet.\n");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "Contact is {}: ideally every {}, at most {}.",
+        contact_label(c.status),
+        days(i64::from(c.ideal_days)),
+        days(i64::from(c.max_days))
+    );
+    let earlier: Vec<&&Interaction> = past.iter().rev().skip(1).take(EARLIER_CONTACTS).collect();
+    if !earlier.is_empty() {
+        let _ = writeln!(out, "\nBefore that:\n");
+        for x in earlier {
+            let _ = writeln!(
+                out,
+                "- {}: {} — {}",
+                x.at.date(),
+                channel_phrase(x),
+                one_line(&x.summary)
+            );
+        }
+    }
+    out.push('\n');
+
+    // Follow-ups.
+    let open: Vec<(&Interaction, &FollowUp)> = r
+        .interactions
+        .iter()
+        .filter_map(|x| x.follow_up.as_ref().map(|f| (*x, f)))
+        .filter(|(_, f)| f.done.is_none())
+        .collect();
+    let _ = writeln!(out, "## Open follow-ups ({})\n", open.len());
+    if open.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    let mut open = open;
+    open.sort_by_key(|(x, f)| (f.due, x.id));
+    for (x, f) in open {
+        let _ = writeln!(
+            out,
+            "- {}{} — due {} ({}), from the {} on {}",
+            if f.due < today { "! " } else { "" },
+            one_line(&f.what),
+            f.due,
+            due_words(f.due, today),
+            x.channel,
+            x.at.date()
+        );
+    }
+    out.push('\n');
+
+    // Commitments.
+    let _ = writeln!(out, "## Open commitments\n");
+    for side in [Side::Us, Side::Them] {
+        let open: Vec<&&Commitment> = r
+            .commitments
+            .iter()
+            .filter(|k| k.side == side && k.outcome.is_none())
+            .collect();
+        let rec = pr.trust.side(side);
+        let (title, who) = match side {
+            Side::Us => ("We promised", "we"),
+            Side::Them => ("They promised", "they"),
+        };
+        let _ = writeln!(
+            out,
+            "**{title}** ({} open; so far {who} kept {} on time, {} late, missed {}):\n",
+            open.len(),
+            rec.kept_on_time,
+            rec.kept_late,
+            rec.missed
+        );
+        if open.is_empty() {
+            let _ = writeln!(out, "- nothing open");
+        }
+        for k in open {
+            let _ = writeln!(
+                out,
+                "- {}{} — due {} ({})",
+                if k.due < today { "! " } else { "" },
+                one_line(&k.what),
+                k.due,
+                due_words(k.due, today)
+            );
+        }
+        out.push('\n');
+    }
+
+    // Milestones.
+    let dropped: Vec<GoalId> = r
+        .goals
+        .iter()
+        .filter(|g| g.status == GoalStatus::Dropped)
+        .map(|g| g.id)
+        .collect();
+    let coming: Vec<&&Milestone> = r
+        .milestones
+        .iter()
+        .filter(|m| {
+            m.done.is_none()
+                && (m.due - today).num_days() <= MILESTONE_HORIZON_DAYS
+                && !m.goal.is_some_and(|g| dropped.contains(&g))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "## Milestones (open, due within {MILESTONE_HORIZON_DAYS} days)\n"
+    );
+    if coming.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    for m in coming {
+        let goal = m.goal.and_then(|g| ws.goal(g)).map_or(String::new(), |g| {
+            format!(" (goal: {})", one_line(&g.title))
+        });
+        let _ = writeln!(
+            out,
+            "- {}{} ({}) — {}{goal}",
+            if m.due < today { "! " } else { "" },
+            m.due,
+            due_words(m.due, today),
+            one_line(&m.title)
+        );
+    }
+    out.push('\n');
+
+    // Goals.
+    let active: Vec<&&Goal> = r
+        .goals
+        .iter()
+        .filter(|g| g.status == GoalStatus::Active)
+        .collect();
+    if !active.is_empty() {
+        let _ = writeln!(out, "## Active goals\n");
+        for g in active {
+            let track = pr.clarity.tracks.iter().find(|t| t.goal == g.id);
+            let state = match (g.due, track.and_then(|t| t.pace)) {
+                (Some(d), _) if d < today => format!("overdue since {d}"),
+                (Some(d), Some(pace)) => format!("due {d}, {}", pace.label()),
+                (Some(d), None) => format!("due {d}"),
+                (None, _) => "no due date".into(),
+            };
+            let _ = writeln!(
+                out,
+                "- {}: {} — {state} (owner: {})",
+                one_line(&g.title),
+                goal_progress(g),
+                g.owner
+            );
+        }
+        out.push('\n');
+    }
+
+    // Last review.
+    let i = &pr.improvement;
+    match r.last_review(today) {
+        Some(v) => {
+            let trend = match i.trend {
+                Some(t) if t > 0.0 => format!(", up {t:.2}"),
+                Some(t) if t < 0.0 => format!(", down {:.2}", -t),
+                Some(_) => ", unchanged".into(),
+                None => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "## Last review: {} (mean {:.2}{trend})\n",
+                v.date,
+                v.ratings.mean()
+            );
+            let _ = writeln!(out, "| Practice | Score | Note |");
+            let _ = writeln!(out, "|---|--:|---|");
+            for practice in Practice::ALL {
+                let rating = v.ratings.get(*practice);
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    capitalized(practice.label()),
+                    rating.score,
+                    cell(&rating.note)
+                );
+            }
+            if !v.feedback.trim().is_empty() {
+                let _ = writeln!(out, "\nFeedback and actions:\n");
+                for line in v.feedback.lines() {
+                    let _ = writeln!(out, "> {line}");
+                }
+            }
+        }
+        None => {
+            let _ = writeln!(out, "## Last review\n\nNo review yet.");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nNext review due {} ({}).\n",
+        i.next_due,
+        due_words(i.next_due, today)
+    );
+
+    // Talking points.
+    let mut points: Vec<String> = insight
+        .attention
+        .iter()
+        .map(|a| one_line(&a.text))
+        .collect();
+    for c in insight
+        .health
+        .shortfalls()
+        .into_iter()
+        .take(SHORTFALL_POINTS)
+    {
+        points.push(format!(
+            "{} ({}): {} — {} of {} points",
+            capitalized(c.practice.label()),
+            factor_label(c.factor).to_lowercase(),
+            c.evidence,
+            format_points(c.points),
+            format_points(c.max)
+        ));
+    }
+    let st = &pr.strengths;
+    if !st.their_unmet.is_empty() {
+        points.push(format!(
+            "Their needs we do not cover: {}. Can we help, or introduce someone who can?",
+            st.their_unmet.join(", ")
+        ));
+    }
+    if !st.our_unmet.is_empty() {
+        points.push(format!(
+            "Our needs they do not cover: {}. Do they know who could?",
+            st.our_unmet.join(", ")
+        ));
+    }
+    let _ = writeln!(out, "## Talking points\n");
+    if points.is_empty() {
+        let _ = writeln!(out, "Nothing pressing: a good time to look further ahead.");
+    }
+    for (n, point) in points.iter().enumerate() {
+        let _ = writeln!(out, "{}. {point}", n + 1);
+    }
+    Some(out)
+}
+
+/// "in 3 days", "today", "7 days overdue".
+fn due_words(due: NaiveDate, today: NaiveDate) -> String {
+    let n = (due - today).num_days();
+    if n < 0 {
+        format!("{} overdue", days(-n))
+    } else {
+        relative(due, today)
+    }
+}

@@ -1,0 +1,237 @@
+//! The command-line side of exports, imports, briefs and logging: reading the data file (or
+//! the demo sample), taking the lock before writing, backing up, and writing every file through
+//! `store::write_private` (atomic, 0600). `cli` calls these with what was typed.
+
+use super::csv::Kind as Table;
+use super::import::Kind as ImportKind;
+use super::{Format, find, only_partner};
+use crate::model::Workspace;
+use crate::store::{self, LockError};
+use chrono::{Local, NaiveDate, Timelike, Utc};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Where the data comes from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The data file (`--file`, `PARTNERDECK_FILE` or the default).
+    pub path: PathBuf,
+    /// `--demo`: the bundled sample instead of the file (read-only commands only).
+    pub demo: bool,
+    pub today: NaiveDate,
+}
+
+impl Source {
+    /// The workspace to read from.
+    pub fn read(&self) -> Result<Workspace, String> {
+        if self.demo {
+            return Ok(store::demo_workspace(self.today));
+        }
+        match store::load(&self.path) {
+            Ok(Some(loaded)) => Ok(loaded.workspace),
+            Ok(None) => Err(format!(
+                "{} does not exist; `partnerdeck init` creates it (or try --demo)",
+                self.path.display()
+            )),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn refuse_demo(&self, what: &str) -> Result<(), String> {
+        if self.demo {
+            Err(format!(
+                "--demo is a read-only sample; {what} works on your own file (see `partnerdeck path`)"
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Takes the lock on the data file, or says who has it open.
+    fn lock(&self, retry: &str) -> Result<store::Lock, String> {
+        store::Lock::acquire(&self.path).map_err(|e| match e {
+            LockError::Held { holder, .. } => format!(
+                "{} is open in partnerdeck ({holder}); {retry}",
+                self.path.display()
+            ),
+            other => other.to_string(),
+        })
+    }
+}
+
+fn write_out(path: &Path, text: &str) -> Result<(), String> {
+    store::write_private(path, text.as_bytes()).map_err(|e| e.to_string())
+}
+
+fn print(text: &str) -> Result<(), String> {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes to stdout; a reader that stops early (`partnerdeck … | head`) is not an error.
+pub fn print_bytes(bytes: &[u8]) -> Result<(), String> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write to stdout: {e}")),
+    }
+}
+
+/// `partnerdeck export FORMAT [--partner NAME] [--out PATH] [--kind KIND]`.
+pub fn export(
+    src: &Source,
+    format: Format,
+    partner: Option<&str>,
+    out: Option<&Path>,
+    kind: Option<Table>,
+) -> Result<ExitCode, String> {
+    if kind.is_some() && format != Format::Csv {
+        return Err("--kind chooses a CSV table; it goes with `export csv`".into());
+    }
+    let full = src.read()?;
+    let chosen = match partner {
+        Some(name) => Some(find::partner(&full, name).map_err(|e| e.to_string())?.id),
+        None => None,
+    };
+    let ws = match chosen {
+        Some(id) => only_partner(&full, id),
+        None => full.clone(),
+    };
+    let text = match format {
+        Format::Ics => super::ics::calendar(&ws, src.today, Utc::now()),
+        Format::Json => super::json::to_json(&ws).map_err(|e| e.to_string())?,
+        Format::Markdown => match chosen {
+            Some(id) => super::markdown::partner(&full, id, src.today)
+                .ok_or("the partner vanished while reading")?,
+            None => super::markdown::portfolio(&ws, src.today),
+        },
+        Format::Csv => return export_csv(&ws, out, kind),
+    };
+    match out {
+        Some(path) => {
+            write_out(path, &text)?;
+            println!("wrote {}", path.display());
+        }
+        None => print(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export_csv(ws: &Workspace, out: Option<&Path>, kind: Option<Table>) -> Result<ExitCode, String> {
+    let csv_err = |e: ::csv::Error| format!("cannot write CSV: {e}");
+    match (kind, out) {
+        (Some(k), None) => print(&super::csv::table(ws, k).map_err(csv_err)?)?,
+        (Some(k), Some(path)) => {
+            let path = if path.is_dir() {
+                path.join(k.file_name())
+            } else {
+                path.to_path_buf()
+            };
+            write_out(&path, &super::csv::table(ws, k).map_err(csv_err)?)?;
+            println!("wrote {}", path.display());
+        }
+        (None, Some(dir)) => {
+            if dir.exists() && !dir.is_dir() {
+                return Err(format!(
+                    "{} is a file; CSV export writes one file per table into a folder (or give \
+                     --kind for one table)",
+                    dir.display()
+                ));
+            }
+            for (name, text) in super::csv::tables(ws).map_err(csv_err)? {
+                write_out(&dir.join(&name), &text)?;
+            }
+            println!(
+                "wrote {} tables to {}: {}",
+                Table::ALL.len(),
+                dir.display(),
+                Table::ALL.map(|k| k.file_name()).join(", ")
+            );
+        }
+        (None, None) => {
+            return Err(format!(
+                "CSV is one table per record kind: give --kind ({}) to print one, or --out \
+                 FOLDER to write them all",
+                Table::ALL.map(|k| k.name()).join(", ")
+            ));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `partnerdeck import csv --kind KIND FILE [--apply]`. Exit code 1 when rows were rejected.
+pub fn import(
+    src: &Source,
+    kind: ImportKind,
+    file: &Path,
+    apply: bool,
+) -> Result<ExitCode, String> {
+    if apply {
+        src.refuse_demo("import --apply")?;
+    }
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{} is not UTF-8 text (byte {}); save it as \"CSV UTF-8\"",
+            file.display(),
+            e.utf8_error().valid_up_to() + 1
+        )
+    })?;
+    let _lock = if apply {
+        Some(src.lock("close it there, then import again")?)
+    } else {
+        None
+    };
+    let ws = src.read()?;
+    let plan = super::import::plan(&ws, kind, &text, src.today)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let source = file.display().to_string();
+    let mut report = plan.report(&source, apply);
+    if apply && !plan.added.is_empty() {
+        let backup = store::backup_now(&src.path, Utc::now()).map_err(|e| {
+            format!("the current version could not be backed up, so nothing was imported: {e}")
+        })?;
+        store::save(&src.path, &plan.workspace).map_err(|e| e.to_string())?;
+        if let Some(b) = backup {
+            report.push_str(&format!(
+                "the version before the import is kept as backup {} (`partnerdeck restore {}` \
+                 puts it back)\n",
+                b.id, b.id
+            ));
+        }
+    }
+    print(&report)?;
+    Ok(if plan.rejected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// `partnerdeck brief NAME`.
+pub fn brief(src: &Source, name: &str) -> Result<ExitCode, String> {
+    let ws = src.read()?;
+    let p = find::partner(&ws, name).map_err(|e| e.to_string())?;
+    let text = super::brief::brief(&ws, p.id, src.today).ok_or("the partner vanished")?;
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `partnerdeck log NAME SUMMARY …`: appends the entry and saves (with the dashboard's backup
+/// policy), holding the lock meanwhile.
+pub fn log(src: &Source, entry: &super::log::Entry<'_>) -> Result<ExitCode, String> {
+    src.refuse_demo("log")?;
+    let _lock = src.lock("log it there (`l` on the partner), or close it and run this again")?;
+    let mut ws = src.read()?;
+    let clock = Local::now().time();
+    let now = src
+        .today
+        .and_hms_opt(clock.hour(), clock.minute(), 0)
+        .unwrap_or_else(|| src.today.and_time(clock));
+    let x = super::log::add(&mut ws, entry, now)?;
+    store::save_with_backup(&src.path, &ws, &store::BackupPolicy::default(), Utc::now())
+        .map_err(|e| e.to_string())?;
+    println!("{}", super::log::describe(&ws, &x));
+    Ok(ExitCode::SUCCESS)
+}

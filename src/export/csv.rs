@@ -1,0 +1,430 @@
+//! CSV export: one table per record kind (`partners.csv`, `contacts.csv`, `goals.csv`,
+//! `milestones.csv`, `interactions.csv`, `commitments.csv`, `reviews.csv`,
+//! `celebrations.csv`), UTF-8, a header row, quoting where needed (the `csv` crate).
+//!
+//! Conventions: dates `YYYY-MM-DD`, times `YYYY-MM-DD HH:MM` (with `:SS` when the seconds are
+//! not zero), choices by their label (`winding down`), lists joined with `"; "`, empty cells for
+//! absent values. Every record carries its id, and records of a partner carry both
+//! `partner_id` and the partner's name. A partner's contacts are in `partners.csv` too, as
+//! `name | role | email | phone` joined with `"; "`, so that the partners table alone
+//! round-trips; `contacts.csv` lists them one per row for mail merges.
+//!
+//! `partners.csv` and `interactions.csv` are what `partnerdeck import csv` reads back.
+
+use super::text::number;
+use crate::model::*;
+use chrono::{NaiveDateTime, Timelike};
+
+/// A table of the CSV export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Kind {
+    Partners,
+    Contacts,
+    Goals,
+    Milestones,
+    Interactions,
+    Commitments,
+    Reviews,
+    Celebrations,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Partners,
+        Kind::Contacts,
+        Kind::Goals,
+        Kind::Milestones,
+        Kind::Interactions,
+        Kind::Commitments,
+        Kind::Reviews,
+        Kind::Celebrations,
+    ];
+
+    /// The table's name, as in `--kind` and the file name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Partners => "partners",
+            Kind::Contacts => "contacts",
+            Kind::Goals => "goals",
+            Kind::Milestones => "milestones",
+            Kind::Interactions => "interactions",
+            Kind::Commitments => "commitments",
+            Kind::Reviews => "reviews",
+            Kind::Celebrations => "celebrations",
+        }
+    }
+
+    /// `partners.csv`.
+    pub fn file_name(self) -> String {
+        format!("{}.csv", self.name())
+    }
+
+    /// The header row.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Kind::Partners => PARTNER_COLUMNS,
+            Kind::Contacts => &["partner_id", "partner", "name", "role", "email", "phone"],
+            Kind::Goals => &[
+                "id",
+                "partner_id",
+                "partner",
+                "title",
+                "metric",
+                "unit",
+                "baseline",
+                "target",
+                "current",
+                "progress_percent",
+                "owner",
+                "start",
+                "due",
+                "status",
+            ],
+            Kind::Milestones => &[
+                "id",
+                "partner_id",
+                "partner",
+                "goal_id",
+                "goal",
+                "title",
+                "due",
+                "done",
+            ],
+            Kind::Interactions => INTERACTION_COLUMNS,
+            Kind::Commitments => &[
+                "id",
+                "partner_id",
+                "partner",
+                "side",
+                "what",
+                "due",
+                "outcome",
+                "outcome_date",
+            ],
+            Kind::Reviews => REVIEW_COLUMNS,
+            Kind::Celebrations => &[
+                "id",
+                "partner_id",
+                "partner",
+                "milestone_id",
+                "milestone",
+                "date",
+                "how",
+                "with",
+            ],
+        }
+    }
+}
+
+/// The columns of `partners.csv`.
+pub const PARTNER_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "phase",
+    "since",
+    "values",
+    "offers",
+    "needs",
+    "contacts",
+    "ideal_days",
+    "max_days",
+    "review_interval_days",
+    "aim",
+    "tags",
+    "notes",
+];
+
+/// The columns of `interactions.csv`.
+pub const INTERACTION_COLUMNS: &[&str] = &[
+    "id",
+    "partner_id",
+    "partner",
+    "at",
+    "channel",
+    "initiated_by",
+    "summary",
+    "sentiment",
+    "follow_up",
+    "follow_up_due",
+    "follow_up_done",
+];
+
+const REVIEW_COLUMNS: &[&str] = &[
+    "id",
+    "partner_id",
+    "partner",
+    "date",
+    "mean",
+    "values",
+    "communication",
+    "clarity",
+    "strengths",
+    "trust",
+    "long_term",
+    "improvement",
+    "celebration",
+    "values_note",
+    "communication_note",
+    "clarity_note",
+    "strengths_note",
+    "trust_note",
+    "long_term_note",
+    "improvement_note",
+    "celebration_note",
+    "feedback",
+    "next_review",
+];
+
+/// What joins the items of a list in one cell.
+pub const LIST_SEPARATOR: &str = "; ";
+
+/// What separates the fields of one contact in the `contacts` cell.
+pub const CONTACT_FIELD_SEPARATOR: &str = " | ";
+
+/// A list as one cell.
+pub fn join(list: &[String]) -> String {
+    list.iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(LIST_SEPARATOR)
+}
+
+/// A cell split back into a list.
+pub fn split(cell: &str) -> Vec<String> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// One contact as `name | role | email | phone` (empty fields at the end left off).
+pub fn contact_cell(c: &Contact) -> String {
+    let mut fields = vec![c.name.trim(), c.role.trim(), c.email.trim(), c.phone.trim()];
+    while fields.len() > 1 && fields.last().is_some_and(|f| f.is_empty()) {
+        fields.pop();
+    }
+    fields.join(CONTACT_FIELD_SEPARATOR)
+}
+
+/// The contacts cell read back.
+pub fn parse_contacts(cell: &str) -> Vec<Contact> {
+    cell.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|one| {
+            let mut f = one.split('|').map(|s| s.trim().to_string());
+            Contact {
+                name: f.next().unwrap_or_default(),
+                role: f.next().unwrap_or_default(),
+                email: f.next().unwrap_or_default(),
+                phone: f.next().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// A time as written in the tables.
+pub fn time(at: NaiveDateTime) -> String {
+    if at.second() == 0 {
+        at.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        at.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// One table as CSV text.
+pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record(kind.columns())?;
+    let name = |id: PartnerId| ws.partner(id).map(|p| p.name.clone()).unwrap_or_default();
+    match kind {
+        Kind::Partners => {
+            for p in &ws.partners {
+                let contacts: Vec<String> = p.contacts.iter().map(contact_cell).collect();
+                w.write_record([
+                    p.id.0.to_string(),
+                    p.name.clone(),
+                    p.kind.label().into(),
+                    p.phase.label().into(),
+                    p.since.to_string(),
+                    join(&p.values),
+                    join(&p.offers),
+                    join(&p.needs),
+                    contacts.join(LIST_SEPARATOR),
+                    p.cadence.ideal_days.to_string(),
+                    p.cadence.max_days.to_string(),
+                    p.review_interval_days.to_string(),
+                    p.aim.clone(),
+                    join(&p.tags),
+                    p.notes.clone(),
+                ])?;
+            }
+        }
+        Kind::Contacts => {
+            for p in &ws.partners {
+                for c in &p.contacts {
+                    w.write_record([
+                        p.id.0.to_string(),
+                        p.name.clone(),
+                        c.name.clone(),
+                        c.role.clone(),
+                        c.email.clone(),
+                        c.phone.clone(),
+                    ])?;
+                }
+            }
+        }
+        Kind::Goals => {
+            for g in &ws.goals {
+                w.write_record([
+                    g.id.0.to_string(),
+                    g.partner.0.to_string(),
+                    name(g.partner),
+                    g.title.clone(),
+                    g.metric.clone(),
+                    g.unit.clone(),
+                    number(g.baseline),
+                    g.target.map(number).unwrap_or_default(),
+                    number(g.current),
+                    opt(g.progress().map(|p| format!("{:.0}", p * 100.0))),
+                    g.owner.label().into(),
+                    g.start.to_string(),
+                    opt(g.due),
+                    g.status.label().into(),
+                ])?;
+            }
+        }
+        Kind::Milestones => {
+            for m in &ws.milestones {
+                let goal = m.goal.and_then(|g| ws.goal(g));
+                w.write_record([
+                    m.id.0.to_string(),
+                    m.partner.0.to_string(),
+                    name(m.partner),
+                    opt(m.goal.map(|g| g.0)),
+                    goal.map(|g| g.title.clone()).unwrap_or_default(),
+                    m.title.clone(),
+                    m.due.to_string(),
+                    opt(m.done),
+                ])?;
+            }
+        }
+        Kind::Interactions => {
+            for x in &ws.interactions {
+                let f = x.follow_up.as_ref();
+                w.write_record([
+                    x.id.0.to_string(),
+                    x.partner.0.to_string(),
+                    name(x.partner),
+                    time(x.at),
+                    x.channel.label().into(),
+                    x.initiated_by.label().into(),
+                    x.summary.clone(),
+                    opt(x.sentiment),
+                    f.map(|f| f.what.clone()).unwrap_or_default(),
+                    opt(f.map(|f| f.due)),
+                    opt(f.and_then(|f| f.done)),
+                ])?;
+            }
+        }
+        Kind::Commitments => {
+            for k in &ws.commitments {
+                let (outcome, date) = match k.outcome {
+                    Some(Outcome::Kept(d)) => ("kept", d.to_string()),
+                    Some(Outcome::Missed(d)) => ("missed", d.to_string()),
+                    None => ("", String::new()),
+                };
+                w.write_record([
+                    k.id.0.to_string(),
+                    k.partner.0.to_string(),
+                    name(k.partner),
+                    k.side.label().into(),
+                    k.what.clone(),
+                    k.due.to_string(),
+                    outcome.into(),
+                    date,
+                ])?;
+            }
+        }
+        Kind::Reviews => {
+            for r in &ws.reviews {
+                let mut row = vec![
+                    r.id.0.to_string(),
+                    r.partner.0.to_string(),
+                    name(r.partner),
+                    r.date.to_string(),
+                    format!("{:.2}", r.ratings.mean()),
+                ];
+                row.extend(
+                    Practice::ALL
+                        .iter()
+                        .map(|p| r.ratings.get(*p).score.to_string()),
+                );
+                row.extend(Practice::ALL.iter().map(|p| r.ratings.get(*p).note.clone()));
+                row.push(r.feedback.clone());
+                row.push(opt(r.next_review));
+                w.write_record(&row)?;
+            }
+        }
+        Kind::Celebrations => {
+            for c in &ws.celebrations {
+                let m = c.milestone.and_then(|m| ws.milestone(m));
+                w.write_record([
+                    c.id.0.to_string(),
+                    c.partner.0.to_string(),
+                    name(c.partner),
+                    opt(c.milestone.map(|m| m.0)),
+                    m.map(|m| m.title.clone()).unwrap_or_default(),
+                    c.date.to_string(),
+                    c.how.clone(),
+                    c.with.clone(),
+                ])?;
+            }
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8(bytes).expect("every cell is a Rust string, so UTF-8"))
+}
+
+/// Every table: `(file name, CSV text)`.
+pub fn tables(ws: &Workspace) -> Result<Vec<(String, String)>, ::csv::Error> {
+    Kind::ALL
+        .iter()
+        .map(|k| Ok((k.file_name(), table(ws, *k)?)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_and_contacts_survive_a_cell() {
+        let list = vec!["a".to_string(), " b ".into(), "".into()];
+        assert_eq!(join(&list), "a; b");
+        assert_eq!(split("a; b;;"), vec!["a", "b"]);
+        let c = Contact {
+            name: "Ada".into(),
+            role: String::new(),
+            email: "ada@example.org".into(),
+            phone: String::new(),
+        };
+        assert_eq!(contact_cell(&c), "Ada |  | ada@example.org");
+        assert_eq!(parse_contacts(&contact_cell(&c)), vec![c]);
+    }
+
+    #[test]
+    fn every_kind_has_a_header_of_its_own() {
+        for k in Kind::ALL {
+            let text = table(&Workspace::named("Us"), k).unwrap();
+            assert_eq!(text.trim_end(), k.columns().join(","));
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! A log entry from the shell (`partnerdeck log NAME "summary" …`): the words of the command
+//! line turned into a checked `Interaction` added to the workspace. The defaults are the
+//! dashboard's: a call we started, now.
+
+use super::find;
+use crate::model::dates::{parse_date, parse_date_time};
+use crate::model::*;
+use chrono::{Days, NaiveDateTime};
+
+/// What was typed.
+#[derive(Debug, Clone, Default)]
+pub struct Entry<'a> {
+    /// The partner's name, or enough of it.
+    pub partner: &'a str,
+    pub summary: &'a str,
+    /// `call` when absent.
+    pub channel: Option<&'a str>,
+    /// `now` when absent; `-2d`, `yesterday 14:00`, `2026-11-20 10:30`…
+    pub when: Option<&'a str>,
+    /// `us` when absent.
+    pub initiated_by: Option<&'a str>,
+    pub sentiment: Option<u8>,
+    /// Something to do afterwards…
+    pub follow_up: Option<&'a str>,
+    /// …by this day (a week after the contact when absent).
+    pub follow_up_due: Option<&'a str>,
+}
+
+/// Days after the contact that a follow-up is due when no date is given.
+pub const FOLLOW_UP_DAYS: u64 = 7;
+
+fn names<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> String {
+    let names: Vec<&str> = all.iter().map(|c| label(*c)).collect();
+    names.join(", ")
+}
+
+/// Adds the entry to `ws` and returns it; `now` is the time taken for "now". Nothing is added
+/// when something is wrong; the error says what.
+pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Interaction, String> {
+    let partner = find::partner(ws, e.partner).map_err(|err| err.to_string())?;
+    let partner_id = partner.id;
+    let channel = match e.channel {
+        None => Channel::Call,
+        Some(text) => Channel::parse(text).ok_or_else(|| {
+            format!(
+                "`{text}` is not a channel; use one of {}",
+                names(Channel::ALL, Channel::label)
+            )
+        })?,
+    };
+    let initiated_by = match e.initiated_by {
+        None => Side::Us,
+        Some(text) => {
+            Side::parse(text).ok_or_else(|| format!("`{text}` is not a side; use us or them"))?
+        }
+    };
+    let at = match e.when {
+        None => now,
+        Some(text) => parse_date_time(text, now)?,
+    };
+    if let Some(s) = e.sentiment
+        && !(1..=5).contains(&s)
+    {
+        return Err(format!("sentiment is from 1 to 5, not {s}"));
+    }
+    if e.summary.trim().is_empty() {
+        return Err("the summary is empty; say in a few words what happened".into());
+    }
+    let follow_up = match (e.follow_up, e.follow_up_due) {
+        (None, None) => None,
+        (None, Some(_)) => return Err("--follow-up-due needs --follow-up saying what".into()),
+        (Some(what), due) => Some(FollowUp {
+            what: what.trim().to_string(),
+            due: match due {
+                Some(text) => parse_date(text, at.date())?,
+                None => at
+                    .date()
+                    .checked_add_days(Days::new(FOLLOW_UP_DAYS))
+                    .unwrap_or(at.date()),
+            },
+            done: None,
+        }),
+    };
+    let x = Interaction {
+        id: InteractionId(ws.allocate_id()),
+        partner: partner_id,
+        at,
+        channel,
+        initiated_by,
+        summary: e.summary.trim().to_string(),
+        sentiment: e.sentiment,
+        follow_up,
+    };
+    ws.interactions.push(x.clone());
+    ws.normalize();
+    let problems: Vec<String> = validate(ws)
+        .into_iter()
+        .filter(|p| p.id == Some(x.id.0))
+        .map(|p| p.message)
+        .collect();
+    if !problems.is_empty() {
+        ws.interactions.retain(|i| i.id != x.id);
+        return Err(problems.join("; "));
+    }
+    Ok(x)
+}
+
+/// One line saying what was logged.
+pub fn describe(ws: &Workspace, x: &Interaction) -> String {
+    let name = ws.partner(x.partner).map_or("?", |p| p.name.as_str());
+    let who = match x.initiated_by {
+        Side::Us => "we reached out",
+        Side::Them => "they reached out",
+    };
+    let mut line = format!(
+        "logged {} with {name}: {} on {}, {who}: {}",
+        x.id,
+        x.channel,
+        x.at.format("%Y-%m-%d %H:%M"),
+        x.summary
+    );
+    if let Some(s) = x.sentiment {
+        line.push_str(&format!(" (sentiment {s}/5)"));
+    }
+    if let Some(f) = &x.follow_up {
+        line.push_str(&format!("\nfollow-up due {}: {}", f.due, f.what));
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws() -> Workspace {
+        let mut ws = Workspace::named("Us");
+        for n in ["Acme", "Bolt"] {
+            let id = PartnerId(ws.allocate_id());
+            ws.partners
+                .push(Partner::new(id, n, "2025-01-01".parse().unwrap()));
+        }
+        ws
+    }
+
+    fn now() -> NaiveDateTime {
+        "2026-11-27T15:04:00".parse().unwrap()
+    }
+
+    #[test]
+    fn defaults_and_relative_times() {
+        let mut w = ws();
+        let x = add(
+            &mut w,
+            &Entry {
+                partner: "acm",
+                summary: " Talked budgets ",
+                when: Some("-2d"),
+                follow_up: Some("send the deck"),
+                ..Entry::default()
+            },
+            now(),
+        )
+        .unwrap();
+        assert_eq!(x.partner, PartnerId(1));
+        assert_eq!(x.channel, Channel::Call);
+        assert_eq!(x.initiated_by, Side::Us);
+        assert_eq!(x.at.to_string(), "2026-11-25 09:00:00");
+        assert_eq!(x.summary, "Talked budgets");
+        assert_eq!(x.follow_up.unwrap().due.to_string(), "2026-12-02");
+        assert_eq!(w.interactions.len(), 1);
+    }
+
+    #[test]
+    fn mistakes_add_nothing() {
+        let mut w = ws();
+        let mut e = Entry {
+            partner: "acme",
+            summary: "x",
+            channel: Some("fax"),
+            ..Entry::default()
+        };
+        assert!(
+            add(&mut w, &e, now())
+                .unwrap_err()
+                .contains("not a channel")
+        );
+        e.channel = None;
+        e.sentiment = Some(9);
+        assert!(add(&mut w, &e, now()).unwrap_err().contains("1 to 5"));
+        e.sentiment = None;
+        e.when = Some("someday");
+        assert!(add(&mut w, &e, now()).unwrap_err().contains("not a date"));
+        assert!(w.interactions.is_empty());
+    }
+}

@@ -1,0 +1,61 @@
+//! Taking the data elsewhere and bringing some back: iCalendar, CSV, Markdown and JSON exports,
+//! CSV imports, pre-meeting briefs and logging from the shell. Everything but `commands` is pure
+//! (a workspace and today in, text or a new workspace out).
+//!
+//! Files: `ics`, `csv`, `markdown`, `json` (one per export format), `import` (CSV in), `brief`
+//! (the pre-meeting brief), `log` (an interaction from command-line words), `find` (partner
+//! names as people type them), `text` (small formatting helpers shared by the Markdown
+//! outputs), and `commands`, the only part that touches files: the command-line glue that
+//! reads, locks, backs up and writes (every file through `store::write_private`).
+
+pub mod brief;
+pub mod commands;
+pub mod csv;
+pub mod find;
+pub mod ics;
+pub mod import;
+pub mod json;
+pub mod log;
+pub mod markdown;
+mod text;
+
+use crate::model::{PartnerId, Workspace};
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// iCalendar: milestones, deadlines, commitments, follow-ups, review dates
+    #[value(alias = "ical")]
+    Ics,
+    /// One table per record kind
+    Csv,
+    /// A readable report: the portfolio, or one partner with --partner
+    #[value(alias = "md")]
+    Markdown,
+    /// Everything, for scripts
+    Json,
+}
+
+/// An import format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// Partners or log entries, one per row, with a header row
+    Csv,
+}
+
+/// A copy of the workspace holding one partner and its records only (profile, version and id
+/// counter kept), for exports limited with `--partner`.
+pub fn only_partner(ws: &Workspace, partner: PartnerId) -> Workspace {
+    let mut out = ws.clone();
+    out.partners.retain(|r| r.id == partner);
+    out.goals.retain(|r| r.partner == partner);
+    out.milestones.retain(|r| r.partner == partner);
+    out.interactions.retain(|r| r.partner == partner);
+    out.commitments.retain(|r| r.partner == partner);
+    out.reviews.retain(|r| r.partner == partner);
+    out.celebrations.retain(|r| r.partner == partner);
+    let reviews: std::collections::HashSet<_> = out.reviews.iter().map(|r| r.id).collect();
+    out.review_actions.retain(|l| reviews.contains(&l.review));
+    out.drafts.retain(|d| d.partner == partner);
+    out
+}
