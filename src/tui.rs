@@ -1,15 +1,22 @@
-//! Terminal lifecycle and the event loop: open the data (or the demo), take over the terminal,
-//! turn key events into actions, redraw after each event (no polling: idle costs nothing), and
-//! always give the terminal back, on quit, on error and on panic.
+//! Terminal lifecycle and the event loop: open the data (or the demo) under the session lock,
+//! take over the terminal, turn key events into actions, and redraw only after an event (the
+//! loop wakes once a second, without drawing, to notice outside changes to the file and
+//! signals). The terminal is always given back: on quit, on error, on panic (after an
+//! emergency copy of unsaved work is written beside the file), on SIGTERM and SIGHUP (after
+//! pending saves are flushed).
 
-use crate::app::{App, Source};
+use crate::app::{self, App, Level, Source};
 use crate::cli::Cli;
 use crate::keymap::{Key, KeyCode};
 use crate::model::Workspace;
-use crate::store::{self, paths};
+use crate::store::{self, Lock, LockError, paths};
 use crate::ui::{self, Theme};
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 /// Turns a terminal key event into the keymap's key (shift is folded into characters).
 pub fn key_of(event: KeyEvent) -> Option<Key> {
@@ -42,12 +49,37 @@ pub fn key_of(event: KeyEvent) -> Option<Key> {
     })
 }
 
+/// Unsaved work for the panic hook: the data file and the workspace on screen.
+static UNSAVED: Mutex<Option<(PathBuf, Arc<Workspace>)>> = Mutex::new(None);
+
+/// On panic: write the unsaved workspace beside the data file (never over it) and say where.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Ok(mut guard) = UNSAVED.try_lock()
+            && let Some((path, ws)) = guard.take()
+        {
+            match store::write_emergency(&path, &ws) {
+                Ok(copy) => eprintln!(
+                    "partnerdeck: unsaved changes were written to {}; the next start offers to recover them",
+                    copy.display()
+                ),
+                Err(e) => eprintln!("partnerdeck: could not write an emergency copy: {e}"),
+            }
+        }
+        previous(info);
+    }));
+}
+
 /// Opens the dashboard for the command line's file (or the demo).
 pub fn open(cli: &Cli) -> Result<ExitCode, String> {
     let today = cli.today();
-    // Held for the whole session: the demo's scratch folder is removed when it drops.
+    // Held for the whole session: the demo's scratch folder, and the lock on the user's file.
     let mut _scratch = None;
-    let (ws, source) = if cli.demo {
+    let mut _lock: Option<Lock> = None;
+    let mut notes: Vec<(Level, String)> = Vec::new();
+    let mut emergency = None;
+    let (ws, source, saver, read_only) = if cli.demo {
         let dir = tempfile::Builder::new()
             .prefix("partnerdeck-demo-")
             .tempdir()
@@ -55,32 +87,127 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         let path = dir.path().join("demo.ron");
         let ws = store::demo_workspace(today);
         store::save(&path, &ws).map_err(|e| e.to_string())?;
+        let stamp = store::Stamp::read(&path).ok().flatten();
         _scratch = Some(dir);
-        (ws, Source::Demo(path))
+        let saver = app::background(&path, stamp);
+        (ws, Source::Demo(path), saver, None)
     } else {
         let path = paths::resolve(cli.file.as_deref())?;
-        let ws = match store::load(&path).map_err(|e| e.to_string())? {
-            Some(loaded) => loaded.workspace,
-            None => Workspace::named(""),
+        let read_only = if cli.read_only {
+            Some("opened with --read-only".to_string())
+        } else {
+            match Lock::acquire(&path) {
+                Ok(lock) => {
+                    _lock = Some(lock);
+                    None
+                }
+                Err(e @ LockError::Held { .. }) => return Err(e.to_string()),
+                Err(e) => return Err(e.to_string()),
+            }
         };
-        (ws, Source::File(path))
+        if read_only.is_none() {
+            let removed = store::cleanup_temp_files(&path);
+            if !removed.is_empty() {
+                notes.push((
+                    Level::Info,
+                    format!(
+                        "Removed {} temporary file(s) left by an interrupted save",
+                        removed.len()
+                    ),
+                ));
+            }
+            emergency = store::find_emergency(&path);
+        }
+        let (ws, stamp) = match store::load_stamped(&path).map_err(|e| e.to_string())? {
+            Some((loaded, stamp)) => {
+                if let Some(v) = loaded.migrated_from
+                    && read_only.is_none()
+                {
+                    match store::backup_now(&path, chrono::Utc::now()) {
+                        Ok(_) => notes.push((
+                            Level::Info,
+                            format!(
+                                "Upgraded a version {v} file; the original is kept in backups/"
+                            ),
+                        )),
+                        Err(e) => {
+                            return Err(format!(
+                                "{} is a version {v} file and could not be backed up before upgrading: {e}",
+                                path.display()
+                            ));
+                        }
+                    }
+                }
+                (loaded.workspace, Some(stamp))
+            }
+            None => (Workspace::named(""), None),
+        };
+        let saver: Box<dyn app::Saver> = match &read_only {
+            Some(reason) => Box::new(app::ReadOnly::new(path.clone(), stamp, reason.clone())),
+            None => app::background(&path, stamp),
+        };
+        (ws, Source::File(path), saver, read_only)
     };
     let mut app = App::new(ws, today, source);
+    app.saver = saver;
+    app.read_only = read_only;
     if cli.today.is_none() {
         app.now = chrono::Local::now().naive_local();
     }
-    run(&mut app, &Theme::from_env()).map_err(|e| format!("terminal error: {e}"))?;
+    for (level, text) in notes {
+        app.set_status(level, text);
+    }
+    if let Some(path) = emergency {
+        app.offer_recovery(path);
+    }
+    install_panic_hook();
+    let result = run(&mut app, &Theme::from_env());
+    // Whatever happened, pending saves are written before the process ends.
+    let saved = app.flush_saves();
+    *UNSAVED.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    result.map_err(|e| format!("terminal error: {e}"))?;
+    if !saved && let Source::File(path) = &app.source {
+        let copy = store::write_emergency(path, &app.ws).map_err(|e| e.to_string())?;
+        return Err(format!(
+            "your last changes could not be saved ({}); they were written to {} and the next start offers to recover them",
+            app.save_error
+                .as_deref()
+                .unwrap_or("the file changed on disk"),
+            copy.display()
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The event loop on a real terminal.
 fn run(app: &mut App, theme: &Theme) -> std::io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, stop.clone())?;
+    }
     let mut terminal = ratatui::init();
     let result = (|| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
-        while !app.quit {
-            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        let mut dirty = true;
+        while !app.quit && !stop.load(Ordering::Relaxed) {
+            if dirty {
+                terminal.draw(|frame| ui::draw(frame, app, theme))?;
+                let unsaved = match &app.source {
+                    Source::File(p) | Source::Demo(p) if app.unsaved() => {
+                        Some((p.clone(), app.ws.clone()))
+                    }
+                    _ => None,
+                };
+                *UNSAVED.lock().unwrap_or_else(|e| e.into_inner()) = unsaved;
+            }
+            if !event::poll(Duration::from_secs(1))? {
+                // Quiet second: look at saves and the file, draw only if something changed.
+                let before = app.status.clone();
+                app.poll_saves();
+                dirty = app.check_disk() || app.status != before;
+                continue;
+            }
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
                     if let Some(key) = key_of(k) {
@@ -90,6 +217,8 @@ fn run(app: &mut App, theme: &Theme) -> std::io::Result<()> {
                 Event::Resize(w, h) => app.resize(w, h),
                 _ => {}
             }
+            app.poll_saves();
+            dirty = true;
             if let Some(text) = app.editor_request.take() {
                 ratatui::restore();
                 let edited = edit_in_editor(&text);
@@ -97,6 +226,10 @@ fn run(app: &mut App, theme: &Theme) -> std::io::Result<()> {
                 terminal.clear()?;
                 app.editor_done(edited);
             }
+        }
+        if app.saver.pending() {
+            app.set_status(Level::Info, "Saving…");
+            terminal.draw(|frame| ui::draw(frame, app, theme))?;
         }
         Ok(())
     })();

@@ -113,7 +113,7 @@ fn a_scripted_session_against_a_real_file() {
 
     // Reopen: all there.
     let reopened = store::load(&path).unwrap().unwrap().workspace;
-    assert_eq!(reopened, app.ws);
+    assert_eq!(reopened, *app.ws);
 }
 
 #[test]

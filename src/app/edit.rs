@@ -6,6 +6,7 @@ use super::form::Form;
 use super::forms::{self, Built, FormTarget};
 use super::{Action, App, Level, Overlay, Pane};
 use crate::model::*;
+use std::sync::Arc;
 
 /// What a yes answer does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +21,10 @@ pub enum Pending {
     DeleteCelebration(CelebrationId),
     /// Discard a changed form.
     DiscardForm,
+    /// The file changed on disk under an unsaved change.
+    ResolveConflict,
+    /// Recover an emergency copy (`App::emergency`).
+    RecoverEmergency,
 }
 
 /// How many changes undo remembers.
@@ -242,7 +247,7 @@ impl App {
     }
 
     fn apply_built(&mut self, built: Built, target: FormTarget) {
-        let mut ws = self.ws.clone();
+        let mut ws = Workspace::clone(&self.ws);
         let (message, select): (String, Option<(Pane, u64)>) = match built {
             Built::Partner(mut p) => {
                 if p.id.0 == 0 {
@@ -334,7 +339,10 @@ impl App {
         };
         if self.commit(ws, &message) {
             let celebrating = matches!(target, FormTarget::Celebration(_));
-            self.overlay = self.return_to.take();
+            // Saving may have raised a question (the file changed on disk): keep it on screen.
+            if matches!(self.overlay, Some(Overlay::Form { .. })) {
+                self.overlay = self.return_to.take();
+            }
             if let Some((pane, id)) = select {
                 self.select_record(pane, id);
             }
@@ -370,12 +378,17 @@ impl App {
 
     /// Makes `ws` the workspace: validated, remembered for undo, saved. False when refused.
     pub fn commit(&mut self, ws: Workspace, message: &str) -> bool {
+        if let Some(reason) = &self.read_only {
+            let text = format!("Read-only ({reason}): nothing can be changed in this window");
+            self.set_status(Level::Warn, text);
+            return false;
+        }
         let problems = validate(&ws);
         if let Some(p) = problems.first() {
             self.set_status(Level::Error, format!("Not saved: {p}"));
             return false;
         }
-        let old = std::mem::replace(&mut self.ws, ws);
+        let old = std::mem::replace(&mut self.ws, Arc::new(ws));
         self.undo_stack.push(old);
         if self.undo_stack.len() > UNDO_DEPTH {
             self.undo_stack.remove(0);
@@ -389,18 +402,6 @@ impl App {
         self.refresh();
         self.set_status(Level::Info, message);
         self.persist();
-    }
-
-    /// Saves the workspace where it came from; a failure keeps everything in memory and says so.
-    pub fn persist(&mut self) {
-        if let Err(e) = self.saver.save(&self.ws) {
-            self.set_status(
-                Level::Error,
-                format!(
-                    "{e}. Your change is kept in memory; it will be saved with the next change."
-                ),
-            );
-        }
     }
 
     fn undo(&mut self) {
@@ -516,6 +517,14 @@ impl App {
             });
             return;
         }
+        if pending == Pending::ResolveConflict {
+            self.resolve_conflict(yes);
+            return;
+        }
+        if pending == Pending::RecoverEmergency {
+            self.recover_emergency(yes);
+            return;
+        }
         if pending == Pending::DiscardForm {
             if !yes {
                 self.overlay = form.map(|b| {
@@ -529,7 +538,7 @@ impl App {
             self.set_status(Level::Info, "Nothing changed");
             return;
         }
-        let mut ws = self.ws.clone();
+        let mut ws = Workspace::clone(&self.ws);
         let message = match pending {
             Pending::DeletePartner(id) => {
                 ws.partners.retain(|p| p.id != id);
@@ -586,7 +595,9 @@ impl App {
                 }
                 "Goal achieved 🎉"
             }
-            Pending::DiscardForm => unreachable!("handled above"),
+            Pending::DiscardForm | Pending::ResolveConflict | Pending::RecoverEmergency => {
+                unreachable!("handled above")
+            }
         };
         self.commit(ws, message);
     }
@@ -603,7 +614,7 @@ impl App {
             self.set_status(Level::Info, "No milestone selected");
             return;
         };
-        let mut ws = self.ws.clone();
+        let mut ws = Workspace::clone(&self.ws);
         let m = &mut ws.milestones[i];
         let id = m.id;
         let title = m.title.clone();

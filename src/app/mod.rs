@@ -3,6 +3,7 @@
 
 mod cursor;
 mod detail;
+mod disk;
 mod edit;
 pub mod form;
 pub mod forms;
@@ -23,7 +24,9 @@ pub use forms::FormTarget;
 pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_rect, overlay_rect};
 pub use records::RecordsKind;
 pub use rows::{PartnerRows, Rows};
-pub use saver::{FileSaver, NoSaver, Saver};
+pub use saver::{
+    BackgroundSaver, DiskWriter, FileSaver, NoSaver, ReadOnly, SaveEvent, Saver, background,
+};
 pub use timeline::TimeView;
 pub use views::OverviewSort;
 
@@ -33,6 +36,7 @@ use crate::model::{Partner, Workspace};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The four panes of the dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -123,7 +127,9 @@ pub enum Overlay {
 }
 
 pub struct App {
-    pub ws: Workspace,
+    /// The data. Shared (cheaply) with the background saver and the undo history; a change
+    /// builds a new workspace and swaps it in.
+    pub ws: Arc<Workspace>,
     /// Every partner's record positions (rebuilt on every change).
     pub index: Index,
     /// Summaries (aligned with `ws.partners`) and the attention queue (rebuilt on every change).
@@ -147,8 +153,8 @@ pub struct App {
     pub now: chrono::NaiveDateTime,
     /// Where changes are saved.
     pub saver: Box<dyn Saver>,
-    pub undo_stack: Vec<Workspace>,
-    pub redo_stack: Vec<Workspace>,
+    pub undo_stack: Vec<Arc<Workspace>>,
+    pub redo_stack: Vec<Arc<Workspace>>,
     /// A goal whose last milestone was just completed: offer to mark it achieved.
     pub pending_goal: Option<crate::model::GoalId>,
     /// Text for `$EDITOR`: the event loop suspends the terminal, edits, and calls `editor_done`.
@@ -158,6 +164,14 @@ pub struct App {
     /// Partners still to review after the current one (`R`), last first.
     pub review_queue: Vec<crate::model::PartnerId>,
     pub review_total: usize,
+    /// The version last known to be in the file (after load or a save).
+    pub disk_base: Arc<Workspace>,
+    /// Why changes are not saved (another partnerdeck holds the file, or `--read-only`).
+    pub read_only: Option<String>,
+    /// The last save failure, until a save succeeds.
+    pub save_error: Option<String>,
+    /// An emergency copy being offered for recovery.
+    pub emergency: Option<PathBuf>,
 }
 
 impl App {
@@ -167,7 +181,7 @@ impl App {
         let rows = Rows::build(&ws, &index);
         let source_copy = source.clone();
         let mut app = App {
-            ws,
+            ws: Arc::new(ws),
             index,
             overview,
             rows,
@@ -192,7 +206,12 @@ impl App {
             return_to: None,
             review_queue: Vec::new(),
             review_total: 0,
+            disk_base: Arc::new(Workspace::default()),
+            read_only: None,
+            save_error: None,
+            emergency: None,
         };
+        app.disk_base = app.ws.clone();
         app.partner_changed();
         app
     }
@@ -505,7 +524,7 @@ impl App {
 
     /// Replaces the workspace (after a load or change) and rebuilds everything derived from it.
     pub fn set_workspace(&mut self, ws: Workspace) {
-        self.ws = ws;
+        self.ws = Arc::new(ws);
         self.refresh();
     }
 

@@ -1,20 +1,165 @@
-//! Where the app saves: a small trait so tests can run without disk.
+//! Where the app saves: a small trait so tests can run without disk, and a disk writer that
+//! never overwrites a file changed by someone else (it compares the stamp taken at load or at
+//! the last save), keeps backups by policy, and can run on a worker thread so saving never
+//! blocks the keyboard (the newest snapshot wins; quitting flushes).
 
 use super::Source;
 use crate::model::Workspace;
-use std::path::PathBuf;
+use crate::store::{self, BackupPolicy, Stamp};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
 
-pub trait Saver {
-    /// Saves the whole workspace; the error is a sentence for the status line.
-    fn save(&mut self, ws: &Workspace) -> Result<(), String>;
+/// What became of a save.
+#[derive(Debug, Clone)]
+pub enum SaveEvent {
+    /// This snapshot is now on disk.
+    Saved(Arc<Workspace>),
+    /// The file changed on disk since it was loaded or last saved: nothing was written.
+    Conflict(Arc<Workspace>),
+    /// Writing failed (disk full, read-only folder, permissions…): nothing was changed on disk.
+    Failed(String),
 }
 
-/// Saves atomically to a file.
-pub struct FileSaver(pub PathBuf);
+pub trait Saver {
+    /// Saves (or queues) the whole workspace; the outcome comes from `poll`.
+    fn save(&mut self, ws: Arc<Workspace>);
+
+    /// Outcomes since the last call, oldest first.
+    fn poll(&mut self) -> Vec<SaveEvent>;
+
+    /// True while a save is queued or being written.
+    fn pending(&self) -> bool {
+        false
+    }
+
+    /// Waits until every queued save is written; returns the outcomes.
+    fn flush(&mut self) -> Vec<SaveEvent> {
+        self.poll()
+    }
+
+    /// Whether the file changed on disk since it was loaded or last saved by us.
+    fn disk_changed(&self) -> bool {
+        false
+    }
+
+    /// Loads the file as it is on disk now and takes it as the new base.
+    fn reload(&mut self) -> Result<Option<Workspace>, String> {
+        Ok(None)
+    }
+
+    /// Writes a snapshot beside the file, without touching it; returns the path.
+    fn save_copy(&mut self, _ws: &Workspace) -> Result<PathBuf, String> {
+        Err("there is no file to save a copy beside".into())
+    }
+}
+
+/// Writes the file, guarding against outside changes and keeping backups.
+pub struct DiskWriter {
+    pub path: PathBuf,
+    pub stamp: Arc<Mutex<Option<Stamp>>>,
+    pub policy: BackupPolicy,
+}
+
+impl DiskWriter {
+    pub fn new(path: PathBuf, stamp: Option<Stamp>) -> DiskWriter {
+        DiskWriter {
+            path,
+            stamp: Arc::new(Mutex::new(stamp)),
+            policy: BackupPolicy::default(),
+        }
+    }
+
+    fn write(&self, ws: Arc<Workspace>) -> SaveEvent {
+        let mut stamp = self.stamp.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = stamp.as_ref()
+            && known.changed_on_disk(&self.path)
+        {
+            // A bare `touch` changes the time, not the content: that is no conflict.
+            match Stamp::read(&self.path) {
+                Ok(Some(now)) if now.same_content(known) => *stamp = Some(now),
+                _ => return SaveEvent::Conflict(ws),
+            }
+        }
+        match store::save_with_backup(&self.path, &ws, &self.policy, chrono::Utc::now()) {
+            Ok(report) => {
+                *stamp = report.stamp;
+                SaveEvent::Saved(ws)
+            }
+            Err(e) => SaveEvent::Failed(e.to_string()),
+        }
+    }
+
+    fn changed(&self) -> bool {
+        let stamp = self.stamp.lock().unwrap_or_else(|e| e.into_inner());
+        match stamp.as_ref() {
+            Some(known) => {
+                known.changed_on_disk(&self.path)
+                    && !Stamp::read(&self.path)
+                        .ok()
+                        .flatten()
+                        .is_some_and(|now| now.same_content(known))
+            }
+            None => self.path.exists(),
+        }
+    }
+
+    fn reload(&self) -> Result<Option<Workspace>, String> {
+        match store::load_stamped(&self.path).map_err(|e| e.to_string())? {
+            Some((loaded, stamp)) => {
+                *self.stamp.lock().unwrap_or_else(|e| e.into_inner()) = Some(stamp);
+                Ok(Some(loaded.workspace))
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn save_copy(&self, ws: &Workspace) -> Result<PathBuf, String> {
+        let name = self
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("partnerdeck");
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let copy = self.path.with_file_name(format!("{name}.mine-{stamp}.ron"));
+        let text = store::to_text(ws).map_err(|e| e.to_string())?;
+        store::write_private(&copy, text.as_bytes()).map_err(|e| e.to_string())?;
+        Ok(copy)
+    }
+}
+
+/// Saves on the caller's thread (tests, scripts).
+pub struct FileSaver {
+    disk: DiskWriter,
+    events: Vec<SaveEvent>,
+}
+
+impl FileSaver {
+    pub fn new(path: PathBuf, stamp: Option<Stamp>) -> FileSaver {
+        FileSaver {
+            disk: DiskWriter::new(path, stamp),
+            events: Vec::new(),
+        }
+    }
+}
 
 impl Saver for FileSaver {
-    fn save(&mut self, ws: &Workspace) -> Result<(), String> {
-        crate::store::save(&self.0, ws).map_err(|e| e.to_string())
+    fn save(&mut self, ws: Arc<Workspace>) {
+        let event = self.disk.write(ws);
+        self.events.push(event);
+    }
+    fn poll(&mut self) -> Vec<SaveEvent> {
+        std::mem::take(&mut self.events)
+    }
+    fn disk_changed(&self) -> bool {
+        self.disk.changed()
+    }
+    fn reload(&mut self) -> Result<Option<Workspace>, String> {
+        self.disk.reload()
+    }
+    fn save_copy(&mut self, ws: &Workspace) -> Result<PathBuf, String> {
+        self.disk.save_copy(ws)
     }
 }
 
@@ -22,14 +167,170 @@ impl Saver for FileSaver {
 pub struct NoSaver;
 
 impl Saver for NoSaver {
-    fn save(&mut self, _: &Workspace) -> Result<(), String> {
-        Ok(())
+    fn save(&mut self, _: Arc<Workspace>) {}
+    fn poll(&mut self) -> Vec<SaveEvent> {
+        Vec::new()
     }
 }
 
+/// Never writes (the file is open in another partnerdeck, or `--read-only`), but follows the
+/// file: outside changes are reloaded.
+pub struct ReadOnly {
+    pub reason: String,
+    disk: DiskWriter,
+    events: Vec<SaveEvent>,
+}
+
+impl ReadOnly {
+    pub fn new(path: PathBuf, stamp: Option<Stamp>, reason: impl Into<String>) -> ReadOnly {
+        ReadOnly {
+            reason: reason.into(),
+            disk: DiskWriter::new(path, stamp),
+            events: Vec::new(),
+        }
+    }
+}
+
+impl Saver for ReadOnly {
+    fn save(&mut self, _: Arc<Workspace>) {
+        self.events
+            .push(SaveEvent::Failed(format!("not saved: {}", self.reason)));
+    }
+    fn poll(&mut self) -> Vec<SaveEvent> {
+        std::mem::take(&mut self.events)
+    }
+    fn disk_changed(&self) -> bool {
+        self.disk.changed()
+    }
+    fn reload(&mut self) -> Result<Option<Workspace>, String> {
+        self.disk.reload()
+    }
+}
+
+/// Writes on a worker thread. Handing over a snapshot costs a reference count; when changes
+/// come faster than the disk, only the newest snapshot is written.
+pub struct BackgroundSaver {
+    disk: Arc<DiskWriter>,
+    jobs: Option<Sender<Arc<Workspace>>>,
+    results: Receiver<SaveEvent>,
+    worker: Option<JoinHandle<()>>,
+    in_flight: usize,
+}
+
+impl BackgroundSaver {
+    pub fn new(path: PathBuf, stamp: Option<Stamp>) -> BackgroundSaver {
+        let disk = Arc::new(DiskWriter::new(path, stamp));
+        let (jobs, inbox) = mpsc::channel::<Arc<Workspace>>();
+        let (report, results) = mpsc::channel();
+        let writer = disk.clone();
+        let worker = std::thread::Builder::new()
+            .name("partnerdeck-saver".into())
+            .spawn(move || {
+                while let Ok(mut ws) = inbox.recv() {
+                    let mut skipped = 0;
+                    // Debounce: a newer snapshot makes the older ones pointless.
+                    while let Ok(newer) = inbox.try_recv() {
+                        ws = newer;
+                        skipped += 1;
+                    }
+                    let event = writer.write(ws);
+                    for _ in 0..skipped {
+                        if let SaveEvent::Saved(w) = &event {
+                            let _ = report.send(SaveEvent::Saved(w.clone()));
+                        }
+                    }
+                    if report.send(event).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok();
+        BackgroundSaver {
+            disk,
+            jobs: Some(jobs),
+            results,
+            worker,
+            in_flight: 0,
+        }
+    }
+}
+
+impl Saver for BackgroundSaver {
+    fn save(&mut self, ws: Arc<Workspace>) {
+        match self.jobs.as_ref().map(|j| j.send(ws.clone())) {
+            Some(Ok(())) => self.in_flight += 1,
+            // No worker: write here rather than lose the change.
+            _ => {
+                let event = self.disk.write(ws);
+                let _ = event;
+            }
+        }
+    }
+
+    fn poll(&mut self) -> Vec<SaveEvent> {
+        let mut out = Vec::new();
+        while let Ok(e) = self.results.try_recv() {
+            self.in_flight = self.in_flight.saturating_sub(1);
+            out.push(e);
+        }
+        out
+    }
+
+    fn pending(&self) -> bool {
+        self.in_flight > 0
+    }
+
+    fn flush(&mut self) -> Vec<SaveEvent> {
+        let mut out = Vec::new();
+        while self.in_flight > 0 {
+            match self.results.recv() {
+                Ok(e) => {
+                    self.in_flight -= 1;
+                    out.push(e);
+                }
+                Err(_) => break,
+            }
+        }
+        out
+    }
+
+    fn disk_changed(&self) -> bool {
+        !self.pending() && self.disk.changed()
+    }
+
+    fn reload(&mut self) -> Result<Option<Workspace>, String> {
+        self.flush();
+        self.disk.reload()
+    }
+
+    fn save_copy(&mut self, ws: &Workspace) -> Result<PathBuf, String> {
+        self.disk.save_copy(ws)
+    }
+}
+
+impl Drop for BackgroundSaver {
+    fn drop(&mut self) {
+        let _ = self.flush();
+        self.jobs = None;
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
+    }
+}
+
+/// The synchronous saver for a source (tests, scripts).
 pub fn for_source(source: &Source) -> Box<dyn Saver> {
     match source {
-        Source::File(p) | Source::Demo(p) => Box::new(FileSaver(p.clone())),
+        Source::File(p) | Source::Demo(p) => {
+            let stamp = Stamp::read(p).ok().flatten();
+            Box::new(FileSaver::new(p.clone(), stamp))
+        }
         Source::Memory => Box::new(NoSaver),
     }
+}
+
+/// The saver for the interactive dashboard: off the event loop, guarded by the stamp of what
+/// was loaded.
+pub fn background(path: &Path, stamp: Option<Stamp>) -> Box<dyn Saver> {
+    Box::new(BackgroundSaver::new(path.to_path_buf(), stamp))
 }

@@ -4,6 +4,7 @@
 pub mod dates;
 mod enums;
 mod ids;
+pub mod merge;
 mod records;
 mod shift;
 mod validate;

@@ -35,6 +35,12 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         clean(&app.ws.profile.name).into_owned()
     };
     let left = format!(" {name} · {} ", app.today.format("%a %Y-%m-%d"));
+    let on_disk = !matches!(app.source, Source::Memory);
+    let place = match (&app.read_only, on_disk && app.unsaved()) {
+        (Some(_), _) => format!("read-only · {place}"),
+        (None, true) => format!("unsaved · {place}"),
+        (None, false) => place,
+    };
     let right = format!(" {} ", clean(&place));
     let room = (area.width as usize).saturating_sub(width(&left));
     let right = fit(&right, room);

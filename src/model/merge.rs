@@ -1,0 +1,158 @@
+//! Re-applying one side's changes on top of another version, record by record (by id): what
+//! `ours` added, changed or removed relative to `base` is done to `theirs`. Used when the file
+//! changed on disk while the user had an unsaved change.
+
+use super::Workspace;
+
+macro_rules! reapply_list {
+    ($base:expr, $ours:expr, $theirs:expr, $field:ident) => {{
+        let base = &$base.$field;
+        let ours = &$ours.$field;
+        let out = &mut $theirs.$field;
+        for r in ours {
+            match base.iter().find(|b| b.id == r.id) {
+                Some(b) if b == r => {}
+                _ => match out.iter().position(|t| t.id == r.id) {
+                    Some(i) => out[i] = r.clone(),
+                    None => out.push(r.clone()),
+                },
+            }
+        }
+        for b in base {
+            if !ours.iter().any(|r| r.id == b.id) {
+                out.retain(|t| t.id != b.id);
+            }
+        }
+    }};
+}
+
+/// Moves every id handed out since `base` (ids from `from` on) to start at `to`, in records
+/// and in references, so records both sides added cannot collide.
+fn move_new_ids(ws: &mut Workspace, from: u64, to: u64) {
+    let f = |id: &mut u64| {
+        if *id >= from {
+            *id = *id - from + to;
+        }
+    };
+    for r in &mut ws.partners {
+        f(&mut r.id.0);
+    }
+    for r in &mut ws.goals {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+    }
+    for r in &mut ws.milestones {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+        if let Some(g) = &mut r.goal {
+            f(&mut g.0);
+        }
+    }
+    for r in &mut ws.interactions {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+    }
+    for r in &mut ws.commitments {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+    }
+    for r in &mut ws.reviews {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+    }
+    for r in &mut ws.celebrations {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+        if let Some(m) = &mut r.milestone {
+            f(&mut m.0);
+        }
+    }
+    for l in &mut ws.review_actions {
+        f(&mut l.review.0);
+        match &mut l.action {
+            super::ActionRecord::Goal(id) => f(&mut id.0),
+            super::ActionRecord::Milestone(id) => f(&mut id.0),
+            super::ActionRecord::Commitment(id) => f(&mut id.0),
+        }
+    }
+    for d in &mut ws.drafts {
+        f(&mut d.partner.0);
+    }
+    ws.next_id = ws.next_id.max(from) - from + to;
+}
+
+/// `theirs` with the changes `ours` made to `base`. Records added on our side get fresh ids
+/// above both sides' counters, so nothing they added is overwritten.
+pub fn reapply(base: &Workspace, ours: &Workspace, mut theirs: Workspace) -> Workspace {
+    let from = base.next_id.max(1);
+    let to = theirs.next_id.max(ours.next_id).max(from);
+    let mut moved;
+    let ours = if to > from {
+        moved = ours.clone();
+        move_new_ids(&mut moved, from, to);
+        &moved
+    } else {
+        ours
+    };
+    reapply_list!(base, ours, theirs, partners);
+    reapply_list!(base, ours, theirs, goals);
+    reapply_list!(base, ours, theirs, milestones);
+    reapply_list!(base, ours, theirs, interactions);
+    reapply_list!(base, ours, theirs, commitments);
+    reapply_list!(base, ours, theirs, reviews);
+    reapply_list!(base, ours, theirs, celebrations);
+    if ours.profile != base.profile {
+        theirs.profile = ours.profile.clone();
+    }
+    for l in &ours.review_actions {
+        if !base.review_actions.contains(l) && !theirs.review_actions.contains(l) {
+            theirs.review_actions.push(*l);
+        }
+    }
+    theirs
+        .drafts
+        .retain(|d| !base.drafts.contains(d) || ours.drafts.contains(d));
+    for d in &ours.drafts {
+        if !base.drafts.contains(d) {
+            theirs.drafts.retain(|t| t.partner != d.partner);
+            theirs.drafts.push(d.clone());
+        }
+    }
+    theirs.next_id = theirs.next_id.max(ours.next_id);
+    theirs.normalize();
+    theirs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    #[test]
+    fn our_changes_land_on_their_version() {
+        let day = "2026-01-01".parse().unwrap();
+        let mut base = Workspace::named("Org");
+        for name in ["A", "B", "C"] {
+            let id = PartnerId(base.allocate_id());
+            base.partners.push(Partner::new(id, name, day));
+        }
+        let mut ours = base.clone();
+        ours.partners[0].name = "A (ours)".into();
+        ours.partners.retain(|p| p.name != "C");
+        let id = PartnerId(ours.allocate_id());
+        ours.partners.push(Partner::new(id, "D (ours)", day));
+        let mut theirs = base.clone();
+        theirs.partners[1].name = "B (theirs)".into();
+        let id = PartnerId(theirs.allocate_id());
+        theirs.partners.push(Partner::new(id, "E (theirs)", day));
+
+        let merged = reapply(&base, &ours, theirs);
+        let names: Vec<&str> = merged.partners.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["A (ours)", "B (theirs)", "E (theirs)", "D (ours)"]
+        );
+        assert!(validate(&merged).is_empty());
+        assert!(merged.next_id > merged.partners.last().unwrap().id.0);
+    }
+}

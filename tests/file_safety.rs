@@ -1,0 +1,193 @@
+//! The dashboard and the file: outside changes are reloaded or, under an unsaved change, never
+//! overwritten silently; a second instance is refused with the holder's pid; unsaved work from a
+//! crash is offered back.
+
+use assert_cmd::Command;
+use partnerdeck::app::{App, Overlay, Source};
+use partnerdeck::keymap::Key;
+use partnerdeck::model::*;
+use partnerdeck::store::{self, demo::DEMO_ANCHOR, demo_workspace};
+
+fn press(app: &mut App, keys: &[&str]) {
+    for k in keys {
+        app.handle_key(Key::parse(k).unwrap());
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(Key::char(c));
+    }
+}
+
+fn open(path: &std::path::Path) -> App {
+    let ws = store::load(path).unwrap().unwrap().workspace;
+    let mut app = App::new(ws, DEMO_ANCHOR, Source::File(path.to_path_buf()));
+    app.resize(120, 40);
+    app
+}
+
+/// Another program rewrites the file (same size is fine: the stamp hashes when in doubt).
+fn outside_edit(path: &std::path::Path, f: impl FnOnce(&mut Workspace)) {
+    let mut ws = store::load(path).unwrap().unwrap().workspace;
+    f(&mut ws);
+    store::save(path, &ws).unwrap();
+}
+
+fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.ron");
+    store::save(&path, &demo_workspace(DEMO_ANCHOR)).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn an_outside_change_is_reloaded_when_nothing_is_unsaved() {
+    let (_dir, path) = setup();
+    let mut app = open(&path);
+    assert!(!app.check_disk(), "nothing changed yet");
+    outside_edit(&path, |ws| ws.partners[0].name = "Renamed elsewhere".into());
+    assert!(app.check_disk());
+    assert_eq!(app.ws.partners[0].name, "Renamed elsewhere");
+    assert!(app.status.as_ref().unwrap().text.contains("reloaded"));
+    // And our next change saves on top of it.
+    press(&mut app, &["l"]);
+    type_text(&mut app, "After the reload");
+    press(&mut app, &["enter"]);
+    let on_disk = store::load(&path).unwrap().unwrap().workspace;
+    assert_eq!(on_disk.partners[0].name, "Renamed elsewhere");
+    assert_eq!(
+        on_disk.interactions.last().unwrap().summary,
+        "After the reload"
+    );
+}
+
+#[test]
+fn a_change_over_an_outside_change_asks_and_reapplies_on_top() {
+    let (_dir, path) = setup();
+    let mut app = open(&path);
+    outside_edit(&path, |ws| ws.partners[1].notes = "Theirs".into());
+    let before = std::fs::read(&path).unwrap();
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Ours");
+    press(&mut app, &["enter"]);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "never overwritten silently"
+    );
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Confirm { question, .. }) if question.contains("changed on disk"))
+    );
+    press(&mut app, &["y"]);
+    let on_disk = store::load(&path).unwrap().unwrap().workspace;
+    assert_eq!(on_disk.partners[1].notes, "Theirs");
+    assert_eq!(on_disk.interactions.last().unwrap().summary, "Ours");
+    assert_eq!(*app.ws, on_disk);
+    // The re-applied change is one undoable step: undo leaves their version.
+    press(&mut app, &["u"]);
+    assert!(app.ws.interactions.iter().all(|i| i.summary != "Ours"));
+    assert_eq!(app.ws.partners[1].notes, "Theirs");
+}
+
+#[test]
+fn a_change_over_an_outside_change_can_be_saved_as_a_copy() {
+    let (dir, path) = setup();
+    let mut app = open(&path);
+    outside_edit(&path, |ws| ws.partners[1].notes = "Theirs".into());
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Ours");
+    press(&mut app, &["enter", "n"]);
+    let copies: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".mine-"))
+        .collect();
+    assert_eq!(copies.len(), 1);
+    let copy = store::load(&copies[0].path()).unwrap().unwrap().workspace;
+    assert_eq!(copy.interactions.last().unwrap().summary, "Ours");
+    assert_eq!(
+        app.ws.partners[1].notes, "Theirs",
+        "shows the file as it is now"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = copies[0].metadata().unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}
+
+#[test]
+fn unsaved_work_from_a_crash_is_offered_back() {
+    let (_dir, path) = setup();
+    let mut crashed = store::load(&path).unwrap().unwrap().workspace;
+    crashed.profile.name = "Recovered".into();
+    let copy = store::write_emergency(&path, &crashed).unwrap();
+    let mut app = open(&path);
+    app.offer_recovery(store::find_emergency(&path).unwrap());
+    press(&mut app, &["y"]);
+    assert_eq!(app.ws.profile.name, "Recovered");
+    assert_eq!(
+        store::load(&path).unwrap().unwrap().workspace.profile.name,
+        "Recovered"
+    );
+    assert!(!copy.exists(), "moved aside once recovered");
+    assert!(store::find_emergency(&path).is_none());
+}
+
+#[test]
+fn a_second_instance_is_refused_with_the_holders_pid_and_may_open_read_only() {
+    let (_dir, path) = setup();
+    let _held = store::Lock::acquire(&path).unwrap();
+    let out = Command::cargo_bin("partnerdeck")
+        .unwrap()
+        .arg("--file")
+        .arg(&path)
+        .assert()
+        .failure();
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains(&format!("pid {}", std::process::id())),
+        "{err}"
+    );
+    assert!(err.contains("--read-only"), "{err}");
+}
+
+#[test]
+fn read_only_refuses_changes_and_writes_nothing() {
+    let (_dir, path) = setup();
+    let before = std::fs::read(&path).unwrap();
+    let mut app = open(&path);
+    app.read_only = Some("opened with --read-only".into());
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Nope");
+    press(&mut app, &["enter"]);
+    assert!(app.status.as_ref().unwrap().text.contains("Read-only"));
+    press(&mut app, &["esc", "y"]);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn background_saves_write_the_newest_snapshot_and_flush() {
+    use partnerdeck::app::{BackgroundSaver, SaveEvent, Saver};
+    use std::sync::Arc;
+    let (_dir, path) = setup();
+    let stamp = store::Stamp::read(&path).unwrap();
+    let mut saver = BackgroundSaver::new(path.clone(), stamp);
+    let mut ws = store::load(&path).unwrap().unwrap().workspace;
+    for n in 0..20 {
+        ws.profile.name = format!("Version {n}");
+        saver.save(Arc::new(ws.clone()));
+    }
+    let events = saver.flush();
+    assert!(!saver.pending());
+    assert!(
+        events.iter().all(|e| matches!(e, SaveEvent::Saved(_))),
+        "{events:?}"
+    );
+    assert_eq!(
+        store::load(&path).unwrap().unwrap().workspace.profile.name,
+        "Version 19"
+    );
+}
