@@ -31,10 +31,6 @@ pub struct Cli {
     #[arg(long)]
     pub read_only: bool,
 
-    /// Look without changing anything (also the way to open a file another partnerdeck has open)
-    #[arg(long)]
-    pub read_only: bool,
-
     /// Use this date as today (YYYY-MM-DD), e.g. to see the dashboard as it was
     #[arg(
         long,
