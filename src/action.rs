@@ -24,12 +24,18 @@ pub enum Context {
     Records,
     /// A review in progress (every key not bound here rates or types).
     Review,
+    /// Typing a pane filter.
+    Filter,
+    /// The command palette.
+    Palette,
+    /// Searching every record.
+    Search,
 }
 
 macro_rules! actions {
     ($($variant:ident => $name:literal, $help:literal, [$($ctx:ident),*];)+) => {
         /// A user intent.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum Action { $($variant),+ }
 
@@ -83,7 +89,7 @@ actions! {
     TimeZoom => "time_zoom", "timeline: zoom (days per column)", [Dashboard];
     TimeToday => "time_today", "timeline: back to today", [Dashboard];
     Attention => "attention", "today: what needs attention, most urgent first", [Dashboard, Overview];
-    Overview => "overview", "portfolio overview: health and practices of every partner", [Dashboard, Attention];
+    Overview => "overview", "portfolio: health and practices of every partner", [Dashboard, Attention];
     Sort => "sort", "overview: sort by health, last contact, name or trend", [Overview];
     Add => "add", "add a record of the focused pane's kind", [Dashboard, Records];
     Edit => "edit", "edit the selection", [Dashboard, Records];
@@ -96,13 +102,16 @@ actions! {
     Commitments => "commitments", "the selected partner's commitments, both sides", [Dashboard, Detail];
     Celebrations => "celebrations", "the selected partner's celebrated wins", [Dashboard, Detail];
     Review => "review", "review the selected partner (resumes a kept draft)", [Dashboard, Detail];
-    ReviewDue => "review_due", "review every partner whose review is due, one after another", [Dashboard];
+    ReviewDue => "review_due", "review every partner whose review is due", [Dashboard];
     StepNext => "step_next", "review: next step", [Review];
+    Filter => "filter", "filter the pane (fuzzy; phase: kind: tag: overdue…)", [Dashboard];
+    Palette => "palette", "command palette: every action by name", [Dashboard];
+    Find => "find", "find anything: partners, contacts, log, notes, reviews…", [Dashboard];
     StepPrev => "step_prev", "review: previous step", [Review];
-    FieldNext => "field_next", "form: next field", [Form];
-    FieldPrev => "field_prev", "form: previous field", [Form];
-    Submit => "submit", "form: save; review: go on (on the actions step, add the action)", [Form, Review];
-    Cancel => "cancel", "form: cancel (asks when something was typed); review: keep a draft, discard or continue", [Form, Review];
+    FieldNext => "field_next", "form: next field; palette and search: next match", [Form, Palette, Search];
+    FieldPrev => "field_prev", "form: previous field; palette and search: previous match", [Form, Palette, Search];
+    Submit => "submit", "form: save; review: go on; filter: keep; palette and search: run / go to", [Form, Review, Filter, Palette, Search];
+    Cancel => "cancel", "form: cancel (asks when something was typed); review: keep a draft, discard or continue; filter: clear", [Form, Review, Filter, Palette, Search];
     OpenEditor => "open_editor", "form: edit the field in $EDITOR", [Form];
     Complete => "complete", "form: complete the list item from values already used", [Form];
     Yes => "yes", "answer yes", [Confirm];

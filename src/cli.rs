@@ -31,6 +31,10 @@ pub struct Cli {
     #[arg(long)]
     pub read_only: bool,
 
+    /// The configuration file (keys, preset, theme) [default: see `partnerdeck config --path`]
+    #[arg(long, global = true, env = "PARTNERDECK_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     /// Use this date as today (YYYY-MM-DD), e.g. to see the dashboard as it was
     #[arg(
         long,
@@ -66,10 +70,20 @@ pub enum Command {
         #[arg(long, default_value = "My partnerships")]
         name: String,
     },
+    /// Show or explain the configuration file (keys, preset, theme)
+    Config {
+        /// Print the full default configuration, commented, to stdout
+        #[arg(long)]
+        print_default: bool,
+        /// Print where the configuration file is looked for
+        #[arg(long)]
+        path: bool,
+    },
     /// Validate a data file and report every problem with its line; exit 1 if any
     Check {
         /// The file to check [default: the data file in use]
-        file: Option<PathBuf>,
+        #[arg(value_name = "FILE")]
+        target: Option<PathBuf>,
     },
     /// List the backups of the data file (kept in `backups/` beside it), oldest first
     Backups,
@@ -174,13 +188,17 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
     match &cli.command {
+        Some(Command::Config {
+            print_default,
+            path,
+        }) => config_command(cli, *print_default, *path),
         Some(Command::Path) => {
             println!("{}", cli.data_path()?.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Init { demo, name }) => init(&cli.data_path()?, *demo, name, cli.today()),
-        Some(Command::Check { file }) => {
-            let path = match file {
+        Some(Command::Check { target }) => {
+            let path = match target {
                 Some(f) => f.clone(),
                 None => cli.data_path()?,
             };
@@ -406,4 +424,32 @@ fn man_page(out: Option<&Path>) -> Result<ExitCode, String> {
     }
     println!("wrote {} manual pages to {}", all.len(), dir.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The configuration file in use: `--config`, `PARTNERDECK_CONFIG`, else the per-user folder.
+pub fn config_path(cli: &Cli) -> Option<PathBuf> {
+    cli.config.clone().or_else(crate::config::default_path)
+}
+
+fn config_command(cli: &Cli, print_default: bool, path: bool) -> Result<ExitCode, String> {
+    if print_default {
+        print!("{}", crate::config::default_text());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let file =
+        config_path(cli).ok_or("cannot find a configuration folder; give one with --config")?;
+    if path {
+        println!("{}", file.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let settings = crate::config::load(&file, crate::config::no_color_env());
+    if settings.warnings.is_empty() {
+        println!("{}: ok", file.display());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for w in &settings.warnings {
+            eprintln!("{w}");
+        }
+        Ok(ExitCode::FAILURE)
+    }
 }

@@ -148,12 +148,30 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         };
         (ws, Source::File(path), saver, read_only)
     };
+    let settings = crate::cli::config_path(cli)
+        .map(|p| crate::config::load(&p, crate::config::no_color_env()));
     let mut app = App::new(ws, today, source);
     app.saver = saver;
     app.read_only = read_only;
     if cli.today.is_none() {
         app.now = chrono::Local::now().naive_local();
     }
+    let theme = match settings {
+        Some(settings) => {
+            app.keymap = settings.keymap;
+            if let Some(first) = settings.warnings.first() {
+                let more = settings.warnings.len() - 1;
+                let more = if more > 0 {
+                    format!(" (+{more} more: `partnerdeck config`)")
+                } else {
+                    String::new()
+                };
+                notes.push((Level::Warn, format!("Config: {first}{more}")));
+            }
+            settings.theme
+        }
+        None => Theme::from_env(),
+    };
     for (level, text) in notes {
         app.set_status(level, text);
     }
@@ -161,7 +179,7 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         app.offer_recovery(path);
     }
     install_panic_hook();
-    let result = run(&mut app, &Theme::from_env());
+    let result = run(&mut app, &theme);
     // Whatever happened, pending saves are written before the process ends.
     let saved = app.flush_saves();
     *UNSAVED.lock().unwrap_or_else(|e| e.into_inner()) = None;

@@ -164,10 +164,10 @@ fn enter_opens_the_details_of_the_selection_and_esc_closes_them() {
 
 #[test]
 fn help_lists_every_binding_of_the_dashboard_from_the_keymap() {
-    let mut app = demo_app(130, 50);
+    let mut app = demo_app(200, 60);
     press(&mut app, &["?"]);
     assert_eq!(app.context(), partnerdeck::action::Context::Help);
-    let s = screen(&app, 130, 50);
+    let s = screen(&app, 200, 60);
     for (action, keys) in app.keymap.bindings(partnerdeck::action::Context::Dashboard) {
         assert!(
             s.contains(action.help()),

@@ -199,6 +199,9 @@ impl App {
             Some(action) => self.update(action),
             None if self.context() == super::Context::Form => self.type_key(key),
             None if self.context() == super::Context::Review => self.review_key(key),
+            None if self.context() == super::Context::Filter => self.filter_key(key),
+            None if self.context() == super::Context::Palette => self.palette_key(key),
+            None if self.context() == super::Context::Search => self.search_key(key),
             None => {}
         }
     }

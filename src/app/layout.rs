@@ -96,5 +96,10 @@ pub fn detail_rect(area: Rect) -> Rect {
 
 /// The help overlay's box.
 pub fn help_rect(area: Rect) -> Rect {
-    overlay_rect(area, 70, 80)
+    overlay_rect(area, 80, 80)
+}
+
+/// How many columns the help overlay uses at this screen size.
+pub fn help_columns(area: Rect) -> usize {
+    if help_rect(area).width >= 110 { 2 } else { 1 }
 }

@@ -5,9 +5,11 @@ mod cursor;
 mod detail;
 mod disk;
 mod edit;
+pub mod filter;
 pub mod form;
 pub mod forms;
 mod layout;
+pub mod palette;
 mod records;
 pub mod review;
 mod rows;
@@ -21,7 +23,9 @@ pub use detail::{DetailLine, LABEL_WIDTH, LineKind, RecordRef, wrap, wrap_text};
 pub use edit::{Pending, UNDO_DEPTH};
 pub use form::{Field, FieldKind, Form};
 pub use forms::FormTarget;
-pub use layout::{MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_rect, overlay_rect};
+pub use layout::{
+    MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_columns, help_rect, overlay_rect,
+};
 pub use records::RecordsKind;
 pub use rows::{PartnerRows, Rows};
 pub use saver::{
@@ -118,6 +122,18 @@ pub enum Overlay {
     },
     /// A review in progress.
     Review(Box<review::ReviewState>),
+    /// The command palette: what was typed, the matching actions.
+    Palette {
+        input: tui_input::Input,
+        matches: Vec<Action>,
+        cursor: Cursor,
+    },
+    /// The global search: what was typed, the hits.
+    Search {
+        input: tui_input::Input,
+        hits: Vec<palette::Hit>,
+        cursor: Cursor,
+    },
     /// A yes/no question; a form it interrupted comes back on "no".
     Confirm {
         question: String,
@@ -172,6 +188,10 @@ pub struct App {
     pub save_error: Option<String>,
     /// An emergency copy being offered for recovery.
     pub emergency: Option<PathBuf>,
+    /// Each pane's filter (`/`).
+    pub filters: [Option<filter::PaneFilter>; 4],
+    /// The pane whose filter is being typed.
+    pub filter_editing: Option<Pane>,
 }
 
 impl App {
@@ -210,6 +230,8 @@ impl App {
             read_only: None,
             save_error: None,
             emergency: None,
+            filters: Default::default(),
+            filter_editing: None,
         };
         app.disk_base = app.ws.clone();
         app.partner_changed();
@@ -228,6 +250,7 @@ impl App {
     /// The context keys are resolved in.
     pub fn context(&self) -> Context {
         match self.overlay {
+            None if self.filter_editing.is_some() => Context::Filter,
             None => Context::Dashboard,
             Some(Overlay::Help { .. }) => Context::Help,
             Some(Overlay::Detail { .. }) => Context::Detail,
@@ -237,6 +260,8 @@ impl App {
             Some(Overlay::Confirm { .. }) => Context::Confirm,
             Some(Overlay::Records { .. }) => Context::Records,
             Some(Overlay::Review(_)) => Context::Review,
+            Some(Overlay::Palette { .. }) => Context::Palette,
+            Some(Overlay::Search { .. }) => Context::Search,
         }
     }
 
@@ -249,8 +274,7 @@ impl App {
 
     /// The selected partner's position in `ws.partners`.
     pub fn selected_partner_index(&self) -> Option<usize> {
-        self.rows
-            .partners
+        self.pane_rows(Pane::Partners)
             .get(self.cursors[Pane::Partners as usize].selected)
             .map(|i| *i as usize)
     }
@@ -264,8 +288,17 @@ impl App {
             .and_then(|i| self.rows.per_partner.get(i))
     }
 
-    /// The rows of a pane, as indexes into the workspace list the pane shows.
+    /// The rows of a pane (filtered when a filter is active), as indexes into the workspace
+    /// list the pane shows.
     pub fn pane_rows(&self, pane: Pane) -> &[u32] {
+        match &self.filters[pane as usize] {
+            Some(f) => &f.rows,
+            None => self.base_rows(pane),
+        }
+    }
+
+    /// The rows of a pane before any filter.
+    pub fn base_rows(&self, pane: Pane) -> &[u32] {
         match (pane, self.all_partners) {
             (Pane::Partners, _) => &self.rows.partners,
             (Pane::Goals, true) => &self.rows.all_goals,
@@ -290,6 +323,14 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        if self.overlay.is_none() && self.filter_editing.is_some() {
+            match action {
+                Action::Submit => self.keep_filter(),
+                Action::Cancel => self.clear_filter(self.focus),
+                _ => {}
+            }
+            return;
+        }
         match self.overlay {
             Some(Overlay::Help { .. }) | Some(Overlay::Detail { .. }) => {
                 self.update_overlay(action)
@@ -301,6 +342,9 @@ impl App {
             Some(Overlay::Confirm { .. }) => self.update_confirm(action),
             Some(Overlay::Records { .. }) => self.update_records(action),
             Some(Overlay::Review(_)) => self.update_review(action),
+            Some(Overlay::Palette { .. }) | Some(Overlay::Search { .. }) => {
+                self.update_palette(action)
+            }
             None => self.update_dashboard(action),
         }
     }
@@ -310,7 +354,10 @@ impl App {
         let area = self.screen.area;
         match &self.overlay {
             Some(Overlay::Help { .. }) => (
-                self.keymap.bindings(self.help_context()).len(),
+                self.keymap
+                    .bindings(self.help_context())
+                    .len()
+                    .div_ceil(help_columns(area)),
                 help_rect(area).height.saturating_sub(2) as usize,
             ),
             Some(Overlay::Detail { lines, .. }) => {
@@ -392,8 +439,13 @@ impl App {
             | Action::StepPrev
             | Action::Yes
             | Action::No => {}
+            Action::Filter => self.start_filter(),
+            Action::Palette => self.open_palette(),
+            Action::Find => self.open_search(),
             Action::Back => {
-                if self.all_partners {
+                if self.filters[pane as usize].is_some() {
+                    self.clear_filter(pane);
+                } else if self.all_partners {
                     self.toggle_all_partners();
                 } else {
                     self.status = None;
@@ -459,6 +511,9 @@ impl App {
 
     /// Resets the dependent panes after the partner (or the all-partners switch) changed.
     pub(crate) fn partner_changed(&mut self) {
+        for pane in [Pane::Goals, Pane::Timeline, Pane::Log] {
+            self.refilter(pane);
+        }
         self.cursors[Pane::Goals as usize] = Cursor::default();
         self.cursors[Pane::Log as usize] = Cursor::default();
         // The timeline starts at the first milestone not yet done, else the last one.
@@ -528,11 +583,14 @@ impl App {
         self.refresh();
     }
 
-    /// Rebuilds the index, the insight overview and the rows from the workspace.
+    /// Rebuilds the index, the insight overview, the rows and the filters from the workspace.
     pub fn refresh(&mut self) {
         self.index = Index::build(&self.ws);
         self.overview = insight::overview(&self.ws, &self.index, self.today);
         self.rows = Rows::build(&self.ws, &self.index);
+        for pane in Pane::ALL {
+            self.refilter(pane);
+        }
         let (w, h) = (self.screen.area.width, self.screen.area.height);
         self.resize(w, h);
     }

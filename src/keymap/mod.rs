@@ -42,6 +42,11 @@ impl Keymap {
         Ok(Keymap::from_bindings(by_action))
     }
 
+    /// A keymap from explicit bindings (the config file's merge result).
+    pub fn from_bindings_map(bindings: BTreeMap<Action, Vec<Key>>) -> Keymap {
+        Keymap::from_bindings(bindings.into_iter().collect())
+    }
+
     fn from_bindings(by_action: HashMap<Action, Vec<Key>>) -> Keymap {
         let mut by_key: HashMap<Key, Vec<Action>> = HashMap::new();
         for action in Action::ALL {

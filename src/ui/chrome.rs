@@ -110,6 +110,17 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::OpenEditor, "$EDITOR"),
         ],
         Context::Confirm => vec![(Action::Yes, "yes"), (Action::No, "no")],
+        Context::Filter => vec![(Action::Submit, "keep filter"), (Action::Cancel, "clear")],
+        Context::Palette => vec![
+            (Action::Submit, "run"),
+            (Action::FieldNext, "next"),
+            (Action::Cancel, "close"),
+        ],
+        Context::Search => vec![
+            (Action::Submit, "go to it"),
+            (Action::FieldNext, "next"),
+            (Action::Cancel, "close"),
+        ],
         Context::Review => vec![
             (Action::Submit, "go on"),
             (Action::StepNext, "next step"),
@@ -142,19 +153,23 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
         Context::Dashboard => {
             let mut h = vec![
                 (Action::Help, "help"),
+                (Action::Quit, "quit"),
                 (Action::NextPane, "pane"),
                 (Action::Down, "move"),
                 (Action::Open, "details"),
                 (Action::Add, "add"),
                 (Action::Edit, "edit"),
                 (Action::LogContact, "log"),
+                (Action::Filter, "filter"),
+                (Action::Palette, "commands"),
                 (Action::Attention, "today"),
                 (Action::Overview, "overview"),
             ];
             if app.focus == Pane::Timeline {
-                h.push((Action::TimeLater, "later"));
-                h.push((Action::TimeEarlier, "earlier"));
-                h.push((Action::TimeZoom, "zoom"));
+                h.insert(5, (Action::ToggleDone, "done"));
+                h.insert(6, (Action::TimeLater, "later"));
+                h.insert(7, (Action::TimeEarlier, "earlier"));
+                h.insert(8, (Action::TimeZoom, "zoom"));
             }
             h.push((
                 Action::ToggleAllPartners,
@@ -164,7 +179,6 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
                     "all partners"
                 },
             ));
-            h.push((Action::Quit, "quit"));
             h
         }
     }

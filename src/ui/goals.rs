@@ -3,7 +3,7 @@
 
 use super::text::pad_left;
 use super::theme::Theme;
-use super::widgets::{cell, empty, pane_block, render_lines, render_wrapped, row};
+use super::widgets::{cell, empty, highlighted, pane_block, render_lines, render_wrapped, row};
 use crate::app::{App, Pane};
 use crate::model::{Goal, GoalStatus};
 use ratatui::Frame;
@@ -103,14 +103,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let name = app.ws.partner(g.partner).map_or("?", |p| p.name.as_str());
             spans.push(cell(name, partner_w + 1, theme.dim));
         }
-        spans.push(cell(
+        let title_style = if g.status == GoalStatus::Dropped {
+            theme.dim
+        } else {
+            theme.base
+        };
+        let query = app.filter_fuzzy_text(Pane::Goals);
+        spans.extend(highlighted(
             &g.title,
             title_w + 1,
-            if g.status == GoalStatus::Dropped {
-                theme.dim
-            } else {
-                theme.base
-            },
+            query.as_deref(),
+            title_style,
+            theme,
         ));
         spans.push(cell(
             &gauge(progress, gauge_w),

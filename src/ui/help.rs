@@ -1,8 +1,9 @@
-//! The help overlay: every binding of the context under it, generated from the live keymap.
+//! The help overlay: every binding of the context under it, generated from the live keymap, in
+//! two columns when there is room.
 
 use super::text::{fit, pad};
 use super::theme::Theme;
-use crate::app::{App, help_rect};
+use crate::app::{App, help_columns, help_rect};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -14,22 +15,39 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
-        .title(Line::styled(" Keys ", theme.title))
+        .title(Line::styled(
+            format!(" Keys · {:?} ", app.help_context()),
+            theme.title,
+        ))
         .title(Line::styled(format!(" {close}: close "), theme.dim).right_aligned());
     let inner = block.inner(area);
-    let key_w = 18usize;
-    let text_w = (inner.width as usize).saturating_sub(key_w + 1);
-    let lines: Vec<Line<'static>> = bindings
-        .iter()
+    let columns = help_columns(frame.area());
+    let rows = bindings.len().div_ceil(columns);
+    let col_w = inner.width as usize / columns;
+    let key_w = 16usize.min(col_w / 2);
+    let text_w = col_w.saturating_sub(key_w + 2);
+    let entry = |i: usize| -> Vec<Span<'static>> {
+        match bindings.get(i) {
+            Some((action, keys)) => {
+                let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
+                vec![
+                    Span::styled(pad(&keys.join(" "), key_w), theme.key),
+                    Span::raw(" "),
+                    Span::raw(pad(&fit(action.help(), text_w), text_w + 1)),
+                ]
+            }
+            None => Vec::new(),
+        }
+    };
+    let lines: Vec<Line<'static>> = (0..rows)
         .skip(scroll)
         .take(inner.height as usize)
-        .map(|(action, keys)| {
-            let keys: Vec<String> = keys.iter().map(ToString::to_string).collect();
-            Line::from(vec![
-                Span::styled(pad(&keys.join(" "), key_w), theme.key),
-                Span::raw(" "),
-                Span::raw(fit(action.help(), text_w)),
-            ])
+        .map(|r| {
+            let mut spans = entry(r);
+            for c in 1..columns {
+                spans.extend(entry(r + c * rows));
+            }
+            Line::from(spans)
         })
         .collect();
     frame.render_widget(Clear, area);

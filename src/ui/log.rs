@@ -3,7 +3,7 @@
 
 use super::goals::scope_title;
 use super::theme::Theme;
-use super::widgets::{cell, empty, pane_block, render_lines, render_wrapped, row};
+use super::widgets::{cell, empty, highlighted, pane_block, render_lines, render_wrapped, row};
 use crate::app::{App, Pane};
 use crate::model::Side;
 use ratatui::Frame;
@@ -83,7 +83,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Side::Them => "←",
         };
         spans.push(cell(dir, dir_w, theme.accent));
-        spans.push(cell(&e.summary, summary_w, theme.base));
+        let query = app.filter_fuzzy_text(Pane::Log);
+        spans.extend(highlighted(
+            &e.summary,
+            summary_w,
+            query.as_deref(),
+            theme.base,
+            theme,
+        ));
         if show_sent {
             let s = e.sentiment.map_or(String::new(), |s| {
                 format!(" {}", "●".repeat(s.min(5) as usize))

@@ -11,6 +11,7 @@ pub mod headless;
 mod help;
 mod log;
 mod overview;
+mod palette;
 mod partners;
 mod records;
 mod review;
@@ -63,6 +64,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::Form { form, .. }) => form::draw(frame, app, form, theme),
         Some(Overlay::Confirm { question, .. }) => form::draw_confirm(frame, question, theme),
         Some(Overlay::Review(state)) => review::draw(frame, app, state, theme),
+        Some(Overlay::Palette {
+            input,
+            matches,
+            cursor,
+        }) => palette::draw_palette(frame, app, input, matches, *cursor, theme),
+        Some(Overlay::Search {
+            input,
+            hits,
+            cursor,
+        }) => palette::draw_search(frame, app, input, hits, *cursor, theme),
         Some(Overlay::Records {
             kind,
             partner,

@@ -3,7 +3,7 @@
 
 use super::text::pad_left;
 use super::theme::Theme;
-use super::widgets::{cell, empty, pane_block, render_lines, render_wrapped, row};
+use super::widgets::{cell, empty, highlighted, pane_block, render_lines, render_wrapped, row};
 use crate::app::{App, Pane};
 use crate::insight::communication::ContactStatus;
 use ratatui::Frame;
@@ -102,10 +102,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let days = summary.and_then(|s| s.last_contact.map(|_| s.days_since_contact));
         let selected = start + offset == cursor.selected;
         let style = status_style(status, theme);
-        let mut spans = vec![
-            cell(status_symbol(status), 2, style),
-            cell(&p.name, name_w + 1, theme.base),
-        ];
+        let mut spans = vec![cell(status_symbol(status), 2, style)];
+        let query = app.filter_fuzzy_text(Pane::Partners);
+        spans.extend(highlighted(
+            &p.name,
+            name_w + 1,
+            query.as_deref(),
+            theme.base,
+            theme,
+        ));
         if show_kind {
             spans.push(cell(p.kind.label(), kind_w + 1, theme.dim));
         }

@@ -55,6 +55,39 @@ impl Theme {
         }
     }
 
+    /// For terminals with a light background.
+    pub fn light() -> Theme {
+        Theme {
+            base: Style::new(),
+            header: Style::new()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::Gray),
+            border_focused: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            column_header: Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::UNDERLINED),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            dim: Style::new().fg(Color::DarkGray),
+            good: Style::new().fg(Color::Green),
+            warn: Style::new().fg(Color::Rgb(160, 100, 0)),
+            bad: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            accent: Style::new().fg(Color::Magenta),
+            today: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            status_info: Style::new().fg(Color::Green),
+            status_warn: Style::new()
+                .fg(Color::Rgb(160, 100, 0))
+                .add_modifier(Modifier::BOLD),
+            status_error: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+        }
+    }
+
     /// The same theme without any colour.
     pub fn without_color(&self) -> Theme {
         let strip = |s: Style| Style {

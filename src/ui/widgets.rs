@@ -9,6 +9,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Rows built by `row()` plus lines handed to `render_lines` (the timeline draws its own rows):
+/// a counter for tests that a frame touches only the visible rows, whatever the data's size.
+#[doc(hidden)]
+pub static ROWS_DRAWN: AtomicUsize = AtomicUsize::new(0);
 
 /// The bordered block of a pane, highlighted when focused, with a title and a right-hand note.
 pub fn pane_block<'a>(
@@ -20,6 +26,25 @@ pub fn pane_block<'a>(
 ) -> Block<'a> {
     let focused = app.focus == pane && app.overlay.is_none();
     let number = pane as usize + 1;
+    // An active filter shows in the title with its match count (and a cursor while typing).
+    let title = match app.filter_text(pane) {
+        Some(text) => {
+            let typing = app.filter_editing == Some(pane);
+            let problems = app.filter_problems(pane);
+            let problems = if problems.is_empty() {
+                String::new()
+            } else {
+                format!(" ?{}", problems.join(" ?"))
+            };
+            format!(
+                "{title} /{text}{} ({} of {}){problems}",
+                if typing { "▏" } else { "" },
+                app.pane_len(pane),
+                app.base_rows(pane).len()
+            )
+        }
+        None => title,
+    };
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
@@ -58,6 +83,7 @@ pub fn row(
     selected: bool,
     theme: &Theme,
 ) -> Line<'static> {
+    ROWS_DRAWN.fetch_add(1, Ordering::Relaxed);
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if used < total {
         spans.push(Span::raw(" ".repeat(total - used)));
@@ -72,6 +98,7 @@ pub fn row(
 
 /// Renders lines inside a block (clamped to the frame).
 pub fn render_lines(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<Line<'static>>) {
+    ROWS_DRAWN.fetch_add(lines.len(), Ordering::Relaxed);
     let area = area.intersection(frame.area());
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
@@ -113,4 +140,42 @@ pub fn view_block<'a>(title: String, note: String, theme: &Theme) -> Block<'a> {
             theme.border_focused,
         ))
         .title(Line::styled(format!(" {note} "), theme.dim).right_aligned())
+}
+
+/// Text fitted to `cells` cells (plus a separating blank), with the characters matching a fuzzy
+/// query underlined and bold, so matches show without colour too.
+pub fn highlighted(
+    text: &str,
+    cells: usize,
+    query: Option<&str>,
+    style: Style,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let fitted = pad(text, cells.saturating_sub(1));
+    let Some(indices) = query
+        .filter(|q| !q.is_empty())
+        .and_then(|q| crate::fuzzy::Query::new(q).indices(&fitted))
+    else {
+        return vec![Span::styled(format!("{fitted} "), style)];
+    };
+    let mark = style
+        .patch(theme.accent)
+        .add_modifier(ratatui::style::Modifier::UNDERLINED | ratatui::style::Modifier::BOLD);
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_marked = false;
+    for (i, c) in fitted.chars().enumerate() {
+        let marked = indices.binary_search(&(i as u32)).is_ok();
+        if marked != run_marked && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_marked { mark } else { style },
+            ));
+        }
+        run_marked = marked;
+        run.push(c);
+    }
+    run.push(' ');
+    spans.push(Span::styled(run, if run_marked { mark } else { style }));
+    spans
 }
