@@ -162,6 +162,23 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Print one frame of the dashboard as plain text and exit (scripts, status displays)
+    Render {
+        /// Columns of the frame (1 to 1000)
+        #[arg(long, value_name = "COLS", default_value_t = 120,
+              value_parser = clap::value_parser!(u16).range(1..=1000))]
+        width: u16,
+        /// Rows of the frame (1 to 1000)
+        #[arg(long, value_name = "ROWS", default_value_t = 40,
+              value_parser = clap::value_parser!(u16).range(1..=1000))]
+        height: u16,
+        /// The dashboard with a pane focused, or a full-screen view
+        #[arg(long, value_enum, default_value_t = crate::ui::headless::View::Dashboard)]
+        view: crate::ui::headless::View,
+        /// Select this partner (its name, or enough of it)
+        #[arg(long, value_name = "NAME")]
+        partner: Option<String>,
+    },
 }
 
 impl Cli {
@@ -249,6 +266,12 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
         ),
         Some(Command::Completions { shell }) => completions(*shell),
         Some(Command::Man { out }) => man_page(out.as_deref()),
+        Some(Command::Render {
+            width,
+            height,
+            view,
+            partner,
+        }) => render_frame(cli, *width, *height, *view, partner.as_deref()),
         None => crate::tui::open(cli),
     }
 }
@@ -424,6 +447,60 @@ fn man_page(out: Option<&Path>) -> Result<ExitCode, String> {
     }
     println!("wrote {} manual pages to {}", all.len(), dir.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// `partnerdeck render`: loads the data as the dashboard does (read-only: no lock, no save),
+/// brings the app to the view and partner asked for, and prints that one frame as text.
+fn render_frame(
+    cli: &Cli,
+    width: u16,
+    height: u16,
+    view: crate::ui::headless::View,
+    partner: Option<&str>,
+) -> Result<ExitCode, String> {
+    use crate::app::{App, Source};
+    use std::io::Write;
+    if !(1..=1000).contains(&width) || !(1..=1000).contains(&height) {
+        return Err(format!(
+            "a frame of {width}×{height} cannot be rendered: width and height go from 1 to 1000"
+        ));
+    }
+    let today = cli.today();
+    let (ws, source) = if cli.demo {
+        let ws = store::demo_workspace(today);
+        (ws, Source::Demo(PathBuf::from("demo.ron")))
+    } else {
+        let path = cli.data_path()?;
+        let ws = match store::load(&path).map_err(|e| e.to_string())? {
+            Some(loaded) => loaded.workspace,
+            None => crate::model::Workspace::named(""),
+        };
+        (ws, Source::File(path))
+    };
+    let mut app = App::new(ws, today, source);
+    if cli.today.is_none() {
+        app.now = Local::now().naive_local();
+    }
+    // The configuration's keys (shown in the footer) and theme, as the dashboard takes them.
+    let settings = config_path(cli).map(|p| crate::config::load(&p, crate::config::no_color_env()));
+    let theme = match settings {
+        Some(settings) => {
+            for w in &settings.warnings {
+                eprintln!("partnerdeck: config: {w}");
+            }
+            app.keymap = settings.keymap;
+            settings.theme
+        }
+        None => crate::ui::Theme::from_env(),
+    };
+    let text = crate::ui::headless::frame(&mut app, &theme, width, height, view, partner)?;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // A reader that stopped early (`| head`) is not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(format!("cannot write the frame: {e}")),
+    }
 }
 
 /// The configuration file in use: `--config`, `PARTNERDECK_CONFIG`, else the per-user folder.

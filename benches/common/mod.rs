@@ -1,0 +1,331 @@
+//! Shared by the benches: the generated workspaces (made on first use), the app as the dashboard
+//! builds it, and the key sequences measured key by key.
+
+#![allow(dead_code)] // each bench uses part of this
+
+use partnerdeck::app::{App, Source};
+use partnerdeck::keymap::Key;
+use partnerdeck::model::Workspace;
+use partnerdeck::store;
+use partnerdeck::ui::Theme;
+use partnerdeck::ui::headless::Headless;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// The day the benches take as today (the generator's last day of history).
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 27).expect("a real date")
+}
+
+/// The frame size the benches draw.
+pub const WIDTH: u16 = 120;
+pub const HEIGHT: u16 = 40;
+
+/// The generator's named sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// 200 partners, 20,000 log entries (≈ 9 MB).
+    Heavy,
+    /// 2,000 partners, 250,000 log entries (≈ 110 MB).
+    Extreme,
+}
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Size {
+    pub fn name(self) -> &'static str {
+        match self {
+            Size::Heavy => "heavy",
+            Size::Extreme => "extreme",
+        }
+    }
+
+    /// The sizes to measure: both, or those named in `PARTNERDECK_BENCH_SIZES` (e.g. `heavy`).
+    pub fn selected() -> Vec<Size> {
+        let wanted = std::env::var("PARTNERDECK_BENCH_SIZES").unwrap_or_default();
+        [Size::Heavy, Size::Extreme]
+            .into_iter()
+            .filter(|s| wanted.trim().is_empty() || wanted.split(',').any(|w| w.trim() == s.name()))
+            .collect()
+    }
+
+    /// The generated file of this size (seed 1), generated first when missing or older than the
+    /// generator's source.
+    pub fn file(self) -> PathBuf {
+        let path = target_dir()
+            .join("bench-data")
+            .join(format!("{}-seed1.ron", self.name()));
+        let generator = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/generate.rs");
+        let modified = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
+        let fresh = match (modified(&path), modified(&generator)) {
+            (Some(data), Some(source)) => data >= source,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        if !fresh {
+            generate(self, &path);
+        }
+        path
+    }
+}
+
+/// The cargo target folder the bench runs from (`CARGO_TARGET_DIR`, else found from the
+/// bench's own path: `<target>/<profile>/deps/<bench>`).
+pub fn target_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CARGO_TARGET_DIR") {
+        return Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| {
+            exe.ancestors()
+                .find(|p| p.file_name().is_some_and(|n| n == "deps"))
+                .and_then(|deps| deps.parent()?.parent().map(Path::to_path_buf))
+        })
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
+/// Runs the generator example (release) to write a size's file.
+fn generate(size: Size, path: &Path) {
+    eprintln!(
+        "generating the {size} workspace into {} (cargo run --release --example generate)…",
+        path.display()
+    );
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("cannot create bench-data");
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "run",
+            "--release",
+            "--offline",
+            "--quiet",
+            "--example",
+            "generate",
+            "--",
+            "--preset",
+            size.name(),
+            "--seed",
+            "1",
+            "--out",
+        ])
+        .arg(path)
+        .status()
+        .expect("cannot run cargo to generate the bench data");
+    assert!(status.success(), "the generator failed ({status})");
+}
+
+/// Reads a file's text.
+pub fn text_of(size: Size) -> String {
+    std::fs::read_to_string(size.file()).expect("cannot read the bench data")
+}
+
+/// What the dashboard does before its first frame: read and stamp the file, parse, validate,
+/// normalize, build every derived structure.
+pub fn open_app(path: &Path) -> App {
+    let (loaded, _stamp) = store::load_stamped(path)
+        .expect("the bench data loads")
+        .expect("the bench data exists");
+    let mut app = App::new(loaded.workspace, today(), Source::File(path.to_path_buf()));
+    app.resize(WIDTH, HEIGHT);
+    app
+}
+
+/// An app on a workspace already in memory (no file behind it), sized for the benches.
+pub fn memory_app(ws: Workspace) -> App {
+    let mut app = App::new(ws, today(), Source::Memory);
+    app.resize(WIDTH, HEIGHT);
+    app
+}
+
+/// Moves the partners cursor to the partner with the most log entries (the worst case for the
+/// per-partner panes), by keys, as a user would.
+pub fn select_busiest_partner(app: &mut App) {
+    let busiest = (0..app.rows.partners.len())
+        .max_by_key(|row| {
+            let i = app.rows.partners[*row] as usize;
+            app.rows.per_partner.get(i).map_or(0, |r| r.log.len())
+        })
+        .unwrap_or(0);
+    press(app, &["1", "g"]);
+    for _ in 0..busiest {
+        app.update(partnerdeck::action::Action::Down);
+    }
+}
+
+pub fn key(text: &str) -> Key {
+    Key::parse(text).unwrap_or_else(|e| panic!("bad key {text}: {e:?}"))
+}
+
+pub fn press(app: &mut App, keys: &[&str]) {
+    for k in keys {
+        app.handle_key(key(k));
+    }
+}
+
+/// A key sequence measured key by key, after `setup` (not measured).
+pub struct Scenario {
+    pub name: &'static str,
+    pub setup: &'static [&'static str],
+    pub keys: &'static [&'static str],
+}
+
+const NAV: &[&str] = &[
+    "j", "j", "j", "k", "pgdn", "pgdn", "pgup", "G", "k", "pgup", "g", "j",
+];
+
+/// Navigation in every pane (selected partner, then all partners), partner switch, detail.
+pub const SCENARIOS: &[Scenario] = &[
+    Scenario {
+        name: "partners j/k/G/g/PgDn (each a partner switch)",
+        setup: &["1"],
+        keys: NAV,
+    },
+    Scenario {
+        name: "goals j/k/G/g/PgDn",
+        setup: &["2"],
+        keys: NAV,
+    },
+    Scenario {
+        name: "timeline j/k/G/g/PgDn",
+        setup: &["3"],
+        keys: NAV,
+    },
+    Scenario {
+        name: "log j/k/G/g/PgDn",
+        setup: &["4"],
+        keys: NAV,
+    },
+    Scenario {
+        name: "all partners: goals j/k/G/g/PgDn",
+        setup: &["A", "2"],
+        keys: NAV,
+    },
+    Scenario {
+        name: "all partners: timeline j/k/G/g/PgDn",
+        setup: &["A", "3"],
+        keys: NAV,
+    },
+    Scenario {
+        name: "all partners: log j/k/G/g/PgDn",
+        setup: &["A", "4"],
+        keys: NAV,
+    },
+    Scenario {
+        name: "all-partners toggle (A)",
+        setup: &["4"],
+        keys: &["A"],
+    },
+    Scenario {
+        name: "partner switch (j/k from another pane's view)",
+        setup: &["1"],
+        keys: &["j", "k"],
+    },
+    Scenario {
+        name: "detail open/close: partner",
+        setup: &["1"],
+        keys: &["enter", "esc"],
+    },
+    Scenario {
+        name: "detail open/close: goal",
+        setup: &["2"],
+        keys: &["enter", "esc"],
+    },
+    Scenario {
+        name: "detail open/close: milestone",
+        setup: &["3"],
+        keys: &["enter", "esc"],
+    },
+    Scenario {
+        name: "detail open/close: log entry",
+        setup: &["4"],
+        keys: &["enter", "esc"],
+    },
+    Scenario {
+        name: "detail scroll (j/k inside a partner's detail)",
+        setup: &["1", "enter"],
+        keys: &["j", "j", "k"],
+    },
+    Scenario {
+        name: "attention / overview open, j, close",
+        setup: &["1"],
+        keys: &["t", "j", "esc", "o", "j", "esc"],
+    },
+];
+
+/// A scenario's state: the app on the busiest partner, the keys, a terminal kept between frames.
+pub struct KeyBench {
+    pub app: App,
+    pub screen: Headless,
+    pub theme: Theme,
+    keys: Vec<Key>,
+    next: usize,
+}
+
+impl KeyBench {
+    pub fn new(mut app: App, scenario: &Scenario) -> KeyBench {
+        select_busiest_partner(&mut app);
+        press(&mut app, scenario.setup);
+        let theme = Theme::dark();
+        let mut screen = Headless::new(WIDTH, HEIGHT);
+        screen.draw(&app, &theme);
+        KeyBench {
+            app,
+            screen,
+            theme,
+            keys: scenario.keys.iter().map(|k| key(k)).collect(),
+            next: 0,
+        }
+    }
+
+    /// One key: update, then redraw (as the event loop does after every key).
+    pub fn step(&mut self) {
+        let k = self.keys[self.next % self.keys.len()];
+        self.next += 1;
+        self.app.handle_key(k);
+        std::hint::black_box(self.screen.draw(&self.app, &self.theme));
+    }
+
+    /// Times `rounds` passes over the sequence, one duration per key.
+    pub fn time(&mut self, rounds: usize) -> Vec<Duration> {
+        let mut out = Vec::with_capacity(rounds * self.keys.len());
+        for _ in 0..rounds * self.keys.len() {
+            let t = Instant::now();
+            self.step();
+            out.push(t.elapsed());
+        }
+        out
+    }
+}
+
+/// Median and worst of some durations.
+pub fn median_max(samples: &mut [Duration]) -> (Duration, Duration) {
+    samples.sort_unstable();
+    let n = samples.len();
+    if n == 0 {
+        return (Duration::ZERO, Duration::ZERO);
+    }
+    let median = if n % 2 == 1 {
+        samples[n / 2]
+    } else {
+        (samples[n / 2 - 1] + samples[n / 2]) / 2
+    };
+    (median, samples[n - 1])
+}
+
+/// A duration in the unit that suits it.
+pub fn fmt(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.1} ms", s * 1e3)
+    } else {
+        format!("{:.0} µs", s * 1e6)
+    }
+}

@@ -1,0 +1,217 @@
+//! The targets of issue 8, measured and judged (release build, `cargo bench --bench targets`):
+//!
+//! - heavy: `partnerdeck render` wall time under 150 ms;
+//! - extreme: time to first frame ≤ 1.3 × bare RON deserialization of the same file;
+//! - extreme: peak memory ≤ 3 × the file's size;
+//! - per key (update + redraw): median under 1 ms, no key over 5 ms.
+//!
+//! Every figure is printed for both sizes (set `PARTNERDECK_BENCH_SIZES=heavy` for one), with
+//! median and worst. The workspaces are generated on first use into `target/bench-data/`.
+
+mod common;
+
+use common::{HEIGHT, SCENARIOS, Size, WIDTH, fmt, median_max};
+use partnerdeck::model::Workspace;
+use partnerdeck::store;
+use partnerdeck::ui::Theme;
+use partnerdeck::ui::headless::Headless;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Milliseconds of a duration, for ratios.
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "met" } else { "MISSED" }
+}
+
+/// Bare deserialization and first frame, interleaved so that both see the same machine load.
+fn first_frame_vs_parse(size: Size, runs: usize) -> ((Duration, Duration), (Duration, Duration)) {
+    let path = size.file();
+    let theme = Theme::dark();
+    let (mut parse, mut first) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let text = std::fs::read_to_string(&path).expect("reads");
+        let t = Instant::now();
+        let ws = store::parse::<Workspace>(&text).expect("parses");
+        parse.push(t.elapsed());
+        drop((ws, text));
+
+        let t = Instant::now();
+        let app = common::open_app(&path);
+        let mut screen = Headless::new(WIDTH, HEIGHT);
+        screen.draw(&app, &theme);
+        first.push(t.elapsed());
+        drop(app);
+    }
+    (median_max(&mut parse), median_max(&mut first))
+}
+
+/// Runs `partnerdeck render` on a file `runs` times: wall times and the largest peak RSS.
+#[allow(clippy::zombie_processes)] // reaped by `wait_with_rusage` (wait4, for the child's rusage)
+fn render_runs(size: Size, runs: usize) -> ((Duration, Duration), u64) {
+    let path = size.file();
+    let mut times = Vec::new();
+    let mut peak_kib = 0u64;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let child = Command::new(env!("CARGO_BIN_EXE_partnerdeck"))
+            .arg("--file")
+            .arg(&path)
+            .args(["--today", "2026-11-27", "render", "--width", "120"])
+            .args(["--height", "40"])
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("runs partnerdeck render");
+        let (ok, maxrss) = wait_with_rusage(child.id());
+        times.push(t.elapsed());
+        assert!(ok, "partnerdeck render failed on {}", path.display());
+        peak_kib = peak_kib.max(maxrss);
+    }
+    (median_max(&mut times), peak_kib)
+}
+
+/// Waits for a child and returns whether it succeeded and its peak resident size (KiB).
+fn wait_with_rusage(pid: u32) -> (bool, u64) {
+    let mut status = 0;
+    // SAFETY: plain wait4 on our own child; `usage` is written by the kernel.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid as libc::pid_t, "wait4 failed");
+    let ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
+    (ok, usage.ru_maxrss as u64)
+}
+
+struct KeyFigures {
+    name: &'static str,
+    median: Duration,
+    worst: Duration,
+}
+
+/// Every scenario key by key on the busiest partner: `rounds` passes over each sequence.
+fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, (Duration, Duration)) {
+    let (loaded, _) = store::load_stamped(&size.file())
+        .expect("loads")
+        .expect("exists");
+    let ws = loaded.workspace;
+    let mut all = Vec::new();
+    let mut rows = Vec::new();
+    for scenario in SCENARIOS {
+        let mut bench = common::KeyBench::new(common::memory_app(ws.clone()), scenario);
+        bench.time(1); // warm up
+        let mut t = bench.time(rounds);
+        all.extend_from_slice(&t);
+        let (median, worst) = median_max(&mut t);
+        rows.push(KeyFigures {
+            name: scenario.name,
+            median,
+            worst,
+        });
+    }
+    let overall = median_max(&mut all);
+    (rows, overall)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; anything else is a filter this harness does not have.
+    let sizes = Size::selected();
+    for size in &sizes {
+        size.file(); // generate before measuring anything
+    }
+    let mut summary: Vec<String> = Vec::new();
+    for size in sizes {
+        let file_size = std::fs::metadata(size.file()).expect("exists").len();
+        let runs = match size {
+            Size::Heavy => 10,
+            Size::Extreme => 3,
+        };
+        println!(
+            "\n== {size}: {} ({:.1} MB) ==",
+            size.file().display(),
+            file_size as f64 / 1e6
+        );
+
+        let ((p_med, p_max), (f_med, f_max)) = first_frame_vs_parse(size, runs);
+        let ratio = ms(f_med) / ms(p_med);
+        println!(
+            "bare deserialization        median {:>9}  worst {:>9}",
+            fmt(p_med),
+            fmt(p_max)
+        );
+        println!(
+            "first frame (dashboard)     median {:>9}  worst {:>9}",
+            fmt(f_med),
+            fmt(f_max)
+        );
+        println!(
+            "first frame / deserialization: {ratio:.2}× (median over {runs} interleaved runs)"
+        );
+
+        let ((r_med, r_max), peak_kib) = render_runs(size, runs);
+        let peak = peak_kib as f64 * 1024.0;
+        let mem_ratio = peak / file_size as f64;
+        println!(
+            "partnerdeck render 120×40   median {:>9}  worst {:>9}  (wall, process start to exit)",
+            fmt(r_med),
+            fmt(r_max)
+        );
+        println!(
+            "peak memory (render)        {:.1} MB = {mem_ratio:.2}× the file",
+            peak / 1e6
+        );
+
+        let rounds = match size {
+            Size::Heavy => 40,
+            Size::Extreme => 20,
+        };
+        let (keys, (k_med, k_max)) = per_key(size, rounds);
+        println!("per key (update + redraw 120×40, busiest partner, {rounds} rounds):");
+        for k in &keys {
+            println!(
+                "  {:<50} median {:>9}  worst {:>9}",
+                k.name,
+                fmt(k.median),
+                fmt(k.worst)
+            );
+        }
+        println!(
+            "  {:<50} median {:>9}  worst {:>9}",
+            "all keys",
+            fmt(k_med),
+            fmt(k_max)
+        );
+
+        match size {
+            Size::Heavy => summary.push(format!(
+                "heavy: partnerdeck render median {} (worst {}) < 150 ms: {}",
+                fmt(r_med),
+                fmt(r_max),
+                verdict(r_med < Duration::from_millis(150))
+            )),
+            Size::Extreme => {
+                summary.push(format!(
+                    "extreme: first frame / bare deserialization {ratio:.2}× ≤ 1.3×: {}",
+                    verdict(ratio <= 1.3)
+                ));
+                summary.push(format!(
+                    "extreme: peak memory {:.0} MB = {mem_ratio:.2}× the file ≤ 3×: {}",
+                    peak / 1e6,
+                    verdict(mem_ratio <= 3.0)
+                ));
+            }
+        }
+        summary.push(format!(
+            "{size}: per key median {} < 1 ms: {}; worst {} < 5 ms: {}",
+            fmt(k_med),
+            verdict(k_med < Duration::from_millis(1)),
+            fmt(k_max),
+            verdict(k_max < Duration::from_millis(5))
+        ));
+    }
+    println!("\n== targets ==");
+    for line in summary {
+        println!("{line}");
+    }
+}
