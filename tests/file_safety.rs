@@ -160,11 +160,17 @@ fn read_only_refuses_changes_and_writes_nothing() {
     let before = std::fs::read(&path).unwrap();
     let mut app = open(&path);
     app.read_only = Some("opened with --read-only".into());
-    press(&mut app, &["l"]);
-    type_text(&mut app, "Nope");
-    press(&mut app, &["enter"]);
-    assert!(app.status.as_ref().unwrap().text.contains("Read-only"));
-    press(&mut app, &["esc", "y"]);
+    for key in ["l", "a", "d", "x", "u", "p", "r"] {
+        press(&mut app, &[key]);
+        assert!(
+            app.status.as_ref().unwrap().text.contains("Read-only"),
+            "{key}"
+        );
+        assert!(app.overlay.is_none(), "{key} opens nothing");
+    }
+    // Reviews and lists cannot change anything either.
+    press(&mut app, &["c", "a"]);
+    assert!(app.overlay.is_none() || app.status.as_ref().unwrap().text.contains("Read-only"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 

@@ -67,7 +67,12 @@ impl App {
         match self.saver.reload() {
             Ok(Some(ws)) => {
                 self.replace_from_disk(ws);
-                self.set_status(Level::Info, "The file changed on disk: reloaded (u undoes back to what you had)");
+                let text = if self.read_only.is_some() {
+                    "The file changed on disk: reloaded"
+                } else {
+                    "The file changed on disk: reloaded (u undoes back to what you had)"
+                };
+                self.set_status(Level::Info, text);
             }
             Ok(None) => self.set_status(Level::Warn, "The file was removed on disk; your data stays here and is saved with the next change"),
             Err(e) => self.set_status(Level::Error, format!("The file changed on disk and cannot be read now: {e}. Nothing was overwritten.")),

@@ -31,7 +31,20 @@ pub enum Pending {
 pub const UNDO_DEPTH: usize = 200;
 
 impl App {
+    /// In a read-only window, says so and returns true.
+    pub(super) fn refuse_read_only(&mut self) -> bool {
+        let Some(reason) = &self.read_only else {
+            return false;
+        };
+        let text = format!("Read-only ({reason}): nothing can be changed in this window");
+        self.set_status(Level::Warn, text);
+        true
+    }
+
     pub(super) fn update_edit(&mut self, action: Action) {
+        if self.refuse_read_only() {
+            return;
+        }
         match action {
             Action::Add => self.add(),
             Action::Edit => self.edit(),

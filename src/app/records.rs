@@ -79,6 +79,11 @@ impl App {
             Action::PageUp => cursor.step(-(height as isize), rows.len(), height),
             Action::First => cursor.first(),
             Action::Last => cursor.last(rows.len(), height),
+            Action::Add | Action::Edit | Action::Open | Action::Delete
+                if self.refuse_read_only() =>
+            {
+                return;
+            }
             Action::Add | Action::Edit | Action::Open => {
                 let editing = if action == Action::Add {
                     None

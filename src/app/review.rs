@@ -128,6 +128,9 @@ impl ReviewState {
 impl App {
     /// Starts (or resumes) the review of the selected partner.
     pub(super) fn start_review(&mut self) {
+        if self.refuse_read_only() {
+            return;
+        }
         self.review_queue.clear();
         match self.selected_partner().map(|p| p.id) {
             Some(id) => self.open_review(id),
@@ -137,6 +140,9 @@ impl App {
 
     /// Queues every partner whose review is due and starts the first.
     pub(super) fn start_due_reviews(&mut self) {
+        if self.refuse_read_only() {
+            return;
+        }
         let mut due: Vec<PartnerId> = self
             .rows
             .partners

@@ -103,7 +103,7 @@ pub fn draw_search(
         let partner = app.ws.partner(hit.partner).map_or("?", |p| p.name.as_str());
         let mut spans = vec![
             Span::styled(format!(" {}", pad(hit.kind, 12)), theme.accent),
-            Span::styled(pad(partner, 24), theme.dim),
+            Span::styled(format!("{} ", pad(partner, 23)), theme.dim),
         ];
         spans.extend(super::widgets::highlighted(
             &hit.text,
