@@ -52,8 +52,13 @@ pub fn key_of(event: KeyEvent) -> Option<Key> {
 /// Unsaved work for the panic hook: the data file and the workspace on screen.
 static UNSAVED: Mutex<Option<(PathBuf, Arc<Workspace>)>> = Mutex::new(None);
 
+/// Records (or clears) the unsaved work the panic hook would write.
+pub fn remember_unsaved(unsaved: Option<(PathBuf, Arc<Workspace>)>) {
+    *UNSAVED.lock().unwrap_or_else(|e| e.into_inner()) = unsaved;
+}
+
 /// On panic: write the unsaved workspace beside the data file (never over it) and say where.
-fn install_panic_hook() {
+pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if let Ok(mut guard) = UNSAVED.try_lock()
@@ -73,6 +78,12 @@ fn install_panic_hook() {
 
 /// Opens the dashboard for the command line's file (or the demo).
 pub fn open(cli: &Cli) -> Result<ExitCode, String> {
+    // First of all, so a signal at any moment ends the session through the normal path.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, stop.clone())
+            .map_err(|e| format!("cannot watch for signals: {e}"))?;
+    }
     let today = cli.today();
     // Held for the whole session: the demo's scratch folder, and the lock on the user's file.
     let mut _scratch = None;
@@ -179,10 +190,10 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         app.offer_recovery(path);
     }
     install_panic_hook();
-    let result = run(&mut app, &theme);
+    let result = run(&mut app, &theme, &stop);
     // Whatever happened, pending saves are written before the process ends.
     let saved = app.flush_saves();
-    *UNSAVED.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    remember_unsaved(None);
     result.map_err(|e| format!("terminal error: {e}"))?;
     if !saved && let Source::File(path) = &app.source {
         let copy = store::write_emergency(path, &app.ws).map_err(|e| e.to_string())?;
@@ -198,11 +209,7 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
 }
 
 /// The event loop on a real terminal.
-fn run(app: &mut App, theme: &Theme) -> std::io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, stop.clone())?;
-    }
+fn run(app: &mut App, theme: &Theme, stop: &AtomicBool) -> std::io::Result<()> {
     let mut terminal = ratatui::init();
     let result = (|| {
         let size = terminal.size()?;
@@ -217,7 +224,7 @@ fn run(app: &mut App, theme: &Theme) -> std::io::Result<()> {
                     }
                     _ => None,
                 };
-                *UNSAVED.lock().unwrap_or_else(|e| e.into_inner()) = unsaved;
+                remember_unsaved(unsaved);
             }
             if !event::poll(Duration::from_secs(1))? {
                 // Quiet second: look at saves and the file, draw only if something changed.

@@ -197,3 +197,73 @@ fn background_saves_write_the_newest_snapshot_and_flush() {
         "Version 19"
     );
 }
+
+#[test]
+fn a_panic_writes_unsaved_work_beside_the_file_never_over_it() {
+    let (_dir, path) = setup();
+    let before = std::fs::read(&path).unwrap();
+    let mut unsaved = store::load(&path).unwrap().unwrap().workspace;
+    unsaved.profile.name = "Unsaved at the crash".into();
+    partnerdeck::tui::install_panic_hook();
+    partnerdeck::tui::remember_unsaved(Some((path.clone(), std::sync::Arc::new(unsaved))));
+    let result = std::panic::catch_unwind(|| panic!("a bug"));
+    assert!(result.is_err());
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the data file is untouched"
+    );
+    let copy = store::find_emergency(&path).expect("an emergency copy");
+    let saved = store::load(&copy).unwrap().unwrap().workspace;
+    assert_eq!(saved.profile.name, "Unsaved at the crash");
+}
+
+/// Runs the dashboard in a pseudo-terminal (`script`), sends a signal, and checks the exit.
+#[cfg(unix)]
+fn signal_exits_cleanly(signal: i32) {
+    use std::process::{Command as Std, Stdio};
+    if Std::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to provide a terminal");
+        return;
+    }
+    let (_dir, path) = setup();
+    let bin = assert_cmd::cargo::cargo_bin("partnerdeck");
+    let command = format!("exec {} --file {}", bin.display(), path.display());
+    let mut child = Std::new("script")
+        .args(["-qfec", &command, "/dev/null"])
+        .env("TERM", "xterm")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lock = store::lock::lock_path(&path);
+    let started = std::time::Instant::now();
+    let pid = loop {
+        if let Some(h) = store::Lock::holder(&path).and_then(|h| h.pid) {
+            break h;
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "the dashboard did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    // SAFETY: sending a signal to a process we started.
+    unsafe {
+        libc::kill(pid as i32, signal);
+    }
+    let status = child.wait().unwrap();
+    assert!(
+        status.success(),
+        "exits cleanly on signal {signal}: {status}"
+    );
+    assert!(!lock.exists(), "the lock is released (cleanup ran)");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_end_the_session_cleanly() {
+    signal_exits_cleanly(libc::SIGTERM);
+    signal_exits_cleanly(libc::SIGHUP);
+}
