@@ -440,6 +440,10 @@ impl App {
     /// commitments due since, and the log since, in brief.
     pub fn look_back(&self, partner: PartnerId) -> Vec<DetailLine> {
         let ws = &self.ws;
+        // Only this partner's records (from the index), so the cost does not grow with the file.
+        let Some(records) = self.index.records(ws, partner) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         let mut push = |kind, label: &str, value: String| {
             out.push(DetailLine {
@@ -448,10 +452,11 @@ impl App {
                 value,
             })
         };
-        let last = ws
+        let last = records
             .reviews
             .iter()
-            .filter(|r| r.partner == partner && r.date <= self.today)
+            .copied()
+            .filter(|r| r.date <= self.today)
             .max_by_key(|r| (r.date, r.id));
         let since = match last {
             Some(r) => {
@@ -523,10 +528,11 @@ impl App {
                 ws.partner(partner).map_or(self.today, |p| p.since)
             }
         };
-        let due: Vec<&Commitment> = ws
+        let due: Vec<&Commitment> = records
             .commitments
             .iter()
-            .filter(|c| c.partner == partner && c.due > since && c.due <= self.today)
+            .copied()
+            .filter(|c| c.due > since && c.due <= self.today)
             .collect();
         push(
             LineKind::Heading,
@@ -546,10 +552,11 @@ impl App {
                 format!("{} — {state}", c.what),
             );
         }
-        let log: Vec<&Interaction> = ws
+        let log: Vec<&Interaction> = records
             .interactions
             .iter()
-            .filter(|i| i.partner == partner && i.at.date() > since && i.at.date() <= self.today)
+            .copied()
+            .filter(|i| i.at.date() > since && i.at.date() <= self.today)
             .collect();
         push(
             LineKind::Heading,
@@ -575,13 +582,14 @@ impl App {
         let lines = crate::insight::partner_insight(&self.ws, &self.index, partner, self.today)
             .map(|i| practice_section(&i, practice))
             .unwrap_or_default();
-        let previous = self
-            .ws
-            .reviews
-            .iter()
-            .filter(|r| r.partner == partner && r.date <= self.today)
-            .max_by_key(|r| (r.date, r.id))
-            .map(|r| r.ratings.get(practice).score);
+        let previous = self.index.records(&self.ws, partner).and_then(|records| {
+            records
+                .reviews
+                .iter()
+                .filter(|r| r.date <= self.today)
+                .max_by_key(|r| (r.date, r.id))
+                .map(|r| r.ratings.get(practice).score)
+        });
         (lines, previous)
     }
 }
