@@ -1,8 +1,11 @@
 //! Editing from the keyboard: forms, quick logging, delete with cascade, completion with a
 //! celebration, undo/redo back to identical files, invalid input kept in the form.
 
+mod common;
+
+use common::{press, type_text};
+
 use partnerdeck::app::{App, Overlay, Pane, Source};
-use partnerdeck::keymap::Key;
 use partnerdeck::model::*;
 use partnerdeck::store;
 use partnerdeck::ui::Theme;
@@ -10,19 +13,6 @@ use partnerdeck::ui::headless::render_text;
 
 fn today() -> chrono::NaiveDate {
     "2026-11-27".parse().unwrap()
-}
-
-/// Keys as the terminal would deliver them: bound keys act, others are typed into forms.
-fn press(app: &mut App, keys: &[&str]) {
-    for k in keys {
-        app.handle_key(Key::parse(k).unwrap());
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(Key::char(c));
-    }
 }
 
 fn screen(app: &App) -> String {

@@ -2,23 +2,14 @@
 //! overwritten silently; a second instance is refused with the holder's pid; unsaved work from a
 //! crash is offered back.
 
+mod common;
+
+use common::{press, type_text};
+
 use assert_cmd::Command;
 use partnerdeck::app::{App, Overlay, Source};
-use partnerdeck::keymap::Key;
 use partnerdeck::model::*;
 use partnerdeck::store::{self, demo::DEMO_ANCHOR, demo_workspace};
-
-fn press(app: &mut App, keys: &[&str]) {
-    for k in keys {
-        app.handle_key(Key::parse(k).unwrap());
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(Key::char(c));
-    }
-}
 
 fn open(path: &std::path::Path) -> App {
     let ws = store::load(path).unwrap().unwrap().workspace;

@@ -1,24 +1,16 @@
 //! Finding things and making the tool yours: pane filters, global search, the command palette,
 //! a user keymap, a broken config file, NO_COLOR.
 
+mod common;
+
+use common::{press, type_text};
+
 use partnerdeck::action::{Action, Context};
 use partnerdeck::app::{App, Overlay, Pane, Source};
 use partnerdeck::keymap::Key;
 use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;
 use partnerdeck::ui::headless::{render_buffer, render_text};
-
-fn press(app: &mut App, keys: &[&str]) {
-    for k in keys {
-        app.handle_key(Key::parse(k).unwrap());
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(Key::char(c));
-    }
-}
 
 fn demo_app() -> App {
     let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);

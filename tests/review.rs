@@ -1,25 +1,16 @@
 //! Partnership reviews from the keyboard: a full review, drafts kept and resumed (also after
 //! reopening the file), `R` over every due partner, and actions becoming records.
 
+mod common;
+
+use common::{press, type_text};
+
 use partnerdeck::app::review::SUMMARY;
 use partnerdeck::app::{App, Overlay, Source};
-use partnerdeck::keymap::Key;
 use partnerdeck::model::*;
 use partnerdeck::store::{self, demo::DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;
 use partnerdeck::ui::headless::render_text;
-
-fn press(app: &mut App, keys: &[&str]) {
-    for k in keys {
-        app.handle_key(Key::parse(k).unwrap());
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(Key::char(c));
-    }
-}
 
 fn screen(app: &App) -> String {
     render_text(app, &Theme::dark().without_color(), 120, 40)

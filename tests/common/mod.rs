@@ -90,3 +90,17 @@ pub fn small_workspace() -> Workspace {
     });
     ws
 }
+
+/// Presses keys given as keymap text (`"j"`, `"ctrl-r"`, `"enter"`), as the event loop does.
+pub fn press(app: &mut partnerdeck::app::App, keys: &[&str]) {
+    for k in keys {
+        app.handle_key(partnerdeck::keymap::Key::parse(k).expect("test keys are valid"));
+    }
+}
+
+/// Types text, one character at a time.
+pub fn type_text(app: &mut partnerdeck::app::App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(partnerdeck::keymap::Key::char(c));
+    }
+}
