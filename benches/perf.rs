@@ -141,6 +141,17 @@ macro_rules! size_benches {
                     });
             }
 
+            /// App::new without a file behind it (no saver reading and hashing the file).
+            #[divan::bench(sample_count = $runs, sample_size = 1)]
+            fn f_app_new_in_memory(bencher: Bencher) {
+                let ws = workspace(SIZE);
+                bencher
+                    .with_inputs(|| (*ws).clone())
+                    .bench_local_values(|ws| {
+                        App::new(ws, common::today(), partnerdeck::app::Source::Memory)
+                    });
+            }
+
             /// Time to first frame as the dashboard does it: read, stamp, load, App::new,
             /// resize, draw 120×40.
             #[divan::bench(sample_count = $runs, sample_size = 1)]
@@ -168,6 +179,20 @@ macro_rules! size_benches {
             fn i_per_key(bencher: Bencher, keys: Keys) {
                 let mut bench = common::KeyBench::new(app(SIZE), keys.scenario());
                 bencher.bench_local(|| bench.step());
+            }
+
+            /// What every change pays before its rebuild: a full copy of the workspace…
+            #[divan::bench(sample_count = $runs, sample_size = 1)]
+            fn l_edit_clone(bencher: Bencher) {
+                let ws = workspace(SIZE);
+                bencher.bench_local(|| Workspace::clone(&ws));
+            }
+
+            /// …and a full validation of the copy.
+            #[divan::bench(sample_count = $runs, sample_size = 1)]
+            fn m_edit_validate(bencher: Bencher) {
+                let ws = workspace(SIZE);
+                bencher.bench_local(|| partnerdeck::model::validate(&ws));
             }
 
             /// Serializing the workspace as the file's text.

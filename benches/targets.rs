@@ -88,33 +88,86 @@ struct KeyFigures {
     name: &'static str,
     median: Duration,
     worst: Duration,
+    /// The key that took longest, and at which of its presses.
+    worst_key: (&'static str, usize),
 }
 
 /// Every scenario key by key on the busiest partner: `rounds` passes over each sequence.
-fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, (Duration, Duration)) {
+/// Returns each scenario's figures, and median and worst over the navigation keys and over the
+/// edit keys.
+fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, [(Duration, Duration); 2]) {
     let (loaded, _) = store::load_stamped(&size.file())
         .expect("loads")
         .expect("exists");
     let ws = loaded.workspace;
-    let mut all = Vec::new();
+    let (mut navigation, mut edits) = (Vec::new(), Vec::new());
     let mut rows = Vec::new();
     for scenario in SCENARIOS {
         let mut bench = common::KeyBench::new(common::memory_app(ws.clone()), scenario);
         bench.time(1); // warm up
-        let mut t = bench.time(rounds);
-        all.extend_from_slice(&t);
+        let timed = bench.time(rounds);
+        let (at, &(worst_key, _)) = timed
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, (_, d))| *d)
+            .expect("keys were timed");
+        let mut t: Vec<Duration> = timed.iter().map(|(_, d)| *d).collect();
+        if scenario.edit {
+            edits.extend_from_slice(&t);
+        } else {
+            navigation.extend_from_slice(&t);
+        }
         let (median, worst) = median_max(&mut t);
         rows.push(KeyFigures {
             name: scenario.name,
             median,
             worst,
+            worst_key: (worst_key, at + 1),
         });
     }
-    let overall = median_max(&mut all);
-    (rows, overall)
+    (rows, [median_max(&mut navigation), median_max(&mut edits)])
+}
+
+/// The peak resident size (VmHWM, KiB) of this process so far.
+fn vm_hwm_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// In a child process of its own (so that nothing else counts): open the file as the dashboard
+/// does up to its first frame, and print the peak resident size before and after (KiB).
+fn peak_child(path: &std::path::Path) {
+    let before = vm_hwm_kib();
+    let app = common::open_app(path);
+    Headless::new(WIDTH, HEIGHT).draw(&app, &Theme::dark());
+    println!("{before} {}", vm_hwm_kib());
+}
+
+/// The dashboard's peak memory up to its first frame: (at start, at first frame) in KiB.
+fn dashboard_peak(size: Size) -> (u64, u64) {
+    let out = Command::new(std::env::current_exe().expect("own path"))
+        .arg("--peak-child")
+        .arg(size.file())
+        .output()
+        .expect("runs itself");
+    assert!(out.status.success(), "the peak-memory child failed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut n = text.split_whitespace().map(|v| v.parse().expect("KiB"));
+    (n.next().expect("before"), n.next().expect("after"))
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, path] = args.as_slice()
+        && flag == "--peak-child"
+    {
+        peak_child(std::path::Path::new(path));
+        return;
+    }
     // `cargo bench` passes `--bench`; anything else is a filter this harness does not have.
     let sizes = Size::selected();
     for size in &sizes {
@@ -149,7 +202,8 @@ fn main() {
             "first frame / deserialization: {ratio:.2}× (median over {runs} interleaved runs)"
         );
 
-        let ((r_med, r_max), peak_kib) = render_runs(size, runs);
+        let ((r_med, r_max), render_kib) = render_runs(size, runs);
+        let (start_kib, peak_kib) = dashboard_peak(size);
         let peak = peak_kib as f64 * 1024.0;
         let mem_ratio = peak / file_size as f64;
         println!(
@@ -158,29 +212,44 @@ fn main() {
             fmt(r_max)
         );
         println!(
-            "peak memory (render)        {:.1} MB = {mem_ratio:.2}× the file",
-            peak / 1e6
+            "peak memory, dashboard to first frame (VmHWM) {:.1} MB = {mem_ratio:.2}× the file \
+             ({:.1} MB before loading)",
+            peak / 1e6,
+            start_kib as f64 * 1024.0 / 1e6
+        );
+        println!(
+            "peak memory, partnerdeck render (maxrss)      {:.1} MB = {:.2}× the file",
+            render_kib as f64 * 1024.0 / 1e6,
+            render_kib as f64 * 1024.0 / file_size as f64
         );
 
         let rounds = match size {
             Size::Heavy => 40,
             Size::Extreme => 20,
         };
-        let (keys, (k_med, k_max)) = per_key(size, rounds);
+        let (keys, [(k_med, k_max), (e_med, e_max)]) = per_key(size, rounds);
         println!("per key (update + redraw 120×40, busiest partner, {rounds} rounds):");
         for k in &keys {
             println!(
-                "  {:<50} median {:>9}  worst {:>9}",
+                "  {:<50} median {:>9}  worst {:>9}  ({} at press {})",
                 k.name,
                 fmt(k.median),
-                fmt(k.worst)
+                fmt(k.worst),
+                k.worst_key.0,
+                k.worst_key.1
             );
         }
         println!(
             "  {:<50} median {:>9}  worst {:>9}",
-            "all keys",
+            "all navigation keys",
             fmt(k_med),
             fmt(k_max)
+        );
+        println!(
+            "  {:<50} median {:>9}  worst {:>9}",
+            "all edit keys",
+            fmt(e_med),
+            fmt(e_max)
         );
 
         match size {
@@ -203,11 +272,17 @@ fn main() {
             }
         }
         summary.push(format!(
-            "{size}: per key median {} < 1 ms: {}; worst {} < 5 ms: {}",
+            "{size}: per navigation key median {} < 1 ms: {}; worst {} < 5 ms: {}",
             fmt(k_med),
             verdict(k_med < Duration::from_millis(1)),
             fmt(k_max),
             verdict(k_max < Duration::from_millis(5))
+        ));
+        summary.push(format!(
+            "{size}: per edit key (a change) median {}, worst {} (≤ one 16 ms frame: {})",
+            fmt(e_med),
+            fmt(e_max),
+            verdict(e_max <= Duration::from_millis(16))
         ));
     }
     println!("\n== targets ==");

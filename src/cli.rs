@@ -477,7 +477,10 @@ fn render_frame(
         };
         (ws, Source::File(path))
     };
-    let mut app = App::new(ws, today, source);
+    // Built without a saver (a render never writes): the dashboard's saver would read and hash
+    // the whole file a second time.
+    let mut app = App::new(ws, today, Source::Memory);
+    app.source = source;
     if cli.today.is_none() {
         app.now = Local::now().naive_local();
     }
@@ -494,6 +497,8 @@ fn render_frame(
         None => crate::ui::Theme::from_env(),
     };
     let text = crate::ui::headless::frame(&mut app, &theme, width, height, view, partner)?;
+    // The process ends right after: freeing every record one by one would only delay the exit.
+    std::mem::forget(app);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

@@ -171,6 +171,8 @@ pub fn press(app: &mut App, keys: &[&str]) {
 /// A key sequence measured key by key, after `setup` (not measured).
 pub struct Scenario {
     pub name: &'static str,
+    /// Changes the data (judged apart from navigation: a change rebuilds the derived state).
+    pub edit: bool,
     pub setup: &'static [&'static str],
     pub keys: &'static [&'static str],
 }
@@ -179,80 +181,102 @@ const NAV: &[&str] = &[
     "j", "j", "j", "k", "pgdn", "pgdn", "pgup", "G", "k", "pgup", "g", "j",
 ];
 
-/// Navigation in every pane (selected partner, then all partners), partner switch, detail.
+/// Navigation in every pane (selected partner, then all partners), partner switch, detail,
+/// the full-screen views, and one edit (every change rebuilds the derived state).
 pub const SCENARIOS: &[Scenario] = &[
     Scenario {
         name: "partners j/k/G/g/PgDn (each a partner switch)",
+        edit: false,
         setup: &["1"],
         keys: NAV,
     },
     Scenario {
         name: "goals j/k/G/g/PgDn",
+        edit: false,
         setup: &["2"],
         keys: NAV,
     },
     Scenario {
         name: "timeline j/k/G/g/PgDn",
+        edit: false,
         setup: &["3"],
         keys: NAV,
     },
     Scenario {
         name: "log j/k/G/g/PgDn",
+        edit: false,
         setup: &["4"],
         keys: NAV,
     },
     Scenario {
         name: "all partners: goals j/k/G/g/PgDn",
+        edit: false,
         setup: &["A", "2"],
         keys: NAV,
     },
     Scenario {
         name: "all partners: timeline j/k/G/g/PgDn",
+        edit: false,
         setup: &["A", "3"],
         keys: NAV,
     },
     Scenario {
         name: "all partners: log j/k/G/g/PgDn",
+        edit: false,
         setup: &["A", "4"],
         keys: NAV,
     },
     Scenario {
         name: "all-partners toggle (A)",
+        edit: false,
         setup: &["4"],
         keys: &["A"],
     },
     Scenario {
         name: "partner switch (j/k from another pane's view)",
+        edit: false,
         setup: &["1"],
         keys: &["j", "k"],
     },
     Scenario {
         name: "detail open/close: partner",
+        edit: false,
         setup: &["1"],
         keys: &["enter", "esc"],
     },
     Scenario {
         name: "detail open/close: goal",
+        edit: false,
         setup: &["2"],
         keys: &["enter", "esc"],
     },
     Scenario {
         name: "detail open/close: milestone",
+        edit: false,
         setup: &["3"],
         keys: &["enter", "esc"],
     },
     Scenario {
         name: "detail open/close: log entry",
+        edit: false,
         setup: &["4"],
         keys: &["enter", "esc"],
     },
     Scenario {
         name: "detail scroll (j/k inside a partner's detail)",
+        edit: false,
         setup: &["1", "enter"],
         keys: &["j", "j", "k"],
     },
     Scenario {
+        name: "edit: x (done + celebration form), esc, u (undo)",
+        edit: true,
+        setup: &["3"],
+        keys: &["x", "esc", "u"],
+    },
+    Scenario {
         name: "attention / overview open, j, close",
+        edit: false,
         setup: &["1"],
         keys: &["t", "j", "esc", "o", "j", "esc"],
     },
@@ -264,6 +288,7 @@ pub struct KeyBench {
     pub screen: Headless,
     pub theme: Theme,
     keys: Vec<Key>,
+    names: &'static [&'static str],
     next: usize,
 }
 
@@ -279,6 +304,7 @@ impl KeyBench {
             screen,
             theme,
             keys: scenario.keys.iter().map(|k| key(k)).collect(),
+            names: scenario.keys,
             next: 0,
         }
     }
@@ -291,13 +317,14 @@ impl KeyBench {
         std::hint::black_box(self.screen.draw(&self.app, &self.theme));
     }
 
-    /// Times `rounds` passes over the sequence, one duration per key.
-    pub fn time(&mut self, rounds: usize) -> Vec<Duration> {
+    /// Times `rounds` passes over the sequence: each key's name and duration, in order.
+    pub fn time(&mut self, rounds: usize) -> Vec<(&'static str, Duration)> {
         let mut out = Vec::with_capacity(rounds * self.keys.len());
         for _ in 0..rounds * self.keys.len() {
+            let name = self.names[self.next % self.names.len()];
             let t = Instant::now();
             self.step();
-            out.push(t.elapsed());
+            out.push((name, t.elapsed()));
         }
         out
     }
