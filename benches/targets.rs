@@ -93,14 +93,14 @@ struct KeyFigures {
 }
 
 /// Every scenario key by key on the busiest partner: `rounds` passes over each sequence.
-/// Returns each scenario's figures, and median and worst over the navigation keys and over the
-/// edit keys.
-fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, [(Duration, Duration); 2]) {
+/// Returns each scenario's figures, and median and worst over the navigation keys, the filter
+/// keystrokes and the edit keys.
+fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, [(Duration, Duration); 3]) {
     let (loaded, _) = store::load_stamped(&size.file())
         .expect("loads")
         .expect("exists");
     let ws = loaded.workspace;
-    let (mut navigation, mut edits) = (Vec::new(), Vec::new());
+    let mut by_kind: [Vec<Duration>; 3] = Default::default();
     let mut rows = Vec::new();
     for scenario in SCENARIOS {
         let mut bench = common::KeyBench::new(common::memory_app(ws.clone()), scenario);
@@ -112,11 +112,7 @@ fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, [(Duration, Duration)
             .max_by_key(|(_, (_, d))| *d)
             .expect("keys were timed");
         let mut t: Vec<Duration> = timed.iter().map(|(_, d)| *d).collect();
-        if scenario.edit {
-            edits.extend_from_slice(&t);
-        } else {
-            navigation.extend_from_slice(&t);
-        }
+        by_kind[scenario.kind as usize].extend_from_slice(&t);
         let (median, worst) = median_max(&mut t);
         rows.push(KeyFigures {
             name: scenario.name,
@@ -125,7 +121,8 @@ fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, [(Duration, Duration)
             worst_key: (worst_key, at + 1),
         });
     }
-    (rows, [median_max(&mut navigation), median_max(&mut edits)])
+    let [n, f, e] = &mut by_kind;
+    (rows, [median_max(n), median_max(f), median_max(e)])
 }
 
 /// The peak resident size (VmHWM, KiB) of this process so far.
@@ -227,7 +224,7 @@ fn main() {
             Size::Heavy => 40,
             Size::Extreme => 20,
         };
-        let (keys, [(k_med, k_max), (e_med, e_max)]) = per_key(size, rounds);
+        let (keys, [(k_med, k_max), (f_med, f_max), (e_med, e_max)]) = per_key(size, rounds);
         println!("per key (update + redraw 120×40, busiest partner, {rounds} rounds):");
         for k in &keys {
             println!(
@@ -244,6 +241,12 @@ fn main() {
             "all navigation keys",
             fmt(k_med),
             fmt(k_max)
+        );
+        println!(
+            "  {:<50} median {:>9}  worst {:>9}",
+            "all filter keystrokes",
+            fmt(f_med),
+            fmt(f_max)
         );
         println!(
             "  {:<50} median {:>9}  worst {:>9}",
@@ -277,6 +280,13 @@ fn main() {
             verdict(k_med < Duration::from_millis(1)),
             fmt(k_max),
             verdict(k_max < Duration::from_millis(5))
+        ));
+        summary.push(format!(
+            "{size}: per filter keystroke median {} < 1 ms: {}; worst {} < 5 ms: {}",
+            fmt(f_med),
+            verdict(f_med < Duration::from_millis(1)),
+            fmt(f_max),
+            verdict(f_max < Duration::from_millis(5))
         ));
         summary.push(format!(
             "{size}: per edit key (a change) median {}, worst {} (≤ one 16 ms frame: {})",

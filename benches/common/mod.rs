@@ -168,11 +168,19 @@ pub fn press(app: &mut App, keys: &[&str]) {
     }
 }
 
+/// What a scenario's keys do, for judging them: the per-key targets are for navigation; a
+/// filter keystroke matches every row of the pane; an edit rebuilds the derived state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Navigation,
+    Filter,
+    Edit,
+}
+
 /// A key sequence measured key by key, after `setup` (not measured).
 pub struct Scenario {
     pub name: &'static str,
-    /// Changes the data (judged apart from navigation: a change rebuilds the derived state).
-    pub edit: bool,
+    pub kind: Kind,
     pub setup: &'static [&'static str],
     pub keys: &'static [&'static str],
 }
@@ -181,102 +189,132 @@ const NAV: &[&str] = &[
     "j", "j", "j", "k", "pgdn", "pgdn", "pgup", "G", "k", "pgup", "g", "j",
 ];
 
+/// Typing a filter and deleting it again.
+const FILTER: &[&str] = &[
+    "m",
+    "e",
+    "e",
+    "t",
+    "backspace",
+    "backspace",
+    "backspace",
+    "backspace",
+];
+
 /// Navigation in every pane (selected partner, then all partners), partner switch, detail,
-/// the full-screen views, and one edit (every change rebuilds the derived state).
+/// the full-screen views, filter keystrokes, and one edit.
 pub const SCENARIOS: &[Scenario] = &[
     Scenario {
         name: "partners j/k/G/g/PgDn (each a partner switch)",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["1"],
         keys: NAV,
     },
     Scenario {
         name: "goals j/k/G/g/PgDn",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["2"],
         keys: NAV,
     },
     Scenario {
         name: "timeline j/k/G/g/PgDn",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["3"],
         keys: NAV,
     },
     Scenario {
         name: "log j/k/G/g/PgDn",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["4"],
         keys: NAV,
     },
     Scenario {
         name: "all partners: goals j/k/G/g/PgDn",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["A", "2"],
         keys: NAV,
     },
     Scenario {
         name: "all partners: timeline j/k/G/g/PgDn",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["A", "3"],
         keys: NAV,
     },
     Scenario {
         name: "all partners: log j/k/G/g/PgDn",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["A", "4"],
         keys: NAV,
     },
     Scenario {
         name: "all-partners toggle (A)",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["4"],
         keys: &["A"],
     },
     Scenario {
         name: "partner switch (j/k from another pane's view)",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["1"],
         keys: &["j", "k"],
     },
     Scenario {
         name: "detail open/close: partner",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["1"],
         keys: &["enter", "esc"],
     },
     Scenario {
         name: "detail open/close: goal",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["2"],
         keys: &["enter", "esc"],
     },
     Scenario {
         name: "detail open/close: milestone",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["3"],
         keys: &["enter", "esc"],
     },
     Scenario {
         name: "detail open/close: log entry",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["4"],
         keys: &["enter", "esc"],
     },
     Scenario {
         name: "detail scroll (j/k inside a partner's detail)",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["1", "enter"],
         keys: &["j", "j", "k"],
     },
     Scenario {
+        name: "filter keystroke: partners (/ then typing)",
+        kind: Kind::Filter,
+        setup: &["1", "/"],
+        keys: FILTER,
+    },
+    Scenario {
+        name: "filter keystroke: log of the partner",
+        kind: Kind::Filter,
+        setup: &["4", "/"],
+        keys: FILTER,
+    },
+    Scenario {
+        name: "filter keystroke: all partners' log",
+        kind: Kind::Filter,
+        setup: &["A", "4", "/"],
+        keys: FILTER,
+    },
+    Scenario {
         name: "edit: x (done + celebration form), esc, u (undo)",
-        edit: true,
+        kind: Kind::Edit,
         setup: &["3"],
         keys: &["x", "esc", "u"],
     },
     Scenario {
         name: "attention / overview open, j, close",
-        edit: false,
+        kind: Kind::Navigation,
         setup: &["1"],
         keys: &["t", "j", "esc", "o", "j", "esc"],
     },
