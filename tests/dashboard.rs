@@ -207,6 +207,7 @@ fn an_empty_workspace_welcomes_the_user() {
     app.resize(100, 30);
     press(&mut app, &["j", "enter", "2", "j", "3", "4", "enter"]);
     let s = screen(&app, 100, 30);
+    assert!(s.contains("Press a to add your first partner"), "{s}");
     insta::assert_snapshot!("empty", s);
 }
 

@@ -144,9 +144,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn empty_state(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = empty("No partners yet — welcome to partnerdeck.", theme);
-    let help = app.keymap.keys_text(crate::action::Action::Help);
+    let key = |a| {
+        app.keymap
+            .keys_in(a, crate::action::Context::Dashboard)
+            .first()
+            .map_or(String::new(), ToString::to_string)
+    };
     lines.push(Line::styled(
-        format!("  Press {help} for every key; try `partnerdeck --demo` for a sample."),
+        format!(
+            "  Press {} to add your first partner, {} for every key.",
+            key(crate::action::Action::Add),
+            key(crate::action::Action::Help)
+        ),
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        "  To look around first: partnerdeck --demo".to_string(),
         theme.dim,
     ));
     lines
