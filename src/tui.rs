@@ -215,6 +215,7 @@ fn run(app: &mut App, theme: &Theme, stop: &AtomicBool) -> std::io::Result<()> {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
         let mut dirty = true;
+        let mut spurious = 0u32;
         while !app.quit && !stop.load(Ordering::Relaxed) {
             if dirty {
                 terminal.draw(|frame| ui::draw(frame, app, theme))?;
@@ -227,7 +228,13 @@ fn run(app: &mut App, theme: &Theme, stop: &AtomicBool) -> std::io::Result<()> {
                 remember_unsaved(unsaved);
             }
             if !event::poll(Duration::from_secs(1))? {
-                // Quiet second: look at saves and the file, draw only if something changed.
+                // Quiet second: a terminal that is gone (hung up) reads as an error or 0×0: end
+                // the session the normal way, saves flushed.
+                match terminal.size() {
+                    Ok(size) if size.width > 0 && size.height > 0 => {}
+                    _ => break,
+                }
+                // Look at saves and the file, draw only if something changed.
                 let before = app.status.clone();
                 app.poll_saves();
                 dirty = app.check_disk() || app.status != before;
@@ -235,12 +242,23 @@ fn run(app: &mut App, theme: &Theme, stop: &AtomicBool) -> std::io::Result<()> {
             }
             match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    spurious = 0;
                     if let Some(key) = key_of(k) {
                         app.handle_key(key);
                     }
                 }
-                Event::Resize(w, h) => app.resize(w, h),
-                _ => {}
+                Event::Resize(w, h) => {
+                    spurious = 0;
+                    app.resize(w, h);
+                }
+                _ => {
+                    // A terminal that is gone can report input forever without any key: after
+                    // this many in a row, end the session the normal way (saves flushed).
+                    spurious += 1;
+                    if spurious > 10_000 {
+                        break;
+                    }
+                }
             }
             app.poll_saves();
             dirty = true;
