@@ -161,8 +161,7 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
     };
     let settings = crate::cli::config_path(cli)
         .map(|p| crate::config::load(&p, crate::config::no_color_env()));
-    let mut app = App::new(ws, today, source);
-    app.saver = saver;
+    let mut app = App::with_saver(ws, today, source, saver);
     app.read_only = read_only;
     if cli.today.is_none() {
         app.now = chrono::Local::now().naive_local();

@@ -195,11 +195,23 @@ pub struct App {
 }
 
 impl App {
+    /// An app saving synchronously where the data came from (tests, scripts).
     pub fn new(ws: Workspace, today: NaiveDate, source: Source) -> App {
+        let saver = saver::for_source(&source);
+        App::with_saver(ws, today, source, saver)
+    }
+
+    /// An app with the given saver (the dashboard passes its background saver, so the file is
+    /// not read and stamped a second time at start).
+    pub fn with_saver(
+        ws: Workspace,
+        today: NaiveDate,
+        source: Source,
+        saver: Box<dyn Saver>,
+    ) -> App {
         let index = Index::build(&ws);
         let overview = insight::overview(&ws, &index, today);
         let rows = Rows::build(&ws, &index);
-        let source_copy = source.clone();
         let mut app = App {
             ws: Arc::new(ws),
             index,
@@ -218,7 +230,7 @@ impl App {
             quit: false,
             help_from: Context::Dashboard,
             now: today.and_hms_opt(12, 0, 0).unwrap_or_default(),
-            saver: saver::for_source(&source_copy),
+            saver,
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
             pending_goal: None,
