@@ -173,7 +173,37 @@ proptest! {
         let text = store::to_text(&ws).unwrap();
         let back: Workspace = store::parse(&text).unwrap();
         prop_assert_eq!(&back, &ws);
+        // Parsed in pieces on several threads (one element per piece): the same workspace.
+        prop_assert_eq!(store::parallel::parse_in_pieces(&text, 2, 1), Some(ws));
         prop_assert_eq!(store::to_text(&back).unwrap(), text);
+    }
+
+    /// Whatever a damaged file holds, parsing it in pieces never gives a workspace the one-piece
+    /// parse would not: it gives the same one, or gives up (and the one-piece parse reports).
+    #[test]
+    fn pieces_never_accept_what_one_parse_refuses(
+        ws in workspace(),
+        at in any::<prop::sample::Index>(),
+        cut in 0usize..3,
+        insert in prop_oneof![
+            Just(""), Just(","), Just("\""), Just("]"), Just("("), Just("//"), Just("r"),
+            Just("\\"), Just("\n  ),\n  ("), Just("partners: []"), Just("/*"), Just("'"),
+        ],
+    ) {
+        let text = store::to_text(&ws).unwrap();
+        let mut at = at.index(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut end = (at + cut).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let damaged = format!("{}{insert}{}", &text[..at], &text[end..]);
+        if let Some(in_pieces) = store::parallel::parse_in_pieces(&damaged, 2, 1) {
+            let whole: Result<Workspace, _> = store::parse(&damaged);
+            prop_assert_eq!(whole.ok(), Some(in_pieces));
+        }
     }
 }
 

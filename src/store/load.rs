@@ -105,7 +105,11 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, LoadError> {
 /// Parses and validates the text of a file (the path is only used in messages).
 pub fn load_text(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     let path_buf = || path.to_path_buf();
-    let (mut workspace, migrated_from) = match parse::<Workspace>(text) {
+    let parsed = match super::parallel::parse_workspace_fast(text) {
+        Some(ws) => Ok(ws),
+        None => parse::<Workspace>(text),
+    };
+    let (mut workspace, migrated_from) = match parsed {
         Ok(ws) if ws.version > CURRENT_VERSION => {
             return Err(LoadError::Newer {
                 path: path_buf(),

@@ -9,8 +9,10 @@ pub mod format;
 pub mod load;
 pub mod lock;
 pub mod migrate;
+pub mod parallel;
 pub mod paths;
 pub mod save;
+pub mod split;
 pub mod stamp;
 
 pub use backup::{
