@@ -40,11 +40,52 @@ pub struct Overview {
     pub attention: Vec<AttentionItem>,
 }
 
-/// Summaries and attention queue in one pass over the partners.
+/// Summaries and attention queue in one pass over the partners, split between the cores when
+/// there are enough partners to gain from it (the result is the same either way).
 pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
-    let mut summaries = Vec::with_capacity(ws.partners.len());
+    const PER_THREAD: usize = 64;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(ws.partners.len() / PER_THREAD)
+        .max(1);
+    let chunk = ws.partners.len().div_ceil(threads).max(1);
+    let parts: Vec<Overview> = if threads == 1 {
+        vec![summarize(ws, idx, &ws.partners, today)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = ws
+                .partners
+                .chunks(chunk)
+                .map(|partners| scope.spawn(move || summarize(ws, idx, partners, today)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    let mut all = Overview {
+        summaries: Vec::with_capacity(ws.partners.len()),
+        attention: Vec::new(),
+    };
+    for part in parts {
+        all.summaries.extend(part.summaries);
+        all.attention.extend(part.attention);
+    }
+    attention::sort(&mut all.attention);
+    all
+}
+
+/// Summaries and (unsorted) attention items of some of the partners.
+fn summarize(
+    ws: &Workspace,
+    idx: &Index,
+    partners: &[crate::model::Partner],
+    today: NaiveDate,
+) -> Overview {
+    let mut summaries = Vec::with_capacity(partners.len());
     let mut items = Vec::new();
-    for p in &ws.partners {
+    for p in partners {
         let Some(r) = idx.records(ws, p.id) else {
             continue;
         };
@@ -76,7 +117,6 @@ pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
             trend: pr.improvement.trend,
         });
     }
-    attention::sort(&mut items);
     Overview {
         summaries,
         attention: items,
@@ -86,4 +126,39 @@ pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
 /// One summary per partner, in workspace order.
 pub fn summaries(ws: &Workspace, idx: &Index, today: NaiveDate) -> Vec<PartnerSummary> {
     overview(ws, idx, today).summaries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::insight::testkit::Kit;
+    use crate::model::Side;
+
+    #[test]
+    fn the_overview_split_between_cores_is_the_one_pass_overview() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        // Enough partners to be split, in varied states: some never contacted, some lapsed,
+        // some with milestones overdue.
+        let mut kit = Kit::new();
+        for n in 0..300 {
+            let p = kit.partner(&format!("Partner {n}"), "2024-01-15");
+            for month in 1..=(n % 12) {
+                kit.talk(p, &format!("2026-{month:02}-10"), Side::Us);
+            }
+            if n % 3 == 0 {
+                kit.milestone(p, "2026-10-01", None);
+            }
+            if n % 5 == 0 {
+                kit.milestone(p, "2026-06-01", Some("2026-05-30"));
+            }
+        }
+        let ws = kit.ws;
+        let idx = Index::build(&ws);
+        let split = overview(&ws, &idx, today);
+        let mut one_pass = summarize(&ws, &idx, &ws.partners, today);
+        attention::sort(&mut one_pass.attention);
+        assert_eq!(split, one_pass);
+        assert_eq!(split.summaries.len(), 300);
+        assert!(!split.attention.is_empty());
+    }
 }
