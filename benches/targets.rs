@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{HEIGHT, SCENARIOS, Size, WIDTH, fmt, median_max};
+use common::{HEIGHT, Kind, SCENARIOS, Size, WIDTH, fmt, median_max};
 use partnerdeck::model::Workspace;
 use partnerdeck::store;
 use partnerdeck::ui::Theme;
@@ -94,18 +94,23 @@ struct KeyFigures {
 
 /// Every scenario key by key on the busiest partner: `rounds` passes over each sequence.
 /// Returns each scenario's figures, and median and worst over the navigation keys, the filter
-/// keystrokes and the edit keys.
-fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, [(Duration, Duration); 3]) {
+/// keystrokes, the edit keys, and the time from a filter keystroke until every row was matched.
+fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, [(Duration, Duration); 4]) {
     let (loaded, _) = store::load_stamped(&size.file())
         .expect("loads")
         .expect("exists");
     let ws = loaded.workspace;
     let mut by_kind: [Vec<Duration>; 3] = Default::default();
+    let mut matched = Vec::new();
     let mut rows = Vec::new();
     for scenario in SCENARIOS {
         let mut bench = common::KeyBench::new(common::memory_app(ws.clone()), scenario);
         bench.time(1); // warm up
         let timed = bench.time(rounds);
+        if scenario.kind == Kind::Filter {
+            matched
+                .extend_from_slice(&bench.until_matched[bench.until_matched.len() - timed.len()..]);
+        }
         let (at, &(worst_key, _)) = timed
             .iter()
             .enumerate()
@@ -122,7 +127,15 @@ fn per_key(size: Size, rounds: usize) -> (Vec<KeyFigures>, [(Duration, Duration)
         });
     }
     let [n, f, e] = &mut by_kind;
-    (rows, [median_max(n), median_max(f), median_max(e)])
+    (
+        rows,
+        [
+            median_max(n),
+            median_max(f),
+            median_max(e),
+            median_max(&mut matched),
+        ],
+    )
 }
 
 /// The peak resident size (VmHWM, KiB) of this process so far.
@@ -224,7 +237,15 @@ fn main() {
             Size::Heavy => 40,
             Size::Extreme => 20,
         };
-        let (keys, [(k_med, k_max), (f_med, f_max), (e_med, e_max)]) = per_key(size, rounds);
+        let (
+            keys,
+            [
+                (k_med, k_max),
+                (f_med, f_max),
+                (e_med, e_max),
+                (m_med, m_max),
+            ],
+        ) = per_key(size, rounds);
         println!("per key (update + redraw 120×40, busiest partner, {rounds} rounds):");
         for k in &keys {
             println!(
@@ -247,6 +268,12 @@ fn main() {
             "all filter keystrokes",
             fmt(f_med),
             fmt(f_max)
+        );
+        println!(
+            "  {:<50} median {:>9}  worst {:>9}",
+            "filter keystroke until every row is matched",
+            fmt(m_med),
+            fmt(m_max)
         );
         println!(
             "  {:<50} median {:>9}  worst {:>9}",
@@ -287,6 +314,12 @@ fn main() {
             verdict(f_med < Duration::from_millis(1)),
             fmt(f_max),
             verdict(f_max < Duration::from_millis(5))
+        ));
+        summary.push(format!(
+            "{size}: filter keystroke until every row is matched (between keys, in slices): \
+             median {}, worst {}",
+            fmt(m_med),
+            fmt(m_max)
         ));
         summary.push(format!(
             "{size}: per edit key (a change) median {}, worst {} (≤ one 16 ms frame: {})",

@@ -226,7 +226,14 @@ fn run(app: &mut App, theme: &Theme, stop: &AtomicBool) -> std::io::Result<()> {
                 };
                 remember_unsaved(unsaved);
             }
-            if !event::poll(Duration::from_secs(1))? {
+            if app.pending_work() {
+                // Matching a filter: a slice at a time, keys first.
+                if !event::poll(Duration::ZERO)? {
+                    app.work();
+                    dirty = true;
+                    continue;
+                }
+            } else if !event::poll(Duration::from_secs(1))? {
                 // Quiet second: a terminal that is gone (hung up) reads as an error or 0×0: end
                 // the session the normal way, saves flushed.
                 match terminal.size() {

@@ -164,5 +164,6 @@ pub fn frame(
     if let Some(action) = view.action() {
         app.update(action);
     }
+    app.finish_work();
     Ok(render_text(app, theme, width, height))
 }

@@ -36,8 +36,12 @@ pub fn pane_block<'a>(
             } else {
                 format!(" ?{}", problems.join(" ?"))
             };
+            let progress = match app.filter_progress(pane) {
+                Some(percent) => format!(", matching {percent}%…"),
+                None => String::new(),
+            };
             format!(
-                "{title} /{text}{} ({} of {}){problems}",
+                "{title} /{text}{} ({} of {}{progress}){problems}",
                 if typing { "▏" } else { "" },
                 app.pane_len(pane),
                 app.base_rows(pane).len()
