@@ -11,7 +11,7 @@
 use super::dates::window_start;
 use crate::model::*;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Positions of one partner's records in the workspace lists.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -46,7 +46,8 @@ fn sort_by<T, K: Ord>(positions: &mut [usize], list: &[T], key: impl Fn(&T) -> K
 impl Index {
     /// Builds the index in one pass over each workspace list.
     pub fn build(ws: &Workspace) -> Self {
-        let mut slots: HashMap<PartnerId, Slots> = HashMap::with_capacity(ws.partners.len());
+        let mut slots: HashMap<PartnerId, Slots> =
+            HashMap::with_capacity_and_hasher(ws.partners.len(), Default::default());
         for (i, p) in ws.partners.iter().enumerate() {
             slots.insert(
                 p.id,

@@ -1,7 +1,7 @@
 //! Validation of a whole workspace: every problem is reported, each naming the record it is in.
 
 use super::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
 
 /// One thing wrong with a workspace.
@@ -98,7 +98,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     let mut c = Checker {
         ws,
         problems: Vec::new(),
-        seen: HashSet::new(),
+        seen: HashSet::with_capacity_and_hasher(ws.record_count(), Default::default()),
     };
     if ws.version != CURRENT_VERSION {
         c.problems.push(Problem {
@@ -231,7 +231,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             }
         }
     }
-    let mut drafted = HashSet::new();
+    let mut drafted = HashSet::default();
     for d in &ws.drafts {
         let name = format!("draft review of partner {}", d.partner);
         if ws.partner(d.partner).is_none() {
