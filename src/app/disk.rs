@@ -26,7 +26,7 @@ impl App {
     fn on_save_event(&mut self, event: SaveEvent) {
         match event {
             SaveEvent::Saved(ws) => {
-                self.disk_base = ws;
+                super::reclaim::drop_later(std::mem::replace(&mut self.disk_base, ws));
                 self.save_error = None;
             }
             SaveEvent::Failed(e) => {
@@ -84,7 +84,7 @@ impl App {
         let ws = Arc::new(ws);
         let old = std::mem::replace(&mut self.ws, ws.clone());
         self.undo_stack.push(old);
-        self.redo_stack.clear();
+        super::reclaim::drop_later(std::mem::take(&mut self.redo_stack));
         self.disk_base = ws;
         self.refresh();
     }

@@ -407,9 +407,9 @@ impl App {
         let old = std::mem::replace(&mut self.ws, Arc::new(ws));
         self.undo_stack.push(old);
         if self.undo_stack.len() > UNDO_DEPTH {
-            self.undo_stack.remove(0);
+            super::reclaim::drop_later(self.undo_stack.remove(0));
         }
-        self.redo_stack.clear();
+        super::reclaim::drop_later(std::mem::take(&mut self.redo_stack));
         self.after_change(message);
         true
     }

@@ -10,6 +10,7 @@ pub mod form;
 pub mod forms;
 mod layout;
 pub mod palette;
+mod reclaim;
 mod records;
 pub mod review;
 mod rows;
@@ -597,9 +598,15 @@ impl App {
 
     /// Rebuilds the index, the insight overview, the rows and the filters from the workspace.
     pub fn refresh(&mut self) {
-        self.index = Index::build(&self.ws);
-        self.overview = insight::overview(&self.ws, &self.index, self.today);
-        self.rows = Rows::build(&self.ws, &self.index);
+        let index = Index::build(&self.ws);
+        let overview = insight::overview(&self.ws, &index, self.today);
+        let rows = Rows::build(&self.ws, &index);
+        let old = (
+            std::mem::replace(&mut self.index, index),
+            std::mem::replace(&mut self.overview, overview),
+            std::mem::replace(&mut self.rows, rows),
+        );
+        reclaim::drop_later(old);
         for pane in Pane::ALL {
             self.refilter(pane);
         }
