@@ -93,7 +93,16 @@ macro_rules! size_benches {
                 bencher.bench_local(|| store::parse::<Workspace>(&text).expect("parses"));
             }
 
-            /// Load: parse + version check + normalize + validate.
+            /// The same deserialization as the loader does it: pieces parsed on every core.
+            #[divan::bench(sample_count = $runs, sample_size = 1)]
+            fn a_deserialize_all_cores(bencher: Bencher) {
+                let text = text(SIZE);
+                bencher.bench_local(|| {
+                    store::parallel::parse_workspace_fast(&text).expect("parses in pieces")
+                });
+            }
+
+            /// Load: parse (on every core) + version check + normalize + validate.
             #[divan::bench(sample_count = $runs, sample_size = 1)]
             fn b_load(bencher: Bencher) {
                 let (text, path) = (text(SIZE), SIZE.file());
