@@ -399,9 +399,20 @@ impl App {
             self.set_status(Level::Warn, text);
             return false;
         }
-        let problems = validate(&ws);
+        // Checked while the figures of the changed workspace are built (on another core); both
+        // are thrown away when it is not valid.
+        let today = self.today;
+        let (problems, derived) = std::thread::scope(|scope| {
+            let check = scope.spawn(|| validate(&ws));
+            let derived = super::Derived::build(&ws, today);
+            let problems = check
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (problems, derived)
+        });
         if let Some(p) = problems.first() {
             self.set_status(Level::Error, format!("Not saved: {p}"));
+            super::reclaim::drop_later((ws, derived));
             return false;
         }
         let old = std::mem::replace(&mut self.ws, Arc::new(ws));
@@ -410,12 +421,17 @@ impl App {
             super::reclaim::drop_later(self.undo_stack.remove(0));
         }
         super::reclaim::drop_later(std::mem::take(&mut self.redo_stack));
-        self.after_change(message);
+        self.install(derived);
+        self.announce_change(message);
         true
     }
 
     fn after_change(&mut self, message: &str) {
         self.refresh();
+        self.announce_change(message);
+    }
+
+    fn announce_change(&mut self, message: &str) {
         self.set_status(Level::Info, message);
         self.persist();
     }

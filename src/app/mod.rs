@@ -65,6 +65,26 @@ impl Pane {
     }
 }
 
+/// Everything derived from a workspace that is rebuilt after a change.
+pub(crate) struct Derived {
+    index: Index,
+    overview: Overview,
+    rows: Rows,
+}
+
+impl Derived {
+    pub(crate) fn build(ws: &Workspace, today: NaiveDate) -> Derived {
+        let index = Index::build(ws);
+        let overview = insight::overview(ws, &index, today);
+        let rows = Rows::build(ws, &index);
+        Derived {
+            index,
+            overview,
+            rows,
+        }
+    }
+}
+
 /// Where the data lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -598,13 +618,17 @@ impl App {
 
     /// Rebuilds the index, the insight overview, the rows and the filters from the workspace.
     pub fn refresh(&mut self) {
-        let index = Index::build(&self.ws);
-        let overview = insight::overview(&self.ws, &index, self.today);
-        let rows = Rows::build(&self.ws, &index);
+        let derived = Derived::build(&self.ws, self.today);
+        self.install(derived);
+    }
+
+    /// Puts figures derived from the current workspace in place, and brings the filters and the
+    /// screen up to date with them.
+    fn install(&mut self, derived: Derived) {
         let old = (
-            std::mem::replace(&mut self.index, index),
-            std::mem::replace(&mut self.overview, overview),
-            std::mem::replace(&mut self.rows, rows),
+            std::mem::replace(&mut self.index, derived.index),
+            std::mem::replace(&mut self.overview, derived.overview),
+            std::mem::replace(&mut self.rows, derived.rows),
         );
         reclaim::drop_later(old);
         for pane in Pane::ALL {
