@@ -102,7 +102,7 @@ impl App {
         let base = self.disk_base.clone();
         let theirs = match self.saver.reload() {
             Ok(Some(ws)) => ws,
-            Ok(None) => Workspace::clone(&base),
+            Ok(None) => super::copy::copy(&base),
             Err(e) => {
                 let copy = self.saver.save_copy(&ours);
                 self.set_status(

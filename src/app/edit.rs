@@ -263,7 +263,7 @@ impl App {
     }
 
     fn apply_built(&mut self, built: Built, target: FormTarget) {
-        let mut ws = Workspace::clone(&self.ws);
+        let mut ws = super::copy::copy(&self.ws);
         let (message, select): (String, Option<(Pane, u64)>) = match built {
             Built::Partner(mut p) => {
                 if p.id.0 == 0 {
@@ -570,7 +570,7 @@ impl App {
             self.set_status(Level::Info, "Nothing changed");
             return;
         }
-        let mut ws = Workspace::clone(&self.ws);
+        let mut ws = super::copy::copy(&self.ws);
         let message = match pending {
             Pending::DeletePartner(id) => {
                 ws.partners.retain(|p| p.id != id);
@@ -646,7 +646,7 @@ impl App {
             self.set_status(Level::Info, "No milestone selected");
             return;
         };
-        let mut ws = Workspace::clone(&self.ws);
+        let mut ws = super::copy::copy(&self.ws);
         let m = &mut ws.milestones[i];
         let id = m.id;
         let title = m.title.clone();

@@ -1,6 +1,7 @@
 //! The application state and `update(Action)`: selection, focus, overlays, messages. No
 //! terminal here: the event loop feeds actions in, the renderer reads the state out.
 
+mod copy;
 mod cursor;
 mod detail;
 mod disk;

@@ -255,7 +255,7 @@ impl App {
                     self.overlay = None;
                     self.review_queue.clear();
                     if self.ws.drafts.iter().any(|d| d.partner == partner) {
-                        let mut ws = Workspace::clone(&self.ws);
+                        let mut ws = super::copy::copy(&self.ws);
                         ws.drafts.retain(|d| d.partner != partner);
                         self.commit(ws, "Draft review discarded");
                     } else {
@@ -327,7 +327,7 @@ impl App {
             return;
         };
         self.review_queue.clear();
-        let mut ws = Workspace::clone(&self.ws);
+        let mut ws = super::copy::copy(&self.ws);
         ws.drafts.retain(|d| d.partner != state.partner);
         ws.drafts.push(state.draft());
         ws.drafts.sort_by_key(|d| d.partner);
@@ -358,7 +358,7 @@ impl App {
             r.score = state.scores[i].unwrap_or(3);
             r.note = state.notes[i].value().trim().to_string();
         }
-        let mut ws = Workspace::clone(&self.ws);
+        let mut ws = super::copy::copy(&self.ws);
         let review = ReviewId(ws.allocate_id());
         let fallback_due = self.today + chrono::Days::new(14);
         for a in &state.actions {
