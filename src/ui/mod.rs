@@ -3,6 +3,7 @@
 //! between an update and a draw can never index outside the buffer.
 
 mod attention;
+mod cells;
 mod chrome;
 mod detail;
 mod form;

@@ -96,11 +96,10 @@ pub fn row(
     }
 }
 
-/// Renders lines inside a block (clamped to the frame).
+/// Renders lines inside a block (clamped to the frame), each cut at the block's inner width.
 pub fn render_lines(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<Line<'static>>) {
     ROWS_DRAWN.fetch_add(lines.len(), Ordering::Relaxed);
-    let area = area.intersection(frame.area());
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    super::cells::block_with_lines(frame.buffer_mut(), area, &block, &lines);
 }
 
 /// Renders lines inside a block, wrapping long ones (for messages, not rows).
