@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::app::{DetailLine, LABEL_WIDTH, LineKind, detail_rect, wrap};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear};
 
 pub fn draw(frame: &mut Frame, lines: &[DetailLine], scroll: usize, theme: &Theme) {
     let area = detail_rect(frame.area()).intersection(frame.area());
@@ -33,5 +33,5 @@ pub fn draw(frame: &mut Frame, lines: &[DetailLine], scroll: usize, theme: &Them
         })
         .collect();
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(shown).block(block), area);
+    super::widgets::draw_lines(frame, area, &block, &shown);
 }

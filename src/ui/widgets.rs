@@ -102,6 +102,17 @@ pub fn render_lines(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<
     super::cells::block_with_lines(frame.buffer_mut(), area, &block, &lines);
 }
 
+/// Renders lines inside a block (clamped to the frame) without counting them as rows: for
+/// overlays, whose rows `row()` counts as it builds them.
+pub fn draw_lines(frame: &mut Frame, area: Rect, block: &Block<'_>, lines: &[Line<'_>]) {
+    super::cells::block_with_lines(frame.buffer_mut(), area, block, lines);
+}
+
+/// Writes lines from the top of `area` (clamped to the frame), each cut at its width.
+pub fn draw_text(frame: &mut Frame, area: Rect, lines: &[Line<'_>]) {
+    super::cells::put_lines(frame.buffer_mut(), area, lines);
+}
+
 /// Renders lines inside a block, wrapping long ones (for messages, not rows).
 pub fn render_wrapped(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<Line<'static>>) {
     let area = area.intersection(frame.area());
