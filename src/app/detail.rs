@@ -1,8 +1,11 @@
 //! The detail view's content: every field of the selected record, as labelled lines. Built once
-//! when the view opens, so scrolling costs nothing.
+//! when the view opens, and wrapped once for the screen's width, so scrolling costs nothing.
 
 use super::App;
+use super::layout::detail_rect;
 use crate::model::*;
+use ratatui::layout::Rect;
+use std::borrow::Cow;
 
 /// Which record a view or action is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -497,6 +500,38 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
 
 /// The label column's width in the detail view.
 pub const LABEL_WIDTH: usize = 16;
+
+/// Detail lines wrapped for one width, once (when the detail opens and when the screen is
+/// resized), so that neither a scroll key nor a redraw wraps them again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wrapped {
+    pub width: usize,
+    pub lines: Vec<DetailLine>,
+}
+
+impl Wrapped {
+    pub fn new(lines: &[DetailLine], width: usize) -> Wrapped {
+        Wrapped {
+            width,
+            lines: wrap(lines, width),
+        }
+    }
+
+    /// `lines` wrapped to `width`: the kept ones when they are for that width, else anew.
+    pub fn at<'a>(&'a self, lines: &[DetailLine], width: usize) -> Cow<'a, [DetailLine]> {
+        if width == self.width {
+            Cow::Borrowed(&self.lines)
+        } else {
+            Cow::Owned(wrap(lines, width))
+        }
+    }
+}
+
+/// The width detail text wraps to on a screen of `area`: the detail box inside its border and
+/// one blank column each side.
+pub fn wrap_width(area: Rect) -> usize {
+    detail_rect(area).width.saturating_sub(4) as usize
+}
 
 /// Wraps the lines to `width` cells (labels keep their column; continuation lines are indented),
 /// so the renderer and the scroll limits agree on how many rows there are.

@@ -76,9 +76,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     chrome::footer(frame, screen.footer, app, theme);
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, theme),
-        Some(Overlay::Detail { lines, scroll, .. }) => {
-            detail::draw(frame, lines, *scroll, theme);
-        }
+        Some(Overlay::Detail {
+            lines,
+            wrapped,
+            scroll,
+            ..
+        }) => detail::draw(frame, lines, wrapped, *scroll, theme),
         Some(Overlay::Attention { cursor }) => attention::draw(frame, app, *cursor, theme),
         Some(Overlay::Overview {
             cursor,
