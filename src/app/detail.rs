@@ -184,6 +184,25 @@ pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
     l.0
 }
 
+/// A partner's records of one list, in the list's order: found through the index's positions
+/// (so the cost follows the partner's records, not the whole list), by a scan without them.
+fn own<'a, T>(
+    list: &'a [T],
+    positions: Option<&[usize]>,
+    is_own: impl Fn(&T) -> bool,
+) -> Vec<&'a T> {
+    let Some(positions) = positions else {
+        return list.iter().filter(|r| is_own(r)).collect();
+    };
+    let mut positions = positions.to_vec();
+    positions.sort_unstable();
+    positions
+        .into_iter()
+        .filter_map(|i| list.get(i))
+        .filter(|r| is_own(r))
+        .collect()
+}
+
 /// A sparkline of 1–5 ratings, one glyph each.
 pub fn sparkline(series: &[u8]) -> String {
     const BARS: [char; 5] = ['▁', '▃', '▄', '▆', '█'];
@@ -446,11 +465,10 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
         }
         l.text(&parts.join(" · "));
     }
-    let commitments: Vec<&Commitment> = ws
-        .commitments
-        .iter()
-        .filter(|c| c.partner == p.id)
-        .collect();
+    let slots = app.index.slots(p.id);
+    let commitments = own(&ws.commitments, slots.map(|s| &s.commitments[..]), |c| {
+        c.partner == p.id
+    });
     if !commitments.is_empty() {
         l.heading("Commitments");
         for c in commitments {
@@ -467,7 +485,9 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
             );
         }
     }
-    let reviews: Vec<&Review> = ws.reviews.iter().filter(|r| r.partner == p.id).collect();
+    let reviews = own(&ws.reviews, slots.map(|s| &s.reviews[..]), |r| {
+        r.partner == p.id
+    });
     if !reviews.is_empty() {
         l.heading("Reviews");
         for r in reviews {
@@ -478,11 +498,9 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
             l.field(&r.date.to_string(), scores.join("  "));
         }
     }
-    let wins: Vec<&Celebration> = ws
-        .celebrations
-        .iter()
-        .filter(|c| c.partner == p.id)
-        .collect();
+    let wins = own(&ws.celebrations, slots.map(|s| &s.celebrations[..]), |c| {
+        c.partner == p.id
+    });
     if !wins.is_empty() {
         l.heading("Celebrations");
         for c in wins {
