@@ -74,7 +74,8 @@ fn put_span(buf: &mut Buffer, area: Rect, x: &mut u16, max: u16, span: &Span, ba
     } else if text.chars().all(stands_alone) {
         for (i, c) in text.char_indices() {
             let glyph = &text[i..i + c.len_utf8()];
-            if !put(glyph, glyph.cell_width()) {
+            let width = if c.is_ascii() { 1 } else { glyph.cell_width() };
+            if !put(glyph, width) {
                 return false;
             }
         }

@@ -166,7 +166,9 @@ pub fn highlighted(
         .filter(|q| !q.is_empty())
         .and_then(|q| crate::fuzzy::Query::new(q).indices(&fitted))
     else {
-        return vec![Span::styled(format!("{fitted} "), style)];
+        let mut fitted = fitted;
+        fitted.push(' ');
+        return vec![Span::styled(fitted, style)];
     };
     let mark = style
         .patch(theme.accent)
