@@ -1,8 +1,11 @@
 //! The detail view's content: every field of the selected record, as labelled lines. Built once
-//! when the view opens, so scrolling costs nothing.
+//! when the view opens, and wrapped once for the screen's width, so scrolling costs nothing.
 
 use super::App;
+use super::layout::detail_rect;
 use crate::model::*;
+use ratatui::layout::Rect;
+use std::borrow::Cow;
 
 /// Which record a view or action is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +182,25 @@ pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
         }
     }
     l.0
+}
+
+/// A partner's records of one list, in the list's order: found through the index's positions
+/// (so the cost follows the partner's records, not the whole list), by a scan without them.
+fn own<'a, T>(
+    list: &'a [T],
+    positions: Option<&[usize]>,
+    is_own: impl Fn(&T) -> bool,
+) -> Vec<&'a T> {
+    let Some(positions) = positions else {
+        return list.iter().filter(|r| is_own(r)).collect();
+    };
+    let mut positions = positions.to_vec();
+    positions.sort_unstable();
+    positions
+        .into_iter()
+        .filter_map(|i| list.get(i))
+        .filter(|r| is_own(r))
+        .collect()
 }
 
 /// A sparkline of 1–5 ratings, one glyph each.
@@ -443,11 +465,10 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
         }
         l.text(&parts.join(" · "));
     }
-    let commitments: Vec<&Commitment> = ws
-        .commitments
-        .iter()
-        .filter(|c| c.partner == p.id)
-        .collect();
+    let slots = app.index.slots(p.id);
+    let commitments = own(&ws.commitments, slots.map(|s| &s.commitments[..]), |c| {
+        c.partner == p.id
+    });
     if !commitments.is_empty() {
         l.heading("Commitments");
         for c in commitments {
@@ -464,7 +485,9 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
             );
         }
     }
-    let reviews: Vec<&Review> = ws.reviews.iter().filter(|r| r.partner == p.id).collect();
+    let reviews = own(&ws.reviews, slots.map(|s| &s.reviews[..]), |r| {
+        r.partner == p.id
+    });
     if !reviews.is_empty() {
         l.heading("Reviews");
         for r in reviews {
@@ -475,11 +498,9 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
             l.field(&r.date.to_string(), scores.join("  "));
         }
     }
-    let wins: Vec<&Celebration> = ws
-        .celebrations
-        .iter()
-        .filter(|c| c.partner == p.id)
-        .collect();
+    let wins = own(&ws.celebrations, slots.map(|s| &s.celebrations[..]), |c| {
+        c.partner == p.id
+    });
     if !wins.is_empty() {
         l.heading("Celebrations");
         for c in wins {
@@ -497,6 +518,38 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
 
 /// The label column's width in the detail view.
 pub const LABEL_WIDTH: usize = 16;
+
+/// Detail lines wrapped for one width, once (when the detail opens and when the screen is
+/// resized), so that neither a scroll key nor a redraw wraps them again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wrapped {
+    pub width: usize,
+    pub lines: Vec<DetailLine>,
+}
+
+impl Wrapped {
+    pub fn new(lines: &[DetailLine], width: usize) -> Wrapped {
+        Wrapped {
+            width,
+            lines: wrap(lines, width),
+        }
+    }
+
+    /// `lines` wrapped to `width`: the kept ones when they are for that width, else anew.
+    pub fn at<'a>(&'a self, lines: &[DetailLine], width: usize) -> Cow<'a, [DetailLine]> {
+        if width == self.width {
+            Cow::Borrowed(&self.lines)
+        } else {
+            Cow::Owned(wrap(lines, width))
+        }
+    }
+}
+
+/// The width detail text wraps to on a screen of `area`: the detail box inside its border and
+/// one blank column each side.
+pub fn wrap_width(area: Rect) -> usize {
+    detail_rect(area).width.saturating_sub(4) as usize
+}
 
 /// Wraps the lines to `width` cells (labels keep their column; continuation lines are indented),
 /// so the renderer and the scroll limits agree on how many rows there are.

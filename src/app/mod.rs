@@ -21,7 +21,9 @@ mod views;
 
 pub use crate::action::{Action, Context};
 pub use cursor::Cursor;
-pub use detail::{DetailLine, LABEL_WIDTH, LineKind, RecordRef, wrap, wrap_text};
+pub use detail::{
+    DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
+};
 pub use edit::{Pending, UNDO_DEPTH};
 pub use form::{Field, FieldKind, Form};
 pub use forms::FormTarget;
@@ -119,6 +121,8 @@ pub enum Overlay {
     Detail {
         record: RecordRef,
         lines: Vec<DetailLine>,
+        /// `lines` wrapped for the screen's width.
+        wrapped: Wrapped,
         scroll: usize,
     },
     /// The attention queue (`App::overview.attention`).
@@ -279,6 +283,12 @@ impl App {
             let (len, h) = (self.pane_len(pane), self.screen.list_height(pane));
             self.cursors[pane as usize].reveal(len, h);
         }
+        let width = wrap_width(self.screen.area);
+        if let Some(Overlay::Detail { lines, wrapped, .. }) = &mut self.overlay
+            && wrapped.width != width
+        {
+            *wrapped = Wrapped::new(lines, width);
+        }
     }
 
     /// The context keys are resolved in.
@@ -394,13 +404,10 @@ impl App {
                     .div_ceil(help_columns(area)),
                 help_rect(area).height.saturating_sub(2) as usize,
             ),
-            Some(Overlay::Detail { lines, .. }) => {
-                let r = detail_rect(area);
-                (
-                    wrap(lines, r.width.saturating_sub(4) as usize).len(),
-                    r.height.saturating_sub(2) as usize,
-                )
-            }
+            Some(Overlay::Detail { lines, wrapped, .. }) => (
+                wrapped.at(lines, wrap_width(area)).len(),
+                detail_rect(area).height.saturating_sub(2) as usize,
+            ),
             _ => (0, 0),
         }
     }
@@ -596,9 +603,11 @@ impl App {
         match record {
             Some(record) => {
                 let lines = detail::lines(self, record);
+                let wrapped = Wrapped::new(&lines, wrap_width(self.screen.area));
                 self.overlay = Some(Overlay::Detail {
                     record,
                     lines,
+                    wrapped,
                     scroll: 0,
                 });
             }

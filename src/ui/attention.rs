@@ -2,11 +2,11 @@
 
 use super::text::pad_left;
 use super::theme::Theme;
-use super::widgets::{cell, empty, row, view_block, view_rect};
+use super::widgets::{cell, draw_lines, empty, row, view_block, view_rect};
 use crate::app::{App, Cursor};
 use crate::insight::AttentionKind;
 use ratatui::Frame;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 fn symbol(kind: AttentionKind) -> &'static str {
     match kind {
@@ -36,10 +36,8 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     if items.is_empty() {
-        frame.render_widget(
-            Paragraph::new(empty("Nothing needs you today. Well kept!", theme)).block(block),
-            area,
-        );
+        let lines = empty("Nothing needs you today. Well kept!", theme);
+        draw_lines(frame, area, &block, &lines);
         return;
     }
     let total = inner.width as usize;
@@ -79,5 +77,5 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
         ];
         lines.push(row(spans, total, start + offset == cursor.selected, theme));
     }
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    draw_lines(frame, area, &block, &lines);
 }

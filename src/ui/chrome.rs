@@ -3,6 +3,7 @@
 
 use super::text::{clean, fit, width};
 use super::theme::Theme;
+use super::widgets::draw_text;
 use crate::action::Action;
 use crate::app::{App, Level, MIN_HEIGHT, MIN_WIDTH, Pane, Source};
 use ratatui::Frame;
@@ -50,7 +51,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::raw(" ".repeat(gap)),
         Span::raw(right),
     ]);
-    frame.render_widget(Paragraph::new(line).style(theme.header), area);
+    frame.buffer_mut().set_style(area, theme.header);
+    draw_text(frame, area, &[line]);
 }
 
 pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -65,7 +67,7 @@ pub fn tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(label, style));
         spans.push(Span::raw(" "));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    draw_text(frame, area, &[Line::from(spans)]);
 }
 
 pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -83,7 +85,7 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         ),
     };
-    frame.render_widget(Paragraph::new(line), area);
+    draw_text(frame, area, &[line]);
 }
 
 fn summary(app: &App) -> String {
@@ -201,5 +203,5 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::raw(format!(" {label}  ")));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    draw_text(frame, area, &[Line::from(spans)]);
 }

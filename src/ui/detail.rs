@@ -2,12 +2,20 @@
 
 use super::text::{clean, pad};
 use super::theme::Theme;
-use crate::app::{DetailLine, LABEL_WIDTH, LineKind, detail_rect, wrap};
+use crate::app::{DetailLine, LABEL_WIDTH, LineKind, Wrapped, detail_rect};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear};
 
-pub fn draw(frame: &mut Frame, lines: &[DetailLine], scroll: usize, theme: &Theme) {
+/// Draws the detail box; `wrapped` are `lines` as the app wrapped them (wrapped anew only when
+/// the frame's width differs from the screen the app knows).
+pub fn draw(
+    frame: &mut Frame,
+    lines: &[DetailLine],
+    wrapped: &Wrapped,
+    scroll: usize,
+    theme: &Theme,
+) {
     let area = detail_rect(frame.area()).intersection(frame.area());
     let block = Block::default()
         .borders(Borders::ALL)
@@ -15,7 +23,7 @@ pub fn draw(frame: &mut Frame, lines: &[DetailLine], scroll: usize, theme: &Them
         .title(Line::styled(" Details ", theme.title))
         .title(Line::styled(" Esc: close  j/k: scroll ", theme.dim).right_aligned());
     let inner = block.inner(area);
-    let wrapped = wrap(lines, inner.width.saturating_sub(2) as usize);
+    let wrapped = wrapped.at(lines, inner.width.saturating_sub(2) as usize);
     let max = wrapped.len().saturating_sub(inner.height as usize);
     let shown: Vec<Line<'static>> = wrapped
         .iter()
@@ -33,5 +41,5 @@ pub fn draw(frame: &mut Frame, lines: &[DetailLine], scroll: usize, theme: &Them
         })
         .collect();
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(shown).block(block), area);
+    super::widgets::draw_lines(frame, area, &block, &shown);
 }

@@ -6,7 +6,7 @@ use super::theme::Theme;
 use crate::app::{App, help_columns, help_rect};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     let area = help_rect(frame.area()).intersection(frame.area());
@@ -51,5 +51,5 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    super::widgets::draw_lines(frame, area, &block, &lines);
 }

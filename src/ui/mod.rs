@@ -3,6 +3,7 @@
 //! between an update and a draw can never index outside the buffer.
 
 mod attention;
+mod cells;
 mod chrome;
 mod detail;
 mod form;
@@ -24,6 +25,23 @@ pub use theme::Theme;
 
 use crate::app::{App, Overlay, Pane, Screen};
 use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// The area an overlay clears and draws over whole, when it is a full-screen view.
+fn full_screen_view(app: &App, area: Rect) -> Option<Rect> {
+    match app.overlay.as_ref()? {
+        Overlay::Attention { .. }
+        | Overlay::Overview { .. }
+        | Overlay::Palette { .. }
+        | Overlay::Search { .. }
+        | Overlay::Review(_)
+        | Overlay::Records { .. } => Some(widgets::view_rect(area)),
+        Overlay::Help { .. }
+        | Overlay::Detail { .. }
+        | Overlay::Form { .. }
+        | Overlay::Confirm { .. } => None,
+    }
+}
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -34,12 +52,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     chrome::header(frame, screen.header, app, theme);
-    if let Some(tabs) = screen.tabs {
+    // What a full-screen view clears and covers whole is not drawn under it.
+    let cover = full_screen_view(app, area);
+    let hidden = |r: Rect| cover.is_some_and(|c| c.intersection(r) == r);
+    if let Some(tabs) = screen.tabs.filter(|t| !hidden(*t)) {
         chrome::tabs(frame, tabs, app, theme);
     }
     for pane in Pane::ALL {
         if let Some(r) = screen.panes[pane as usize] {
             let r = r.intersection(area);
+            if hidden(r) {
+                continue;
+            }
             match pane {
                 Pane::Partners => partners::draw(frame, r, app, theme),
                 Pane::Goals => goals::draw(frame, r, app, theme),
@@ -52,9 +76,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     chrome::footer(frame, screen.footer, app, theme);
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, theme),
-        Some(Overlay::Detail { lines, scroll, .. }) => {
-            detail::draw(frame, lines, *scroll, theme);
-        }
+        Some(Overlay::Detail {
+            lines,
+            wrapped,
+            scroll,
+            ..
+        }) => detail::draw(frame, lines, wrapped, *scroll, theme),
         Some(Overlay::Attention { cursor }) => attention::draw(frame, app, *cursor, theme),
         Some(Overlay::Overview {
             cursor,

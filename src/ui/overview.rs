@@ -3,12 +3,12 @@
 
 use super::text::pad_left;
 use super::theme::Theme;
-use super::widgets::{cell, row, view_block, view_rect};
+use super::widgets::{cell, draw_lines, row, view_block, view_rect};
 use crate::app::{App, Cursor, OverviewSort};
 use crate::model::{Phase, Practice};
 use ratatui::Frame;
 use ratatui::text::Span;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 /// One glyph per practice: its share of the practice's points.
 pub fn practice_bars(shares: &[f32; 8]) -> String {
@@ -110,5 +110,5 @@ pub fn draw(
         ];
         lines.push(row(spans, total, start + offset == cursor.selected, theme));
     }
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    draw_lines(frame, area, &block, &lines);
 }

@@ -1,11 +1,11 @@
 //! A partner's commitments or celebrations as a list.
 
 use super::theme::Theme;
-use super::widgets::{cell, empty, row, view_block, view_rect};
+use super::widgets::{cell, draw_lines, empty, row, view_block, view_rect};
 use crate::app::{App, Cursor, RecordsKind};
 use crate::model::{Outcome, PartnerId, Side};
 use ratatui::Frame;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 pub fn draw(
     frame: &mut Frame,
@@ -39,7 +39,7 @@ pub fn draw(
             RecordsKind::Commitments => "No commitments yet: add what either side promised.",
             RecordsKind::Celebrations => "No celebrations yet: wins are worth marking.",
         };
-        frame.render_widget(Paragraph::new(empty(text, theme)).block(block), area);
+        draw_lines(frame, area, &block, &empty(text, theme));
         return;
     }
     let total = inner.width as usize;
@@ -109,5 +109,5 @@ pub fn draw(
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    draw_lines(frame, area, &block, &lines);
 }

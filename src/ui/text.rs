@@ -55,11 +55,20 @@ pub fn fit(text: &str, max: usize) -> String {
     out
 }
 
-/// Like `fit`, then padded with spaces to exactly `cells` cells.
+/// Like `fit`, then padded with spaces to exactly `cells` cells (in one allocation, with room
+/// for one more character).
 pub fn pad(text: &str, cells: usize) -> String {
-    let mut out = fit(text, cells);
-    let w = width(&out);
-    out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+    let text = clean(text);
+    let w = width(&text);
+    if w > cells {
+        let mut out = fit(&text, cells);
+        let w = width(&out);
+        out.extend(std::iter::repeat_n(' ', cells.saturating_sub(w)));
+        return out;
+    }
+    let mut out = String::with_capacity(text.len() + cells - w + 1);
+    out.push_str(&text);
+    out.extend(std::iter::repeat_n(' ', cells - w));
     out
 }
 

@@ -15,15 +15,25 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
+/// Marks the cell behind a wide glyph (which shows nothing of its own).
+const BEHIND_WIDE: char = '\0';
+
 /// A row of cells, each holding one glyph (or nothing, behind a wide glyph).
 struct Cells {
-    glyphs: Vec<(String, Style)>,
+    glyphs: Vec<(char, Style)>,
 }
 
 impl Cells {
     fn new(width: usize, style: Style) -> Cells {
         Cells {
-            glyphs: vec![(" ".to_string(), style); width],
+            glyphs: vec![(' ', style); width],
+        }
+    }
+
+    /// One glyph at `col` (a single-cell glyph without control characters).
+    fn put_char(&mut self, col: usize, c: char, style: Style) {
+        if let Some(cell) = self.glyphs.get_mut(col) {
+            *cell = (c, style);
         }
     }
 
@@ -37,9 +47,9 @@ impl Cells {
             if at + w > self.glyphs.len() {
                 break;
             }
-            self.glyphs[at] = (c.to_string(), style);
+            self.glyphs[at] = (c, style);
             if w == 2 {
-                self.glyphs[at + 1] = (String::new(), style);
+                self.glyphs[at + 1] = (BEHIND_WIDE, style);
             }
             at += w;
         }
@@ -48,7 +58,7 @@ impl Cells {
 
     fn into_line(self, reversed: Option<Style>) -> Line<'static> {
         let mut spans: Vec<Span<'static>> = Vec::new();
-        let mut text = String::new();
+        let mut text = String::with_capacity(self.glyphs.len());
         let mut current: Option<Style> = None;
         for (g, style) in self.glyphs {
             if current != Some(style) {
@@ -57,7 +67,9 @@ impl Cells {
                 }
                 current = Some(style);
             }
-            text.push_str(&g);
+            if g != BEHIND_WIDE {
+                text.push(g);
+            }
         }
         if let Some(s) = current {
             spans.push(Span::styled(text, s));
@@ -85,13 +97,13 @@ fn axis(app: &App, cols: u16, theme: &Theme) -> [Line<'static>; 2] {
     let mut labels = Cells::new(w, theme.dim);
     let mut rule = Cells::new(w, theme.dim);
     for col in 0..w {
-        rule.put(col, "─", theme.dim);
+        rule.put_char(col, '─', theme.dim);
     }
     let mut free_from = 0;
     for col in 0..cols {
         if let Some(d) = month_start(view, col, cols) {
             if col > 0 {
-                rule.put(col as usize, "┬", theme.dim);
+                rule.put_char(col as usize, '┬', theme.dim);
             }
             let label = if d.month() == 1 || free_from == 0 {
                 d.format("%b %Y").to_string()
@@ -105,7 +117,7 @@ fn axis(app: &App, cols: u16, theme: &Theme) -> [Line<'static>; 2] {
         }
     }
     if let Some(c) = view.column(app.today, cols) {
-        rule.put(c as usize, "▼", theme.today);
+        rule.put_char(c as usize, '▼', theme.today);
     }
     [labels.into_line(None), rule.into_line(None)]
 }
@@ -121,7 +133,7 @@ fn milestone_line(
     let w = cols as usize;
     let mut cells = Cells::new(w, theme.base);
     if let Some(c) = view.column(app.today, cols) {
-        cells.put(c as usize, "│", theme.today);
+        cells.put_char(c as usize, '│', theme.today);
     }
     let (symbol, style) = match m.done {
         Some(_) => ("✓", theme.good),

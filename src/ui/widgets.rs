@@ -100,11 +100,21 @@ pub fn row(
     }
 }
 
-/// Renders lines inside a block (clamped to the frame).
+/// Renders lines inside a block (clamped to the frame), each cut at the block's inner width.
 pub fn render_lines(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<Line<'static>>) {
     ROWS_DRAWN.fetch_add(lines.len(), Ordering::Relaxed);
-    let area = area.intersection(frame.area());
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    super::cells::block_with_lines(frame.buffer_mut(), area, &block, &lines);
+}
+
+/// Renders lines inside a block (clamped to the frame) without counting them as rows: for
+/// overlays, whose rows `row()` counts as it builds them.
+pub fn draw_lines(frame: &mut Frame, area: Rect, block: &Block<'_>, lines: &[Line<'_>]) {
+    super::cells::block_with_lines(frame.buffer_mut(), area, block, lines);
+}
+
+/// Writes lines from the top of `area` (clamped to the frame), each cut at its width.
+pub fn draw_text(frame: &mut Frame, area: Rect, lines: &[Line<'_>]) {
+    super::cells::put_lines(frame.buffer_mut(), area, lines);
 }
 
 /// Renders lines inside a block, wrapping long ones (for messages, not rows).
@@ -160,7 +170,9 @@ pub fn highlighted(
         .filter(|q| !q.is_empty())
         .and_then(|q| crate::fuzzy::Query::new(q).indices(&fitted))
     else {
-        return vec![Span::styled(format!("{fitted} "), style)];
+        let mut fitted = fitted;
+        fitted.push(' ');
+        return vec![Span::styled(fitted, style)];
     };
     let mark = style
         .patch(theme.accent)
