@@ -56,6 +56,7 @@ pub struct Partner {
     pub name: String,
     pub kind: PartnerKind,
     pub phase: Phase,
+    #[serde(deserialize_with = "super::serde_dates::date")]
     pub since: NaiveDate,
     #[serde(default)]
     pub values: Vec<String>,
@@ -127,8 +128,9 @@ pub struct Goal {
     pub current: f64,
     pub owner: Owner,
     /// When the goal was set: the start of its time line.
+    #[serde(deserialize_with = "super::serde_dates::date")]
     pub start: NaiveDate,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub due: Option<NaiveDate>,
     pub status: GoalStatus,
 }
@@ -159,8 +161,9 @@ pub struct Milestone {
     #[serde(default)]
     pub goal: Option<GoalId>,
     pub title: String,
+    #[serde(deserialize_with = "super::serde_dates::date")]
     pub due: NaiveDate,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub done: Option<NaiveDate>,
 }
 
@@ -169,8 +172,9 @@ pub struct Milestone {
 #[serde(deny_unknown_fields)]
 pub struct FollowUp {
     pub what: String,
+    #[serde(deserialize_with = "super::serde_dates::date")]
     pub due: NaiveDate,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub done: Option<NaiveDate>,
 }
 
@@ -180,6 +184,7 @@ pub struct FollowUp {
 pub struct Interaction {
     pub id: InteractionId,
     pub partner: PartnerId,
+    #[serde(deserialize_with = "super::serde_dates::date_time")]
     pub at: NaiveDateTime,
     pub channel: Channel,
     pub initiated_by: Side,
@@ -194,8 +199,8 @@ pub struct Interaction {
 /// How a commitment ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
-    Kept(NaiveDate),
-    Missed(NaiveDate),
+    Kept(#[serde(deserialize_with = "super::serde_dates::date")] NaiveDate),
+    Missed(#[serde(deserialize_with = "super::serde_dates::date")] NaiveDate),
 }
 
 /// A promise made by one side.
@@ -206,6 +211,7 @@ pub struct Commitment {
     pub partner: PartnerId,
     pub side: Side,
     pub what: String,
+    #[serde(deserialize_with = "super::serde_dates::date")]
     pub due: NaiveDate,
     #[serde(default)]
     pub outcome: Option<Outcome>,
@@ -296,11 +302,12 @@ impl Ratings {
 pub struct Review {
     pub id: ReviewId,
     pub partner: PartnerId,
+    #[serde(deserialize_with = "super::serde_dates::date")]
     pub date: NaiveDate,
     pub ratings: Ratings,
     #[serde(default)]
     pub feedback: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub next_review: Option<NaiveDate>,
 }
 
@@ -312,6 +319,7 @@ pub struct Celebration {
     pub partner: PartnerId,
     #[serde(default)]
     pub milestone: Option<MilestoneId>,
+    #[serde(deserialize_with = "super::serde_dates::date")]
     pub date: NaiveDate,
     /// How it was celebrated.
     pub how: String,
@@ -369,7 +377,7 @@ impl ActionKind {
 pub struct PlannedAction {
     pub kind: ActionKind,
     pub text: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub due: Option<NaiveDate>,
 }
 
@@ -378,6 +386,7 @@ pub struct PlannedAction {
 #[serde(deny_unknown_fields)]
 pub struct ReviewDraft {
     pub partner: PartnerId,
+    #[serde(deserialize_with = "super::serde_dates::date")]
     pub started: NaiveDate,
     /// The step to resume at.
     pub step: u8,
