@@ -2,7 +2,7 @@
 //! the renderer) plus field filters `phase:active`, `kind:community`, `tag:…`, `status:…`,
 //! `channel:…` and `overdue`. `Enter` keeps the filter, `Esc` clears it.
 //!
-//! A keystroke never waits for a long list to be matched: it matches for at most `KEY_BUDGET`,
+//! A keystroke never waits for a long list to be matched: it matches for about `KEY_BUDGET`,
 //! and the event loop matches the rest in slices between keys (`App::work`), the pane filling in
 //! as it goes and its title showing how far it got. Typing on narrows the rows already found
 //! instead of matching the whole list again, when the new query can only match fewer rows.
@@ -14,12 +14,12 @@ use std::time::{Duration, Instant};
 use tui_input::Input;
 
 /// How long a keystroke may spend matching before it hands the rest to the event loop.
-pub const KEY_BUDGET: Duration = Duration::from_millis(2);
+pub const KEY_BUDGET: Duration = Duration::from_micros(500);
 /// How long each slice of matching between keys takes (a key waits at most this long).
 pub const SLICE_BUDGET: Duration = Duration::from_millis(4);
 /// Rows matched before the clock is first looked at: lists this long are always matched at
 /// once, whatever the machine's speed.
-const MIN_ROWS_PER_SLICE: usize = 4096;
+const MIN_ROWS_PER_SLICE: usize = 256;
 
 /// An active filter of one pane: what was typed and the rows that match.
 #[derive(Debug, Clone, Default)]
@@ -245,7 +245,7 @@ impl App {
         let mut found = Vec::new();
         let mut done = 0;
         while job.next < job.candidates.len() {
-            let end = (job.next + 1024).min(job.candidates.len());
+            let end = (job.next + MIN_ROWS_PER_SLICE).min(job.candidates.len());
             found.extend(
                 job.candidates[job.next..end]
                     .iter()
