@@ -14,12 +14,12 @@ use std::time::{Duration, Instant};
 use tui_input::Input;
 
 /// How long a keystroke may spend matching before it hands the rest to the event loop.
-pub const KEY_BUDGET: Duration = Duration::from_micros(500);
+pub const KEY_BUDGET: Duration = Duration::from_micros(200);
 /// How long each slice of matching between keys takes (a key waits at most this long).
 pub const SLICE_BUDGET: Duration = Duration::from_millis(4);
 /// Rows matched before the clock is first looked at: lists this long are always matched at
 /// once, whatever the machine's speed.
-const MIN_ROWS_PER_SLICE: usize = 256;
+const MIN_ROWS_PER_SLICE: usize = 128;
 
 /// An active filter of one pane: what was typed and the rows that match.
 #[derive(Debug, Clone, Default)]
