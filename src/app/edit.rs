@@ -27,8 +27,17 @@ pub enum Pending {
     RecoverEmergency,
 }
 
-/// How many changes undo remembers.
+/// How many changes undo remembers at most.
 pub const UNDO_DEPTH: usize = 200;
+/// Records the undo history may hold in all: each step keeps a whole workspace, so a very large
+/// one keeps fewer steps (never fewer than `UNDO_MIN_DEPTH`), which bounds the memory it takes.
+const UNDO_RECORD_BUDGET: usize = 1_000_000;
+const UNDO_MIN_DEPTH: usize = 10;
+
+/// How many changes undo remembers for a workspace of `records` records.
+pub fn undo_depth(records: usize) -> usize {
+    (UNDO_RECORD_BUDGET / records.max(1)).clamp(UNDO_MIN_DEPTH, UNDO_DEPTH)
+}
 
 impl App {
     /// In a read-only window, says so and returns true.
@@ -417,8 +426,10 @@ impl App {
         }
         let old = std::mem::replace(&mut self.ws, Arc::new(ws));
         self.undo_stack.push(old);
-        if self.undo_stack.len() > UNDO_DEPTH {
-            super::reclaim::drop_later(self.undo_stack.remove(0));
+        let depth = undo_depth(self.ws.record_count());
+        if self.undo_stack.len() > depth {
+            let excess = self.undo_stack.len() - depth;
+            super::reclaim::drop_later(self.undo_stack.drain(..excess).collect::<Vec<_>>());
         }
         super::reclaim::drop_later(std::mem::take(&mut self.redo_stack));
         self.install(derived);
@@ -686,5 +697,18 @@ impl App {
             );
             self.confirm(q, Pending::AchieveGoal(goal));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undo_keeps_every_step_of_a_usual_workspace_and_fewer_of_a_huge_one() {
+        assert_eq!(undo_depth(0), UNDO_DEPTH);
+        assert_eq!(undo_depth(3_000), UNDO_DEPTH);
+        assert_eq!(undo_depth(30_000), 33);
+        assert_eq!(undo_depth(360_000), UNDO_MIN_DEPTH);
     }
 }

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use tui_input::Input;
 
 /// How long a keystroke may spend matching before it hands the rest to the event loop.
-pub const KEY_BUDGET: Duration = Duration::from_micros(200);
+pub const KEY_BUDGET: Duration = Duration::from_micros(100);
 /// How long each slice of matching between keys takes (a key waits at most this long).
 pub const SLICE_BUDGET: Duration = Duration::from_millis(4);
 /// Rows matched before the clock is first looked at: lists this long are always matched at

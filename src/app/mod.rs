@@ -24,7 +24,7 @@ pub use cursor::Cursor;
 pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
 };
-pub use edit::{Pending, UNDO_DEPTH};
+pub use edit::{Pending, UNDO_DEPTH, undo_depth};
 pub use form::{Field, FieldKind, Form};
 pub use forms::FormTarget;
 pub use layout::{
