@@ -66,7 +66,14 @@ fn filters_handle_unicode_field_filters_and_no_matches() {
     press(&mut app, &["ctrl-u"]);
     type_text(&mut app, "zzqqxx");
     assert_eq!(app.pane_len(Pane::Partners), 0);
-    assert!(screen(&app).contains("(0 of 12)"));
+    let s = screen(&app);
+    assert!(s.contains("(0 of 12)"), "{s}");
+    // Said as a filter that matches nothing, not as an empty workspace.
+    assert!(
+        s.contains("Nothing matches the filter (Esc clears it)."),
+        "{s}"
+    );
+    assert!(!s.contains("No partners yet"), "{s}");
     press(&mut app, &["ctrl-u"]);
     type_text(&mut app, "phase:sleepy");
     assert_eq!(

@@ -3,7 +3,9 @@
 
 use super::text::pad_left;
 use super::theme::Theme;
-use super::widgets::{cell, empty, highlighted, pane_block, render_lines, render_wrapped, row};
+use super::widgets::{
+    cell, empty, filtered_out, highlighted, pane_block, render_lines, render_wrapped, row,
+};
 use crate::app::{App, Pane};
 use crate::model::{Goal, GoalStatus};
 use ratatui::Frame;
@@ -44,7 +46,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     let total = inner.width as usize;
     if rows.is_empty() {
-        let text = if app.selected_partner().is_none() && !app.all_partners {
+        let text = if let Some(text) = filtered_out(app, Pane::Goals) {
+            text
+        } else if app.selected_partner().is_none() && !app.all_partners {
             "Select a partner to see its goals."
         } else {
             "No goals yet."

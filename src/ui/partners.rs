@@ -3,7 +3,9 @@
 
 use super::text::pad_left;
 use super::theme::Theme;
-use super::widgets::{cell, empty, highlighted, pane_block, render_lines, render_wrapped, row};
+use super::widgets::{
+    cell, empty, filtered_out, highlighted, pane_block, render_lines, render_wrapped, row,
+};
 use crate::app::{App, Pane};
 use crate::insight::communication::ContactStatus;
 use ratatui::Frame;
@@ -47,7 +49,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     let total = inner.width as usize;
     if rows.is_empty() {
-        render_wrapped(frame, area, block, empty_state(app, theme));
+        let lines = match filtered_out(app, Pane::Partners) {
+            Some(text) => empty(text, theme),
+            None => empty_state(app, theme),
+        };
+        render_wrapped(frame, area, block, lines);
         return;
     }
     // Columns shrink away on narrow panes: kind first, then phase.

@@ -5,7 +5,7 @@
 use super::goals::scope_title;
 use super::text::clean;
 use super::theme::Theme;
-use super::widgets::{empty, pane_block, render_lines};
+use super::widgets::{empty, filtered_out, pane_block, render_lines};
 use crate::app::{App, Pane, TimeView};
 use crate::model::Milestone;
 use chrono::{Datelike, NaiveDate};
@@ -191,7 +191,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [labels, rule] = axis(app, cols, theme);
     let mut lines = vec![labels, rule];
     if rows.is_empty() {
-        let text = if app.selected_partner().is_none() && !app.all_partners {
+        let text = if let Some(text) = filtered_out(app, Pane::Timeline) {
+            text
+        } else if app.selected_partner().is_none() && !app.all_partners {
             "Select a partner to see its milestones."
         } else {
             "No milestones yet."

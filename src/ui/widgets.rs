@@ -133,6 +133,20 @@ pub fn empty(text: &str, theme: &Theme) -> Vec<Line<'static>> {
     vec![Line::raw(""), Line::styled(format!("  {text}"), theme.dim)]
 }
 
+/// What a pane says when its filter left no rows (rather than that it has none): `None` when no
+/// filter is hiding rows.
+pub fn filtered_out(app: &App, pane: Pane) -> Option<&'static str> {
+    app.filter_text(pane)?;
+    if app.base_rows(pane).is_empty() {
+        return None;
+    }
+    Some(if app.filter_progress(pane).is_some() {
+        "Matching…"
+    } else {
+        "Nothing matches the filter (Esc clears it)."
+    })
+}
+
 /// The area of a full-screen view: everything between the header and the status line.
 pub fn view_rect(area: Rect) -> Rect {
     Rect::new(
