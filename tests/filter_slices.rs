@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{day, press, type_text};
+use common::{day, press, type_fast, type_text};
 use partnerdeck::app::{App, Pane, Source};
 use partnerdeck::fuzzy::Query;
 use partnerdeck::model::*;
@@ -76,7 +76,7 @@ fn finish(app: &mut App) {
 #[test]
 fn a_long_list_is_matched_between_keys_with_progress_in_the_title() {
     let mut app = long_log_app();
-    type_text(&mut app, "b");
+    type_fast(&mut app, "b");
     // 30,000 rows take longer than a keystroke may spend matching.
     assert!(app.pending_work());
     let progress = app
@@ -96,7 +96,7 @@ fn a_long_list_is_matched_between_keys_with_progress_in_the_title() {
 fn every_way_of_typing_ends_with_the_rows_of_a_plain_match() {
     let mut app = long_log_app();
     // Typed on without waiting (each key restarts the unfinished matching) …
-    type_text(&mut app, "bud");
+    type_fast(&mut app, "bud");
     finish(&mut app);
     assert_eq!(app.pane_rows(Pane::Log), plain_match(&app, "bud", None));
     // … narrowed from the finished rows …
@@ -147,4 +147,23 @@ fn a_change_of_data_while_matching_starts_over_on_the_new_rows() {
     assert_eq!(app.ws.interactions.len(), 29_999);
     finish(&mut app);
     assert_eq!(app.pane_rows(Pane::Log), plain_match(&app, "quick", None));
+}
+
+#[test]
+fn find_goes_through_a_big_workspace_between_keys_and_ends_with_the_full_search() {
+    let mut app = long_log_app();
+    press(&mut app, &["esc", "ctrl-f"]);
+    type_fast(&mut app, "bu");
+    assert!(app.pending_work());
+    let s = render_text(&app, &Theme::dark().without_color(), 160, 40);
+    assert!(s.contains("searching"), "{s}");
+    finish(&mut app);
+    assert_eq!(app.search_progress(), None);
+    let Some(partnerdeck::app::Overlay::Search { hits, .. }) = &app.overlay else {
+        panic!("the search is open");
+    };
+    assert_eq!(hits, &app.search("bu"));
+    assert_eq!(hits.len(), partnerdeck::app::palette::MAX_HITS);
+    let s = render_text(&app, &Theme::dark().without_color(), 160, 40);
+    assert!(!s.contains("searching"), "{s}");
 }

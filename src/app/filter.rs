@@ -204,9 +204,10 @@ impl App {
         self.match_slice(pane, KEY_BUDGET);
     }
 
-    /// Whether some filter still has rows to match (the event loop then calls `work`).
+    /// Whether some filter or the search still has rows to match (the event loop then calls
+    /// `work`).
     pub fn pending_work(&self) -> bool {
-        self.filters.iter().flatten().any(|f| f.job.is_some())
+        self.filters.iter().flatten().any(|f| f.job.is_some()) || self.searching()
     }
 
     /// One slice of the matching left to do (about `SLICE_BUDGET` per pane with some).
@@ -214,6 +215,7 @@ impl App {
         for pane in Pane::ALL {
             self.match_slice_between_keys(pane, SLICE_BUDGET);
         }
+        self.search_slice(SLICE_BUDGET);
     }
 
     /// Does all the matching left to do (for one-off frames, tests and benchmarks).
@@ -221,6 +223,7 @@ impl App {
         for pane in Pane::ALL {
             while self.match_slice_between_keys(pane, Duration::MAX) {}
         }
+        while self.search_slice(Duration::MAX) {}
     }
 
     /// How much of a pane's filter matching is done, in percent, while some is left.

@@ -154,11 +154,12 @@ pub enum Overlay {
         matches: Vec<Action>,
         cursor: Cursor,
     },
-    /// The global search: what was typed, the hits.
+    /// The global search: what was typed, the hits (best first), the records still to search.
     Search {
         input: tui_input::Input,
         hits: Vec<palette::Hit>,
         cursor: Cursor,
+        job: Option<palette::SearchJob>,
     },
     /// A yes/no question; a form it interrupted comes back on "no".
     Confirm {

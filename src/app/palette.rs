@@ -5,6 +5,7 @@ use super::{Action, App, Context, Cursor, Level, Overlay};
 use crate::fuzzy::Query;
 use crate::insight::RecordRef;
 use crate::model::PartnerId;
+use std::time::{Duration, Instant};
 use tui_input::Input;
 
 /// One search result.
@@ -21,6 +22,33 @@ pub struct Hit {
 
 /// At most this many search results are kept, best first.
 pub const MAX_HITS: usize = 200;
+
+/// The record lists a search goes through, in order.
+const STAGES: usize = 7;
+/// Records matched between looks at the clock.
+const SEARCH_CHUNK: usize = 128;
+
+/// A search still going through the records: the query, the list (`stage`) and the position in
+/// it, and how many records are done. A keystroke searches for a moment; the event loop goes on
+/// between keys (`App::work`), the hits filling in.
+#[derive(Debug, Clone)]
+pub struct SearchJob {
+    query: String,
+    stage: usize,
+    next: usize,
+    done: usize,
+}
+
+impl SearchJob {
+    fn new(query: String) -> SearchJob {
+        SearchJob {
+            query,
+            stage: 0,
+            next: 0,
+            done: 0,
+        }
+    }
+}
 
 impl App {
     /// Every action the palette offers: all that work on the dashboard.
@@ -45,6 +73,7 @@ impl App {
             input: Input::default(),
             hits: Vec::new(),
             cursor: Cursor::default(),
+            job: None,
         });
     }
 
@@ -92,30 +121,127 @@ impl App {
         let Some(request) = super::form::input_request(key) else {
             return;
         };
-        let query = match &mut self.overlay {
-            Some(Overlay::Search { input, .. }) => {
-                if !input.handle(request).is_some_and(|c| c.value) {
-                    return;
-                }
-                input.value().trim().to_string()
-            }
-            _ => return,
+        let Some(Overlay::Search {
+            input,
+            hits,
+            cursor,
+            job,
+        }) = &mut self.overlay
+        else {
+            return;
         };
-        let found = self.search(&query);
-        if let Some(Overlay::Search { hits, cursor, .. }) = &mut self.overlay {
-            *hits = found;
-            *cursor = Cursor::default();
+        if !input.handle(request).is_some_and(|c| c.value) {
+            return;
         }
+        let query = input.value().trim().to_string();
+        hits.clear();
+        *cursor = Cursor::default();
+        *job = (!query.is_empty()).then(|| SearchJob::new(query));
+        self.search_slice(super::filter::KEY_BUDGET);
     }
 
     /// Every record matching `query`, best first (at most `MAX_HITS`).
     pub fn search(&self, query: &str) -> Vec<Hit> {
-        if query.is_empty() {
-            return Vec::new();
-        }
-        let ws = &self.ws;
-        let mut q = Query::new(query);
         let mut hits = Vec::new();
+        if !query.is_empty() {
+            let mut job = SearchJob::new(query.to_string());
+            while self.search_some(&mut job, &mut hits, Duration::MAX) {}
+        }
+        hits
+    }
+
+    /// Whether the open search still has records to go through.
+    pub(super) fn searching(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Search { job: Some(_), .. }))
+    }
+
+    /// How far the open search has gone through the records, in percent, while it goes on.
+    pub fn search_progress(&self) -> Option<u8> {
+        match &self.overlay {
+            Some(Overlay::Search { job: Some(job), .. }) => {
+                Some((job.done * 100 / self.ws.record_count().max(1)).min(99) as u8)
+            }
+            _ => None,
+        }
+    }
+
+    /// Goes on with the open search for about `budget`; returns whether some is left.
+    pub(super) fn search_slice(&mut self, budget: Duration) -> bool {
+        let (mut job, mut hits) = match &mut self.overlay {
+            Some(Overlay::Search { job, hits, .. }) => match job.take() {
+                Some(job) => (job, std::mem::take(hits)),
+                None => return false,
+            },
+            _ => return false,
+        };
+        let left = self.search_some(&mut job, &mut hits, budget);
+        if let Some(Overlay::Search {
+            job: slot,
+            hits: shown,
+            ..
+        }) = &mut self.overlay
+        {
+            *shown = hits;
+            *slot = left.then_some(job);
+        }
+        left
+    }
+
+    /// Goes through records for `job`: at least `SEARCH_CHUNK`, then until `budget` is spent.
+    /// `hits` stays the best `MAX_HITS` so far, best first (ties in record order). Returns
+    /// whether records are left.
+    fn search_some(&self, job: &mut SearchJob, hits: &mut Vec<Hit>, budget: Duration) -> bool {
+        let start = Instant::now();
+        let mut q = Query::new(&job.query);
+        let mut seen = 0;
+        while job.stage < STAGES {
+            let len = self.stage_len(job.stage);
+            let end = (job.next + SEARCH_CHUNK).min(len);
+            self.search_records(job.stage, job.next..end, &mut q, hits);
+            seen += end - job.next;
+            job.done += end - job.next;
+            job.next = end;
+            if end >= len {
+                job.stage += 1;
+                job.next = 0;
+            }
+            if seen >= SEARCH_CHUNK && start.elapsed() >= budget {
+                break;
+            }
+        }
+        // Stable: equal scores keep record order, so keeping the best after each slice gives
+        // the same hits as sorting them all at the end.
+        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
+        hits.truncate(MAX_HITS);
+        job.stage < STAGES
+    }
+
+    fn stage_len(&self, stage: usize) -> usize {
+        let ws = &self.ws;
+        [
+            ws.partners.len(),
+            ws.goals.len(),
+            ws.milestones.len(),
+            ws.interactions.len(),
+            ws.commitments.len(),
+            ws.reviews.len(),
+            ws.celebrations.len(),
+        ]
+        .get(stage)
+        .copied()
+        .unwrap_or(0)
+    }
+
+    /// Matches the records at `range` of the list of `stage` (partners, goals, milestones, log,
+    /// commitments, reviews, celebrations), adding the hits.
+    fn search_records(
+        &self,
+        stage: usize,
+        range: std::ops::Range<usize>,
+        q: &mut Query,
+        hits: &mut Vec<Hit>,
+    ) {
+        let ws = &self.ws;
         let mut consider =
             |kind: &'static str, partner: PartnerId, record: RecordRef, text: &str| {
                 if text.is_empty() {
@@ -131,73 +257,73 @@ impl App {
                     });
                 }
             };
-        for p in &ws.partners {
-            let r = RecordRef::Partner(p.id);
-            consider("partner", p.id, r, &p.name);
-            consider("notes", p.id, r, &p.notes);
-            consider("aim", p.id, r, &p.aim);
-            for c in &p.contacts {
-                let line = [c.name.as_str(), &c.role, &c.email, &c.phone]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" · ");
-                consider("contact", p.id, r, &line);
+        match stage {
+            0 => {
+                for p in &ws.partners[range] {
+                    let r = RecordRef::Partner(p.id);
+                    consider("partner", p.id, r, &p.name);
+                    consider("notes", p.id, r, &p.notes);
+                    consider("aim", p.id, r, &p.aim);
+                    for c in &p.contacts {
+                        let line = [c.name.as_str(), &c.role, &c.email, &c.phone]
+                            .iter()
+                            .filter(|s| !s.is_empty())
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        consider("contact", p.id, r, &line);
+                    }
+                }
+            }
+            1 => {
+                for g in &ws.goals[range] {
+                    consider("goal", g.partner, RecordRef::Goal(g.id), &g.title);
+                }
+            }
+            2 => {
+                for m in &ws.milestones[range] {
+                    consider("milestone", m.partner, RecordRef::Milestone(m.id), &m.title);
+                }
+            }
+            3 => {
+                for e in &ws.interactions[range] {
+                    let r = RecordRef::Interaction(e.id);
+                    consider("log entry", e.partner, r, &e.summary);
+                    if let Some(f) = &e.follow_up {
+                        consider("follow-up", e.partner, r, &f.what);
+                    }
+                }
+            }
+            4 => {
+                for c in &ws.commitments[range] {
+                    consider(
+                        "commitment",
+                        c.partner,
+                        RecordRef::Commitment(c.id),
+                        &c.what,
+                    );
+                }
+            }
+            5 => {
+                for r in &ws.reviews[range] {
+                    consider("review", r.partner, RecordRef::Review(r.id), &r.feedback);
+                    for p in crate::model::Practice::ALL {
+                        let note = &r.ratings.get(*p).note;
+                        consider("review note", r.partner, RecordRef::Review(r.id), note);
+                    }
+                }
+            }
+            _ => {
+                for c in &ws.celebrations[range] {
+                    consider(
+                        "celebration",
+                        c.partner,
+                        RecordRef::Celebration(c.id),
+                        &c.how,
+                    );
+                }
             }
         }
-        for g in &ws.goals {
-            consider("goal", g.partner, RecordRef::Goal(g.id), &g.title);
-        }
-        for m in &ws.milestones {
-            consider("milestone", m.partner, RecordRef::Milestone(m.id), &m.title);
-        }
-        for e in &ws.interactions {
-            consider(
-                "log entry",
-                e.partner,
-                RecordRef::Interaction(e.id),
-                &e.summary,
-            );
-            if let Some(f) = &e.follow_up {
-                consider(
-                    "follow-up",
-                    e.partner,
-                    RecordRef::Interaction(e.id),
-                    &f.what,
-                );
-            }
-        }
-        for c in &ws.commitments {
-            consider(
-                "commitment",
-                c.partner,
-                RecordRef::Commitment(c.id),
-                &c.what,
-            );
-        }
-        for r in &ws.reviews {
-            consider("review", r.partner, RecordRef::Review(r.id), &r.feedback);
-            for p in crate::model::Practice::ALL {
-                consider(
-                    "review note",
-                    r.partner,
-                    RecordRef::Review(r.id),
-                    &r.ratings.get(*p).note,
-                );
-            }
-        }
-        for c in &ws.celebrations {
-            consider(
-                "celebration",
-                c.partner,
-                RecordRef::Celebration(c.id),
-                &c.how,
-            );
-        }
-        hits.sort_by_key(|h| std::cmp::Reverse(h.score));
-        hits.truncate(MAX_HITS);
-        hits
     }
 
     pub(super) fn update_palette(&mut self, action: Action) {

@@ -100,6 +100,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             input,
             hits,
             cursor,
+            ..
         }) => palette::draw_search(frame, app, input, hits, *cursor, theme),
         Some(Overlay::Records {
             kind,

@@ -83,12 +83,16 @@ pub fn draw_search(
     theme: &Theme,
 ) {
     let area = view_rect(frame.area());
+    let searching = match app.search_progress() {
+        Some(percent) => format!(" · searching {percent}%…"),
+        None => String::new(),
+    };
     let title = if input.value().trim().is_empty() {
         "Find anything".to_string()
     } else if hits.len() >= crate::app::palette::MAX_HITS {
-        format!("Find · best {} matches", hits.len())
+        format!("Find · best {} matches{searching}", hits.len())
     } else {
-        format!("Find · {} matches", hits.len())
+        format!("Find · {} matches{searching}", hits.len())
     };
     let block = view_block(title, "Enter goes to it · Esc closes".into(), theme);
     let inner = block.inner(area);
@@ -120,7 +124,12 @@ pub fn draw_search(
         });
     }
     if hits.is_empty() && !query.is_empty() {
-        lines.push(Line::styled("  Nothing matches.", theme.dim));
+        let text = if app.search_progress().is_some() {
+            "  Searching…"
+        } else {
+            "  Nothing matches."
+        };
+        lines.push(Line::styled(text, theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -91,15 +91,26 @@ pub fn small_workspace() -> Workspace {
     ws
 }
 
-/// Presses keys given as keymap text (`"j"`, `"ctrl-r"`, `"enter"`), as the event loop does.
+/// Presses keys given as keymap text (`"j"`, `"ctrl-r"`, `"enter"`), as the event loop does
+/// when keys come slower than matching: each key, then any matching it left (`App::work`).
 pub fn press(app: &mut partnerdeck::app::App, keys: &[&str]) {
     for k in keys {
         app.handle_key(partnerdeck::keymap::Key::parse(k).expect("test keys are valid"));
+        app.finish_work();
     }
 }
 
-/// Types text, one character at a time.
+/// Types text, one character at a time, each followed by any matching it left.
 pub fn type_text(app: &mut partnerdeck::app::App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(partnerdeck::keymap::Key::char(c));
+        app.finish_work();
+    }
+}
+
+/// Types text faster than matching: no matching is done between the keys beyond what each
+/// keystroke does itself.
+pub fn type_fast(app: &mut partnerdeck::app::App, text: &str) {
     for c in text.chars() {
         app.handle_key(partnerdeck::keymap::Key::char(c));
     }
