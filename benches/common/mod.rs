@@ -307,6 +307,12 @@ pub const SCENARIOS: &[Scenario] = &[
         keys: FILTER,
     },
     Scenario {
+        name: "find keystroke: every record (ctrl-f then typing)",
+        kind: Kind::Filter,
+        setup: &["ctrl-f"],
+        keys: FILTER,
+    },
+    Scenario {
         name: "edit: x (done + celebration form), esc, u (undo)",
         kind: Kind::Edit,
         setup: &["3"],
