@@ -3,37 +3,41 @@
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
+use std::cell::RefCell;
 
 /// A reusable matcher for one query.
 pub struct Query {
     pattern: Pattern,
-    matcher: Matcher,
     buf: Vec<char>,
+}
+
+thread_local! {
+    /// nucleo's matcher holds a scratch matrix that is costly to set up: one per thread serves
+    /// every query (a frame highlights dozens of rows, each with a query of its own).
+    static MATCHER: RefCell<Matcher> = RefCell::new(Matcher::new(Config::DEFAULT));
 }
 
 impl Query {
     pub fn new(text: &str) -> Query {
         Query {
             pattern: Pattern::parse(text, CaseMatching::Smart, Normalization::Smart),
-            matcher: Matcher::new(Config::DEFAULT),
             buf: Vec::new(),
         }
     }
 
     /// The score of `text` (higher is better), or `None` when it does not match.
     pub fn score(&mut self, text: &str) -> Option<u32> {
-        self.pattern
-            .score(Utf32Str::new(text, &mut self.buf), &mut self.matcher)
+        let (pattern, buf) = (&self.pattern, &mut self.buf);
+        MATCHER.with_borrow_mut(|matcher| pattern.score(Utf32Str::new(text, buf), matcher))
     }
 
     /// The matched character positions of `text`, for highlighting.
     pub fn indices(&mut self, text: &str) -> Option<Vec<u32>> {
         let mut out = Vec::new();
-        self.pattern.indices(
-            Utf32Str::new(text, &mut self.buf),
-            &mut self.matcher,
-            &mut out,
-        )?;
+        let (pattern, buf) = (&self.pattern, &mut self.buf);
+        MATCHER.with_borrow_mut(|matcher| {
+            pattern.indices(Utf32Str::new(text, buf), matcher, &mut out)
+        })?;
         out.sort_unstable();
         out.dedup();
         Some(out)
