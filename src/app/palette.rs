@@ -25,8 +25,9 @@ pub const MAX_HITS: usize = 200;
 
 /// The record lists a search goes through, in order.
 const STAGES: usize = 7;
-/// Records matched between looks at the clock.
-const SEARCH_CHUNK: usize = 128;
+/// Records matched between looks at the clock (few: a partner's notes and contacts are many
+/// texts, some long).
+const SEARCH_CHUNK: usize = 16;
 
 /// A search still going through the records: the query, the list (`stage`) and the position in
 /// it, and how many records are done. A keystroke searches for a moment; the event loop goes on
