@@ -296,18 +296,19 @@ fn init(path: &Path, demo: bool, name: &str, today: NaiveDate) -> Result<ExitCod
 fn check(path: &Path) -> Result<ExitCode, String> {
     match store::load(path) {
         Ok(Some(loaded)) => {
-            let ws = &loaded.workspace;
+            let [
+                partners,
+                goals,
+                milestones,
+                log,
+                commitments,
+                reviews,
+                celebrations,
+            ] = loaded.workspace.list_lengths();
             println!(
-                "{}: ok — {} partners, {} goals, {} milestones, {} log entries, {} commitments, \
-                 {} reviews, {} celebrations",
+                "{}: ok — {partners} partners, {goals} goals, {milestones} milestones, {log} log \
+                 entries, {commitments} commitments, {reviews} reviews, {celebrations} celebrations",
                 path.display(),
-                ws.partners.len(),
-                ws.goals.len(),
-                ws.milestones.len(),
-                ws.interactions.len(),
-                ws.commitments.len(),
-                ws.reviews.len(),
-                ws.celebrations.len()
             );
             if let Some(v) = loaded.migrated_from {
                 println!(

@@ -21,6 +21,11 @@ const SUMMARIES: [&str; 5] = [
 
 /// Three partners sharing 30,000 log entries.
 fn long_log_app() -> App {
+    log_app(30_000)
+}
+
+/// Three partners sharing `entries` log entries, all partners' log focused, `/` pressed.
+fn log_app(entries: usize) -> App {
     let mut ws = Workspace::named("Us");
     let partners: Vec<PartnerId> = (0..3)
         .map(|n| {
@@ -31,7 +36,7 @@ fn long_log_app() -> App {
         })
         .collect();
     let start = day("2024-01-01").and_hms_opt(9, 0, 0).unwrap();
-    for n in 0..30_000usize {
+    for n in 0..entries {
         let id = InteractionId(ws.allocate_id());
         ws.interactions.push(Interaction {
             id,
@@ -94,7 +99,7 @@ fn a_long_list_is_matched_between_keys_with_progress_in_the_title() {
 
 #[test]
 fn every_way_of_typing_ends_with_the_rows_of_a_plain_match() {
-    let mut app = long_log_app();
+    let mut app = log_app(10_000);
     // Typed on without waiting (each key restarts the unfinished matching) …
     type_fast(&mut app, "bud");
     finish(&mut app);
@@ -151,7 +156,7 @@ fn a_change_of_data_while_matching_starts_over_on_the_new_rows() {
 
 #[test]
 fn find_goes_through_a_big_workspace_between_keys_and_ends_with_the_full_search() {
-    let mut app = long_log_app();
+    let mut app = log_app(3_000);
     press(&mut app, &["esc", "ctrl-f"]);
     type_fast(&mut app, "bu");
     assert!(app.pending_work());

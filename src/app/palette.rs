@@ -217,20 +217,9 @@ impl App {
         job.stage < STAGES
     }
 
+    /// The length of the list of `stage` (`STAGES` follows the file's order of the lists).
     fn stage_len(&self, stage: usize) -> usize {
-        let ws = &self.ws;
-        [
-            ws.partners.len(),
-            ws.goals.len(),
-            ws.milestones.len(),
-            ws.interactions.len(),
-            ws.commitments.len(),
-            ws.reviews.len(),
-            ws.celebrations.len(),
-        ]
-        .get(stage)
-        .copied()
-        .unwrap_or(0)
+        self.ws.list_lengths().get(stage).copied().unwrap_or(0)
     }
 
     /// Matches the records at `range` of the list of `stage` (partners, goals, milestones, log,

@@ -138,12 +138,20 @@ impl Workspace {
 
     /// Number of records of every kind together.
     pub fn record_count(&self) -> usize {
-        self.partners.len()
-            + self.goals.len()
-            + self.milestones.len()
-            + self.interactions.len()
-            + self.commitments.len()
-            + self.reviews.len()
-            + self.celebrations.len()
+        self.list_lengths().iter().sum()
+    }
+
+    /// How many records each list holds, in file order: partners, goals, milestones, log
+    /// entries, commitments, reviews, celebrations.
+    pub fn list_lengths(&self) -> [usize; 7] {
+        [
+            self.partners.len(),
+            self.goals.len(),
+            self.milestones.len(),
+            self.interactions.len(),
+            self.commitments.len(),
+            self.reviews.len(),
+            self.celebrations.len(),
+        ]
     }
 }
