@@ -8,13 +8,11 @@
 
 use std::ops::Range;
 
-/// A top-level list found in the text: its field name, and its content (between the brackets) as
-/// consecutive pieces, each ending just after a separating comma (the last one at the `]`).
+/// A top-level list found in the text: its field name and its content (between the brackets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct List<'a> {
     pub name: &'a str,
     pub content: Range<usize>,
-    pub pieces: Vec<Range<usize>>,
 }
 
 /// Bytes the scanner has to look at at a list's own level (where commas separate its elements);
@@ -81,18 +79,11 @@ fn string_end(b: &[u8], open: usize) -> Option<usize> {
     }
 }
 
-/// Finds the top-level lists whose names `wanted` accepts, cutting each into pieces of about
-/// `piece_len` bytes. `None` when the text has anything the scanner does not follow.
-pub fn top_level_lists<'a>(
-    text: &'a str,
-    wanted: impl Fn(&str) -> bool,
-    piece_len: usize,
-) -> Option<Vec<List<'a>>> {
-    scan(text, wanted, piece_len, |_, _| {})
-}
-
-/// As `top_level_lists`, handing each piece to `found` as soon as it is found (so that it can be
-/// parsed while the scan goes on). The pieces found before a `None` are of no use.
+/// Finds the top-level lists whose names `wanted` accepts, cutting each into consecutive pieces
+/// of about `piece_len` bytes, each ending just after a separating comma (the last one at the
+/// `]`), handed to `found` as soon as they are found (so that they can be parsed while the scan
+/// goes on). `None` when the text has anything the scanner does not follow; the pieces found
+/// before are then of no use.
 pub fn scan<'a>(
     text: &'a str,
     wanted: impl Fn(&str) -> bool,
@@ -136,7 +127,6 @@ pub fn scan<'a>(
                     current = Some(List {
                         name,
                         content: i + 1..i + 1,
-                        pieces: Vec::new(),
                     });
                     piece_start = i + 1;
                 }
@@ -148,7 +138,6 @@ pub fn scan<'a>(
                         list.content.end = i;
                         if piece_start < i {
                             found(list.name, piece_start..i);
-                            list.pieces.push(piece_start..i);
                         }
                         lists.push(list);
                     }
@@ -160,10 +149,9 @@ pub fn scan<'a>(
             b',' => {
                 if depth == 2
                     && i + 1 - piece_start >= piece_len
-                    && let Some(list) = current.as_mut()
+                    && let Some(list) = current.as_ref()
                 {
                     found(list.name, piece_start..i + 1);
-                    list.pieces.push(piece_start..i + 1);
                     piece_start = i + 1;
                 }
             }
@@ -183,7 +171,43 @@ mod tests {
         true
     }
 
-    fn pieces<'a>(text: &'a str, list: &List<'_>) -> Vec<&'a str> {
+    /// A list found by the scan, with its pieces.
+    #[derive(Debug, PartialEq)]
+    struct Found<'a> {
+        name: &'a str,
+        content: Range<usize>,
+        pieces: Vec<Range<usize>>,
+    }
+
+    fn top_level_lists<'a>(
+        text: &'a str,
+        wanted: impl Fn(&str) -> bool,
+        piece_len: usize,
+    ) -> Option<Vec<Found<'a>>> {
+        let mut found = Vec::new();
+        let lists = scan(text, wanted, piece_len, |name, range| {
+            found.push((name, range))
+        })?;
+        let pieces_of = |name: &str| -> Vec<Range<usize>> {
+            found
+                .iter()
+                .filter(|(n, _)| *n == name)
+                .map(|(_, r)| r.clone())
+                .collect()
+        };
+        Some(
+            lists
+                .into_iter()
+                .map(|l| Found {
+                    name: l.name,
+                    pieces: pieces_of(l.name),
+                    content: l.content,
+                })
+                .collect(),
+        )
+    }
+
+    fn pieces<'a>(text: &'a str, list: &Found<'_>) -> Vec<&'a str> {
         list.pieces.iter().map(|r| &text[r.clone()]).collect()
     }
 
