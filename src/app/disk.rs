@@ -84,7 +84,7 @@ impl App {
         let ws = Arc::new(ws);
         let old = std::mem::replace(&mut self.ws, ws.clone());
         self.undo_stack.push(old);
-        super::reclaim::drop_later(std::mem::take(&mut self.redo_stack));
+        super::reclaim::drop_all_later(std::mem::take(&mut self.redo_stack));
         self.disk_base = ws;
         self.refresh();
     }

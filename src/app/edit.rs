@@ -431,7 +431,7 @@ impl App {
             let excess = self.undo_stack.len() - depth;
             super::reclaim::drop_later(self.undo_stack.drain(..excess).collect::<Vec<_>>());
         }
-        super::reclaim::drop_later(std::mem::take(&mut self.redo_stack));
+        super::reclaim::drop_all_later(std::mem::take(&mut self.redo_stack));
         self.install(derived);
         self.announce_change(message);
         true

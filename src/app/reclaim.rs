@@ -10,3 +10,10 @@ pub(super) fn drop_later<T: Send + 'static>(value: T) {
         .name("partnerdeck-free".into())
         .spawn(move || drop(value));
 }
+
+/// Frees a list on another thread; an empty one needs no thread.
+pub(super) fn drop_all_later<T: Send + 'static>(values: Vec<T>) {
+    if !values.is_empty() {
+        drop_later(values);
+    }
+}
