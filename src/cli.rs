@@ -187,6 +187,14 @@ impl Cli {
         self.today.unwrap_or_else(|| Local::now().date_naive())
     }
 
+    /// The clock the dashboard reads: the system's, or `--today`'s date with the real time.
+    pub fn clock(&self) -> std::sync::Arc<dyn crate::app::Clock> {
+        match self.today {
+            Some(day) => std::sync::Arc::new(crate::app::DayClock(day)),
+            None => std::sync::Arc::new(crate::app::SystemClock),
+        }
+    }
+
     fn data_path(&self) -> Result<PathBuf, String> {
         paths::resolve(self.file.as_deref())
     }
@@ -482,9 +490,7 @@ fn render_frame(
     // the whole file a second time.
     let mut app = App::new(ws, today, Source::Memory);
     app.source = source;
-    if cli.today.is_none() {
-        app.now = Local::now().naive_local();
-    }
+    app.set_clock(cli.clock());
     // The configuration's keys (shown in the footer) and theme, as the dashboard takes them.
     let settings = config_path(cli).map(|p| crate::config::load(&p, crate::config::no_color_env()));
     let theme = match settings {

@@ -163,9 +163,7 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         .map(|p| crate::config::load(&p, crate::config::no_color_env()));
     let mut app = App::with_saver(ws, today, source, saver);
     app.read_only = read_only;
-    if cli.today.is_none() {
-        app.now = chrono::Local::now().naive_local();
-    }
+    app.set_clock(cli.clock());
     let theme = match settings {
         Some(settings) => {
             app.keymap = settings.keymap;

@@ -217,6 +217,7 @@ impl App {
 
     /// A key press: the bound action of the current context, else (in a form) typing.
     pub fn handle_key(&mut self, key: crate::keymap::Key) {
+        self.tick();
         match self.keymap.resolve(key, self.context()) {
             Some(action) => self.update(action),
             None if self.context() == super::Context::Form => self.type_key(key),

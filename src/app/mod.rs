@@ -1,6 +1,7 @@
 //! The application state and `update(Action)`: selection, focus, overlays, messages. No
 //! terminal here: the event loop feeds actions in, the renderer reads the state out.
 
+pub mod clock;
 mod copy;
 mod cursor;
 mod detail;
@@ -20,6 +21,7 @@ mod timeline;
 mod views;
 
 pub use crate::action::{Action, Context};
+pub use clock::{Clock, DayClock, ManualClock, SystemClock};
 pub use cursor::Cursor;
 pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
@@ -192,8 +194,11 @@ pub struct App {
     pub quit: bool,
     /// The context the help overlay describes.
     pub help_from: Context,
-    /// The current time, for "now" in forms.
+    /// The current time, for "now" in forms; `today` is its date. Both are read from `clock`
+    /// on every key and tick ([`App::tick`]).
     pub now: chrono::NaiveDateTime,
+    /// Where the time comes from.
+    pub clock: Arc<dyn Clock>,
     /// Where changes are saved.
     pub saver: Box<dyn Saver>,
     pub undo_stack: Vec<Arc<Workspace>>,
@@ -257,6 +262,7 @@ impl App {
             quit: false,
             help_from: Context::Dashboard,
             now: today.and_hms_opt(12, 0, 0).unwrap_or_default(),
+            clock: Arc::new(ManualClock::at_noon(today)),
             saver,
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
@@ -275,6 +281,32 @@ impl App {
         app.disk_base = app.ws.clone();
         app.partner_changed();
         app
+    }
+
+    /// Uses `clock` from now on, and reads it at once.
+    pub fn set_clock(&mut self, clock: Arc<dyn Clock>) {
+        self.clock = clock;
+        self.tick();
+    }
+
+    /// Reads the clock: `now` moves on, and when the date changed (midnight passed, or the
+    /// clock was set) every figure that depends on the day is rebuilt: days since contact,
+    /// overdue states, the attention queue, the timeline's today marker. Returns true when the
+    /// day changed (the screen needs a redraw).
+    pub fn tick(&mut self) -> bool {
+        let now = self.clock.now();
+        self.now = now;
+        if now.date() == self.today {
+            return false;
+        }
+        let old = self.today;
+        self.today = now.date();
+        // A timeline left on today follows today; one scrolled elsewhere stays where it is.
+        if self.time.anchor == old {
+            self.time = TimeView::around_with(self.today, self.time.days_per_col);
+        }
+        self.refresh();
+        true
     }
 
     /// Tells the app the terminal's size (before the first frame and on every resize).

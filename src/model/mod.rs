@@ -6,7 +6,7 @@ mod enums;
 mod ids;
 pub mod merge;
 mod records;
-mod serde_dates;
+pub mod serde_dates;
 mod shift;
 mod validate;
 mod workspace;

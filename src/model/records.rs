@@ -184,7 +184,10 @@ pub struct FollowUp {
 pub struct Interaction {
     pub id: InteractionId,
     pub partner: PartnerId,
-    #[serde(deserialize_with = "super::serde_dates::date_time")]
+    #[serde(
+        deserialize_with = "super::serde_dates::date_time",
+        serialize_with = "super::serde_dates::write_date_time"
+    )]
     pub at: NaiveDateTime,
     pub channel: Channel,
     pub initiated_by: Side,

@@ -2,9 +2,11 @@
 //! chrono's general parser is a measurable part of loading one; the file always writes them as
 //! `YYYY-MM-DD` and `YYYY-MM-DDTHH:MM:SS`, which are read here directly. Anything else (and any
 //! impossible date) goes to chrono's parser, so what is accepted and every error message stay
-//! exactly chrono's. Writing is chrono's own.
+//! exactly chrono's. Dates are written by chrono; times are written to the second (the file is
+//! meant to be read and diffed, and no record needs a finer time), and a finer time read from an
+//! older file is cut to the second.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 
@@ -65,7 +67,10 @@ impl Visitor<'_> for DateTimeVisitor {
     fn visit_str<E: de::Error>(self, value: &str) -> Result<NaiveDateTime, E> {
         match fast_date_time(value.as_bytes()) {
             Some(at) => Ok(at),
-            None => value.parse().map_err(E::custom),
+            None => value
+                .parse::<NaiveDateTime>()
+                .map(to_second)
+                .map_err(E::custom),
         }
     }
 }
@@ -87,6 +92,18 @@ pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
 /// For `#[serde(deserialize_with = "…::optional_date")]`.
 pub fn optional_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     Ok(<Option<Date> as serde::Deserialize>::deserialize(d)?.map(|Date(day)| day))
+}
+
+/// A time cut to the whole second (a leap second stays one).
+pub fn to_second(t: NaiveDateTime) -> NaiveDateTime {
+    t.with_nanosecond(t.nanosecond() / 1_000_000_000 * 1_000_000_000)
+        .unwrap_or(t)
+}
+
+/// For `#[serde(serialize_with = "…::write_date_time")]`: `YYYY-MM-DDTHH:MM:SS`, never a
+/// fraction of a second.
+pub fn write_date_time<S: serde::Serializer>(t: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&to_second(*t), s)
 }
 
 /// For `#[serde(deserialize_with = "…::date_time")]`.
@@ -157,7 +174,11 @@ mod tests {
                     let (fast, chrono) = both(&text);
                     match (&fast, &chrono) {
                         (Ok(f), Ok(c)) => {
-                            assert_eq!((f.day, f.at, f.maybe), (c.day, c.at, c.maybe), "{text}")
+                            assert_eq!(
+                                (f.day, f.at, f.maybe),
+                                (c.day, to_second(c.at), c.maybe),
+                                "{text}"
+                            )
                         }
                         (Err(f), Err(c)) => assert_eq!(f, c, "{text}"),
                         _ => panic!("{text}: {fast:?} vs {chrono:?}"),
