@@ -205,7 +205,9 @@ pub fn run(cli: Cli) -> ExitCode {
     match dispatch(&cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("partnerdeck: {message}");
+            // Through a handle: a closed terminal or pipe must not turn an error into a panic.
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "partnerdeck: {message}");
             ExitCode::FAILURE
         }
     }

@@ -196,7 +196,16 @@ fn a_panic_writes_unsaved_work_beside_the_file_never_over_it() {
     let mut unsaved = store::load(&path).unwrap().unwrap().workspace;
     unsaved.profile.name = "Unsaved at the crash".into();
     partnerdeck::tui::install_panic_hook();
-    partnerdeck::tui::remember_unsaved(Some((path.clone(), std::sync::Arc::new(unsaved))));
+    let unsaved = std::sync::Arc::new(unsaved);
+    partnerdeck::tui::remember_unsaved(Some(partnerdeck::tui::Unsaved {
+        path: path.clone(),
+        rescue: partnerdeck::app::Rescue {
+            ws: unsaved.clone(),
+            base: unsaved,
+            draft: None,
+            note: None,
+        },
+    }));
     let result = std::panic::catch_unwind(|| panic!("a bug"));
     assert!(result.is_err());
     assert_eq!(

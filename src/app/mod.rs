@@ -14,6 +14,7 @@ mod layout;
 pub mod palette;
 mod reclaim;
 mod records;
+mod rescue;
 pub mod review;
 mod rows;
 mod saver;
@@ -33,6 +34,7 @@ pub use layout::{
     MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_columns, help_rect, overlay_rect,
 };
 pub use records::RecordsKind;
+pub use rescue::Rescue;
 pub use rows::{PartnerRows, Rows};
 pub use saver::{
     BackgroundSaver, DiskWriter, FileSaver, NoSaver, ReadOnly, SaveEvent, Saver, background,
@@ -218,6 +220,8 @@ pub struct App {
     pub read_only: Option<String>,
     /// The last save failure, until a save succeeds.
     pub save_error: Option<String>,
+    /// The user chose to quit without their unsaved changes (after a failed save).
+    pub discard_on_quit: bool,
     /// An emergency copy being offered for recovery.
     pub emergency: Option<PathBuf>,
     /// Each pane's filter (`/`).
@@ -274,6 +278,7 @@ impl App {
             disk_base: Arc::new(Workspace::default()),
             read_only: None,
             save_error: None,
+            discard_on_quit: false,
             emergency: None,
             filters: Default::default(),
             filter_editing: None,

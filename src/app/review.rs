@@ -104,7 +104,7 @@ impl ReviewState {
         }
     }
 
-    fn draft(&self) -> ReviewDraft {
+    pub(super) fn draft(&self) -> ReviewDraft {
         ReviewDraft {
             partner: self.partner,
             started: self.started,

@@ -1,5 +1,13 @@
 //! Emergency copies: unsaved state written beside the data file when the program is going down
-//! badly (a panic), for the next start to offer.
+//! badly (a panic, a closed terminal, a signal, a save that keeps failing), for the next start
+//! to offer.
+//!
+//! Beside the copy go, when there are any, the version the unsaved work started from
+//! (`….base.ron`, so recovering merges record by record onto whatever the file holds by then)
+//! and the text of a form that was open (`….txt`). When the data file's folder cannot be
+//! written (disk full, read-only), the copy goes to the per-user state folder, then to a private
+//! folder in the temporary folder, named after the data file's full path; the next start looks
+//! there too.
 //!
 //! The copy is `<file>.emergency-<YYYYMMDDTHHMMSSZ>.ron` beside the data file, e.g.
 //! `partnerdeck.ron.emergency-20261127T203015Z.ron`, 0600. It is written to a temporary file
@@ -33,9 +41,148 @@ pub fn write_emergency(data_path: &Path, ws: &Workspace) -> Result<PathBuf, Save
     write_emergency_at(data_path, ws, Utc::now())
 }
 
+/// What an emergency copy holds besides the workspace.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// The version the unsaved work started from.
+    pub base: Option<&'a Workspace>,
+    /// The text of a form that was open.
+    pub note: Option<&'a str>,
+}
+
+/// [`write_emergency`] with the text of an open form kept beside it.
+pub fn write_emergency_with_note(
+    data_path: &Path,
+    ws: &Workspace,
+    note: Option<&str>,
+) -> Result<PathBuf, SaveError> {
+    write_emergency_full(data_path, ws, Extras { base: None, note }, Utc::now())
+}
+
 /// [`write_emergency`] with the time given.
 pub fn write_emergency_at(
     data_path: &Path,
+    ws: &Workspace,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, SaveError> {
+    write_emergency_full(data_path, ws, Extras::default(), now)
+}
+
+/// Writes the copy (and its extras) in the first folder that takes it: beside the data file,
+/// then the per-user state folder, then the temporary folder. The error names every attempt.
+pub fn write_emergency_full(
+    data_path: &Path,
+    ws: &Workspace,
+    extras: Extras<'_>,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, SaveError> {
+    let mut failures = Vec::new();
+    for (dir, marker) in places(data_path) {
+        match write_in(data_path, &dir, &marker, ws, now) {
+            Ok(copy) => {
+                if let Some(base) = extras.base
+                    && let Ok(text) = to_text(base)
+                {
+                    let _ = write_new_private(&base_path(&copy), text.as_bytes());
+                }
+                if let Some(note) = extras.note {
+                    let _ = write_new_private(&note_path(&copy), note.as_bytes());
+                }
+                return Ok(copy);
+            }
+            Err(e) => failures.push(e.message),
+        }
+    }
+    Err(SaveError {
+        path: data_path.to_path_buf(),
+        message: failures.join("; then "),
+    })
+}
+
+/// The version an emergency copy started from, kept beside it.
+pub fn base_path(copy: &Path) -> PathBuf {
+    copy.with_extension("base.ron")
+}
+
+/// The text of a form that was open, kept beside an emergency copy.
+pub fn note_path(copy: &Path) -> PathBuf {
+    copy.with_extension("txt")
+}
+
+/// Creates `path` (never following or replacing anything there), 0600, with `bytes`.
+fn write_new_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut f = options.open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// Where emergency copies of `data_path` go, in order, with the name each begins with.
+fn places(data_path: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = vec![(folder(data_path), marker(data_path))];
+    let elsewhere = fallback_marker(data_path);
+    for dir in fallback_dirs() {
+        out.push((dir, elsewhere.clone()));
+    }
+    out
+}
+
+/// The per-user state (or cache) folder, then a private folder in the temporary folder.
+fn fallback_dirs() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Some(d) = directories::ProjectDirs::from("org", "partnerdeck", "partnerdeck") {
+        out.push(
+            d.state_dir()
+                .unwrap_or_else(|| d.cache_dir())
+                .join("emergency"),
+        );
+    }
+    #[cfg(unix)]
+    let user = format!("partnerdeck-{}", unsafe { libc::getuid() });
+    #[cfg(not(unix))]
+    let user = "partnerdeck".to_string();
+    out.push(std::env::temp_dir().join(user));
+    out
+}
+
+/// Copies kept away from the data file are named after its full path, so copies of files with
+/// the same name in different folders stay apart.
+fn fallback_marker(data_path: &Path) -> String {
+    let full = std::path::absolute(data_path).unwrap_or_else(|_| data_path.to_path_buf());
+    let hash = blake3::hash(full.as_os_str().as_encoded_bytes()).to_hex();
+    format!("{}-{}", marker(data_path), &hash[..12])
+}
+
+/// A fallback folder is used only when it is a real folder of ours, readable by us alone.
+fn private_folder(dir: &Path) -> Result<(), String> {
+    super::save::create_private_dir(dir)
+        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        let meta = std::fs::symlink_metadata(dir).map_err(|e| e.to_string())?;
+        // SAFETY: getuid has no preconditions.
+        let uid = unsafe { libc::getuid() };
+        if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
+            return Err(format!(
+                "{} is not a private folder of this user",
+                dir.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn write_in(
+    data_path: &Path,
+    dir: &Path,
+    marker: &str,
     ws: &Workspace,
     now: DateTime<Utc>,
 ) -> Result<PathBuf, SaveError> {
@@ -44,7 +191,10 @@ pub fn write_emergency_at(
         message: format!("the emergency copy could not be written: {message}"),
     };
     let text = to_text(ws).map_err(|e| fail(format!("the data cannot be written as RON: {e}")))?;
-    let dir = folder(data_path);
+    if dir != folder(data_path) {
+        private_folder(dir).map_err(fail)?;
+    }
+    let dir = dir.to_path_buf();
     let file_name = data_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -60,7 +210,7 @@ pub fn write_emergency_at(
     tmp.write_all(text.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| fail(format!("writing failed: {e}")))?;
-    let base = format!("{}{}", marker(data_path), now.format("%Y%m%dT%H%M%SZ"));
+    let base = format!("{marker}{}", now.format("%Y%m%dT%H%M%SZ"));
     let mut tmp = Some(tmp);
     for seq in 1..1000u32 {
         let name = if seq == 1 {
@@ -93,18 +243,26 @@ pub fn write_emergency_at(
     Err(fail("too many emergency copies this second".into()))
 }
 
-/// Every emergency copy beside `data_path`, oldest first.
+/// Every emergency copy of `data_path` (beside it, or in a fallback folder), oldest first.
 pub fn list_emergency(data_path: &Path) -> Vec<PathBuf> {
-    let marker = marker(data_path);
-    let Ok(entries) = std::fs::read_dir(folder(data_path)) else {
+    let mut found: Vec<(String, PathBuf)> = places(data_path)
+        .into_iter()
+        .flat_map(|(dir, marker)| list_in(&dir, &marker))
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+fn list_in(dir: &Path, marker: &str) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut found: Vec<(String, PathBuf)> = entries
+    entries
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| {
             let name = e.file_name().to_str()?.to_string();
-            let rest = name.strip_prefix(&marker)?.strip_suffix(".ron")?;
+            let rest = name.strip_prefix(marker)?.strip_suffix(".ron")?;
             let (stamp, seq) = match rest.split_once('_') {
                 Some((s, n)) => (s, n.parse::<u32>().ok()?),
                 None => (rest, 1),
@@ -112,9 +270,7 @@ pub fn list_emergency(data_path: &Path) -> Vec<PathBuf> {
             chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").ok()?;
             Some((format!("{stamp}_{seq:04}"), e.path()))
         })
-        .collect();
-    found.sort();
-    found.into_iter().map(|(_, p)| p).collect()
+        .collect()
 }
 
 /// The newest emergency copy beside `data_path`, if any: the next start offers to recover it.
@@ -122,8 +278,9 @@ pub fn find_emergency(data_path: &Path) -> Option<PathBuf> {
     list_emergency(data_path).pop()
 }
 
-/// Moves an emergency copy out of the way once it was recovered or declined, into the backups
-/// folder (kept, never deleted, and no longer offered). Returns its new path.
+/// Moves an emergency copy (and what was kept beside it) out of the way once it was recovered
+/// or declined, into the backups folder (kept, never deleted, and no longer offered). Returns
+/// its new path.
 pub fn retire_emergency(data_path: &Path, emergency: &Path) -> std::io::Result<PathBuf> {
     let dir = super::backup::backup_dir(data_path);
     super::save::create_private_dir(&dir)?;
@@ -131,6 +288,26 @@ pub fn retire_emergency(data_path: &Path, emergency: &Path) -> std::io::Result<P
         .file_name()
         .ok_or_else(|| std::io::Error::other("not a file"))?;
     let target = dir.join(name);
-    std::fs::rename(emergency, &target)?;
+    move_file(emergency, &target)?;
+    for (from, to) in [
+        (base_path(emergency), base_path(&target)),
+        (note_path(emergency), note_path(&target)),
+    ] {
+        if from.exists() {
+            let _ = move_file(&from, &to);
+        }
+    }
     Ok(target)
+}
+
+/// A rename, or (across file systems, from a fallback folder) a private copy and a removal.
+fn move_file(from: &Path, to: &Path) -> std::io::Result<()> {
+    match std::fs::rename(from, to) {
+        Ok(()) => Ok(()),
+        Err(_) => {
+            let bytes = std::fs::read(from)?;
+            write_new_private(to, &bytes)?;
+            std::fs::remove_file(from)
+        }
+    }
 }

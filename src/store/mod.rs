@@ -21,7 +21,10 @@ pub use backup::{
 };
 pub use cleanup::cleanup_temp_files;
 pub use demo::demo_workspace;
-pub use emergency::{find_emergency, list_emergency, retire_emergency, write_emergency};
+pub use emergency::{
+    Extras, base_path, find_emergency, list_emergency, note_path, retire_emergency,
+    write_emergency, write_emergency_full, write_emergency_with_note,
+};
 pub use format::{ParseError, line_of_id, parse, to_text};
 pub use load::{LoadError, Loaded, load, load_text};
 pub use lock::{Holder, Lock, LockError};

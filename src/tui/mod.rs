@@ -1,9 +1,15 @@
 //! Terminal lifecycle and the event loop: open the data (or the demo) under the session lock,
 //! take over the terminal, turn key events into actions, and redraw only after an event (the
-//! loop wakes once a second, without drawing, to notice outside changes to the file and
-//! signals). The terminal is always given back: on quit, on error, on panic (after an
-//! emergency copy of unsaved work is written beside the file), on SIGTERM and SIGHUP (after
-//! pending saves are flushed).
+//! loop wakes once a second, without drawing, to read the clock and notice outside changes to
+//! the file). The terminal is always given back: on quit, on error, on panic (after an
+//! emergency copy of unsaved work is written beside the file). A closed terminal and SIGTERM,
+//! SIGHUP and SIGINT end the session within seconds, pending saves written and anything unsaved
+//! kept in an emergency copy (`watch`, `tty`).
+
+mod tty;
+mod watch;
+
+pub use watch::{Unsaved, remember_unsaved};
 
 use crate::app::{self, App, Level, Source};
 use crate::cli::Cli;
@@ -12,10 +18,7 @@ use crate::model::Workspace;
 use crate::store::{self, Lock, LockError, paths};
 use crate::ui::{self, Theme};
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
-use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Turns a terminal key event into the keymap's key (shift is folded into characters).
@@ -49,28 +52,34 @@ pub fn key_of(event: KeyEvent) -> Option<Key> {
     })
 }
 
-/// Unsaved work for the panic hook: the data file and the workspace on screen.
-static UNSAVED: Mutex<Option<(PathBuf, Arc<Workspace>)>> = Mutex::new(None);
-
-/// Records (or clears) the unsaved work the panic hook would write.
-pub fn remember_unsaved(unsaved: Option<(PathBuf, Arc<Workspace>)>) {
-    *UNSAVED.lock().unwrap_or_else(|e| e.into_inner()) = unsaved;
+/// Takes over the terminal: raw mode, the alternate screen. (Not `ratatui::init`: its panic hook
+/// and `restore` print to the terminal and panic again when the terminal is gone, which aborts
+/// the process before unsaved work is written.)
+fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
+    use ratatui::crossterm::{execute, terminal};
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 
-/// On panic: write the unsaved workspace beside the data file (never over it) and say where.
+/// Gives the terminal back; a terminal that is gone is not an error here.
+fn leave() {
+    let _ = ratatui::try_restore();
+    let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
+}
+
+/// On panic: write the unsaved work beside the data file (never over it) and say where, then
+/// give the terminal back.
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if let Ok(mut guard) = UNSAVED.try_lock()
-            && let Some((path, ws)) = guard.take()
-        {
-            match store::write_emergency(&path, &ws) {
-                Ok(copy) => eprintln!(
-                    "partnerdeck: unsaved changes were written to {}; the next start offers to recover them",
-                    copy.display()
-                ),
-                Err(e) => eprintln!("partnerdeck: could not write an emergency copy: {e}"),
-            }
+        let written = watch::write_remembered();
+        leave();
+        if let Some(message) = written {
+            let _ = std::io::Write::write_fmt(
+                &mut std::io::stderr(),
+                format_args!("partnerdeck: {message}\n"),
+            );
         }
         previous(info);
     }));
@@ -79,11 +88,8 @@ pub fn install_panic_hook() {
 /// Opens the dashboard for the command line's file (or the demo).
 pub fn open(cli: &Cli) -> Result<ExitCode, String> {
     // First of all, so a signal at any moment ends the session through the normal path.
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, stop.clone())
-            .map_err(|e| format!("cannot watch for signals: {e}"))?;
-    }
+    let signals =
+        watch::Signals::install().map_err(|e| format!("cannot watch for signals: {e}"))?;
     let today = cli.today();
     // Held for the whole session: the demo's scratch folder, and the lock on the user's file.
     let mut _scratch = None;
@@ -187,101 +193,168 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         app.offer_recovery(path);
     }
     install_panic_hook();
-    let result = run(&mut app, &theme, &stop);
+    let tty = tty::Tty::open().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let watcher = watch::Watcher::start(signals.stop_flag(), tty.fd());
+    let result = run(&mut app, &theme, &signals, &tty);
+    // The loop is back in control: the backstop is not needed any more.
+    drop(watcher);
     // Whatever happened, pending saves are written before the process ends.
     let saved = app.flush_saves();
     remember_unsaved(None);
-    result.map_err(|e| format!("terminal error: {e}"))?;
-    if !saved && let Source::File(path) = &app.source {
-        let copy = store::write_emergency(path, &app.ws).map_err(|e| e.to_string())?;
+    let ended = match &result {
+        Ok(Ending::Quit) => "",
+        Ok(Ending::Stopped) => "a signal ended the session",
+        Ok(Ending::Gone) => "the terminal was closed",
+        Err(_) => "the terminal failed",
+    };
+    // Nothing is left behind: not a failed save, not text typed into a form or review when a
+    // signal or a closed terminal ended the session.
+    let rescue = match (&result, saved) {
+        _ if app.discard_on_quit => None,
+        (Ok(Ending::Quit), true) => None,
+        _ => app.rescue(),
+    };
+    if let (Some(rescue), Source::File(path) | Source::Demo(path)) = (rescue, &app.source) {
+        let reason = match (&app.save_error, saved) {
+            (Some(e), _) => e.clone(),
+            (None, false) => "the file changed on disk".to_string(),
+            (None, true) => ended.to_string(),
+        };
+        let copy = watch::write_rescue(path, &rescue).map_err(|e| e.to_string())?;
         return Err(format!(
-            "your last changes could not be saved ({}); they were written to {} and the next start offers to recover them",
-            app.save_error
-                .as_deref()
-                .unwrap_or("the file changed on disk"),
+            "your last changes were not saved ({reason}); they were written to {} and the next start offers to recover them",
             copy.display()
         ));
     }
+    result.map_err(|e| format!("terminal error: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// How the event loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// SIGTERM, SIGHUP or SIGINT.
+    Stopped,
+    /// The terminal went away.
+    Gone,
+}
+
 /// The event loop on a real terminal.
-fn run(app: &mut App, theme: &Theme, stop: &AtomicBool) -> std::io::Result<()> {
-    let mut terminal = ratatui::init();
+fn run(
+    app: &mut App,
+    theme: &Theme,
+    signals: &watch::Signals,
+    tty: &tty::Tty,
+) -> std::io::Result<Ending> {
+    let mut terminal = enter()?;
     let result = (|| {
         let size = terminal.size()?;
         app.resize(size.width, size.height);
         let mut dirty = true;
-        let mut spurious = 0u32;
-        while !app.quit && !stop.load(Ordering::Relaxed) {
+        loop {
+            if app.quit {
+                break;
+            }
+            if signals.stop_requested() {
+                return Ok(Ending::Stopped);
+            }
             if dirty {
                 terminal.draw(|frame| ui::draw(frame, app, theme))?;
-                let unsaved = match &app.source {
-                    Source::File(p) | Source::Demo(p) if app.unsaved() => {
-                        Some((p.clone(), app.ws.clone()))
-                    }
-                    _ => None,
-                };
-                remember_unsaved(unsaved);
+                publish(app);
+                dirty = false;
             }
-            if app.pending_work() {
-                // Matching a filter: a slice at a time, keys first.
-                if !event::poll(Duration::ZERO)? {
+            let timeout = if app.pending_work() {
+                Duration::ZERO
+            } else {
+                Duration::from_secs(1)
+            };
+            match tty.wait(signals.wake_fd(), timeout) {
+                tty::Wait::Gone => return Ok(Ending::Gone),
+                tty::Wait::Woken => {
+                    // A signal: a resize (read the size), or a stop (seen at the top).
+                    signals.drain();
+                    if let Ok(size) = terminal.size()
+                        && size.width > 0
+                        && size.height > 0
+                        && (size.width, size.height)
+                            != (app.screen.area.width, app.screen.area.height)
+                    {
+                        terminal.autoresize()?;
+                        app.resize(size.width, size.height);
+                        dirty = true;
+                    }
+                }
+                tty::Wait::Quiet if app.pending_work() => {
+                    // Matching a filter: a slice at a time, keys first.
                     app.work();
                     dirty = true;
-                    continue;
                 }
-            } else if !event::poll(Duration::from_secs(1))? {
-                // Quiet second: a terminal that is gone (hung up) reads as an error or 0×0: end
-                // the session the normal way, saves flushed.
-                match terminal.size() {
-                    Ok(size) if size.width > 0 && size.height > 0 => {}
-                    _ => break,
+                tty::Wait::Quiet => {
+                    // A quiet second: read the clock, look at saves and the file; draw only if
+                    // something changed.
+                    let before = (app.status.clone(), app.unsaved());
+                    dirty |= app.tick();
+                    app.poll_saves();
+                    dirty |= app.check_disk();
+                    dirty |= (app.status.clone(), app.unsaved()) != before;
                 }
-                // Look at saves and the file, draw only if something changed.
-                let before = app.status.clone();
-                app.poll_saves();
-                dirty = app.check_disk() || app.status != before;
-                continue;
-            }
-            match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    spurious = 0;
-                    if let Some(key) = key_of(k) {
-                        app.handle_key(key);
+                tty::Wait::Input => {
+                    // Everything crossterm can read now, checking before each read that the
+                    // terminal is still there (a read from a closed one never returns).
+                    loop {
+                        if !tty.readable_or_idle() {
+                            return Ok(Ending::Gone);
+                        }
+                        if !event::poll(Duration::ZERO)? {
+                            break;
+                        }
+                        match event::read()? {
+                            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                                if let Some(key) = key_of(k) {
+                                    app.handle_key(key);
+                                }
+                            }
+                            Event::Resize(w, h) => app.resize(w, h),
+                            _ => {}
+                        }
+                        dirty = true;
+                        if app.quit || signals.stop_requested() {
+                            break;
+                        }
+                    }
+                    app.poll_saves();
+                    if let Some(text) = app.editor_request.take() {
+                        leave();
+                        let edited = edit_in_editor(&text);
+                        terminal = enter()?;
+                        terminal.clear()?;
+                        app.editor_done(edited);
                     }
                 }
-                Event::Resize(w, h) => {
-                    spurious = 0;
-                    app.resize(w, h);
-                }
-                _ => {
-                    // A terminal that is gone can report input forever without any key: after
-                    // this many in a row, end the session the normal way (saves flushed).
-                    spurious += 1;
-                    if spurious > 10_000 {
-                        break;
-                    }
-                }
-            }
-            app.poll_saves();
-            dirty = true;
-            if let Some(text) = app.editor_request.take() {
-                ratatui::restore();
-                let edited = edit_in_editor(&text);
-                terminal = ratatui::init();
-                terminal.clear()?;
-                app.editor_done(edited);
             }
         }
         if app.saver.pending() {
             app.set_status(Level::Info, "Saving…");
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
         }
-        Ok(())
+        Ok(Ending::Quit)
     })();
-    ratatui::restore();
+    leave();
     result
+}
+
+/// Records what the watcher or a panic would write if the process ended now.
+fn publish(app: &App) {
+    let unsaved = match &app.source {
+        Source::File(p) | Source::Demo(p) => app.rescue().map(|rescue| Unsaved {
+            path: p.clone(),
+            rescue,
+        }),
+        Source::Memory => None,
+    };
+    remember_unsaved(unsaved);
 }
 
 /// Opens `$VISUAL`, `$EDITOR` or `vi` on a private temporary file holding `text`; the edited
