@@ -116,4 +116,6 @@ actions! {
     Complete => "complete", "form: complete the list item from values already used", [Form];
     Yes => "yes", "answer yes", [Confirm];
     No => "no", "answer no", [Confirm];
+    SaveElsewhere => "save_elsewhere", "unsaved changes at quit: keep them in a copy (another folder if need be), then quit", [Confirm];
+    Discard => "discard", "unsaved changes at quit: quit without them", [Confirm];
 }

@@ -267,3 +267,71 @@ fn sigterm_and_sighup_end_the_session_cleanly() {
     signal_exits_cleanly(libc::SIGTERM);
     signal_exits_cleanly(libc::SIGHUP);
 }
+
+/// Recovering an emergency copy merges its changes onto the file as it is now, record by
+/// record: an entry logged (and saved) after the copy was left behind is kept, both new
+/// entries keep distinct ids, and the file it replaces is kept in backups/ first, whatever the
+/// backup policy's timer says.
+#[test]
+fn recovery_never_deletes_later_writes() {
+    let (_dir, path) = setup();
+    let base = store::load(&path).unwrap().unwrap().workspace;
+    let partner = base.partners[0].id;
+    let entry = |ws: &mut Workspace, summary: &str| {
+        let id = InteractionId(ws.allocate_id());
+        ws.interactions.push(Interaction {
+            id,
+            partner,
+            at: DEMO_ANCHOR.and_hms_opt(9, 0, 0).unwrap(),
+            channel: Channel::Call,
+            initiated_by: Side::Us,
+            summary: summary.into(),
+            sentiment: None,
+            follow_up: None,
+        });
+        id
+    };
+    // A session added an entry and died before saving: the emergency copy (with its base).
+    let mut unsaved = base.clone();
+    let lost_id = entry(&mut unsaved, "From the session that died");
+    store::write_emergency_full(
+        &path,
+        &unsaved,
+        store::Extras {
+            base: Some(&base),
+            note: None,
+        },
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    // Meanwhile `partnerdeck log` added and saved another entry, with the same next id.
+    let mut later = base.clone();
+    let later_id = entry(&mut later, "Logged later from the shell");
+    assert_eq!(lost_id, later_id, "both sides handed out the same id");
+    store::save(&path, &later).unwrap();
+    let backups_before = store::list_backups(&path).len();
+
+    let mut app = open(&path);
+    app.offer_recovery(store::find_emergency(&path).unwrap());
+    press(&mut app, &["y"]);
+
+    let on_disk = store::load(&path).unwrap().unwrap().workspace;
+    let find = |s: &str| on_disk.interactions.iter().find(|i| i.summary == s);
+    let kept = find("Logged later from the shell").expect("the later write is kept");
+    let recovered = find("From the session that died").expect("the unsaved work is recovered");
+    assert_ne!(kept.id, recovered.id, "distinct ids");
+    assert_eq!(kept.id, later_id, "the saved record keeps its id");
+    assert!(validate(&on_disk).is_empty());
+    let backups = store::list_backups(&path);
+    assert_eq!(
+        backups.len(),
+        backups_before + 1,
+        "the replaced file was backed up"
+    );
+    let backed_up = store::load(&backups.last().unwrap().path)
+        .unwrap()
+        .unwrap()
+        .workspace;
+    assert_eq!(backed_up, later);
+    assert!(store::find_emergency(&path).is_none());
+}

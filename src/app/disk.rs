@@ -185,23 +185,155 @@ impl App {
             super::Source::File(p) => p.clone(),
             _ => return,
         };
-        if recover {
-            match crate::store::load(&copy) {
-                Ok(Some(loaded)) => {
-                    if self.commit(loaded.workspace, "Recovered the unsaved work (u undoes)") {
-                        let _ = crate::store::retire_emergency(&data, &copy);
-                    }
-                }
-                Ok(None) => self.set_status(Level::Warn, "The emergency copy is gone"),
-                Err(e) => self.set_status(
-                    Level::Error,
-                    format!("The emergency copy cannot be read: {e}"),
-                ),
-            }
-        } else {
+        if !recover {
             match crate::store::retire_emergency(&data, &copy) {
                 Ok(p) => self.set_status(Level::Info, format!("Kept aside as {}", p.display())),
                 Err(e) => self.set_status(Level::Error, format!("Could not move the copy: {e}")),
+            }
+            return;
+        }
+        let ours = match crate::store::load(&copy) {
+            Ok(Some(loaded)) => loaded.workspace,
+            Ok(None) => return self.set_status(Level::Warn, "The emergency copy is gone"),
+            Err(e) => {
+                return self.set_status(
+                    Level::Error,
+                    format!("The emergency copy cannot be read: {e}"),
+                );
+            }
+        };
+        // The file as it is now is kept first, whatever the backup policy's timer says: the
+        // recovery must be undoable from disk too.
+        if let Err(e) = crate::store::backup_now(&data, chrono::Utc::now()) {
+            return self.set_status(
+                Level::Error,
+                format!("Nothing was recovered: the current file could not be kept in backups/ first ({e})"),
+            );
+        }
+        let theirs = self.disk_base.clone();
+        let base = match crate::store::load(&crate::store::base_path(&copy)) {
+            Ok(Some(loaded)) => loaded.workspace,
+            // An older copy without its base: take what both still share as the base, so that
+            // nothing added to the file since is deleted.
+            _ => shared_base(&ours, &theirs),
+        };
+        let merged = reapply(&base, &ours, super::copy::copy(&theirs));
+        let note = crate::store::note_path(&copy);
+        let message = if note.exists() {
+            format!(
+                "Recovered the unsaved work onto the current file (u undoes; the file before is in backups/). The text of a form that was open is in {}",
+                crate::store::note_path(
+                    &crate::store::backup::backup_dir(&data)
+                        .join(copy.file_name().unwrap_or_default())
+                )
+                .display()
+            )
+        } else {
+            "Recovered the unsaved work onto the current file (u undoes; the file before is in backups/)".to_string()
+        };
+        if self.commit(merged, &message) {
+            let _ = crate::store::retire_emergency(&data, &copy);
+        }
+    }
+}
+
+/// For an emergency copy written without its base: the records both versions hold, so that
+/// recovering adds and changes what the copy has and deletes nothing the file gained since.
+fn shared_base(ours: &Workspace, theirs: &Workspace) -> Workspace {
+    let mut base = super::copy::copy(theirs);
+    macro_rules! keep_shared {
+        ($($list:ident),*) => {$(
+            let ids: rustc_hash::FxHashSet<u64> = ours.$list.iter().map(|r| r.id.0).collect();
+            base.$list.retain(|r| ids.contains(&r.id.0));
+        )*};
+    }
+    keep_shared!(
+        partners,
+        goals,
+        milestones,
+        interactions,
+        commitments,
+        reviews,
+        celebrations
+    );
+    base.next_id = ours.next_id.min(theirs.next_id);
+    base
+}
+
+impl App {
+    /// `q`: quits, unless the last save failed and the change on screen is in no file: then it
+    /// asks whether to try again, keep a copy elsewhere, or quit without it.
+    pub(super) fn ask_quit(&mut self) {
+        let stuck = self.unsaved() && self.read_only.is_none();
+        match (&self.save_error, stuck) {
+            (Some(e), true) => {
+                let e = e.clone();
+                self.confirm(
+                    format!(
+                        "Your last change is not saved ({e}). y: try saving again, and quit if it works · c: keep it in a copy (another folder if this one cannot be written) and quit · d: quit without it · n: stay"
+                    ),
+                    Pending::QuitUnsaved,
+                );
+            }
+            _ => self.quit = true,
+        }
+    }
+
+    pub(super) fn answer_quit(&mut self, action: super::Action) {
+        use super::Action;
+        match action {
+            Action::Yes => {
+                self.persist();
+                if self.flush_saves() && !self.unsaved() {
+                    self.quit = true;
+                } else {
+                    self.ask_quit();
+                }
+            }
+            Action::SaveElsewhere => self.keep_copy_and_quit(),
+            Action::Discard => {
+                self.discard_on_quit = true;
+                self.quit = true;
+            }
+            Action::No => self.set_status(Level::Info, "Still here; nothing was lost"),
+            _ => self.ask_quit(),
+        }
+    }
+
+    /// Writes the unsaved work as an emergency copy (beside the file, else the per-user state
+    /// folder, else the temporary folder) and quits, saying where it went; the next start offers
+    /// it back.
+    fn keep_copy_and_quit(&mut self) {
+        let path = match &self.source {
+            super::Source::File(p) | super::Source::Demo(p) => p.clone(),
+            super::Source::Memory => {
+                self.quit = true;
+                return;
+            }
+        };
+        let written = crate::store::write_emergency_full(
+            &path,
+            &self.ws,
+            crate::store::Extras {
+                base: Some(&self.disk_base),
+                note: None,
+            },
+            chrono::Utc::now(),
+        );
+        match written {
+            Ok(copy) => {
+                self.exit_message = Some(format!(
+                    "your unsaved changes were kept in {}; the next start offers to recover them",
+                    copy.display()
+                ));
+                self.discard_on_quit = true;
+                self.quit = true;
+            }
+            Err(e) => {
+                self.set_status(
+                    Level::Error,
+                    format!("No copy could be written anywhere ({e}); your change stays on screen"),
+                );
             }
         }
     }

@@ -25,6 +25,8 @@ pub enum Pending {
     ResolveConflict,
     /// Recover an emergency copy (`App::emergency`).
     RecoverEmergency,
+    /// Quit although the last save failed: retry, keep a copy elsewhere, or discard.
+    QuitUnsaved,
 }
 
 /// How many changes undo remembers at most.
@@ -553,6 +555,10 @@ impl App {
             return;
         };
         let yes = action == Action::Yes;
+        if pending == Pending::QuitUnsaved {
+            self.answer_quit(action);
+            return;
+        }
         if !matches!(action, Action::Yes | Action::No) {
             self.overlay = Some(Overlay::Confirm {
                 question: String::new(),
@@ -639,7 +645,10 @@ impl App {
                 }
                 "Goal achieved 🎉"
             }
-            Pending::DiscardForm | Pending::ResolveConflict | Pending::RecoverEmergency => {
+            Pending::DiscardForm
+            | Pending::ResolveConflict
+            | Pending::RecoverEmergency
+            | Pending::QuitUnsaved => {
                 unreachable!("handled above")
             }
         };

@@ -220,8 +220,11 @@ pub struct App {
     pub read_only: Option<String>,
     /// The last save failure, until a save succeeds.
     pub save_error: Option<String>,
-    /// The user chose to quit without their unsaved changes (after a failed save).
+    /// The user chose to quit without their unsaved changes (after a failed save), or they were
+    /// already kept in a copy.
     pub discard_on_quit: bool,
+    /// Said on the terminal after the session ends (where a copy went).
+    pub exit_message: Option<String>,
     /// An emergency copy being offered for recovery.
     pub emergency: Option<PathBuf>,
     /// Each pane's filter (`/`).
@@ -279,6 +282,7 @@ impl App {
             read_only: None,
             save_error: None,
             discard_on_quit: false,
+            exit_message: None,
             emergency: None,
             filters: Default::default(),
             filter_editing: None,
@@ -491,7 +495,7 @@ impl App {
         let height = self.screen.list_height(pane);
         let before = self.cursors[Pane::Partners as usize].selected;
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => self.ask_quit(),
             Action::Help => self.open_help(),
             Action::Attention => self.open_attention(),
             Action::Overview => self.open_overview(),
@@ -517,7 +521,9 @@ impl App {
             | Action::StepNext
             | Action::StepPrev
             | Action::Yes
-            | Action::No => {}
+            | Action::No
+            | Action::SaveElsewhere
+            | Action::Discard => {}
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),
             Action::Find => self.open_search(),

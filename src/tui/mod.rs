@@ -57,13 +57,20 @@ pub fn key_of(event: KeyEvent) -> Option<Key> {
 /// the process before unsaved work is written.)
 fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
     use ratatui::crossterm::{execute, terminal};
+    ENTERED.store(true, std::sync::atomic::Ordering::SeqCst);
     terminal::enable_raw_mode()?;
     execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 
+/// Whether the terminal is taken over (so a panic knows whether to give it back).
+static ENTERED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Gives the terminal back; a terminal that is gone is not an error here.
 fn leave() {
+    if !ENTERED.swap(false, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     let _ = ratatui::try_restore();
     let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }
@@ -227,6 +234,10 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         ));
     }
     result.map_err(|e| format!("terminal error: {e}"))?;
+    if let Some(message) = &app.exit_message {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "partnerdeck: {message}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 
