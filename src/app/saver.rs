@@ -82,11 +82,20 @@ impl DiskWriter {
                 _ => return SaveEvent::Conflict(ws),
             }
         }
-        match store::save_with_backup(&self.path, &ws, &self.policy, chrono::Utc::now()) {
-            Ok(report) => {
+        // Replaced only if the file still holds what we know, with no gap between the check
+        // and the replacement: a version another program wrote meanwhile is never lost.
+        match store::save_guarded(
+            &self.path,
+            &ws,
+            &self.policy,
+            chrono::Utc::now(),
+            stamp.as_ref(),
+        ) {
+            Ok(Some(report)) => {
                 *stamp = report.stamp;
                 SaveEvent::Saved(ws)
             }
+            Ok(None) => SaveEvent::Conflict(ws),
             Err(e) => SaveEvent::Failed(e.to_string()),
         }
     }

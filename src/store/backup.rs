@@ -191,12 +191,33 @@ pub fn backup_now(data_path: &Path, now: DateTime<Utc>) -> Result<Option<BackupI
             });
         }
     };
+    backup_bytes(data_path, &bytes, now).map(Some)
+}
+
+/// Keeps the file at `other` (a version of `data_path` that must not be lost) as a backup, and
+/// removes it from where it was.
+pub fn keep_aside(data_path: &Path, other: &Path) -> Result<PathBuf, BackupError> {
+    let bytes = std::fs::read(other).map_err(|error| BackupError::Io {
+        path: other.to_path_buf(),
+        error,
+    })?;
+    let info = backup_bytes(data_path, &bytes, Utc::now())?;
+    let _ = std::fs::remove_file(other);
+    Ok(info.path)
+}
+
+/// Writes `bytes` as a new backup of `data_path` (or returns the newest when it holds them).
+fn backup_bytes(
+    data_path: &Path,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Result<BackupInfo, BackupError> {
     let existing = list_backups(data_path);
     if let Some(newest) = existing.last()
         && newest.size == bytes.len() as u64
         && std::fs::read(&newest.path).is_ok_and(|b| b == bytes)
     {
-        return Ok(Some(newest.clone()));
+        return Ok(newest.clone());
     }
     let dir = backup_dir(data_path);
     create_private_dir(&dir).map_err(|error| BackupError::Io {
@@ -214,13 +235,13 @@ pub fn backup_now(data_path: &Path, now: DateTime<Utc>) -> Result<Option<BackupI
         })
         .find(|(_, p)| std::fs::symlink_metadata(p).is_err())
         .expect("an unused name exists");
-    write_private(&path, &bytes).map_err(BackupError::Save)?;
-    Ok(Some(BackupInfo {
+    write_private(&path, bytes).map_err(BackupError::Save)?;
+    Ok(BackupInfo {
         id,
         path,
         time: parse_id(&make_id(now, 1)).map_or(now, |(t, _)| t),
         size: bytes.len() as u64,
-    }))
+    })
 }
 
 #[cfg(unix)]
@@ -299,6 +320,51 @@ pub fn save_with_backup(
         pruned,
         stamp,
     })
+}
+
+/// [`save_with_backup`] that replaces the file only if it still holds `known` (see
+/// [`commit`](super::commit)): `Ok(None)` when another writer changed it, in which case nothing
+/// was replaced.
+pub fn save_guarded(
+    path: &Path,
+    ws: &Workspace,
+    policy: &BackupPolicy,
+    now: DateTime<Utc>,
+    known: Option<&Stamp>,
+) -> Result<Option<SaveReport>, SaveError> {
+    let text = to_text(ws).map_err(|e| SaveError {
+        path: path.to_path_buf(),
+        message: format!("the data cannot be written as RON: {e}"),
+    })?;
+    let backup = if backup_due(path, policy, now) {
+        backup_now(path, now).map_err(|e| SaveError {
+            path: path.to_path_buf(),
+            message: format!(
+                "the previous version could not be kept in {}: {e}; nothing was saved",
+                backup_dir(path).display()
+            ),
+        })?
+    } else {
+        None
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_private_dir(dir).map_err(|e| SaveError {
+            path: path.to_path_buf(),
+            message: format!("cannot create {}: {e}", dir.display()),
+        })?;
+    }
+    match super::commit::replace_if_unchanged(path, text.as_bytes(), known)? {
+        super::commit::Committed::Changed => Ok(None),
+        super::commit::Committed::Written => {
+            let pruned = prune(path, policy, now);
+            let stamp = Stamp::read(path).ok().flatten();
+            Ok(Some(SaveReport {
+                backup,
+                pruned,
+                stamp,
+            }))
+        }
+    }
 }
 
 /// What [`restore`] did.

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod cleanup;
+pub mod commit;
 pub mod demo;
 pub mod emergency;
 pub mod format;
@@ -17,7 +18,7 @@ pub mod stamp;
 
 pub use backup::{
     BackupError, BackupInfo, BackupPolicy, Restored, SaveReport, backup_due, backup_now,
-    find_backup, list_backups, prune, restore, save_with_backup,
+    find_backup, list_backups, prune, restore, save_guarded, save_with_backup,
 };
 pub use cleanup::cleanup_temp_files;
 pub use demo::demo_workspace;
