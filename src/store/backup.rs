@@ -220,7 +220,7 @@ fn backup_bytes(
         return Ok(newest.clone());
     }
     let dir = backup_dir(data_path);
-    create_private_dir(&dir).map_err(|error| BackupError::Io {
+    super::save::own_dir(&dir).map_err(|error| BackupError::Io {
         path: dir.clone(),
         error,
     })?;

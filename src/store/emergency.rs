@@ -283,7 +283,7 @@ pub fn find_emergency(data_path: &Path) -> Option<PathBuf> {
 /// its new path.
 pub fn retire_emergency(data_path: &Path, emergency: &Path) -> std::io::Result<PathBuf> {
     let dir = super::backup::backup_dir(data_path);
-    super::save::create_private_dir(&dir)?;
+    super::save::own_dir(&dir)?;
     let name = emergency
         .file_name()
         .ok_or_else(|| std::io::Error::other("not a file"))?;

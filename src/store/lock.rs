@@ -114,6 +114,9 @@ pub enum LockError {
         pid: Option<u32>,
         holder: Holder,
     },
+    /// Running as root on a file that belongs to another user: anything written (the lock,
+    /// backups, the saved file) would belong to root and lock the owner out of their own data.
+    ForeignOwner { data_path: PathBuf, owner: u32 },
     /// The lock file could not be created, opened or locked.
     Io {
         lock_path: PathBuf,
@@ -130,6 +133,13 @@ impl fmt::Display for LockError {
                 f,
                 "{} is open in another partnerdeck ({holder}); close it there, or open \
                  read-only with --read-only",
+                data_path.display()
+            ),
+            LockError::ForeignOwner { data_path, owner } => write!(
+                f,
+                "{} belongs to user {owner}, and this is root: files written now would belong to \
+                 root and lock its owner out. Run it as that user (sudo -u '#{owner}' …), or \
+                 open it read-only with --read-only",
                 data_path.display()
             ),
             LockError::Io { lock_path, error } => {
@@ -154,6 +164,12 @@ impl Lock {
     /// missing), or says who holds it. Never waits. A lock file left by a process that died is
     /// taken over: its OS lock died with it.
     pub fn acquire(data_path: &Path) -> Result<Lock, LockError> {
+        if let Some(owner) = foreign_owner(data_path) {
+            return Err(LockError::ForeignOwner {
+                data_path: data_path.to_path_buf(),
+                owner,
+            });
+        }
         let lock_path = lock_path(data_path);
         let io = |error: std::io::Error| LockError::Io {
             lock_path: lock_path.clone(),
@@ -237,9 +253,53 @@ fn open_lock_file(path: &Path) -> std::io::Result<File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
+        // Never through a symbolic link: the lock file's name is writable by anyone who can
+        // write the folder, and following it would truncate and chmod its target.
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
     }
-    options.open(path)
+    let file = options.open(path).map_err(|e| {
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            std::io::Error::other(format!(
+                "{} is a symbolic link; partnerdeck does not follow it (remove it)",
+                path.display()
+            ))
+        } else {
+            e
+        }
+    })?;
+    // Only a regular file is a lock file (not a FIFO or a device someone put there).
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other(format!(
+            "{} is not a regular file; remove it",
+            path.display()
+        )));
+    }
+    Ok(file)
+}
+
+/// When running as root, the owner of the data file (or of its folder, for a new file) if that
+/// is another user.
+#[cfg(unix)]
+fn foreign_owner(data_path: &Path) -> Option<u32> {
+    use std::os::unix::fs::MetadataExt as _;
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        return None;
+    }
+    let folder = match data_path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let owner = std::fs::metadata(data_path)
+        .or_else(|_| std::fs::metadata(folder))
+        .ok()?
+        .uid();
+    (owner != 0).then_some(owner)
+}
+
+#[cfg(not(unix))]
+fn foreign_owner(_: &Path) -> Option<u32> {
+    None
 }
 
 fn write_holder(file: &mut File, holder: &Holder) -> std::io::Result<()> {

@@ -12,14 +12,33 @@ pub fn default_path() -> Option<PathBuf> {
     ProjectDirs::from("org", "partnerdeck", "partnerdeck").map(|d| d.data_dir().join(FILE_NAME))
 }
 
+/// A data file that is a symbolic link (dotfile managers such as stow and chezmoi make them)
+/// stands for its target: saves, the lock and backups go beside the target, so the link keeps
+/// pointing at the saved data. Resolved once, when the path is chosen.
+fn follow_link(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(target) => {
+                path = match path.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    path
+}
+
 /// The path to use: the explicit one if given, else the default.
 pub fn resolve(explicit: Option<&Path>) -> Result<PathBuf, String> {
     match explicit {
         Some(p) if p.as_os_str().is_empty() => {
             Err("the data file path is empty; give a file name with --file".into())
         }
-        Some(p) => Ok(p.to_path_buf()),
-        None => default_path().ok_or_else(|| {
+        Some(p) => Ok(follow_link(p)),
+        None => default_path().map(|p| follow_link(&p)).ok_or_else(|| {
             "cannot find a home folder for the data file; give one with --file PATH or \
              PARTNERDECK_FILE"
                 .into()

@@ -64,6 +64,38 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .map_err(|e| fail(format!("finishing the write failed: {e}")))
 }
 
+/// A new scratch folder in the temporary folder, readable by the user alone (0700; tempfile's
+/// default follows the umask, usually 0755). Removed when dropped.
+pub fn private_tempdir(prefix: &str) -> std::io::Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    builder.tempdir()
+}
+
+/// A folder beside the data file that partnerdeck writes into (backups): created 0700 when
+/// missing; refused when it is a symbolic link (following one would write, and narrow the
+/// permissions of, whatever it points at).
+pub fn own_dir(dir: &Path) -> std::io::Result<()> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => Err(std::io::Error::other(format!(
+            "{} is a symbolic link; partnerdeck does not follow it (make it a real folder)",
+            dir.display()
+        ))),
+        Ok(m) if !m.is_dir() => Err(std::io::Error::other(format!(
+            "{} is not a folder",
+            dir.display()
+        ))),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => create_private_dir(dir),
+        Err(e) => Err(e),
+    }
+}
+
 /// Creates a folder and its parents, the new ones readable by the user alone.
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();

@@ -104,9 +104,7 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
     let mut notes: Vec<(Level, String)> = Vec::new();
     let mut emergency = None;
     let (ws, source, saver, read_only) = if cli.demo {
-        let dir = tempfile::Builder::new()
-            .prefix("partnerdeck-demo-")
-            .tempdir()
+        let dir = crate::store::save::private_tempdir("partnerdeck-demo-")
             .map_err(|e| format!("cannot create a scratch folder for the demo: {e}"))?;
         let path = dir.path().join("demo.ron");
         let ws = store::demo_workspace(today);
@@ -371,10 +369,7 @@ fn publish(app: &App) {
 /// Opens `$VISUAL`, `$EDITOR` or `vi` on a private temporary file holding `text`; the edited
 /// text, or `None` when the editor failed.
 pub fn edit_in_editor(text: &str) -> Option<String> {
-    let dir = tempfile::Builder::new()
-        .prefix("partnerdeck-edit-")
-        .tempdir()
-        .ok()?;
+    let dir = crate::store::save::private_tempdir("partnerdeck-edit-").ok()?;
     let path = dir.path().join("field.txt");
     store::write_private(&path, text.as_bytes()).ok()?;
     let editor = std::env::var("VISUAL")
