@@ -219,6 +219,23 @@ macro_rules! size_benches {
                 let path = dir.path().join("ws.ron");
                 bencher.bench_local(|| store::save(&path, &ws).expect("saves"));
             }
+
+            /// Resolving a conflict: our change re-applied on their version (record by record,
+            /// by id), as the conflict question and emergency recovery do.
+            #[divan::bench(sample_count = $runs, sample_size = 1)]
+            fn n_conflict_merge(bencher: Bencher) {
+                let base = workspace(SIZE);
+                let mut ours = Workspace::clone(&base);
+                ours.partners[0].name.push_str(" (ours)");
+                if let Some(i) = ours.interactions.last_mut() {
+                    i.summary.push_str(" (ours)");
+                }
+                let mut theirs = Workspace::clone(&base);
+                theirs.partners[1].name.push_str(" (theirs)");
+                bencher
+                    .with_inputs(|| Workspace::clone(&theirs))
+                    .bench_local_values(|t| partnerdeck::model::merge::reapply(&base, &ours, t));
+            }
         }
     };
 }

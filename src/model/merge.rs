@@ -1,27 +1,40 @@
 //! Re-applying one side's changes on top of another version, record by record (by id): what
 //! `ours` added, changed or removed relative to `base` is done to `theirs`. Used when the file
-//! changed on disk while the user had an unsaved change.
+//! changed on disk while the user had an unsaved change, and when an emergency copy is
+//! recovered. Linear in the size of the lists: each is indexed by id once.
 
 use super::Workspace;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 macro_rules! reapply_list {
     ($base:expr, $ours:expr, $theirs:expr, $field:ident) => {{
         let base = &$base.$field;
         let ours = &$ours.$field;
         let out = &mut $theirs.$field;
+        let in_base: FxHashMap<_, usize> =
+            base.iter().enumerate().map(|(i, b)| (b.id, i)).collect();
+        let mut at: FxHashMap<_, usize> = out.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+        let mut kept = FxHashSet::default();
         for r in ours {
-            match base.iter().find(|b| b.id == r.id) {
-                Some(b) if b == r => {}
-                _ => match out.iter().position(|t| t.id == r.id) {
-                    Some(i) => out[i] = r.clone(),
-                    None => out.push(r.clone()),
-                },
+            kept.insert(r.id);
+            if in_base.get(&r.id).is_some_and(|&i| base[i] == *r) {
+                continue;
+            }
+            match at.get(&r.id) {
+                Some(&i) => out[i] = r.clone(),
+                None => {
+                    at.insert(r.id, out.len());
+                    out.push(r.clone());
+                }
             }
         }
-        for b in base {
-            if !ours.iter().any(|r| r.id == b.id) {
-                out.retain(|t| t.id != b.id);
-            }
+        let removed: FxHashSet<_> = base
+            .iter()
+            .map(|b| b.id)
+            .filter(|id| !kept.contains(id))
+            .collect();
+        if !removed.is_empty() {
+            out.retain(|t| !removed.contains(&t.id));
         }
     }};
 }
@@ -104,8 +117,14 @@ pub fn reapply(base: &Workspace, ours: &Workspace, mut theirs: Workspace) -> Wor
     if ours.profile != base.profile {
         theirs.profile = ours.profile.clone();
     }
+    let had: FxHashSet<_> = base
+        .review_actions
+        .iter()
+        .chain(&theirs.review_actions)
+        .copied()
+        .collect();
     for l in &ours.review_actions {
-        if !base.review_actions.contains(l) && !theirs.review_actions.contains(l) {
+        if !had.contains(l) {
             theirs.review_actions.push(*l);
         }
     }
@@ -154,5 +173,40 @@ mod tests {
         );
         assert!(validate(&merged).is_empty());
         assert!(merged.next_id > merged.partners.last().unwrap().id.0);
+    }
+
+    /// Linear, not quadratic: 200,000 log entries merge in well under a second (the old
+    /// record-by-record search took about 10^10 comparisons on such a workspace).
+    #[test]
+    fn a_large_merge_is_linear() {
+        let day: chrono::NaiveDate = "2026-01-01".parse().unwrap();
+        let mut base = Workspace::named("Org");
+        let p = PartnerId(base.allocate_id());
+        base.partners.push(Partner::new(p, "A", day));
+        for n in 0..200_000 {
+            let id = InteractionId(base.allocate_id());
+            base.interactions.push(Interaction {
+                id,
+                partner: p,
+                at: day.and_hms_opt(9, 0, 0).unwrap(),
+                channel: Channel::Email,
+                initiated_by: Side::Us,
+                summary: format!("entry {n}"),
+                sentiment: None,
+                follow_up: None,
+            });
+        }
+        let mut ours = base.clone();
+        ours.interactions[10].summary = "changed by us".into();
+        ours.interactions.remove(20);
+        let mut theirs = base.clone();
+        theirs.interactions[30].summary = "changed by them".into();
+        let started = std::time::Instant::now();
+        let merged = reapply(&base, &ours, theirs);
+        let took = started.elapsed();
+        assert_eq!(merged.interactions.len(), 199_999);
+        assert_eq!(merged.interactions[10].summary, "changed by us");
+        assert_eq!(merged.interactions[29].summary, "changed by them");
+        assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
     }
 }

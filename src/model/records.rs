@@ -332,7 +332,7 @@ pub struct Celebration {
 }
 
 /// A record created as a follow-up action of a review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ActionRecord {
     Goal(GoalId),
     Milestone(MilestoneId),
@@ -340,7 +340,7 @@ pub enum ActionRecord {
 }
 
 /// Links a review to an action it created (so the next review can look back at it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReviewLink {
     pub review: ReviewId,
