@@ -284,3 +284,24 @@ fn text_typed_in_an_open_form_survives_a_closed_terminal() {
     assert!(note.contains("Half-typed Cooperative"), "{note}");
     s.log_works("After the hang-up");
 }
+
+#[test]
+fn a_change_under_an_open_conflict_question_survives_a_closed_terminal() {
+    let mut s = start(true);
+    // Another program changes the file; the user's next change, made at once, meets it.
+    let mut theirs = store::load(&s.path).unwrap().unwrap().workspace;
+    theirs.profile.name = "Renamed elsewhere".into();
+    store::save(&s.path, &theirs).unwrap();
+    s.send("lTyped before the question\r");
+    s.read_until("re-apply", Duration::from_secs(5));
+    drop(s.master.take());
+    s.wait_gone(Duration::from_secs(3));
+    let on_disk = s.file_text();
+    assert!(on_disk.contains("Renamed elsewhere"), "their version stays");
+    assert!(!on_disk.contains("Typed before the question"));
+    let copy = store::find_emergency(&s.path).expect("an emergency copy");
+    let kept = std::fs::read_to_string(&copy).unwrap();
+    assert!(kept.contains("Typed before the question"), "the change is kept");
+    assert!(store::base_path(&copy).exists(), "with its base, for the merge");
+    s.log_works("After the hang-up");
+}

@@ -16,11 +16,15 @@ impl App {
         self.poll_saves();
     }
 
-    /// Collects the outcomes of saves.
-    pub fn poll_saves(&mut self) {
-        for event in self.saver.poll() {
+    /// Collects the outcomes of saves; true when there were any (the screen may change: the
+    /// header's "unsaved", an error, a question).
+    pub fn poll_saves(&mut self) -> bool {
+        let events = self.saver.poll();
+        let any = !events.is_empty();
+        for event in events {
             self.on_save_event(event);
         }
+        any
     }
 
     fn on_save_event(&mut self, event: SaveEvent) {

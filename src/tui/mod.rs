@@ -305,7 +305,7 @@ fn run(
                     // something changed.
                     let before = (app.status.clone(), app.unsaved());
                     dirty |= app.tick();
-                    app.poll_saves();
+                    dirty |= app.poll_saves();
                     dirty |= app.check_disk();
                     dirty |= (app.status.clone(), app.unsaved()) != before;
                 }
