@@ -151,6 +151,27 @@ pub enum Command {
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         follow_up_due: Option<String>,
     },
+    /// Merge two versions of a workspace record by record: git's merge driver (`partnerdeck
+    /// git setup` registers it). Exit 0 merged, 1 merged with conflicts kept in the file, 2 an
+    /// input does not load (OURS untouched)
+    Merge {
+        /// The common ancestor (git's %O)
+        base: PathBuf,
+        /// Our version, replaced by the merge (git's %A)
+        ours: PathBuf,
+        /// Their version (git's %B)
+        theirs: PathBuf,
+        /// The file's name in the repository, for messages (git's %P)
+        #[arg(long, value_name = "NAME")]
+        path: Option<String>,
+    },
+    /// Team work through git: `partnerdeck git setup` registers the merge driver
+    Git {
+        #[command(subcommand)]
+        action: GitAction,
+    },
+    /// List the merge conflicts the data file holds (a merge could not decide them)
+    Conflicts,
     /// Print a shell completion script (e.g. `partnerdeck completions bash > ~/.local/share/bash-completion/completions/partnerdeck`)
     Completions {
         #[arg(value_enum)]
@@ -200,6 +221,14 @@ impl Cli {
     }
 }
 
+/// `partnerdeck git …`
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum GitAction {
+    /// Register the record-level merge driver for the data file in its git repository
+    /// (the repository's config and `.gitattributes`); running it again changes nothing
+    Setup,
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match dispatch(&cli) {
@@ -232,6 +261,16 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             check(&path)
         }
         Some(Command::Backups) => list_backups(&cli.data_path()?),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => Ok(crate::team::merge(base, ours, theirs, path.as_deref())),
+        Some(Command::Git {
+            action: GitAction::Setup,
+        }) => crate::team::setup(&cli.data_path()?),
+        Some(Command::Conflicts) => crate::team::conflicts(&cli.data_path()?),
         Some(Command::Restore { id }) => restore_backup(&cli.data_path()?, id),
         Some(Command::Export {
             format,
@@ -320,6 +359,13 @@ fn check(path: &Path) -> Result<ExitCode, String> {
                  entries, {commitments} commitments, {reviews} reviews, {celebrations} celebrations",
                 path.display(),
             );
+            let conflicts = loaded.workspace.conflicts.len();
+            if conflicts > 0 {
+                println!(
+                    "  warning: {conflicts} merge conflict{} to decide (`partnerdeck conflicts` lists them)",
+                    if conflicts == 1 { "" } else { "s" }
+                );
+            }
             if let Some(v) = loaded.migrated_from {
                 println!(
                     "  (a version {v} file: it will be upgraded to version {} on the next save)",

@@ -13,5 +13,6 @@ pub mod insight;
 pub mod keymap;
 pub mod model;
 pub mod store;
+pub mod team;
 pub mod tui;
 pub mod ui;

@@ -28,6 +28,7 @@ pub(super) fn copy(ws: &Workspace) -> Workspace {
             celebrations: ws.celebrations.clone(),
             review_actions: ws.review_actions.clone(),
             drafts: ws.drafts.clone(),
+            conflicts: ws.conflicts.clone(),
         };
         rest.interactions = log.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         rest

@@ -5,6 +5,7 @@ pub mod dates;
 mod enums;
 mod ids;
 pub mod merge;
+pub mod merge3;
 mod records;
 pub mod serde_dates;
 mod shift;

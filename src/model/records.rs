@@ -404,3 +404,20 @@ pub struct ReviewDraft {
     #[serde(default)]
     pub next_review: String,
 }
+
+/// A field two people changed in two different ways (or a record one changed and the other
+/// deleted), found by a three-way merge. The record holds `ours` until the user chooses; the
+/// values are written as RON text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergeConflict {
+    /// The record's kind (`partner`, `goal`, …, or `profile`).
+    pub kind: String,
+    /// The record's id (0 for the profile).
+    pub id: u64,
+    /// The field, or `(deleted)` when one side deleted the record.
+    pub field: String,
+    pub base: String,
+    pub ours: String,
+    pub theirs: String,
+}

@@ -36,6 +36,10 @@ pub struct Workspace {
     /// Reviews stopped part-way and kept, one per partner at most.
     #[serde(default)]
     pub drafts: Vec<ReviewDraft>,
+    /// What a three-way merge (`partnerdeck merge`, the git driver) could not decide: both
+    /// values are kept here until the user chooses. Absent from files without conflicts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<MergeConflict>,
 }
 
 impl Default for Workspace {
@@ -53,6 +57,7 @@ impl Default for Workspace {
             celebrations: Vec::new(),
             review_actions: Vec::new(),
             drafts: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }

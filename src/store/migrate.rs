@@ -156,6 +156,7 @@ mod v0 {
             celebrations: old.celebrations,
             review_actions: Vec::new(),
             drafts: Vec::new(),
+            conflicts: Vec::new(),
         };
         ws.normalize();
         ws

@@ -191,6 +191,16 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         }
         None => Theme::from_env(),
     };
+    if !app.ws.conflicts.is_empty() {
+        let n = app.ws.conflicts.len();
+        notes.push((
+            Level::Warn,
+            format!(
+                "A merge left {n} conflict{} to decide: `partnerdeck conflicts` lists them",
+                if n == 1 { "" } else { "s" }
+            ),
+        ));
+    }
     for (level, text) in notes {
         app.set_status(level, text);
     }

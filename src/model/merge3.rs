@@ -1,0 +1,692 @@
+//! The three-way merge of two versions of a workspace that share a base, record by record (by
+//! id) and field by field: what git's merge driver (`partnerdeck merge`) does when two people
+//! changed the same file.
+//!
+//! - A record added on one side is added; deleted on one side and unchanged on the other, it is
+//!   deleted; changed on one side only, that side's version wins; the same change on both sides
+//!   is taken once.
+//! - Changes to different fields of one record both apply. Set-like lists (values, offers,
+//!   needs, tags) merge element by element; contacts by their identity (email, else name); the
+//!   profile by field.
+//! - A field changed two different ways, or a record changed on one side and deleted on the
+//!   other, is a conflict: the record keeps our value (so the file stays valid and opens), and
+//!   both values go to the workspace's `conflicts` list for the user to choose.
+//! - Ids: both sides hand out ids from the same counter, so records added on both sides can
+//!   carry the same id. Such records are moved to fresh ids (references on their side follow),
+//!   in an order that does not depend on which side is "ours", so merging either way round
+//!   gives the same file. The counter becomes the larger of the two: it never conflicts.
+//! - A partner (goal, milestone) deleted on one side while the other side added or changed
+//!   records that refer to it is kept, with a conflict, so no reference ever dangles; otherwise
+//!   the deletion cascades as in the dashboard.
+//!
+//! Linear in the size of the files: every list is indexed by id once, and only records changed
+//! on both sides are compared field by field.
+
+use super::records::*;
+use super::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// The merged workspace and what it could not decide (also in `workspace.conflicts`).
+pub struct Merged {
+    pub workspace: Workspace,
+    /// The conflicts this merge found (earlier unresolved ones stay in the workspace too).
+    pub new_conflicts: Vec<MergeConflict>,
+}
+
+/// Fields merged as sets of strings.
+const SET_FIELDS: [&str; 4] = ["values", "offers", "needs", "tags"];
+
+fn ron_text<T: Serialize + ?Sized>(v: &T) -> String {
+    ron::to_string(v).unwrap_or_default()
+}
+
+fn value_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("{s:?}"),
+        Value::Null => "None".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Merges `ours` and `theirs`, both descended from `base`.
+pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
+    let (ours, theirs) = separate_new_ids(base, ours, theirs);
+    let mut m = Merger::default();
+    let mut out = Workspace {
+        version: base.version.max(ours.version).max(theirs.version),
+        next_id: base.next_id.max(ours.next_id).max(theirs.next_id),
+        profile: m.profile(&base.profile, &ours.profile, &theirs.profile),
+        ..Workspace::default()
+    };
+    out.partners = m.list(
+        "partner",
+        &base.partners,
+        &ours.partners,
+        &theirs.partners,
+        |r| r.id.0,
+    );
+    out.goals = m.list("goal", &base.goals, &ours.goals, &theirs.goals, |r| r.id.0);
+    out.milestones = m.list(
+        "milestone",
+        &base.milestones,
+        &ours.milestones,
+        &theirs.milestones,
+        |r| r.id.0,
+    );
+    out.interactions = m.list(
+        "log entry",
+        &base.interactions,
+        &ours.interactions,
+        &theirs.interactions,
+        |r| r.id.0,
+    );
+    out.commitments = m.list(
+        "commitment",
+        &base.commitments,
+        &ours.commitments,
+        &theirs.commitments,
+        |r| r.id.0,
+    );
+    out.reviews = m.list(
+        "review",
+        &base.reviews,
+        &ours.reviews,
+        &theirs.reviews,
+        |r| r.id.0,
+    );
+    out.celebrations = m.list(
+        "celebration",
+        &base.celebrations,
+        &ours.celebrations,
+        &theirs.celebrations,
+        |r| r.id.0,
+    );
+    out.review_actions = merge_set(
+        &base.review_actions,
+        &ours.review_actions,
+        &theirs.review_actions,
+    );
+    out.drafts = m.list("draft", &base.drafts, &ours.drafts, &theirs.drafts, |d| {
+        d.partner.0
+    });
+    keep_referenced(base, &ours, &theirs, &mut out, &mut m);
+    // Earlier conflicts stay until resolved (once each), then the new ones.
+    out.conflicts = merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts);
+    for c in &m.conflicts {
+        if !out.conflicts.contains(c) {
+            out.conflicts.push(c.clone());
+        }
+    }
+    out.normalize();
+    Merged {
+        workspace: out,
+        new_conflicts: m.conflicts,
+    }
+}
+
+#[derive(Default)]
+struct Merger {
+    conflicts: Vec<MergeConflict>,
+}
+
+impl Merger {
+    fn conflict(&mut self, kind: &str, id: u64, field: &str, b: String, o: String, t: String) {
+        self.conflicts.push(MergeConflict {
+            kind: kind.into(),
+            id,
+            field: field.into(),
+            base: b,
+            ours: o,
+            theirs: t,
+        });
+    }
+
+    fn profile(&mut self, base: &Profile, ours: &Profile, theirs: &Profile) -> Profile {
+        self.record("profile", 0, base, ours, theirs)
+    }
+
+    /// One record changed on both sides: field by field.
+    fn record<T: Serialize + DeserializeOwned + Clone + PartialEq>(
+        &mut self,
+        kind: &str,
+        id: u64,
+        base: &T,
+        ours: &T,
+        theirs: &T,
+    ) -> T {
+        if ours == base || ours == theirs {
+            return theirs.clone();
+        }
+        if theirs == base {
+            return ours.clone();
+        }
+        let (Ok(Value::Object(b)), Ok(Value::Object(o)), Ok(Value::Object(t))) = (
+            serde_json::to_value(base),
+            serde_json::to_value(ours),
+            serde_json::to_value(theirs),
+        ) else {
+            self.conflict(
+                kind,
+                id,
+                "(record)",
+                ron_text(base),
+                ron_text(ours),
+                ron_text(theirs),
+            );
+            return ours.clone();
+        };
+        let mut merged = o.clone();
+        let keys: Vec<String> = o
+            .keys()
+            .chain(t.keys().filter(|k| !o.contains_key(*k)))
+            .cloned()
+            .collect();
+        for key in keys {
+            let (bv, ov, tv) = (
+                b.get(&key).unwrap_or(&Value::Null),
+                o.get(&key).unwrap_or(&Value::Null),
+                t.get(&key).unwrap_or(&Value::Null),
+            );
+            let value = if ov == tv || tv == bv {
+                ov.clone()
+            } else if ov == bv {
+                tv.clone()
+            } else if SET_FIELDS.contains(&key.as_str()) {
+                Value::Array(merge_set(&as_list(bv), &as_list(ov), &as_list(tv)))
+            } else if key == "contacts" {
+                self.contacts(kind, id, bv, ov, tv)
+            } else {
+                self.conflict(
+                    kind,
+                    id,
+                    &key,
+                    value_text(bv),
+                    value_text(ov),
+                    value_text(tv),
+                );
+                ov.clone()
+            };
+            merged.insert(key, value);
+        }
+        serde_json::from_value(Value::Object(merged)).unwrap_or_else(|_| {
+            self.conflict(
+                kind,
+                id,
+                "(record)",
+                ron_text(base),
+                ron_text(ours),
+                ron_text(theirs),
+            );
+            ours.clone()
+        })
+    }
+
+    /// Contacts, matched by email (else name), each merged field by field.
+    fn contacts(&mut self, kind: &str, id: u64, b: &Value, o: &Value, t: &Value) -> Value {
+        let key = |c: &Value| {
+            let email = c.get("email").and_then(Value::as_str).unwrap_or("");
+            let name = c.get("name").and_then(Value::as_str).unwrap_or("");
+            if email.is_empty() {
+                format!("name:{}", name.to_lowercase())
+            } else {
+                format!("email:{}", email.to_lowercase())
+            }
+        };
+        let index = |v: &Value| -> Vec<(String, Value)> {
+            as_list(v).into_iter().map(|c| (key(&c), c)).collect()
+        };
+        let (bl, ol, tl) = (index(b), index(o), index(t));
+        let find =
+            |l: &[(String, Value)], k: &str| l.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
+        let mut keys: Vec<String> = Vec::new();
+        for (k, _) in ol.iter().chain(&tl) {
+            if !keys.contains(k) {
+                keys.push(k.clone());
+            }
+        }
+        let mut out = Vec::new();
+        for k in keys {
+            let (bv, ov, tv) = (find(&bl, &k), find(&ol, &k), find(&tl, &k));
+            match (bv, ov, tv) {
+                (_, Some(o), Some(t)) if o == t => out.push(o),
+                (Some(b), Some(o), Some(t)) if b == o => out.push(t),
+                (Some(b), Some(o), Some(t)) if b == t => out.push(o),
+                (Some(b), Some(o), Some(t)) => {
+                    let field = format!("contacts[{}]", k.split_once(':').map_or("", |x| x.1));
+                    self.conflict(
+                        kind,
+                        id,
+                        &field,
+                        value_text(&b),
+                        value_text(&o),
+                        value_text(&t),
+                    );
+                    out.push(o);
+                }
+                // Removed on one side, unchanged on the other: removed.
+                (Some(b), Some(o), None) if b == o => {}
+                (Some(b), None, Some(t)) if b == t => {}
+                // Removed on one side, changed on the other: kept, with a conflict.
+                (Some(b), Some(o), None) => {
+                    let field = format!("contacts[{}]", k.split_once(':').map_or("", |x| x.1));
+                    self.conflict(
+                        kind,
+                        id,
+                        &field,
+                        value_text(&b),
+                        value_text(&o),
+                        "None".into(),
+                    );
+                    out.push(o);
+                }
+                (Some(b), None, Some(t)) => {
+                    let field = format!("contacts[{}]", k.split_once(':').map_or("", |x| x.1));
+                    self.conflict(
+                        kind,
+                        id,
+                        &field,
+                        value_text(&b),
+                        "None".into(),
+                        value_text(&t),
+                    );
+                    out.push(t);
+                }
+                // Added on one side.
+                (None, Some(v), None) | (None, None, Some(v)) => out.push(v),
+                (None, Some(o), Some(t)) => {
+                    let field = format!("contacts[{}]", k.split_once(':').map_or("", |x| x.1));
+                    self.conflict(
+                        kind,
+                        id,
+                        &field,
+                        "None".into(),
+                        value_text(&o),
+                        value_text(&t),
+                    );
+                    out.push(o);
+                }
+                (_, None, None) => {}
+            }
+        }
+        Value::Array(out)
+    }
+
+    /// One list of records, by id.
+    fn list<T: Serialize + DeserializeOwned + Clone + PartialEq>(
+        &mut self,
+        kind: &str,
+        base: &[T],
+        ours: &[T],
+        theirs: &[T],
+        id: impl Fn(&T) -> u64,
+    ) -> Vec<T> {
+        let index = |l: &[T]| -> FxHashMap<u64, usize> {
+            l.iter().enumerate().map(|(i, r)| (id(r), i)).collect()
+        };
+        let (bi, oi, ti) = (index(base), index(ours), index(theirs));
+        let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
+        for o in ours {
+            let k = id(o);
+            match (
+                bi.get(&k).map(|&i| &base[i]),
+                ti.get(&k).map(|&i| &theirs[i]),
+            ) {
+                (Some(b), Some(t)) => out.push(self.record(kind, k, b, o, t)),
+                // Added on our side only.
+                (None, None) => out.push(o.clone()),
+                // Deleted by them: gone if we did not change it, else kept with a conflict.
+                (Some(b), None) => {
+                    if o != b {
+                        self.conflict(
+                            kind,
+                            k,
+                            "(deleted)",
+                            ron_text(b),
+                            ron_text(o),
+                            "deleted".into(),
+                        );
+                        out.push(o.clone());
+                    }
+                }
+                // The same id added on both sides (the ids were separated before, so these
+                // are equal records, or a draft of the same partner).
+                (None, Some(t)) => {
+                    if o != t {
+                        self.conflict(
+                            kind,
+                            k,
+                            "(added twice)",
+                            "None".into(),
+                            ron_text(o),
+                            ron_text(t),
+                        );
+                    }
+                    out.push(o.clone());
+                }
+            }
+        }
+        for t in theirs {
+            let k = id(t);
+            if oi.contains_key(&k) {
+                continue;
+            }
+            match bi.get(&k).map(|&i| &base[i]) {
+                None => out.push(t.clone()),
+                Some(b) => {
+                    if t != b {
+                        self.conflict(
+                            kind,
+                            k,
+                            "(deleted)",
+                            ron_text(b),
+                            "deleted".into(),
+                            ron_text(t),
+                        );
+                        out.push(t.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn as_list(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Array(a) => a.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// A set-like list: what either side added, less what either side removed; our order first.
+fn merge_set<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for x in ours.iter().chain(theirs) {
+        let removed = base.contains(x) && (!ours.contains(x) || !theirs.contains(x));
+        if !removed && !out.contains(x) {
+            out.push(x.clone());
+        }
+    }
+    out
+}
+
+/// Every id in use in a workspace, with the records that use it.
+fn ids_of(ws: &Workspace) -> FxHashSet<u64> {
+    let mut s = FxHashSet::default();
+    s.extend(ws.partners.iter().map(|r| r.id.0));
+    s.extend(ws.goals.iter().map(|r| r.id.0));
+    s.extend(ws.milestones.iter().map(|r| r.id.0));
+    s.extend(ws.interactions.iter().map(|r| r.id.0));
+    s.extend(ws.commitments.iter().map(|r| r.id.0));
+    s.extend(ws.reviews.iter().map(|r| r.id.0));
+    s.extend(ws.celebrations.iter().map(|r| r.id.0));
+    s
+}
+
+/// The RON text of the record with id `id` in `ws` (to order colliding records the same way
+/// whichever side is ours).
+fn record_text(ws: &Workspace, id: u64) -> String {
+    macro_rules! look {
+        ($($list:ident),*) => {$(
+            if let Some(r) = ws.$list.iter().find(|r| r.id.0 == id) {
+                return ron_text(r);
+            }
+        )*};
+    }
+    look!(
+        partners,
+        goals,
+        milestones,
+        interactions,
+        commitments,
+        reviews,
+        celebrations
+    );
+    String::new()
+}
+
+/// Records both sides added under the same id get fresh ids (references on their side follow).
+fn separate_new_ids(
+    base: &Workspace,
+    ours: &Workspace,
+    theirs: &Workspace,
+) -> (Workspace, Workspace) {
+    let in_base = ids_of(base);
+    let (o_ids, t_ids) = (ids_of(ours), ids_of(theirs));
+    let mut clashes: Vec<u64> = o_ids
+        .iter()
+        .filter(|id| !in_base.contains(id) && t_ids.contains(id))
+        .filter(|&&id| record_text(ours, id) != record_text(theirs, id))
+        .copied()
+        .collect();
+    if clashes.is_empty() {
+        return (ours.clone(), theirs.clone());
+    }
+    clashes.sort_unstable();
+    let top = [base.next_id, ours.next_id, theirs.next_id]
+        .into_iter()
+        .chain(o_ids.iter().chain(&t_ids).map(|id| id + 1))
+        .max()
+        .unwrap_or(1);
+    let (mut o_map, mut t_map) = (FxHashMap::default(), FxHashMap::default());
+    let mut next = top;
+    for id in clashes {
+        // Two fresh ids; the record whose text sorts first takes the lower one, whichever
+        // side it is on.
+        let (ot, tt) = (record_text(ours, id), record_text(theirs, id));
+        let (o_new, t_new) = if ot <= tt {
+            (next, next + 1)
+        } else {
+            (next + 1, next)
+        };
+        next += 2;
+        o_map.insert(id, o_new);
+        t_map.insert(id, t_new);
+    }
+    let mut o = ours.clone();
+    let mut t = theirs.clone();
+    renumber(&mut o, &o_map);
+    renumber(&mut t, &t_map);
+    o.next_id = o.next_id.max(next);
+    t.next_id = t.next_id.max(next);
+    (o, t)
+}
+
+/// Moves records (and every reference to them) to new ids.
+fn renumber(ws: &mut Workspace, map: &FxHashMap<u64, u64>) {
+    let f = |id: &mut u64| {
+        if let Some(n) = map.get(id) {
+            *id = *n;
+        }
+    };
+    for r in &mut ws.partners {
+        f(&mut r.id.0);
+    }
+    for r in &mut ws.goals {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+    }
+    for r in &mut ws.milestones {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+        if let Some(g) = &mut r.goal {
+            f(&mut g.0);
+        }
+    }
+    for r in &mut ws.interactions {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+    }
+    for r in &mut ws.commitments {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+    }
+    for r in &mut ws.reviews {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+    }
+    for r in &mut ws.celebrations {
+        f(&mut r.id.0);
+        f(&mut r.partner.0);
+        if let Some(m) = &mut r.milestone {
+            f(&mut m.0);
+        }
+    }
+    for l in &mut ws.review_actions {
+        f(&mut l.review.0);
+        match &mut l.action {
+            ActionRecord::Goal(id) => f(&mut id.0),
+            ActionRecord::Milestone(id) => f(&mut id.0),
+            ActionRecord::Commitment(id) => f(&mut id.0),
+        }
+    }
+    for d in &mut ws.drafts {
+        f(&mut d.partner.0);
+    }
+    ws.normalize();
+}
+
+/// No reference dangles: a partner, goal or milestone one side deleted while the other still
+/// refers to it (it added or changed such records) comes back, with a conflict; links to
+/// records that are gone are dropped, as the dashboard's delete does.
+fn keep_referenced(
+    base: &Workspace,
+    ours: &Workspace,
+    theirs: &Workspace,
+    out: &mut Workspace,
+    m: &mut Merger,
+) {
+    let from = |id: u64| -> Option<(&Workspace, bool)> {
+        // The newest version of a deleted record: the side that still has it, else the base.
+        if ours.partners.iter().any(|r| r.id.0 == id)
+            || ours.goals.iter().any(|r| r.id.0 == id)
+            || ours.milestones.iter().any(|r| r.id.0 == id)
+        {
+            Some((ours, true))
+        } else if theirs.partners.iter().any(|r| r.id.0 == id)
+            || theirs.goals.iter().any(|r| r.id.0 == id)
+            || theirs.milestones.iter().any(|r| r.id.0 == id)
+        {
+            Some((theirs, false))
+        } else {
+            Some((base, false))
+        }
+    };
+    loop {
+        let partners: FxHashSet<u64> = out.partners.iter().map(|r| r.id.0).collect();
+        let goals: FxHashSet<u64> = out.goals.iter().map(|r| r.id.0).collect();
+        let milestones: FxHashSet<u64> = out.milestones.iter().map(|r| r.id.0).collect();
+        let mut missing: Vec<(&str, u64)> = Vec::new();
+        let mut need = |kind: &'static str, set: &FxHashSet<u64>, id: u64| {
+            if !set.contains(&id) && !missing.contains(&(kind, id)) {
+                missing.push((kind, id));
+            }
+        };
+        for r in &out.goals {
+            need("partner", &partners, r.partner.0);
+        }
+        for r in &out.milestones {
+            need("partner", &partners, r.partner.0);
+            if let Some(g) = r.goal {
+                need("goal", &goals, g.0);
+            }
+        }
+        for r in &out.interactions {
+            need("partner", &partners, r.partner.0);
+        }
+        for r in &out.commitments {
+            need("partner", &partners, r.partner.0);
+        }
+        for r in &out.reviews {
+            need("partner", &partners, r.partner.0);
+        }
+        for r in &out.celebrations {
+            need("partner", &partners, r.partner.0);
+            if let Some(mi) = r.milestone {
+                need("milestone", &milestones, mi.0);
+            }
+        }
+        for d in &out.drafts {
+            need("partner", &partners, d.partner.0);
+        }
+        if missing.is_empty() {
+            break;
+        }
+        let mut restored = false;
+        for (kind, id) in missing {
+            let Some((ws, ours_side)) = from(id) else {
+                continue;
+            };
+            let (o, t) = if ours_side {
+                (
+                    "kept: records refer to it".to_string(),
+                    "deleted".to_string(),
+                )
+            } else {
+                (
+                    "deleted".to_string(),
+                    "kept: records refer to it".to_string(),
+                )
+            };
+            match kind {
+                "partner" => {
+                    if let Some(r) = ws.partners.iter().find(|r| r.id.0 == id) {
+                        out.partners.push(r.clone());
+                        restored = true;
+                    }
+                }
+                "goal" => {
+                    if let Some(r) = ws.goals.iter().find(|r| r.id.0 == id) {
+                        out.goals.push(r.clone());
+                        restored = true;
+                    }
+                }
+                _ => {
+                    if let Some(r) = ws.milestones.iter().find(|r| r.id.0 == id) {
+                        out.milestones.push(r.clone());
+                        restored = true;
+                    }
+                }
+            }
+            m.conflict(kind, id, "(deleted)", "present".into(), o, t);
+        }
+        out.normalize();
+        if !restored {
+            // Nothing to bring back from anywhere: cut the references instead.
+            let partners: FxHashSet<u64> = out.partners.iter().map(|r| r.id.0).collect();
+            out.goals.retain(|r| partners.contains(&r.partner.0));
+            out.milestones.retain(|r| partners.contains(&r.partner.0));
+            out.interactions.retain(|r| partners.contains(&r.partner.0));
+            out.commitments.retain(|r| partners.contains(&r.partner.0));
+            out.reviews.retain(|r| partners.contains(&r.partner.0));
+            out.celebrations.retain(|r| partners.contains(&r.partner.0));
+            out.drafts.retain(|r| partners.contains(&r.partner.0));
+            let goals: FxHashSet<u64> = out.goals.iter().map(|r| r.id.0).collect();
+            for mi in &mut out.milestones {
+                if mi.goal.is_some_and(|g| !goals.contains(&g.0)) {
+                    mi.goal = None;
+                }
+            }
+            let milestones: FxHashSet<u64> = out.milestones.iter().map(|r| r.id.0).collect();
+            for c in &mut out.celebrations {
+                if c.milestone.is_some_and(|x| !milestones.contains(&x.0)) {
+                    c.milestone = None;
+                }
+            }
+            break;
+        }
+    }
+    // Links to records that are gone go with them.
+    let ids = ids_of(out);
+    out.review_actions.retain(|l| {
+        ids.contains(&l.review.0)
+            && ids.contains(&match l.action {
+                ActionRecord::Goal(g) => g.0,
+                ActionRecord::Milestone(x) => x.0,
+                ActionRecord::Commitment(c) => c.0,
+            })
+    });
+}
