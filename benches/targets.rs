@@ -78,6 +78,64 @@ fn render_once(path: &std::path::Path) -> (Duration, u64) {
     (elapsed, maxrss)
 }
 
+/// Times `partnerdeck merge BASE OURS THEIRS` (git's driver: three loads, the merge, an atomic
+/// save) on a size's file, each side with 200 changes of its own (log entries added, goals and
+/// partners edited), as two teammates' day of work: wall times over `runs` runs.
+fn merge_runs(size: Size, runs: usize) -> (Duration, Duration) {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let base = store::load(&size.file()).expect("loads").expect("exists").workspace;
+    let side = |parity: usize, tag: &str| {
+        let mut ws = base.clone();
+        let partners: Vec<_> = ws
+            .partners
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 == parity)
+            .map(|(_, p)| p.id)
+            .collect();
+        for n in 0..200 {
+            let p = partners[n % partners.len()];
+            let id = partnerdeck::model::InteractionId(ws.allocate_id());
+            ws.interactions.push(partnerdeck::model::Interaction {
+                id,
+                partner: p,
+                at: common::today().and_hms_opt(10, 0, 0).expect("a time"),
+                channel: partnerdeck::model::Channel::Call,
+                initiated_by: partnerdeck::model::Side::Us,
+                summary: format!("{tag} {n}"),
+                sentiment: None,
+                follow_up: None,
+            });
+            if let Some(x) = ws.partners.iter_mut().find(|x| x.id == p) {
+                x.notes = format!("{tag} note {n}");
+            }
+        }
+        ws.normalize();
+        ws
+    };
+    let (ours, theirs) = (side(0, "ours"), side(1, "theirs"));
+    let b = dir.path().join("base.ron");
+    let t = dir.path().join("theirs.ron");
+    store::save(&b, &base).expect("saves");
+    store::save(&t, &theirs).expect("saves");
+    let ours_text = store::to_text(&ours).expect("serializes");
+    let o = dir.path().join("ours.ron");
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        store::write_private(&o, ours_text.as_bytes()).expect("writes");
+        let started = Instant::now();
+        let status = Command::new(env!("CARGO_BIN_EXE_partnerdeck"))
+            .arg("merge")
+            .args([&b, &o, &t])
+            .stderr(Stdio::null())
+            .status()
+            .expect("runs partnerdeck merge");
+        times.push(started.elapsed());
+        assert!(status.success(), "the merge of {size} failed");
+    }
+    median_max(&mut times)
+}
+
 /// Runs `partnerdeck render` on a file `runs` times: wall times, and its peak resident size
 /// (KiB) measured from a small child of this bench (see `render_once`).
 fn render_runs(size: Size, runs: usize) -> ((Duration, Duration), u64) {
@@ -328,6 +386,24 @@ fn main() {
             fmt(e_med),
             fmt(e_max)
         );
+
+        let (mg_med, mg_max) = merge_runs(size, runs.min(5));
+        println!(
+            "partnerdeck merge (driver)  median {:>9}  worst {:>9}  (two sides of 200 changes each)",
+            fmt(mg_med),
+            fmt(mg_max)
+        );
+        let limit = match size {
+            Size::Heavy => Duration::from_secs(1),
+            Size::Extreme => Duration::from_secs(10),
+        };
+        summary.push(format!(
+            "{size}: partnerdeck merge (load three, merge, save) median {}, worst {} < {} s: {}",
+            fmt(mg_med),
+            fmt(mg_max),
+            limit.as_secs(),
+            verdict(mg_max < limit)
+        ));
 
         match size {
             Size::Heavy => summary.push(format!(
