@@ -83,7 +83,10 @@ fn render_once(path: &std::path::Path) -> (Duration, u64) {
 /// partners edited), as two teammates' day of work: wall times over `runs` runs.
 fn merge_runs(size: Size, runs: usize) -> (Duration, Duration) {
     let dir = tempfile::tempdir().expect("a temp folder");
-    let base = store::load(&size.file()).expect("loads").expect("exists").workspace;
+    let base = store::load(&size.file())
+        .expect("loads")
+        .expect("exists")
+        .workspace;
     let side = |parity: usize, tag: &str| {
         let mut ws = base.clone();
         let partners: Vec<_> = ws

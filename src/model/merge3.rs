@@ -43,12 +43,9 @@ fn ron_text<T: Serialize + ?Sized>(v: &T) -> String {
     ron::to_string(v).unwrap_or_default()
 }
 
+/// A field's value as JSON text (exact, so a later resolution can put it back).
 fn value_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => format!("{s:?}"),
-        Value::Null => "None".into(),
-        other => other.to_string(),
-    }
+    v.to_string()
 }
 
 /// Merges `ours` and `theirs`, both descended from `base`.

@@ -407,7 +407,7 @@ pub struct ReviewDraft {
 
 /// A field two people changed in two different ways (or a record one changed and the other
 /// deleted), found by a three-way merge. The record holds `ours` until the user chooses; the
-/// values are written as RON text.
+/// values are written as JSON text for a field (exact), as RON text for a whole record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MergeConflict {
