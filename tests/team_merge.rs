@@ -200,18 +200,7 @@ fn a_same_field_change_is_a_conflict_that_keeps_both_values_in_a_valid_file() {
 #[test]
 fn deleting_a_partner_cascades_unless_the_other_side_worked_on_it() {
     let (base, p) = base_and_partner();
-    let cascade = |ws: &mut Workspace| {
-        ws.partners.retain(|x| x.id != p);
-        ws.goals.retain(|r| r.partner != p);
-        ws.milestones.retain(|r| r.partner != p);
-        ws.interactions.retain(|r| r.partner != p);
-        ws.commitments.retain(|r| r.partner != p);
-        ws.reviews.retain(|r| r.partner != p);
-        ws.celebrations.retain(|r| r.partner != p);
-        ws.drafts.retain(|r| r.partner != p);
-        let ids: Vec<u64> = ws.reviews.iter().map(|r| r.id.0).collect();
-        ws.review_actions.retain(|l| ids.contains(&l.review.0));
-    };
+    let cascade = |ws: &mut Workspace| ws.remove_partner(p);
     // Deleted on one side, untouched on the other: gone with its records.
     let mut x = base.clone();
     cascade(&mut x);

@@ -591,22 +591,7 @@ impl App {
         let mut ws = super::copy::copy(&self.ws);
         let message = match pending {
             Pending::DeletePartner(id) => {
-                ws.partners.retain(|p| p.id != id);
-                ws.goals.retain(|r| r.partner != id);
-                ws.milestones.retain(|r| r.partner != id);
-                ws.interactions.retain(|r| r.partner != id);
-                ws.commitments.retain(|r| r.partner != id);
-                ws.reviews.retain(|r| r.partner != id);
-                ws.celebrations.retain(|r| r.partner != id);
-                ws.drafts.retain(|r| r.partner != id);
-                let reviews: Vec<ReviewId> = self
-                    .ws
-                    .reviews
-                    .iter()
-                    .filter(|r| r.partner == id)
-                    .map(|r| r.id)
-                    .collect();
-                ws.review_actions.retain(|l| !reviews.contains(&l.review));
+                ws.remove_partner(id);
                 "Deleted the partner and its records (u undoes)"
             }
             Pending::DeleteGoal(id) => {

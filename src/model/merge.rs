@@ -42,55 +42,7 @@ macro_rules! reapply_list {
 /// Moves every id handed out since `base` (ids from `from` on) to start at `to`, in records
 /// and in references, so records both sides added cannot collide.
 fn move_new_ids(ws: &mut Workspace, from: u64, to: u64) {
-    let f = |id: &mut u64| {
-        if *id >= from {
-            *id = *id - from + to;
-        }
-    };
-    for r in &mut ws.partners {
-        f(&mut r.id.0);
-    }
-    for r in &mut ws.goals {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-    }
-    for r in &mut ws.milestones {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-        if let Some(g) = &mut r.goal {
-            f(&mut g.0);
-        }
-    }
-    for r in &mut ws.interactions {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-    }
-    for r in &mut ws.commitments {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-    }
-    for r in &mut ws.reviews {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-    }
-    for r in &mut ws.celebrations {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-        if let Some(m) = &mut r.milestone {
-            f(&mut m.0);
-        }
-    }
-    for l in &mut ws.review_actions {
-        f(&mut l.review.0);
-        match &mut l.action {
-            super::ActionRecord::Goal(id) => f(&mut id.0),
-            super::ActionRecord::Milestone(id) => f(&mut id.0),
-            super::ActionRecord::Commitment(id) => f(&mut id.0),
-        }
-    }
-    for d in &mut ws.drafts {
-        f(&mut d.partner.0);
-    }
+    ws.remap_ids(|id| if id >= from { id - from + to } else { id });
     ws.next_id = ws.next_id.max(from) - from + to;
 }
 

@@ -58,48 +58,19 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
         profile: m.profile(&base.profile, &ours.profile, &theirs.profile),
         ..Workspace::default()
     };
-    out.partners = m.list(
-        "partner",
-        &base.partners,
-        &ours.partners,
-        &theirs.partners,
-        |r| r.id.0,
-    );
-    out.goals = m.list("goal", &base.goals, &ours.goals, &theirs.goals, |r| r.id.0);
-    out.milestones = m.list(
-        "milestone",
-        &base.milestones,
-        &ours.milestones,
-        &theirs.milestones,
-        |r| r.id.0,
-    );
-    out.interactions = m.list(
-        "log entry",
-        &base.interactions,
-        &ours.interactions,
-        &theirs.interactions,
-        |r| r.id.0,
-    );
-    out.commitments = m.list(
-        "commitment",
-        &base.commitments,
-        &ours.commitments,
-        &theirs.commitments,
-        |r| r.id.0,
-    );
-    out.reviews = m.list(
-        "review",
-        &base.reviews,
-        &ours.reviews,
-        &theirs.reviews,
-        |r| r.id.0,
-    );
-    out.celebrations = m.list(
-        "celebration",
-        &base.celebrations,
-        &ours.celebrations,
-        &theirs.celebrations,
-        |r| r.id.0,
+    macro_rules! lists {
+        ($($list:ident: $kind:literal),*) => {$(
+            out.$list = m.list($kind, &base.$list, &ours.$list, &theirs.$list, |r| r.id.0);
+        )*};
+    }
+    lists!(
+        partners: "partner",
+        goals: "goal",
+        milestones: "milestone",
+        interactions: "log entry",
+        commitments: "commitment",
+        reviews: "review",
+        celebrations: "celebration"
     );
     out.review_actions = merge_set(
         &base.review_actions,
@@ -494,55 +465,7 @@ fn separate_new_ids(
 
 /// Moves records (and every reference to them) to new ids.
 fn renumber(ws: &mut Workspace, map: &FxHashMap<u64, u64>) {
-    let f = |id: &mut u64| {
-        if let Some(n) = map.get(id) {
-            *id = *n;
-        }
-    };
-    for r in &mut ws.partners {
-        f(&mut r.id.0);
-    }
-    for r in &mut ws.goals {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-    }
-    for r in &mut ws.milestones {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-        if let Some(g) = &mut r.goal {
-            f(&mut g.0);
-        }
-    }
-    for r in &mut ws.interactions {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-    }
-    for r in &mut ws.commitments {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-    }
-    for r in &mut ws.reviews {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-    }
-    for r in &mut ws.celebrations {
-        f(&mut r.id.0);
-        f(&mut r.partner.0);
-        if let Some(m) = &mut r.milestone {
-            f(&mut m.0);
-        }
-    }
-    for l in &mut ws.review_actions {
-        f(&mut l.review.0);
-        match &mut l.action {
-            ActionRecord::Goal(id) => f(&mut id.0),
-            ActionRecord::Milestone(id) => f(&mut id.0),
-            ActionRecord::Commitment(id) => f(&mut id.0),
-        }
-    }
-    for d in &mut ws.drafts {
-        f(&mut d.partner.0);
-    }
+    ws.remap_ids(|id| map.get(&id).copied().unwrap_or(id));
     ws.normalize();
 }
 

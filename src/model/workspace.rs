@@ -99,6 +99,76 @@ impl Workspace {
         }
     }
 
+    /// Gives records new ids (`to(old)`), and every reference follows: the one place that
+    /// knows every field holding an id.
+    pub fn remap_ids(&mut self, to: impl Fn(u64) -> u64) {
+        let f = |id: &mut u64| *id = to(*id);
+        for r in &mut self.partners {
+            f(&mut r.id.0);
+        }
+        for r in &mut self.goals {
+            f(&mut r.id.0);
+            f(&mut r.partner.0);
+        }
+        for r in &mut self.milestones {
+            f(&mut r.id.0);
+            f(&mut r.partner.0);
+            if let Some(g) = &mut r.goal {
+                f(&mut g.0);
+            }
+        }
+        for r in &mut self.interactions {
+            f(&mut r.id.0);
+            f(&mut r.partner.0);
+        }
+        for r in &mut self.commitments {
+            f(&mut r.id.0);
+            f(&mut r.partner.0);
+        }
+        for r in &mut self.reviews {
+            f(&mut r.id.0);
+            f(&mut r.partner.0);
+        }
+        for r in &mut self.celebrations {
+            f(&mut r.id.0);
+            f(&mut r.partner.0);
+            if let Some(m) = &mut r.milestone {
+                f(&mut m.0);
+            }
+        }
+        for l in &mut self.review_actions {
+            f(&mut l.review.0);
+            match &mut l.action {
+                ActionRecord::Goal(id) => f(&mut id.0),
+                ActionRecord::Milestone(id) => f(&mut id.0),
+                ActionRecord::Commitment(id) => f(&mut id.0),
+            }
+        }
+        for d in &mut self.drafts {
+            f(&mut d.partner.0);
+        }
+    }
+
+    /// Deletes a partner and everything that belongs to it (its records, its reviews' links, a
+    /// draft), as the dashboard's delete does.
+    pub fn remove_partner(&mut self, id: PartnerId) {
+        let reviews: Vec<ReviewId> = self
+            .reviews
+            .iter()
+            .filter(|r| r.partner == id)
+            .map(|r| r.id)
+            .collect();
+        self.partners.retain(|p| p.id != id);
+        self.goals.retain(|r| r.partner != id);
+        self.milestones.retain(|r| r.partner != id);
+        self.interactions.retain(|r| r.partner != id);
+        self.commitments.retain(|r| r.partner != id);
+        self.reviews.retain(|r| r.partner != id);
+        self.celebrations.retain(|r| r.partner != id);
+        self.drafts.retain(|r| r.partner != id);
+        self.review_actions.retain(|l| !reviews.contains(&l.review));
+    }
+
     fn max_id(&self) -> u64 {
         [
             self.partners.last().map(|r| r.id.0),

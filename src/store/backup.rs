@@ -288,15 +288,14 @@ pub struct SaveReport {
     pub stamp: Option<Stamp>,
 }
 
-/// The save the app makes: serialize (failing before touching disk), copy the version on disk
-/// into `backups/` when due, save atomically, prune old copies, and stamp the new file. If the
-/// copy cannot be made, nothing is saved and the error says so.
-pub fn save_with_backup(
+/// A save's first steps: the text (failing before touching disk), then the copy of the version
+/// on disk when one is due (failing before anything is replaced).
+fn text_and_backup(
     path: &Path,
     ws: &Workspace,
     policy: &BackupPolicy,
     now: DateTime<Utc>,
-) -> Result<SaveReport, SaveError> {
+) -> Result<(String, Option<BackupInfo>), SaveError> {
     let text = to_text(ws).map_err(|e| SaveError {
         path: path.to_path_buf(),
         message: format!("the data cannot be written as RON: {e}"),
@@ -312,6 +311,19 @@ pub fn save_with_backup(
     } else {
         None
     };
+    Ok((text, backup))
+}
+
+/// The save the app makes: serialize (failing before touching disk), copy the version on disk
+/// into `backups/` when due, save atomically, prune old copies, and stamp the new file. If the
+/// copy cannot be made, nothing is saved and the error says so.
+pub fn save_with_backup(
+    path: &Path,
+    ws: &Workspace,
+    policy: &BackupPolicy,
+    now: DateTime<Utc>,
+) -> Result<SaveReport, SaveError> {
+    let (text, backup) = text_and_backup(path, ws, policy, now)?;
     write_private(path, text.as_bytes())?;
     let pruned = prune(path, policy, now);
     let stamp = Stamp::read(path).ok().flatten();
@@ -332,21 +344,7 @@ pub fn save_guarded(
     now: DateTime<Utc>,
     known: Option<&Stamp>,
 ) -> Result<Option<SaveReport>, SaveError> {
-    let text = to_text(ws).map_err(|e| SaveError {
-        path: path.to_path_buf(),
-        message: format!("the data cannot be written as RON: {e}"),
-    })?;
-    let backup = if backup_due(path, policy, now) {
-        backup_now(path, now).map_err(|e| SaveError {
-            path: path.to_path_buf(),
-            message: format!(
-                "the previous version could not be kept in {}: {e}; nothing was saved",
-                backup_dir(path).display()
-            ),
-        })?
-    } else {
-        None
-    };
+    let (text, backup) = text_and_backup(path, ws, policy, now)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_private_dir(dir).map_err(|e| SaveError {
             path: path.to_path_buf(),
