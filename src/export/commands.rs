@@ -7,6 +7,7 @@ use super::import::Kind as ImportKind;
 use super::{Format, find, only_partner};
 use crate::model::Workspace;
 use crate::store::{self, LockError};
+use crate::text::clean_lines;
 use chrono::{Local, NaiveDate, Timelike, Utc};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -59,15 +60,30 @@ impl Source {
     }
 }
 
+/// Writes a file meant for people (Markdown, CSV): its control characters made inert like
+/// [`print`], since it is later `cat`-ed to a terminal.
 fn write_out(path: &Path, text: &str) -> Result<(), String> {
+    write_exact(path, &clean_lines(text))
+}
+
+/// Writes a file exactly (JSON, iCalendar).
+fn write_exact(path: &Path, text: &str) -> Result<(), String> {
     store::write_private(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
-fn print(text: &str) -> Result<(), String> {
-    print_bytes(text.as_bytes())
+/// Prints text meant for people (a report, a brief, a table) to stdout, its control characters
+/// made inert (`text::clean_lines`: line breaks kept), as the dashboard shows them.
+pub fn print(text: &str) -> Result<(), String> {
+    print_bytes(clean_lines(text).as_bytes())
 }
 
-/// Writes to stdout; a reader that stops early (`partnerdeck … | head`) is not an error.
+/// Prints one line meant for people (a confirmation) to stdout, made inert like [`print`].
+pub fn say(line: &str) -> Result<(), String> {
+    print(&format!("{line}\n"))
+}
+
+/// Writes to stdout exactly (JSON, iCalendar, scripts, manual pages); a reader that stops early
+/// (`partnerdeck … | head`, a closed pipe) is not an error: the output just ends there.
 pub fn print_bytes(bytes: &[u8]) -> Result<(), String> {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
@@ -76,6 +92,17 @@ pub fn print_bytes(bytes: &[u8]) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write to stdout: {e}")),
     }
+}
+
+/// Writes a message for people to stderr, made inert like [`print`]. A stderr that cannot be
+/// written to (closed) is ignored: there is nowhere left to say it.
+pub fn complain(message: &str) {
+    use std::io::Write as _;
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(clean_lines(message).as_bytes())
+        .and_then(|()| err.write_all(b"\n"))
+        .and_then(|()| err.flush());
 }
 
 /// `partnerdeck export FORMAT [--partner NAME] [--out PATH] [--kind KIND]`.
@@ -108,12 +135,20 @@ pub fn export(
         },
         Format::Csv => return export_csv(&ws, out, kind),
     };
+    // Reports for people are made inert; machine formats stay exact (JSON escapes every
+    // control character, iCalendar leaves them out).
+    let for_people = format == Format::Markdown;
     match out {
         Some(path) => {
-            write_out(path, &text)?;
-            println!("wrote {}", path.display());
+            if for_people {
+                write_out(path, &text)?;
+            } else {
+                write_exact(path, &text)?;
+            }
+            say(&format!("wrote {}", path.display()))?;
         }
-        None => print(&text)?,
+        None if for_people => print(&text)?,
+        None => print_bytes(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -129,7 +164,7 @@ fn export_csv(ws: &Workspace, out: Option<&Path>, kind: Option<Table>) -> Result
                 path.to_path_buf()
             };
             write_out(&path, &super::csv::table(ws, k).map_err(csv_err)?)?;
-            println!("wrote {}", path.display());
+            say(&format!("wrote {}", path.display()))?;
         }
         (None, Some(dir)) => {
             if dir.exists() && !dir.is_dir() {
@@ -142,12 +177,12 @@ fn export_csv(ws: &Workspace, out: Option<&Path>, kind: Option<Table>) -> Result
             for (name, text) in super::csv::tables(ws).map_err(csv_err)? {
                 write_out(&dir.join(&name), &text)?;
             }
-            println!(
+            say(&format!(
                 "wrote {} tables to {}: {}",
                 Table::ALL.len(),
                 dir.display(),
                 Table::ALL.map(|k| k.file_name()).join(", ")
-            );
+            ))?;
         }
         (None, None) => {
             return Err(format!(
@@ -232,6 +267,10 @@ pub fn log(src: &Source, entry: &super::log::Entry<'_>) -> Result<ExitCode, Stri
     let x = super::log::add(&mut ws, entry, now)?;
     store::save_with_backup(&src.path, &ws, &store::BackupPolicy::default(), Utc::now())
         .map_err(|e| e.to_string())?;
-    println!("{}", super::log::describe(&ws, &x));
+    // The entry is saved: whatever happens to the confirmation now, the command succeeded (a
+    // failure would make a script log it again). A closed pipe ends quietly.
+    if let Err(e) = say(&super::log::describe(&ws, &x)) {
+        complain(&format!("partnerdeck: the entry was logged; {e}"));
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,11 +11,12 @@
 //! Duplicates: a partner whose name matches one already there or an earlier row (ignoring case,
 //! spacing, punctuation and accents); a log entry with the same partner, time and summary.
 
-use super::csv::{parse_contacts, split};
+use super::csv::{parse_contacts, split, unguard};
 use super::find;
 use super::text::one_line;
 use crate::model::dates::{parse_date, parse_date_time};
 use crate::model::*;
+use crate::text::{MESSAGE_VALUE, excerpt};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
@@ -104,6 +105,11 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// The user's text as a message quotes it: inert, cut when long.
+fn q(text: &str) -> String {
+    excerpt(text, MESSAGE_VALUE)
+}
+
 /// `Initiated by` → `initiated_by`.
 fn column_key(header: &str) -> String {
     header
@@ -125,7 +131,7 @@ impl Row<'_> {
         self.columns
             .get(column)
             .and_then(|&i| self.record.get(i))
-            .map_or("", str::trim)
+            .map_or("", |cell| unguard(cell.trim()))
     }
 }
 
@@ -271,7 +277,8 @@ fn choice<T>(
         let names: Vec<&str> = all.iter().map(label).collect();
         let (last, first) = names.split_last().map_or(("", &[][..]), |(l, f)| (*l, f));
         errors.push(format!(
-            "bad {field} `{text}` (use {} or {last})",
+            "bad {field} `{}` (use {} or {last})",
+            q(text),
             first.join(", ")
         ));
     }
@@ -291,7 +298,8 @@ fn date_field(
         Ok(d) => Some(d),
         Err(_) => {
             errors.push(format!(
-                "bad date in {field}: `{text}` (use YYYY-MM-DD, like 2026-12-01)"
+                "bad date in {field}: `{}` (use YYYY-MM-DD, like 2026-12-01)",
+                q(text)
             ));
             None
         }
@@ -305,7 +313,10 @@ fn days_field(text: &str, field: &str, errors: &mut Vec<String>) -> Option<u32> 
     match text.parse::<u32>() {
         Ok(n) => Some(n),
         Err(_) => {
-            errors.push(format!("bad {field} `{text}` (a whole number of days)"));
+            errors.push(format!(
+                "bad {field} `{}` (a whole number of days)",
+                q(text)
+            ));
             None
         }
     }
@@ -407,7 +418,7 @@ fn partner_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, today:
     p.added.push(Added {
         row: row_no,
         id: partner.id.0,
-        text: format!("{} ({}, {})", partner.name, partner.kind, partner.phase),
+        text: format!("{} ({}, {})", q(&partner.name), partner.kind, partner.phase),
     });
     p.workspace.partners.push(partner);
 }
@@ -441,10 +452,10 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
             Some(found) => Some(found.clone()),
             None => {
                 let hint = match find::partner(&p.workspace, partner_text) {
-                    Ok(close) => format!(" (did you mean {}?)", close.name),
+                    Ok(close) => format!(" (did you mean {}?)", q(&close.name)),
                     Err(_) => String::new(),
                 };
-                errors.push(format!("unknown partner `{partner_text}`{hint}"));
+                errors.push(format!("unknown partner `{}`{hint}", q(partner_text)));
                 None
             }
         }
@@ -458,12 +469,12 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
                 Ok(id) => match p.workspace.partner(PartnerId(id)) {
                     Some(found) => Some(found.clone()),
                     None => {
-                        errors.push(format!("unknown partner id {id_text}"));
+                        errors.push(format!("unknown partner id {}", q(id_text)));
                         None
                     }
                 },
                 Err(_) => {
-                    errors.push(format!("bad partner_id `{id_text}`"));
+                    errors.push(format!("bad partner_id `{}`", q(id_text)));
                     None
                 }
             }
@@ -478,7 +489,8 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
             Ok(t) => Some(t),
             Err(_) => {
                 errors.push(format!(
-                    "bad date in at: `{at_text}` (use YYYY-MM-DD HH:MM, like 2026-11-20 14:30)"
+                    "bad date in at: `{}` (use YYYY-MM-DD HH:MM, like 2026-11-20 14:30)",
+                    q(at_text)
                 ));
                 None
             }
@@ -513,7 +525,8 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
             Ok(n) if (1..=5).contains(&n) => Some(n),
             _ => {
                 errors.push(format!(
-                    "bad sentiment `{sentiment_text}` (a whole number from 1 to 5)"
+                    "bad sentiment `{}` (a whole number from 1 to 5)",
+                    q(sentiment_text)
                 ));
                 None
             }
@@ -598,10 +611,10 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
         id: x.id.0,
         text: format!(
             "{} · {} · {}: {}",
-            partner.name,
+            q(&partner.name),
             super::csv::time(at),
             channel,
-            label
+            q(&label)
         ),
     });
     p.workspace.interactions.push(x);
@@ -639,7 +652,7 @@ impl Plan {
                 let label = if r.label.is_empty() {
                     String::new()
                 } else {
-                    format!("{}: ", shorten(&r.label, 50))
+                    format!("{}: ", excerpt(&r.label, 50))
                 };
                 let _ = writeln!(out, "  row {:<4} {label}{}", r.row, r.reason);
             }
@@ -664,7 +677,11 @@ impl Plan {
             let _ = writeln!(
                 out,
                 "ignored columns (not known): {}",
-                self.ignored_columns.join(", ")
+                self.ignored_columns
+                    .iter()
+                    .map(|c| q(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
         out
@@ -673,15 +690,6 @@ impl Plan {
     /// Ids of the records added, for checks.
     pub fn added_ids(&self) -> HashSet<u64> {
         self.added.iter().map(|a| a.id).collect()
-    }
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{cut}…")
     }
 }
 

@@ -35,6 +35,8 @@ impl Checker<'_> {
         let record = if name.trim().is_empty() {
             format!("{kind} #{id}")
         } else {
+            // The user's text, quoted: inert and cut when long.
+            let name = crate::text::excerpt(name, crate::text::MESSAGE_VALUE);
             format!("{kind} #{id} \"{name}\"")
         };
         self.problems.push(Problem {

@@ -29,15 +29,35 @@ impl fmt::Display for ParseError {
 }
 
 impl ParseError {
-    /// The offending line with a caret under the column, for terminals.
+    /// The offending line with a caret under the column, for terminals: made inert, and of a
+    /// long line only the stretch around the column (`…` marking what is left out).
     pub fn excerpt(&self) -> String {
-        let shown: String = self
-            .source_line
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let pad = " ".repeat(self.col.saturating_sub(1));
-        format!("  | {shown}\n  | {pad}^")
+        use crate::text::{clean, width};
+        const BEFORE: usize = 60;
+        const SHOWN: usize = 100;
+        let at = |n: usize| {
+            self.source_line
+                .char_indices()
+                .nth(n)
+                .map_or(self.source_line.len(), |(i, _)| i)
+        };
+        let col = self.col.saturating_sub(1);
+        let start = at(col.saturating_sub(BEFORE));
+        let (caret_at, end) = (at(col), at(col.saturating_sub(BEFORE) + SHOWN));
+        let before = clean(&self.source_line[start..caret_at.max(start)]);
+        let mut shown = before.to_string();
+        shown.push_str(&clean(
+            &self.source_line[caret_at.max(start)..end.max(caret_at)],
+        ));
+        let mut caret = width(&before);
+        if start > 0 {
+            shown.insert(0, '…');
+            caret += 1;
+        }
+        if end < self.source_line.len() {
+            shown.push('…');
+        }
+        format!("  | {shown}\n  | {}^", " ".repeat(caret))
     }
 }
 

@@ -48,7 +48,8 @@ impl fmt::Display for LoadError {
                 path.display(),
                 error.line,
                 error.col,
-                error.message,
+                // ron's words may quote the file (a misspelt field's name): cut when long.
+                crate::text::excerpt(&error.message, 400),
                 error.excerpt()
             ),
             LoadError::Newer { path, found } => write!(

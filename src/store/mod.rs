@@ -11,6 +11,7 @@ pub mod lock;
 pub mod migrate;
 pub mod parallel;
 pub mod paths;
+pub mod regular;
 pub mod save;
 pub mod split;
 pub mod stamp;
@@ -25,5 +26,6 @@ pub use emergency::{find_emergency, list_emergency, retire_emergency, write_emer
 pub use format::{ParseError, line_of_id, parse, to_text};
 pub use load::{LoadError, Loaded, load, load_text};
 pub use lock::{Holder, Lock, LockError};
+pub use regular::{open_regular, read_regular};
 pub use save::{SaveError, save, write_private};
 pub use stamp::{Stamp, load_stamped};
