@@ -414,7 +414,17 @@ fn partner_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, today:
         return;
     }
     seen.names.insert(key, format!("same name as row {row_no}"));
-    partner.id = PartnerId(p.workspace.allocate_id());
+    partner.id = match p.workspace.try_allocate_id() {
+        Ok(id) => PartnerId(id),
+        Err(e) => {
+            p.rejected.push(RowNote {
+                row: row_no,
+                label: name,
+                reason: e.to_string(),
+            });
+            return;
+        }
+    };
     p.added.push(Added {
         row: row_no,
         id: partner.id.0,
@@ -605,7 +615,17 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
         key,
         format!("same partner, time and summary as row {row_no}"),
     );
-    x.id = InteractionId(p.workspace.allocate_id());
+    x.id = match p.workspace.try_allocate_id() {
+        Ok(id) => InteractionId(id),
+        Err(e) => {
+            p.rejected.push(RowNote {
+                row: row_no,
+                label,
+                reason: e.to_string(),
+            });
+            return;
+        }
+    };
     p.added.push(Added {
         row: row_no,
         id: x.id.0,

@@ -87,7 +87,7 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
         }),
     };
     let x = Interaction {
-        id: InteractionId(ws.allocate_id()),
+        id: InteractionId(ws.try_allocate_id().map_err(|e| e.to_string())?),
         partner: partner_id,
         at,
         channel,

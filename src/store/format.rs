@@ -109,8 +109,40 @@ fn parse_error(text: &str, e: ron::error::SpannedError) -> ParseError {
 /// The 1-based line of the record with this id in the saved text, if it can be found (ids are
 /// unique across kinds, so the first `id: N,` is the record).
 pub fn line_of_id(text: &str, id: u64) -> Option<usize> {
-    let needle = format!("id: {id},");
-    text.lines()
-        .position(|l| l.trim_start().starts_with(&needle))
-        .map(|i| i + 1)
+    RecordLines::of(text).line(id)
+}
+
+/// The line of every record's `id: N,` in a text, found in one pass, so that locating many
+/// problems costs one reading of the text rather than one per problem.
+#[derive(Debug, Default)]
+pub struct RecordLines {
+    first: rustc_hash::FxHashMap<u64, usize>,
+}
+
+impl RecordLines {
+    pub fn of(text: &str) -> RecordLines {
+        let mut first = rustc_hash::FxHashMap::default();
+        for (i, line) in text.lines().enumerate() {
+            let Some(rest) = line
+                .trim_start()
+                .trim_start_matches('(')
+                .strip_prefix("id: ")
+            else {
+                continue;
+            };
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0
+                && rest[digits..].starts_with(',')
+                && let Ok(id) = rest[..digits].parse::<u64>()
+            {
+                first.entry(id).or_insert(i + 1);
+            }
+        }
+        RecordLines { first }
+    }
+
+    /// The 1-based line of the record with this id.
+    pub fn line(&self, id: u64) -> Option<usize> {
+        self.first.get(&id).copied()
+    }
 }

@@ -1,7 +1,7 @@
 //! Loading a workspace file: read, check the version, parse (or migrate), validate. Every failure
 //! names the path and, where there is one, the line and column; nothing here writes.
 
-use super::format::{ParseError, line_of_id, parse};
+use super::format::{ParseError, RecordLines, parse};
 use super::migrate;
 use crate::model::{CURRENT_VERSION, Problem, Workspace, validate};
 use std::fmt;
@@ -152,10 +152,11 @@ pub fn load_text(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     workspace.normalize();
     let problems = validate(&workspace);
     if !problems.is_empty() {
+        let lines = RecordLines::of(text);
         let problems = problems
             .into_iter()
             .map(|problem| LocatedProblem {
-                line: problem.id.and_then(|id| line_of_id(text, id)),
+                line: problem.id.and_then(|id| lines.line(id)),
                 problem,
             })
             .collect();
