@@ -92,6 +92,10 @@ pub enum Command {
     Restore {
         /// The backup's id as `partnerdeck backups` shows it, or enough of its start
         id: String,
+        /// If another partnerdeck has the file open, wait up to this many seconds for it to
+        /// close it (scripts queue up this way) [default: refuse at once]
+        #[arg(long, value_name = "SECONDS")]
+        wait: Option<u64>,
     },
     /// Export to iCalendar, CSV, Markdown or JSON (stdout, or --out PATH)
     Export {
@@ -121,6 +125,10 @@ pub enum Command {
         /// Write the new records (the data file is backed up first)
         #[arg(long)]
         apply: bool,
+        /// If another partnerdeck has the file open, wait up to this many seconds for it to
+        /// close it (scripts queue up this way) [default: refuse at once]
+        #[arg(long, value_name = "SECONDS")]
+        wait: Option<u64>,
     },
     /// Print a pre-meeting brief on a partner (Markdown)
     Brief {
@@ -151,6 +159,10 @@ pub enum Command {
         /// When the follow-up is due [default: a week after the contact]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         follow_up_due: Option<String>,
+        /// If another partnerdeck has the file open, wait up to this many seconds for it to
+        /// close it (scripts queue up this way) [default: refuse at once]
+        #[arg(long, value_name = "SECONDS")]
+        wait: Option<u64>,
     },
     /// Print a shell completion script (e.g. `partnerdeck completions bash > ~/.local/share/bash-completion/completions/partnerdeck`)
     Completions {
@@ -223,7 +235,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             check(&path)
         }
         Some(Command::Backups) => list_backups(&cli.data_path()?),
-        Some(Command::Restore { id }) => restore_backup(&cli.data_path()?, id),
+        Some(Command::Restore { id, wait }) => restore_backup(&cli.data_path()?, id, *wait),
         Some(Command::Export {
             format,
             partner,
@@ -241,7 +253,8 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             kind,
             table,
             apply,
-        }) => crate::export::commands::import(&export_source(cli)?, *kind, table, *apply),
+            wait,
+        }) => crate::export::commands::import(&export_source(cli)?, *kind, table, *apply, *wait),
         Some(Command::Brief { name }) => crate::export::commands::brief(&export_source(cli)?, name),
         Some(Command::Log {
             name,
@@ -252,6 +265,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             sentiment,
             follow_up,
             follow_up_due,
+            wait,
         }) => crate::export::commands::log(
             &export_source(cli)?,
             &crate::export::log::Entry {
@@ -264,6 +278,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
                 follow_up: follow_up.as_deref(),
                 follow_up_due: follow_up_due.as_deref(),
             },
+            *wait,
         ),
         Some(Command::Completions { shell }) => completions(*shell),
         Some(Command::Man { out }) => man_page(out.as_deref()),
@@ -366,14 +381,12 @@ fn list_backups(path: &Path) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn restore_backup(path: &Path, id: &str) -> Result<ExitCode, String> {
-    let lock = store::Lock::acquire(path).map_err(|e| match e {
-        store::LockError::Held { holder, .. } => format!(
-            "{} is open in another partnerdeck ({holder}); close it there, then run restore again",
-            path.display()
-        ),
-        other => other.to_string(),
-    })?;
+fn restore_backup(path: &Path, id: &str, wait: Option<u64>) -> Result<ExitCode, String> {
+    let lock = crate::export::commands::lock_for_writing(
+        path,
+        "close it there, then run restore again",
+        wait,
+    )?;
     let restored = store::restore(path, id, chrono::Utc::now()).map_err(|e| e.to_string())?;
     let n = restored.loaded.workspace.partners.len();
     say(&format!(

@@ -46,9 +46,7 @@ fn run(c: &mut Command) -> Run {
 fn assert_inert(what: &str, text: &str) {
     let bad: Vec<char> = text
         .chars()
-        .filter(|c| {
-            (c.is_control() && *c != '\n') || partnerdeck::text::is_unsafe(*c) && *c != '\n'
-        })
+        .filter(|c| *c != '\n' && (c.is_control() || partnerdeck::text::is_unsafe(*c)))
         .collect();
     assert!(
         bad.is_empty(),

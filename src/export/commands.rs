@@ -11,6 +11,7 @@ use crate::text::clean_lines;
 use chrono::{Local, NaiveDate, Timelike, Utc};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Where the data comes from.
 #[derive(Debug, Clone)]
@@ -48,20 +49,41 @@ impl Source {
         }
     }
 
-    /// Takes the lock on the data file, or says who has it open.
-    fn lock(&self, retry: &str) -> Result<store::Lock, String> {
-        store::Lock::acquire(&self.path).map_err(|e| match e {
-            LockError::Held { holder, .. } => format!(
-                "{} is open in partnerdeck ({holder}); {retry}",
-                self.path.display()
-            ),
-            other => other.to_string(),
-        })
+    /// Takes the lock on the data file (waiting up to `wait` seconds while another process
+    /// holds it), or says who has it open. With the lock held, removes the temporary files that
+    /// killed runs left beside the file.
+    fn lock(&self, retry: &str, wait: Option<u64>) -> Result<store::Lock, String> {
+        lock_for_writing(&self.path, retry, wait)
     }
 }
 
 /// Writes a file meant for people (Markdown, CSV): its control characters made inert like
 /// [`print`], since it is later `cat`-ed to a terminal.
+/// Takes the lock on `path` for a writing command (see `Source::lock`); `--wait` is `wait`.
+pub fn lock_for_writing(
+    path: &Path,
+    retry: &str,
+    wait: Option<u64>,
+) -> Result<store::Lock, String> {
+    let waited = Duration::from_secs(wait.unwrap_or(0));
+    let lock = store::Lock::acquire_wait(path, waited).map_err(|e| match e {
+        LockError::Held { holder, .. } => {
+            let waited = match wait {
+                Some(s) => format!("waited {s} s; "),
+                None => String::new(),
+            };
+            format!(
+                "{} is open in partnerdeck ({holder}); {waited}{retry} (or add --wait SECONDS)",
+                path.display()
+            )
+        }
+        other => other.to_string(),
+    })?;
+    // Only while holding the lock: another writer's save in progress has one too.
+    store::cleanup_temp_files(path);
+    Ok(lock)
+}
+
 fn write_out(path: &Path, text: &str) -> Result<(), String> {
     write_exact(path, &clean_lines(text))
 }
@@ -201,6 +223,7 @@ pub fn import(
     kind: ImportKind,
     file: &Path,
     apply: bool,
+    wait: Option<u64>,
 ) -> Result<ExitCode, String> {
     if apply {
         src.refuse_demo("import --apply")?;
@@ -214,7 +237,7 @@ pub fn import(
         )
     })?;
     let _lock = if apply {
-        Some(src.lock("close it there, then import again")?)
+        Some(src.lock("close it there, then import again", wait)?)
     } else {
         None
     };
@@ -255,9 +278,16 @@ pub fn brief(src: &Source, name: &str) -> Result<ExitCode, String> {
 
 /// `partnerdeck log NAME SUMMARY …`: appends the entry and saves (with the dashboard's backup
 /// policy), holding the lock meanwhile.
-pub fn log(src: &Source, entry: &super::log::Entry<'_>) -> Result<ExitCode, String> {
+pub fn log(
+    src: &Source,
+    entry: &super::log::Entry<'_>,
+    wait: Option<u64>,
+) -> Result<ExitCode, String> {
     src.refuse_demo("log")?;
-    let _lock = src.lock("log it there (`l` on the partner), or close it and run this again")?;
+    let _lock = src.lock(
+        "log it there (`l` on the partner), or close it and run this again",
+        wait,
+    )?;
     let mut ws = src.read()?;
     let clock = Local::now().time();
     let now = src

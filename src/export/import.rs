@@ -86,6 +86,14 @@ pub enum ImportError {
     MissingColumns(Vec<&'static str>),
     /// The file is empty or its header cannot be read.
     NoHeader(String),
+    /// A quoted cell is never closed: every row after it would be read as part of that cell.
+    UnclosedQuote { row: u64 },
+    /// The header names a column twice (1-based positions): which one to read is unclear.
+    RepeatedColumn {
+        column: String,
+        first: usize,
+        second: usize,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -99,6 +107,22 @@ impl fmt::Display for ImportError {
                 if cols.len() == 1 { "" } else { "s" }
             ),
             ImportError::NoHeader(why) => write!(f, "no header row: {why}"),
+            ImportError::UnclosedQuote { row } => write!(
+                f,
+                "row {row}: a cell starts with a quote (\") that is never closed, so every row \
+                 after it would be read into that one cell; close it (a quote inside a quoted \
+                 cell is written twice: \"\")"
+            ),
+            ImportError::RepeatedColumn {
+                column,
+                first,
+                second,
+            } => write!(
+                f,
+                "row 1: the header names the {} column twice (columns {first} and {second}); \
+                 keep one of them",
+                q(column)
+            ),
         }
     }
 }
@@ -135,9 +159,46 @@ impl Row<'_> {
     }
 }
 
+/// The row (1-based line) where a quoted cell opens that is never closed, read as the `csv`
+/// crate reads: a quote opens a quoted cell only at the start of a cell, `""` inside one is a
+/// quote, and a quote in the middle of an unquoted cell is text.
+fn unclosed_quote(text: &str) -> Option<u64> {
+    enum State {
+        CellStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::CellStart;
+    let mut line = 1u64;
+    let mut opened_at = 0;
+    for b in text.bytes() {
+        state = match (state, b) {
+            (State::CellStart, b'"') => {
+                opened_at = line;
+                State::Quoted
+            }
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            // `""`: a quote inside the cell.
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b',' | b'\n' | b'\r') => State::CellStart,
+            _ => State::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    matches!(state, State::Quoted).then_some(opened_at)
+}
+
 /// Reads `text` (CSV with a header row) and plans adding its rows to `ws`.
 pub fn plan(ws: &Workspace, kind: Kind, text: &str, today: NaiveDate) -> Result<Plan, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Unclosed, the rest of the file would silently become one cell of one row.
+    if let Some(row) = unclosed_quote(text) {
+        return Err(ImportError::UnclosedQuote { row });
+    }
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -153,7 +214,14 @@ pub fn plan(ws: &Workspace, kind: Kind, text: &str, today: NaiveDate) -> Result<
     for (i, h) in header.iter().enumerate() {
         let key = column_key(h);
         if kind.known_columns().contains(&key.as_str()) {
-            columns.entry(key).or_insert(i);
+            if let Some(first) = columns.get(&key) {
+                return Err(ImportError::RepeatedColumn {
+                    column: key,
+                    first: first + 1,
+                    second: i + 1,
+                });
+            }
+            columns.insert(key, i);
         } else if !key.is_empty() {
             ignored_columns.push(h.trim().to_string());
         }
