@@ -92,8 +92,8 @@ pub enum Command {
     Restore {
         /// The backup's id as `partnerdeck backups` shows it, or enough of its start
         id: String,
-        /// If another partnerdeck has the file open, wait up to this many seconds for it to
-        /// close it (scripts queue up this way) [default: refuse at once]
+        /// If another partnerdeck has the file open, wait up to this many seconds for the file
+        /// to be free (scripts queue up this way) [default: refuse at once]
         #[arg(long, value_name = "SECONDS")]
         wait: Option<u64>,
     },
@@ -125,8 +125,8 @@ pub enum Command {
         /// Write the new records (the data file is backed up first)
         #[arg(long)]
         apply: bool,
-        /// If another partnerdeck has the file open, wait up to this many seconds for it to
-        /// close it (scripts queue up this way) [default: refuse at once]
+        /// If another partnerdeck has the file open, wait up to this many seconds for the file
+        /// to be free (scripts queue up this way) [default: refuse at once]
         #[arg(long, value_name = "SECONDS")]
         wait: Option<u64>,
     },
@@ -159,8 +159,8 @@ pub enum Command {
         /// When the follow-up is due [default: a week after the contact]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         follow_up_due: Option<String>,
-        /// If another partnerdeck has the file open, wait up to this many seconds for it to
-        /// close it (scripts queue up this way) [default: refuse at once]
+        /// If another partnerdeck has the file open, wait up to this many seconds for the file
+        /// to be free (scripts queue up this way) [default: refuse at once]
         #[arg(long, value_name = "SECONDS")]
         wait: Option<u64>,
     },
@@ -387,6 +387,8 @@ fn restore_backup(path: &Path, id: &str, wait: Option<u64>) -> Result<ExitCode, 
         "close it there, then run restore again",
         wait,
     )?;
+    // The current version is read to back it up: only a regular file (a FIFO would block).
+    store::open_regular(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let restored = store::restore(path, id, chrono::Utc::now()).map_err(|e| e.to_string())?;
     let n = restored.loaded.workspace.partners.len();
     say(&format!(
