@@ -1,5 +1,6 @@
 //! The command line: clap definitions and the thin glue from subcommands to library calls.
 
+use crate::export::commands::{complain, print, say};
 use crate::store::{self, LoadError, paths};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
@@ -91,6 +92,10 @@ pub enum Command {
     Restore {
         /// The backup's id as `partnerdeck backups` shows it, or enough of its start
         id: String,
+        /// If another partnerdeck has the file open, wait up to this many seconds for the file
+        /// to be free (scripts queue up this way) [default: refuse at once]
+        #[arg(long, value_name = "SECONDS")]
+        wait: Option<u64>,
     },
     /// Export to iCalendar, CSV, Markdown or JSON (stdout, or --out PATH)
     Export {
@@ -120,6 +125,10 @@ pub enum Command {
         /// Write the new records (the data file is backed up first)
         #[arg(long)]
         apply: bool,
+        /// If another partnerdeck has the file open, wait up to this many seconds for the file
+        /// to be free (scripts queue up this way) [default: refuse at once]
+        #[arg(long, value_name = "SECONDS")]
+        wait: Option<u64>,
     },
     /// Print a pre-meeting brief on a partner (Markdown)
     Brief {
@@ -150,6 +159,10 @@ pub enum Command {
         /// When the follow-up is due [default: a week after the contact]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         follow_up_due: Option<String>,
+        /// If another partnerdeck has the file open, wait up to this many seconds for the file
+        /// to be free (scripts queue up this way) [default: refuse at once]
+        #[arg(long, value_name = "SECONDS")]
+        wait: Option<u64>,
     },
     /// Merge two versions of a workspace record by record: git's merge driver (`partnerdeck
     /// git setup` registers it). Exit 0 merged, 1 merged with conflicts kept in the file, 2 an
@@ -234,9 +247,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match dispatch(&cli) {
         Ok(code) => code,
         Err(message) => {
-            // Through a handle: a closed terminal or pipe must not turn an error into a panic.
-            use std::io::Write as _;
-            let _ = writeln!(std::io::stderr(), "partnerdeck: {message}");
+            complain(&format!("partnerdeck: {message}"));
             ExitCode::FAILURE
         }
     }
@@ -249,7 +260,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             path,
         }) => config_command(cli, *print_default, *path),
         Some(Command::Path) => {
-            println!("{}", cli.data_path()?.display());
+            say(&cli.data_path()?.display().to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Init { demo, name }) => init(&cli.data_path()?, *demo, name, cli.today()),
@@ -271,7 +282,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             action: GitAction::Setup,
         }) => crate::team::setup(&cli.data_path()?),
         Some(Command::Conflicts) => crate::team::conflicts(&cli.data_path()?),
-        Some(Command::Restore { id }) => restore_backup(&cli.data_path()?, id),
+        Some(Command::Restore { id, wait }) => restore_backup(&cli.data_path()?, id, *wait),
         Some(Command::Export {
             format,
             partner,
@@ -289,7 +300,8 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             kind,
             table,
             apply,
-        }) => crate::export::commands::import(&export_source(cli)?, *kind, table, *apply),
+            wait,
+        }) => crate::export::commands::import(&export_source(cli)?, *kind, table, *apply, *wait),
         Some(Command::Brief { name }) => crate::export::commands::brief(&export_source(cli)?, name),
         Some(Command::Log {
             name,
@@ -300,6 +312,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             sentiment,
             follow_up,
             follow_up_due,
+            wait,
         }) => crate::export::commands::log(
             &export_source(cli)?,
             &crate::export::log::Entry {
@@ -312,6 +325,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
                 follow_up: follow_up.as_deref(),
                 follow_up_due: follow_up_due.as_deref(),
             },
+            *wait,
         ),
         Some(Command::Completions { shell }) => completions(*shell),
         Some(Command::Man { out }) => man_page(out.as_deref()),
@@ -338,7 +352,7 @@ fn init(path: &Path, demo: bool, name: &str, today: NaiveDate) -> Result<ExitCod
         crate::model::Workspace::named(name)
     };
     store::save(path, &ws).map_err(|e| e.to_string())?;
-    println!("created {}", path.display());
+    say(&format!("created {}", path.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -354,30 +368,30 @@ fn check(path: &Path) -> Result<ExitCode, String> {
                 reviews,
                 celebrations,
             ] = loaded.workspace.list_lengths();
-            println!(
+            say(&format!(
                 "{}: ok — {partners} partners, {goals} goals, {milestones} milestones, {log} log \
                  entries, {commitments} commitments, {reviews} reviews, {celebrations} celebrations",
                 path.display(),
-            );
+            ))?;
             let conflicts = loaded.workspace.conflicts.len();
             if conflicts > 0 {
-                println!(
+                say(&format!(
                     "  warning: {conflicts} merge conflict{} to decide (`partnerdeck conflicts` lists them)",
                     if conflicts == 1 { "" } else { "s" }
-                );
+                ))?;
             }
             if let Some(v) = loaded.migrated_from {
-                println!(
+                say(&format!(
                     "  (a version {v} file: it will be upgraded to version {} on the next save)",
                     crate::model::CURRENT_VERSION
-                );
+                ))?;
             }
             Ok(ExitCode::SUCCESS)
         }
         Ok(None) => Err(format!("{} does not exist", path.display())),
         Err(e @ LoadError::Io { .. }) => Err(e.to_string()),
         Err(e) => {
-            eprintln!("{e}");
+            complain(&e.to_string());
             Ok(ExitCode::FAILURE)
         }
     }
@@ -387,18 +401,18 @@ fn list_backups(path: &Path) -> Result<ExitCode, String> {
     let backups = store::list_backups(path);
     let dir = store::backup::backup_dir(path);
     if backups.is_empty() {
-        println!(
+        say(&format!(
             "no backups of {} yet; they are kept in {} before saves replace an older version",
             path.display(),
             dir.display()
-        );
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    say(&format!(
         "backups of {} in {}, oldest first:",
         path.display(),
         dir.display()
-    );
+    ))?;
     for b in &backups {
         let partners = match std::fs::read_to_string(&b.path)
             .map_err(|e| e.to_string())
@@ -410,28 +424,28 @@ fn list_backups(path: &Path) -> Result<ExitCode, String> {
             }
             Err(_) => "does not load (`partnerdeck check` on it says why)".to_string(),
         };
-        println!(
+        say(&format!(
             "  {:<20} {}  {:>10}  {partners}",
             b.id,
             b.time.with_timezone(&Local).format("%Y-%m-%d %H:%M:%S"),
             human_size(b.size)
-        );
+        ))?;
     }
-    println!("restore one with `partnerdeck restore ID`");
+    say("restore one with `partnerdeck restore ID`")?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn restore_backup(path: &Path, id: &str) -> Result<ExitCode, String> {
-    let lock = store::Lock::acquire(path).map_err(|e| match e {
-        store::LockError::Held { holder, .. } => format!(
-            "{} is open in another partnerdeck ({holder}); close it there, then run restore again",
-            path.display()
-        ),
-        other => other.to_string(),
-    })?;
+fn restore_backup(path: &Path, id: &str, wait: Option<u64>) -> Result<ExitCode, String> {
+    let lock = crate::export::commands::lock_for_writing(
+        path,
+        "close it there, then run restore again",
+        wait,
+    )?;
+    // The current version is read to back it up: only a regular file (a FIFO would block).
+    store::open_regular(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let restored = store::restore(path, id, chrono::Utc::now()).map_err(|e| e.to_string())?;
     let n = restored.loaded.workspace.partners.len();
-    println!(
+    say(&format!(
         "restored backup {} ({}, {n} partner{}) into {}",
         restored.from.id,
         restored
@@ -441,9 +455,12 @@ fn restore_backup(path: &Path, id: &str) -> Result<ExitCode, String> {
             .format("%Y-%m-%d %H:%M:%S"),
         if n == 1 { "" } else { "s" },
         path.display()
-    );
+    ))?;
     if let Some(b) = restored.saved_current {
-        println!("the version it replaced is kept as backup {}", b.id);
+        say(&format!(
+            "the version it replaced is kept as backup {}",
+            b.id
+        ))?;
     }
     drop(lock);
     Ok(ExitCode::SUCCESS)
@@ -502,7 +519,11 @@ fn man_page(out: Option<&Path>) -> Result<ExitCode, String> {
     for (name, page) in &all {
         store::write_private(&dir.join(name), page).map_err(|e| e.to_string())?;
     }
-    println!("wrote {} manual pages to {}", all.len(), dir.display());
+    say(&format!(
+        "wrote {} manual pages to {}",
+        all.len(),
+        dir.display()
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -516,7 +537,6 @@ fn render_frame(
     partner: Option<&str>,
 ) -> Result<ExitCode, String> {
     use crate::app::{App, Source};
-    use std::io::Write;
     if !(1..=1000).contains(&width) || !(1..=1000).contains(&height) {
         return Err(format!(
             "a frame of {width}×{height} cannot be rendered: width and height go from 1 to 1000"
@@ -544,7 +564,7 @@ fn render_frame(
     let theme = match settings {
         Some(settings) => {
             for w in &settings.warnings {
-                eprintln!("partnerdeck: config: {w}");
+                complain(&format!("partnerdeck: config: {w}"));
             }
             app.keymap = settings.keymap;
             settings.theme
@@ -554,13 +574,9 @@ fn render_frame(
     let text = crate::ui::headless::frame(&mut app, &theme, width, height, view, partner)?;
     // The process ends right after: freeing every record one by one would only delay the exit.
     std::mem::forget(app);
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        // A reader that stopped early (`| head`) is not a failure.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(format!("cannot write the frame: {e}")),
-    }
+    // A reader that stopped early (`| head`) is not a failure.
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The configuration file in use: `--config`, `PARTNERDECK_CONFIG`, else the per-user folder.
@@ -570,22 +586,22 @@ pub fn config_path(cli: &Cli) -> Option<PathBuf> {
 
 fn config_command(cli: &Cli, print_default: bool, path: bool) -> Result<ExitCode, String> {
     if print_default {
-        print!("{}", crate::config::default_text());
+        print(&crate::config::default_text())?;
         return Ok(ExitCode::SUCCESS);
     }
     let file =
         config_path(cli).ok_or("cannot find a configuration folder; give one with --config")?;
     if path {
-        println!("{}", file.display());
+        say(&file.display().to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
     let settings = crate::config::load(&file, crate::config::no_color_env());
     if settings.warnings.is_empty() {
-        println!("{}: ok", file.display());
+        say(&format!("{}: ok", file.display()))?;
         Ok(ExitCode::SUCCESS)
     } else {
         for w in &settings.warnings {
-            eprintln!("{w}");
+            complain(w);
         }
         Ok(ExitCode::FAILURE)
     }

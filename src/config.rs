@@ -3,12 +3,13 @@
 //! only) and a theme (dark or light; `NO_COLOR` always wins). A broken file never stops the
 //! app: every problem is reported with its line and column and the defaults are used.
 
-use crate::action::Action;
+use crate::action::{Action, Context};
 use crate::keymap::{Key, Keymap};
+use crate::text::{MESSAGE_VALUE, excerpt};
 use crate::ui::Theme;
 use directories::ProjectDirs;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, Deserialize)]
@@ -103,49 +104,86 @@ fn key_name(key: Key) -> String {
     s
 }
 
-/// The line of the first `"needle"` in the text (1-based), for messages.
-fn line_of(text: &str, needle: &str) -> Option<(usize, usize)> {
-    let quoted = format!("\"{needle}\"");
-    text.lines()
-        .enumerate()
-        .find_map(|(i, l)| l.find(&quoted).map(|c| (i + 1, l[..c].chars().count() + 1)))
+/// Where each quoted string of the text first appears (1-based line and column), found in one
+/// pass, for messages: looking each one up through the whole text made a file of many unknown
+/// actions take time growing with the square of their number.
+struct Places<'a> {
+    first: HashMap<&'a str, (usize, usize)>,
+}
+
+impl<'a> Places<'a> {
+    fn of(text: &'a str) -> Places<'a> {
+        let mut first = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let mut rest = line;
+            let mut col = 1;
+            while let Some(open) = rest.find('"') {
+                col += rest[..open].chars().count();
+                let after = &rest[open + 1..];
+                let Some(close) = after.find('"') else { break };
+                first.entry(&after[..close]).or_insert((i + 1, col));
+                col += after[..close].chars().count() + 2;
+                rest = &after[close + 1..];
+            }
+        }
+        Places { first }
+    }
+
+    /// `path:line:col` of the first `"needle"`, or the path alone.
+    fn at(&self, path: &Path, needle: &str) -> String {
+        match self.first.get(needle) {
+            Some((l, c)) => format!("{}:{l}:{c}", path.display()),
+            None => path.display().to_string(),
+        }
+    }
+}
+
+/// A larger configuration file is refused (it would only be a mistake; a full one is 5 kB).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+/// At most this many problems are listed; the rest are counted.
+const MAX_WARNINGS: usize = 50;
+
+/// What a message quotes of the user's text.
+fn q(text: &str) -> String {
+    excerpt(text, MESSAGE_VALUE)
 }
 
 /// Loads settings from `path` (missing file: defaults, no warnings).
 pub fn load(path: &Path, no_color: bool) -> Settings {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return settings(
-                ConfigFile::default(),
-                "",
-                path,
-                no_color,
-                vec![format!(
-                    "{}: cannot read: {e}; using the defaults",
-                    path.display()
-                )],
-            );
-        }
-    };
-    if text.trim().is_empty() {
-        return settings(ConfigFile::default(), "", path, no_color, Vec::new());
-    }
-    match crate::store::parse::<ConfigFile>(&text) {
-        Ok(file) => settings(file, &text, path, no_color, Vec::new()),
-        Err(e) => settings(
+    // `place` is the path, or the path with a line and column.
+    let defaults = |place: String, why: String| {
+        settings(
             ConfigFile::default(),
             "",
             path,
             no_color,
-            vec![format!(
-                "{}:{}:{}: {}; using the defaults",
-                path.display(),
-                e.line,
-                e.col,
-                e.message
-            )],
+            vec![format!("{place}: {why}; using the defaults")],
+        )
+    };
+    let whole = || path.display().to_string();
+    let text = match crate::store::read_regular(path, Some(MAX_CONFIG_BYTES)) {
+        Ok(None) => String::new(),
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                return defaults(
+                    whole(),
+                    format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to() + 1),
+                );
+            }
+        },
+        Err(e) => return defaults(whole(), format!("cannot read: {e}")),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim().is_empty() {
+        return settings(ConfigFile::default(), "", path, no_color, Vec::new());
+    }
+    match crate::store::parse::<ConfigFile>(text) {
+        Ok(file) => settings(file, text, path, no_color, Vec::new()),
+        Err(e) => defaults(
+            format!("{}:{}:{}", path.display(), e.line, e.col),
+            excerpt(&e.message, 400),
         ),
     }
 }
@@ -157,11 +195,8 @@ fn settings(
     no_color: bool,
     mut warnings: Vec<String>,
 ) -> Settings {
-    let at = |needle: &str| {
-        line_of(text, needle).map_or(path.display().to_string(), |(l, c)| {
-            format!("{}:{l}:{c}", path.display())
-        })
-    };
+    let places = Places::of(text);
+    let at = |needle: &str| places.at(path, needle);
     let base = Keymap::default();
     let mut bindings: BTreeMap<Action, Vec<Key>> = Action::ALL
         .iter()
@@ -188,16 +223,20 @@ fn settings(
             }
         }
         Some(other) => warnings.push(format!(
-            "{}: unknown preset \"{other}\" (use \"vim\" or \"arrows\")",
-            at(other)
+            "{}: unknown preset \"{}\" (use \"vim\" or \"arrows\")",
+            at(other),
+            q(other)
         )),
     }
+    // The bindings before the user's keymap section: what an action goes back to.
+    let defaults = bindings.clone();
     let mut changed: Vec<Action> = Vec::new();
     for (name, keys) in &file.keymap {
         let Some(action) = Action::from_name(name) else {
             warnings.push(format!(
-                "{}: unknown action \"{name}\" (see `partnerdeck config --print-default`)",
-                at(name)
+                "{}: unknown action \"{}\" (see `partnerdeck config --print-default`)",
+                at(name),
+                q(name)
             ));
             continue;
         };
@@ -208,36 +247,63 @@ fn settings(
                 Err(e) => warnings.push(format!("{}: {e}", at(k))),
             }
         }
+        if parsed.is_empty() && !keys.is_empty() {
+            // Every key was wrong: rather keep the keys it had than leave it with none.
+            warnings.push(format!(
+                "{}: {} keeps its default keys",
+                at(name),
+                action.name()
+            ));
+            continue;
+        }
         bindings.insert(action, parsed);
         changed.push(action);
     }
-    let keymap = Keymap::from_bindings_map(bindings);
-    // Report keys the user's changes made ambiguous: bound to two actions in one context.
-    for action in &changed {
-        for key in keymap.keys(*action) {
-            for context in action.contexts() {
-                if let Some(winner) = keymap.resolve(*key, *context)
-                    && winner != *action
-                    && !base.keys(*action).contains(key)
-                {
-                    warnings.push(format!(
-                        "{}: {} is also bound to {} in the {context:?} context; {} wins there",
-                        at(action.name()),
-                        key,
-                        winner.name(),
-                        winner.name()
-                    ));
+    // A key the changes bind to two actions in one place would silently do only one of them:
+    // report it, and give both actions back their default keys. Going back can only remove
+    // changes, so this ends.
+    loop {
+        let mut clash: Option<(Action, Action, Key, Context)> = None;
+        'find: for action in &changed {
+            for key in &bindings[action] {
+                if defaults[action].contains(key) {
+                    continue;
+                }
+                for context in action.contexts() {
+                    if let Some(other) = Action::ALL.iter().copied().find(|o| {
+                        o != action && o.contexts().contains(context) && bindings[o].contains(key)
+                    }) {
+                        clash = Some((*action, other, *key, *context));
+                        break 'find;
+                    }
                 }
             }
         }
+        let Some((action, other, key, context)) = clash else {
+            break;
+        };
+        let name = |a: Action| a.name();
+        warnings.push(format!(
+            "{}: {key} would be bound to both {} and {} in the {context:?} context; both keep \
+             their default keys",
+            at(action.name()),
+            name(action),
+            name(other)
+        ));
+        for a in [action, other] {
+            bindings.insert(a, defaults[&a].clone());
+            changed.retain(|c| *c != a);
+        }
     }
+    let keymap = Keymap::from_bindings_map(bindings);
     let theme = match file.theme.as_deref() {
         None | Some("dark") => Theme::dark(),
         Some("light") => Theme::light(),
         Some(other) => {
             warnings.push(format!(
-                "{}: unknown theme \"{other}\" (use \"dark\" or \"light\")",
-                at(other)
+                "{}: unknown theme \"{}\" (use \"dark\" or \"light\")",
+                at(other),
+                q(other)
             ));
             Theme::dark()
         }
@@ -247,6 +313,14 @@ fn settings(
     } else {
         theme
     };
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(format!(
+            "{}: … and {more} more problems like these",
+            path.display()
+        ));
+    }
     Settings {
         keymap,
         theme,

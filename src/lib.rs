@@ -1,7 +1,8 @@
 //! partnerdeck: a keyboard-only terminal dashboard for purposeful partnerships.
 //!
 //! Layers, each depending only on those before it: `model` → `store`, `insight` → `app` → `ui`
-//! → `tui`; `cli` turns the command line into calls on them.
+//! → `tui`; `cli` turns the command line into calls on them. `text` (inert user text, cell
+//! widths, excerpts for messages) depends on nothing and serves them all.
 
 pub mod action;
 pub mod app;
@@ -14,5 +15,6 @@ pub mod keymap;
 pub mod model;
 pub mod store;
 pub mod team;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -13,12 +13,17 @@ use std::process::{Command, ExitCode};
 /// The name of the driver in git's configuration and `.gitattributes`.
 pub const DRIVER: &str = "partnerdeck";
 
+/// A line for people on stdout: user text inert (the one rule, `crate::text`), a closed pipe
+/// a quiet end.
 fn say(text: std::fmt::Arguments<'_>) {
-    let _ = writeln!(std::io::stdout(), "{text}");
+    let line = text.to_string();
+    let _ = writeln!(std::io::stdout(), "{}", crate::text::clean_lines(&line));
 }
 
+/// A line for people on stderr, inert likewise.
 fn warn(text: std::fmt::Arguments<'_>) {
-    let _ = writeln!(std::io::stderr(), "{text}");
+    let line = text.to_string();
+    let _ = writeln!(std::io::stderr(), "{}", crate::text::clean_lines(&line));
 }
 
 /// Loads one side of a merge; git hands an empty file as the base when both sides added the
@@ -85,7 +90,7 @@ pub fn describe(c: &crate::model::MergeConflict) -> String {
     } else {
         format!("{} #{}", c.kind, c.id)
     };
-    let short = |s: &str| crate::ui::text::fit(&crate::ui::text::clean(s), 60);
+    let short = |s: &str| crate::text::excerpt(s, 60);
     format!(
         "{what} {}: ours {} · theirs {} (was {})",
         c.field,

@@ -213,15 +213,20 @@ fn a_broken_config_is_reported_with_line_and_column_and_defaults_are_used() {
     assert!(all.contains(":3:5: unknown action \"qiut\""), "{all}");
     assert!(all.contains("`hyper-j` is not a key"), "{all}");
     assert!(
-        all.contains("q is also bound to quit"),
+        all.contains("q would be bound to both help and "),
         "a conflict is named: {all}"
     );
     assert!(all.contains("unknown theme \"neon\""), "{all}");
     assert_eq!(
         s.keymap
             .resolve(Key::parse("?").unwrap(), Context::Dashboard),
-        None,
-        "help moved to q"
+        Some(Action::Help),
+        "help keeps its default keys rather than take q from quit"
+    );
+    assert_eq!(
+        s.keymap
+            .resolve(Key::parse("q").unwrap(), Context::Dashboard),
+        Some(Action::Quit)
     );
     let syntax = settings("(keymap: { \"quit\": [\"q\" }");
     assert_eq!(syntax.warnings.len(), 1);

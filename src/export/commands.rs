@@ -7,9 +7,11 @@ use super::import::Kind as ImportKind;
 use super::{Format, find, only_partner};
 use crate::model::Workspace;
 use crate::store::{self, LockError};
+use crate::text::clean_lines;
 use chrono::{Local, NaiveDate, Timelike, Utc};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Where the data comes from.
 #[derive(Debug, Clone)]
@@ -47,27 +49,63 @@ impl Source {
         }
     }
 
-    /// Takes the lock on the data file, or says who has it open.
-    fn lock(&self, retry: &str) -> Result<store::Lock, String> {
-        store::Lock::acquire(&self.path).map_err(|e| match e {
-            LockError::Held { holder, .. } => format!(
-                "{} is open in partnerdeck ({holder}); {retry}",
-                self.path.display()
-            ),
-            other => other.to_string(),
-        })
+    /// Takes the lock on the data file (waiting up to `wait` seconds while another process
+    /// holds it), or says who has it open. With the lock held, removes the temporary files that
+    /// killed runs left beside the file.
+    fn lock(&self, retry: &str, wait: Option<u64>) -> Result<store::Lock, String> {
+        lock_for_writing(&self.path, retry, wait)
     }
 }
 
+/// Writes a file meant for people (Markdown, CSV): its control characters made inert like
+/// [`print`], since it is later `cat`-ed to a terminal.
+/// Takes the lock on `path` for a writing command (see `Source::lock`); `--wait` is `wait`.
+pub fn lock_for_writing(
+    path: &Path,
+    retry: &str,
+    wait: Option<u64>,
+) -> Result<store::Lock, String> {
+    let waited = Duration::from_secs(wait.unwrap_or(0));
+    let lock = store::Lock::acquire_wait(path, waited).map_err(|e| match e {
+        LockError::Held { holder, .. } => {
+            let waited = match wait {
+                Some(s) => format!("waited {s} s; "),
+                None => String::new(),
+            };
+            format!(
+                "{} is open in partnerdeck ({holder}); {waited}{retry} (or add --wait SECONDS)",
+                path.display()
+            )
+        }
+        other => other.to_string(),
+    })?;
+    // Only while holding the lock: another writer's save in progress has one too.
+    store::cleanup_temp_files(path);
+    Ok(lock)
+}
+
 fn write_out(path: &Path, text: &str) -> Result<(), String> {
+    write_exact(path, &clean_lines(text))
+}
+
+/// Writes a file exactly (JSON, iCalendar).
+fn write_exact(path: &Path, text: &str) -> Result<(), String> {
     store::write_private(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
-fn print(text: &str) -> Result<(), String> {
-    print_bytes(text.as_bytes())
+/// Prints text meant for people (a report, a brief, a table) to stdout, its control characters
+/// made inert (`text::clean_lines`: line breaks kept), as the dashboard shows them.
+pub fn print(text: &str) -> Result<(), String> {
+    print_bytes(clean_lines(text).as_bytes())
 }
 
-/// Writes to stdout; a reader that stops early (`partnerdeck … | head`) is not an error.
+/// Prints one line meant for people (a confirmation) to stdout, made inert like [`print`].
+pub fn say(line: &str) -> Result<(), String> {
+    print(&format!("{line}\n"))
+}
+
+/// Writes to stdout exactly (JSON, iCalendar, scripts, manual pages); a reader that stops early
+/// (`partnerdeck … | head`, a closed pipe) is not an error: the output just ends there.
 pub fn print_bytes(bytes: &[u8]) -> Result<(), String> {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
@@ -76,6 +114,17 @@ pub fn print_bytes(bytes: &[u8]) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write to stdout: {e}")),
     }
+}
+
+/// Writes a message for people to stderr, made inert like [`print`]. A stderr that cannot be
+/// written to (closed) is ignored: there is nowhere left to say it.
+pub fn complain(message: &str) {
+    use std::io::Write as _;
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(clean_lines(message).as_bytes())
+        .and_then(|()| err.write_all(b"\n"))
+        .and_then(|()| err.flush());
 }
 
 /// `partnerdeck export FORMAT [--partner NAME] [--out PATH] [--kind KIND]`.
@@ -108,12 +157,20 @@ pub fn export(
         },
         Format::Csv => return export_csv(&ws, out, kind),
     };
+    // Reports for people are made inert; machine formats stay exact (JSON escapes every
+    // control character, iCalendar leaves them out).
+    let for_people = format == Format::Markdown;
     match out {
         Some(path) => {
-            write_out(path, &text)?;
-            println!("wrote {}", path.display());
+            if for_people {
+                write_out(path, &text)?;
+            } else {
+                write_exact(path, &text)?;
+            }
+            say(&format!("wrote {}", path.display()))?;
         }
-        None => print(&text)?,
+        None if for_people => print(&text)?,
+        None => print_bytes(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -129,7 +186,7 @@ fn export_csv(ws: &Workspace, out: Option<&Path>, kind: Option<Table>) -> Result
                 path.to_path_buf()
             };
             write_out(&path, &super::csv::table(ws, k).map_err(csv_err)?)?;
-            println!("wrote {}", path.display());
+            say(&format!("wrote {}", path.display()))?;
         }
         (None, Some(dir)) => {
             if dir.exists() && !dir.is_dir() {
@@ -142,12 +199,12 @@ fn export_csv(ws: &Workspace, out: Option<&Path>, kind: Option<Table>) -> Result
             for (name, text) in super::csv::tables(ws).map_err(csv_err)? {
                 write_out(&dir.join(&name), &text)?;
             }
-            println!(
+            say(&format!(
                 "wrote {} tables to {}: {}",
                 Table::ALL.len(),
                 dir.display(),
                 Table::ALL.map(|k| k.file_name()).join(", ")
-            );
+            ))?;
         }
         (None, None) => {
             return Err(format!(
@@ -166,6 +223,7 @@ pub fn import(
     kind: ImportKind,
     file: &Path,
     apply: bool,
+    wait: Option<u64>,
 ) -> Result<ExitCode, String> {
     if apply {
         src.refuse_demo("import --apply")?;
@@ -179,7 +237,7 @@ pub fn import(
         )
     })?;
     let _lock = if apply {
-        Some(src.lock("close it there, then import again")?)
+        Some(src.lock("close it there, then import again", wait)?)
     } else {
         None
     };
@@ -220,9 +278,16 @@ pub fn brief(src: &Source, name: &str) -> Result<ExitCode, String> {
 
 /// `partnerdeck log NAME SUMMARY …`: appends the entry and saves (with the dashboard's backup
 /// policy), holding the lock meanwhile.
-pub fn log(src: &Source, entry: &super::log::Entry<'_>) -> Result<ExitCode, String> {
+pub fn log(
+    src: &Source,
+    entry: &super::log::Entry<'_>,
+    wait: Option<u64>,
+) -> Result<ExitCode, String> {
     src.refuse_demo("log")?;
-    let _lock = src.lock("log it there (`l` on the partner), or close it and run this again")?;
+    let _lock = src.lock(
+        "log it there (`l` on the partner), or close it and run this again",
+        wait,
+    )?;
     let mut ws = src.read()?;
     let clock = Local::now().time();
     let now = src
@@ -232,6 +297,10 @@ pub fn log(src: &Source, entry: &super::log::Entry<'_>) -> Result<ExitCode, Stri
     let x = super::log::add(&mut ws, entry, now)?;
     store::save_with_backup(&src.path, &ws, &store::BackupPolicy::default(), Utc::now())
         .map_err(|e| e.to_string())?;
-    println!("{}", super::log::describe(&ws, &x));
+    // The entry is saved: whatever happens to the confirmation now, the command succeeded (a
+    // failure would make a script log it again). A closed pipe ends quietly.
+    if let Err(e) = say(&super::log::describe(&ws, &x)) {
+        complain(&format!("partnerdeck: the entry was logged; {e}"));
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,10 @@
 //! round-trips; `contacts.csv` lists them one per row for mail merges.
 //!
 //! `partners.csv` and `interactions.csv` are what `partnerdeck import csv` reads back.
+//!
+//! Cells of the user's text are made safe for the places a CSV file goes ([`text_cell`]):
+//! control characters inert for terminals, and a leading `'` before what a spreadsheet would
+//! run as a formula, which the importer takes off again ([`unguard`]).
 
 use super::text::number;
 use crate::model::*;
@@ -239,31 +243,69 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `text` starts with `'`s and then a formula start (including none of them).
+fn starts_like_a_formula(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_START)
+}
+
+/// A cell of the user's text, as written: control characters made inert (`text::clean_lines`,
+/// line breaks kept, since the file is read in terminals too), and a `'` put before text a
+/// spreadsheet would run as a formula (`=1+2`, `+cmd|…`, `@SUM(…)`, `-x`), as OWASP
+/// recommends. Text that already starts with `'`s and then such a character gets one more `'`,
+/// so that [`unguard`] can always take exactly one off. Only text cells are guarded: numbers
+/// (`-5`), dates and ids are written as they are.
+pub fn text_cell(text: &str) -> String {
+    let text = crate::text::clean_lines(text);
+    if starts_like_a_formula(&text) {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    }
+}
+
+/// A cell read back by `import`: the `'` that [`text_cell`] put before a formula-like text
+/// taken off again, so that an export reads back as it was.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if starts_like_a_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
 /// One table as CSV text.
 pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(kind.columns())?;
-    let name = |id: PartnerId| ws.partner(id).map(|p| p.name.clone()).unwrap_or_default();
+    let name = |id: PartnerId| {
+        ws.partner(id)
+            .map(|p| text_cell(&p.name))
+            .unwrap_or_default()
+    };
+    let list = |items: &[String]| text_cell(&join(items));
     match kind {
         Kind::Partners => {
             for p in &ws.partners {
                 let contacts: Vec<String> = p.contacts.iter().map(contact_cell).collect();
+                let contacts = text_cell(&contacts.join(LIST_SEPARATOR));
                 w.write_record([
                     p.id.0.to_string(),
-                    p.name.clone(),
+                    text_cell(&p.name),
                     p.kind.label().into(),
                     p.phase.label().into(),
                     p.since.to_string(),
-                    join(&p.values),
-                    join(&p.offers),
-                    join(&p.needs),
-                    contacts.join(LIST_SEPARATOR),
+                    list(&p.values),
+                    list(&p.offers),
+                    list(&p.needs),
+                    contacts,
                     p.cadence.ideal_days.to_string(),
                     p.cadence.max_days.to_string(),
                     p.review_interval_days.to_string(),
-                    p.aim.clone(),
-                    join(&p.tags),
-                    p.notes.clone(),
+                    text_cell(&p.aim),
+                    list(&p.tags),
+                    text_cell(&p.notes),
                 ])?;
             }
         }
@@ -272,11 +314,11 @@ pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
                 for c in &p.contacts {
                     w.write_record([
                         p.id.0.to_string(),
-                        p.name.clone(),
-                        c.name.clone(),
-                        c.role.clone(),
-                        c.email.clone(),
-                        c.phone.clone(),
+                        text_cell(&p.name),
+                        text_cell(&c.name),
+                        text_cell(&c.role),
+                        text_cell(&c.email),
+                        text_cell(&c.phone),
                     ])?;
                 }
             }
@@ -287,9 +329,9 @@ pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
                     g.id.0.to_string(),
                     g.partner.0.to_string(),
                     name(g.partner),
-                    g.title.clone(),
-                    g.metric.clone(),
-                    g.unit.clone(),
+                    text_cell(&g.title),
+                    text_cell(&g.metric),
+                    text_cell(&g.unit),
                     number(g.baseline),
                     g.target.map(number).unwrap_or_default(),
                     number(g.current),
@@ -309,8 +351,8 @@ pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
                     m.partner.0.to_string(),
                     name(m.partner),
                     opt(m.goal.map(|g| g.0)),
-                    goal.map(|g| g.title.clone()).unwrap_or_default(),
-                    m.title.clone(),
+                    goal.map(|g| text_cell(&g.title)).unwrap_or_default(),
+                    text_cell(&m.title),
                     m.due.to_string(),
                     opt(m.done),
                 ])?;
@@ -326,9 +368,9 @@ pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
                     time(x.at),
                     x.channel.label().into(),
                     x.initiated_by.label().into(),
-                    x.summary.clone(),
+                    text_cell(&x.summary),
                     opt(x.sentiment),
-                    f.map(|f| f.what.clone()).unwrap_or_default(),
+                    f.map(|f| text_cell(&f.what)).unwrap_or_default(),
                     opt(f.map(|f| f.due)),
                     opt(f.and_then(|f| f.done)),
                 ])?;
@@ -346,7 +388,7 @@ pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
                     k.partner.0.to_string(),
                     name(k.partner),
                     k.side.label().into(),
-                    k.what.clone(),
+                    text_cell(&k.what),
                     k.due.to_string(),
                     outcome.into(),
                     date,
@@ -367,8 +409,12 @@ pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
                         .iter()
                         .map(|p| r.ratings.get(*p).score.to_string()),
                 );
-                row.extend(Practice::ALL.iter().map(|p| r.ratings.get(*p).note.clone()));
-                row.push(r.feedback.clone());
+                row.extend(
+                    Practice::ALL
+                        .iter()
+                        .map(|p| text_cell(&r.ratings.get(*p).note)),
+                );
+                row.push(text_cell(&r.feedback));
                 row.push(opt(r.next_review));
                 w.write_record(&row)?;
             }
@@ -381,10 +427,10 @@ pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
                     c.partner.0.to_string(),
                     name(c.partner),
                     opt(c.milestone.map(|m| m.0)),
-                    m.map(|m| m.title.clone()).unwrap_or_default(),
+                    m.map(|m| text_cell(&m.title)).unwrap_or_default(),
                     c.date.to_string(),
-                    c.how.clone(),
-                    c.with.clone(),
+                    text_cell(&c.how),
+                    text_cell(&c.with),
                 ])?;
             }
         }

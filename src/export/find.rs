@@ -5,6 +5,7 @@
 //! make an error that lists them, so a brief or a log entry never lands on the wrong partner.
 
 use crate::model::{Partner, Workspace};
+use crate::text::{MESSAGE_VALUE, excerpt};
 use std::fmt;
 
 /// Why no single partner was found.
@@ -26,26 +27,32 @@ const LIST_ALL_UP_TO: usize = 20;
 
 impl fmt::Display for FindError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Names and queries are the user's text: quoted inert and cut when long.
+        let q = |text: &str| excerpt(text, MESSAGE_VALUE);
         match self {
             FindError::Empty => write!(f, "give a partner's name, or enough of it"),
             FindError::NoMatch { query, names } if names.is_empty() => {
-                write!(f, "no partner matches `{query}`")
+                write!(f, "no partner matches `{}`", q(query))
             }
             FindError::NoMatch { query, names } => {
-                write!(f, "no partner matches `{query}`; the partners are:")?;
+                write!(f, "no partner matches `{}`; the partners are:", q(query))?;
                 for n in names {
-                    write!(f, "\n  {n}")?;
+                    write!(f, "\n  {}", q(n))?;
                 }
                 Ok(())
             }
             FindError::Ambiguous { query, candidates } => {
                 write!(
                     f,
-                    "`{query}` matches {} partners; type more of the name:",
+                    "`{}` matches {} partners; type more of the name:",
+                    q(query),
                     candidates.len()
                 )?;
-                for n in candidates {
-                    write!(f, "\n  {n}")?;
+                for n in candidates.iter().take(LIST_ALL_UP_TO) {
+                    write!(f, "\n  {}", q(n))?;
+                }
+                if candidates.len() > LIST_ALL_UP_TO {
+                    write!(f, "\n  … and {} more", candidates.len() - LIST_ALL_UP_TO)?;
                 }
                 Ok(())
             }

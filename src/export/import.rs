@@ -11,11 +11,12 @@
 //! Duplicates: a partner whose name matches one already there or an earlier row (ignoring case,
 //! spacing, punctuation and accents); a log entry with the same partner, time and summary.
 
-use super::csv::{parse_contacts, split};
+use super::csv::{parse_contacts, split, unguard};
 use super::find;
 use super::text::one_line;
 use crate::model::dates::{parse_date, parse_date_time};
 use crate::model::*;
+use crate::text::{MESSAGE_VALUE, excerpt};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
@@ -85,6 +86,14 @@ pub enum ImportError {
     MissingColumns(Vec<&'static str>),
     /// The file is empty or its header cannot be read.
     NoHeader(String),
+    /// A quoted cell is never closed: every row after it would be read as part of that cell.
+    UnclosedQuote { row: u64 },
+    /// The header names a column twice (1-based positions): which one to read is unclear.
+    RepeatedColumn {
+        column: String,
+        first: usize,
+        second: usize,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -98,11 +107,32 @@ impl fmt::Display for ImportError {
                 if cols.len() == 1 { "" } else { "s" }
             ),
             ImportError::NoHeader(why) => write!(f, "no header row: {why}"),
+            ImportError::UnclosedQuote { row } => write!(
+                f,
+                "row {row}: a cell starts with a quote (\") that is never closed, so every row \
+                 after it would be read into that one cell; close it (a quote inside a quoted \
+                 cell is written twice: \"\")"
+            ),
+            ImportError::RepeatedColumn {
+                column,
+                first,
+                second,
+            } => write!(
+                f,
+                "row 1: the header names the {} column twice (columns {first} and {second}); \
+                 keep one of them",
+                q(column)
+            ),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
+
+/// The user's text as a message quotes it: inert, cut when long.
+fn q(text: &str) -> String {
+    excerpt(text, MESSAGE_VALUE)
+}
 
 /// `Initiated by` → `initiated_by`.
 fn column_key(header: &str) -> String {
@@ -125,13 +155,50 @@ impl Row<'_> {
         self.columns
             .get(column)
             .and_then(|&i| self.record.get(i))
-            .map_or("", str::trim)
+            .map_or("", |cell| unguard(cell.trim()))
     }
+}
+
+/// The row (1-based line) where a quoted cell opens that is never closed, read as the `csv`
+/// crate reads: a quote opens a quoted cell only at the start of a cell, `""` inside one is a
+/// quote, and a quote in the middle of an unquoted cell is text.
+fn unclosed_quote(text: &str) -> Option<u64> {
+    enum State {
+        CellStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::CellStart;
+    let mut line = 1u64;
+    let mut opened_at = 0;
+    for b in text.bytes() {
+        state = match (state, b) {
+            (State::CellStart, b'"') => {
+                opened_at = line;
+                State::Quoted
+            }
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            // `""`: a quote inside the cell.
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b',' | b'\n' | b'\r') => State::CellStart,
+            _ => State::Unquoted,
+        };
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    matches!(state, State::Quoted).then_some(opened_at)
 }
 
 /// Reads `text` (CSV with a header row) and plans adding its rows to `ws`.
 pub fn plan(ws: &Workspace, kind: Kind, text: &str, today: NaiveDate) -> Result<Plan, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Unclosed, the rest of the file would silently become one cell of one row.
+    if let Some(row) = unclosed_quote(text) {
+        return Err(ImportError::UnclosedQuote { row });
+    }
     let mut reader = ::csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -147,7 +214,14 @@ pub fn plan(ws: &Workspace, kind: Kind, text: &str, today: NaiveDate) -> Result<
     for (i, h) in header.iter().enumerate() {
         let key = column_key(h);
         if kind.known_columns().contains(&key.as_str()) {
-            columns.entry(key).or_insert(i);
+            if let Some(first) = columns.get(&key) {
+                return Err(ImportError::RepeatedColumn {
+                    column: key,
+                    first: first + 1,
+                    second: i + 1,
+                });
+            }
+            columns.insert(key, i);
         } else if !key.is_empty() {
             ignored_columns.push(h.trim().to_string());
         }
@@ -271,7 +345,8 @@ fn choice<T>(
         let names: Vec<&str> = all.iter().map(label).collect();
         let (last, first) = names.split_last().map_or(("", &[][..]), |(l, f)| (*l, f));
         errors.push(format!(
-            "bad {field} `{text}` (use {} or {last})",
+            "bad {field} `{}` (use {} or {last})",
+            q(text),
             first.join(", ")
         ));
     }
@@ -291,7 +366,8 @@ fn date_field(
         Ok(d) => Some(d),
         Err(_) => {
             errors.push(format!(
-                "bad date in {field}: `{text}` (use YYYY-MM-DD, like 2026-12-01)"
+                "bad date in {field}: `{}` (use YYYY-MM-DD, like 2026-12-01)",
+                q(text)
             ));
             None
         }
@@ -305,7 +381,10 @@ fn days_field(text: &str, field: &str, errors: &mut Vec<String>) -> Option<u32> 
     match text.parse::<u32>() {
         Ok(n) => Some(n),
         Err(_) => {
-            errors.push(format!("bad {field} `{text}` (a whole number of days)"));
+            errors.push(format!(
+                "bad {field} `{}` (a whole number of days)",
+                q(text)
+            ));
             None
         }
     }
@@ -403,11 +482,21 @@ fn partner_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, today:
         return;
     }
     seen.names.insert(key, format!("same name as row {row_no}"));
-    partner.id = PartnerId(p.workspace.allocate_id());
+    partner.id = match p.workspace.try_allocate_id() {
+        Ok(id) => PartnerId(id),
+        Err(e) => {
+            p.rejected.push(RowNote {
+                row: row_no,
+                label: name,
+                reason: e.to_string(),
+            });
+            return;
+        }
+    };
     p.added.push(Added {
         row: row_no,
         id: partner.id.0,
-        text: format!("{} ({}, {})", partner.name, partner.kind, partner.phase),
+        text: format!("{} ({}, {})", q(&partner.name), partner.kind, partner.phase),
     });
     p.workspace.partners.push(partner);
 }
@@ -441,10 +530,10 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
             Some(found) => Some(found.clone()),
             None => {
                 let hint = match find::partner(&p.workspace, partner_text) {
-                    Ok(close) => format!(" (did you mean {}?)", close.name),
+                    Ok(close) => format!(" (did you mean {}?)", q(&close.name)),
                     Err(_) => String::new(),
                 };
-                errors.push(format!("unknown partner `{partner_text}`{hint}"));
+                errors.push(format!("unknown partner `{}`{hint}", q(partner_text)));
                 None
             }
         }
@@ -458,12 +547,12 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
                 Ok(id) => match p.workspace.partner(PartnerId(id)) {
                     Some(found) => Some(found.clone()),
                     None => {
-                        errors.push(format!("unknown partner id {id_text}"));
+                        errors.push(format!("unknown partner id {}", q(id_text)));
                         None
                     }
                 },
                 Err(_) => {
-                    errors.push(format!("bad partner_id `{id_text}`"));
+                    errors.push(format!("bad partner_id `{}`", q(id_text)));
                     None
                 }
             }
@@ -478,7 +567,8 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
             Ok(t) => Some(t),
             Err(_) => {
                 errors.push(format!(
-                    "bad date in at: `{at_text}` (use YYYY-MM-DD HH:MM, like 2026-11-20 14:30)"
+                    "bad date in at: `{}` (use YYYY-MM-DD HH:MM, like 2026-11-20 14:30)",
+                    q(at_text)
                 ));
                 None
             }
@@ -513,7 +603,8 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
             Ok(n) if (1..=5).contains(&n) => Some(n),
             _ => {
                 errors.push(format!(
-                    "bad sentiment `{sentiment_text}` (a whole number from 1 to 5)"
+                    "bad sentiment `{}` (a whole number from 1 to 5)",
+                    q(sentiment_text)
                 ));
                 None
             }
@@ -592,16 +683,26 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
         key,
         format!("same partner, time and summary as row {row_no}"),
     );
-    x.id = InteractionId(p.workspace.allocate_id());
+    x.id = match p.workspace.try_allocate_id() {
+        Ok(id) => InteractionId(id),
+        Err(e) => {
+            p.rejected.push(RowNote {
+                row: row_no,
+                label,
+                reason: e.to_string(),
+            });
+            return;
+        }
+    };
     p.added.push(Added {
         row: row_no,
         id: x.id.0,
         text: format!(
             "{} · {} · {}: {}",
-            partner.name,
+            q(&partner.name),
             super::csv::time(at),
             channel,
-            label
+            q(&label)
         ),
     });
     p.workspace.interactions.push(x);
@@ -639,7 +740,7 @@ impl Plan {
                 let label = if r.label.is_empty() {
                     String::new()
                 } else {
-                    format!("{}: ", shorten(&r.label, 50))
+                    format!("{}: ", excerpt(&r.label, 50))
                 };
                 let _ = writeln!(out, "  row {:<4} {label}{}", r.row, r.reason);
             }
@@ -664,7 +765,11 @@ impl Plan {
             let _ = writeln!(
                 out,
                 "ignored columns (not known): {}",
-                self.ignored_columns.join(", ")
+                self.ignored_columns
+                    .iter()
+                    .map(|c| q(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
         out
@@ -673,15 +778,6 @@ impl Plan {
     /// Ids of the records added, for checks.
     pub fn added_ids(&self) -> HashSet<u64> {
         self.added.iter().map(|a| a.id).collect()
-    }
-}
-
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        let cut: String = text.chars().take(max - 1).collect();
-        format!("{cut}…")
     }
 }
 

@@ -5,6 +5,7 @@
 use super::find;
 use crate::model::dates::{parse_date, parse_date_time};
 use crate::model::*;
+use crate::text::{MESSAGE_VALUE, excerpt};
 use chrono::{Days, NaiveDateTime};
 
 /// What was typed.
@@ -43,16 +44,20 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
         None => Channel::Call,
         Some(text) => Channel::parse(text).ok_or_else(|| {
             format!(
-                "`{text}` is not a channel; use one of {}",
+                "`{}` is not a channel; use one of {}",
+                excerpt(text, MESSAGE_VALUE),
                 names(Channel::ALL, Channel::label)
             )
         })?,
     };
     let initiated_by = match e.initiated_by {
         None => Side::Us,
-        Some(text) => {
-            Side::parse(text).ok_or_else(|| format!("`{text}` is not a side; use us or them"))?
-        }
+        Some(text) => Side::parse(text).ok_or_else(|| {
+            format!(
+                "`{}` is not a side; use us or them",
+                excerpt(text, MESSAGE_VALUE)
+            )
+        })?,
     };
     let at = match e.when {
         None => now,
@@ -82,7 +87,7 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
         }),
     };
     let x = Interaction {
-        id: InteractionId(ws.allocate_id()),
+        id: InteractionId(ws.try_allocate_id().map_err(|e| e.to_string())?),
         partner: partner_id,
         at,
         channel,
@@ -105,9 +110,12 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
     Ok(x)
 }
 
-/// One line saying what was logged.
+/// One line saying what was logged (long texts cut: it is a confirmation, not the record).
 pub fn describe(ws: &Workspace, x: &Interaction) -> String {
-    let name = ws.partner(x.partner).map_or("?", |p| p.name.as_str());
+    let name = excerpt(
+        ws.partner(x.partner).map_or("?", |p| p.name.as_str()),
+        MESSAGE_VALUE,
+    );
     let who = match x.initiated_by {
         Side::Us => "we reached out",
         Side::Them => "they reached out",
@@ -117,13 +125,17 @@ pub fn describe(ws: &Workspace, x: &Interaction) -> String {
         x.id,
         x.channel,
         x.at.format("%Y-%m-%d %H:%M"),
-        x.summary
+        excerpt(&x.summary, MESSAGE_VALUE)
     );
     if let Some(s) = x.sentiment {
         line.push_str(&format!(" (sentiment {s}/5)"));
     }
     if let Some(f) = &x.follow_up {
-        line.push_str(&format!("\nfollow-up due {}: {}", f.due, f.what));
+        line.push_str(&format!(
+            "\nfollow-up due {}: {}",
+            f.due,
+            excerpt(&f.what, MESSAGE_VALUE)
+        ));
     }
     line
 }

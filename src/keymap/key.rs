@@ -60,13 +60,13 @@ impl Key {
         let mut shift = false;
         loop {
             let lower = rest.to_ascii_lowercase();
-            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+            if rest.chars().nth(1).is_some() && lower.starts_with("ctrl-") {
                 key.ctrl = true;
                 rest = &rest[5..];
-            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+            } else if rest.chars().nth(1).is_some() && lower.starts_with("alt-") {
                 key.alt = true;
                 rest = &rest[4..];
-            } else if rest.chars().count() > 1 && lower.starts_with("shift-") {
+            } else if rest.chars().nth(1).is_some() && lower.starts_with("shift-") {
                 shift = true;
                 rest = &rest[6..];
             } else {
@@ -99,7 +99,12 @@ impl Key {
                 {
                     KeyCode::F(f[1..].parse().unwrap_or(1))
                 }
-                _ => return Err(format!("`{text}` is not a key I know")),
+                _ => {
+                    return Err(format!(
+                        "`{}` is not a key I know",
+                        crate::text::excerpt(text, crate::text::MESSAGE_VALUE)
+                    ));
+                }
             },
         };
         Ok(key)

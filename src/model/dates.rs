@@ -14,7 +14,12 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 ];
 
 fn outside(text: &str) -> String {
-    format!("`{text}` is outside the calendar")
+    format!("`{}` is outside the calendar", quoted(text))
+}
+
+/// What was typed, as a message quotes it (inert, cut when long).
+fn quoted(text: &str) -> String {
+    crate::text::excerpt(text, crate::text::MESSAGE_VALUE)
 }
 
 /// Parses a date typed by a person, relative to `today`.
@@ -48,7 +53,10 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             .unwrap_or('d');
         let digits = body.trim_end_matches(|c: char| c.is_alphabetic());
         let n: u32 = digits.parse().map_err(|_| {
-            format!("`{text}`: expected a number of days, weeks, months or years, like +3d")
+            format!(
+                "`{}`: expected a number of days, weeks, months or years, like +3d",
+                quoted(text)
+            )
         })?;
         let moved = match (unit, sign) {
             ('d', 1) => today.checked_add_days(Days::new(n.into())),
@@ -59,9 +67,11 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             ('m', _) => today.checked_sub_months(Months::new(n)),
             ('y', 1) => today.checked_add_months(Months::new(n.saturating_mul(12))),
             ('y', _) => today.checked_sub_months(Months::new(n.saturating_mul(12))),
-            _ => return Err(format!("`{text}`: the unit must be d, w, m or y")),
+            _ => {
+                return Err(format!("`{}`: the unit must be d, w, m or y", quoted(text)));
+            }
         };
-        return moved.ok_or_else(|| format!("`{text}` is outside the calendar"));
+        return moved.ok_or_else(|| outside(text));
     }
     if t.len() >= 3
         && let Some((_, day)) = WEEKDAYS.iter().find(|(name, _)| name.starts_with(&t))
@@ -75,7 +85,11 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             .ok_or_else(|| outside(text));
     }
     NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
-        format!("`{text}` is not a date: use 2026-12-01, today, yesterday, tomorrow, +3d, -2w, +1m or a weekday")
+        format!(
+            "`{}` is not a date: use 2026-12-01, today, yesterday, tomorrow, +3d, -2w, +1m or a \
+             weekday",
+            quoted(text)
+        )
     })
 }
 
@@ -92,7 +106,7 @@ pub fn parse_date_time(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, 
     let date = parse_date(date_part, now.date())?;
     let time = match time_part {
         Some(tm) => NaiveTime::parse_from_str(tm, "%H:%M")
-            .map_err(|_| format!("`{tm}` is not a time: use HH:MM, like 14:30"))?,
+            .map_err(|_| format!("`{}` is not a time: use HH:MM, like 14:30", quoted(tm)))?,
         None if date == now.date() => now.time(),
         None => NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
     };

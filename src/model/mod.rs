@@ -16,4 +16,4 @@ pub use enums::*;
 pub use ids::*;
 pub use records::*;
 pub use validate::{Problem, validate};
-pub use workspace::{CURRENT_VERSION, Workspace};
+pub use workspace::{CURRENT_VERSION, IdsExhausted, MAX_ID, Workspace};

@@ -35,6 +35,8 @@ impl Checker<'_> {
         let record = if name.trim().is_empty() {
             format!("{kind} #{id}")
         } else {
+            // The user's text, quoted: inert and cut when long.
+            let name = crate::text::excerpt(name, crate::text::MESSAGE_VALUE);
             format!("{kind} #{id} \"{name}\"")
         };
         self.problems.push(Problem {
@@ -47,6 +49,14 @@ impl Checker<'_> {
     fn id(&mut self, kind: &str, id: u64, name: &str) {
         if id == 0 {
             self.report(kind, id, name, "id 0 is not allowed; ids start at 1");
+        }
+        if id > MAX_ID {
+            self.report(
+                kind,
+                id,
+                name,
+                format!("id {id} is too large (at most {MAX_ID})"),
+            );
         }
         if !self.seen.insert(id) {
             self.report(kind, id, name, format!("id {id} is used by another record"));
@@ -107,6 +117,17 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             message: format!(
                 "version is {}, but this build reads version {CURRENT_VERSION}",
                 ws.version
+            ),
+        });
+    }
+    if ws.next_id > MAX_ID {
+        c.problems.push(Problem {
+            record: String::new(),
+            id: None,
+            message: format!(
+                "next_id {} is too large: it may be at most {MAX_ID}, so that new records can \
+                 always get an id (set it to one more than the largest id in the file)",
+                ws.next_id
             ),
         });
     }

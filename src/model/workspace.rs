@@ -8,6 +8,26 @@ use serde::{Deserialize, Serialize};
 /// The schema version this build reads and writes.
 pub const CURRENT_VERSION: u32 = 1;
 
+/// The largest id and `next_id` a file may hold: 2^53 − 1, the largest integer that every JSON
+/// reader (JavaScript's numbers) keeps exactly, and far enough from the end of `u64` that the
+/// counter can never run out.
+pub const MAX_ID: u64 = (1 << 53) - 1;
+
+/// The id counter is at the end of its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdsExhausted;
+
+impl std::fmt::Display for IdsExhausted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "no ids are left: next_id is at the end of its range (at most {MAX_ID})"
+        )
+    }
+}
+
+impl std::error::Error for IdsExhausted {}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workspace {
@@ -76,11 +96,20 @@ impl Workspace {
         ws
     }
 
-    /// Hands out a fresh id (shared by every record kind).
+    /// Hands out a fresh id (shared by every record kind). Never wraps: see
+    /// [`Workspace::try_allocate_id`]. A loaded (validated) file has `next_id` at most
+    /// [`MAX_ID`], so the counter is 2^64 − 2^53 ids away from running out.
     pub fn allocate_id(&mut self) -> u64 {
+        self.try_allocate_id()
+            .expect("validated files keep next_id far below the end of the id range")
+    }
+
+    /// Hands out a fresh id, or refuses when the counter is at its end (it never wraps to 0,
+    /// which would hand out ids already in use).
+    pub fn try_allocate_id(&mut self) -> Result<u64, IdsExhausted> {
         let id = self.next_id.max(1);
-        self.next_id = id + 1;
-        id
+        self.next_id = id.checked_add(1).ok_or(IdsExhausted)?;
+        Ok(id)
     }
 
     /// Restores the invariants after loading or hand edits: lists sorted by id and the id
@@ -95,7 +124,8 @@ impl Workspace {
         self.celebrations.sort_by_key(|r| r.id);
         let max = self.max_id();
         if self.next_id <= max {
-            self.next_id = max + 1;
+            // An id at the very end of the range is reported by `validate`; never wrap.
+            self.next_id = max.saturating_add(1);
         }
     }
 

@@ -29,15 +29,35 @@ impl fmt::Display for ParseError {
 }
 
 impl ParseError {
-    /// The offending line with a caret under the column, for terminals.
+    /// The offending line with a caret under the column, for terminals: made inert, and of a
+    /// long line only the stretch around the column (`…` marking what is left out).
     pub fn excerpt(&self) -> String {
-        let shown: String = self
-            .source_line
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let pad = " ".repeat(self.col.saturating_sub(1));
-        format!("  | {shown}\n  | {pad}^")
+        use crate::text::{clean, width};
+        const BEFORE: usize = 60;
+        const SHOWN: usize = 100;
+        let at = |n: usize| {
+            self.source_line
+                .char_indices()
+                .nth(n)
+                .map_or(self.source_line.len(), |(i, _)| i)
+        };
+        let col = self.col.saturating_sub(1);
+        let start = at(col.saturating_sub(BEFORE));
+        let (caret_at, end) = (at(col), at(col.saturating_sub(BEFORE) + SHOWN));
+        let before = clean(&self.source_line[start..caret_at.max(start)]);
+        let mut shown = before.to_string();
+        shown.push_str(&clean(
+            &self.source_line[caret_at.max(start)..end.max(caret_at)],
+        ));
+        let mut caret = width(&before);
+        if start > 0 {
+            shown.insert(0, '…');
+            caret += 1;
+        }
+        if end < self.source_line.len() {
+            shown.push('…');
+        }
+        format!("  | {shown}\n  | {}^", " ".repeat(caret))
     }
 }
 
@@ -89,8 +109,40 @@ fn parse_error(text: &str, e: ron::error::SpannedError) -> ParseError {
 /// The 1-based line of the record with this id in the saved text, if it can be found (ids are
 /// unique across kinds, so the first `id: N,` is the record).
 pub fn line_of_id(text: &str, id: u64) -> Option<usize> {
-    let needle = format!("id: {id},");
-    text.lines()
-        .position(|l| l.trim_start().starts_with(&needle))
-        .map(|i| i + 1)
+    RecordLines::of(text).line(id)
+}
+
+/// The line of every record's `id: N,` in a text, found in one pass, so that locating many
+/// problems costs one reading of the text rather than one per problem.
+#[derive(Debug, Default)]
+pub struct RecordLines {
+    first: rustc_hash::FxHashMap<u64, usize>,
+}
+
+impl RecordLines {
+    pub fn of(text: &str) -> RecordLines {
+        let mut first = rustc_hash::FxHashMap::default();
+        for (i, line) in text.lines().enumerate() {
+            let Some(rest) = line
+                .trim_start()
+                .trim_start_matches('(')
+                .strip_prefix("id: ")
+            else {
+                continue;
+            };
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0
+                && rest[digits..].starts_with(',')
+                && let Ok(id) = rest[..digits].parse::<u64>()
+            {
+                first.entry(id).or_insert(i + 1);
+            }
+        }
+        RecordLines { first }
+    }
+
+    /// The 1-based line of the record with this id.
+    pub fn line(&self, id: u64) -> Option<usize> {
+        self.first.get(&id).copied()
+    }
 }

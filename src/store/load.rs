@@ -1,7 +1,7 @@
 //! Loading a workspace file: read, check the version, parse (or migrate), validate. Every failure
 //! names the path and, where there is one, the line and column; nothing here writes.
 
-use super::format::{ParseError, line_of_id, parse};
+use super::format::{ParseError, RecordLines, parse};
 use super::migrate;
 use crate::model::{CURRENT_VERSION, Problem, Workspace, validate};
 use std::fmt;
@@ -48,7 +48,8 @@ impl fmt::Display for LoadError {
                 path.display(),
                 error.line,
                 error.col,
-                error.message,
+                // ron's words may quote the file (a misspelt field's name): cut when long.
+                crate::text::excerpt(&error.message, 400),
                 error.excerpt()
             ),
             LoadError::Newer { path, found } => write!(
@@ -87,23 +88,63 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
 }
 
-/// Loads the file at `path`; `Ok(None)` when there is no file there yet.
-pub fn load(path: &Path) -> Result<Option<Loaded>, LoadError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => {
-            return Err(LoadError::Io {
-                path: path.to_path_buf(),
-                error,
-            });
+/// A file without `version` is read as version 0 (the first prototype format). When that fails
+/// too, the file is more likely a current one that lost its `version` line (the version 0
+/// error would only complain about `next_id`): say what is missing instead.
+fn missing_version(text: &str, v0_error: ParseError) -> ParseError {
+    if migrate::has_version(text) != Some(false) {
+        return v0_error;
+    }
+    let hint = format!("add `version: {CURRENT_VERSION},` after the opening `(`");
+    match parse::<Workspace>(text) {
+        // Only `version` is missing (what ron reports as a missing field).
+        Err(e) if e.message.contains("`version`") => {
+            // ron points at the end of the file; the place to add it is the top.
+            match text
+                .lines()
+                .enumerate()
+                .find(|(_, l)| l.trim_start().starts_with('('))
+            {
+                Some((i, line)) => ParseError {
+                    line: i + 1,
+                    col: line.chars().take_while(|c| *c != '(').count() + 1,
+                    message: format!("the `version` field is missing: {hint}"),
+                    source_line: line.to_string(),
+                },
+                None => ParseError {
+                    message: format!("the `version` field is missing: {hint}"),
+                    ..e
+                },
+            }
         }
+        // Something else is wrong as well: that, read as a current file.
+        Err(e) => ParseError {
+            message: format!("{} (and the `version` field is missing: {hint})", e.message),
+            ..e
+        },
+        Ok(_) => v0_error,
+    }
+}
+
+/// Loads the file at `path`; `Ok(None)` when there is no file there yet. Only a regular file
+/// is read: a FIFO or a device is refused at once (it would block or never end).
+pub fn load(path: &Path) -> Result<Option<Loaded>, LoadError> {
+    let io = |error| LoadError::Io {
+        path: path.to_path_buf(),
+        error,
     };
+    let Some(bytes) = super::regular::read_regular(path, None).map_err(io)? else {
+        return Ok(None);
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
     load_text(&text, path).map(Some)
 }
 
-/// Parses and validates the text of a file (the path is only used in messages).
+/// Parses and validates the text of a file (the path is only used in messages). A UTF-8
+/// byte-order mark at the start (some Windows editors write one) is skipped.
 pub fn load_text(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let path_buf = || path.to_path_buf();
     let parsed = match super::parallel::parse_workspace_fast(text) {
         Some(ws) => Ok(ws),
@@ -129,7 +170,7 @@ pub fn load_text(text: &str, path: &Path) -> Result<Loaded, LoadError> {
                 Some(v) if v < CURRENT_VERSION => {
                     let ws = migrate::from_version(text, v).map_err(|error| LoadError::Parse {
                         path: path_buf(),
-                        error,
+                        error: missing_version(text, error),
                     })?;
                     (ws, Some(v))
                 }
@@ -151,10 +192,11 @@ pub fn load_text(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     workspace.normalize();
     let problems = validate(&workspace);
     if !problems.is_empty() {
+        let lines = RecordLines::of(text);
         let problems = problems
             .into_iter()
             .map(|problem| LocatedProblem {
-                line: problem.id.and_then(|id| line_of_id(text, id)),
+                line: problem.id.and_then(|id| lines.line(id)),
                 problem,
             })
             .collect();

@@ -15,6 +15,7 @@ use std::fmt;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// The lock file beside `data_path`: the data file's name with `.lock` added.
 pub fn lock_path(data_path: &Path) -> PathBuf {
@@ -143,7 +144,17 @@ impl fmt::Display for LockError {
                 data_path.display()
             ),
             LockError::Io { lock_path, error } => {
-                write!(f, "cannot lock {}: {error}", lock_path.display())
+                write!(f, "cannot lock {}: {error}", lock_path.display())?;
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+                ) {
+                    write!(
+                        f,
+                        "; to look without changing anything, open it with --read-only"
+                    )?;
+                }
+                Ok(())
             }
         }
     }
@@ -208,6 +219,20 @@ impl Lock {
         Err(io(std::io::Error::other(
             "the lock file kept being replaced while locking it",
         )))
+    }
+
+    /// Like [`Lock::acquire`], but while another process holds the lock, tries again every
+    /// 20 ms for up to `wait`, so that scripts can queue behind each other and the dashboard.
+    pub fn acquire_wait(data_path: &Path, wait: Duration) -> Result<Lock, LockError> {
+        let deadline = Instant::now() + wait;
+        loop {
+            match Lock::acquire(data_path) {
+                Err(LockError::Held { .. }) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Whether some process holds the lock on `data_path` right now (without taking it), and

@@ -23,6 +23,15 @@ pub fn probe_version(text: &str) -> Option<u32> {
     parse::<Probe>(text).ok().map(|p| p.version)
 }
 
+/// Whether the file has a top-level `version` field at all (`None` when it cannot be told).
+pub fn has_version(text: &str) -> Option<bool> {
+    #[derive(Deserialize)]
+    struct Present {
+        version: Option<serde::de::IgnoredAny>,
+    }
+    parse::<Present>(text).ok().map(|p| p.version.is_some())
+}
+
 /// Reads a file of an older version and migrates it to the current one.
 pub fn from_version(text: &str, version: u32) -> Result<Workspace, ParseError> {
     match version {

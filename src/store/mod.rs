@@ -12,6 +12,7 @@ pub mod lock;
 pub mod migrate;
 pub mod parallel;
 pub mod paths;
+pub mod regular;
 pub mod save;
 pub mod split;
 pub mod stamp;
@@ -29,5 +30,6 @@ pub use emergency::{
 pub use format::{ParseError, line_of_id, parse, to_text};
 pub use load::{LoadError, Loaded, load, load_text};
 pub use lock::{Holder, Lock, LockError};
+pub use regular::{open_regular, read_regular};
 pub use save::{SaveError, save, write_private};
 pub use stamp::{Stamp, load_stamped};

@@ -17,7 +17,6 @@
 //!   only happens for the first seconds after a load or save.
 
 use super::load::{LoadError, Loaded, load_text};
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -92,10 +91,9 @@ impl Stamp {
     /// Reads the file once and returns both its stamp and its bytes, so that what is parsed is
     /// exactly what was stamped. `Ok(None)` when there is no file.
     pub fn read_with_bytes(path: &Path) -> std::io::Result<Option<(Stamp, Vec<u8>)>> {
-        let mut file = match File::open(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e),
+        // Only a regular file: a FIFO or a device would block or never end.
+        let Some(mut file) = super::regular::open_regular(path)? else {
+            return Ok(None);
         };
         let taken_at = SystemTime::now();
         let before = meta_of(&file.metadata()?);
