@@ -52,13 +52,16 @@ impl SearchJob {
 }
 
 impl App {
-    /// Every action the palette offers: all that work on the dashboard.
+    /// Every action the palette offers: all that work on the dashboard, quit last (so that
+    /// `:` `Enter` never quits by accident; typing "quit" still finds it first).
     pub fn palette_actions(&self) -> Vec<Action> {
-        Action::ALL
+        let mut actions: Vec<Action> = Action::ALL
             .iter()
             .copied()
             .filter(|a| a.contexts().contains(&Context::Dashboard) && *a != Action::Palette)
-            .collect()
+            .collect();
+        actions.sort_by_key(|a| *a == Action::Quit);
+        actions
     }
 
     pub(super) fn open_palette(&mut self) {
