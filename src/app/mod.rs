@@ -192,6 +192,8 @@ pub struct App {
     pub quit: bool,
     /// The context the help overlay describes.
     pub help_from: Context,
+    /// The view help was opened over, to go back to when it closes.
+    pub help_return: Option<Box<Overlay>>,
     /// The current time, for "now" in forms.
     pub now: chrono::NaiveDateTime,
     /// Where changes are saved.
@@ -256,6 +258,7 @@ impl App {
             screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
             quit: false,
             help_from: Context::Dashboard,
+            help_return: None,
             now: today.and_hms_opt(12, 0, 0).unwrap_or_default(),
             saver,
             undo_stack: Vec::new(),
@@ -416,6 +419,7 @@ impl App {
     fn update_overlay(&mut self, action: Action) {
         let (len, page) = self.overlay_extent();
         let page = page.max(1);
+        let help = matches!(self.overlay, Some(Overlay::Help { .. }));
         let Some(overlay) = &mut self.overlay else {
             return;
         };
@@ -425,14 +429,9 @@ impl App {
         };
         let max = len.saturating_sub(page);
         match action {
+            Action::Back | Action::Help if help => self.overlay = self.help_return.take().map(|o| *o),
             Action::Back => self.overlay = None,
-            Action::Help => {
-                if matches!(self.overlay, Some(Overlay::Help { .. })) {
-                    self.overlay = None;
-                } else {
-                    self.open_help();
-                }
-            }
+            Action::Help => self.open_help(),
             Action::Down => *scroll = (*scroll + 1).min(max),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::PageDown => *scroll = (*scroll + page).min(max),
@@ -616,8 +615,10 @@ impl App {
         }
     }
 
-    fn open_help(&mut self) {
+    /// Opens help over the current view; closing it goes back there.
+    pub(crate) fn open_help(&mut self) {
         self.help_from = self.context();
+        self.help_return = self.overlay.take().map(Box::new);
         self.overlay = Some(Overlay::Help { scroll: 0 });
     }
 

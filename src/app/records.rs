@@ -68,9 +68,8 @@ impl App {
                 return;
             }
             Action::Help => {
-                self.help_from = super::Context::Records;
-                self.overlay = Some(Overlay::Help { scroll: 0 });
                 self.return_to = None;
+                self.open_help();
                 return;
             }
             Action::Down => cursor.step(1, rows.len(), height),
