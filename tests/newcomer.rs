@@ -63,3 +63,74 @@ fn help_returns_to_the_view_it_was_opened_from() {
         assert!(app.overlay.as_ref().is_some_and(is_view), "{open}: ? toggles help off");
     }
 }
+
+/// A workspace whose partner names are wide glyphs (CJK, a ZWJ emoji), each also shifted by one
+/// cell, so that a popup's edge falls on the second half of one of them whatever its position.
+fn wide_names() -> partnerdeck::model::Workspace {
+    use partnerdeck::model::*;
+    let mut ws = Workspace::named("Wide");
+    let names = [
+        "森の図書館森の図書館森の図書館森の図書館森の図書館",
+        "x森の図書館森の図書館森の図書館森の図書館森の図書館",
+        "👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬 Lab Ltd",
+        "x👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬👩\u{200d}🔬 Lab Ltd",
+    ];
+    for round in 0..6 {
+        for name in names {
+            let id = PartnerId(ws.allocate_id());
+            let p = Partner::new(id, format!("{round}{name}"), common::day("2025-01-10"));
+            ws.partners.push(p);
+        }
+    }
+    ws
+}
+
+/// The character at display column `col` of a rendered row (None inside a wide glyph).
+fn at_column(line: &str, col: usize) -> Option<char> {
+    let span = ratatui::text::Span::raw(line);
+    let mut x = 0;
+    for g in span.styled_graphemes(ratatui::style::Style::default()) {
+        let g = g.symbol;
+        if x == col {
+            return g.chars().next();
+        }
+        x += unicode_width::UnicodeWidthStr::width(g);
+        if x > col {
+            return None;
+        }
+    }
+    Some(' ')
+}
+
+#[test]
+fn popups_keep_their_frame_over_wide_characters() {
+    use partnerdeck::app::{detail_rect, help_rect, overlay_rect};
+    use ratatui::layout::Rect;
+    for w in 80..=96u16 {
+        let h = 30;
+        let area = Rect::new(0, 0, w, h);
+        let popups: [(&[&str], Rect); 4] = [
+            (&["?"], help_rect(area)),
+            (&["enter"], detail_rect(area)),
+            (&["e"], overlay_rect(area, 80, 80)),
+            (&["d"], overlay_rect(area, 60, 20)),
+        ];
+        for (keys, rect) in popups {
+            let mut app = App::new(wide_names(), DEMO_ANCHOR, Source::Memory);
+            app.resize(w, h);
+            press(&mut app, keys);
+            let s = screen(&app, w, h);
+            let lines: Vec<&str> = s.lines().collect();
+            for y in rect.y..rect.bottom() {
+                let line = lines[y as usize];
+                for x in [rect.x, rect.right() - 1] {
+                    let c = at_column(line, x as usize);
+                    assert!(
+                        matches!(c, Some('│' | '┌' | '└' | '┐' | '┘')),
+                        "{keys:?} at {w}×{h}: no border at column {x} of row {y}: {line:?}\n{s}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::app::{DetailLine, LABEL_WIDTH, LineKind, Wrapped, detail_rect};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::{Block, Borders};
 
 /// Draws the detail box; `wrapped` are `lines` as the app wrapped them (wrapped anew only when
 /// the frame's width differs from the screen the app knows).
@@ -40,6 +40,6 @@ pub fn draw(
             LineKind::Text => Line::raw(format!(" {}", clean(&l.value))),
         })
         .collect();
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     super::widgets::draw_lines(frame, area, &block, &shown);
 }

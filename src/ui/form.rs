@@ -9,7 +9,7 @@ use crate::app::{App, Cursor, FieldKind, Form, overlay_rect};
 use ratatui::Frame;
 use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 const LABEL: usize = 20;
 
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
         ))
         .title(Line::styled(note, theme.dim).right_aligned());
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(block, area);
     let height = inner.height as usize;
     let mut cursor = Cursor::default();
@@ -118,11 +118,12 @@ pub fn draw_confirm(frame: &mut Frame, question: &str, theme: &Theme) {
         .borders(Borders::ALL)
         .border_style(theme.status_warn)
         .title(Line::styled(" Confirm ", theme.status_warn));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(clean(question).into_owned())
-            .block(block)
-            .wrap(ratatui::widgets::Wrap { trim: true }),
-        area,
-    );
+    super::widgets::clear(frame, area);
+    let width = block.inner(area).width as usize;
+    let lines: Vec<Line<'static>> = question
+        .lines()
+        .flat_map(|l| crate::app::wrap_text(clean(l.trim()).as_ref(), width))
+        .map(Line::raw)
+        .collect();
+    super::widgets::draw_lines(frame, area, &block, &lines);
 }

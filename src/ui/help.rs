@@ -6,7 +6,7 @@ use super::theme::Theme;
 use crate::app::{App, help_columns, help_rect};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::{Block, Borders};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     let area = help_rect(frame.area()).intersection(frame.area());
@@ -50,6 +50,6 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     super::widgets::draw_lines(frame, area, &block, &lines);
 }

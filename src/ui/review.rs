@@ -11,7 +11,7 @@ use crate::model::dates::parse_date;
 use ratatui::Frame;
 use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 fn detail_lines(lines: &[DetailLine], width: usize, theme: &Theme) -> Vec<Line<'static>> {
     wrap(lines, width)
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     );
     let block = view_block(title, format!("started {}", state.started), theme);
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     // The step bar: one mark per step, the current one reversed.

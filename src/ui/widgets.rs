@@ -209,3 +209,38 @@ pub fn highlighted(
     spans.push(Span::styled(run, if run_marked { mark } else { style }));
     spans
 }
+
+/// Clears a popup's area, and the cells of any wide glyph cut by its left or right edge: a
+/// glyph whose first half lies outside the popup would otherwise hide the popup's border (a
+/// terminal draws a wide glyph over the cell after it).
+pub fn clear(frame: &mut Frame, area: Rect) {
+    use ratatui::buffer::CellWidth;
+    let area = area.intersection(frame.area());
+    if area.is_empty() {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    let bounds = buf.area;
+    for y in area.top()..area.bottom() {
+        // A glyph starting left of the popup reaching into it: blank it whole.
+        for back in 1..=3u16 {
+            let Some(x) = area.x.checked_sub(back).filter(|x| *x >= bounds.x) else {
+                break;
+            };
+            let w = buf[(x, y)].symbol().cell_width();
+            if w > back {
+                buf[(x, y)].reset();
+            }
+        }
+        // A glyph starting inside the popup reaching past its right edge: blank what it covers.
+        for x in area.x..area.right() {
+            let w = buf[(x, y)].symbol().cell_width();
+            if w > 1 && x + w > area.right() {
+                for covered in area.right()..(x + w).min(bounds.right()) {
+                    buf[(covered, y)].reset();
+                }
+            }
+        }
+    }
+    frame.render_widget(ratatui::widgets::Clear, area);
+}
