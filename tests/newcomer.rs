@@ -134,3 +134,54 @@ fn popups_keep_their_frame_over_wide_characters() {
         }
     }
 }
+
+/// The top border row of the box whose title starts with `title`.
+fn title_row(s: &str, title: &str) -> String {
+    s.lines()
+        .find(|l| l.contains(&format!("┌ {title}")) || l.contains(&format!("─ {title}")))
+        .unwrap_or_else(|| panic!("no box titled {title:?}:\n{s}"))
+        .to_string()
+}
+
+/// A title and its right-hand note are separated by at least one cell of border.
+fn assert_gap(row: &str, note_start: &str, s: &str) {
+    assert!(
+        row.contains(&format!("─ {note_start}")),
+        "the title runs into {note_start:?}: {row:?}\n{s}"
+    );
+}
+
+#[test]
+fn titles_are_cut_with_an_ellipsis_before_their_hints() {
+    // The overview at 80 columns: the phase counts before "sorted by".
+    let mut app = demo_app(80, 24);
+    press(&mut app, &["o"]);
+    let s = screen(&app, 80, 24);
+    let row = title_row(&s, "Overview");
+    assert_gap(&row, "sorted by", &s);
+    assert!(row.contains('…'), "{row}");
+
+    // Editing a goal with a long title in a narrow form.
+    let mut app = demo_app(80, 24);
+    press(&mut app, &["2", "e"]);
+    let s = screen(&app, 80, 24);
+    let row = title_row(&s, "Edit goal");
+    assert_gap(&row, "Enter save", &s);
+
+    // A filter typed into the log pane, with its count.
+    for w in [80, 76, 72] {
+        let mut app = demo_app(w, 24);
+        press(&mut app, &["4", "A", "/"]);
+        type_text(&mut app, "channel:email pickup");
+        let s = screen(&app, w, 24);
+        let row = title_row(&s, "4 Communication");
+        assert_gap(&row, "1/2", &s);
+    }
+
+    // A review step at 80 columns.
+    let mut app = demo_app(80, 24);
+    press(&mut app, &["r", "tab", "tab"]);
+    let s = screen(&app, 80, 24);
+    let row = s.lines().find(|l| l.contains("step 3 of 13")).unwrap().to_string();
+    assert_gap(&row, "started", &s);
+}

@@ -17,11 +17,16 @@ pub fn draw(
     theme: &Theme,
 ) {
     let area = detail_rect(frame.area()).intersection(frame.area());
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Line::styled(" Details ", theme.title))
-        .title(Line::styled(" Esc: close  j/k: scroll ", theme.dim).right_aligned());
+    let block = super::widgets::titled(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused),
+        "Details",
+        theme.title,
+        "Esc: close  j/k: scroll",
+        theme.dim,
+        area.width,
+    );
     let inner = block.inner(area);
     let wrapped = wrapped.at(lines, inner.width.saturating_sub(2) as usize);
     let max = wrapped.len().saturating_sub(inner.height as usize);

@@ -22,20 +22,22 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
             .map_or(String::new(), ToString::to_string)
     };
     let note = format!(
-        " {} save · {} next · {} cancel · {} $EDITOR ",
+        "{} save · {} next · {} cancel · {} $EDITOR",
         keys(Action::Submit),
         keys(Action::FieldNext),
         keys(Action::Cancel),
         keys(Action::OpenEditor)
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Line::styled(
-            format!(" {} ", clean(&form.title)),
-            theme.title,
-        ))
-        .title(Line::styled(note, theme.dim).right_aligned());
+    let block = super::widgets::titled(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused),
+        &form.title,
+        theme.title,
+        &note,
+        theme.dim,
+        area.width,
+    );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);
     frame.render_widget(block, area);

@@ -29,7 +29,7 @@ pub fn draw(
     let block = view_block(
         format!("{} · {name} · {}", kind.title(), rows.len()),
         note,
-        theme,
+        theme, area.width,
     );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);

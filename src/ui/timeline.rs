@@ -180,7 +180,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Pane::Timeline,
         scope_title(app, Pane::Timeline),
         note,
-        theme,
+        theme, area.width,
     );
     let inner = block.inner(area);
     let cols = inner.width;

@@ -23,6 +23,7 @@ pub fn pane_block<'a>(
     title: String,
     note: String,
     theme: &Theme,
+    width: u16,
 ) -> Block<'a> {
     let focused = app.focus == pane && app.overlay.is_none();
     let number = pane as usize + 1;
@@ -49,25 +50,76 @@ pub fn pane_block<'a>(
         }
         None => title,
     };
-    let mut block = Block::default()
+    let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
             theme.border_focused
         } else {
             theme.border
-        })
-        .title(Line::styled(
-            format!(" {number} {} ", super::text::clean(&title)),
-            if focused {
-                theme.border_focused
-            } else {
-                theme.title
-            },
-        ));
+        });
+    titled(
+        block,
+        &format!("{number} {title}"),
+        if focused {
+            theme.border_focused
+        } else {
+            theme.title
+        },
+        &note,
+        theme.dim,
+        width,
+    )
+}
+
+/// Puts a title (left) and a note (right) on a block `width` cells wide, neither running into
+/// the other: the title is cut with `…` to leave a gap of border before the note; when even a
+/// short title would not fit, the note gives way.
+pub fn titled<'a>(
+    block: Block<'a>,
+    title: &str,
+    title_style: Style,
+    note: &str,
+    note_style: Style,
+    width: u16,
+) -> Block<'a> {
+    let (title, note) = fit_titles(title, note, width as usize);
+    let mut block = block.title(Line::styled(title, title_style));
     if !note.is_empty() {
-        block = block.title(Line::styled(format!(" {note} "), theme.dim).right_aligned());
+        block = block.title(Line::styled(note, note_style).right_aligned());
     }
     block
+}
+
+/// The title and note of a block `width` cells wide as drawn (each with a blank either side),
+/// fitted so that at least one cell of border stays between them.
+pub fn fit_titles(title: &str, note: &str, width: usize) -> (String, String) {
+    use super::text::fit;
+    // Two corners, a gap of border, and a blank either side of each text.
+    let room = width.saturating_sub(2 + 1 + 4);
+    let title_w = width_of(title);
+    let note_w = if note.is_empty() { 0 } else { width_of(note) };
+    let shown = |t: String| format!(" {t} ");
+    if note_w == 0 {
+        return (shown(fit(title, room + 2)), String::new());
+    }
+    if title_w + note_w <= room {
+        return (shown(fit(title, title_w)), shown(fit(note, note_w)));
+    }
+    // The title keeps at least 16 cells (or all of it), the note what is left.
+    let keep = title_w.min(16);
+    if room >= keep + note_w {
+        return (shown(fit(title, room - note_w)), shown(fit(note, note_w)));
+    }
+    let note_room = room.saturating_sub(keep);
+    if note_room >= 6.min(note_w) && note_room > 0 {
+        (shown(fit(title, keep)), shown(fit(note, note_room)))
+    } else {
+        (shown(fit(title, room + 2)), String::new())
+    }
+}
+
+fn width_of(text: &str) -> usize {
+    width(&super::text::clean(text))
 }
 
 /// A column cell of exactly `cells` cells: the text fitted into all but the last, which stays
@@ -158,16 +210,19 @@ pub fn view_rect(area: Rect) -> Rect {
     .intersection(area)
 }
 
-/// The block of a full-screen view.
-pub fn view_block<'a>(title: String, note: String, theme: &Theme) -> Block<'a> {
-    Block::default()
+/// The block of a full-screen view `width` cells wide.
+pub fn view_block<'a>(title: String, note: String, theme: &Theme, width: u16) -> Block<'a> {
+    let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Line::styled(
-            format!(" {} ", super::text::clean(&title)),
-            theme.border_focused,
-        ))
-        .title(Line::styled(format!(" {note} "), theme.dim).right_aligned())
+        .border_style(theme.border_focused);
+    titled(
+        block,
+        &title,
+        theme.border_focused,
+        &note,
+        theme.dim,
+        width,
+    )
 }
 
 /// Text fitted to `cells` cells (plus a separating blank), with the characters matching a fuzzy
