@@ -185,3 +185,30 @@ fn titles_are_cut_with_an_ellipsis_before_their_hints() {
     let row = s.lines().find(|l| l.contains("step 3 of 13")).unwrap().to_string();
     assert_gap(&row, "started", &s);
 }
+
+#[test]
+fn goals_of_all_partners_keep_readable_titles_and_whole_dates() {
+    for (w, h) in [(120, 40), (100, 30), (200, 60), (80, 24)] {
+        let mut app = demo_app(w, h);
+        press(&mut app, &["2", "A"]);
+        let s = screen(&app, w, h);
+        let rows: Vec<&str> = s
+            .lines()
+            .filter(|l| l.contains("│○ ") || l.contains("│✓ ") || l.contains("│! "))
+            .filter(|l| l.contains('%'))
+            .collect();
+        assert!(!rows.is_empty(), "{s}");
+        assert!(s.contains("Publish open re"), "{w}×{h}: titles are squeezed:\n{s}");
+        for row in rows {
+            let at = ["││○ ", "││✓ ", "││! ", "│○ ", "│✓ ", "│! "]
+                .iter()
+                .find_map(|m| row.find(m).map(|i| i + m.len()))
+                .unwrap();
+            let pane = &row[at..];
+            assert!(
+                pane.split_whitespace().any(|w| w.len() == 10 && w.starts_with("20")),
+                "{w}×{h}: the due date is cut: {pane:?}\n{s}"
+            );
+        }
+    }
+}
