@@ -240,10 +240,8 @@ fn run(app: &mut App, theme: &Theme, stop: &AtomicBool) -> std::io::Result<()> {
                     Ok(size) if size.width > 0 && size.height > 0 => {}
                     _ => break,
                 }
-                // Look at saves and the file, draw only if something changed.
-                let before = app.status.clone();
-                app.poll_saves();
-                dirty = app.check_disk() || app.status != before;
+                // Look at saves and the file, draw only if something shown changed.
+                dirty = app.quiet_tick();
                 continue;
             }
             match event::read()? {

@@ -212,3 +212,30 @@ fn goals_of_all_partners_keep_readable_titles_and_whole_dates() {
         }
     }
 }
+
+#[test]
+fn the_quiet_tick_redraws_when_the_save_has_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.ron");
+    let saver = partnerdeck::app::background(&path, None);
+    let mut app = App::with_saver(
+        partnerdeck::model::Workspace::named("Test"),
+        DEMO_ANCHOR,
+        Source::File(path.clone()),
+        saver,
+    );
+    app.resize(120, 40);
+    press(&mut app, &["a"]);
+    type_text(&mut app, "Harbour Trust");
+    press(&mut app, &["enter"]);
+    assert!(screen(&app, 120, 40).lines().next().unwrap().contains("unsaved"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut redraw = false;
+    while app.unsaved() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        redraw |= app.quiet_tick();
+    }
+    assert!(!app.unsaved(), "the save finished");
+    assert!(redraw, "the quiet tick asks for a redraw when `unsaved` goes");
+    assert!(!screen(&app, 120, 40).lines().next().unwrap().contains("unsaved"));
+}

@@ -280,6 +280,16 @@ impl App {
         app
     }
 
+    /// What the event loop does in a quiet moment (no key for a while): takes in finished saves
+    /// and looks at the file. True when anything shown changed, e.g. "unsaved" leaving the
+    /// header once the save is done.
+    pub fn quiet_tick(&mut self) -> bool {
+        let before = (self.status.clone(), self.unsaved(), self.save_error.clone());
+        self.poll_saves();
+        let disk = self.check_disk();
+        disk || before != (self.status.clone(), self.unsaved(), self.save_error.clone())
+    }
+
     /// Tells the app the terminal's size (before the first frame and on every resize).
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Screen::compute(Rect::new(0, 0, width, height), self.focus);
