@@ -239,3 +239,47 @@ fn the_quiet_tick_redraws_when_the_save_has_finished() {
     assert!(redraw, "the quiet tick asks for a redraw when `unsaved` goes");
     assert!(!screen(&app, 120, 40).lines().next().unwrap().contains("unsaved"));
 }
+
+#[test]
+fn the_look_back_shows_every_log_entry_it_counts_or_says_how_many_more() {
+    let partners = demo_app(120, 40).ws.partners.len();
+    let mut seen_more = false;
+    for (w, h) in [(120, 40), (80, 24)] {
+        for n in 0..partners {
+            let mut app = demo_app(w, h);
+            for _ in 0..n {
+                press(&mut app, &["j"]);
+            }
+            press(&mut app, &["r"]);
+            let s = screen(&app, w, h);
+            let Some(at) = s.lines().position(|l| l.contains("Log since")) else {
+                continue;
+            };
+            let head = s.lines().nth(at).unwrap();
+            let count: usize = head
+                .split(": ")
+                .nth(1)
+                .and_then(|t| t.split_whitespace().next())
+                .and_then(|t| t.parse().ok())
+                .unwrap();
+            let after: Vec<&str> = s.lines().skip(at + 1).collect();
+            let shown = after
+                .iter()
+                .filter(|l| l.trim_start_matches('│').starts_with(" 20"))
+                .count();
+            let more: usize = after
+                .iter()
+                .find_map(|l| l.split('+').nth(1)?.strip_suffix(" more")?.parse().ok())
+                .or_else(|| {
+                    after.iter().find_map(|l| {
+                        let t = l.trim_matches('│').trim();
+                        t.strip_prefix('+')?.strip_suffix(" more")?.parse().ok()
+                    })
+                })
+                .unwrap_or(0);
+            seen_more |= more > 0;
+            assert_eq!(shown + more, count, "{w}×{h}:\n{s}");
+        }
+    }
+    assert!(seen_more, "some look-back is too long for 80×24");
+}

@@ -563,7 +563,7 @@ impl App {
             "",
             format!("Log since {since}: {} entries", log.len()),
         );
-        for i in log.iter().rev().take(6) {
+        for i in log.iter().rev() {
             push(
                 LineKind::Field,
                 &i.at.format("%Y-%m-%d").to_string(),

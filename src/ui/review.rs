@@ -30,6 +30,37 @@ fn detail_lines(lines: &[DetailLine], width: usize, theme: &Theme) -> Vec<Line<'
         .collect()
 }
 
+/// The look-back in at most `room` lines: everything before the log, then as many log entries
+/// as fit, and a line counting those left out.
+fn look_back_lines(
+    lines: &[DetailLine],
+    width: usize,
+    room: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let log_at = lines
+        .iter()
+        .position(|l| l.kind == LineKind::Heading && l.value.starts_with("Log since"))
+        .map_or(lines.len(), |i| i + 1);
+    let mut out = detail_lines(&lines[..log_at], width, theme);
+    let entries = &lines[log_at..];
+    for (n, entry) in entries.iter().enumerate() {
+        let wrapped = detail_lines(std::slice::from_ref(entry), width, theme);
+        let left = entries.len() - n;
+        // The last entry may take the line kept for "+N more".
+        let keep = if left == 1 { 0 } else { 1 };
+        if out.len() + wrapped.len() + keep > room {
+            out.push(Line::styled(
+                format!(" {}+{left} more", " ".repeat(LABEL_WIDTH + 1)),
+                theme.dim,
+            ));
+            break;
+        }
+        out.extend(wrapped);
+    }
+    out
+}
+
 fn stars(score: Option<u8>) -> String {
     match score {
         Some(s) => format!(
@@ -98,9 +129,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     };
     match state.step {
         0 => {
-            lines.extend(detail_lines(
+            // Two lines below for the hint; the log (last, newest first) gets what is left.
+            let room = (inner.height as usize).saturating_sub(lines.len() + 2);
+            lines.extend(look_back_lines(
                 &app.look_back(state.partner),
                 width.saturating_sub(2),
+                room,
                 theme,
             ));
             lines.push(Line::raw(""));
