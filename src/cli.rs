@@ -305,10 +305,17 @@ fn check(path: &Path) -> Result<ExitCode, String> {
                 reviews,
                 celebrations,
             ] = loaded.workspace.list_lengths();
+            use crate::words::{count, plural};
             println!(
-                "{}: ok — {partners} partners, {goals} goals, {milestones} milestones, {log} log \
-                 entries, {commitments} commitments, {reviews} reviews, {celebrations} celebrations",
+                "{}: ok — {}, {}, {}, {}, {}, {}, {}",
                 path.display(),
+                count(partners, "partner"),
+                count(goals, "goal"),
+                count(milestones, "milestone"),
+                plural(log, "log entry", "log entries"),
+                count(commitments, "commitment"),
+                count(reviews, "review"),
+                count(celebrations, "celebration"),
             );
             if let Some(v) = loaded.migrated_from {
                 println!(
@@ -350,7 +357,7 @@ fn list_backups(path: &Path) -> Result<ExitCode, String> {
         {
             Ok(loaded) => {
                 let n = loaded.workspace.partners.len();
-                format!("{n} partner{}", if n == 1 { "" } else { "s" })
+                crate::words::count(n, "partner")
             }
             Err(_) => "does not load (`partnerdeck check` on it says why)".to_string(),
         };
@@ -376,14 +383,14 @@ fn restore_backup(path: &Path, id: &str) -> Result<ExitCode, String> {
     let restored = store::restore(path, id, chrono::Utc::now()).map_err(|e| e.to_string())?;
     let n = restored.loaded.workspace.partners.len();
     println!(
-        "restored backup {} ({}, {n} partner{}) into {}",
+        "restored backup {} ({}, {}) into {}",
         restored.from.id,
         restored
             .from
             .time
             .with_timezone(&Local)
             .format("%Y-%m-%d %H:%M:%S"),
-        if n == 1 { "" } else { "s" },
+        crate::words::count(n, "partner"),
         path.display()
     );
     if let Some(b) = restored.saved_current {

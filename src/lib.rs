@@ -15,3 +15,4 @@ pub mod model;
 pub mod store;
 pub mod tui;
 pub mod ui;
+pub mod words;

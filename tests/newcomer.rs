@@ -283,3 +283,60 @@ fn the_look_back_shows_every_log_entry_it_counts_or_says_how_many_more() {
     }
     assert!(seen_more, "some look-back is too long for 80×24");
 }
+
+/// Every line of the open details, page by page.
+fn all_detail_text(app: &mut App, w: u16, h: u16) -> String {
+    let mut text = String::new();
+    for _ in 0..20 {
+        text.push_str(&screen(app, w, h));
+        press(app, &["pgdn"]);
+    }
+    text
+}
+
+#[test]
+fn partner_details_name_every_factor_cut_nothing_and_count_in_good_english() {
+    let mut app = demo_app(120, 40);
+    while !app.selected_partner().unwrap().name.starts_with("Harbour Youth") {
+        press(&mut app, &["j"]);
+    }
+    press(&mut app, &["enter"]);
+    let text = all_detail_text(&mut app, 120, 40);
+    for factor in [
+        "contact recency",
+        "follow-ups",
+        "balance",
+        "they meet our needs",
+        "we meet their needs",
+        "review schedule",
+        "rating trend",
+    ] {
+        assert!(text.contains(factor), "factor {factor:?} is not named:\n{text}");
+    }
+    for cut in ["leveraged stren…", "them by 2026-", "us by 2026-"] {
+        for line in text.lines().filter(|l| l.contains(cut)) {
+            assert!(!line.contains('…'), "cut label: {line}");
+        }
+    }
+    for bad in ["1 wins", "1 celebrations", "1 completed milestones", "1 active goals"] {
+        assert!(!text.contains(bad), "{bad:?}:\n{text}");
+    }
+    assert!(text.contains("1 win") && text.contains("1 celebration"), "{text}");
+}
+
+#[test]
+fn check_counts_in_good_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.ron");
+    partnerdeck::store::save(&path, &common::small_workspace()).unwrap();
+    let out = assert_cmd::Command::cargo_bin("partnerdeck")
+        .unwrap()
+        .args(["check", path.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("1 partner, 1 goal, 1 milestone, 1 log entry"), "{out}");
+}

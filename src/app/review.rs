@@ -561,7 +561,10 @@ impl App {
         push(
             LineKind::Heading,
             "",
-            format!("Log since {since}: {} entries", log.len()),
+            format!(
+                "Log since {since}: {}",
+                crate::words::plural(log.len(), "entry", "entries")
+            ),
         );
         for i in log.iter().rev() {
             push(
