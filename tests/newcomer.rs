@@ -340,3 +340,36 @@ fn check_counts_in_good_english() {
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("1 partner, 1 goal, 1 milestone, 1 log entry"), "{out}");
 }
+
+#[test]
+fn form_errors_are_shown_whole() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = demo_app(w, h);
+        press(&mut app, &["2", "a"]);
+        type_text(&mut app, "Volunteers");
+        loop {
+            match &app.overlay {
+                Some(Overlay::Form { form, .. }) if form.fields[form.focus].label != "Due" => {
+                    press(&mut app, &["tab"])
+                }
+                _ => break,
+            }
+        }
+        type_text(&mut app, "2026-02-30");
+        press(&mut app, &["enter"]);
+        let error = match &app.overlay {
+            Some(Overlay::Form { form, .. }) => form.fields[form.focus].error.clone().unwrap(),
+            _ => panic!("the form stays open"),
+        };
+        let s = screen(&app, w, h);
+        let shown: String = s
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for word in error.split_whitespace() {
+            assert!(shown.contains(word), "{w}×{h}: {word:?} of {error:?} is cut:\n{s}");
+        }
+        assert!(!s.contains("yester│"), "{s}");
+    }
+}
