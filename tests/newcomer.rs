@@ -373,3 +373,24 @@ fn form_errors_are_shown_whole() {
         assert!(!s.contains("yester│"), "{s}");
     }
 }
+
+#[test]
+fn a_resumed_draft_names_the_step_the_title_shows() {
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["r", "enter", "4", "enter", "3", "enter", "4", "enter"]);
+    press(&mut app, &["esc", "k"]);
+    assert!(app.overlay.is_none(), "the draft is kept");
+    press(&mut app, &["r"]);
+    let s = screen(&app, 120, 40);
+    let title_step = s
+        .split("step ")
+        .nth(1)
+        .and_then(|t| t.split(' ').next())
+        .unwrap()
+        .to_string();
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.contains(&format!("step {title_step} of")),
+        "status {status:?}, title step {title_step}:\n{s}"
+    );
+}

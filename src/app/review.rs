@@ -186,8 +186,8 @@ impl App {
                 self.set_status(
                     Level::Info,
                     format!(
-                        "Resumed the draft at step {}: {}",
-                        s.step,
+                        "Resumed the draft at step {} of {STEPS}: {}",
+                        s.step + 1,
                         step_name(s.step)
                     ),
                 );
