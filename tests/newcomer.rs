@@ -394,3 +394,21 @@ fn a_resumed_draft_names_the_step_the_title_shows() {
         "status {status:?}, title step {title_step}:\n{s}"
     );
 }
+
+#[test]
+fn messages_go_with_the_next_key() {
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["o", "s"]);
+    assert!(screen(&app, 120, 40).contains("Sorted by"));
+    press(&mut app, &["esc"]);
+    assert!(!screen(&app, 120, 40).contains("Sorted by"), "{:?}", app.status);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "green");
+    assert!(!screen(&app, 120, 40).contains("Sorted by"));
+
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["r", "esc", "d"]);
+    assert!(screen(&app, 120, 40).contains("Review discarded"), "{:?}", app.status);
+    press(&mut app, &["a"]);
+    assert!(!screen(&app, 120, 40).contains("Review discarded"));
+}

@@ -217,6 +217,7 @@ impl App {
 
     /// A key press: the bound action of the current context, else (in a form) typing.
     pub fn handle_key(&mut self, key: crate::keymap::Key) {
+        self.expire_status();
         match self.keymap.resolve(key, self.context()) {
             Some(action) => self.update(action),
             None if self.context() == super::Context::Form => self.type_key(key),
@@ -224,6 +225,24 @@ impl App {
             None if self.context() == super::Context::Filter => self.filter_key(key),
             None if self.context() == super::Context::Palette => self.palette_key(key),
             None if self.context() == super::Context::Search => self.search_key(key),
+            None => {}
+        }
+    }
+
+    /// A message lasts until the next key; a warning or an error until the next key that
+    /// changes what is open (it may need reading twice).
+    fn expire_status(&mut self) {
+        match &self.status {
+            Some(s) if s.level == Level::Info => self.status = None,
+            Some(_) => {
+                let context = self.context();
+                if self.status_context.is_some_and(|c| c != context) {
+                    self.status = None;
+                    self.status_context = None;
+                } else {
+                    self.status_context = Some(context);
+                }
+            }
             None => {}
         }
     }

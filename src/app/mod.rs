@@ -188,6 +188,8 @@ pub struct App {
     pub time: TimeView,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
+    /// Where a warning or error was first seen by a key (it goes when that changes).
+    pub status_context: Option<Context>,
     pub screen: Screen,
     pub quit: bool,
     /// The context the help overlay describes.
@@ -255,6 +257,7 @@ impl App {
             time: TimeView::around(today),
             overlay: None,
             status: None,
+            status_context: None,
             screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
             quit: false,
             help_from: Context::Dashboard,
@@ -324,6 +327,7 @@ impl App {
     }
 
     pub fn set_status(&mut self, level: Level, text: impl Into<String>) {
+        self.status_context = None;
         self.status = Some(Status {
             level,
             text: text.into(),
