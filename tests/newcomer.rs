@@ -412,3 +412,23 @@ fn messages_go_with_the_next_key() {
     press(&mut app, &["a"]);
     assert!(!screen(&app, 120, 40).contains("Review discarded"));
 }
+
+#[test]
+fn the_empty_state_keeps_its_indent_when_it_wraps() {
+    let mut app = App::new(
+        partnerdeck::model::Workspace::named("Empty"),
+        DEMO_ANCHOR,
+        Source::Memory,
+    );
+    app.resize(100, 24);
+    let s = screen(&app, 100, 24);
+    let lines: Vec<&str> = s
+        .lines()
+        .filter(|l| l.contains("first partner") || l.contains("every key") || l.contains("--demo"))
+        .collect();
+    assert!(lines.len() >= 3, "the hint wraps at this width:\n{s}");
+    for l in lines {
+        let inner = l.trim_start_matches('│');
+        assert!(inner.starts_with("  ") && !inner.starts_with("   "), "{l:?}\n{s}");
+    }
+}

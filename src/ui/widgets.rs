@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Rows built by `row()` plus lines handed to `render_lines` (the timeline draws its own rows):
@@ -169,15 +169,30 @@ pub fn draw_text(frame: &mut Frame, area: Rect, lines: &[Line<'_>]) {
     super::cells::put_lines(frame.buffer_mut(), area, lines);
 }
 
-/// Renders lines inside a block, wrapping long ones (for messages, not rows).
+/// Renders lines inside a block, wrapping long ones (for messages, not rows): a wrapped line
+/// keeps its indent on every line it takes, in the style of its first span.
 pub fn render_wrapped(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<Line<'static>>) {
     let area = area.intersection(frame.area());
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(ratatui::widgets::Wrap { trim: false }),
-        area,
-    );
+    let room = block.inner(area).width as usize;
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        if width(&text) <= room {
+            out.push(line);
+            continue;
+        }
+        let style = line
+            .spans
+            .first()
+            .map_or(line.style, |s| line.style.patch(s.style));
+        let body = text.trim_start();
+        let indent = &text[..text.len() - body.len()];
+        let indent = if width(indent) * 2 > room { "" } else { indent };
+        for chunk in crate::app::wrap_text(body, room.saturating_sub(width(indent)).max(1)) {
+            out.push(Line::styled(format!("{indent}{chunk}"), style));
+        }
+    }
+    draw_lines(frame, area, &block, &out);
 }
 
 /// A centred, dimmed message for an empty pane.
