@@ -473,6 +473,15 @@ fn render_frame(
             "a frame of {width}×{height} cannot be rendered: width and height go from 1 to 1000"
         ));
     }
+    if width < crate::app::MIN_WIDTH || height < crate::app::MIN_HEIGHT {
+        // The dashboard would only ask to enlarge the terminal: say so, and fail, so that a
+        // script can tell.
+        return Err(format!(
+            "a frame of {width}×{height} is too small to draw: partnerdeck needs at least {}×{}",
+            crate::app::MIN_WIDTH,
+            crate::app::MIN_HEIGHT
+        ));
+    }
     let today = cli.today();
     let (ws, source) = if cli.demo {
         let ws = store::demo_workspace(today);

@@ -432,3 +432,18 @@ fn the_empty_state_keeps_its_indent_when_it_wraps() {
         assert!(inner.starts_with("  ") && !inner.starts_with("   "), "{l:?}\n{s}");
     }
 }
+
+#[test]
+fn render_fails_when_the_frame_is_too_small_to_draw() {
+    let out = assert_cmd::Command::cargo_bin("partnerdeck")
+        .unwrap()
+        .env("PARTNERDECK_TODAY", "2026-11-27")
+        .args(["--demo", "render", "--height", "8"])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("too small"), "{err}");
+    assert!(out.stdout.is_empty());
+}
