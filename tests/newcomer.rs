@@ -30,8 +30,14 @@ fn colon_enter_does_not_quit_and_quit_from_the_palette_quits() {
     let mut app = demo_app(120, 40);
     press(&mut app, &[":"]);
     match &app.overlay {
-        Some(Overlay::Palette { matches, cursor, .. }) => {
-            assert_ne!(matches[cursor.selected], Action::Quit, "quit is preselected");
+        Some(Overlay::Palette {
+            matches, cursor, ..
+        }) => {
+            assert_ne!(
+                matches[cursor.selected],
+                Action::Quit,
+                "quit is preselected"
+            );
             assert_eq!(matches.last(), Some(&Action::Quit), "quit comes last");
         }
         _ => panic!("no palette"),
@@ -44,7 +50,10 @@ fn colon_enter_does_not_quit_and_quit_from_the_palette_quits() {
 #[test]
 fn help_returns_to_the_view_it_was_opened_from() {
     for (open, is_view) in [
-        ("t", (|o: &Overlay| matches!(o, Overlay::Attention { .. })) as fn(&Overlay) -> bool),
+        (
+            "t",
+            (|o: &Overlay| matches!(o, Overlay::Attention { .. })) as fn(&Overlay) -> bool,
+        ),
         ("o", |o: &Overlay| matches!(o, Overlay::Overview { .. })),
         ("enter", |o: &Overlay| matches!(o, Overlay::Detail { .. })),
         ("c", |o: &Overlay| matches!(o, Overlay::Records { .. })),
@@ -52,7 +61,10 @@ fn help_returns_to_the_view_it_was_opened_from() {
         let mut app = demo_app(120, 40);
         press(&mut app, &[open, "j"]);
         press(&mut app, &["?"]);
-        assert!(matches!(app.overlay, Some(Overlay::Help { .. })), "{open}: help opens");
+        assert!(
+            matches!(app.overlay, Some(Overlay::Help { .. })),
+            "{open}: help opens"
+        );
         press(&mut app, &["esc"]);
         assert!(
             app.overlay.as_ref().is_some_and(is_view),
@@ -60,7 +72,10 @@ fn help_returns_to_the_view_it_was_opened_from() {
             screen(&app, 120, 40)
         );
         press(&mut app, &["?", "?"]);
-        assert!(app.overlay.as_ref().is_some_and(is_view), "{open}: ? toggles help off");
+        assert!(
+            app.overlay.as_ref().is_some_and(is_view),
+            "{open}: ? toggles help off"
+        );
     }
 }
 
@@ -182,7 +197,11 @@ fn titles_are_cut_with_an_ellipsis_before_their_hints() {
     let mut app = demo_app(80, 24);
     press(&mut app, &["r", "tab", "tab"]);
     let s = screen(&app, 80, 24);
-    let row = s.lines().find(|l| l.contains("step 3 of 13")).unwrap().to_string();
+    let row = s
+        .lines()
+        .find(|l| l.contains("step 3 of 13"))
+        .unwrap()
+        .to_string();
     assert_gap(&row, "started", &s);
 }
 
@@ -198,7 +217,10 @@ fn goals_of_all_partners_keep_readable_titles_and_whole_dates() {
             .filter(|l| l.contains('%'))
             .collect();
         assert!(!rows.is_empty(), "{s}");
-        assert!(s.contains("Publish open re"), "{w}×{h}: titles are squeezed:\n{s}");
+        assert!(
+            s.contains("Publish open re"),
+            "{w}×{h}: titles are squeezed:\n{s}"
+        );
         for row in rows {
             let at = ["││○ ", "││✓ ", "││! ", "│○ ", "│✓ ", "│! "]
                 .iter()
@@ -206,7 +228,8 @@ fn goals_of_all_partners_keep_readable_titles_and_whole_dates() {
                 .unwrap();
             let pane = &row[at..];
             assert!(
-                pane.split_whitespace().any(|w| w.len() == 10 && w.starts_with("20")),
+                pane.split_whitespace()
+                    .any(|w| w.len() == 10 && w.starts_with("20")),
                 "{w}×{h}: the due date is cut: {pane:?}\n{s}"
             );
         }
@@ -228,7 +251,13 @@ fn the_quiet_tick_redraws_when_the_save_has_finished() {
     press(&mut app, &["a"]);
     type_text(&mut app, "Harbour Trust");
     press(&mut app, &["enter"]);
-    assert!(screen(&app, 120, 40).lines().next().unwrap().contains("unsaved"));
+    assert!(
+        screen(&app, 120, 40)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("unsaved")
+    );
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let mut redraw = false;
     while app.unsaved() && std::time::Instant::now() < deadline {
@@ -236,8 +265,17 @@ fn the_quiet_tick_redraws_when_the_save_has_finished() {
         redraw |= app.quiet_tick();
     }
     assert!(!app.unsaved(), "the save finished");
-    assert!(redraw, "the quiet tick asks for a redraw when `unsaved` goes");
-    assert!(!screen(&app, 120, 40).lines().next().unwrap().contains("unsaved"));
+    assert!(
+        redraw,
+        "the quiet tick asks for a redraw when `unsaved` goes"
+    );
+    assert!(
+        !screen(&app, 120, 40)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("unsaved")
+    );
 }
 
 #[test]
@@ -297,7 +335,12 @@ fn all_detail_text(app: &mut App, w: u16, h: u16) -> String {
 #[test]
 fn partner_details_name_every_factor_cut_nothing_and_count_in_good_english() {
     let mut app = demo_app(120, 40);
-    while !app.selected_partner().unwrap().name.starts_with("Harbour Youth") {
+    while !app
+        .selected_partner()
+        .unwrap()
+        .name
+        .starts_with("Harbour Youth")
+    {
         press(&mut app, &["j"]);
     }
     press(&mut app, &["enter"]);
@@ -311,17 +354,28 @@ fn partner_details_name_every_factor_cut_nothing_and_count_in_good_english() {
         "review schedule",
         "rating trend",
     ] {
-        assert!(text.contains(factor), "factor {factor:?} is not named:\n{text}");
+        assert!(
+            text.contains(factor),
+            "factor {factor:?} is not named:\n{text}"
+        );
     }
     for cut in ["leveraged stren…", "them by 2026-", "us by 2026-"] {
         for line in text.lines().filter(|l| l.contains(cut)) {
             assert!(!line.contains('…'), "cut label: {line}");
         }
     }
-    for bad in ["1 wins", "1 celebrations", "1 completed milestones", "1 active goals"] {
+    for bad in [
+        "1 wins",
+        "1 celebrations",
+        "1 completed milestones",
+        "1 active goals",
+    ] {
         assert!(!text.contains(bad), "{bad:?}:\n{text}");
     }
-    assert!(text.contains("1 win") && text.contains("1 celebration"), "{text}");
+    assert!(
+        text.contains("1 win") && text.contains("1 celebration"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -338,7 +392,10 @@ fn check_counts_in_good_english() {
         .stdout
         .clone();
     let out = String::from_utf8(out).unwrap();
-    assert!(out.contains("1 partner, 1 goal, 1 milestone, 1 log entry"), "{out}");
+    assert!(
+        out.contains("1 partner, 1 goal, 1 milestone, 1 log entry"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -368,7 +425,10 @@ fn form_errors_are_shown_whole() {
             .collect::<Vec<_>>()
             .join(" ");
         for word in error.split_whitespace() {
-            assert!(shown.contains(word), "{w}×{h}: {word:?} of {error:?} is cut:\n{s}");
+            assert!(
+                shown.contains(word),
+                "{w}×{h}: {word:?} of {error:?} is cut:\n{s}"
+            );
         }
         assert!(!s.contains("yester│"), "{s}");
     }
@@ -377,7 +437,10 @@ fn form_errors_are_shown_whole() {
 #[test]
 fn a_resumed_draft_names_the_step_the_title_shows() {
     let mut app = demo_app(120, 40);
-    press(&mut app, &["r", "enter", "4", "enter", "3", "enter", "4", "enter"]);
+    press(
+        &mut app,
+        &["r", "enter", "4", "enter", "3", "enter", "4", "enter"],
+    );
     press(&mut app, &["esc", "k"]);
     assert!(app.overlay.is_none(), "the draft is kept");
     press(&mut app, &["r"]);
@@ -401,14 +464,22 @@ fn messages_go_with_the_next_key() {
     press(&mut app, &["o", "s"]);
     assert!(screen(&app, 120, 40).contains("Sorted by"));
     press(&mut app, &["esc"]);
-    assert!(!screen(&app, 120, 40).contains("Sorted by"), "{:?}", app.status);
+    assert!(
+        !screen(&app, 120, 40).contains("Sorted by"),
+        "{:?}",
+        app.status
+    );
     press(&mut app, &["/"]);
     type_text(&mut app, "green");
     assert!(!screen(&app, 120, 40).contains("Sorted by"));
 
     let mut app = demo_app(120, 40);
     press(&mut app, &["r", "esc", "d"]);
-    assert!(screen(&app, 120, 40).contains("Review discarded"), "{:?}", app.status);
+    assert!(
+        screen(&app, 120, 40).contains("Review discarded"),
+        "{:?}",
+        app.status
+    );
     press(&mut app, &["a"]);
     assert!(!screen(&app, 120, 40).contains("Review discarded"));
 }
@@ -429,7 +500,10 @@ fn the_empty_state_keeps_its_indent_when_it_wraps() {
     assert!(lines.len() >= 3, "the hint wraps at this width:\n{s}");
     for l in lines {
         let inner = l.trim_start_matches('│');
-        assert!(inner.starts_with("  ") && !inner.starts_with("   "), "{l:?}\n{s}");
+        assert!(
+            inner.starts_with("  ") && !inner.starts_with("   "),
+            "{l:?}\n{s}"
+        );
     }
 }
 
@@ -446,4 +520,22 @@ fn render_fails_when_the_frame_is_too_small_to_draw() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("too small"), "{err}");
     assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn undo_and_redo_say_what_they_undid() {
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["4", "d", "y"]);
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Quick call");
+    press(&mut app, &["enter"]);
+    press(&mut app, &["u"]);
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(status.starts_with("Undone: Logged a call with"), "{status}");
+    press(&mut app, &["u"]);
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(status.contains("Deleted the log entry"), "{status}");
+    press(&mut app, &["ctrl-r"]);
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(status.contains("Redone: Deleted the log entry"), "{status}");
 }

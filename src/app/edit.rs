@@ -451,9 +451,30 @@ impl App {
             super::reclaim::drop_later(self.undo_stack.drain(..excess).collect::<Vec<_>>());
         }
         super::reclaim::drop_all_later(std::mem::take(&mut self.redo_stack));
+        self.name_change(message);
         self.install(derived);
         self.announce_change(message);
         true
+    }
+
+    /// Remembers what the change that made the current workspace was, for undo and redo to say
+    /// ("Undone: deleted the log entry"); names of versions no longer kept are dropped.
+    fn name_change(&mut self, message: &str) {
+        let kept: std::collections::HashSet<*const Workspace> = self
+            .undo_stack
+            .iter()
+            .chain(&self.redo_stack)
+            .map(Arc::as_ptr)
+            .collect();
+        self.change_names
+            .retain(|ptr, _| kept.contains(&(*ptr as *const Workspace)));
+        self.change_names
+            .insert(Arc::as_ptr(&self.ws) as usize, change_name(message));
+    }
+
+    /// The name of the change that made `ws`, if known.
+    fn change_of(&self, ws: &Arc<Workspace>) -> Option<String> {
+        self.change_names.get(&(Arc::as_ptr(ws) as usize)).cloned()
     }
 
     fn after_change(&mut self, message: &str) {
@@ -469,9 +490,14 @@ impl App {
     fn undo(&mut self) {
         match self.undo_stack.pop() {
             Some(previous) => {
+                let name = self.change_of(&self.ws);
                 let current = std::mem::replace(&mut self.ws, previous);
                 self.redo_stack.push(current);
-                self.after_change("Undone (Ctrl-r redoes)");
+                let redo = self.keymap.keys_text(Action::Redo);
+                self.after_change(&match name {
+                    Some(name) => format!("Undone: {name} ({redo} redoes)"),
+                    None => format!("Undone ({redo} redoes)"),
+                });
             }
             None => self.set_status(Level::Info, "Nothing to undo"),
         }
@@ -480,9 +506,13 @@ impl App {
     fn redo(&mut self) {
         match self.redo_stack.pop() {
             Some(next) => {
+                let name = self.change_of(&next);
                 let current = std::mem::replace(&mut self.ws, next);
                 self.undo_stack.push(current);
-                self.after_change("Redone");
+                self.after_change(&match name {
+                    Some(name) => format!("Redone: {name}"),
+                    None => "Redone".to_string(),
+                });
             }
             None => self.set_status(Level::Info, "Nothing to redo"),
         }
@@ -717,6 +747,18 @@ impl App {
             self.confirm(q, Pending::AchieveGoal(goal));
         }
     }
+}
+
+/// A change's message as its name: without the hint that follows it ("Deleted the log entry
+/// (u undoes)" → "Deleted the log entry"; "X: done! How was it celebrated?" → "X: done").
+fn change_name(message: &str) -> String {
+    let mut name = message;
+    for cut in [" (", "! ", "; "] {
+        if let Some(i) = name.find(cut) {
+            name = &name[..i];
+        }
+    }
+    name.trim_end_matches(['!', '.', ' ']).to_string()
 }
 
 #[cfg(test)]

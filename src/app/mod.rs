@@ -202,6 +202,8 @@ pub struct App {
     pub saver: Box<dyn Saver>,
     pub undo_stack: Vec<Arc<Workspace>>,
     pub redo_stack: Vec<Arc<Workspace>>,
+    /// What each change was, by the address of the workspace it made (for undo and redo).
+    pub change_names: std::collections::HashMap<usize, String>,
     /// A goal whose last milestone was just completed: offer to mark it achieved.
     pub pending_goal: Option<crate::model::GoalId>,
     /// Text for `$EDITOR`: the event loop suspends the terminal, edits, and calls `editor_done`.
@@ -266,6 +268,7 @@ impl App {
             saver,
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
+            change_names: std::collections::HashMap::new(),
             pending_goal: None,
             editor_request: None,
             return_to: None,
@@ -443,7 +446,9 @@ impl App {
         };
         let max = len.saturating_sub(page);
         match action {
-            Action::Back | Action::Help if help => self.overlay = self.help_return.take().map(|o| *o),
+            Action::Back | Action::Help if help => {
+                self.overlay = self.help_return.take().map(|o| *o)
+            }
             Action::Back => self.overlay = None,
             Action::Help => self.open_help(),
             Action::Down => *scroll = (*scroll + 1).min(max),

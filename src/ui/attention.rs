@@ -30,7 +30,8 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
             app.today,
             app.keymap.keys_text(crate::action::Action::Back) + ": close"
         ),
-        theme, area.width,
+        theme,
+        area.width,
     );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);

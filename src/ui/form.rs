@@ -122,7 +122,12 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
     let caret = caret_x
         .filter(|_| caret_row < height)
         .map(|x| Position::new(x, inner.y + caret_row as u16));
-    let lines: Vec<Line<'static>> = groups[start..].iter().flatten().take(height).cloned().collect();
+    let lines: Vec<Line<'static>> = groups[start..]
+        .iter()
+        .flatten()
+        .take(height)
+        .cloned()
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some(p) = caret
         && frame.area().contains(p)

@@ -70,9 +70,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if show_partner {
         header.push(cell("Partner", partner_w + 1, h));
     }
-    header.extend([
-        cell("Goal", title_w + 1, h),
-    ]);
+    header.extend([cell("Goal", title_w + 1, h)]);
     if gauge_w > 0 {
         header.push(cell("Progress", gauge_w + 1, h));
     }
@@ -166,7 +164,7 @@ impl Columns {
         // Every column is its width plus one blank, the title too.
         let mut used = 2 + (PCT_W + 1) + (DUE_W + 1) + (TITLE_MIN + 1);
         let mut fits = |w: usize| {
-            let ok = used + w + 1 <= total;
+            let ok = used + w < total;
             if ok {
                 used += w + 1;
             }

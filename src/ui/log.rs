@@ -19,7 +19,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         format!("{}/{}", cursor.selected + 1, rows.len())
     };
-    let block = pane_block(app, Pane::Log, scope_title(app, Pane::Log), note, theme, area.width);
+    let block = pane_block(
+        app,
+        Pane::Log,
+        scope_title(app, Pane::Log),
+        note,
+        theme,
+        area.width,
+    );
     let inner = block.inner(area);
     let total = inner.width as usize;
     if rows.is_empty() {

@@ -47,7 +47,8 @@ pub fn draw(
     let block = view_block(
         title,
         format!("sorted by {} ({sort_key})", sort.label()),
-        theme, area.width,
+        theme,
+        area.width,
     );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);

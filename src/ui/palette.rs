@@ -46,7 +46,8 @@ pub fn draw_palette(
             app.palette_actions().len()
         ),
         "Enter runs · Esc closes".into(),
-        theme, area.width,
+        theme,
+        area.width,
     );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);
@@ -94,7 +95,12 @@ pub fn draw_search(
     } else {
         format!("Find · {} matches{searching}", hits.len())
     };
-    let block = view_block(title, "Enter goes to it · Esc closes".into(), theme, area.width);
+    let block = view_block(
+        title,
+        "Enter goes to it · Esc closes".into(),
+        theme,
+        area.width,
+    );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);
     frame.render_widget(block, area);

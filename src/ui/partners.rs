@@ -44,7 +44,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Pane::Partners,
         Pane::Partners.title().into(),
         note,
-        theme, area.width,
+        theme,
+        area.width,
     );
     let inner = block.inner(area);
     let total = inner.width as usize;

@@ -29,7 +29,8 @@ pub fn draw(
     let block = view_block(
         format!("{} · {name} · {}", kind.title(), rows.len()),
         note,
-        theme, area.width,
+        theme,
+        area.width,
     );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);

@@ -83,7 +83,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
         state.step + 1,
         step_name(state.step)
     );
-    let block = view_block(title, format!("started {}", state.started), theme, area.width);
+    let block = view_block(
+        title,
+        format!("started {}", state.started),
+        theme,
+        area.width,
+    );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);
     frame.render_widget(block, area);

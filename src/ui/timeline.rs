@@ -180,7 +180,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Pane::Timeline,
         scope_title(app, Pane::Timeline),
         note,
-        theme, area.width,
+        theme,
+        area.width,
     );
     let inner = block.inner(area);
     let cols = inner.width;

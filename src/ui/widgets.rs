@@ -230,14 +230,7 @@ pub fn view_block<'a>(title: String, note: String, theme: &Theme, width: u16) ->
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused);
-    titled(
-        block,
-        &title,
-        theme.border_focused,
-        &note,
-        theme.dim,
-        width,
-    )
+    titled(block, &title, theme.border_focused, &note, theme.dim, width)
 }
 
 /// Text fitted to `cells` cells (plus a separating blank), with the characters matching a fuzzy
