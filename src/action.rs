@@ -96,6 +96,11 @@ actions! {
     Delete => "delete", "delete the selection (asks first)", [Dashboard, Records];
     LogContact => "log_contact", "log a contact with the selected partner", [Dashboard];
     ToggleDone => "toggle_done", "timeline: mark the milestone done / not done", [Dashboard];
+    GoalStepUp => "goal_step_up", "goals: the current value one step up", [Dashboard];
+    GoalStepDown => "goal_step_down", "goals: the current value one step down", [Dashboard];
+    GoalSetValue => "goal_set_value", "goals: type the current value", [Dashboard];
+    MarkKept => "mark_kept", "commitments: mark the selected one kept today", [Records];
+    MarkMissed => "mark_missed", "commitments: mark the selected one missed today", [Records];
     Undo => "undo", "undo the last change", [Dashboard];
     Redo => "redo", "redo", [Dashboard];
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];

@@ -539,3 +539,112 @@ fn undo_and_redo_say_what_they_undid() {
     let status = app.status.as_ref().unwrap().text.clone();
     assert!(status.contains("Redone: Deleted the log entry"), "{status}");
 }
+
+fn goal_named(app: &App, title: &str) -> partnerdeck::model::Goal {
+    app.ws
+        .goals
+        .iter()
+        .find(|g| g.title == title)
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn one_key_updates_of_goals_and_commitments() {
+    let mut app = demo_app(120, 40);
+    while !app
+        .selected_partner()
+        .unwrap()
+        .name
+        .starts_with("Greenleaf")
+    {
+        press(&mut app, &["j"]);
+    }
+    press(&mut app, &["2"]);
+    while app.ws.goals[app.selected_row(partnerdeck::app::Pane::Goals).unwrap()].title
+        != "Fund the repair café expansion"
+    {
+        press(&mut app, &["j"]);
+    }
+    let before = goal_named(&app, "Fund the repair café expansion").current;
+    press(&mut app, &["+"]);
+    assert_eq!(
+        goal_named(&app, "Fund the repair café expansion").current,
+        before + 1000.0
+    );
+    press(&mut app, &["-", "-"]);
+    assert_eq!(
+        goal_named(&app, "Fund the repair café expansion").current,
+        before - 1000.0
+    );
+    // `=`: a one-line prompt; the first key replaces the value.
+    press(&mut app, &["="]);
+    type_text(&mut app, "24800");
+    press(&mut app, &["enter"]);
+    assert!(app.overlay.is_none(), "{}", screen(&app, 120, 40));
+    assert_eq!(
+        goal_named(&app, "Fund the repair café expansion").current,
+        24800.0
+    );
+    press(&mut app, &["u"]);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Undone: "));
+
+    // Commitments: K kept, M missed, today.
+    press(&mut app, &["c"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("K kept") && s.contains("M missed"), "{s}");
+    let open = |app: &App| {
+        app.ws
+            .commitments
+            .iter()
+            .filter(|c| c.outcome.is_none())
+            .count()
+    };
+    let was = open(&app);
+    press(&mut app, &["G", "K"]);
+    assert!(
+        matches!(app.overlay, Some(Overlay::Records { .. })),
+        "the list stays open"
+    );
+    let kept = app
+        .ws
+        .commitments
+        .iter()
+        .filter(|c| c.outcome == Some(partnerdeck::model::Outcome::Kept(DEMO_ANCHOR)))
+        .count();
+    assert!(kept >= 1 || open(&app) < was, "{}", screen(&app, 120, 40));
+    press(&mut app, &["k", "M"]);
+    assert!(
+        app.ws
+            .commitments
+            .iter()
+            .any(|c| c.outcome == Some(partnerdeck::model::Outcome::Missed(DEMO_ANCHOR))),
+        "k moved up (not kept) and M marked missed"
+    );
+    // Help and the footer show the new keys.
+    press(&mut app, &["?"]);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("kept today") && s.contains("missed today"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_last_milestone_of_a_goal_offers_to_update_its_value() {
+    use partnerdeck::model::*;
+    let mut ws = common::small_workspace();
+    ws.milestones[0].done = None;
+    let mut app = App::new(ws, common::day("2025-06-01"), Source::Memory);
+    app.resize(120, 40);
+    press(&mut app, &["3", "x"]);
+    type_text(&mut app, "Cake");
+    press(&mut app, &["enter"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Update goal") && s.contains("Current"), "{s}");
+    assert!(s.contains("‹ achieved ›"), "{s}");
+    press(&mut app, &["enter"]);
+    let g = &app.ws.goals[0];
+    assert_eq!(g.current, 4.0, "the target, as preset");
+    assert_eq!(g.status, GoalStatus::Achieved);
+}

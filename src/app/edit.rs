@@ -66,6 +66,15 @@ impl App {
                 None => self.set_status(Level::Info, "Select a partner first"),
             },
             Action::ToggleDone => self.toggle_done(),
+            Action::GoalStepUp => self.step_goal(1.0),
+            Action::GoalStepDown => self.step_goal(-1.0),
+            Action::GoalSetValue => match self.focused_goal() {
+                Some(g) => {
+                    let form = forms::progress_form(g, false);
+                    self.open_form(form, FormTarget::GoalProgress(g.id));
+                }
+                None => self.set_status(Level::Info, "Select a goal in the Goals pane (2) first"),
+            },
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::EditProfile => {
@@ -736,17 +745,65 @@ impl App {
         }
     }
 
+    /// After the last milestone of a goal: update its current value and, as preset, mark it
+    /// achieved (Esc leaves it as it was).
     fn offer_goal_achieved(&mut self) {
         if let Some(goal) = self.pending_goal.take()
             && let Some(g) = self.ws.goal(goal)
         {
-            let q = format!(
-                "That was the last milestone of {}. Mark the goal achieved? (y/n)",
-                g.title
-            );
-            self.confirm(q, Pending::AchieveGoal(goal));
+            let form = forms::progress_form(g, true);
+            self.open_form(form, FormTarget::GoalProgress(goal));
         }
     }
+
+    /// The goal selected in the focused Goals pane.
+    fn focused_goal(&self) -> Option<&Goal> {
+        if self.focus != Pane::Goals {
+            return None;
+        }
+        self.selected_row(Pane::Goals).map(|i| &self.ws.goals[i])
+    }
+
+    /// Moves the selected goal's current value one step (`goal_step`) up or down.
+    fn step_goal(&mut self, direction: f64) {
+        let Some(g) = self.focused_goal() else {
+            self.set_status(Level::Info, "Select a goal in the Goals pane (2) first");
+            return;
+        };
+        let (id, step) = (g.id, goal_step(g));
+        let mut ws = super::copy::copy(&self.ws);
+        let Some(goal) = ws.goals.iter_mut().find(|x| x.id == id) else {
+            return;
+        };
+        let before = goal.current;
+        goal.current += direction * step;
+        let message = format!(
+            "{}: {} → {}{}",
+            goal.title,
+            forms::number_text(before),
+            forms::number_text(goal.current),
+            goal.target
+                .map_or(String::new(), |t| format!(" of {}", forms::number_text(t)))
+        );
+        self.commit(ws, &message);
+    }
+}
+
+/// One step of a goal's value for `+`/`-`: a round number near a twentieth of the way from
+/// the baseline to the target (1 for small ranges, 1000 for 0 → 25,000).
+pub fn goal_step(g: &Goal) -> f64 {
+    let range = g.target.map_or(0.0, |t| (t - g.baseline).abs());
+    if range < 20.0 || !range.is_finite() {
+        return 1.0;
+    }
+    let rough = range / 20.0;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let nice = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .min_by(|a, b| (a - rough).abs().total_cmp(&(b - rough).abs()))
+        .unwrap_or(1.0);
+    nice.max(1.0)
 }
 
 /// A change's message as its name: without the hint that follows it ("Deleted the log entry

@@ -483,7 +483,10 @@ impl App {
             | Action::ToggleDone
             | Action::Undo
             | Action::Redo
-            | Action::EditProfile => self.update_edit(action),
+            | Action::EditProfile
+            | Action::GoalStepUp
+            | Action::GoalStepDown
+            | Action::GoalSetValue => self.update_edit(action),
             Action::Commitments => self.open_records(RecordsKind::Commitments),
             Action::Celebrations => self.open_records(RecordsKind::Celebrations),
             Action::Review => self.start_review(),
@@ -498,7 +501,9 @@ impl App {
             | Action::StepNext
             | Action::StepPrev
             | Action::Yes
-            | Action::No => {}
+            | Action::No
+            | Action::MarkKept
+            | Action::MarkMissed => {}
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),
             Action::Find => self.open_search(),
