@@ -648,3 +648,47 @@ fn the_last_milestone_of_a_goal_offers_to_update_its_value() {
     assert_eq!(g.current, 4.0, "the target, as preset");
     assert_eq!(g.status, GoalStatus::Achieved);
 }
+
+#[test]
+fn capital_r_goes_most_overdue_first_and_a_partner_can_be_skipped() {
+    use partnerdeck::insight::AttentionKind;
+    let mut app = demo_app(120, 40);
+    let mut due: Vec<(i64, String)> = app
+        .overview
+        .attention
+        .iter()
+        .filter(|a| a.kind == AttentionKind::ReviewDue)
+        .map(|a| (a.days_overdue, a.partner_name.to_lowercase()))
+        .collect();
+    due.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    assert!(due.len() >= 3, "{due:?}");
+    press(&mut app, &["R"]);
+    let mut order = Vec::new();
+    for n in 0..due.len() {
+        let Some(Overlay::Review(s)) = &app.overlay else {
+            panic!("review {n} not open")
+        };
+        order.push(app.ws.partner(s.partner).unwrap().name.to_lowercase());
+        let title = screen(&app, 120, 40).lines().nth(1).unwrap().to_string();
+        assert!(
+            title.contains(&format!("Review {} of {}", n + 1, due.len())),
+            "{title}"
+        );
+        if n == 0 {
+            // Skip the first: rate one practice, then Esc, s.
+            press(&mut app, &["enter", "4", "esc", "s"]);
+        } else if n + 1 < due.len() {
+            press(&mut app, &["esc", "s"]);
+        } else {
+            press(&mut app, &["esc", "d"]);
+        }
+    }
+    assert!(app.overlay.is_none());
+    let want: Vec<String> = due.iter().map(|d| d.1.clone()).collect();
+    assert_eq!(order, want, "most overdue first, then by name");
+    assert_eq!(
+        app.ws.drafts.len(),
+        1,
+        "the skipped review that was started is kept as a draft"
+    );
+}

@@ -78,11 +78,19 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
         .ws
         .partner(state.partner)
         .map_or("?", |p| p.name.as_str());
+    let batch = app.review_position().map_or(String::new(), |(n, total)| {
+        format!("Review {n} of {total} · ")
+    });
     let title = format!(
-        "Review · {name} · step {} of {STEPS}: {}",
+        "{batch}Review · {name} · step {} of {STEPS}: {}",
         state.step + 1,
         step_name(state.step)
     );
+    let title = if batch.is_empty() {
+        title
+    } else {
+        title.replacen("· Review · ", "· ", 1)
+    };
     let block = view_block(
         title,
         format!("started {}", state.started),
@@ -293,8 +301,15 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     }
     if state.prompt {
         lines.push(Line::raw(""));
+        let skip = if app.review_queue.is_empty() {
+            ""
+        } else {
+            "  ·  s skip to the next partner"
+        };
         lines.push(Line::styled(
-            " Stop the review?  k keep a draft (resume with r)  ·  d discard  ·  c or Esc continue",
+            format!(
+                " Stop the review?  k keep a draft (resume with r)  ·  d discard{skip}  ·  c or Esc continue"
+            ),
             theme.status_warn,
         ));
     }
