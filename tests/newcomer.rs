@@ -692,3 +692,59 @@ fn capital_r_goes_most_overdue_first_and_a_partner_can_be_skipped() {
         "the skipped review that was started is kept as a draft"
     );
 }
+
+#[test]
+fn a_full_review_takes_at_most_twenty_keys_and_its_keys_match_forms() {
+    let mut app = demo_app(120, 40);
+    while !app
+        .selected_partner()
+        .unwrap()
+        .name
+        .starts_with("Greenleaf")
+    {
+        press(&mut app, &["j"]);
+    }
+    let reviews = app.ws.reviews.len();
+    let keys = std::cell::Cell::new(0);
+    let go = |app: &mut App, k: &[&str]| {
+        keys.set(keys.get() + k.len());
+        press(app, k);
+    };
+    go(&mut app, &["r", "enter"]);
+    for score in ["4", "5", "3", "4", "4", "5", "3", "4"] {
+        go(&mut app, &[score]);
+    }
+    type_text(&mut app, "They want quarterly numbers");
+    go(&mut app, &["enter"]);
+    // Actions: Tab moves between the action's fields, as in forms.
+    type_text(&mut app, "Draft a plan");
+    press(&mut app, &["tab"]);
+    let Some(Overlay::Review(s)) = &app.overlay else {
+        panic!()
+    };
+    assert_eq!(s.action.focus, 1, "Tab moves to `Becomes`");
+    press(&mut app, &["shift-tab"]);
+    press(&mut app, &["enter"]);
+    // Backspace on an empty action removes the last planned one.
+    press(&mut app, &["backspace"]);
+    let Some(Overlay::Review(s)) = &app.overlay else {
+        panic!()
+    };
+    assert!(s.actions.is_empty(), "Backspace removed it");
+    type_text(&mut app, "Share Q1 figures");
+    go(&mut app, &["enter", "enter", "enter"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Summary"), "{s}");
+    assert!(
+        s.contains("Share Q1 figures"),
+        "the summary lists the actions:\n{s}"
+    );
+    assert!(
+        s.contains("since the last review") || s.contains("as last time"),
+        "each rating against the previous review:\n{s}"
+    );
+    go(&mut app, &["enter"]);
+    assert!(app.overlay.is_none(), "{}", screen(&app, 120, 40));
+    assert_eq!(app.ws.reviews.len(), reviews + 1);
+    assert!(keys.get() <= 20, "{} keys", keys.get());
+}

@@ -228,6 +228,16 @@ impl App {
             return;
         }
         match action {
+            // In the actions step Tab moves between the action's fields, as in forms, and on
+            // to the next step from the last one.
+            Action::StepNext
+                if state.step == ACTIONS && state.action.focus + 1 < state.action.fields.len() =>
+            {
+                state.action.next()
+            }
+            Action::StepPrev if state.step == ACTIONS && state.action.focus > 0 => {
+                state.action.prev()
+            }
             Action::StepNext => state.step = (state.step + 1).min(SUMMARY),
             Action::StepPrev => state.step = state.step.saturating_sub(1),
             Action::Cancel => state.prompt = true,
@@ -291,8 +301,11 @@ impl App {
                 let i = state.step - 1;
                 let note_empty = state.notes[i].value().is_empty();
                 match key.code {
+                    // A digit rates and goes on (a note: type it first and rate with ↑/↓, or
+                    // come back with ←).
                     KeyCode::Char(c @ '1'..='5') if note_empty && !key.ctrl && !key.alt => {
                         state.scores[i] = Some(c as u8 - b'0');
+                        state.step += 1;
                     }
                     KeyCode::Up => {
                         state.scores[i] = Some(state.scores[i].map_or(3, |s| (s + 1).min(5)))
@@ -323,7 +336,14 @@ impl App {
             ACTIONS => match key.code {
                 KeyCode::Down => state.action.next(),
                 KeyCode::Up => state.action.prev(),
+                // Removing the last planned action: Ctrl-Del, or Backspace / Delete on an empty
+                // action.
                 KeyCode::Delete if key.ctrl => {
+                    state.actions.pop();
+                }
+                KeyCode::Backspace | KeyCode::Delete
+                    if state.action.focus == 0 && state.action.get("Action").value().is_empty() =>
+                {
                     state.actions.pop();
                 }
                 _ => state.action.type_key(key),

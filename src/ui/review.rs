@@ -61,6 +61,16 @@ fn look_back_lines(
     out
 }
 
+/// A rating against the previous review's: "  +1 since the last review", "  as last time".
+fn change_text(now: Option<u8>, previous: Option<u8>) -> String {
+    match (now, previous) {
+        (Some(n), Some(p)) if n == p => "  as last time".into(),
+        (Some(n), Some(p)) => format!("  {:+} since the last review", i16::from(n) - i16::from(p)),
+        (Some(_), None) => "  first rating".into(),
+        (None, _) => String::new(),
+    }
+}
+
 fn stars(score: Option<u8>) -> String {
     match score {
         Some(s) => format!(
@@ -175,12 +185,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                 Span::styled(format!(" {}", pad("Rating", LABEL_WIDTH)), theme.key),
                 Span::raw(" "),
                 Span::styled(stars(state.scores[i]), theme.warn),
-                Span::styled("   1–5 rate (↑/↓ adjust)", theme.dim),
+                Span::styled("   1–5 rates and goes on (↑/↓ adjust)", theme.dim),
             ]));
             caret = Some((lines.len(), state.notes[i].visual_cursor()));
             lines.push(input_line("Note", state.notes[i].value(), theme));
             lines.push(Line::styled(
-                " Enter: next · ←/→ with an empty note: move between steps",
+                " A note: type it, then rate with ↑/↓ · Enter: next · ←/→ with an empty note or Tab/Shift-Tab: move between steps",
                 theme.dim,
             ));
         }
@@ -194,7 +204,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
         }
         ACTIONS => {
             lines.push(Line::styled(
-                " Actions: write one, choose what it becomes (↓ then ←/→), Enter adds it. Enter on an empty action goes on.",
+                " Actions: write one, Tab to what it becomes (←/→) and its due date, Enter adds it. Enter on an empty action goes on.",
                 theme.dim,
             ));
             for (n, f) in state.action.fields.iter().enumerate() {
@@ -227,7 +237,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 format!(
-                    " Planned ({}) — Ctrl-Del removes the last",
+                    " Planned ({}) — Backspace on an empty action removes the last",
                     state.actions.len()
                 ),
                 theme.accent,
@@ -274,6 +284,10 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                             theme.bad
                         },
                     ),
+                    Span::styled(
+                        change_text(state.scores[i], app.practice_evidence(state.partner, *p).1),
+                        theme.dim,
+                    ),
                     Span::raw(note),
                 ]));
             }
@@ -285,8 +299,21 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
             lines.push(Line::raw(format!(
                 " {} {}",
                 pad("Actions", LABEL_WIDTH),
-                state.actions.len()
+                if state.actions.is_empty() {
+                    "none".to_string()
+                } else {
+                    state.actions.len().to_string()
+                }
             )));
+            for a in &state.actions {
+                let due = a.due.map_or("in 14 days".into(), |d| d.to_string());
+                lines.push(Line::raw(format!(
+                    " {} {} · {} · {due}",
+                    pad("", LABEL_WIDTH),
+                    a.kind.label(),
+                    clean(&a.text)
+                )));
+            }
             let next = parse_date(state.next.value(), app.today)
                 .map_or_else(|e| e, |d| d.format("%a %Y-%m-%d").to_string());
             lines.push(Line::raw(format!(
