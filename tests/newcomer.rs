@@ -748,3 +748,50 @@ fn a_full_review_takes_at_most_twenty_keys_and_its_keys_match_forms() {
     assert_eq!(app.ws.reviews.len(), reviews + 1);
     assert!(keys.get() <= 20, "{} keys", keys.get());
 }
+
+#[test]
+fn without_colour_only_the_focused_pane_reverses_its_selection() {
+    use ratatui::style::Modifier;
+    let mut app = demo_app(130, 40);
+    press(&mut app, &["2"]);
+    let theme = Theme::dark().without_color();
+    let buf = partnerdeck::ui::headless::render_buffer(&app, &theme, 130, 40);
+    let screen = partnerdeck::app::Screen::compute(buf.area, app.focus);
+    for pane in partnerdeck::app::Pane::ALL {
+        let r = screen.panes[pane as usize].unwrap();
+        let reversed_rows = (r.y + 1..r.bottom() - 1)
+            .filter(|y| {
+                (r.x + 1..r.right() - 1).all(|x| buf[(x, *y)].modifier.contains(Modifier::REVERSED))
+            })
+            .count();
+        let marked_rows = (r.y + 1..r.bottom() - 1)
+            .filter(|y| {
+                (r.x + 1..r.right() - 1).all(|x| {
+                    buf[(x, *y)]
+                        .modifier
+                        .contains(Modifier::UNDERLINED | Modifier::BOLD)
+                })
+            })
+            .count();
+        if pane == app.focus {
+            assert_eq!(
+                reversed_rows, 1,
+                "{pane:?}: the focused pane's selection is reversed"
+            );
+        } else {
+            assert_eq!(
+                reversed_rows, 0,
+                "{pane:?}: unfocused panes reverse nothing"
+            );
+            assert_eq!(
+                marked_rows, 1,
+                "{pane:?}: its selection is bold and underlined"
+            );
+        }
+    }
+    assert_ne!(
+        Theme::light().border.fg,
+        Some(ratatui::style::Color::Gray),
+        "light theme: unfocused borders are not light grey on light"
+    );
+}

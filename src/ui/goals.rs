@@ -4,7 +4,7 @@
 use super::text::pad_left;
 use super::theme::Theme;
 use super::widgets::{
-    cell, empty, filtered_out, highlighted, pane_block, render_lines, render_wrapped, row,
+    cell, empty, filtered_out, highlighted, pane_block, pane_row, render_lines, render_wrapped, row,
 };
 use crate::app::{App, Pane};
 use crate::model::{Goal, GoalStatus};
@@ -135,7 +135,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             due_w + 1,
             if overdue { theme.bad } else { theme.base },
         ));
-        lines.push(row(spans, total, start + offset == cursor.selected, theme));
+        lines.push(pane_row(
+            app,
+            Pane::Goals,
+            spans,
+            total,
+            start + offset == cursor.selected,
+            theme,
+        ));
     }
     render_lines(frame, area, block, lines);
 }

@@ -4,7 +4,7 @@
 use super::text::pad_left;
 use super::theme::Theme;
 use super::widgets::{
-    cell, empty, filtered_out, highlighted, pane_block, render_lines, render_wrapped, row,
+    cell, empty, filtered_out, highlighted, pane_block, pane_row, render_lines, render_wrapped, row,
 };
 use crate::app::{App, Pane};
 use crate::insight::communication::ContactStatus;
@@ -144,7 +144,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             todo.to_string()
         };
         spans.push(cell(&pad_left(&todo, todo_w), todo_w + 1, theme.bad));
-        lines.push(row(spans, total, selected, theme));
+        lines.push(pane_row(app, Pane::Partners, spans, total, selected, theme));
     }
     render_lines(frame, area, block, lines);
 }

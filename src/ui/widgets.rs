@@ -152,6 +152,33 @@ pub fn row(
     }
 }
 
+/// A row of a dashboard pane: the selection reversed in the focused pane only; in the others
+/// bold and underlined, so the focus shows without colour too.
+pub fn pane_row(
+    app: &App,
+    pane: Pane,
+    spans: Vec<Span<'static>>,
+    total: usize,
+    selected: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let focused = app.focus == pane && app.overlay.is_none();
+    if selected && !focused {
+        row(spans, total, false, theme).patch_style(theme.selected_unfocused)
+    } else {
+        row(spans, total, selected, theme)
+    }
+}
+
+/// The style of a pane's selected row (see `pane_row`).
+pub fn selection_style(app: &App, pane: Pane, theme: &Theme) -> Style {
+    if app.focus == pane && app.overlay.is_none() {
+        theme.selected
+    } else {
+        theme.selected_unfocused
+    }
+}
+
 /// Renders lines inside a block (clamped to the frame), each cut at the block's inner width.
 pub fn render_lines(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<Line<'static>>) {
     ROWS_DRAWN.fetch_add(lines.len(), Ordering::Relaxed);
