@@ -795,3 +795,33 @@ fn without_colour_only_the_focused_pane_reverses_its_selection() {
         "light theme: unfocused borders are not light grey on light"
     );
 }
+
+#[test]
+fn action_keys_in_details_act_on_that_partner() {
+    for (key, check) in [
+        (
+            "l",
+            (|o: &Overlay| matches!(o, Overlay::Form { form, .. } if form.title.contains("Harbour Youth")))
+                as fn(&Overlay) -> bool,
+        ),
+        (
+            "e",
+            |o: &Overlay| matches!(o, Overlay::Form { form, .. } if form.get("Name").value().starts_with("Harbour Youth")),
+        ),
+        ("r", |o: &Overlay| matches!(o, Overlay::Review(_))),
+        ("c", |o: &Overlay| matches!(o, Overlay::Records { .. })),
+        ("w", |o: &Overlay| matches!(o, Overlay::Records { .. })),
+    ] {
+        let name = "Harbour Youth";
+        let mut app2 = demo_app(120, 40);
+        while !app2.selected_partner().unwrap().name.starts_with(name) {
+            press(&mut app2, &["j"]);
+        }
+        press(&mut app2, &["enter", key]);
+        let o = app2.overlay.as_ref().expect("something opened");
+        assert!(check(o), "{key}:\n{}", screen(&app2, 120, 40));
+        if let Overlay::Records { partner, .. } = o {
+            assert!(app2.ws.partner(*partner).unwrap().name.starts_with(name));
+        }
+    }
+}

@@ -451,6 +451,11 @@ impl App {
             }
             Action::Back => self.overlay = None,
             Action::Help => self.open_help(),
+            Action::Edit
+            | Action::LogContact
+            | Action::Review
+            | Action::Commitments
+            | Action::Celebrations => self.act_from_detail(action),
             Action::Down => *scroll = (*scroll + 1).min(max),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::PageDown => *scroll = (*scroll + page).min(max),
@@ -458,6 +463,44 @@ impl App {
             Action::First => *scroll = 0,
             Action::Last => *scroll = max,
             _ => {}
+        }
+    }
+
+    /// An action key in the details: acts on the record shown (or its partner), as on the
+    /// dashboard with that record selected.
+    fn act_from_detail(&mut self, action: Action) {
+        use crate::insight::RecordRef as Target;
+        let Some(Overlay::Detail { record, .. }) = &self.overlay else {
+            return;
+        };
+        let ws = &self.ws;
+        let (partner, target) = match *record {
+            RecordRef::Partner(id) => (Some(id), Target::Partner(id)),
+            RecordRef::Goal(id) => (ws.goal(id).map(|r| r.partner), Target::Goal(id)),
+            RecordRef::Milestone(id) => {
+                (ws.milestone(id).map(|r| r.partner), Target::Milestone(id))
+            }
+            RecordRef::Interaction(id) => (
+                ws.interaction(id).map(|r| r.partner),
+                Target::Interaction(id),
+            ),
+        };
+        let Some(partner) = partner else {
+            return;
+        };
+        self.overlay = None;
+        // Edit works on the record shown; the rest on its partner.
+        let target = if action == Action::Edit {
+            target
+        } else {
+            Target::Partner(partner)
+        };
+        self.jump_to(partner, target);
+        match action {
+            Action::Edit | Action::LogContact => self.update_edit(action),
+            Action::Review => self.start_review(),
+            Action::Commitments => self.open_records(RecordsKind::Commitments),
+            _ => self.open_records(RecordsKind::Celebrations),
         }
     }
 

@@ -103,7 +103,16 @@ fn summary(app: &App) -> String {
 fn hints(app: &App) -> Vec<(Action, &'static str)> {
     use crate::action::Context;
     match app.context() {
-        Context::Help | Context::Detail => vec![(Action::Down, "scroll"), (Action::Back, "close")],
+        Context::Help => vec![(Action::Down, "scroll"), (Action::Back, "close")],
+        Context::Detail => vec![
+            (Action::Down, "scroll"),
+            (Action::Back, "close"),
+            (Action::Edit, "edit"),
+            (Action::LogContact, "log"),
+            (Action::Review, "review"),
+            (Action::Commitments, "commitments"),
+            (Action::Celebrations, "wins"),
+        ],
         Context::Form => vec![
             (Action::Submit, "save"),
             (Action::FieldNext, "next field"),
