@@ -299,6 +299,9 @@ fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
         Source::Memory,
     );
     app.resize(120, 36);
+    // Brightwater Solar Ltd, whose commitments all fall due before the one added below (ended
+    // partners are listed last).
+    press(&mut app, &["G"]);
     let pid = app.selected_partner().unwrap().id;
     let before = app
         .ws

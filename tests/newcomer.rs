@@ -847,3 +847,27 @@ fn find_keeps_strong_matches_only_best_first_and_names_the_field() {
     let hits = app.search("openhands.example");
     assert_eq!(hits[0].kind, "contact email", "{hits:#?}");
 }
+
+#[test]
+fn ended_partners_sort_last_and_the_phase_shows_at_120_columns() {
+    let app = demo_app(120, 40);
+    let names: Vec<&str> = app
+        .rows
+        .partners
+        .iter()
+        .map(|i| app.ws.partners[*i as usize].name.as_str())
+        .collect();
+    assert_eq!(
+        names.last(),
+        Some(&"Brightwater Solar Ltd"),
+        "the ended partner is last"
+    );
+    let s = screen(&app, 120, 40);
+    let row = s
+        .lines()
+        .find(|l| l.starts_with("│✓ Café Lumière"))
+        .unwrap();
+    assert!(row.contains(" expl "), "{row}");
+    let row = s.lines().find(|l| l.starts_with("│! Brightwater")).unwrap();
+    assert!(row.contains(" end "), "{row}");
+}

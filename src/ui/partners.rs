@@ -57,10 +57,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         render_wrapped(frame, area, block, lines);
         return;
     }
-    // Columns shrink away on narrow panes: kind first, then phase.
+    // Columns shrink away on narrow panes: kind first, then the phase to its short form, then
+    // the phase.
     let show_kind = total >= 64;
-    let show_phase = total >= 46;
-    let (kind_w, phase_w, last_w, health_w, todo_w) = (10, 12, 6, 4, 3);
+    let short_phase = (34..46).contains(&total);
+    let show_phase = total >= 46 || short_phase;
+    let phase_w = if short_phase { 4 } else { 12 };
+    let (kind_w, last_w, health_w, todo_w) = (10, 6, 4, 3);
     let fixed = 2
         + last_w
         + 1
@@ -80,7 +83,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         header.push(cell("Kind", kind_w + 1, theme.column_header));
     }
     if show_phase {
-        header.push(cell("Phase", phase_w + 1, theme.column_header));
+        let label = if short_phase { "Ph." } else { "Phase" };
+        header.push(cell(label, phase_w + 1, theme.column_header));
     }
     header.push(cell(
         &pad_left("♥", health_w),
@@ -122,7 +126,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spans.push(cell(p.kind.label(), kind_w + 1, theme.dim));
         }
         if show_phase {
-            spans.push(cell(p.phase.label(), phase_w + 1, theme.base));
+            let phase = if short_phase {
+                phase_short(p.phase)
+            } else {
+                p.phase.label()
+            };
+            spans.push(cell(phase, phase_w + 1, theme.base));
         }
         let last = days.map_or("never".to_string(), |d| format!("{d}d"));
         let health = summary.map_or(String::new(), |s| s.health.to_string());
@@ -147,6 +156,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(pane_row(app, Pane::Partners, spans, total, selected, theme));
     }
     render_lines(frame, area, block, lines);
+}
+
+/// A phase in four letters, for narrow panes.
+fn phase_short(phase: crate::model::Phase) -> &'static str {
+    use crate::model::Phase;
+    match phase {
+        Phase::Exploring => "expl",
+        Phase::Active => "actv",
+        Phase::Renewing => "renw",
+        Phase::Paused => "paus",
+        Phase::WindingDown => "wind",
+        Phase::Ended => "end",
+    }
 }
 
 fn empty_state(app: &App, theme: &Theme) -> Vec<Line<'static>> {
