@@ -92,10 +92,15 @@ actions! {
     Overview => "overview", "portfolio: health and practices of every partner", [Dashboard, Attention];
     Sort => "sort", "overview: sort by health, last contact, name or trend", [Overview];
     Add => "add", "add a record of the focused pane's kind", [Dashboard, Records];
-    Edit => "edit", "edit the selection", [Dashboard, Records];
+    Edit => "edit", "edit the selection (in details: the record shown)", [Dashboard, Records, Detail];
     Delete => "delete", "delete the selection (asks first)", [Dashboard, Records];
-    LogContact => "log_contact", "log a contact with the selected partner", [Dashboard];
+    LogContact => "log_contact", "log a contact with the selected partner", [Dashboard, Detail];
     ToggleDone => "toggle_done", "timeline: mark the milestone done / not done", [Dashboard];
+    GoalStepUp => "goal_step_up", "goals: the current value one step up", [Dashboard];
+    GoalStepDown => "goal_step_down", "goals: the current value one step down", [Dashboard];
+    GoalSetValue => "goal_set_value", "goals: type the current value", [Dashboard];
+    MarkKept => "mark_kept", "commitments: mark the selected one kept today", [Records];
+    MarkMissed => "mark_missed", "commitments: mark the selected one missed today", [Records];
     Undo => "undo", "undo the last change", [Dashboard];
     Redo => "redo", "redo", [Dashboard];
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];

@@ -368,16 +368,23 @@ fn check(path: &Path) -> Result<ExitCode, String> {
                 reviews,
                 celebrations,
             ] = loaded.workspace.list_lengths();
+            use crate::words::{count, plural};
             say(&format!(
-                "{}: ok — {partners} partners, {goals} goals, {milestones} milestones, {log} log \
-                 entries, {commitments} commitments, {reviews} reviews, {celebrations} celebrations",
+                "{}: ok — {}, {}, {}, {}, {}, {}, {}",
                 path.display(),
+                count(partners, "partner"),
+                count(goals, "goal"),
+                count(milestones, "milestone"),
+                plural(log, "log entry", "log entries"),
+                count(commitments, "commitment"),
+                count(reviews, "review"),
+                count(celebrations, "celebration"),
             ))?;
             let conflicts = loaded.workspace.conflicts.len();
             if conflicts > 0 {
                 say(&format!(
-                    "  warning: {conflicts} merge conflict{} to decide (`partnerdeck conflicts` lists them)",
-                    if conflicts == 1 { "" } else { "s" }
+                    "  warning: {} to decide (`partnerdeck conflicts` lists them)",
+                    count(conflicts, "merge conflict")
                 ))?;
             }
             if let Some(v) = loaded.migrated_from {
@@ -420,7 +427,7 @@ fn list_backups(path: &Path) -> Result<ExitCode, String> {
         {
             Ok(loaded) => {
                 let n = loaded.workspace.partners.len();
-                format!("{n} partner{}", if n == 1 { "" } else { "s" })
+                crate::words::count(n, "partner")
             }
             Err(_) => "does not load (`partnerdeck check` on it says why)".to_string(),
         };
@@ -446,14 +453,14 @@ fn restore_backup(path: &Path, id: &str, wait: Option<u64>) -> Result<ExitCode, 
     let restored = store::restore(path, id, chrono::Utc::now()).map_err(|e| e.to_string())?;
     let n = restored.loaded.workspace.partners.len();
     say(&format!(
-        "restored backup {} ({}, {n} partner{}) into {}",
+        "restored backup {} ({}, {}) into {}",
         restored.from.id,
         restored
             .from
             .time
             .with_timezone(&Local)
             .format("%Y-%m-%d %H:%M:%S"),
-        if n == 1 { "" } else { "s" },
+        crate::words::count(n, "partner"),
         path.display()
     ))?;
     if let Some(b) = restored.saved_current {
@@ -540,6 +547,15 @@ fn render_frame(
     if !(1..=1000).contains(&width) || !(1..=1000).contains(&height) {
         return Err(format!(
             "a frame of {width}×{height} cannot be rendered: width and height go from 1 to 1000"
+        ));
+    }
+    if width < crate::app::MIN_WIDTH || height < crate::app::MIN_HEIGHT {
+        // The dashboard would only ask to enlarge the terminal: say so, and fail, so that a
+        // script can tell.
+        return Err(format!(
+            "a frame of {width}×{height} is too small to draw: partnerdeck needs at least {}×{}",
+            crate::app::MIN_WIDTH,
+            crate::app::MIN_HEIGHT
         ));
     }
     let today = cli.today();

@@ -112,10 +112,7 @@ pub fn conflicts(path: &Path) -> Result<ExitCode, String> {
     }
     say(format_args!(
         "{} to decide; each record keeps our value until then (edit the record, then remove its entry from `conflicts` in {})",
-        match ws.conflicts.len() {
-            1 => "1 conflict".to_string(),
-            n => format!("{n} conflicts"),
-        },
+        crate::words::count(ws.conflicts.len(), "conflict"),
         path.display()
     ));
     Ok(ExitCode::SUCCESS)

@@ -53,7 +53,7 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
     go(&mut app, &["enter"]);
     insta::assert_snapshot!("review_practice", screen(&app));
     for score in ["4", "5", "3", "4", "4", "5", "3", "4"] {
-        go(&mut app, &[score, "enter"]);
+        go(&mut app, &[score]);
     }
     assert_eq!(step(&app), 9);
     type_text(&mut app, "They want quarterly numbers");
@@ -122,15 +122,16 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
 #[test]
 fn notes_take_digits_once_started_and_unrated_practices_block_saving() {
     let mut app = demo_app();
-    press(&mut app, &["r", "enter", "4"]);
+    // A digit rates and goes on; ← (the note empty) comes back to write a note.
+    press(&mut app, &["r", "enter", "4", "left"]);
     type_text(&mut app, "Good on 3 counts");
     let Some(Overlay::Review(s)) = &app.overlay else {
         panic!()
     };
     assert_eq!(s.scores[0], Some(4));
     assert_eq!(s.notes[0].value(), "Good on 3 counts");
-    // Jump to the summary and try to save.
-    for _ in 0..12 {
+    // Jump to the summary (Tab also goes through the action's three fields) and try to save.
+    for _ in 0..14 {
         press(&mut app, &["tab"]);
     }
     press(&mut app, &["enter"]);
@@ -150,7 +151,7 @@ fn an_aborted_review_is_kept_as_a_draft_and_resumes_where_it_stopped_even_after_
         app
     };
     let mut app = open();
-    press(&mut app, &["r", "enter", "5", "enter", "2"]);
+    press(&mut app, &["r", "enter", "5", "2", "left"]);
     type_text(&mut app, "slow replies");
     press(&mut app, &["esc"]);
     assert!(screen(&app).contains("keep a draft"));
@@ -171,7 +172,7 @@ fn an_aborted_review_is_kept_as_a_draft_and_resumes_where_it_stopped_even_after_
     assert_eq!(s.notes[1].value(), "slow replies");
     press(&mut app, &["enter"]);
     for score in ["3", "3", "3", "3", "3", "3"] {
-        press(&mut app, &[score, "enter"]);
+        press(&mut app, &[score]);
     }
     // Both notes survive; feedback, actions, next review, summary.
     press(&mut app, &["enter", "enter", "enter", "enter"]);
@@ -218,7 +219,7 @@ fn capital_r_reviews_every_due_partner_in_turn() {
         assert!(screen(&app).contains(&format!("Review {} of {}", n + 1, due.len())));
         press(&mut app, &["enter"]);
         for _ in 0..8 {
-            press(&mut app, &["3", "enter"]);
+            press(&mut app, &["3"]);
         }
         press(&mut app, &["enter", "enter", "enter", "enter"]);
     }

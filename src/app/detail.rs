@@ -258,6 +258,8 @@ pub fn practice_section(
     l.0
 }
 
+use crate::words::{count, plural};
+
 /// The eight practices, the health score with every contribution, and what needs attention.
 fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
     use crate::insight::ContactStatus;
@@ -265,7 +267,7 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
     l.heading(format!("Health {}/100", insight.health.score()));
     for c in &insight.health.contributions {
         l.field(
-            c.practice.label(),
+            c.factor.label(),
             format!(
                 "{}/{}  {}",
                 crate::insight::health::format_points(c.points),
@@ -327,9 +329,9 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
     l.field(
         "Measurable",
         format!(
-            "{} of {} active goals have a target and a due date",
+            "{} of {} a target and a due date",
             g.measurable(),
-            g.active
+            plural(g.active, "active goal has", "active goals have")
         ),
     );
     use crate::insight::Pace;
@@ -378,8 +380,12 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
     l.field(
         "Beyond 90 days",
         format!(
-            "{} active goals reach past the next quarter",
-            lt.horizon_goals.len()
+            "{} past the next quarter",
+            plural(
+                lt.horizon_goals.len(),
+                "active goal reaches",
+                "active goals reach"
+            )
         ),
     );
     l.heading("7 Continuous improvement");
@@ -417,16 +423,20 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
     l.field(
         "Last 6 months",
         format!(
-            "{} celebrations, {} wins",
-            ce.recent.len(),
-            ce.recent_wins.len()
+            "{}, {}",
+            count(ce.recent.len(), "celebration"),
+            count(ce.recent_wins.len(), "win")
         ),
     );
     l.field(
         "Uncelebrated",
         format!(
-            "{} completed milestones not yet celebrated",
-            ce.uncelebrated.len()
+            "{} not yet celebrated",
+            plural(
+                ce.uncelebrated.len(),
+                "completed milestone",
+                "completed milestones"
+            )
         ),
     );
 }
@@ -517,7 +527,7 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
 }
 
 /// The label column's width in the detail view.
-pub const LABEL_WIDTH: usize = 16;
+pub const LABEL_WIDTH: usize = 20;
 
 /// Detail lines wrapped for one width, once (when the detail opens and when the screen is
 /// resized), so that neither a scroll key nor a redraw wraps them again.

@@ -68,6 +68,15 @@ impl App {
                 None => self.set_status(Level::Info, "Select a partner first"),
             },
             Action::ToggleDone => self.toggle_done(),
+            Action::GoalStepUp => self.step_goal(1.0),
+            Action::GoalStepDown => self.step_goal(-1.0),
+            Action::GoalSetValue => match self.focused_goal() {
+                Some(g) => {
+                    let form = forms::progress_form(g, false);
+                    self.open_form(form, FormTarget::GoalProgress(g.id));
+                }
+                None => self.set_status(Level::Info, "Select a goal in the Goals pane (2) first"),
+            },
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::EditProfile => {
@@ -220,6 +229,7 @@ impl App {
     /// A key press: the bound action of the current context, else (in a form) typing.
     pub fn handle_key(&mut self, key: crate::keymap::Key) {
         self.tick();
+        self.expire_status();
         match self.keymap.resolve(key, self.context()) {
             Some(action) => self.update(action),
             None if self.context() == super::Context::Form => self.type_key(key),
@@ -227,6 +237,24 @@ impl App {
             None if self.context() == super::Context::Filter => self.filter_key(key),
             None if self.context() == super::Context::Palette => self.palette_key(key),
             None if self.context() == super::Context::Search => self.search_key(key),
+            None => {}
+        }
+    }
+
+    /// A message lasts until the next key; a warning or an error until the next key that
+    /// changes what is open (it may need reading twice).
+    fn expire_status(&mut self) {
+        match &self.status {
+            Some(s) if s.level == Level::Info => self.status = None,
+            Some(_) => {
+                let context = self.context();
+                if self.status_context.is_some_and(|c| c != context) {
+                    self.status = None;
+                    self.status_context = None;
+                } else {
+                    self.status_context = Some(context);
+                }
+            }
             None => {}
         }
     }
@@ -435,9 +463,30 @@ impl App {
             super::reclaim::drop_later(self.undo_stack.drain(..excess).collect::<Vec<_>>());
         }
         super::reclaim::drop_all_later(std::mem::take(&mut self.redo_stack));
+        self.name_change(message);
         self.install(derived);
         self.announce_change(message);
         true
+    }
+
+    /// Remembers what the change that made the current workspace was, for undo and redo to say
+    /// ("Undone: deleted the log entry"); names of versions no longer kept are dropped.
+    fn name_change(&mut self, message: &str) {
+        let kept: std::collections::HashSet<*const Workspace> = self
+            .undo_stack
+            .iter()
+            .chain(&self.redo_stack)
+            .map(Arc::as_ptr)
+            .collect();
+        self.change_names
+            .retain(|ptr, _| kept.contains(&(*ptr as *const Workspace)));
+        self.change_names
+            .insert(Arc::as_ptr(&self.ws) as usize, change_name(message));
+    }
+
+    /// The name of the change that made `ws`, if known.
+    fn change_of(&self, ws: &Arc<Workspace>) -> Option<String> {
+        self.change_names.get(&(Arc::as_ptr(ws) as usize)).cloned()
     }
 
     fn after_change(&mut self, message: &str) {
@@ -453,9 +502,14 @@ impl App {
     fn undo(&mut self) {
         match self.undo_stack.pop() {
             Some(previous) => {
+                let name = self.change_of(&self.ws);
                 let current = std::mem::replace(&mut self.ws, previous);
                 self.redo_stack.push(current);
-                self.after_change("Undone (Ctrl-r redoes)");
+                let redo = self.keymap.keys_text(Action::Redo);
+                self.after_change(&match name {
+                    Some(name) => format!("Undone: {name} ({redo} redoes)"),
+                    None => format!("Undone ({redo} redoes)"),
+                });
             }
             None => self.set_status(Level::Info, "Nothing to undo"),
         }
@@ -464,9 +518,13 @@ impl App {
     fn redo(&mut self) {
         match self.redo_stack.pop() {
             Some(next) => {
+                let name = self.change_of(&next);
                 let current = std::mem::replace(&mut self.ws, next);
                 self.undo_stack.push(current);
-                self.after_change("Redone");
+                self.after_change(&match name {
+                    Some(name) => format!("Redone: {name}"),
+                    None => "Redone".to_string(),
+                });
             }
             None => self.set_status(Level::Info, "Nothing to redo"),
         }
@@ -682,17 +740,77 @@ impl App {
         }
     }
 
+    /// After the last milestone of a goal: update its current value and, as preset, mark it
+    /// achieved (Esc leaves it as it was).
     fn offer_goal_achieved(&mut self) {
         if let Some(goal) = self.pending_goal.take()
             && let Some(g) = self.ws.goal(goal)
         {
-            let q = format!(
-                "That was the last milestone of {}. Mark the goal achieved? (y/n)",
-                g.title
-            );
-            self.confirm(q, Pending::AchieveGoal(goal));
+            let form = forms::progress_form(g, true);
+            self.open_form(form, FormTarget::GoalProgress(goal));
         }
     }
+
+    /// The goal selected in the focused Goals pane.
+    fn focused_goal(&self) -> Option<&Goal> {
+        if self.focus != Pane::Goals {
+            return None;
+        }
+        self.selected_row(Pane::Goals).map(|i| &self.ws.goals[i])
+    }
+
+    /// Moves the selected goal's current value one step (`goal_step`) up or down.
+    fn step_goal(&mut self, direction: f64) {
+        let Some(g) = self.focused_goal() else {
+            self.set_status(Level::Info, "Select a goal in the Goals pane (2) first");
+            return;
+        };
+        let (id, step) = (g.id, goal_step(g));
+        let mut ws = super::copy::copy(&self.ws);
+        let Some(goal) = ws.goals.iter_mut().find(|x| x.id == id) else {
+            return;
+        };
+        let before = goal.current;
+        goal.current += direction * step;
+        let message = format!(
+            "{}: {} → {}{}",
+            goal.title,
+            forms::number_text(before),
+            forms::number_text(goal.current),
+            goal.target
+                .map_or(String::new(), |t| format!(" of {}", forms::number_text(t)))
+        );
+        self.commit(ws, &message);
+    }
+}
+
+/// One step of a goal's value for `+`/`-`: a round number near a twentieth of the way from
+/// the baseline to the target (1 for small ranges, 1000 for 0 → 25,000).
+pub fn goal_step(g: &Goal) -> f64 {
+    let range = g.target.map_or(0.0, |t| (t - g.baseline).abs());
+    if range < 20.0 || !range.is_finite() {
+        return 1.0;
+    }
+    let rough = range / 20.0;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let nice = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .min_by(|a, b| (a - rough).abs().total_cmp(&(b - rough).abs()))
+        .unwrap_or(1.0);
+    nice.max(1.0)
+}
+
+/// A change's message as its name: without the hint that follows it ("Deleted the log entry
+/// (u undoes)" → "Deleted the log entry"; "X: done! How was it celebrated?" → "X: done").
+fn change_name(message: &str) -> String {
+    let mut name = message;
+    for cut in [" (", "! ", "; "] {
+        if let Some(i) = name.find(cut) {
+            name = &name[..i];
+        }
+    }
+    name.trim_end_matches(['!', '.', ' ']).to_string()
 }
 
 #[cfg(test)]

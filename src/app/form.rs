@@ -93,6 +93,9 @@ pub struct Form {
     pub dirty: bool,
     /// Esc was pressed on a changed form: a second Esc discards.
     pub confirm_discard: bool,
+    /// The first character typed replaces the focused value (a prompt preset with the value
+    /// it changes: type the new one, or `Enter` to keep it).
+    pub replace_on_type: bool,
 }
 
 impl Form {
@@ -103,18 +106,21 @@ impl Form {
             focus: 0,
             dirty: false,
             confirm_discard: false,
+            replace_on_type: false,
         }
     }
 
     pub fn next(&mut self) {
         self.focus = (self.focus + 1) % self.fields.len().max(1);
         self.confirm_discard = false;
+        self.replace_on_type = false;
     }
 
     pub fn prev(&mut self) {
         let n = self.fields.len().max(1);
         self.focus = (self.focus + n - 1) % n;
         self.confirm_discard = false;
+        self.replace_on_type = false;
     }
 
     pub fn get(&self, label: &str) -> &Field {
@@ -137,9 +143,18 @@ impl Form {
     /// Applies a key to the focused field.
     pub fn type_key(&mut self, key: Key) {
         self.confirm_discard = false;
+        let replace = std::mem::take(&mut self.replace_on_type);
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
+        if replace
+            && !matches!(field.kind, FieldKind::Choice(_))
+            && matches!(key.code, KeyCode::Char(_))
+            && !key.ctrl
+            && !key.alt
+        {
+            field.input = Input::default();
+        }
         if let FieldKind::Choice(options) = &field.kind {
             let n = options.len().max(1);
             match key.code {

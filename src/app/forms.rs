@@ -19,6 +19,65 @@ pub enum FormTarget {
     Commitment(PartnerId, Option<CommitmentId>),
     /// A win recorded by hand (with an optional milestone), or an edit of one.
     Win(PartnerId, Option<CelebrationId>),
+    /// A goal's current value (and, after its last milestone, its status).
+    GoalProgress(GoalId),
+}
+
+/// A number as a form shows it: whole numbers without decimals.
+pub fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    }
+}
+
+/// The one-line prompt for a goal's current value; with `status`, after its last milestone,
+/// also its status, preset to achieved.
+pub fn progress_form(g: &Goal, status: bool) -> Form {
+    let target = g.target.map_or(String::new(), |t| {
+        format!(" (target {}{})", number_text(t), unit_suffix(&g.unit))
+    });
+    let mut fields = vec![Field::text(
+        "Current",
+        FieldKind::Number { optional: false },
+        number_text(if status {
+            g.target.unwrap_or(g.current)
+        } else {
+            g.current
+        }),
+    )];
+    let title = if status {
+        let mut choice = Field::text(
+            "Status",
+            FieldKind::Choice(
+                GoalStatus::ALL
+                    .iter()
+                    .map(|s| s.label().to_string())
+                    .collect(),
+            ),
+            "",
+        );
+        choice.choice = GoalStatus::ALL
+            .iter()
+            .position(|s| *s == GoalStatus::Achieved)
+            .unwrap_or(0);
+        fields.push(choice);
+        format!("Update goal: {}, its last milestone done{target}", g.title)
+    } else {
+        format!("{}: current value{target}", g.title)
+    };
+    let mut form = Form::new(title, fields);
+    form.replace_on_type = true;
+    form
+}
+
+fn unit_suffix(unit: &str) -> String {
+    if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    }
 }
 
 /// The outcome choices of a commitment form.
@@ -510,6 +569,16 @@ pub fn build(
             }
             p.notes = r.form.get("Notes").value().to_string();
             Built::Partner(p)
+        }
+        FormTarget::GoalProgress(id) => {
+            let mut g = ws.goal(id)?.clone();
+            if let Some(n) = r.number("Current") {
+                g.current = n;
+            }
+            if r.form.fields.iter().any(|f| f.label == "Status") {
+                g.status = GoalStatus::ALL[r.choice("Status")];
+            }
+            Built::Goal(g)
         }
         FormTarget::Goal(default, id) => {
             let partner = r.partner(ws, default);

@@ -192,10 +192,14 @@ pub struct App {
     pub time: TimeView,
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
+    /// Where a warning or error was first seen by a key (it goes when that changes).
+    pub status_context: Option<Context>,
     pub screen: Screen,
     pub quit: bool,
     /// The context the help overlay describes.
     pub help_from: Context,
+    /// The view help was opened over, to go back to when it closes.
+    pub help_return: Option<Box<Overlay>>,
     /// The current time, for "now" in forms; `today` is its date. Both are read from `clock`
     /// on every key and tick ([`App::tick`]).
     pub now: chrono::NaiveDateTime,
@@ -205,6 +209,8 @@ pub struct App {
     pub saver: Box<dyn Saver>,
     pub undo_stack: Vec<Arc<Workspace>>,
     pub redo_stack: Vec<Arc<Workspace>>,
+    /// What each change was, by the address of the workspace it made (for undo and redo).
+    pub change_names: std::collections::HashMap<usize, String>,
     /// A goal whose last milestone was just completed: offer to mark it achieved.
     pub pending_goal: Option<crate::model::GoalId>,
     /// Text for `$EDITOR`: the event loop suspends the terminal, edits, and calls `editor_done`.
@@ -265,14 +271,17 @@ impl App {
             time: TimeView::around(today),
             overlay: None,
             status: None,
+            status_context: None,
             screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
             quit: false,
             help_from: Context::Dashboard,
+            help_return: None,
             now: today.and_hms_opt(12, 0, 0).unwrap_or_default(),
             clock: Arc::new(ManualClock::at_noon(today)),
             saver,
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
+            change_names: std::collections::HashMap::new(),
             pending_goal: None,
             editor_request: None,
             return_to: None,
@@ -318,6 +327,19 @@ impl App {
         true
     }
 
+    /// What the event loop does in a quiet moment (no key for a while): reads the clock, takes
+    /// in finished saves and looks at the file. True when anything shown changed, e.g. "unsaved" leaving the
+    /// header once the save is done.
+    pub fn quiet_tick(&mut self) -> bool {
+        let before = (self.status.clone(), self.unsaved(), self.save_error.clone());
+        let day = self.tick();
+        let saves = self.poll_saves();
+        let disk = self.check_disk();
+        day || saves
+            || disk
+            || before != (self.status.clone(), self.unsaved(), self.save_error.clone())
+    }
+
     /// Tells the app the terminal's size (before the first frame and on every resize).
     pub fn resize(&mut self, width: u16, height: u16) {
         self.screen = Screen::compute(Rect::new(0, 0, width, height), self.focus);
@@ -352,6 +374,7 @@ impl App {
     }
 
     pub fn set_status(&mut self, level: Level, text: impl Into<String>) {
+        self.status_context = None;
         self.status = Some(Status {
             level,
             text: text.into(),
@@ -457,6 +480,7 @@ impl App {
     fn update_overlay(&mut self, action: Action) {
         let (len, page) = self.overlay_extent();
         let page = page.max(1);
+        let help = matches!(self.overlay, Some(Overlay::Help { .. }));
         let Some(overlay) = &mut self.overlay else {
             return;
         };
@@ -466,14 +490,16 @@ impl App {
         };
         let max = len.saturating_sub(page);
         match action {
-            Action::Back => self.overlay = None,
-            Action::Help => {
-                if matches!(self.overlay, Some(Overlay::Help { .. })) {
-                    self.overlay = None;
-                } else {
-                    self.open_help();
-                }
+            Action::Back | Action::Help if help => {
+                self.overlay = self.help_return.take().map(|o| *o)
             }
+            Action::Back => self.overlay = None,
+            Action::Help => self.open_help(),
+            Action::Edit
+            | Action::LogContact
+            | Action::Review
+            | Action::Commitments
+            | Action::Celebrations => self.act_from_detail(action),
             Action::Down => *scroll = (*scroll + 1).min(max),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::PageDown => *scroll = (*scroll + page).min(max),
@@ -481,6 +507,44 @@ impl App {
             Action::First => *scroll = 0,
             Action::Last => *scroll = max,
             _ => {}
+        }
+    }
+
+    /// An action key in the details: acts on the record shown (or its partner), as on the
+    /// dashboard with that record selected.
+    fn act_from_detail(&mut self, action: Action) {
+        use crate::insight::RecordRef as Target;
+        let Some(Overlay::Detail { record, .. }) = &self.overlay else {
+            return;
+        };
+        let ws = &self.ws;
+        let (partner, target) = match *record {
+            RecordRef::Partner(id) => (Some(id), Target::Partner(id)),
+            RecordRef::Goal(id) => (ws.goal(id).map(|r| r.partner), Target::Goal(id)),
+            RecordRef::Milestone(id) => {
+                (ws.milestone(id).map(|r| r.partner), Target::Milestone(id))
+            }
+            RecordRef::Interaction(id) => (
+                ws.interaction(id).map(|r| r.partner),
+                Target::Interaction(id),
+            ),
+        };
+        let Some(partner) = partner else {
+            return;
+        };
+        self.overlay = None;
+        // Edit works on the record shown; the rest on its partner.
+        let target = if action == Action::Edit {
+            target
+        } else {
+            Target::Partner(partner)
+        };
+        self.jump_to(partner, target);
+        match action {
+            Action::Edit | Action::LogContact => self.update_edit(action),
+            Action::Review => self.start_review(),
+            Action::Commitments => self.open_records(RecordsKind::Commitments),
+            _ => self.open_records(RecordsKind::Celebrations),
         }
     }
 
@@ -506,7 +570,10 @@ impl App {
             | Action::ToggleDone
             | Action::Undo
             | Action::Redo
-            | Action::EditProfile => self.update_edit(action),
+            | Action::EditProfile
+            | Action::GoalStepUp
+            | Action::GoalStepDown
+            | Action::GoalSetValue => self.update_edit(action),
             Action::Commitments => self.open_records(RecordsKind::Commitments),
             Action::Celebrations => self.open_records(RecordsKind::Celebrations),
             Action::Review => self.start_review(),
@@ -523,7 +590,9 @@ impl App {
             | Action::Yes
             | Action::No
             | Action::SaveElsewhere
-            | Action::Discard => {}
+            | Action::Discard
+            | Action::MarkKept
+            | Action::MarkMissed => {}
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),
             Action::Find => self.open_search(),
@@ -659,8 +728,10 @@ impl App {
         }
     }
 
-    fn open_help(&mut self) {
+    /// Opens help over the current view; closing it goes back there.
+    pub(crate) fn open_help(&mut self) {
         self.help_from = self.context();
+        self.help_return = self.overlay.take().map(Box::new);
         self.overlay = Some(Overlay::Help { scroll: 0 });
     }
 

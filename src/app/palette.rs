@@ -51,14 +51,62 @@ impl SearchJob {
     }
 }
 
+/// What find looks for, beside the fuzzy query: the query in lower case, and the least fuzzy
+/// score it accepts when the text does not contain the query as it was typed.
+pub struct Needle {
+    lower: String,
+    strong: u32,
+}
+
+impl Needle {
+    fn new(query: &str, q: &mut Query) -> Needle {
+        let lower = crate::words::fold_lower(query.trim());
+        // A scattered match scores well below the query found whole; as fzf users expect, such
+        // weak matches are left out: a fuzzy match must reach 80% of the query's own score.
+        let own = q.score(&lower).unwrap_or(0);
+        Needle {
+            strong: own * 4 / 5,
+            lower,
+        }
+    }
+
+    /// The relevance of `text`, or `None` when it does not match well enough: the whole text
+    /// equal to the query first, then texts starting with it, words starting with it, texts
+    /// containing it, and strong fuzzy matches; within each, the fuzzy score.
+    fn relevance(&self, q: &mut Query, text: &str) -> Option<u32> {
+        let fuzzy = q.score(text)?;
+        let text = crate::words::fold_lower(text);
+        let tier = if text.trim() == self.lower {
+            4
+        } else if text.starts_with(&self.lower) {
+            3
+        } else if text
+            .match_indices(&self.lower)
+            .any(|(i, _)| !text[..i].ends_with(char::is_alphanumeric))
+        {
+            2
+        } else if text.contains(&self.lower) {
+            1
+        } else if fuzzy >= self.strong {
+            0
+        } else {
+            return None;
+        };
+        Some(tier * 100_000 + fuzzy)
+    }
+}
+
 impl App {
-    /// Every action the palette offers: all that work on the dashboard.
+    /// Every action the palette offers: all that work on the dashboard, quit last (so that
+    /// `:` `Enter` never quits by accident; typing "quit" still finds it first).
     pub fn palette_actions(&self) -> Vec<Action> {
-        Action::ALL
+        let mut actions: Vec<Action> = Action::ALL
             .iter()
             .copied()
             .filter(|a| a.contexts().contains(&Context::Dashboard) && *a != Action::Palette)
-            .collect()
+            .collect();
+        actions.sort_by_key(|a| *a == Action::Quit);
+        actions
     }
 
     pub(super) fn open_palette(&mut self) {
@@ -194,11 +242,12 @@ impl App {
     fn search_some(&self, job: &mut SearchJob, hits: &mut Vec<Hit>, budget: Duration) -> bool {
         let start = Instant::now();
         let mut q = Query::new(&job.query);
+        let needle = Needle::new(&job.query, &mut q);
         let mut seen = 0;
         while job.stage < STAGES {
             let len = self.stage_len(job.stage);
             let end = (job.next + SEARCH_CHUNK).min(len);
-            self.search_records(job.stage, job.next..end, &mut q, hits);
+            self.search_records(job.stage, job.next..end, &mut q, &needle, hits);
             seen += end - job.next;
             job.done += end - job.next;
             job.next = end;
@@ -229,86 +278,122 @@ impl App {
         stage: usize,
         range: std::ops::Range<usize>,
         q: &mut Query,
+        needle: &Needle,
         hits: &mut Vec<Hit>,
     ) {
         let ws = &self.ws;
-        let mut consider =
-            |kind: &'static str, partner: PartnerId, record: RecordRef, text: &str| {
-                if text.is_empty() {
-                    return;
-                }
-                if let Some(score) = q.score(text) {
-                    hits.push(Hit {
-                        kind,
-                        partner,
-                        record,
-                        text: text.lines().next().unwrap_or("").to_string(),
-                        score,
-                    });
-                }
-            };
+        // Matches the fields of one record: the best field names the hit (`kind`), `shown` is
+        // the text shown (its first line).
+        let mut consider = |partner: PartnerId,
+                            record: RecordRef,
+                            fields: &[(&'static str, &str)],
+                            shown: &str| {
+            let best = fields
+                .iter()
+                .filter(|(_, t)| !t.is_empty())
+                .filter_map(|(kind, t)| needle.relevance(q, t).map(|s| (*kind, s)))
+                .fold(None, |best: Option<(&str, u32)>, (kind, s)| match best {
+                    Some((_, b)) if b >= s => best,
+                    _ => Some((kind, s)),
+                });
+            if let Some((kind, score)) = best {
+                hits.push(Hit {
+                    kind,
+                    partner,
+                    record,
+                    text: shown.lines().next().unwrap_or("").to_string(),
+                    score,
+                });
+            }
+        };
         match stage {
             0 => {
                 for p in &ws.partners[range] {
                     let r = RecordRef::Partner(p.id);
-                    consider("partner", p.id, r, &p.name);
-                    consider("notes", p.id, r, &p.notes);
-                    consider("aim", p.id, r, &p.aim);
+                    consider(p.id, r, &[("partner", &p.name)], &p.name);
+                    consider(p.id, r, &[("notes", &p.notes)], &p.notes);
+                    consider(p.id, r, &[("aim", &p.aim)], &p.aim);
                     for c in &p.contacts {
-                        let line = [c.name.as_str(), &c.role, &c.email, &c.phone]
+                        let fields = [
+                            ("contact", c.name.as_str()),
+                            ("contact role", c.role.as_str()),
+                            ("contact email", c.email.as_str()),
+                            ("contact phone", c.phone.as_str()),
+                        ];
+                        let line = fields
                             .iter()
+                            .map(|(_, t)| *t)
                             .filter(|s| !s.is_empty())
-                            .copied()
                             .collect::<Vec<_>>()
                             .join(" · ");
-                        consider("contact", p.id, r, &line);
+                        consider(p.id, r, &fields, &line);
                     }
                 }
             }
             1 => {
                 for g in &ws.goals[range] {
-                    consider("goal", g.partner, RecordRef::Goal(g.id), &g.title);
+                    consider(
+                        g.partner,
+                        RecordRef::Goal(g.id),
+                        &[("goal", &g.title)],
+                        &g.title,
+                    );
                 }
             }
             2 => {
                 for m in &ws.milestones[range] {
-                    consider("milestone", m.partner, RecordRef::Milestone(m.id), &m.title);
+                    consider(
+                        m.partner,
+                        RecordRef::Milestone(m.id),
+                        &[("milestone", &m.title)],
+                        &m.title,
+                    );
                 }
             }
             3 => {
                 for e in &ws.interactions[range] {
                     let r = RecordRef::Interaction(e.id);
-                    consider("log entry", e.partner, r, &e.summary);
+                    consider(e.partner, r, &[("log entry", &e.summary)], &e.summary);
                     if let Some(f) = &e.follow_up {
-                        consider("follow-up", e.partner, r, &f.what);
+                        consider(e.partner, r, &[("follow-up", &f.what)], &f.what);
                     }
                 }
             }
             4 => {
                 for c in &ws.commitments[range] {
                     consider(
-                        "commitment",
                         c.partner,
                         RecordRef::Commitment(c.id),
+                        &[("commitment", &c.what)],
                         &c.what,
                     );
                 }
             }
             5 => {
                 for r in &ws.reviews[range] {
-                    consider("review", r.partner, RecordRef::Review(r.id), &r.feedback);
+                    consider(
+                        r.partner,
+                        RecordRef::Review(r.id),
+                        &[("review", &r.feedback)],
+                        &r.feedback,
+                    );
                     for p in crate::model::Practice::ALL {
                         let note = &r.ratings.get(*p).note;
-                        consider("review note", r.partner, RecordRef::Review(r.id), note);
+                        consider(
+                            r.partner,
+                            RecordRef::Review(r.id),
+                            &[("review note", note)],
+                            note,
+                        );
                     }
                 }
             }
             _ => {
                 for c in &ws.celebrations[range] {
                     consider(
-                        "celebration",
                         c.partner,
                         RecordRef::Celebration(c.id),
+                        &[("celebration", &c.how)],
                         &c.how,
                     );
                 }

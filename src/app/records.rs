@@ -68,9 +68,8 @@ impl App {
                 return;
             }
             Action::Help => {
-                self.help_from = super::Context::Records;
-                self.overlay = Some(Overlay::Help { scroll: 0 });
                 self.return_to = None;
+                self.open_help();
                 return;
             }
             Action::Down => cursor.step(1, rows.len(), height),
@@ -119,6 +118,26 @@ impl App {
                 };
                 self.open_form(form, target);
                 return;
+            }
+            Action::MarkKept | Action::MarkMissed if kind == RecordsKind::Commitments => {
+                if self.refuse_read_only() {
+                    return;
+                }
+                let Some(i) = selected else {
+                    self.set_status(Level::Info, "Nothing selected");
+                    return;
+                };
+                let today = self.today;
+                let mut ws = super::copy::copy(&self.ws);
+                let c = &mut ws.commitments[i];
+                let (outcome, word) = if action == Action::MarkKept {
+                    (crate::model::Outcome::Kept(today), "kept")
+                } else {
+                    (crate::model::Outcome::Missed(today), "missed")
+                };
+                c.outcome = Some(outcome);
+                let message = format!("Marked {word} today: {}", c.what);
+                self.commit(ws, &message);
             }
             Action::Delete => {
                 let Some(i) = selected else {

@@ -117,6 +117,14 @@ impl ReviewState {
         }
     }
 
+    /// Whether anything was rated, written or planned (worth keeping as a draft).
+    fn started_anything(&self) -> bool {
+        self.scores.iter().any(Option::is_some)
+            || self.notes.iter().any(|n| !n.value().is_empty())
+            || !self.feedback.value().is_empty()
+            || !self.actions.is_empty()
+    }
+
     /// The practice of a rating step.
     pub fn practice(&self) -> Option<Practice> {
         (1..=8)
@@ -143,18 +151,28 @@ impl App {
         if self.refuse_read_only() {
             return;
         }
-        let mut due: Vec<PartnerId> = self
+        // Most overdue first, then by name (those due today alphabetically).
+        let overdue = |id: PartnerId| {
+            self.overview
+                .attention
+                .iter()
+                .find(|a| a.partner == id && a.kind == crate::insight::AttentionKind::ReviewDue)
+                .map_or(0, |a| a.days_overdue)
+        };
+        let mut due: Vec<(i64, String, PartnerId)> = self
             .rows
             .partners
             .iter()
             .filter_map(|i| self.summary(*i as usize))
             .filter(|s| s.review_due && s.phase != Phase::Ended)
-            .map(|s| s.partner)
+            .map(|s| (overdue(s.partner), s.name.to_lowercase(), s.partner))
             .collect();
         if due.is_empty() {
             self.set_status(Level::Info, "No review is due. Well kept!");
             return;
         }
+        due.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut due: Vec<PartnerId> = due.into_iter().map(|(_, _, id)| id).collect();
         due.reverse();
         self.review_queue = due;
         self.review_total = self.review_queue.len();
@@ -186,8 +204,8 @@ impl App {
                 self.set_status(
                     Level::Info,
                     format!(
-                        "Resumed the draft at step {}: {}",
-                        s.step,
+                        "Resumed the draft at step {} of {STEPS}: {}",
+                        s.step + 1,
                         step_name(s.step)
                     ),
                 );
@@ -210,6 +228,16 @@ impl App {
             return;
         }
         match action {
+            // In the actions step Tab moves between the action's fields, as in forms, and on
+            // to the next step from the last one.
+            Action::StepNext
+                if state.step == ACTIONS && state.action.focus + 1 < state.action.fields.len() =>
+            {
+                state.action.next()
+            }
+            Action::StepPrev if state.step == ACTIONS && state.action.focus > 0 => {
+                state.action.prev()
+            }
             Action::StepNext => state.step = (state.step + 1).min(SUMMARY),
             Action::StepPrev => state.step = state.step.saturating_sub(1),
             Action::Cancel => state.prompt = true,
@@ -263,6 +291,7 @@ impl App {
                     }
                 }
                 KeyCode::Char('c') => state.prompt = false,
+                KeyCode::Char('s') if !self.review_queue.is_empty() => self.skip_review(),
                 _ => {}
             }
             return;
@@ -272,8 +301,11 @@ impl App {
                 let i = state.step - 1;
                 let note_empty = state.notes[i].value().is_empty();
                 match key.code {
+                    // A digit rates and goes on (a note: type it first and rate with ↑/↓, or
+                    // come back with ←).
                     KeyCode::Char(c @ '1'..='5') if note_empty && !key.ctrl && !key.alt => {
                         state.scores[i] = Some(c as u8 - b'0');
+                        state.step += 1;
                     }
                     KeyCode::Up => {
                         state.scores[i] = Some(state.scores[i].map_or(3, |s| (s + 1).min(5)))
@@ -304,7 +336,14 @@ impl App {
             ACTIONS => match key.code {
                 KeyCode::Down => state.action.next(),
                 KeyCode::Up => state.action.prev(),
+                // Removing the last planned action: Ctrl-Del, or Backspace / Delete on an empty
+                // action.
                 KeyCode::Delete if key.ctrl => {
+                    state.actions.pop();
+                }
+                KeyCode::Backspace | KeyCode::Delete
+                    if state.action.focus == 0 && state.action.get("Action").value().is_empty() =>
+                {
                     state.actions.pop();
                 }
                 _ => state.action.type_key(key),
@@ -320,6 +359,36 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Leaves this partner's review for later (a draft is kept when something was rated or
+    /// written) and goes on with the next in the batch.
+    fn skip_review(&mut self) {
+        let Some(Overlay::Review(state)) = self.overlay.take() else {
+            return;
+        };
+        let name = self
+            .ws
+            .partner(state.partner)
+            .map_or(String::new(), |p| p.name.clone());
+        if state.started_anything() {
+            let mut ws = super::copy::copy(&self.ws);
+            ws.drafts.retain(|d| d.partner != state.partner);
+            ws.drafts.push(state.draft());
+            ws.drafts.sort_by_key(|d| d.partner);
+            self.commit(ws, &format!("Skipped {name}; its draft is kept"));
+        }
+        self.next_in_queue();
+    }
+
+    /// The position in a batch of reviews (`R`): "2 of 4".
+    pub fn review_position(&self) -> Option<(usize, usize)> {
+        (self.review_total > 1 && matches!(self.overlay, Some(Overlay::Review(_)))).then(|| {
+            (
+                self.review_total - self.review_queue.len(),
+                self.review_total,
+            )
+        })
     }
 
     fn keep_draft(&mut self) {
@@ -561,9 +630,12 @@ impl App {
         push(
             LineKind::Heading,
             "",
-            format!("Log since {since}: {} entries", log.len()),
+            format!(
+                "Log since {since}: {}",
+                crate::words::plural(log.len(), "entry", "entries")
+            ),
         );
-        for i in log.iter().rev().take(6) {
+        for i in log.iter().rev() {
             push(
                 LineKind::Field,
                 &i.at.format("%Y-%m-%d").to_string(),

@@ -1,5 +1,5 @@
 //! The rows each pane shows, as indexes into the workspace's lists, built once per change of
-//! the data (never per frame or per key): partners by name; per partner and overall, goals by
+//! the data (never per frame or per key): partners by name, ended ones last; per partner and overall, goals by
 //! status and due date, milestones by due date, log entries newest first. Per-partner lists
 //! come from the insight index, so records are grouped by partner only once.
 
@@ -43,7 +43,11 @@ impl Rows {
     pub fn build(ws: &Workspace, index: &Index) -> Rows {
         let n = ws.partners.len();
         let mut partners: Vec<u32> = (0..n as u32).collect();
-        let keys: Vec<String> = ws.partners.iter().map(|p| p.name.to_lowercase()).collect();
+        let keys: Vec<(bool, String)> = ws
+            .partners
+            .iter()
+            .map(|p| (p.phase == crate::model::Phase::Ended, p.name.to_lowercase()))
+            .collect();
         partners.sort_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]).then(a.cmp(b)));
 
         let per_partner = ws

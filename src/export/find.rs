@@ -76,7 +76,8 @@ pub fn squash(text: &str) -> String {
     out
 }
 
-fn fold(c: char) -> Option<&'static str> {
+/// A lower-case Latin letter with an accent, as its plain letters.
+pub fn fold(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => "a",
         'æ' => "ae",

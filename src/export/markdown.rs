@@ -52,9 +52,7 @@ pub fn contact_label(s: ContactStatus) -> &'static str {
     }
 }
 
-fn s(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
+use crate::words::count;
 
 /// "5 of 12 grants (42%)"; "8 days, down to 5 (67%)" for a goal that lowers its measure;
 /// "20 hours, no target yet".
@@ -86,7 +84,7 @@ pub fn portfolio(ws: &Workspace, today: NaiveDate) -> String {
     };
     let _ = writeln!(out, "# {title}\n");
     let n = ws.partners.len();
-    let mut line = format!("As of {today} · {n} partner{}", s(n));
+    let mut line = format!("As of {today} · {}", count(n, "partner"));
     let phases: Vec<String> = Phase::ALL
         .iter()
         .filter_map(|ph| {
@@ -526,10 +524,9 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
     );
     let _ = writeln!(
         out,
-        "Contact {} — {last}; {balance}; {} open follow-up{} ({} overdue).\n",
+        "Contact {} — {last}; {balance}; {} ({} overdue).\n",
         contact_label(c.status),
-        c.open_follow_ups,
-        s(c.open_follow_ups),
+        count(c.open_follow_ups, "open follow-up"),
         c.overdue_follow_ups
     );
     if !shown.is_empty() {
@@ -650,8 +647,8 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
     if uncelebrated > 0 {
         let _ = writeln!(
             out,
-            "\n{uncelebrated} recent win{} not celebrated yet.",
-            s(uncelebrated)
+            "\n{} not celebrated yet.",
+            count(uncelebrated, "recent win")
         );
     }
     Some(out)

@@ -114,11 +114,7 @@ pub struct AttentionItem {
 }
 
 fn days(n: i64) -> String {
-    if n == 1 {
-        "1 day".into()
-    } else {
-        format!("{n} days")
-    }
+    crate::words::count(n, "day")
 }
 
 /// Sorts items by the ordering rule of this module.

@@ -10,9 +10,7 @@ use super::trust::PromiseRecord;
 use super::weights::*;
 use crate::model::Side;
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
+use crate::words::plural;
 
 fn share(part: usize, whole: usize) -> f64 {
     if whole == 0 {

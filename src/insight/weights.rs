@@ -34,6 +34,31 @@ pub enum Factor {
     WinsCelebrated,
 }
 
+impl Factor {
+    /// The factor's name, as in the README's table (lower case).
+    pub fn label(self) -> &'static str {
+        match self {
+            Factor::ValuesOverlap => "values overlap",
+            Factor::ContactRecency => "contact recency",
+            Factor::FollowUps => "follow-ups",
+            Factor::Balance => "balance",
+            Factor::GoalsMeasurable => "measurable goals",
+            Factor::GoalsOnTrack => "goals on track",
+            Factor::TheyMeetOurNeeds => "they meet our needs",
+            Factor::WeMeetTheirNeeds => "we meet their needs",
+            Factor::OurPromises => "our promises",
+            Factor::TheirPromises => "their promises",
+            Factor::AimWritten => "aim",
+            Factor::HorizonGoal => "horizon",
+            Factor::Maturity => "maturity",
+            Factor::ReviewSchedule => "review schedule",
+            Factor::RatingTrend => "rating trend",
+            Factor::RecentCelebration => "recent celebration",
+            Factor::WinsCelebrated => "wins celebrated",
+        }
+    }
+}
+
 /// A row of the weight table.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weight {

@@ -312,12 +312,8 @@ fn run(
                 }
                 tty::Wait::Quiet => {
                     // A quiet second: read the clock, look at saves and the file; draw only if
-                    // something changed.
-                    let before = (app.status.clone(), app.unsaved());
-                    dirty |= app.tick();
-                    dirty |= app.poll_saves();
-                    dirty |= app.check_disk();
-                    dirty |= (app.status.clone(), app.unsaved()) != before;
+                    // something shown changed.
+                    dirty |= app.quiet_tick();
                 }
                 tty::Wait::Input => {
                     // Everything crossterm can read now, checking before each read that the

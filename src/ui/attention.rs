@@ -6,7 +6,6 @@ use super::widgets::{cell, draw_lines, empty, row, view_block, view_rect};
 use crate::app::{App, Cursor};
 use crate::insight::AttentionKind;
 use ratatui::Frame;
-use ratatui::widgets::Clear;
 
 fn symbol(kind: AttentionKind) -> &'static str {
     match kind {
@@ -32,9 +31,10 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
             app.keymap.keys_text(crate::action::Action::Back) + ": close"
         ),
         theme,
+        area.width,
     );
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     if items.is_empty() {
         let lines = empty("Nothing needs you today. Well kept!", theme);
         draw_lines(frame, area, &block, &lines);

@@ -103,7 +103,16 @@ fn summary(app: &App) -> String {
 fn hints(app: &App) -> Vec<(Action, &'static str)> {
     use crate::action::Context;
     match app.context() {
-        Context::Help | Context::Detail => vec![(Action::Down, "scroll"), (Action::Back, "close")],
+        Context::Help => vec![(Action::Down, "scroll"), (Action::Back, "close")],
+        Context::Detail => vec![
+            (Action::Down, "scroll"),
+            (Action::Back, "close"),
+            (Action::Edit, "edit"),
+            (Action::LogContact, "log"),
+            (Action::Review, "review"),
+            (Action::Commitments, "commitments"),
+            (Action::Celebrations, "wins"),
+        ],
         Context::Form => vec![
             (Action::Submit, "save"),
             (Action::FieldNext, "next field"),
@@ -129,14 +138,29 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::StepPrev, "previous"),
             (Action::Cancel, "draft / discard"),
         ],
-        Context::Records => vec![
-            (Action::Down, "move"),
-            (Action::Add, "add"),
-            (Action::Edit, "edit"),
-            (Action::Delete, "delete"),
-            (Action::Help, "help"),
-            (Action::Back, "close"),
-        ],
+        Context::Records => {
+            let commitments = matches!(
+                app.overlay,
+                Some(crate::app::Overlay::Records {
+                    kind: crate::app::RecordsKind::Commitments,
+                    ..
+                })
+            );
+            let mut h = vec![
+                (Action::Down, "move"),
+                (Action::MarkKept, "kept"),
+                (Action::MarkMissed, "missed"),
+                (Action::Add, "add"),
+                (Action::Edit, "edit"),
+                (Action::Delete, "delete"),
+                (Action::Help, "help"),
+                (Action::Back, "close"),
+            ];
+            if !commitments {
+                h.retain(|(a, _)| !matches!(a, Action::MarkKept | Action::MarkMissed));
+            }
+            h
+        }
         Context::Attention => vec![
             (Action::Down, "move"),
             (Action::Open, "go to it"),
@@ -167,6 +191,11 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
                 (Action::Attention, "today"),
                 (Action::Overview, "overview"),
             ];
+            if app.focus == Pane::Goals {
+                h.insert(7, (Action::GoalStepUp, "more"));
+                h.insert(8, (Action::GoalStepDown, "less"));
+                h.insert(9, (Action::GoalSetValue, "set value"));
+            }
             if app.focus == Pane::Timeline {
                 h.insert(5, (Action::ToggleDone, "done"));
                 h.insert(6, (Action::TimeLater, "later"));

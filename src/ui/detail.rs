@@ -5,7 +5,7 @@ use super::theme::Theme;
 use crate::app::{DetailLine, LABEL_WIDTH, LineKind, Wrapped, detail_rect};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::{Block, Borders};
 
 /// Draws the detail box; `wrapped` are `lines` as the app wrapped them (wrapped anew only when
 /// the frame's width differs from the screen the app knows).
@@ -17,11 +17,16 @@ pub fn draw(
     theme: &Theme,
 ) {
     let area = detail_rect(frame.area()).intersection(frame.area());
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Line::styled(" Details ", theme.title))
-        .title(Line::styled(" Esc: close  j/k: scroll ", theme.dim).right_aligned());
+    let block = super::widgets::titled(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused),
+        "Details",
+        theme.title,
+        "Esc: close  j/k: scroll",
+        theme.dim,
+        area.width,
+    );
     let inner = block.inner(area);
     let wrapped = wrapped.at(lines, inner.width.saturating_sub(2) as usize);
     let max = wrapped.len().saturating_sub(inner.height as usize);
@@ -40,6 +45,6 @@ pub fn draw(
             LineKind::Text => Line::raw(format!(" {}", clean(&l.value))),
         })
         .collect();
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     super::widgets::draw_lines(frame, area, &block, &shown);
 }

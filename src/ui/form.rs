@@ -5,11 +5,11 @@
 use super::text::{clean, fit, pad, width};
 use super::theme::Theme;
 use crate::action::{Action, Context};
-use crate::app::{App, Cursor, FieldKind, Form, overlay_rect};
+use crate::app::{App, FieldKind, Form, overlay_rect};
 use ratatui::Frame;
 use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 const LABEL: usize = 20;
 
@@ -22,38 +22,32 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
             .map_or(String::new(), ToString::to_string)
     };
     let note = format!(
-        " {} save · {} next · {} cancel · {} $EDITOR ",
+        "{} save · {} next · {} cancel · {} $EDITOR",
         keys(Action::Submit),
         keys(Action::FieldNext),
         keys(Action::Cancel),
         keys(Action::OpenEditor)
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Line::styled(
-            format!(" {} ", clean(&form.title)),
-            theme.title,
-        ))
-        .title(Line::styled(note, theme.dim).right_aligned());
+    let block = super::widgets::titled(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused),
+        &form.title,
+        theme.title,
+        &note,
+        theme.dim,
+        area.width,
+    );
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(block, area);
     let height = inner.height as usize;
-    let mut cursor = Cursor::default();
-    cursor.select(form.focus, form.fields.len(), height.max(1));
-    let (start, end) = cursor.window(form.fields.len(), height.max(1));
     let value_w = (inner.width as usize).saturating_sub(LABEL + 3);
-    let mut lines = Vec::new();
-    let mut caret = None;
-    for (row, (i, field)) in form
-        .fields
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(end - start)
-        .enumerate()
-    {
+    // Each field's lines: its row, then its problem or hint on lines of their own when they do
+    // not fit beside the value (wrapped, never cut). The caret's column, for the focused field.
+    let mut groups: Vec<Vec<Line<'static>>> = Vec::with_capacity(form.fields.len());
+    let mut caret_x = None;
+    for (i, field) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▶" } else { " " };
         let label_style = if field.error.is_some() {
@@ -86,11 +80,26 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
         let fitted = fit(&shown, value_w);
         spans.push(Span::styled(fitted.clone(), value_style));
         let after = match (&field.error, field.hint.is_empty()) {
-            (Some(e), _) => Span::styled(format!("  ✗ {e}"), theme.bad),
-            (None, false) => Span::styled(format!("  {}", field.hint), theme.dim),
-            _ => Span::raw(""),
+            (Some(e), _) => Some((format!("✗ {}", clean(e)), theme.bad)),
+            (None, false) => Some((clean(&field.hint).into_owned(), theme.dim)),
+            _ => None,
         };
-        spans.push(after);
+        let mut group = Vec::new();
+        let room = value_w.saturating_sub(width(&fitted) + 2);
+        match after {
+            Some((text, style)) if width(&text) <= room => {
+                spans.push(Span::styled(format!("  {text}"), style));
+                group.push(Line::from(spans));
+            }
+            Some((text, style)) => {
+                group.push(Line::from(spans));
+                let indent = " ".repeat(1 + LABEL + 2);
+                for chunk in crate::app::wrap_text(&text, value_w.saturating_sub(1).max(8)) {
+                    group.push(Line::styled(format!("{indent}{chunk}"), style));
+                }
+            }
+            None => group.push(Line::from(spans)),
+        }
         if focused && !matches!(field.kind, FieldKind::Choice(_)) {
             let before: String = value.chars().take(field.input.cursor()).collect();
             let offset = if width(&value) > value_w {
@@ -99,11 +108,26 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
                 width(&clean(&before))
             };
             let x = inner.x + 1 + LABEL as u16 + 2 + offset as u16;
-            let y = inner.y + row as u16;
-            caret = Some(Position::new(x.min(inner.right().saturating_sub(1)), y));
+            caret_x = Some(x.min(inner.right().saturating_sub(1)));
         }
-        lines.push(Line::from(spans));
+        groups.push(group);
     }
+    // The first field shown: the earliest that still shows the focused field whole.
+    let focus = form.focus.min(groups.len().saturating_sub(1));
+    let mut start = 0;
+    while start < focus && groups[start..=focus].iter().map(Vec::len).sum::<usize>() > height {
+        start += 1;
+    }
+    let caret_row: usize = groups[start..focus].iter().map(Vec::len).sum();
+    let caret = caret_x
+        .filter(|_| caret_row < height)
+        .map(|x| Position::new(x, inner.y + caret_row as u16));
+    let lines: Vec<Line<'static>> = groups[start..]
+        .iter()
+        .flatten()
+        .take(height)
+        .cloned()
+        .collect();
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some(p) = caret
         && frame.area().contains(p)
@@ -118,11 +142,12 @@ pub fn draw_confirm(frame: &mut Frame, question: &str, theme: &Theme) {
         .borders(Borders::ALL)
         .border_style(theme.status_warn)
         .title(Line::styled(" Confirm ", theme.status_warn));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(clean(question).into_owned())
-            .block(block)
-            .wrap(ratatui::widgets::Wrap { trim: true }),
-        area,
-    );
+    super::widgets::clear(frame, area);
+    let width = block.inner(area).width as usize;
+    let lines: Vec<Line<'static>> = question
+        .lines()
+        .flat_map(|l| crate::app::wrap_text(clean(l.trim()).as_ref(), width))
+        .map(Line::raw)
+        .collect();
+    super::widgets::draw_lines(frame, area, &block, &lines);
 }

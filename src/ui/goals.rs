@@ -4,7 +4,7 @@
 use super::text::pad_left;
 use super::theme::Theme;
 use super::widgets::{
-    cell, empty, filtered_out, highlighted, pane_block, render_lines, render_wrapped, row,
+    cell, empty, filtered_out, highlighted, pane_block, pane_row, render_lines, render_wrapped, row,
 };
 use crate::app::{App, Pane};
 use crate::model::{Goal, GoalStatus};
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         format!("{}/{}", cursor.selected + 1, rows.len())
     };
-    let block = pane_block(app, Pane::Goals, title, note, theme);
+    let block = pane_block(app, Pane::Goals, title, note, theme, area.width);
     let inner = block.inner(area);
     let total = inner.width as usize;
     if rows.is_empty() {
@@ -56,31 +56,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         render_wrapped(frame, area, block, empty(text, theme));
         return;
     }
-    let show_partner = app.all_partners && total >= 70;
-    let show_owner = total >= 56;
-    let (gauge_w, pct_w, value_w, owner_w, due_w, partner_w) = (10, 5, 16, 6, 10, 14);
-    let fixed = 2
-        + gauge_w
-        + 1
-        + pct_w
-        + 1
-        + due_w
-        + if total >= 64 { value_w + 1 } else { 0 }
-        + if show_owner { owner_w + 1 } else { 0 }
-        + if show_partner { partner_w + 1 } else { 0 };
-    let show_value = total >= 64;
-    let title_w = total.saturating_sub(fixed + 2).max(4);
+    let Columns {
+        show_partner,
+        show_value,
+        show_owner,
+        gauge_w,
+        title_w,
+    } = Columns::choose(total, app.all_partners);
+    let (pct_w, value_w, owner_w, due_w, partner_w) = (PCT_W, VALUE_W, OWNER_W, DUE_W, PARTNER_W);
 
     let h = theme.column_header;
     let mut header = vec![cell("", 2, h)];
     if show_partner {
         header.push(cell("Partner", partner_w + 1, h));
     }
-    header.extend([
-        cell("Goal", title_w + 1, h),
-        cell("Progress", gauge_w + 1, h),
-        cell(&pad_left("%", pct_w), pct_w + 1, h),
-    ]);
+    header.extend([cell("Goal", title_w + 1, h)]);
+    if gauge_w > 0 {
+        header.push(cell("Progress", gauge_w + 1, h));
+    }
+    header.push(cell(&pad_left("%", pct_w), pct_w + 1, h));
     if show_value {
         header.push(cell("Now / target", value_w + 1, h));
     }
@@ -120,11 +114,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             title_style,
             theme,
         ));
-        spans.push(cell(
-            &gauge(progress, gauge_w),
-            gauge_w + 1,
-            if overdue { theme.bad } else { theme.good },
-        ));
+        if gauge_w > 0 {
+            spans.push(cell(
+                &gauge(progress, gauge_w),
+                gauge_w + 1,
+                if overdue { theme.bad } else { theme.good },
+            ));
+        }
         let pct = progress.map_or("—".into(), |p| format!("{:.0}%", p * 100.0));
         spans.push(cell(&pad_left(&pct, pct_w), pct_w + 1, theme.base));
         if show_value {
@@ -139,9 +135,66 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             due_w + 1,
             if overdue { theme.bad } else { theme.base },
         ));
-        lines.push(row(spans, total, start + offset == cursor.selected, theme));
+        lines.push(pane_row(
+            app,
+            Pane::Goals,
+            spans,
+            total,
+            start + offset == cursor.selected,
+            theme,
+        ));
     }
     render_lines(frame, area, block, lines);
+}
+
+const PCT_W: usize = 5;
+const VALUE_W: usize = 16;
+const OWNER_W: usize = 6;
+const DUE_W: usize = 10;
+const PARTNER_W: usize = 14;
+/// The goal title's share, below which no optional column is added.
+const TITLE_MIN: usize = 16;
+
+/// The goal pane's columns for an inner width: the marker, title, percentage and due date
+/// always; then, while the title keeps `TITLE_MIN` cells, by priority: the partner (when all
+/// partners are shown), the gauge, the current / target value, the owner. The title gets the rest.
+struct Columns {
+    show_partner: bool,
+    show_value: bool,
+    show_owner: bool,
+    gauge_w: usize,
+    title_w: usize,
+}
+
+impl Columns {
+    fn choose(total: usize, all_partners: bool) -> Columns {
+        // Every column is its width plus one blank, the title too.
+        let mut used = 2 + (PCT_W + 1) + (DUE_W + 1) + (TITLE_MIN + 1);
+        let mut fits = |w: usize| {
+            let ok = used + w < total;
+            if ok {
+                used += w + 1;
+            }
+            ok
+        };
+        let show_partner = all_partners && fits(PARTNER_W);
+        let gauge_w = if fits(10) {
+            10
+        } else if fits(5) {
+            5
+        } else {
+            0
+        };
+        let show_value = fits(VALUE_W);
+        let show_owner = fits(OWNER_W);
+        Columns {
+            show_partner,
+            show_value,
+            show_owner,
+            gauge_w,
+            title_w: TITLE_MIN + total.saturating_sub(used),
+        }
+    }
 }
 
 fn value_text(g: &Goal) -> String {

@@ -6,20 +6,22 @@ use super::theme::Theme;
 use crate::app::{App, help_columns, help_rect};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear};
+use ratatui::widgets::{Block, Borders};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     let area = help_rect(frame.area()).intersection(frame.area());
     let bindings = app.keymap.bindings(app.help_context());
     let close = app.keymap.keys_text(crate::action::Action::Back);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused)
-        .title(Line::styled(
-            format!(" Keys · {:?} ", app.help_context()),
-            theme.title,
-        ))
-        .title(Line::styled(format!(" {close}: close "), theme.dim).right_aligned());
+    let block = super::widgets::titled(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border_focused),
+        &format!("Keys · {:?}", app.help_context()),
+        theme.title,
+        &format!("{close}: close"),
+        theme.dim,
+        area.width,
+    );
     let inner = block.inner(area);
     let columns = help_columns(frame.area());
     let rows = bindings.len().div_ceil(columns);
@@ -50,6 +52,6 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     super::widgets::draw_lines(frame, area, &block, &lines);
 }

@@ -4,7 +4,7 @@
 use super::goals::scope_title;
 use super::theme::Theme;
 use super::widgets::{
-    cell, empty, filtered_out, highlighted, pane_block, render_lines, render_wrapped, row,
+    cell, empty, filtered_out, highlighted, pane_block, pane_row, render_lines, render_wrapped, row,
 };
 use crate::app::{App, Pane};
 use crate::model::Side;
@@ -19,7 +19,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         format!("{}/{}", cursor.selected + 1, rows.len())
     };
-    let block = pane_block(app, Pane::Log, scope_title(app, Pane::Log), note, theme);
+    let block = pane_block(
+        app,
+        Pane::Log,
+        scope_title(app, Pane::Log),
+        note,
+        theme,
+        area.width,
+    );
     let inner = block.inner(area);
     let total = inner.width as usize;
     if rows.is_empty() {
@@ -117,7 +124,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             };
             spans.push(cell(&text, follow_w + 1, style));
         }
-        lines.push(row(spans, total, start + offset == cursor.selected, theme));
+        lines.push(pane_row(
+            app,
+            Pane::Log,
+            spans,
+            total,
+            start + offset == cursor.selected,
+            theme,
+        ));
     }
     render_lines(frame, area, block, lines);
 }

@@ -74,7 +74,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     chrome::status(frame, screen.status, app, theme);
     chrome::footer(frame, screen.footer, app, theme);
-    match &app.overlay {
+    if let (Some(Overlay::Help { .. }), Some(under)) = (&app.overlay, &app.help_return) {
+        overlay(frame, app, Some(under), theme);
+    }
+    overlay(frame, app, app.overlay.as_ref(), theme);
+}
+
+/// Draws one overlay (help over the view it was opened from draws that view first).
+fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Theme) {
+    match overlay {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, theme),
         Some(Overlay::Detail {
             lines,

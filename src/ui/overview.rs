@@ -8,7 +8,6 @@ use crate::app::{App, Cursor, OverviewSort};
 use crate::model::{Phase, Practice};
 use ratatui::Frame;
 use ratatui::text::Span;
-use ratatui::widgets::Clear;
 
 /// One glyph per practice: its share of the practice's points.
 pub fn practice_bars(shares: &[f32; 8]) -> String {
@@ -49,9 +48,10 @@ pub fn draw(
         title,
         format!("sorted by {} ({sort_key})", sort.label()),
         theme,
+        area.width,
     );
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     let total = inner.width as usize;
     let (health_w, bars_w, last_w, phase_w, trend_w) = (7, 10, 8, 13, 7);
     let name_w = total

@@ -9,7 +9,7 @@ use crate::app::{App, Cursor};
 use ratatui::Frame;
 use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use tui_input::Input;
 
 fn prompt(
@@ -47,9 +47,10 @@ pub fn draw_palette(
         ),
         "Enter runs · Esc closes".into(),
         theme,
+        area.width,
     );
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(block, area);
     let mut lines = vec![prompt(frame, inner, ":", input, theme), Line::raw("")];
     let height = inner.height.saturating_sub(2) as usize;
@@ -94,9 +95,14 @@ pub fn draw_search(
     } else {
         format!("Find · {} matches{searching}", hits.len())
     };
-    let block = view_block(title, "Enter goes to it · Esc closes".into(), theme);
+    let block = view_block(
+        title,
+        "Enter goes to it · Esc closes".into(),
+        theme,
+        area.width,
+    );
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(block, area);
     let mut lines = vec![prompt(frame, inner, "find: ", input, theme), Line::raw("")];
     let height = inner.height.saturating_sub(2) as usize;

@@ -4,7 +4,7 @@
 use super::text::pad_left;
 use super::theme::Theme;
 use super::widgets::{
-    cell, empty, filtered_out, highlighted, pane_block, render_lines, render_wrapped, row,
+    cell, empty, filtered_out, highlighted, pane_block, pane_row, render_lines, render_wrapped, row,
 };
 use crate::app::{App, Pane};
 use crate::insight::communication::ContactStatus;
@@ -45,6 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Pane::Partners.title().into(),
         note,
         theme,
+        area.width,
     );
     let inner = block.inner(area);
     let total = inner.width as usize;
@@ -56,10 +57,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         render_wrapped(frame, area, block, lines);
         return;
     }
-    // Columns shrink away on narrow panes: kind first, then phase.
+    // Columns shrink away on narrow panes: kind first, then the phase to its short form, then
+    // the phase.
     let show_kind = total >= 64;
-    let show_phase = total >= 46;
-    let (kind_w, phase_w, last_w, health_w, todo_w) = (10, 12, 6, 4, 3);
+    let short_phase = (34..46).contains(&total);
+    let show_phase = total >= 46 || short_phase;
+    let phase_w = if short_phase { 4 } else { 12 };
+    let (kind_w, last_w, health_w, todo_w) = (10, 6, 4, 3);
     let fixed = 2
         + last_w
         + 1
@@ -79,7 +83,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         header.push(cell("Kind", kind_w + 1, theme.column_header));
     }
     if show_phase {
-        header.push(cell("Phase", phase_w + 1, theme.column_header));
+        let label = if short_phase { "Ph." } else { "Phase" };
+        header.push(cell(label, phase_w + 1, theme.column_header));
     }
     header.push(cell(
         &pad_left("♥", health_w),
@@ -121,7 +126,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spans.push(cell(p.kind.label(), kind_w + 1, theme.dim));
         }
         if show_phase {
-            spans.push(cell(p.phase.label(), phase_w + 1, theme.base));
+            let phase = if short_phase {
+                phase_short(p.phase)
+            } else {
+                p.phase.label()
+            };
+            spans.push(cell(phase, phase_w + 1, theme.base));
         }
         let last = days.map_or("never".to_string(), |d| format!("{d}d"));
         let health = summary.map_or(String::new(), |s| s.health.to_string());
@@ -143,9 +153,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             todo.to_string()
         };
         spans.push(cell(&pad_left(&todo, todo_w), todo_w + 1, theme.bad));
-        lines.push(row(spans, total, selected, theme));
+        lines.push(pane_row(app, Pane::Partners, spans, total, selected, theme));
     }
     render_lines(frame, area, block, lines);
+}
+
+/// A phase in four letters, for narrow panes.
+fn phase_short(phase: crate::model::Phase) -> &'static str {
+    use crate::model::Phase;
+    match phase {
+        Phase::Exploring => "expl",
+        Phase::Active => "actv",
+        Phase::Renewing => "renw",
+        Phase::Paused => "paus",
+        Phase::WindingDown => "wind",
+        Phase::Ended => "end",
+    }
 }
 
 fn empty_state(app: &App, theme: &Theme) -> Vec<Line<'static>> {

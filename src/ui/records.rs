@@ -5,7 +5,6 @@ use super::widgets::{cell, draw_lines, empty, row, view_block, view_rect};
 use crate::app::{App, Cursor, RecordsKind};
 use crate::model::{Outcome, PartnerId, Side};
 use ratatui::Frame;
-use ratatui::widgets::Clear;
 
 pub fn draw(
     frame: &mut Frame,
@@ -31,9 +30,10 @@ pub fn draw(
         format!("{} · {name} · {}", kind.title(), rows.len()),
         note,
         theme,
+        area.width,
     );
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     if rows.is_empty() {
         let text = match kind {
             RecordsKind::Commitments => "No commitments yet: add what either side promised.",

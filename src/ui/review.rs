@@ -11,7 +11,7 @@ use crate::model::dates::parse_date;
 use ratatui::Frame;
 use ratatui::layout::Position;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 fn detail_lines(lines: &[DetailLine], width: usize, theme: &Theme) -> Vec<Line<'static>> {
     wrap(lines, width)
@@ -28,6 +28,47 @@ fn detail_lines(lines: &[DetailLine], width: usize, theme: &Theme) -> Vec<Line<'
             LineKind::Text => Line::raw(format!(" {}", clean(&l.value))),
         })
         .collect()
+}
+
+/// The look-back in at most `room` lines: everything before the log, then as many log entries
+/// as fit, and a line counting those left out.
+fn look_back_lines(
+    lines: &[DetailLine],
+    width: usize,
+    room: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let log_at = lines
+        .iter()
+        .position(|l| l.kind == LineKind::Heading && l.value.starts_with("Log since"))
+        .map_or(lines.len(), |i| i + 1);
+    let mut out = detail_lines(&lines[..log_at], width, theme);
+    let entries = &lines[log_at..];
+    for (n, entry) in entries.iter().enumerate() {
+        let wrapped = detail_lines(std::slice::from_ref(entry), width, theme);
+        let left = entries.len() - n;
+        // The last entry may take the line kept for "+N more".
+        let keep = if left == 1 { 0 } else { 1 };
+        if out.len() + wrapped.len() + keep > room {
+            out.push(Line::styled(
+                format!(" {}+{left} more", " ".repeat(LABEL_WIDTH + 1)),
+                theme.dim,
+            ));
+            break;
+        }
+        out.extend(wrapped);
+    }
+    out
+}
+
+/// A rating against the previous review's: "  +1 since the last review", "  as last time".
+fn change_text(now: Option<u8>, previous: Option<u8>) -> String {
+    match (now, previous) {
+        (Some(n), Some(p)) if n == p => "  as last time".into(),
+        (Some(n), Some(p)) => format!("  {:+} since the last review", i16::from(n) - i16::from(p)),
+        (Some(_), None) => "  first rating".into(),
+        (None, _) => String::new(),
+    }
 }
 
 fn stars(score: Option<u8>) -> String {
@@ -47,14 +88,27 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
         .ws
         .partner(state.partner)
         .map_or("?", |p| p.name.as_str());
+    let batch = app.review_position().map_or(String::new(), |(n, total)| {
+        format!("Review {n} of {total} · ")
+    });
     let title = format!(
-        "Review · {name} · step {} of {STEPS}: {}",
+        "{batch}Review · {name} · step {} of {STEPS}: {}",
         state.step + 1,
         step_name(state.step)
     );
-    let block = view_block(title, format!("started {}", state.started), theme);
+    let title = if batch.is_empty() {
+        title
+    } else {
+        title.replacen("· Review · ", "· ", 1)
+    };
+    let block = view_block(
+        title,
+        format!("started {}", state.started),
+        theme,
+        area.width,
+    );
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::widgets::clear(frame, area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     // The step bar: one mark per step, the current one reversed.
@@ -98,9 +152,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     };
     match state.step {
         0 => {
-            lines.extend(detail_lines(
+            // Two lines below for the hint; the log (last, newest first) gets what is left.
+            let room = (inner.height as usize).saturating_sub(lines.len() + 2);
+            lines.extend(look_back_lines(
                 &app.look_back(state.partner),
                 width.saturating_sub(2),
+                room,
                 theme,
             ));
             lines.push(Line::raw(""));
@@ -128,12 +185,12 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                 Span::styled(format!(" {}", pad("Rating", LABEL_WIDTH)), theme.key),
                 Span::raw(" "),
                 Span::styled(stars(state.scores[i]), theme.warn),
-                Span::styled("   1–5 rate (↑/↓ adjust)", theme.dim),
+                Span::styled("   1–5 rates and goes on (↑/↓ adjust)", theme.dim),
             ]));
             caret = Some((lines.len(), state.notes[i].visual_cursor()));
             lines.push(input_line("Note", state.notes[i].value(), theme));
             lines.push(Line::styled(
-                " Enter: next · ←/→ with an empty note: move between steps",
+                " A note: type it, then rate with ↑/↓ · Enter: next · ←/→ with an empty note or Tab/Shift-Tab: move between steps",
                 theme.dim,
             ));
         }
@@ -147,7 +204,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
         }
         ACTIONS => {
             lines.push(Line::styled(
-                " Actions: write one, choose what it becomes (↓ then ←/→), Enter adds it. Enter on an empty action goes on.",
+                " Actions: write one, Tab to what it becomes (←/→) and its due date, Enter adds it. Enter on an empty action goes on.",
                 theme.dim,
             ));
             for (n, f) in state.action.fields.iter().enumerate() {
@@ -180,7 +237,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 format!(
-                    " Planned ({}) — Ctrl-Del removes the last",
+                    " Planned ({}) — Backspace on an empty action removes the last",
                     state.actions.len()
                 ),
                 theme.accent,
@@ -227,6 +284,10 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                             theme.bad
                         },
                     ),
+                    Span::styled(
+                        change_text(state.scores[i], app.practice_evidence(state.partner, *p).1),
+                        theme.dim,
+                    ),
                     Span::raw(note),
                 ]));
             }
@@ -238,8 +299,21 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
             lines.push(Line::raw(format!(
                 " {} {}",
                 pad("Actions", LABEL_WIDTH),
-                state.actions.len()
+                if state.actions.is_empty() {
+                    "none".to_string()
+                } else {
+                    state.actions.len().to_string()
+                }
             )));
+            for a in &state.actions {
+                let due = a.due.map_or("in 14 days".into(), |d| d.to_string());
+                lines.push(Line::raw(format!(
+                    " {} {} · {} · {due}",
+                    pad("", LABEL_WIDTH),
+                    a.kind.label(),
+                    clean(&a.text)
+                )));
+            }
             let next = parse_date(state.next.value(), app.today)
                 .map_or_else(|e| e, |d| d.format("%a %Y-%m-%d").to_string());
             lines.push(Line::raw(format!(
@@ -254,8 +328,15 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     }
     if state.prompt {
         lines.push(Line::raw(""));
+        let skip = if app.review_queue.is_empty() {
+            ""
+        } else {
+            "  ·  s skip to the next partner"
+        };
         lines.push(Line::styled(
-            " Stop the review?  k keep a draft (resume with r)  ·  d discard  ·  c or Esc continue",
+            format!(
+                " Stop the review?  k keep a draft (resume with r)  ·  d discard{skip}  ·  c or Esc continue"
+            ),
             theme.status_warn,
         ));
     }

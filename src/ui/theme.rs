@@ -12,6 +12,8 @@ pub struct Theme {
     pub title: Style,
     pub column_header: Style,
     pub selected: Style,
+    /// The selected row of a pane that is not focused (the focused one's is `selected`).
+    pub selected_unfocused: Style,
     pub dim: Style,
     pub good: Style,
     pub warn: Style,
@@ -39,6 +41,7 @@ impl Theme {
                 .fg(Color::Gray)
                 .add_modifier(Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_unfocused: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             dim: Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
             good: Style::new().fg(Color::Green),
             warn: Style::new().fg(Color::Yellow),
@@ -63,13 +66,15 @@ impl Theme {
                 .fg(Color::White)
                 .bg(Color::Blue)
                 .add_modifier(Modifier::BOLD),
-            border: Style::new().fg(Color::Gray),
+            // Colour 8, not 7: light grey on a light background is hard to see.
+            border: Style::new().fg(Color::DarkGray),
             border_focused: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             column_header: Style::new()
                 .fg(Color::DarkGray)
                 .add_modifier(Modifier::UNDERLINED),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_unfocused: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             dim: Style::new().fg(Color::DarkGray),
             good: Style::new().fg(Color::Green),
             warn: Style::new().fg(Color::Rgb(160, 100, 0)),
@@ -104,6 +109,7 @@ impl Theme {
             title: strip(self.title),
             column_header: strip(self.column_header),
             selected: strip(self.selected),
+            selected_unfocused: strip(self.selected_unfocused),
             dim: strip(self.dim),
             good: strip(self.good),
             warn: strip(self.warn),

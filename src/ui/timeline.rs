@@ -168,7 +168,7 @@ fn milestone_line(
             cells.put(w.saturating_sub(1), "▶", theme.dim);
         }
     }
-    cells.into_line(selected.then_some(theme.selected))
+    cells.into_line(selected.then(|| super::widgets::selection_style(app, Pane::Timeline, theme)))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -181,6 +181,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         scope_title(app, Pane::Timeline),
         note,
         theme,
+        area.width,
     );
     let inner = block.inner(area);
     let cols = inner.width;
