@@ -301,7 +301,13 @@ fn a_change_under_an_open_conflict_question_survives_a_closed_terminal() {
     assert!(!on_disk.contains("Typed before the question"));
     let copy = store::find_emergency(&s.path).expect("an emergency copy");
     let kept = std::fs::read_to_string(&copy).unwrap();
-    assert!(kept.contains("Typed before the question"), "the change is kept");
-    assert!(store::base_path(&copy).exists(), "with its base, for the merge");
+    assert!(
+        kept.contains("Typed before the question"),
+        "the change is kept"
+    );
+    assert!(
+        store::base_path(&copy).exists(),
+        "with its base, for the merge"
+    );
     s.log_works("After the hang-up");
 }

@@ -233,3 +233,28 @@ mod tests {
         assert_eq!(weight(Factor::Maturity).max, 2.5);
     }
 }
+
+impl Factor {
+    /// The factor's name in a sentence ("contact recency").
+    pub fn label(self) -> &'static str {
+        match self {
+            Factor::ValuesOverlap => "values overlap",
+            Factor::ContactRecency => "contact recency",
+            Factor::FollowUps => "follow-ups",
+            Factor::Balance => "balance",
+            Factor::GoalsMeasurable => "measurable goals",
+            Factor::GoalsOnTrack => "goals on track",
+            Factor::TheyMeetOurNeeds => "they meet our needs",
+            Factor::WeMeetTheirNeeds => "we meet their needs",
+            Factor::OurPromises => "our promises",
+            Factor::TheirPromises => "their promises",
+            Factor::AimWritten => "aim",
+            Factor::HorizonGoal => "horizon",
+            Factor::Maturity => "maturity",
+            Factor::ReviewSchedule => "review schedule",
+            Factor::RatingTrend => "rating trend",
+            Factor::RecentCelebration => "recent celebration",
+            Factor::WinsCelebrated => "wins celebrated",
+        }
+    }
+}
