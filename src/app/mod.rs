@@ -10,6 +10,7 @@ mod edit;
 pub mod filter;
 pub mod form;
 pub mod forms;
+pub mod health_chart;
 mod layout;
 pub mod palette;
 mod reclaim;
@@ -231,6 +232,8 @@ pub struct App {
     pub filters: [Option<filter::PaneFilter>; 4],
     /// The pane whose filter is being typed.
     pub filter_editing: Option<Pane>,
+    /// The health chart of the partner whose details were opened last.
+    pub detail_chart: Option<health_chart::HealthChart>,
 }
 
 impl App {
@@ -286,6 +289,7 @@ impl App {
             emergency: None,
             filters: Default::default(),
             filter_editing: None,
+            detail_chart: None,
         };
         app.disk_base = app.ws.clone();
         app.partner_changed();
@@ -646,6 +650,10 @@ impl App {
         };
         match record {
             Some(record) => {
+                self.detail_chart = match record {
+                    RecordRef::Partner(id) => health_chart::HealthChart::build(self, id),
+                    _ => None,
+                };
                 let lines = detail::lines(self, record);
                 let wrapped = Wrapped::new(&lines, wrap_width(self.screen.area));
                 self.overlay = Some(Overlay::Detail {

@@ -38,6 +38,7 @@ pub fn draw(
                 Span::raw(clean(&l.value).into_owned()),
             ]),
             LineKind::Text => Line::raw(format!(" {}", clean(&l.value))),
+            LineKind::Chart => Line::raw(""),
         })
         .collect();
     frame.render_widget(Clear, area);
