@@ -101,3 +101,53 @@ fn other_records_have_no_chart() {
             .all(|l| l.kind != partnerdeck::app::LineKind::Chart)
     );
 }
+
+#[test]
+fn the_overview_gains_a_12_month_column_and_sorts_by_the_90_day_fall() {
+    let mut app = demo_app(120, 40);
+    assert!(
+        !app.trends_pending(),
+        "nothing is computed before the overview opens"
+    );
+    press(&mut app, &["o"]);
+    app.finish_work();
+    assert!(!app.trends_pending());
+    let s = render_text(&app, &plain(), 120, 40);
+    assert!(s.contains("12 months"), "{s}");
+    insta::assert_snapshot!("overview_trend_column", s);
+    // health → last contact → name → review trend → fall over 90 days
+    press(&mut app, &["s", "s", "s", "s"]);
+    let s = render_text(&app, &plain(), 120, 40);
+    assert!(s.contains("sorted by fall over 90 days"), "{s}");
+    let Some(Overlay::Overview { order, .. }) = &app.overlay else {
+        panic!("the overview")
+    };
+    let falls: Vec<i16> = order
+        .iter()
+        .map(|i| app.fall(*i as usize).unwrap_or(i16::MIN))
+        .collect();
+    assert!(falls.windows(2).all(|w| w[0] >= w[1]), "{falls:?}");
+    assert!(
+        falls[0] > 0,
+        "some demo partner fell over 90 days: {falls:?}"
+    );
+    press(&mut app, &["s"]);
+    assert!(render_text(&app, &plain(), 120, 40).contains("sorted by health"));
+}
+
+#[test]
+fn a_change_starts_the_trends_again_and_the_fall_sort_follows_when_they_are_in() {
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["o", "s", "s", "s", "s"]);
+    app.finish_work();
+    let Some(Overlay::Overview { order, .. }) = &app.overlay else {
+        panic!()
+    };
+    let first = order[0];
+    assert!(app.fall(first as usize).is_some());
+    app.refresh();
+    assert!(app.trends_pending());
+    assert!(app.fall(first as usize).is_none());
+    app.finish_work();
+    assert!(app.fall(first as usize).is_some());
+}

@@ -20,6 +20,7 @@ pub mod review;
 mod rows;
 mod saver;
 mod timeline;
+pub mod trends;
 mod views;
 
 pub use crate::action::{Action, Context};
@@ -234,6 +235,8 @@ pub struct App {
     pub filter_editing: Option<Pane>,
     /// The health chart of the partner whose details were opened last.
     pub detail_chart: Option<health_chart::HealthChart>,
+    /// The overview's 12-month trends, computed lazily (`trends`).
+    pub trends: trends::Trends,
 }
 
 impl App {
@@ -290,6 +293,7 @@ impl App {
             filters: Default::default(),
             filter_editing: None,
             detail_chart: None,
+            trends: trends::Trends::default(),
         };
         app.disk_base = app.ws.clone();
         app.partner_changed();
@@ -693,6 +697,7 @@ impl App {
             std::mem::replace(&mut self.rows, derived.rows),
         );
         reclaim::drop_later(old);
+        self.trends.reset(self.ws.partners.len());
         for pane in Pane::ALL {
             self.refilter(pane);
         }

@@ -158,3 +158,27 @@ pub fn render(chart: &HealthChart, buf: &mut Buffer, theme: &Theme) {
     let legend = "· <20%  ░ <40%  ▒ <60%  ▓ <80%  █ ≥80% of a practice's points   •▲ biggest drop";
     put(buf, MARGIN, plot + 1 + STRIP_ROWS, legend, theme.dim);
 }
+
+/// A health sparkline: a glyph per score (0–100), from `▁` to `█`.
+pub fn sparkline(scores: &[u8]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    scores
+        .iter()
+        .map(|s| BARS[(usize::from((*s).min(100)) * 8 / 101).min(7)])
+        .collect()
+}
+
+/// The overview's 12-month cell: the monthly sparkline and the change ("▅▅▆▆▇ +12"), or `…`
+/// while it is being computed.
+pub fn trend_cell(trend: Option<&crate::insight::Trend>) -> String {
+    let Some(t) = trend else {
+        return "…".into();
+    };
+    let change = match t.change {
+        Some(0) => "±0".to_string(),
+        Some(c) if c > 0 => format!("+{c}"),
+        Some(c) => format!("−{}", -c),
+        None => String::new(),
+    };
+    format!("{:>13} {change:>3}", sparkline(&t.monthly))
+}
