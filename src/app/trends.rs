@@ -45,7 +45,8 @@ impl App {
 
     /// Whether trends are left to compute for an open overview.
     pub fn trends_pending(&self) -> bool {
-        self.overview_open() && !self.trends.done()
+        self.overview_open()
+            && (self.trends.by_partner.len() != self.ws.partners.len() || !self.trends.done())
     }
 
     /// Computes trends for about `budget` (at least one partner); re-sorts an overview sorted
