@@ -31,7 +31,9 @@ fn data(size: Size) -> Rc<(Workspace, Index)> {
         d[size as usize]
             .get_or_init(|| {
                 let text = common::text_of(size);
-                let ws = store::load_text(&text, &size.file()).expect("loads").workspace;
+                let ws = store::load_text(&text, &size.file())
+                    .expect("loads")
+                    .workspace;
                 let idx = Index::build(&ws);
                 Rc::new((ws, idx))
             })
@@ -55,7 +57,12 @@ fn weekly_history_of_the_busiest_partner(b: Bencher, size: Size) {
     let id = busiest(ws, idx);
     let today = common::today();
     let days = weekly_days(today, 52);
-    b.bench(|| history(ws, idx, id, &days, today).expect("known").points.len());
+    b.bench(|| {
+        history(ws, idx, id, &days, today)
+            .expect("known")
+            .points
+            .len()
+    });
 }
 
 #[divan::bench(args = Size::selected(), sample_count = 20)]

@@ -144,7 +144,7 @@ fn commitment_on(c: &Commitment, day: NaiveDate) -> Option<Commitment> {
 }
 
 /// Records (sorted by `key`) dated on or before `day`: a binary search.
-fn upto<'a, T>(list: &[&'a T], day: NaiveDate, key: impl Fn(&T) -> NaiveDate) -> usize {
+fn upto<T>(list: &[&T], day: NaiveDate, key: impl Fn(&T) -> NaiveDate) -> usize {
     list.partition_point(|r| key(r) <= day)
 }
 

@@ -210,30 +210,6 @@ pub const MATURITY_FULL_DAYS: i64 = 365;
 /// A fall of the mean rating by this much (on the 1–5 scale) leaves no trend marks.
 pub const TREND_FALL_FOR_ZERO: f64 = 1.0;
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_table_adds_up_to_one_hundred_with_each_practice_at_twelve_and_a_half() {
-        let total: f64 = WEIGHTS.iter().map(|w| w.max).sum();
-        assert_eq!(total, 100.0);
-        for p in Practice::ALL {
-            assert_eq!(practice_max(*p), 12.5, "{p:?}");
-        }
-    }
-
-    #[test]
-    fn every_factor_has_exactly_one_row_in_practice_order() {
-        let mut factors: Vec<Factor> = WEIGHTS.iter().map(|w| w.factor).collect();
-        factors.sort();
-        factors.dedup();
-        assert_eq!(factors.len(), WEIGHTS.len());
-        assert!(WEIGHTS.windows(2).all(|p| p[0].practice <= p[1].practice));
-        assert_eq!(weight(Factor::Maturity).max, 2.5);
-    }
-}
-
 impl Factor {
     /// The factor's name in a sentence ("contact recency").
     pub fn label(self) -> &'static str {
@@ -256,5 +232,29 @@ impl Factor {
             Factor::RecentCelebration => "recent celebration",
             Factor::WinsCelebrated => "wins celebrated",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_adds_up_to_one_hundred_with_each_practice_at_twelve_and_a_half() {
+        let total: f64 = WEIGHTS.iter().map(|w| w.max).sum();
+        assert_eq!(total, 100.0);
+        for p in Practice::ALL {
+            assert_eq!(practice_max(*p), 12.5, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn every_factor_has_exactly_one_row_in_practice_order() {
+        let mut factors: Vec<Factor> = WEIGHTS.iter().map(|w| w.factor).collect();
+        factors.sort();
+        factors.dedup();
+        assert_eq!(factors.len(), WEIGHTS.len());
+        assert!(WEIGHTS.windows(2).all(|p| p[0].practice <= p[1].practice));
+        assert_eq!(weight(Factor::Maturity).max, 2.5);
     }
 }
