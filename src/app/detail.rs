@@ -22,6 +22,8 @@ pub enum LineKind {
     Heading,
     Field,
     Text,
+    /// A row the health chart is drawn over (`health_chart`).
+    Chart,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -443,6 +445,9 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
 
 fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
     l.title(p.name.clone());
+    if let Some(chart) = app.detail_chart.as_ref().filter(|c| c.partner == p.id) {
+        l.0.extend(chart.lines());
+    }
     l.field("Kind", p.kind.label());
     l.field("Phase", p.phase.label());
     l.field("Since", p.since.to_string());

@@ -207,7 +207,9 @@ impl App {
     /// Whether some filter or the search still has rows to match (the event loop then calls
     /// `work`).
     pub fn pending_work(&self) -> bool {
-        self.filters.iter().flatten().any(|f| f.job.is_some()) || self.searching()
+        self.filters.iter().flatten().any(|f| f.job.is_some())
+            || self.searching()
+            || self.trends_pending()
     }
 
     /// One slice of the matching left to do (about `SLICE_BUDGET` per pane with some).
@@ -216,6 +218,7 @@ impl App {
             self.match_slice_between_keys(pane, SLICE_BUDGET);
         }
         self.search_slice(SLICE_BUDGET);
+        self.trend_work();
     }
 
     /// Does all the matching left to do (for one-off frames, tests and benchmarks).
@@ -224,6 +227,9 @@ impl App {
             while self.match_slice_between_keys(pane, Duration::MAX) {}
         }
         while self.search_slice(Duration::MAX) {}
+        if self.trends_pending() {
+            self.finish_trends();
+        }
     }
 
     /// How much of a pane's filter matching is done, in percent, while some is left.

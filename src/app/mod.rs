@@ -10,6 +10,7 @@ mod edit;
 pub mod filter;
 pub mod form;
 pub mod forms;
+pub mod health_chart;
 mod layout;
 pub mod palette;
 mod reclaim;
@@ -19,6 +20,7 @@ pub mod review;
 mod rows;
 mod saver;
 mod timeline;
+pub mod trends;
 mod views;
 
 pub use crate::action::{Action, Context};
@@ -237,6 +239,10 @@ pub struct App {
     pub filters: [Option<filter::PaneFilter>; 4],
     /// The pane whose filter is being typed.
     pub filter_editing: Option<Pane>,
+    /// The health chart of the partner whose details were opened last.
+    pub detail_chart: Option<health_chart::HealthChart>,
+    /// The overview's 12-month trends, computed lazily (`trends`).
+    pub trends: trends::Trends,
 }
 
 impl App {
@@ -295,6 +301,8 @@ impl App {
             emergency: None,
             filters: Default::default(),
             filter_editing: None,
+            detail_chart: None,
+            trends: trends::Trends::default(),
         };
         app.disk_base = app.ws.clone();
         app.partner_changed();
@@ -715,6 +723,10 @@ impl App {
         };
         match record {
             Some(record) => {
+                self.detail_chart = match record {
+                    RecordRef::Partner(id) => health_chart::HealthChart::build(self, id),
+                    _ => None,
+                };
                 let lines = detail::lines(self, record);
                 let wrapped = Wrapped::new(&lines, wrap_width(self.screen.area));
                 self.overlay = Some(Overlay::Detail {
@@ -756,6 +768,7 @@ impl App {
             std::mem::replace(&mut self.rows, derived.rows),
         );
         reclaim::drop_later(old);
+        self.trends.reset(self.ws.partners.len());
         for pane in Pane::ALL {
             self.refilter(pane);
         }

@@ -15,6 +15,8 @@ pub enum OverviewSort {
     Name,
     /// Largest drop in review ratings first.
     Trend,
+    /// Largest fall of the health score over the last 90 days first.
+    Fall,
 }
 
 impl OverviewSort {
@@ -24,6 +26,7 @@ impl OverviewSort {
             OverviewSort::LastContact => "last contact",
             OverviewSort::Name => "name",
             OverviewSort::Trend => "review trend",
+            OverviewSort::Fall => "fall over 90 days",
         }
     }
 
@@ -32,7 +35,8 @@ impl OverviewSort {
             OverviewSort::Health => OverviewSort::LastContact,
             OverviewSort::LastContact => OverviewSort::Name,
             OverviewSort::Name => OverviewSort::Trend,
-            OverviewSort::Trend => OverviewSort::Health,
+            OverviewSort::Trend => OverviewSort::Fall,
+            OverviewSort::Fall => OverviewSort::Health,
         }
     }
 }
@@ -72,6 +76,9 @@ impl App {
                 let t = |i: &u32| key(i).and_then(|s| s.trend).unwrap_or(f64::INFINITY);
                 t(a).total_cmp(&t(b))
             }),
+            OverviewSort::Fall => {
+                order.sort_by_key(|i| std::cmp::Reverse(self.fall(*i as usize).unwrap_or(i16::MIN)))
+            }
         }
         order
     }

@@ -155,7 +155,7 @@ pub fn export(
                 .ok_or("the partner vanished while reading")?,
             None => super::markdown::portfolio(&ws, src.today),
         },
-        Format::Csv => return export_csv(&ws, out, kind),
+        Format::Csv => return export_csv(&ws, out, kind, src.today),
     };
     // Reports for people are made inert; machine formats stay exact (JSON escapes every
     // control character, iCalendar leaves them out).
@@ -175,17 +175,26 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-fn export_csv(ws: &Workspace, out: Option<&Path>, kind: Option<Table>) -> Result<ExitCode, String> {
+fn export_csv(
+    ws: &Workspace,
+    out: Option<&Path>,
+    kind: Option<Table>,
+    today: chrono::NaiveDate,
+) -> Result<ExitCode, String> {
     let csv_err = |e: ::csv::Error| format!("cannot write CSV: {e}");
+    let table = |k: Table| match k {
+        Table::Health => super::health::csv(ws, today),
+        k => super::csv::table(ws, k),
+    };
     match (kind, out) {
-        (Some(k), None) => print(&super::csv::table(ws, k).map_err(csv_err)?)?,
+        (Some(k), None) => print(&table(k).map_err(csv_err)?)?,
         (Some(k), Some(path)) => {
             let path = if path.is_dir() {
                 path.join(k.file_name())
             } else {
                 path.to_path_buf()
             };
-            write_out(&path, &super::csv::table(ws, k).map_err(csv_err)?)?;
+            write_out(&path, &table(k).map_err(csv_err)?)?;
             say(&format!("wrote {}", path.display()))?;
         }
         (None, Some(dir)) => {

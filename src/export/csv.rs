@@ -30,6 +30,9 @@ pub enum Kind {
     Commitments,
     Reviews,
     Celebrations,
+    /// Every partner's monthly health history (not a record table, so not in `ALL`; it needs
+    /// today: `export::health::csv`).
+    Health,
 }
 
 impl Kind {
@@ -55,6 +58,7 @@ impl Kind {
             Kind::Commitments => "commitments",
             Kind::Reviews => "reviews",
             Kind::Celebrations => "celebrations",
+            Kind::Health => "health",
         }
     }
 
@@ -106,6 +110,7 @@ impl Kind {
                 "outcome_date",
             ],
             Kind::Reviews => REVIEW_COLUMNS,
+            Kind::Health => super::health::COLUMNS,
             Kind::Celebrations => &[
                 "id",
                 "partner_id",
@@ -433,6 +438,12 @@ pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
                     text_cell(&c.with),
                 ])?;
             }
+        }
+        Kind::Health => {
+            return Err(std::io::Error::other(
+                "the health table is computed for a day: use export::health::csv",
+            )
+            .into());
         }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;

@@ -389,6 +389,7 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
         }
         out.push('\n');
     }
+    out.push_str(&super::health::markdown(&r, today));
 
     // Attention.
     let _ = writeln!(out, "## Needs attention ({})\n", insight.attention.len());

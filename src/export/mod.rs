@@ -2,7 +2,8 @@
 //! CSV imports, pre-meeting briefs and logging from the shell. Everything but `commands` is pure
 //! (a workspace and today in, text or a new workspace out).
 //!
-//! Files: `ics`, `csv`, `markdown`, `json` (one per export format), `import` (CSV in), `brief`
+//! Files: `ics`, `csv`, `markdown`, `json` (one per export format), `health` (the health
+//! history table of a partner's report and the `health` CSV table), `import` (CSV in), `brief`
 //! (the pre-meeting brief), `log` (an interaction from command-line words), `find` (partner
 //! names as people type them), `text` (small formatting helpers shared by the Markdown
 //! outputs), and `commands`, the only part that touches files: the command-line glue that
@@ -12,6 +13,7 @@ pub mod brief;
 pub mod commands;
 pub mod csv;
 pub mod find;
+pub mod health;
 pub mod ics;
 pub mod import;
 pub mod json;

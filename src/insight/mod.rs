@@ -4,7 +4,9 @@
 //! Start with `Index::build(&ws)` (once per workspace change), then:
 //! * `summaries` / `overview` for lists and the dashboard,
 //! * `partner_insight` for one partner's eight practices, health and attention items,
-//! * `attention` / `partner_attention` for the queue.
+//! * `attention` / `partner_attention` for the queue,
+//! * `history` / `trend_of` for a partner's health over the last year (`asof`: its records as
+//!   they stood on a past day).
 //!
 //! Files: `index` (per-partner record index), `normalize` (tag matching), `dates` (day
 //! arithmetic), one file per practice (`values`, `communication`, `clarity`, `strengths`,
@@ -12,6 +14,7 @@
 //! `health` (score and contributions), `factors` (the judge of each health factor), `attention`
 //! (the queue), `partner` (one partner's insight), `summary` (list figures).
 
+pub mod asof;
 pub mod attention;
 pub mod celebration;
 pub mod clarity;
@@ -19,6 +22,7 @@ pub mod communication;
 pub mod dates;
 pub mod factors;
 pub mod health;
+pub mod history;
 pub mod improvement;
 pub mod index;
 pub mod longterm;
@@ -31,6 +35,8 @@ pub mod values;
 pub mod weights;
 
 #[cfg(test)]
+mod history_tests;
+#[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;
@@ -40,6 +46,9 @@ pub use celebration::CelebrationInsight;
 pub use clarity::{ClarityInsight, GoalTrack, Pace};
 pub use communication::{CommunicationInsight, ContactStatus};
 pub use health::{Contribution, Health, health};
+pub use history::{
+    Drop, HealthPoint, History, Trend, history, monthly_days, trend_of, weekly_days,
+};
 pub use improvement::ImprovementInsight;
 pub use index::{Index, PartnerRecords, Slots};
 pub use longterm::LongTermInsight;

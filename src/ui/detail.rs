@@ -43,6 +43,7 @@ pub fn draw(
                 Span::raw(clean(&l.value).into_owned()),
             ]),
             LineKind::Text => Line::raw(format!(" {}", clean(&l.value))),
+            LineKind::Chart => Line::raw(""),
         })
         .collect();
     super::widgets::clear(frame, area);

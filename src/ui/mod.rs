@@ -9,6 +9,7 @@ mod detail;
 mod form;
 mod goals;
 pub mod headless;
+mod health_chart;
 mod help;
 mod log;
 mod overview;
@@ -89,7 +90,10 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
             wrapped,
             scroll,
             ..
-        }) => detail::draw(frame, lines, wrapped, *scroll, theme),
+        }) => {
+            detail::draw(frame, lines, wrapped, *scroll, theme);
+            health_chart::draw(frame, app, lines, wrapped, *scroll, theme);
+        }
         Some(Overlay::Attention { cursor }) => attention::draw(frame, app, *cursor, theme),
         Some(Overlay::Overview {
             cursor,

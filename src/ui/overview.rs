@@ -54,8 +54,9 @@ pub fn draw(
     super::widgets::clear(frame, area);
     let total = inner.width as usize;
     let (health_w, bars_w, last_w, phase_w, trend_w) = (7, 10, 8, 13, 7);
+    let year_w = 19;
     let name_w = total
-        .saturating_sub(health_w + bars_w + last_w + phase_w + trend_w)
+        .saturating_sub(health_w + bars_w + last_w + phase_w + trend_w + year_w)
         .max(6);
     let h = theme.column_header;
     let practice_initials: String = Practice::ALL
@@ -70,6 +71,7 @@ pub fn draw(
             cell(&pad_left("Last", last_w - 1), last_w, h),
             cell("Phase", phase_w, h),
             cell(&pad_left("Trend", trend_w - 1), trend_w, h),
+            cell(&pad_left("12 months", year_w - 1), year_w, h),
         ],
         total,
         false,
@@ -107,6 +109,14 @@ pub fn draw(
             cell(&pad_left(&last, last_w - 1), last_w, theme.base),
             cell(p.phase.label(), phase_w, theme.dim),
             cell(&pad_left(&trend, trend_w - 1), trend_w, trend_style),
+            cell(
+                &pad_left(
+                    &super::health_chart::trend_cell(app.trends.get(i as usize)),
+                    year_w - 1,
+                ),
+                year_w,
+                theme.accent,
+            ),
         ];
         lines.push(row(spans, total, start + offset == cursor.selected, theme));
     }

@@ -26,6 +26,7 @@ fn detail_lines(lines: &[DetailLine], width: usize, theme: &Theme) -> Vec<Line<'
                 Span::raw(clean(&l.value).into_owned()),
             ]),
             LineKind::Text => Line::raw(format!(" {}", clean(&l.value))),
+            LineKind::Chart => Line::raw(""),
         })
         .collect()
 }
