@@ -185,6 +185,8 @@ pub enum Command {
     },
     /// List the merge conflicts the data file holds (a merge could not decide them)
     Conflicts,
+    /// Commit the data file (the message says what changed), pull (the driver merges) and push
+    Sync,
     /// Print a shell completion script (e.g. `partnerdeck completions bash > ~/.local/share/bash-completion/completions/partnerdeck`)
     Completions {
         #[arg(value_enum)]
@@ -282,6 +284,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             action: GitAction::Setup,
         }) => crate::team::setup(&cli.data_path()?),
         Some(Command::Conflicts) => crate::team::conflicts(&cli.data_path()?),
+        Some(Command::Sync) => crate::team::sync(&cli.data_path()?),
         Some(Command::Restore { id, wait }) => restore_backup(&cli.data_path()?, id, *wait),
         Some(Command::Export {
             format,

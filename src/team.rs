@@ -231,3 +231,192 @@ fn shell_quote(s: &str) -> String {
         format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
+
+/// What changed between two versions, in words: "3 log entries added, 1 goal changed —
+/// Greenleaf Cooperative Bank, Maya Okonkwo".
+pub fn summary(before: &Workspace, after: &Workspace) -> String {
+    use rustc_hash::FxHashMap;
+    let mut parts: Vec<String> = Vec::new();
+    let mut touched: Vec<crate::model::PartnerId> = Vec::new();
+    macro_rules! kind {
+        ($list:ident, $one:literal, $many:literal, $partner:expr) => {{
+            let old: FxHashMap<u64, _> = before.$list.iter().map(|r| (r.id.0, r)).collect();
+            let new: FxHashMap<u64, _> = after.$list.iter().map(|r| (r.id.0, r)).collect();
+            let (mut added, mut changed, mut removed) = (0, 0, 0);
+            for r in &after.$list {
+                match old.get(&r.id.0) {
+                    None => added += 1,
+                    Some(o) if *o != r => changed += 1,
+                    _ => continue,
+                }
+                let p: crate::model::PartnerId = $partner(r);
+                if !touched.contains(&p) {
+                    touched.push(p);
+                }
+            }
+            for r in &before.$list {
+                if !new.contains_key(&r.id.0) {
+                    removed += 1;
+                }
+            }
+            for (n, what) in [(added, "added"), (changed, "changed"), (removed, "deleted")] {
+                if n > 0 {
+                    parts.push(format!("{} {what}", crate::words::plural(n, $one, $many)));
+                }
+            }
+        }};
+    }
+    kind!(
+        partners,
+        "partner",
+        "partners",
+        |r: &crate::model::Partner| r.id
+    );
+    kind!(goals, "goal", "goals", |r: &crate::model::Goal| r.partner);
+    kind!(
+        milestones,
+        "milestone",
+        "milestones",
+        |r: &crate::model::Milestone| r.partner
+    );
+    kind!(
+        interactions,
+        "log entry",
+        "log entries",
+        |r: &crate::model::Interaction| r.partner
+    );
+    kind!(
+        commitments,
+        "commitment",
+        "commitments",
+        |r: &crate::model::Commitment| r.partner
+    );
+    kind!(reviews, "review", "reviews", |r: &crate::model::Review| r
+        .partner);
+    kind!(
+        celebrations,
+        "win",
+        "wins",
+        |r: &crate::model::Celebration| r.partner
+    );
+    if before.profile != after.profile {
+        parts.push("profile changed".into());
+    }
+    if parts.is_empty() {
+        return "partnerdeck: no record changed".into();
+    }
+    let names: Vec<String> = touched
+        .iter()
+        .filter_map(|p| {
+            after
+                .partner(*p)
+                .or_else(|| before.partner(*p))
+                .map(|x| x.name.clone())
+        })
+        .take(4)
+        .collect();
+    let more = touched.len().saturating_sub(names.len());
+    let mut text = parts.join(", ");
+    if !names.is_empty() {
+        text.push_str(" — ");
+        text.push_str(&names.join(", "));
+        if more > 0 {
+            text.push_str(&format!(" and {more} more"));
+        }
+    }
+    text
+}
+
+/// Where the data file sits in its repository: (root, path relative to it).
+fn in_repository(data_path: &Path) -> Result<(PathBuf, PathBuf), String> {
+    let data = std::path::absolute(data_path).map_err(|e| e.to_string())?;
+    let dir = data
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let root = git(&dir, &["rev-parse", "--show-toplevel"]).map_err(|_| {
+        format!(
+            "{} is not in a git repository; `partnerdeck git setup` says how to make one",
+            data.display()
+        )
+    })?;
+    let root = std::fs::canonicalize(&root).unwrap_or_else(|_| PathBuf::from(&root));
+    let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+    let relative = dir
+        .join(data.file_name().unwrap_or_default())
+        .strip_prefix(&root)
+        .map(Path::to_path_buf)
+        .map_err(|_| format!("{} is outside {}", data.display(), root.display()))?;
+    Ok((root, relative))
+}
+
+/// `partnerdeck sync`: commits the data file with a message that says what changed, pulls
+/// (the driver merges), pushes. Offline or without a remote it commits locally and says so;
+/// conflicts are counted and left in the file for the user. Holds the lock meanwhile.
+pub fn sync(data_path: &Path) -> Result<ExitCode, String> {
+    let _lock = store::Lock::acquire(data_path).map_err(|e| e.to_string())?;
+    let (root, relative) = in_repository(data_path)?;
+    let rel = relative.to_string_lossy().into_owned();
+    let now = side(data_path)?;
+    let merging = git(&root, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok();
+    if merging {
+        if !now.conflicts.is_empty() {
+            say(format_args!(
+                "a merge is waiting on {}: decide them in the dashboard (or edit the file), then run sync again",
+                crate::words::count(now.conflicts.len(), "conflict")
+            ));
+            return Ok(ExitCode::from(1));
+        }
+        git(&root, &["add", "--", &rel])?;
+        git(&root, &["commit", "-q", "--no-edit"])?;
+        say(format_args!("finished the merge"));
+    } else {
+        let committed = git(&root, &["show", &format!("HEAD:{rel}")])
+            .ok()
+            .and_then(|text| store::parse(&text).ok());
+        let message = match &committed {
+            Some(before) => summary(before, &now),
+            None => "partnerdeck: the workspace".to_string(),
+        };
+        let dirty = git(&root, &["status", "--porcelain", "--", &rel])?;
+        if dirty.is_empty() {
+            say(format_args!("nothing new to commit"));
+        } else {
+            git(&root, &["add", "--", &rel])?;
+            git(&root, &["commit", "-q", "-m", &message])?;
+            say(format_args!("committed: {message}"));
+        }
+    }
+    let remotes = git(&root, &["remote"])?;
+    if remotes.trim().is_empty() {
+        say(format_args!(
+            "no remote: the commit stays here (add one with `git remote add origin URL`)"
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Err(e) = git(
+        &root,
+        &["-c", "pull.rebase=false", "pull", "-q", "--no-edit"],
+    ) {
+        let after = side(data_path)?;
+        if !after.conflicts.is_empty() {
+            say(format_args!(
+                "pulled: the merge left {} to decide; the dashboard shows them first, then run sync again",
+                crate::words::count(after.conflicts.len(), "conflict")
+            ));
+            return Ok(ExitCode::from(1));
+        }
+        say(format_args!(
+            "could not pull ({}); the commit stays here until the next sync",
+            crate::text::excerpt(&e, 200)
+        ));
+        return Ok(ExitCode::SUCCESS);
+    }
+    match git(&root, &["push", "-q"]) {
+        Ok(_) => say(format_args!("pulled and pushed: in step with the team")),
+        Err(e) => say(format_args!(
+            "pulled, but could not push ({}); the commit stays here until the next sync",
+            crate::text::excerpt(&e, 200)
+        )),
+    }
+    Ok(ExitCode::SUCCESS)
+}

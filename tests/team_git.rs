@@ -198,3 +198,45 @@ fn a_same_field_change_is_a_conflict_git_reports_with_both_values_kept() {
     ok(&t.b, &t.home, &["add", "team.ron"]);
     ok(&t.b, &t.home, &["commit", "-q", "--no-edit"]);
 }
+
+#[test]
+fn sync_commits_with_a_message_that_says_what_changed_pulls_and_pushes() {
+    if !have_git() {
+        eprintln!("skipped: no git");
+        return;
+    }
+    let t = team();
+    let (fa, fb) = (t.file(&t.a), t.file(&t.b));
+    let sync = |file: &Path| {
+        let out = partnerdeck(&t.home, &["--file", file.to_str().unwrap(), "sync"]);
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // Sync uses the system git with the test's identity.
+    for c in [&t.a, &t.b] {
+        ok(c, &t.home, &["config", "user.name", "Test"]);
+        ok(c, &t.home, &["config", "user.email", "test@example.org"]);
+    }
+    edit(&fa, 1, 30, 0, "a");
+    let said = sync(&fa);
+    assert!(
+        said.contains("committed:") && said.contains("pushed"),
+        "{said}"
+    );
+    let log = ok(&t.a, &t.home, &["log", "-1", "--format=%s"]);
+    assert!(log.contains("log entr") || log.contains("changed"), "{log}");
+    edit(&fb, 2, 30, 1, "b");
+    let said = sync(&fb);
+    assert!(said.contains("pushed"), "{said}");
+    let said = sync(&fa);
+    assert!(
+        said.contains("nothing new") && said.contains("pushed"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(&fa).unwrap(), std::fs::read(&fb).unwrap());
+}
