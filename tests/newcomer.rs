@@ -871,3 +871,84 @@ fn ended_partners_sort_last_and_the_phase_shows_at_120_columns() {
     let row = s.lines().find(|l| l.starts_with("│! Brightwater")).unwrap();
     assert!(row.contains(" end "), "{row}");
 }
+
+#[test]
+fn the_timeline_shows_other_years_labels_every_year_and_keeps_today_in_view() {
+    use partnerdeck::app::Pane;
+    // A milestone of another year says its year; this year's do not.
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["3", "A", "g"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("May 16 2025 Roof survey"), "{s}");
+    assert!(
+        s.contains("Jan 01 Ethics approval"),
+        "this year's dates stay short:\n{s}"
+    );
+    press(&mut app, &["G"]);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains(" 2027 "),
+        "a milestone of next year says so:\n{s}"
+    );
+
+    // The first month of every year shown is labelled with its year, at every zoom.
+    for zooms in 0..5 {
+        let mut app = demo_app(120, 40);
+        press(&mut app, &["3"]);
+        for _ in 0..zooms {
+            press(&mut app, &["z"]);
+        }
+        let cols = app.timeline_columns();
+        let (first, last) = (app.time.date_at(0, cols), app.time.date_at(cols - 1, cols));
+        let s = screen(&app, 120, 40);
+        let axis = s
+            .lines()
+            .find(|l| l.contains("┌ 3 Timeline"))
+            .and_then(|_| s.lines().skip_while(|l| !l.contains("┌ 3 Timeline")).nth(1))
+            .unwrap()
+            .to_string();
+        use chrono::Datelike;
+        for year in first.year() + 1..=last.year() {
+            assert!(
+                axis.contains(&year.to_string()),
+                "{} days/col: {year} is not labelled: {axis}",
+                app.time.days_per_col
+            );
+        }
+    }
+
+    // `A` starts at today: the first open milestone from today on is selected.
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["3", "A"]);
+    let m = &app.ws.milestones[app.selected_row(Pane::Timeline).unwrap()];
+    assert!(m.done.is_none() && m.due >= app.today, "{m:?}");
+    let earlier_open = app
+        .ws
+        .milestones
+        .iter()
+        .filter(|o| o.done.is_none() && o.due >= app.today && o.due < m.due)
+        .count();
+    assert_eq!(
+        earlier_open, 0,
+        "{m:?} is not the first open one from today"
+    );
+
+    // On a narrow screen, moving through the milestones keeps today in view whenever the
+    // milestone and today fit in one window.
+    let mut app = demo_app(45, 40);
+    press(&mut app, &["3", "A"]);
+    for key in ["j", "j", "j", "k", "k", "k", "k", "k", "k", "k"] {
+        press(&mut app, &[key]);
+        let m = &app.ws.milestones[app.selected_row(Pane::Timeline).unwrap()];
+        let cols = app.timeline_columns();
+        let span = i64::from(cols - 1) * i64::from(app.time.days_per_col);
+        if (m.due - app.today).num_days().abs() < span {
+            let s = screen(&app, 45, 40);
+            assert!(
+                s.contains('▼'),
+                "today left the window for {}:\n{s}",
+                m.title
+            );
+        }
+    }
+}

@@ -670,11 +670,14 @@ impl App {
         }
         self.cursors[Pane::Goals as usize] = Cursor::default();
         self.cursors[Pane::Log as usize] = Cursor::default();
-        // The timeline starts at the first milestone not yet done, else the last one.
+        // The timeline starts at today: the first open milestone from today on, else the first
+        // one from today on, else the last one before.
         let rows = self.pane_rows(Pane::Timeline);
+        let from_today = |i: &u32| self.ws.milestones[*i as usize].due >= self.today;
         let first_open = rows
             .iter()
-            .position(|i| self.ws.milestones[*i as usize].done.is_none())
+            .position(|i| from_today(i) && self.ws.milestones[*i as usize].done.is_none())
+            .or_else(|| rows.iter().position(from_today))
             .unwrap_or(rows.len().saturating_sub(1));
         let (len, h) = (rows.len(), self.screen.list_height(Pane::Timeline));
         let mut c = Cursor::default();
