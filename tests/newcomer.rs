@@ -952,3 +952,41 @@ fn the_timeline_shows_other_years_labels_every_year_and_keeps_today_in_view() {
         }
     }
 }
+
+#[test]
+fn today_uses_the_width_says_the_kind_once_and_explains_its_numbers() {
+    let mut app = demo_app(200, 40);
+    press(&mut app, &["t"]);
+    let s = screen(&app, 200, 40);
+    assert!(
+        s.contains("Riverside Tenants' Association") && s.contains("森の図書館 (Forest Library)"),
+        "partner names are cut at 200 columns:\n{s}"
+    );
+    let row = s.lines().find(|l| l.contains("Call Aisha")).unwrap();
+    assert!(
+        !row.contains("Follow-up 36"),
+        "the kind is said twice: {row}"
+    );
+    assert!(
+        row.contains("36d late"),
+        "the number says what it counts: {row}"
+    );
+    let row = s
+        .lines()
+        .find(|l| l.contains("No contact") || l.contains("last contact"))
+        .unwrap();
+    assert!(row.contains("7d over limit"), "{row}");
+    let row = s
+        .lines()
+        .find(|l| l.contains("Fundraising strategy draft"))
+        .unwrap();
+    assert!(row.contains("done 96d ago"), "{row}");
+    let header = s.lines().nth(2).unwrap();
+    assert!(!header.contains("Days"), "a bare `Days` header: {header}");
+    // Still readable at 80 columns.
+    let mut app = demo_app(80, 30);
+    press(&mut app, &["t"]);
+    let s = screen(&app, 80, 30);
+    let row = s.lines().find(|l| l.contains("Call Aisha")).unwrap();
+    assert!(row.contains("36d late"), "{row}");
+}
