@@ -990,3 +990,25 @@ fn today_uses_the_width_says_the_kind_once_and_explains_its_numbers() {
     let row = s.lines().find(|l| l.contains("Call Aisha")).unwrap();
     assert!(row.contains("36d late"), "{row}");
 }
+
+#[test]
+fn clearing_a_filter_keeps_the_selected_record() {
+    use partnerdeck::app::Pane;
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "river");
+    press(&mut app, &["enter"]);
+    let chosen = app.selected_partner().unwrap().name.clone();
+    assert!(chosen.starts_with("Riverside"), "{chosen}");
+    press(&mut app, &["esc"]);
+    assert_eq!(app.filter_text(Pane::Partners), None);
+    assert_eq!(app.selected_partner().unwrap().name, chosen);
+    // In another pane too.
+    press(&mut app, &["4", "/"]);
+    type_text(&mut app, "budget");
+    press(&mut app, &["enter", "j"]);
+    let chosen = app.selected_row(Pane::Log).unwrap();
+    press(&mut app, &["esc"]);
+    assert_eq!(app.filter_text(Pane::Log), None);
+    assert_eq!(app.selected_row(Pane::Log), Some(chosen));
+}
