@@ -1012,3 +1012,38 @@ fn clearing_a_filter_keeps_the_selected_record() {
     assert_eq!(app.filter_text(Pane::Log), None);
     assert_eq!(app.selected_row(Pane::Log), Some(chosen));
 }
+
+#[test]
+fn a_follow_up_defaults_to_a_week_after_and_a_milestone_to_the_only_goal() {
+    let mut app = demo_app(120, 40);
+    assert_eq!(app.selected_partner().unwrap().name, "Café Lumière");
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Talked about the third evening");
+    press(&mut app, &["tab", "tab", "tab", "tab", "tab", "tab"]);
+    type_text(&mut app, "Send the flyer");
+    press(&mut app, &["enter"]);
+    let x = app
+        .ws
+        .interactions
+        .iter()
+        .find(|x| x.summary == "Talked about the third evening")
+        .expect("logged");
+    let f = x.follow_up.as_ref().expect("a follow-up");
+    assert_eq!(f.due, x.at.date() + chrono::Days::new(7), "{f:?}");
+
+    press(&mut app, &["3", "a"]);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("Pilot repair"),
+        "the only goal is preselected:\n{s}"
+    );
+    type_text(&mut app, "Third evening");
+    press(&mut app, &["enter"]);
+    let m = app
+        .ws
+        .milestones
+        .iter()
+        .find(|m| m.title == "Third evening")
+        .expect("added");
+    assert!(m.goal.is_some(), "{m:?}");
+}
