@@ -1047,3 +1047,26 @@ fn a_follow_up_defaults_to_a_week_after_and_a_milestone_to_the_only_goal() {
         .expect("added");
     assert!(m.goal.is_some(), "{m:?}");
 }
+
+#[test]
+fn the_footer_offers_reviews_commitments_and_wins_when_there_is_room() {
+    let app = demo_app(200, 40);
+    let s = screen(&app, 200, 40);
+    let footer = s.lines().last().unwrap();
+    for hint in ["r review", "c commitments", "w wins"] {
+        assert!(footer.contains(hint), "{hint} missing: {footer}");
+    }
+    let app = demo_app(80, 30);
+    let s = screen(&app, 80, 30);
+    assert!(s.lines().last().unwrap().contains("? help"), "{s}");
+}
+
+#[test]
+fn the_header_counts_what_needs_attention() {
+    let app = demo_app(120, 40);
+    let s = screen(&app, 120, 40);
+    let n = app.overview.attention.len();
+    assert_eq!(n, 28);
+    let header = s.lines().next().unwrap();
+    assert!(header.contains("⚑ 28"), "{header}");
+}
