@@ -136,7 +136,15 @@ fn popups_keep_their_frame_over_wide_characters() {
             press(&mut app, keys);
             let s = screen(&app, w, h);
             let lines: Vec<&str> = s.lines().collect();
-            for y in rect.y..rect.bottom() {
+            // A form is as tall as its fields need, within its rect: its own top and bottom.
+            let top = (rect.y..rect.bottom())
+                .find(|y| at_column(lines[*y as usize], rect.x as usize) == Some('┌'))
+                .unwrap_or(rect.y);
+            let bottom = (top..rect.bottom())
+                .find(|y| at_column(lines[*y as usize], rect.x as usize) == Some('└'))
+                .map_or(rect.bottom(), |y| y + 1);
+            assert!(bottom - top >= 3, "{keys:?} at {w}×{h}: no box\n{s}");
+            for y in top..bottom {
                 let line = lines[y as usize];
                 for x in [rect.x, rect.right() - 1] {
                     let c = at_column(line, x as usize);
@@ -1069,4 +1077,32 @@ fn the_header_counts_what_needs_attention() {
     assert_eq!(n, 28);
     let header = s.lines().next().unwrap();
     assert!(header.contains("⚑ 28"), "{header}");
+}
+
+/// The height of the box whose top border holds `title`.
+fn box_height(s: &str, title: &str) -> usize {
+    let lines: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+    let top = s.lines().position(|l| l.contains(title)).expect("the box");
+    let col = lines[top].iter().position(|c| *c == '┌').expect("a corner");
+    let bottom = (top + 1..lines.len())
+        .find(|i| lines[*i].get(col) == Some(&'└'))
+        .expect("a bottom");
+    bottom - top + 1
+}
+
+#[test]
+fn short_forms_make_short_popups() {
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["p"]);
+    let s = screen(&app, 120, 40);
+    let h = box_height(&s, "Our profile");
+    assert!(h <= 8, "a 4-field form is {h} rows tall:\n{s}");
+    press(&mut app, &["esc"]);
+    press(&mut app, &["l"]);
+    let s = screen(&app, 120, 40);
+    let h = box_height(&s, "Log contact with");
+    assert!(
+        (11..=14).contains(&h),
+        "a 9-field form is {h} rows tall:\n{s}"
+    );
 }
