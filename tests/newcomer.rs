@@ -1106,3 +1106,17 @@ fn short_forms_make_short_popups() {
         "a 9-field form is {h} rows tall:\n{s}"
     );
 }
+
+#[test]
+fn an_empty_profile_says_to_press_p() {
+    use partnerdeck::model::Workspace;
+    let mut app = App::new(Workspace::named("T"), DEMO_ANCHOR, Source::Memory);
+    app.resize(120, 40);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Press p to write our own profile"), "{s}");
+    press(&mut app, &["a"]);
+    type_text(&mut app, "Harbour Trust");
+    press(&mut app, &["enter", "enter"]);
+    let text = all_detail_text(&mut app, 120, 40);
+    assert!(text.contains("our values are missing: press p"), "{text}");
+}
