@@ -1120,3 +1120,54 @@ fn an_empty_profile_says_to_press_p() {
     let text = all_detail_text(&mut app, 120, 40);
     assert!(text.contains("our values are missing: press p"), "{text}");
 }
+
+#[test]
+fn each_symbol_means_one_thing_and_help_explains_them() {
+    // ⚑ counts what needs attention (the header, the partner list); a follow-up is ↪.
+    let mut app = demo_app(120, 40);
+    let s = screen(&app, 120, 40);
+    assert!(s.lines().next().unwrap().contains("⚑ 28"), "{s}");
+    assert!(s.contains("↪ 12-02"), "a follow-up in the log:\n{s}");
+    assert!(!s.contains("⚑ 12-02"), "{s}");
+    press(&mut app, &["t"]);
+    let s = screen(&app, 120, 40);
+    let row = s.lines().find(|l| l.contains("Call Aisha")).unwrap();
+    assert!(row.starts_with("│↪ follow-up overdue"), "{row}");
+    assert!(!s.lines().skip(1).any(|l| l.contains('⚑')), "{s}");
+
+    // The overview numbers the practices as the details do, and a zero bar is visible.
+    let mut app = demo_app(120, 40);
+    press(&mut app, &["o"]);
+    let s = screen(&app, 120, 40);
+    let header = s.lines().nth(2).unwrap();
+    assert!(header.contains("12345678"), "{header}");
+    assert!(!header.contains("VCGSTLIC"), "{header}");
+    let col = header.chars().position(|c| c == '1').unwrap();
+    // (Rows with wide characters in the name are off by a cell in chars; skipped.)
+    for line in s.lines().skip(3).take(12).filter(|l| !l.contains('森')) {
+        let bars: String = line.chars().skip(col).take(8).collect();
+        assert!(!bars.contains(' '), "a blank bar in {line:?}");
+    }
+
+    // Help lists the symbols after the keys.
+    let mut app = demo_app(160, 60);
+    press(&mut app, &["?"]);
+    let mut text = screen(&app, 160, 60);
+    for _ in 0..10 {
+        press(&mut app, &["j"]);
+        text.push_str(&screen(&app, 160, 60));
+    }
+    for want in [
+        "Symbols",
+        "⚑ n",
+        "things that need attention",
+        "↪",
+        "follow-up",
+        "aligned values (overview column",
+        "celebration (overview column",
+        "· none",
+        "◀ ▶",
+    ] {
+        assert!(text.contains(want), "help lacks {want:?}:\n{text}");
+    }
+}

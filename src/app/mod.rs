@@ -466,7 +466,11 @@ impl App {
                 self.keymap
                     .bindings(self.help_context())
                     .len()
-                    .div_ceil(help_columns(area)),
+                    .div_ceil(help_columns(area))
+                    + 2
+                    + crate::keymap::legend::symbols()
+                        .len()
+                        .div_ceil(help_columns(area)),
                 help_rect(area).height.saturating_sub(2) as usize,
             ),
             Some(Overlay::Detail { lines, wrapped, .. }) => (

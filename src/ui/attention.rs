@@ -10,7 +10,7 @@ use ratatui::Frame;
 fn symbol(kind: AttentionKind) -> &'static str {
     match kind {
         AttentionKind::ContactLapsed => "☎",
-        AttentionKind::FollowUpOverdue => "⚑",
+        AttentionKind::FollowUpOverdue => "↪",
         AttentionKind::MilestoneOverdue => "◆",
         AttentionKind::OurCommitmentOverdue | AttentionKind::TheirCommitmentOverdue => "✎",
         AttentionKind::ReviewDue => "↻",
