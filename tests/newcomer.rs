@@ -1026,6 +1026,8 @@ fn a_follow_up_defaults_to_a_week_after_and_a_milestone_to_the_only_goal() {
     let mut app = demo_app(120, 40);
     assert_eq!(app.selected_partner().unwrap().name, "Café Lumière");
     press(&mut app, &["l"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("empty: a week after the contact"), "{s}");
     type_text(&mut app, "Talked about the third evening");
     press(&mut app, &["tab", "tab", "tab", "tab", "tab", "tab"]);
     type_text(&mut app, "Send the flyer");

@@ -863,6 +863,9 @@ pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, comple
                 Ok(t) => format!("→ {}", t.format("%a %Y-%m-%d %H:%M")),
                 Err(_) => String::new(),
             },
+            FieldKind::Date { .. } if f.label == "Follow-up due" => {
+                "empty: a week after the contact".into()
+            }
             _ => String::new(),
         };
     }
