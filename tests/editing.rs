@@ -60,10 +60,10 @@ fn a_scripted_session_against_a_real_file() {
     assert_eq!(ws.goals[0].target, Some(20.0));
     assert_eq!(ws.goals[0].due, Some("2027-02-27".parse().unwrap()));
 
-    // A milestone of that goal, due next Friday.
+    // A milestone of that goal (the partner's only one, preselected), due next Friday.
     press(&mut app, &["3", "a"]);
     type_text(&mut app, "Kick-off");
-    press(&mut app, &["tab", "tab", "right", "tab", "ctrl-u"]);
+    press(&mut app, &["tab", "tab", "tab", "ctrl-u"]);
     type_text(&mut app, "fri");
     press(&mut app, &["enter"]);
     let ws = store::load(&path).unwrap().unwrap().workspace;
@@ -225,7 +225,10 @@ fn goal_numbers_dates_and_sentiment_are_checked() {
     press(&mut app, &["enter"]);
     let s = screen(&app);
     assert!(s.contains("from 1 to 5"), "{s}");
-    assert!(s.contains("needs a due date"), "{s}");
+    assert!(
+        !s.contains("needs a due date"),
+        "a follow-up without a date is due a week after the contact: {s}"
+    );
     assert!(app.ws.interactions.is_empty());
 }
 

@@ -238,3 +238,32 @@ fn a_file_without_the_needed_columns_or_an_open_dashboard_stops_the_import() {
     assert!(r.ok, "{}", r.stderr);
     assert!(load(&path).partners.iter().any(|p| p.name == "Zeta Org"));
 }
+
+#[test]
+fn relative_dates_are_shown_resolved_with_a_warning_about_reimports() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_file(dir.path());
+    let csv = dir.path().join("log.csv");
+    fs::write(
+        &csv,
+        "partner,at,summary,follow_up,follow_up_due\n\
+         Café Lumière,yesterday,Talked about the flyer,Send the flyer,+1w\n\
+         Café Lumière,2026-11-20 10:00,An absolute one,,\n",
+    )
+    .unwrap();
+    let r = run(cmd(&path)
+        .args(["import", "csv", "--kind", "interactions"])
+        .arg(&csv));
+    assert!(r.ok, "{}", r.stderr);
+    let out = r.stdout;
+    assert!(
+        out.contains("relative dates, read against today (2026-11-27)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("row 2    Talked about the flyer: at `yesterday` read as 2026-11-26 09:00; follow_up_due `+1w` read as 2026-12-04"),
+        "{out}"
+    );
+    assert!(out.contains("another day"), "{out}");
+    assert!(!out.contains("row 3    An absolute one:"), "{out}");
+}

@@ -245,7 +245,7 @@ pub fn practice_section(
         );
     }
     let mut all = Lines::default();
-    practices(&mut all, insight);
+    practices(&mut all, insight, "");
     let heading = format!("{} ", practice.index() + 1);
     let mut inside = false;
     for line in all.0 {
@@ -263,7 +263,7 @@ pub fn practice_section(
 use crate::words::{count, plural};
 
 /// The eight practices, the health score with every contribution, and what needs attention.
-fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
+fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_key: &str) {
     use crate::insight::ContactStatus;
     let pr = &insight.practices;
     l.heading(format!("Health {}/100", insight.health.score()));
@@ -289,11 +289,18 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight) {
     l.field("Shared", names(&v.overlap.shared));
     l.field("Ours only", names(&v.overlap.ours_only));
     l.field("Theirs only", names(&v.overlap.theirs_only));
-    l.field(
-        "Alignment",
-        v.score
-            .map_or("— (values missing)".into(), |s| format!("{s}%")),
-    );
+    let ours_missing = v.overlap.shared.is_empty() && v.overlap.ours_only.is_empty();
+    let missing = if ours_missing {
+        match profile_key {
+            "" => "— (our values are missing: write them in our profile)".to_string(),
+            key => format!(
+                "— (our values are missing: press {key} on the dashboard to write our profile)"
+            ),
+        }
+    } else {
+        "— (their values are missing)".into()
+    };
+    l.field("Alignment", v.score.map_or(missing, |s| format!("{s}%")));
     l.heading("2 Communication");
     let c = &pr.communication;
     let contact = match (c.last_contact, c.status) {
@@ -465,7 +472,15 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
     l.list("Needs", &p.needs);
     l.list("Tags", &p.tags);
     if let Some(insight) = crate::insight::partner_insight(ws, &app.index, p.id, app.today) {
-        practices(l, &insight);
+        let key = app
+            .keymap
+            .keys_in(
+                crate::action::Action::EditProfile,
+                crate::action::Context::Dashboard,
+            )
+            .first()
+            .map_or(String::new(), ToString::to_string);
+        practices(l, &insight, &key);
     }
     l.heading("Contacts");
     if p.contacts.is_empty() {

@@ -157,8 +157,15 @@ impl App {
     /// Removes a pane's filter.
     pub fn clear_filter(&mut self, pane: Pane) {
         self.filter_editing = None;
+        let chosen = self.selected_row(pane);
         if self.filters[pane as usize].take().is_some() {
-            self.cursors[pane as usize] = super::Cursor::default();
+            // The record selected in the filtered list stays selected in the whole one.
+            let rows = self.pane_rows(pane);
+            let mut cursor = super::Cursor::default();
+            if let Some(at) = chosen.and_then(|c| rows.iter().position(|r| *r as usize == c)) {
+                cursor.select(at, rows.len(), self.screen.list_height(pane));
+            }
+            self.cursors[pane as usize] = cursor;
             if pane == Pane::Partners {
                 self.partner_changed();
             }

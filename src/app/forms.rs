@@ -297,6 +297,12 @@ pub fn milestone_form(m: Option<&Milestone>, partner: &str, goals: &[&Goal]) -> 
         .and_then(|m| m.goal)
         .and_then(|id| goals.iter().position(|g| g.id == id))
         .map_or(0, |i| i + 1);
+    // A new milestone of a partner with one goal is most likely that goal's.
+    let choice = if m.is_none() && goals.len() == 1 {
+        1
+    } else {
+        choice
+    };
     let mut goal = Field::text("Goal", FieldKind::Choice(options), "");
     goal.choice = choice;
     Form::new(
@@ -656,11 +662,12 @@ pub fn build(
             let follow_up = match (what.is_empty(), due) {
                 (true, None) => None,
                 (false, Some(due)) => Some(FollowUp { what, due, done }),
-                (false, None) => {
-                    r.form
-                        .set_error("Follow-up due", "a follow-up needs a due date");
-                    None
-                }
+                // As on the command line: a week after the contact.
+                (false, None) => Some(FollowUp {
+                    what,
+                    due: at.date() + chrono::Days::new(7),
+                    done,
+                }),
                 (true, Some(_)) => {
                     r.form.set_error("Follow-up", "say what the follow-up is");
                     None
@@ -856,6 +863,9 @@ pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, comple
                 Ok(t) => format!("→ {}", t.format("%a %Y-%m-%d %H:%M")),
                 Err(_) => String::new(),
             },
+            FieldKind::Date { .. } if f.label == "Follow-up due" => {
+                "empty: a week after the contact".into()
+            }
             _ => String::new(),
         };
     }

@@ -474,7 +474,11 @@ impl App {
                 self.keymap
                     .bindings(self.help_context())
                     .len()
-                    .div_ceil(help_columns(area)),
+                    .div_ceil(help_columns(area))
+                    + 2
+                    + crate::keymap::legend::symbols()
+                        .len()
+                        .div_ceil(help_columns(area)),
                 help_rect(area).height.saturating_sub(2) as usize,
             ),
             Some(Overlay::Detail { lines, wrapped, .. }) => (
@@ -678,11 +682,14 @@ impl App {
         }
         self.cursors[Pane::Goals as usize] = Cursor::default();
         self.cursors[Pane::Log as usize] = Cursor::default();
-        // The timeline starts at the first milestone not yet done, else the last one.
+        // The timeline starts at today: the first open milestone from today on, else the first
+        // one from today on, else the last one before.
         let rows = self.pane_rows(Pane::Timeline);
+        let from_today = |i: &u32| self.ws.milestones[*i as usize].due >= self.today;
         let first_open = rows
             .iter()
-            .position(|i| self.ws.milestones[*i as usize].done.is_none())
+            .position(|i| from_today(i) && self.ws.milestones[*i as usize].done.is_none())
+            .or_else(|| rows.iter().position(from_today))
             .unwrap_or(rows.len().saturating_sub(1));
         let (len, h) = (rows.len(), self.screen.list_height(Pane::Timeline));
         let mut c = Cursor::default();

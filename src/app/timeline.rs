@@ -66,10 +66,17 @@ impl TimeView {
         self.anchor = add_days(self.anchor, direction * half);
     }
 
-    /// Moves the window so `date` is shown.
+    /// Moves the window as little as it can so `date` is shown: to the first column when it is
+    /// earlier, the last when later. A window that showed today keeps today whenever the date
+    /// and today fit in one window.
     pub fn reveal(&mut self, date: NaiveDate, cols: u16) {
-        if self.column(date, cols).is_none() {
-            self.anchor = date;
+        let start = self.start(cols);
+        let back = i64::from(cols / 3) * i64::from(self.days_per_col);
+        if date < start {
+            self.anchor = add_days(date, back);
+        } else if self.column(date, cols).is_none() {
+            let last = i64::from(cols.saturating_sub(1)) * i64::from(self.days_per_col);
+            self.anchor = add_days(date, back - last);
         }
     }
 

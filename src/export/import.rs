@@ -75,6 +75,12 @@ pub struct Plan {
     /// Duplicates, left out.
     pub skipped: Vec<RowNote>,
     pub rejected: Vec<RowNote>,
+    /// Added rows whose dates were relative (`yesterday`, `+1w`), each with what they were read
+    /// as: importing the file on another day reads them differently (so they are not found as
+    /// duplicates).
+    pub relative: Vec<RowNote>,
+    /// The day relative dates were read against.
+    pub today: NaiveDate,
     /// Header cells that name no known column (their cells are not read).
     pub ignored_columns: Vec<String>,
 }
@@ -248,6 +254,8 @@ pub fn plan(ws: &Workspace, kind: Kind, text: &str, today: NaiveDate) -> Result<
         added: Vec::new(),
         skipped: Vec::new(),
         rejected: Vec::new(),
+        relative: Vec::new(),
+        today,
         ignored_columns,
     };
     let mut seen = Seen::new(ws);
@@ -353,6 +361,31 @@ fn choice<T>(
     found
 }
 
+/// Whether a date or time is written out (`2026-11-20`, `2026-11-20 14:30`), not relative to
+/// today (`yesterday`, `-2d`, `fri`).
+fn is_absolute(text: &str) -> bool {
+    let t = text.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok()
+        || [
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+        ]
+        .iter()
+        .any(|f| NaiveDateTime::parse_from_str(t, f).is_ok())
+}
+
+/// Notes a relative date's reading ("at `yesterday` read as 2026-11-26 09:00").
+fn note_relative(text: &str, field: &str, read_as: Option<String>, notes: &mut Vec<String>) {
+    if let Some(read_as) = read_as
+        && !text.trim().is_empty()
+        && !is_absolute(text)
+    {
+        notes.push(format!("{field} `{}` read as {read_as}", q(text.trim())));
+    }
+}
+
 fn date_field(
     text: &str,
     field: &str,
@@ -428,7 +461,15 @@ fn partner_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, today:
         |k| k.label(),
         &mut errors,
     );
-    let since = date_field(row.get("since"), "since", today, &mut errors).unwrap_or(today);
+    let since_date = date_field(row.get("since"), "since", today, &mut errors);
+    let mut relative = Vec::new();
+    note_relative(
+        row.get("since"),
+        "since",
+        since_date.map(|d| d.to_string()),
+        &mut relative,
+    );
+    let since = since_date.unwrap_or(today);
     let ideal = days_field(row.get("ideal_days"), "ideal_days", &mut errors);
     let max = days_field(row.get("max_days"), "max_days", &mut errors);
     let interval = days_field(
@@ -498,6 +539,13 @@ fn partner_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, today:
         id: partner.id.0,
         text: format!("{} ({}, {})", q(&partner.name), partner.kind, partner.phase),
     });
+    if !relative.is_empty() {
+        p.relative.push(RowNote {
+            row: row_no,
+            label: partner.name.clone(),
+            reason: relative.join("; "),
+        });
+    }
     p.workspace.partners.push(partner);
 }
 
@@ -623,6 +671,20 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
         today,
         &mut errors,
     );
+    let mut relative = Vec::new();
+    note_relative(at_text, "at", at.map(super::csv::time), &mut relative);
+    note_relative(
+        row.get("follow_up_due"),
+        "follow_up_due",
+        due.map(|d| d.to_string()),
+        &mut relative,
+    );
+    note_relative(
+        row.get("follow_up_done"),
+        "follow_up_done",
+        done.map(|d| d.to_string()),
+        &mut relative,
+    );
     let follow_up = if what.is_empty() {
         if !row.get("follow_up_due").is_empty() || !row.get("follow_up_done").is_empty() {
             errors.push("a follow-up date without a follow_up saying what".into());
@@ -705,6 +767,13 @@ fn interaction_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, to
             q(&label)
         ),
     });
+    if !relative.is_empty() {
+        p.relative.push(RowNote {
+            row: row_no,
+            label,
+            reason: relative.join("; "),
+        });
+    }
     p.workspace.interactions.push(x);
 }
 
@@ -760,6 +829,15 @@ impl Plan {
                 if applied { " (not added)" } else { "" }
             ),
             &self.rejected,
+        );
+        list(
+            &mut out,
+            format!(
+                "relative dates, read against today ({}); imported on another day they read \
+                 differently and are not found as duplicates, so write the dates themselves:",
+                self.today
+            ),
+            &self.relative,
         );
         if !self.ignored_columns.is_empty() {
             let _ = writeln!(

@@ -544,7 +544,7 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
                 Some(f) => match f.done {
                     Some(d) => format!("✓ {} (done {d})", cell(&f.what)),
                     None if f.due < today => format!("! {} (due {})", cell(&f.what), f.due),
-                    None => format!("⚑ {} (due {})", cell(&f.what), f.due),
+                    None => format!("↪ {} (due {})", cell(&f.what), f.due),
                 },
             };
             let _ = writeln!(

@@ -106,6 +106,11 @@ pub struct AttentionItem {
     pub record: RecordRef,
     /// Short text without the partner name, e.g. "Follow-up 3 days overdue: send the deck".
     pub text: String,
+    /// What it is about, without the kind or the days (the Today view's column), e.g. "send
+    /// the deck".
+    pub subject: String,
+    /// The days with what they count, short, e.g. "3d late", "done 5d ago", "7d over limit".
+    pub when: String,
     /// Days past due (lapsed contact: past the maximum; win: since completion; goal behind
     /// schedule but not overdue: days of schedule trailed). Never negative.
     pub days_overdue: i64,
@@ -115,6 +120,11 @@ pub struct AttentionItem {
 
 fn days(n: i64) -> String {
     crate::words::count(n, "day")
+}
+
+/// "3d late": days past due, short.
+fn late(n: i64) -> String {
+    format!("{}d late", n.max(0))
 }
 
 /// Sorts items by the ordering rule of this module.
@@ -140,13 +150,19 @@ pub fn collect(
     if partner.phase == Phase::Ended {
         return;
     }
-    let mut push = |kind: AttentionKind, record: RecordRef, text: String, overdue: i64| {
+    let mut push = |kind: AttentionKind,
+                    record: RecordRef,
+                    text: String,
+                    (subject, when): (String, String),
+                    overdue: i64| {
         out.push(AttentionItem {
             kind,
             partner: partner.id,
             partner_name: partner.name.clone(),
             record,
             text,
+            subject,
+            when,
             days_overdue: overdue.max(0),
             urgency: kind.urgency(),
         })
@@ -164,10 +180,18 @@ pub fn collect(
             )
         };
         let over = c.days_since - i64::from(c.max_days);
+        let subject = match c.last_contact {
+            Some(_) => format!("last contact {}d ago, limit {}d", c.days_since, c.max_days),
+            None => format!(
+                "none since the start {}d ago, limit {}d",
+                c.days_since, c.max_days
+            ),
+        };
         push(
             AttentionKind::ContactLapsed,
             RecordRef::Partner(partner.id),
             text,
+            (subject, format!("{}d over limit", over.max(0))),
             over,
         );
     }
@@ -183,6 +207,7 @@ pub fn collect(
                 AttentionKind::FollowUpOverdue,
                 RecordRef::Interaction(x.id),
                 text,
+                (f.what.clone(), late(n)),
                 n,
             );
         }
@@ -202,6 +227,7 @@ pub fn collect(
                 AttentionKind::MilestoneOverdue,
                 RecordRef::Milestone(m.id),
                 text,
+                (m.title.clone(), late(n)),
                 n,
             );
         }
@@ -215,7 +241,13 @@ pub fn collect(
                 Side::Them => (AttentionKind::TheirCommitmentOverdue, "Their"),
             };
             let text = format!("{whose} commitment {} overdue: {}", days(n), k.what);
-            push(kind, RecordRef::Commitment(k.id), text, n);
+            push(
+                kind,
+                RecordRef::Commitment(k.id),
+                text,
+                (k.what.clone(), late(n)),
+                n,
+            );
         }
     }
 
@@ -232,10 +264,17 @@ pub fn collect(
         } else {
             format!("{first} {} overdue (due {})", days(n), i.next_due)
         };
+        let subject = format!("{first}, due {}", i.next_due);
+        let when = if n == 0 {
+            "due today".to_string()
+        } else {
+            late(n)
+        };
         push(
             AttentionKind::ReviewDue,
             RecordRef::Partner(partner.id),
             text,
+            (subject, when),
             n,
         );
     }
@@ -248,6 +287,7 @@ pub fn collect(
                 AttentionKind::UncelebratedWin,
                 RecordRef::Milestone(m.id),
                 text,
+                (m.title.clone(), format!("done {n}d ago")),
                 n,
             );
         }
@@ -263,7 +303,14 @@ pub fn collect(
         if let Some(due) = g.due.filter(|d| *d < today) {
             let n = days_between(due, today);
             let text = format!("Goal {} overdue: {}{done}", days(n), g.title);
-            push(AttentionKind::GoalBehind, RecordRef::Goal(g.id), text, n);
+            let subject = format!("{}{done}", g.title);
+            push(
+                AttentionKind::GoalBehind,
+                RecordRef::Goal(g.id),
+                text,
+                (subject, late(n)),
+                n,
+            );
         } else if let Some(t) = track.filter(|t| t.pace == Some(super::clarity::Pace::Behind)) {
             let progress = t.progress.unwrap_or(0.0) * 100.0;
             let text = format!(
@@ -271,10 +318,16 @@ pub fn collect(
                 g.title,
                 t.elapsed * 100.0
             );
+            let subject = format!(
+                "{} ({progress:.0}% done, {:.0}% of the time gone)",
+                g.title,
+                t.elapsed * 100.0
+            );
             push(
                 AttentionKind::GoalBehind,
                 RecordRef::Goal(g.id),
                 text,
+                (subject, format!("{}d behind", t.days_late.max(0))),
                 t.days_late,
             );
         }

@@ -2,6 +2,7 @@
 //! generated from the same bindings, so they always show what really works.
 
 mod key;
+pub mod legend;
 
 pub use key::{Key, KeyCode};
 

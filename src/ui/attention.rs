@@ -10,7 +10,7 @@ use ratatui::Frame;
 fn symbol(kind: AttentionKind) -> &'static str {
     match kind {
         AttentionKind::ContactLapsed => "☎",
-        AttentionKind::FollowUpOverdue => "⚑",
+        AttentionKind::FollowUpOverdue => "↪",
         AttentionKind::MilestoneOverdue => "◆",
         AttentionKind::OurCommitmentOverdue | AttentionKind::TheirCommitmentOverdue => "✎",
         AttentionKind::ReviewDue => "↻",
@@ -40,17 +40,34 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
         draw_lines(frame, area, &block, &lines);
         return;
     }
+    // The kind column is as wide as the longest kind shown; the partner and the subject share
+    // the rest, the partner up to its longest name.
     let total = inner.width as usize;
-    let (kind_w, partner_w, days_w) = (24, 24, 6);
-    let text_w = total.saturating_sub(2 + kind_w + partner_w + days_w).max(8);
+    let width = super::text::width;
+    let kind_w = items
+        .iter()
+        .map(|i| width(i.kind.label()))
+        .max()
+        .unwrap_or(4)
+        + 1;
+    let when_w = items.iter().map(|i| width(&i.when)).max().unwrap_or(4) + 1;
+    let longest_name = items
+        .iter()
+        .map(|i| width(&i.partner_name))
+        .max()
+        .unwrap_or(7)
+        + 1;
+    let rest = total.saturating_sub(2 + kind_w + when_w);
+    let partner_w = (rest * 2 / 5).clamp(12.min(rest), longest_name.max(8));
+    let text_w = rest.saturating_sub(partner_w).max(8);
     let h = theme.column_header;
     let mut lines = vec![row(
         vec![
             cell("", 2, h),
-            cell("What", kind_w, h),
+            cell("Kind", kind_w, h),
             cell("Partner", partner_w, h),
-            cell("", text_w, h),
-            cell(&pad_left("Days", days_w - 1), days_w, h),
+            cell("What", text_w, h),
+            cell(&pad_left("How long", when_w - 1), when_w, h),
         ],
         total,
         false,
@@ -68,12 +85,8 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
             cell(symbol(item.kind), 2, style),
             cell(item.kind.label(), kind_w, style),
             cell(&item.partner_name, partner_w, theme.base),
-            cell(&item.text, text_w, theme.base),
-            cell(
-                &pad_left(&item.days_overdue.to_string(), days_w - 1),
-                days_w,
-                theme.dim,
-            ),
+            cell(&item.subject, text_w, theme.base),
+            cell(&pad_left(&item.when, when_w - 1), when_w, theme.dim),
         ];
         lines.push(row(spans, total, start + offset == cursor.selected, theme));
     }

@@ -35,7 +35,12 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         clean(&app.ws.profile.name).into_owned()
     };
-    let left = format!(" {name} · {} ", app.today.format("%a %Y-%m-%d"));
+    // A badge counting what needs attention (the Today view, `t`).
+    let badge = match app.overview.attention.len() {
+        0 => String::new(),
+        n => format!("· ⚑ {n} "),
+    };
+    let left = format!(" {name} · {} {badge}", app.today.format("%a %Y-%m-%d"));
     let on_disk = !matches!(app.source, Source::Memory);
     let place = match (&app.read_only, on_disk && app.unsaved()) {
         (Some(_), _) => format!("read-only · {place}"),
@@ -210,6 +215,11 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
                     "all partners"
                 },
             ));
+            h.extend([
+                (Action::Review, "review"),
+                (Action::Commitments, "commitments"),
+                (Action::Celebrations, "wins"),
+            ]);
             h
         }
     }

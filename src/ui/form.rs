@@ -14,7 +14,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 const LABEL: usize = 20;
 
 pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
-    let area = overlay_rect(frame.area(), 80, 80).intersection(frame.area());
+    // At most 80% of the screen; as tall as the fields need (a short form stays small).
+    let full = overlay_rect(frame.area(), 80, 80).intersection(frame.area());
     let keys = |a: Action| {
         app.keymap
             .keys_in(a, Context::Form)
@@ -36,12 +37,9 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
         theme.title,
         &note,
         theme.dim,
-        area.width,
+        full.width,
     );
-    let inner = block.inner(area);
-    super::widgets::clear(frame, area);
-    frame.render_widget(block, area);
-    let height = inner.height as usize;
+    let inner = block.inner(full);
     let value_w = (inner.width as usize).saturating_sub(LABEL + 3);
     // Each field's lines: its row, then its problem or hint on lines of their own when they do
     // not fit beside the value (wrapped, never cut). The caret's column, for the focused field.
@@ -112,6 +110,17 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
         }
         groups.push(group);
     }
+    let needed = groups.iter().map(Vec::len).sum::<usize>() as u16 + 2;
+    let area = if needed < full.height {
+        let top = full.y + (full.height - needed) / 2;
+        ratatui::layout::Rect::new(full.x, top, full.width, needed)
+    } else {
+        full
+    };
+    let inner = block.inner(area);
+    super::widgets::clear(frame, area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
     // The first field shown: the earliest that still shows the focused field whole.
     let focus = form.focus.min(groups.len().saturating_sub(1));
     let mut start = 0;

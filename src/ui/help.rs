@@ -28,6 +28,18 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
     let col_w = inner.width as usize / columns;
     let key_w = 16usize.min(col_w / 2);
     let text_w = col_w.saturating_sub(key_w + 2);
+    let symbols = crate::keymap::legend::symbols();
+    let symbol_rows = symbols.len().div_ceil(columns);
+    let symbol = |i: usize| -> Vec<Span<'static>> {
+        match symbols.get(i) {
+            Some((glyphs, meaning)) => vec![
+                Span::styled(pad(glyphs, key_w), theme.key),
+                Span::raw(" "),
+                Span::raw(pad(&fit(meaning, text_w), text_w + 1)),
+            ],
+            None => Vec::new(),
+        }
+    };
     let entry = |i: usize| -> Vec<Span<'static>> {
         match bindings.get(i) {
             Some((action, keys)) => {
@@ -41,16 +53,26 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
             None => Vec::new(),
         }
     };
-    let lines: Vec<Line<'static>> = (0..rows)
+    // The keys, then (after a blank line and a heading) the symbols, each in the same columns.
+    let keys = (0..rows).map(|r| {
+        let mut spans = entry(r);
+        for c in 1..columns {
+            spans.extend(entry(r + c * rows));
+        }
+        Line::from(spans)
+    });
+    let legend = (0..symbol_rows).map(|r| {
+        let mut spans = symbol(r);
+        for c in 1..columns {
+            spans.extend(symbol(r + c * symbol_rows));
+        }
+        Line::from(spans)
+    });
+    let lines: Vec<Line<'static>> = keys
+        .chain([Line::raw(""), Line::styled("Symbols", theme.title)])
+        .chain(legend)
         .skip(scroll)
         .take(inner.height as usize)
-        .map(|r| {
-            let mut spans = entry(r);
-            for c in 1..columns {
-                spans.extend(entry(r + c * rows));
-            }
-            Line::from(spans)
-        })
         .collect();
     super::widgets::clear(frame, area);
     super::widgets::draw_lines(frame, area, &block, &lines);

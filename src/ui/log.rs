@@ -120,7 +120,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Some(f) if f.due < app.today => {
                     (format!(" ! {} late", f.due.format("%m-%d")), theme.bad)
                 }
-                Some(f) => (format!(" ⚑ {}", f.due.format("%m-%d")), theme.warn),
+                Some(f) => (format!(" ↪ {}", f.due.format("%m-%d")), theme.warn),
             };
             spans.push(cell(&text, follow_w + 1, style));
         }

@@ -11,7 +11,8 @@ use ratatui::text::Span;
 
 /// One glyph per practice: its share of the practice's points.
 pub fn practice_bars(shares: &[f32; 8]) -> String {
-    const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    // Zero is a dot, not a blank that reads as missing data.
+    const BARS: [char; 9] = ['·', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     shares
         .iter()
         .map(|s| BARS[((s.clamp(0.0, 1.0) * 8.0).round() as usize).min(8)])
@@ -59,9 +60,10 @@ pub fn draw(
         .saturating_sub(health_w + bars_w + last_w + phase_w + trend_w + year_w)
         .max(6);
     let h = theme.column_header;
+    // The practices by number, as the details and help (`?`, Symbols) number them.
     let practice_initials: String = Practice::ALL
         .iter()
-        .map(|p| p.short().chars().next().unwrap_or(' '))
+        .map(|p| char::from_digit(p.index() as u32 + 1, 10).unwrap_or(' '))
         .collect();
     let mut lines = vec![row(
         vec![

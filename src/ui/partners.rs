@@ -187,6 +187,16 @@ fn empty_state(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ),
         theme.dim,
     ));
+    let profile = &app.ws.profile;
+    if profile.values.is_empty() && profile.offers.is_empty() && profile.needs.is_empty() {
+        lines.push(Line::styled(
+            format!(
+                "  Press {} to write our own profile (values, offers, needs): partners are matched against it.",
+                key(crate::action::Action::EditProfile)
+            ),
+            theme.dim,
+        ));
+    }
     lines.push(Line::styled(
         "  To look around first: partnerdeck --demo".to_string(),
         theme.dim,

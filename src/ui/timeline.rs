@@ -99,22 +99,42 @@ fn axis(app: &App, cols: u16, theme: &Theme) -> [Line<'static>; 2] {
     for col in 0..w {
         rule.put_char(col, '─', theme.dim);
     }
-    let mut free_from = 0;
-    for col in 0..cols {
-        if let Some(d) = month_start(view, col, cols) {
-            if col > 0 {
-                rule.put_char(col as usize, '┬', theme.dim);
-            }
-            let label = if d.month() == 1 || free_from == 0 {
-                d.format("%b %Y").to_string()
-            } else {
-                d.format("%b").to_string()
-            };
-            if col as usize >= free_from {
-                let used = labels.put(col as usize, &label, theme.column_header);
-                free_from = col as usize + used + 1;
-            }
+    // Month starts are ruled; labels go where they fit, one space apart. The first month of
+    // every year (with its year) goes first, then the first column (with its year unless a
+    // January follows too closely), then the other months left to right.
+    let starts: Vec<(usize, NaiveDate)> = (0..cols)
+        .filter_map(|col| month_start(view, col, cols).map(|d| (col as usize, d)))
+        .collect();
+    for &(col, _) in &starts {
+        if col > 0 {
+            rule.put_char(col, '┬', theme.dim);
         }
+    }
+    let mut taken = vec![false; w];
+    let mut place = |col: usize, label: String, labels: &mut Cells| -> bool {
+        let len = super::text::width(&label);
+        if col + len > w || taken[col..(col + len + 1).min(w)].iter().any(|t| *t) {
+            return false;
+        }
+        labels.put(col, &label, theme.column_header);
+        for t in &mut taken[col..(col + len + 1).min(w)] {
+            *t = true;
+        }
+        true
+    };
+    for &(col, d) in starts.iter().filter(|(_, d)| d.month() == 1) {
+        if !place(col, d.format("%b %Y").to_string(), &mut labels) {
+            place(col, d.format("%Y").to_string(), &mut labels);
+        }
+    }
+    for &(col, d) in &starts {
+        if d.month() == 1 {
+            continue;
+        }
+        if col == 0 && place(col, d.format("%b %Y").to_string(), &mut labels) {
+            continue;
+        }
+        place(col, d.format("%b").to_string(), &mut labels);
     }
     if let Some(c) = view.column(app.today, cols) {
         rule.put_char(c as usize, '▼', theme.today);
@@ -140,7 +160,13 @@ fn milestone_line(
         None if m.due < app.today => ("!", theme.bad),
         None => ("◆", theme.warn),
     };
-    let mut label = format!("{} {}", m.due.format("%b %d"), m.title);
+    // A date of another year says its year: the axis alone cannot tell Oct 2025 from Oct 2026.
+    let date = if m.due.year() == app.today.year() {
+        m.due.format("%b %d").to_string()
+    } else {
+        m.due.format("%b %d %Y").to_string()
+    };
+    let mut label = format!("{date} {}", m.title);
     if app.all_partners
         && let Some(p) = app.ws.partner(m.partner)
     {
