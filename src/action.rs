@@ -30,6 +30,8 @@ pub enum Context {
     Palette,
     /// Searching every record.
     Search,
+    /// The merge conflicts a `git pull` left in the file.
+    Conflicts,
 }
 
 macro_rules! actions {
@@ -68,20 +70,20 @@ macro_rules! actions {
 
 actions! {
     Quit => "quit", "quit", [Dashboard];
-    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview, Records];
-    Back => "back", "close / back", [Help, Detail, Attention, Overview, Records, Dashboard];
+    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts];
+    Back => "back", "close / back", [Help, Detail, Attention, Overview, Records, Dashboard, Conflicts];
     NextPane => "next_pane", "next pane", [Dashboard];
     PrevPane => "prev_pane", "previous pane", [Dashboard];
     FocusPartners => "focus_partners", "partners pane", [Dashboard];
     FocusGoals => "focus_goals", "goals pane", [Dashboard];
     FocusTimeline => "focus_timeline", "timeline pane", [Dashboard];
     FocusLog => "focus_log", "communication log pane", [Dashboard];
-    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview, Records];
-    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview, Records];
-    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview, Records];
-    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview, Records];
-    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview, Records];
-    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview, Records];
+    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
+    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
+    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
+    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
+    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
+    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
     Open => "open", "details of the selection; in a list, go to it", [Dashboard, Attention, Overview, Records];
     ToggleAllPartners => "toggle_all_partners", "goals, timeline and log: selected partner / all", [Dashboard];
     TimeEarlier => "time_earlier", "timeline: earlier", [Dashboard];
@@ -121,6 +123,9 @@ actions! {
     Complete => "complete", "form: complete the list item from values already used", [Form];
     Yes => "yes", "answer yes", [Confirm];
     No => "no", "answer no", [Confirm];
+    OpenConflicts => "conflicts", "merge conflicts: decide what a merge could not", [Dashboard];
+    TakeOurs => "take_ours", "merge conflict: keep our value", [Conflicts];
+    TakeTheirs => "take_theirs", "merge conflict: take their value", [Conflicts];
     SaveElsewhere => "save_elsewhere", "unsaved changes at quit: keep them in a copy (another folder if need be), then quit", [Confirm];
     Discard => "discard", "unsaved changes at quit: quit without them", [Confirm];
 }

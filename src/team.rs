@@ -85,19 +85,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
 
 /// One line for a conflict.
 pub fn describe(c: &crate::model::MergeConflict) -> String {
-    let what = if c.id == 0 {
-        c.kind.clone()
-    } else {
-        format!("{} #{}", c.kind, c.id)
-    };
-    let short = |s: &str| crate::text::excerpt(s, 60);
-    format!(
-        "{what} {}: ours {} · theirs {} (was {})",
-        c.field,
-        short(&c.ours),
-        short(&c.theirs),
-        short(&c.base)
-    )
+    crate::model::merge3::describe(c)
 }
 
 /// `partnerdeck conflicts`: what merges left for people to decide.

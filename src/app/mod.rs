@@ -2,6 +2,7 @@
 //! terminal here: the event loop feeds actions in, the renderer reads the state out.
 
 pub mod clock;
+mod conflicts;
 mod copy;
 mod cursor;
 mod detail;
@@ -166,6 +167,10 @@ pub enum Overlay {
         hits: Vec<palette::Hit>,
         cursor: Cursor,
         job: Option<palette::SearchJob>,
+    },
+    /// The merge conflicts the file holds, to decide one by one.
+    Conflicts {
+        cursor: Cursor,
     },
     /// A yes/no question; a form it interrupted comes back on "no".
     Confirm {
@@ -375,6 +380,7 @@ impl App {
             Some(Overlay::Form { .. }) => Context::Form,
             Some(Overlay::Confirm { .. }) => Context::Confirm,
             Some(Overlay::Records { .. }) => Context::Records,
+            Some(Overlay::Conflicts { .. }) => Context::Conflicts,
             Some(Overlay::Review(_)) => Context::Review,
             Some(Overlay::Palette { .. }) => Context::Palette,
             Some(Overlay::Search { .. }) => Context::Search,
@@ -458,6 +464,7 @@ impl App {
             Some(Overlay::Form { .. }) => self.update_form(action),
             Some(Overlay::Confirm { .. }) => self.update_confirm(action),
             Some(Overlay::Records { .. }) => self.update_records(action),
+            Some(Overlay::Conflicts { .. }) => self.update_conflicts(action),
             Some(Overlay::Review(_)) => self.update_review(action),
             Some(Overlay::Palette { .. }) | Some(Overlay::Search { .. }) => {
                 self.update_palette(action)
@@ -603,8 +610,11 @@ impl App {
             | Action::No
             | Action::SaveElsewhere
             | Action::Discard
+            | Action::TakeOurs
+            | Action::TakeTheirs
             | Action::MarkKept
             | Action::MarkMissed => {}
+            Action::OpenConflicts => self.open_conflicts(),
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),
             Action::Find => self.open_search(),

@@ -610,3 +610,129 @@ fn keep_referenced(
             })
     });
 }
+
+/// Puts `theirs` of a conflict into the workspace (the record holds ours until then) and drops
+/// the conflict. Errors leave the workspace as it was.
+pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), String> {
+    let c = ws.conflicts.get(i).cloned().ok_or("no such conflict")?;
+    let mut out = ws.clone();
+    out.conflicts.remove(i);
+    macro_rules! in_list {
+        ($list:ident) => {{
+            let at = out.$list.iter().position(|r| r.id.0 == c.id);
+            match c.field.as_str() {
+                "(deleted)" if c.theirs == "deleted" => {
+                    if stringify!($list) == "partners" {
+                        out.remove_partner(PartnerId(c.id));
+                    } else if let Some(at) = at {
+                        out.$list.remove(at);
+                    }
+                }
+                "(deleted)" | "(added twice)" | "(record)" => {
+                    if let Ok(record) = ron::from_str(&c.theirs) {
+                        match at {
+                            Some(at) => out.$list[at] = record,
+                            None => out.$list.push(record),
+                        }
+                    } else if c.theirs.starts_with("kept") {
+                        // Their side kept it (records refer to it): it is already here.
+                    } else {
+                        return Err(format!(
+                            "their version of {} #{} cannot be read",
+                            c.kind, c.id
+                        ));
+                    }
+                }
+                field => {
+                    let at = at.ok_or_else(|| format!("{} #{} is gone", c.kind, c.id))?;
+                    out.$list[at] = set_field(&out.$list[at], field, &c.theirs)?;
+                }
+            }
+        }};
+    }
+    match c.kind.as_str() {
+        "profile" => out.profile = set_field(&out.profile, &c.field, &c.theirs)?,
+        "partner" => in_list!(partners),
+        "goal" => in_list!(goals),
+        "milestone" => in_list!(milestones),
+        "log entry" => in_list!(interactions),
+        "commitment" => in_list!(commitments),
+        "review" => in_list!(reviews),
+        "celebration" => in_list!(celebrations),
+        other => {
+            return Err(format!(
+                "a conflict on a {other} cannot be taken from theirs here"
+            ));
+        }
+    }
+    // A deletion may leave references behind: cut them as the dashboard's delete does.
+    let goals: FxHashSet<u64> = out.goals.iter().map(|r| r.id.0).collect();
+    for m in &mut out.milestones {
+        if m.goal.is_some_and(|g| !goals.contains(&g.0)) {
+            m.goal = None;
+        }
+    }
+    let milestones: FxHashSet<u64> = out.milestones.iter().map(|r| r.id.0).collect();
+    for x in &mut out.celebrations {
+        if x.milestone.is_some_and(|m| !milestones.contains(&m.0)) {
+            x.milestone = None;
+        }
+    }
+    out.normalize();
+    *ws = out;
+    Ok(())
+}
+
+/// A record with one field (or one contact, `contacts[key]`) replaced by a JSON value.
+fn set_field<T: Serialize + DeserializeOwned>(
+    record: &T,
+    field: &str,
+    json: &str,
+) -> Result<T, String> {
+    let Ok(Value::Object(mut map)) = serde_json::to_value(record) else {
+        return Err("the record cannot be read".into());
+    };
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| format!("their value cannot be read: {e}"))?;
+    if let Some(key) = field
+        .strip_prefix("contacts[")
+        .and_then(|k| k.strip_suffix(']'))
+    {
+        let mut contacts = as_list(map.get("contacts").unwrap_or(&Value::Null));
+        let same = |c: &Value| {
+            let email = c.get("email").and_then(Value::as_str).unwrap_or("");
+            let name = c.get("name").and_then(Value::as_str).unwrap_or("");
+            email.eq_ignore_ascii_case(key) || (email.is_empty() && name.eq_ignore_ascii_case(key))
+        };
+        let at = contacts.iter().position(same);
+        match (at, value) {
+            (Some(at), Value::Null) => {
+                contacts.remove(at);
+            }
+            (Some(at), v) => contacts[at] = v,
+            (None, Value::Null) => {}
+            (None, v) => contacts.push(v),
+        }
+        map.insert("contacts".into(), Value::Array(contacts));
+    } else {
+        map.insert(field.to_string(), value);
+    }
+    serde_json::from_value(Value::Object(map)).map_err(|e| format!("their value does not fit: {e}"))
+}
+
+/// One line for a conflict: the record, the field, both values and the base's (each cut).
+pub fn describe(c: &MergeConflict) -> String {
+    let what = if c.id == 0 {
+        c.kind.clone()
+    } else {
+        format!("{} #{}", c.kind, c.id)
+    };
+    let short = |s: &str| crate::text::excerpt(s, 60);
+    format!(
+        "{what} {}: ours {} · theirs {} (was {})",
+        c.field,
+        short(&c.ours),
+        short(&c.theirs),
+        short(&c.base)
+    )
+}

@@ -206,6 +206,9 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
     }
     if let Some(path) = emergency {
         app.offer_recovery(path);
+    } else if !app.ws.conflicts.is_empty() {
+        // A merge left decisions: they come first.
+        app.open_conflicts();
     }
     install_panic_hook();
     let tty = tty::Tty::open().map_err(|e| format!("cannot open the terminal: {e}"))?;

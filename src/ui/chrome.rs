@@ -109,6 +109,13 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
     use crate::action::Context;
     match app.context() {
         Context::Help => vec![(Action::Down, "scroll"), (Action::Back, "close")],
+        Context::Conflicts => vec![
+            (Action::Down, "move"),
+            (Action::TakeOurs, "keep ours"),
+            (Action::TakeTheirs, "take theirs"),
+            (Action::Back, "close"),
+            (Action::Help, "help"),
+        ],
         Context::Detail => vec![
             (Action::Down, "scroll"),
             (Action::Back, "close"),

@@ -5,6 +5,7 @@
 mod attention;
 mod cells;
 mod chrome;
+mod conflicts;
 mod detail;
 mod form;
 mod goals;
@@ -36,7 +37,8 @@ fn full_screen_view(app: &App, area: Rect) -> Option<Rect> {
         | Overlay::Palette { .. }
         | Overlay::Search { .. }
         | Overlay::Review(_)
-        | Overlay::Records { .. } => Some(widgets::view_rect(area)),
+        | Overlay::Records { .. }
+        | Overlay::Conflicts { .. } => Some(widgets::view_rect(area)),
         Overlay::Help { .. }
         | Overlay::Detail { .. }
         | Overlay::Form { .. }
@@ -119,6 +121,7 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
             partner,
             cursor,
         }) => records::draw(frame, app, *kind, *partner, *cursor, theme),
+        Some(Overlay::Conflicts { cursor }) => conflicts::draw(frame, app, *cursor, theme),
         None => {}
     }
 }

@@ -1,0 +1,82 @@
+//! The merge conflicts a `git pull` left in the file, as a list over the dashboard: each says
+//! which record and field, and what the base, our side and their side held; one key keeps ours,
+//! another takes theirs. Deciding the last one says what to do next.
+
+use super::{Action, App, Cursor, Level, Overlay};
+use crate::model::merge3::take_theirs;
+
+impl App {
+    /// Opens the list (also at start, when the file holds conflicts).
+    pub fn open_conflicts(&mut self) {
+        if self.ws.conflicts.is_empty() {
+            self.set_status(Level::Info, "No merge conflicts to decide");
+            return;
+        }
+        self.overlay = Some(Overlay::Conflicts {
+            cursor: Cursor::default(),
+        });
+    }
+
+    pub(super) fn update_conflicts(&mut self, action: Action) {
+        let Some(Overlay::Conflicts { mut cursor }) = self.overlay.clone() else {
+            return;
+        };
+        let len = self.ws.conflicts.len();
+        let height = self.view_height();
+        match action {
+            Action::Back => {
+                self.overlay = None;
+                return;
+            }
+            Action::Help => {
+                self.open_help();
+                return;
+            }
+            Action::Down => cursor.step(1, len, height),
+            Action::Up => cursor.step(-1, len, height),
+            Action::PageDown => cursor.step(height as isize, len, height),
+            Action::PageUp => cursor.step(-(height as isize), len, height),
+            Action::First => cursor.first(),
+            Action::Last => cursor.last(len, height),
+            Action::TakeOurs | Action::TakeTheirs if cursor.selected < len => {
+                let i = cursor.selected;
+                let mut ws = super::copy::copy(&self.ws);
+                let c = &ws.conflicts[i];
+                let what = if c.id == 0 {
+                    format!("{} {}", c.kind, c.field)
+                } else {
+                    format!("{} #{} {}", c.kind, c.id, c.field)
+                };
+                let taken = if action == Action::TakeTheirs {
+                    take_theirs(&mut ws, i).map(|()| "theirs")
+                } else {
+                    ws.conflicts.remove(i);
+                    Ok("ours")
+                };
+                match taken {
+                    Ok(side) => {
+                        let left = ws.conflicts.len();
+                        let message = if left == 0 {
+                            format!(
+                                "Took {side} for {what}. Every conflict is decided: `git add` the file and commit, or run `partnerdeck sync`"
+                            )
+                        } else {
+                            format!("Took {side} for {what} ({left} left)")
+                        };
+                        if self.commit(ws, &message) && left == 0 {
+                            self.overlay = None;
+                            self.set_status(Level::Info, message);
+                            return;
+                        }
+                        cursor.select(i.min(left.saturating_sub(1)), left, height);
+                    }
+                    Err(e) => self.set_status(Level::Error, format!("Could not take theirs: {e}")),
+                }
+            }
+            _ => {}
+        }
+        if matches!(self.overlay, Some(Overlay::Conflicts { .. })) {
+            self.overlay = Some(Overlay::Conflicts { cursor });
+        }
+    }
+}
