@@ -123,6 +123,7 @@ actions! {
     Complete => "complete", "form: complete the list item from values already used", [Form];
     Yes => "yes", "answer yes", [Confirm];
     No => "no", "answer no", [Confirm];
+    Sync => "sync", "share with the team: commit, pull, push", [Dashboard];
     OpenConflicts => "conflicts", "merge conflicts: decide what a merge could not", [Dashboard];
     TakeOurs => "take_ours", "merge conflict: keep our value", [Conflicts];
     TakeTheirs => "take_theirs", "merge conflict: take their value", [Conflicts];

@@ -337,26 +337,48 @@ fn in_repository(data_path: &Path) -> Result<(PathBuf, PathBuf), String> {
     Ok((root, relative))
 }
 
+/// What a sync did, line by line; `conflicts` when a merge left decisions in the file.
+#[derive(Debug, Clone, Default)]
+pub struct Synced {
+    pub lines: Vec<String>,
+    pub conflicts: bool,
+}
+
 /// `partnerdeck sync`: commits the data file with a message that says what changed, pulls
 /// (the driver merges), pushes. Offline or without a remote it commits locally and says so;
 /// conflicts are counted and left in the file for the user. Holds the lock meanwhile.
 pub fn sync(data_path: &Path) -> Result<ExitCode, String> {
     let _lock = store::Lock::acquire(data_path).map_err(|e| e.to_string())?;
+    let done = sync_held(data_path)?;
+    for line in &done.lines {
+        say(format_args!("{line}"));
+    }
+    Ok(if done.conflicts {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// [`sync`] for a caller that holds the file's lock (the dashboard, on a worker thread).
+pub fn sync_held(data_path: &Path) -> Result<Synced, String> {
+    let mut done = Synced::default();
     let (root, relative) = in_repository(data_path)?;
     let rel = relative.to_string_lossy().into_owned();
     let now = side(data_path)?;
     let merging = git(&root, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok();
     if merging {
         if !now.conflicts.is_empty() {
-            say(format_args!(
-                "a merge is waiting on {}: decide them in the dashboard (or edit the file), then run sync again",
+            done.lines.push(format!(
+                "a merge is waiting on {}: decide them in the dashboard (or edit the file), then sync again",
                 crate::words::count(now.conflicts.len(), "conflict")
             ));
-            return Ok(ExitCode::from(1));
+            done.conflicts = true;
+            return Ok(done);
         }
         git(&root, &["add", "--", &rel])?;
         git(&root, &["commit", "-q", "--no-edit"])?;
-        say(format_args!("finished the merge"));
+        done.lines.push("finished the merge".into());
     } else {
         let committed = git(&root, &["show", &format!("HEAD:{rel}")])
             .ok()
@@ -367,19 +389,19 @@ pub fn sync(data_path: &Path) -> Result<ExitCode, String> {
         };
         let dirty = git(&root, &["status", "--porcelain", "--", &rel])?;
         if dirty.is_empty() {
-            say(format_args!("nothing new to commit"));
+            done.lines.push("nothing new to commit".into());
         } else {
             git(&root, &["add", "--", &rel])?;
             git(&root, &["commit", "-q", "-m", &message])?;
-            say(format_args!("committed: {message}"));
+            done.lines.push(format!("committed: {message}"));
         }
     }
     let remotes = git(&root, &["remote"])?;
     if remotes.trim().is_empty() {
-        say(format_args!(
-            "no remote: the commit stays here (add one with `git remote add origin URL`)"
-        ));
-        return Ok(ExitCode::SUCCESS);
+        done.lines.push(
+            "no remote: the commit stays here (add one with `git remote add origin URL`)".into(),
+        );
+        return Ok(done);
     }
     if let Err(e) = git(
         &root,
@@ -387,24 +409,27 @@ pub fn sync(data_path: &Path) -> Result<ExitCode, String> {
     ) {
         let after = side(data_path)?;
         if !after.conflicts.is_empty() {
-            say(format_args!(
-                "pulled: the merge left {} to decide; the dashboard shows them first, then run sync again",
+            done.lines.push(format!(
+                "pulled: the merge left {} to decide; the dashboard shows them first, then sync again",
                 crate::words::count(after.conflicts.len(), "conflict")
             ));
-            return Ok(ExitCode::from(1));
+            done.conflicts = true;
+            return Ok(done);
         }
-        say(format_args!(
+        done.lines.push(format!(
             "could not pull ({}); the commit stays here until the next sync",
             crate::text::excerpt(&e, 200)
         ));
-        return Ok(ExitCode::SUCCESS);
+        return Ok(done);
     }
     match git(&root, &["push", "-q"]) {
-        Ok(_) => say(format_args!("pulled and pushed: in step with the team")),
-        Err(e) => say(format_args!(
+        Ok(_) => done
+            .lines
+            .push("pulled and pushed: in step with the team".into()),
+        Err(e) => done.lines.push(format!(
             "pulled, but could not push ({}); the commit stays here until the next sync",
             crate::text::excerpt(&e, 200)
         )),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(done)
 }

@@ -240,3 +240,51 @@ fn sync_commits_with_a_message_that_says_what_changed_pulls_and_pushes() {
     );
     assert_eq!(std::fs::read(&fa).unwrap(), std::fs::read(&fb).unwrap());
 }
+
+#[test]
+fn the_dashboard_syncs_off_the_event_loop_and_takes_the_merged_file_in() {
+    if !have_git() {
+        eprintln!("skipped: no git");
+        return;
+    }
+    let t = team();
+    let (fa, fb) = (t.file(&t.a), t.file(&t.b));
+    for c in [&t.a, &t.b] {
+        ok(c, &t.home, &["config", "user.name", "Test"]);
+        ok(c, &t.home, &["config", "user.email", "test@example.org"]);
+    }
+    // A teammate's change, shared.
+    edit(&fb, 3, 20, 1, "teammate");
+    let out = partnerdeck(&t.home, &["--file", fb.to_str().unwrap(), "sync"]);
+    assert!(out.status.success());
+    // The dashboard on clone A: a change, then `S`.
+    let ws = store::load(&fa).unwrap().unwrap().workspace;
+    let mut app = partnerdeck::app::App::new(
+        ws,
+        partnerdeck::store::demo::DEMO_ANCHOR,
+        partnerdeck::app::Source::File(fa.clone()),
+    );
+    app.resize(120, 40);
+    common::press(&mut app, &["l"]);
+    common::type_text(&mut app, "Logged in the dashboard");
+    common::press(&mut app, &["enter", "S"]);
+    assert!(app.sync_job.is_some(), "the sync runs on a worker thread");
+    app.finish_sync();
+    let status = app.status.clone().unwrap().text;
+    assert!(status.contains("pushed"), "{status}");
+    assert!(
+        app.ws
+            .interactions
+            .iter()
+            .any(|i| i.summary.starts_with("teammate call")),
+        "the teammate's change came in"
+    );
+    assert!(
+        app.ws
+            .interactions
+            .iter()
+            .any(|i| i.summary == "Logged in the dashboard")
+    );
+    ok(&t.b, &t.home, &["pull", "-q", "--no-edit"]);
+    assert_eq!(std::fs::read(&fa).unwrap(), std::fs::read(&fb).unwrap());
+}

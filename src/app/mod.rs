@@ -20,6 +20,7 @@ mod rescue;
 pub mod review;
 mod rows;
 mod saver;
+mod sync;
 mod timeline;
 pub mod trends;
 mod views;
@@ -238,6 +239,8 @@ pub struct App {
     pub discard_on_quit: bool,
     /// Said on the terminal after the session ends (where a copy went).
     pub exit_message: Option<String>,
+    /// A sync with the team under way (`S`).
+    pub sync_job: Option<sync::SyncJob>,
     /// An emergency copy being offered for recovery.
     pub emergency: Option<PathBuf>,
     /// Each pane's filter (`/`).
@@ -303,6 +306,7 @@ impl App {
             save_error: None,
             discard_on_quit: false,
             exit_message: None,
+            sync_job: None,
             emergency: None,
             filters: Default::default(),
             filter_editing: None,
@@ -346,9 +350,11 @@ impl App {
     pub fn quiet_tick(&mut self) -> bool {
         let before = (self.status.clone(), self.unsaved(), self.save_error.clone());
         let day = self.tick();
+        let synced = self.poll_sync();
         let saves = self.poll_saves();
         let disk = self.check_disk();
-        day || saves
+        day || synced
+            || saves
             || disk
             || before != (self.status.clone(), self.unsaved(), self.save_error.clone())
     }
@@ -615,6 +621,7 @@ impl App {
             | Action::MarkKept
             | Action::MarkMissed => {}
             Action::OpenConflicts => self.open_conflicts(),
+            Action::Sync => self.start_sync(),
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),
             Action::Find => self.open_search(),

@@ -1,0 +1,88 @@
+//! `S`: share with the team from the dashboard. Runs what `partnerdeck sync` does (commit with a
+//! message that says what changed, pull through the merge driver, push) on a worker thread, so
+//! keys keep working; the status line says how it went, and the merged file comes back in
+//! through the outside-change path (conflicts, if any, open first).
+
+use super::{App, Level, Source};
+use crate::team::Synced;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// A sync under way.
+pub type SyncJob = Receiver<Result<Synced, String>>;
+
+impl App {
+    pub(super) fn start_sync(&mut self) {
+        if self.sync_job.is_some() {
+            self.set_status(Level::Info, "A sync is already under way");
+            return;
+        }
+        let Source::File(path) = self.source.clone() else {
+            self.set_status(
+                Level::Info,
+                "Sync shares your own file; the demo is a scratch copy",
+            );
+            return;
+        };
+        if self.refuse_read_only() {
+            return;
+        }
+        // What is on screen goes to the file first.
+        if !self.flush_saves() {
+            self.set_status(
+                Level::Warn,
+                "Not synced: the last change is not saved yet (see above)",
+            );
+            return;
+        }
+        let (send, receive) = mpsc::channel();
+        let started = std::thread::Builder::new()
+            .name("partnerdeck-sync".into())
+            .spawn(move || {
+                let _ = send.send(crate::team::sync_held(&path));
+            });
+        match started {
+            Ok(_) => {
+                self.sync_job = Some(receive);
+                self.set_status(Level::Info, "Syncing with the team: commit, pull, push…");
+            }
+            Err(e) => self.set_status(Level::Error, format!("Could not start the sync: {e}")),
+        }
+    }
+
+    /// Takes in a finished sync; true when the screen changed.
+    pub fn poll_sync(&mut self) -> bool {
+        let Some(job) = &self.sync_job else {
+            return false;
+        };
+        let result = match job.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err("the sync stopped unexpectedly".into()),
+        };
+        self.sync_job = None;
+        match result {
+            Ok(done) => {
+                // The merged file comes in as any outside change does.
+                self.check_disk();
+                let text = done.lines.join("; ");
+                if done.conflicts {
+                    self.set_status(Level::Warn, format!("Sync: {text}"));
+                    self.open_conflicts();
+                } else {
+                    self.set_status(Level::Info, format!("Sync: {text}"));
+                }
+            }
+            Err(e) => self.set_status(Level::Error, format!("Sync failed: {e}")),
+        }
+        true
+    }
+
+    /// Waits for a sync under way (tests; quitting).
+    pub fn finish_sync(&mut self) {
+        while self.sync_job.is_some() {
+            if !self.poll_sync() {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        }
+    }
+}
