@@ -202,6 +202,44 @@ pub fn setup(data_path: &Path) -> Result<ExitCode, String> {
             attributes.display()
         ));
     }
+    // What partnerdeck keeps beside the file for this clone alone stays out of commits.
+    let folder = relative
+        .parent()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .filter(|p| !p.is_empty())
+        .map_or(String::from("/"), |p| format!("/{p}/"));
+    let file = relative.to_string_lossy().replace('\\', "/");
+    let ignore = root.join(".gitignore");
+    let mut text = std::fs::read_to_string(&ignore).unwrap_or_default();
+    let mut added = Vec::new();
+    for line in [
+        format!("{folder}backups/"),
+        format!("/{file}.lock"),
+        format!("/{file}.emergency-*"),
+    ] {
+        if !text.lines().any(|l| l.trim() == line) {
+            if !text.is_empty() && !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push_str(&line);
+            text.push('\n');
+            added.push(line);
+        }
+    }
+    if added.is_empty() {
+        say(format_args!(
+            "unchanged: {} leaves out backups and the lock",
+            ignore.display()
+        ));
+    } else {
+        std::fs::write(&ignore, text)
+            .map_err(|e| format!("cannot write {}: {e}", ignore.display()))?;
+        say(format_args!(
+            "added to {}: {} (this clone's own backups, lock and emergency copies)",
+            ignore.display(),
+            added.join(" ")
+        ));
+    }
     say(format_args!(
         "{} now merges record by record; every teammate runs `partnerdeck git setup` once in their clone",
         relative.display()

@@ -104,7 +104,11 @@ fn team() -> Team {
     let again = partnerdeck(&home, &["--file", file_a.to_str().unwrap(), "git", "setup"]);
     let text = String::from_utf8_lossy(&again.stdout);
     assert!(!text.contains("set:") && !text.contains("added"), "{text}");
-    ok(&a, &home, &["add", "team.ron", ".gitattributes"]);
+    ok(
+        &a,
+        &home,
+        &["add", "team.ron", ".gitattributes", ".gitignore"],
+    );
     ok(&a, &home, &["commit", "-q", "-m", "Workspace"]);
     ok(&a, &home, &["push", "-q", "-u", "origin", "main"]);
     ok(
@@ -154,6 +158,9 @@ fn two_clones_merge_hundreds_of_changes_without_a_text_conflict() {
     }
     let (ta, tb) = (std::fs::read(&fa).unwrap(), std::fs::read(&fb).unwrap());
     assert_eq!(ta, tb, "both clones end byte-identical");
+    // Each clone's own backups stay out of the repository.
+    assert!(t.a.join("backups").exists());
+    assert_eq!(ok(&t.a, &t.home, &["status", "--porcelain"]), "");
     let ws = store::load(&fa).unwrap().unwrap().workspace;
     assert!(ws.conflicts.is_empty());
     let out = partnerdeck(&t.home, &["check", fa.to_str().unwrap()]);
