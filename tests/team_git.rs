@@ -158,8 +158,11 @@ fn two_clones_merge_hundreds_of_changes_without_a_text_conflict() {
     }
     let (ta, tb) = (std::fs::read(&fa).unwrap(), std::fs::read(&fb).unwrap());
     assert_eq!(ta, tb, "both clones end byte-identical");
-    // Each clone's own backups stay out of the repository.
-    assert!(t.a.join("backups").exists());
+    // Each clone's own backups, lock and emergency copies stay out of the repository.
+    std::fs::create_dir_all(t.a.join("backups")).unwrap();
+    std::fs::write(t.a.join("backups/team-20261130T082200Z.ron"), "x").unwrap();
+    std::fs::write(t.a.join("team.ron.lock"), "pid 1").unwrap();
+    std::fs::write(t.a.join("team.ron.emergency-20261130T082200Z.ron"), "x").unwrap();
     assert_eq!(ok(&t.a, &t.home, &["status", "--porcelain"]), "");
     let ws = store::load(&fa).unwrap().unwrap().workspace;
     assert!(ws.conflicts.is_empty());
