@@ -94,7 +94,7 @@ actions! {
     Overview => "overview", "portfolio: health and practices of every partner", [Dashboard, Attention];
     Sort => "sort", "overview: sort by health, last contact, name or trend", [Overview];
     Add => "add", "add a record of the focused pane's kind", [Dashboard, Records];
-    Edit => "edit", "edit the selection (in details: the record shown)", [Dashboard, Records, Detail];
+    Edit => "edit", "edit the selection (in details: the record shown)", [Dashboard, Records, Detail, Conflicts];
     Delete => "delete", "delete the selection (asks first)", [Dashboard, Records];
     LogContact => "log_contact", "log a contact with the selected partner", [Dashboard, Detail];
     ToggleDone => "toggle_done", "timeline: mark the milestone done / not done", [Dashboard];

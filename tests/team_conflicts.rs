@@ -56,3 +56,34 @@ fn conflicts_are_decided_by_keys_and_the_last_one_says_what_next() {
     press(&mut app, &["u"]);
     assert_eq!(app.ws.conflicts.len(), 1);
 }
+
+#[test]
+fn e_opens_the_record_and_saving_it_decides_its_conflicts() {
+    let (ws, p) = conflicted();
+    let mut app = App::new(ws, DEMO_ANCHOR, Source::Memory);
+    app.resize(120, 30);
+    press(&mut app, &["C"]);
+    let row = app
+        .ws
+        .conflicts
+        .iter()
+        .position(|c| c.kind == "partner")
+        .unwrap();
+    for _ in 0..row {
+        press(&mut app, &["j"]);
+    }
+    press(&mut app, &["e"]);
+    assert_eq!(app.context(), partnerdeck::action::Context::Form);
+    press(&mut app, &["enter"]);
+    assert_eq!(
+        app.ws.conflicts.len(),
+        1,
+        "the partner's conflict is decided"
+    );
+    assert!(app.ws.conflicts.iter().all(|c| c.kind != "partner"));
+    assert_eq!(app.ws.partner(p).unwrap().aim, "Aim from us");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Conflicts { .. })),
+        "back to the list"
+    );
+}

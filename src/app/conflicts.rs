@@ -38,6 +38,50 @@ impl App {
             Action::PageUp => cursor.step(-(height as isize), len, height),
             Action::First => cursor.first(),
             Action::Last => cursor.last(len, height),
+            Action::Edit if cursor.selected < len => {
+                let c = self.ws.conflicts[cursor.selected].clone();
+                let opened = match c.kind.as_str() {
+                    "profile" => {
+                        let form = super::forms::profile_form(&self.ws.profile);
+                        self.open_form(form, super::FormTarget::Profile);
+                        true
+                    }
+                    "partner" => match self.ws.partner(crate::model::PartnerId(c.id)) {
+                        Some(p) => {
+                            let form = super::forms::partner_form(Some(p), self.today);
+                            self.open_form(form, super::FormTarget::Partner(Some(p.id)));
+                            true
+                        }
+                        None => false,
+                    },
+                    "goal" => match self.ws.goal(crate::model::GoalId(c.id)) {
+                        Some(g) => {
+                            let name = self
+                                .ws
+                                .partner(g.partner)
+                                .map_or(String::new(), |p| p.name.clone());
+                            let form = super::forms::goal_form(Some(g), &name, self.today);
+                            self.open_form(form, super::FormTarget::Goal(g.partner, Some(g.id)));
+                            true
+                        }
+                        None => false,
+                    },
+                    _ => false,
+                };
+                if opened {
+                    // Back to this list once the form closes.
+                    self.return_to = Some(Overlay::Conflicts { cursor });
+                    return;
+                }
+                self.set_status(
+                    Level::Info,
+                    format!(
+                        "Edit the {} in its pane, then come back here ({}) and keep ours",
+                        c.kind,
+                        self.keymap.keys_text(Action::OpenConflicts)
+                    ),
+                );
+            }
             Action::TakeOurs | Action::TakeTheirs if cursor.selected < len => {
                 let i = cursor.selected;
                 let mut ws = super::copy::copy(&self.ws);

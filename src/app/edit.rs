@@ -393,6 +393,17 @@ impl App {
                 (msg, None)
             }
         };
+        // Saving a record decides the merge conflicts on it (the form showed our values; what
+        // was saved is the decision).
+        let decided = match target {
+            FormTarget::Profile => Some(("profile", 0)),
+            FormTarget::Partner(Some(id)) => Some(("partner", id.0)),
+            FormTarget::Goal(_, Some(id)) => Some(("goal", id.0)),
+            _ => None,
+        };
+        if let Some((kind, id)) = decided {
+            ws.conflicts.retain(|c| !(c.kind == kind && c.id == id));
+        }
         if self.commit(ws, &message) {
             let celebrating = matches!(target, FormTarget::Celebration(_));
             // Saving may have raised a question (the file changed on disk): keep it on screen.

@@ -113,6 +113,7 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::Down, "move"),
             (Action::TakeOurs, "keep ours"),
             (Action::TakeTheirs, "take theirs"),
+            (Action::Edit, "edit"),
             (Action::Back, "close"),
             (Action::Help, "help"),
         ],

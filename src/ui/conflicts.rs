@@ -10,9 +10,10 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
     let area = view_rect(frame.area());
     let keys = |a| app.keymap.keys_text(a);
     let note = format!(
-        "{} keep ours · {} take theirs · {} close",
+        "{} keep ours · {} take theirs · {} edit · {} close",
         keys(Action::TakeOurs),
         keys(Action::TakeTheirs),
+        keys(Action::Edit),
         keys(Action::Back)
     );
     let conflicts = &app.ws.conflicts;
