@@ -28,6 +28,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// The merged workspace and what it could not decide (also in `workspace.conflicts`).
 pub struct Merged {
@@ -394,13 +395,14 @@ fn ids_of(ws: &Workspace) -> FxHashSet<u64> {
     s
 }
 
-/// The RON text of the record with id `id` in `ws` (to order colliding records the same way
-/// whichever side is ours).
-fn record_text(ws: &Workspace, id: u64) -> String {
+/// The RON text of the records of `ws` with the given ids (to tell colliding records apart and
+/// order them the same way whichever side is ours), in one pass over the lists.
+fn record_texts(ws: &Workspace, ids: &FxHashSet<u64>) -> FxHashMap<u64, String> {
+    let mut out = FxHashMap::default();
     macro_rules! look {
         ($($list:ident),*) => {$(
-            if let Some(r) = ws.$list.iter().find(|r| r.id.0 == id) {
-                return ron_text(r);
+            for r in ws.$list.iter().filter(|r| ids.contains(&r.id.0)) {
+                out.insert(r.id.0, ron_text(r));
             }
         )*};
     }
@@ -413,25 +415,36 @@ fn record_text(ws: &Workspace, id: u64) -> String {
         reviews,
         celebrations
     );
-    String::new()
+    out
 }
 
 /// Records both sides added under the same id get fresh ids (references on their side follow).
-fn separate_new_ids(
+/// Without such records, both sides are used as they are (no copy).
+fn separate_new_ids<'a>(
     base: &Workspace,
-    ours: &Workspace,
-    theirs: &Workspace,
-) -> (Workspace, Workspace) {
+    ours: &'a Workspace,
+    theirs: &'a Workspace,
+) -> (Cow<'a, Workspace>, Cow<'a, Workspace>) {
     let in_base = ids_of(base);
     let (o_ids, t_ids) = (ids_of(ours), ids_of(theirs));
-    let mut clashes: Vec<u64> = o_ids
+    let both: FxHashSet<u64> = o_ids
         .iter()
         .filter(|id| !in_base.contains(id) && t_ids.contains(id))
-        .filter(|&&id| record_text(ours, id) != record_text(theirs, id))
+        .copied()
+        .collect();
+    if both.is_empty() {
+        return (Cow::Borrowed(ours), Cow::Borrowed(theirs));
+    }
+    let (o_text, t_text) = (record_texts(ours, &both), record_texts(theirs, &both));
+    let text =
+        |texts: &FxHashMap<u64, String>, id: u64| texts.get(&id).cloned().unwrap_or_default();
+    let mut clashes: Vec<u64> = both
+        .iter()
+        .filter(|&&id| text(&o_text, id) != text(&t_text, id))
         .copied()
         .collect();
     if clashes.is_empty() {
-        return (ours.clone(), theirs.clone());
+        return (Cow::Borrowed(ours), Cow::Borrowed(theirs));
     }
     clashes.sort_unstable();
     let top = [base.next_id, ours.next_id, theirs.next_id]
@@ -444,7 +457,7 @@ fn separate_new_ids(
     for id in clashes {
         // Two fresh ids; the record whose text sorts first takes the lower one, whichever
         // side it is on.
-        let (ot, tt) = (record_text(ours, id), record_text(theirs, id));
+        let (ot, tt) = (text(&o_text, id), text(&t_text, id));
         let (o_new, t_new) = if ot <= tt {
             (next, next + 1)
         } else {
@@ -460,7 +473,7 @@ fn separate_new_ids(
     renumber(&mut t, &t_map);
     o.next_id = o.next_id.max(next);
     t.next_id = t.next_id.max(next);
-    (o, t)
+    (Cow::Owned(o), Cow::Owned(t))
 }
 
 /// Moves records (and every reference to them) to new ids.
@@ -479,20 +492,19 @@ fn keep_referenced(
     out: &mut Workspace,
     m: &mut Merger,
 ) {
-    let from = |id: u64| -> Option<(&Workspace, bool)> {
-        // The newest version of a deleted record: the side that still has it, else the base.
-        if ours.partners.iter().any(|r| r.id.0 == id)
-            || ours.goals.iter().any(|r| r.id.0 == id)
-            || ours.milestones.iter().any(|r| r.id.0 == id)
-        {
-            Some((ours, true))
-        } else if theirs.partners.iter().any(|r| r.id.0 == id)
-            || theirs.goals.iter().any(|r| r.id.0 == id)
-            || theirs.milestones.iter().any(|r| r.id.0 == id)
-        {
-            Some((theirs, false))
+    // The newest version of a deleted record: the side that still has it, else the base.
+    let has = |ws: &Workspace, id: u64| {
+        ws.partners.iter().any(|r| r.id.0 == id)
+            || ws.goals.iter().any(|r| r.id.0 == id)
+            || ws.milestones.iter().any(|r| r.id.0 == id)
+    };
+    let from = |id: u64| -> (&Workspace, bool) {
+        if has(ours, id) {
+            (ours, true)
+        } else if has(theirs, id) {
+            (theirs, false)
         } else {
-            Some((base, false))
+            (base, false)
         }
     };
     loop {
@@ -537,9 +549,7 @@ fn keep_referenced(
         }
         let mut restored = false;
         for (kind, id) in missing {
-            let Some((ws, ours_side)) = from(id) else {
-                continue;
-            };
+            let (ws, ours_side) = from(id);
             let (o, t) = if ours_side {
                 (
                     "kept: records refer to it".to_string(),
@@ -575,40 +585,13 @@ fn keep_referenced(
         }
         out.normalize();
         if !restored {
-            // Nothing to bring back from anywhere: cut the references instead.
-            let partners: FxHashSet<u64> = out.partners.iter().map(|r| r.id.0).collect();
-            out.goals.retain(|r| partners.contains(&r.partner.0));
-            out.milestones.retain(|r| partners.contains(&r.partner.0));
-            out.interactions.retain(|r| partners.contains(&r.partner.0));
-            out.commitments.retain(|r| partners.contains(&r.partner.0));
-            out.reviews.retain(|r| partners.contains(&r.partner.0));
-            out.celebrations.retain(|r| partners.contains(&r.partner.0));
-            out.drafts.retain(|r| partners.contains(&r.partner.0));
-            let goals: FxHashSet<u64> = out.goals.iter().map(|r| r.id.0).collect();
-            for mi in &mut out.milestones {
-                if mi.goal.is_some_and(|g| !goals.contains(&g.0)) {
-                    mi.goal = None;
-                }
-            }
-            let milestones: FxHashSet<u64> = out.milestones.iter().map(|r| r.id.0).collect();
-            for c in &mut out.celebrations {
-                if c.milestone.is_some_and(|x| !milestones.contains(&x.0)) {
-                    c.milestone = None;
-                }
-            }
+            // Nothing to bring back from anywhere: the references go instead (below).
             break;
         }
     }
-    // Links to records that are gone go with them.
-    let ids = ids_of(out);
-    out.review_actions.retain(|l| {
-        ids.contains(&l.review.0)
-            && ids.contains(&match l.action {
-                ActionRecord::Goal(g) => g.0,
-                ActionRecord::Milestone(x) => x.0,
-                ActionRecord::Commitment(c) => c.0,
-            })
-    });
+    // Whatever still points at a record that is gone goes with it, as the dashboard's delete
+    // does.
+    out.drop_dangling();
 }
 
 /// Puts `theirs` of a conflict into the workspace (the record holds ours until then) and drops
@@ -666,18 +649,7 @@ pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), String> {
         }
     }
     // A deletion may leave references behind: cut them as the dashboard's delete does.
-    let goals: FxHashSet<u64> = out.goals.iter().map(|r| r.id.0).collect();
-    for m in &mut out.milestones {
-        if m.goal.is_some_and(|g| !goals.contains(&g.0)) {
-            m.goal = None;
-        }
-    }
-    let milestones: FxHashSet<u64> = out.milestones.iter().map(|r| r.id.0).collect();
-    for x in &mut out.celebrations {
-        if x.milestone.is_some_and(|m| !milestones.contains(&m.0)) {
-            x.milestone = None;
-        }
-    }
+    out.drop_dangling();
     out.normalize();
     *ws = out;
     Ok(())

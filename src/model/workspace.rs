@@ -199,6 +199,45 @@ impl Workspace {
         self.review_actions.retain(|l| !reviews.contains(&l.review));
     }
 
+    /// Removes what points at records that are gone, as the dashboard's delete does: the
+    /// records of a missing partner, a missing goal or milestone as an optional link, and
+    /// review links to missing records.
+    pub fn drop_dangling(&mut self) {
+        let partners: rustc_hash::FxHashSet<PartnerId> =
+            self.partners.iter().map(|r| r.id).collect();
+        self.goals.retain(|r| partners.contains(&r.partner));
+        self.milestones.retain(|r| partners.contains(&r.partner));
+        self.interactions.retain(|r| partners.contains(&r.partner));
+        self.commitments.retain(|r| partners.contains(&r.partner));
+        self.reviews.retain(|r| partners.contains(&r.partner));
+        self.celebrations.retain(|r| partners.contains(&r.partner));
+        self.drafts.retain(|r| partners.contains(&r.partner));
+        let goals: rustc_hash::FxHashSet<GoalId> = self.goals.iter().map(|r| r.id).collect();
+        for m in &mut self.milestones {
+            if m.goal.is_some_and(|g| !goals.contains(&g)) {
+                m.goal = None;
+            }
+        }
+        let milestones: rustc_hash::FxHashSet<MilestoneId> =
+            self.milestones.iter().map(|r| r.id).collect();
+        for c in &mut self.celebrations {
+            if c.milestone.is_some_and(|m| !milestones.contains(&m)) {
+                c.milestone = None;
+            }
+        }
+        let reviews: rustc_hash::FxHashSet<ReviewId> = self.reviews.iter().map(|r| r.id).collect();
+        let commitments: rustc_hash::FxHashSet<CommitmentId> =
+            self.commitments.iter().map(|r| r.id).collect();
+        self.review_actions.retain(|l| {
+            reviews.contains(&l.review)
+                && match l.action {
+                    ActionRecord::Goal(g) => goals.contains(&g),
+                    ActionRecord::Milestone(m) => milestones.contains(&m),
+                    ActionRecord::Commitment(c) => commitments.contains(&c),
+                }
+        });
+    }
+
     fn max_id(&self) -> u64 {
         [
             self.partners.last().map(|r| r.id.0),
