@@ -73,7 +73,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
     for c in &merged.new_conflicts {
         warn(format_args!(
             "partnerdeck merge: conflict in {shown}: {}",
-            describe(c)
+            crate::model::merge3::describe(c)
         ));
     }
     if merged.new_conflicts.is_empty() {
@@ -81,11 +81,6 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
     } else {
         ExitCode::from(1)
     }
-}
-
-/// One line for a conflict.
-pub fn describe(c: &crate::model::MergeConflict) -> String {
-    crate::model::merge3::describe(c)
 }
 
 /// `partnerdeck conflicts`: what merges left for people to decide.
@@ -96,7 +91,7 @@ pub fn conflicts(path: &Path) -> Result<ExitCode, String> {
         return Ok(ExitCode::SUCCESS);
     }
     for c in &ws.conflicts {
-        say(format_args!("{}", describe(c)));
+        say(format_args!("{}", crate::model::merge3::describe(c)));
     }
     say(format_args!(
         "{} to decide; each record keeps our value until then (edit the record, then remove its entry from `conflicts` in {})",
@@ -123,36 +118,15 @@ fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
 /// `partnerdeck git setup`: registers the merge driver in the repository that holds the data
 /// file and names the file in `.gitattributes`. Run twice, it changes nothing.
 pub fn setup(data_path: &Path) -> Result<ExitCode, String> {
-    let data = std::path::absolute(data_path).map_err(|e| e.to_string())?;
-    let dir = data
-        .parent()
-        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let root = match git(&dir, &["rev-parse", "--show-toplevel"]) {
-        Ok(root) => PathBuf::from(root),
-        Err(_) => {
-            return Err(format!(
-                "{} is not in a git repository. To make one:\n  cd {} && git init && git add {} && git commit -m \"Partnerships workspace\"\nthen run `partnerdeck git setup` again",
-                data.display(),
-                dir.display(),
-                data.file_name()
-                    .map_or(String::new(), |n| n.to_string_lossy().into_owned())
-            ));
-        }
-    };
-    let root = std::fs::canonicalize(&root).unwrap_or(root);
-    let canonical_dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-    let name = data.file_name().unwrap_or_default();
-    let relative = canonical_dir
-        .join(name)
-        .strip_prefix(&root)
-        .map(Path::to_path_buf)
-        .map_err(|_| {
-            format!(
-                "{} is outside the repository {}",
-                data.display(),
-                root.display()
-            )
-        })?;
+    let (root, relative) = in_repository(data_path, |data, dir| {
+        format!(
+            "{} is not in a git repository. To make one:\n  cd {} && git init && git add {} && git commit -m \"Partnerships workspace\"\nthen run `partnerdeck git setup` again",
+            data.display(),
+            dir.display(),
+            data.file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+        )
+    })?;
     let exe = std::env::current_exe()
         .map_err(|e| format!("cannot tell where partnerdeck is installed: {e}"))?;
     let driver = format!(
@@ -353,25 +327,30 @@ pub fn summary(before: &Workspace, after: &Workspace) -> String {
     text
 }
 
-/// Where the data file sits in its repository: (root, path relative to it).
-fn in_repository(data_path: &Path) -> Result<(PathBuf, PathBuf), String> {
+/// Where the data file sits in its repository: (root, path relative to it). Outside a
+/// repository, the error is `not_a_repo(data file, its folder)`.
+fn in_repository(
+    data_path: &Path,
+    not_a_repo: impl FnOnce(&Path, &Path) -> String,
+) -> Result<(PathBuf, PathBuf), String> {
     let data = std::path::absolute(data_path).map_err(|e| e.to_string())?;
     let dir = data
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let root = git(&dir, &["rev-parse", "--show-toplevel"]).map_err(|_| {
-        format!(
-            "{} is not in a git repository; `partnerdeck git setup` says how to make one",
-            data.display()
-        )
-    })?;
+    let root = git(&dir, &["rev-parse", "--show-toplevel"]).map_err(|_| not_a_repo(&data, &dir))?;
     let root = std::fs::canonicalize(&root).unwrap_or_else(|_| PathBuf::from(&root));
     let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
     let relative = dir
         .join(data.file_name().unwrap_or_default())
         .strip_prefix(&root)
         .map(Path::to_path_buf)
-        .map_err(|_| format!("{} is outside {}", data.display(), root.display()))?;
+        .map_err(|_| {
+            format!(
+                "{} is outside the repository {}",
+                data.display(),
+                root.display()
+            )
+        })?;
     Ok((root, relative))
 }
 
@@ -401,7 +380,12 @@ pub fn sync(data_path: &Path) -> Result<ExitCode, String> {
 /// [`sync`] for a caller that holds the file's lock (the dashboard, on a worker thread).
 pub fn sync_held(data_path: &Path) -> Result<Synced, String> {
     let mut done = Synced::default();
-    let (root, relative) = in_repository(data_path)?;
+    let (root, relative) = in_repository(data_path, |data, _| {
+        format!(
+            "{} is not in a git repository; `partnerdeck git setup` says how to make one",
+            data.display()
+        )
+    })?;
     let rel = relative.to_string_lossy().into_owned();
     let now = side(data_path)?;
     let merging = git(&root, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok();
