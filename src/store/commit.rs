@@ -75,11 +75,9 @@ fn sync_dir(path: &Path) {
 /// Whether the file at `at` is the version `known` describes (same bytes); `None` known means
 /// "no file".
 fn is_known(at: &Path, known: Option<&Stamp>) -> bool {
-    match (std::fs::read(at), known) {
-        (Ok(bytes), Some(k)) => {
-            bytes.len() as u64 == k.len && *blake3::hash(&bytes).as_bytes() == k.hash
-        }
-        (Err(e), None) => e.kind() == std::io::ErrorKind::NotFound,
+    match (Stamp::read(at), known) {
+        (Ok(Some(now)), Some(k)) => now.same_content(k),
+        (Ok(None), None) => true,
         _ => false,
     }
 }

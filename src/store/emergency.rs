@@ -50,15 +50,6 @@ pub struct Extras<'a> {
     pub note: Option<&'a str>,
 }
 
-/// [`write_emergency`] with the text of an open form kept beside it.
-pub fn write_emergency_with_note(
-    data_path: &Path,
-    ws: &Workspace,
-    note: Option<&str>,
-) -> Result<PathBuf, SaveError> {
-    write_emergency_full(data_path, ws, Extras { base: None, note }, Utc::now())
-}
-
 /// [`write_emergency`] with the time given.
 pub fn write_emergency_at(
     data_path: &Path,

@@ -25,7 +25,7 @@ pub use cleanup::cleanup_temp_files;
 pub use demo::demo_workspace;
 pub use emergency::{
     Extras, base_path, find_emergency, list_emergency, note_path, retire_emergency,
-    write_emergency, write_emergency_full, write_emergency_with_note,
+    write_emergency, write_emergency_full,
 };
 pub use format::{ParseError, line_of_id, parse, to_text};
 pub use load::{LoadError, Loaded, load, load_text};
