@@ -232,7 +232,8 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         (Ok(Ending::Quit), true) => None,
         _ => app.rescue(),
     };
-    if let (Some(rescue), Source::File(path) | Source::Demo(path)) = (rescue, &app.source) {
+    // (The demo's scratch folder goes when the session ends: nothing of it is kept.)
+    if let (Some(rescue), Source::File(path)) = (rescue, &app.source) {
         let reason = match (&app.save_error, saved) {
             (Some(e), _) => e.clone(),
             (None, false) => "the file changed on disk".to_string(),
