@@ -1037,7 +1037,6 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
         times.push((date.and_time(time), idx));
     }
     times.sort_unstable();
-    ws.interactions.reserve(times.len());
     let channels = Channel::ALL;
     for (at, idx) in times {
         let follow_up = rng.chance(0.2).then(|| {

@@ -193,7 +193,7 @@ fn a_same_field_change_is_a_conflict_that_keeps_both_values_in_a_valid_file() {
     );
     assert!(c.ours.contains("Aim A") && c.theirs.contains("Aim B"));
     assert_eq!(m.workspace.partner(p).unwrap().aim, "Aim A");
-    assert_eq!(m.workspace.conflicts, m.new_conflicts);
+    assert_eq!(m.workspace.conflicts.to_vec(), m.new_conflicts);
     assert!(validate(&m.workspace).is_empty());
 }
 

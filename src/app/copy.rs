@@ -22,7 +22,7 @@ pub(super) fn copy(ws: &Workspace) -> Workspace {
             partners: ws.partners.clone(),
             goals: ws.goals.clone(),
             milestones: ws.milestones.clone(),
-            interactions: Vec::new(),
+            interactions: Default::default(),
             commitments: ws.commitments.clone(),
             reviews: ws.reviews.clone(),
             celebrations: ws.celebrations.clone(),

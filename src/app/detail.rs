@@ -188,8 +188,8 @@ pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
 
 /// A partner's records of one list, in the list's order: found through the index's positions
 /// (so the cost follows the partner's records, not the whole list), by a scan without them.
-fn own<'a, T>(
-    list: &'a [T],
+fn own<'a, T: Clone>(
+    list: &'a crate::model::List<T>,
     positions: Option<&[usize]>,
     is_own: impl Fn(&T) -> bool,
 ) -> Vec<&'a T> {

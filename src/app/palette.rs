@@ -308,7 +308,7 @@ impl App {
         };
         match stage {
             0 => {
-                for p in &ws.partners[range] {
+                for p in ws.partners.range(range) {
                     let r = RecordRef::Partner(p.id);
                     consider(p.id, r, &[("partner", &p.name)], &p.name);
                     consider(p.id, r, &[("notes", &p.notes)], &p.notes);
@@ -331,7 +331,7 @@ impl App {
                 }
             }
             1 => {
-                for g in &ws.goals[range] {
+                for g in ws.goals.range(range) {
                     consider(
                         g.partner,
                         RecordRef::Goal(g.id),
@@ -341,7 +341,7 @@ impl App {
                 }
             }
             2 => {
-                for m in &ws.milestones[range] {
+                for m in ws.milestones.range(range) {
                     consider(
                         m.partner,
                         RecordRef::Milestone(m.id),
@@ -351,7 +351,7 @@ impl App {
                 }
             }
             3 => {
-                for e in &ws.interactions[range] {
+                for e in ws.interactions.range(range) {
                     let r = RecordRef::Interaction(e.id);
                     consider(e.partner, r, &[("log entry", &e.summary)], &e.summary);
                     if let Some(f) = &e.follow_up {
@@ -360,7 +360,7 @@ impl App {
                 }
             }
             4 => {
-                for c in &ws.commitments[range] {
+                for c in ws.commitments.range(range) {
                     consider(
                         c.partner,
                         RecordRef::Commitment(c.id),
@@ -370,7 +370,7 @@ impl App {
                 }
             }
             5 => {
-                for r in &ws.reviews[range] {
+                for r in ws.reviews.range(range) {
                     consider(
                         r.partner,
                         RecordRef::Review(r.id),
@@ -389,7 +389,7 @@ impl App {
                 }
             }
             _ => {
-                for c in &ws.celebrations[range] {
+                for c in ws.celebrations.range(range) {
                     consider(
                         c.partner,
                         RecordRef::Celebration(c.id),

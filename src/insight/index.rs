@@ -38,7 +38,7 @@ pub struct Index {
     slots: HashMap<PartnerId, Slots>,
 }
 
-fn sort_by<T, K: Ord>(positions: &mut [usize], list: &[T], key: impl Fn(&T) -> K) {
+fn sort_by<T: Clone, K: Ord>(positions: &mut [usize], list: &List<T>, key: impl Fn(&T) -> K) {
     // Stable and adaptive: already-ordered input (the usual case) sorts in linear time.
     positions.sort_by_key(|&i| key(&list[i]));
 }
@@ -105,7 +105,11 @@ impl Index {
             .get(s.partner)
             .filter(|p| p.id == partner)
             .or_else(|| ws.partner(partner))?;
-        fn pick<'a, T>(list: &'a [T], at: &[usize], ok: impl Fn(&T) -> bool) -> Vec<&'a T> {
+        fn pick<'a, T: Clone>(
+            list: &'a List<T>,
+            at: &[usize],
+            ok: impl Fn(&T) -> bool,
+        ) -> Vec<&'a T> {
             at.iter()
                 .filter_map(|&i| list.get(i))
                 .filter(|r| ok(r))

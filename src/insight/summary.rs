@@ -50,13 +50,16 @@ pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
         .max(1);
     let chunk = ws.partners.len().div_ceil(threads).max(1);
     let parts: Vec<Overview> = if threads == 1 {
-        vec![summarize(ws, idx, &ws.partners, today)]
+        vec![summarize(ws, idx, 0..ws.partners.len(), today)]
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = ws
-                .partners
-                .chunks(chunk)
-                .map(|partners| scope.spawn(move || summarize(ws, idx, partners, today)))
+            let n = ws.partners.len();
+            let handles: Vec<_> = (0..n)
+                .step_by(chunk)
+                .map(|start| {
+                    let partners = start..(start + chunk).min(n);
+                    scope.spawn(move || summarize(ws, idx, partners, today))
+                })
                 .collect();
             handles
                 .into_iter()
@@ -80,12 +83,12 @@ pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
 fn summarize(
     ws: &Workspace,
     idx: &Index,
-    partners: &[crate::model::Partner],
+    partners: std::ops::Range<usize>,
     today: NaiveDate,
 ) -> Overview {
     let mut summaries = Vec::with_capacity(partners.len());
     let mut items = Vec::new();
-    for p in partners {
+    for p in ws.partners.range(partners) {
         let Some(r) = idx.records(ws, p.id) else {
             continue;
         };
@@ -155,7 +158,7 @@ mod tests {
         let ws = kit.ws;
         let idx = Index::build(&ws);
         let split = overview(&ws, &idx, today);
-        let mut one_pass = summarize(&ws, &idx, &ws.partners, today);
+        let mut one_pass = summarize(&ws, &idx, 0..ws.partners.len(), today);
         attention::sort(&mut one_pass.attention);
         assert_eq!(split, one_pass);
         assert_eq!(split.summaries.len(), 300);

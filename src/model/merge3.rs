@@ -164,7 +164,7 @@ impl Merger {
             } else if ov == bv {
                 tv.clone()
             } else if SET_FIELDS.contains(&key.as_str()) {
-                Value::Array(merge_set(&as_list(bv), &as_list(ov), &as_list(tv)))
+                Value::Array(merge_values(&as_list(bv), &as_list(ov), &as_list(tv)))
             } else if key == "contacts" {
                 self.contacts(kind, id, bv, ov, tv)
             } else {
@@ -287,17 +287,17 @@ impl Merger {
     fn list<T: Serialize + DeserializeOwned + Clone + PartialEq>(
         &mut self,
         kind: &str,
-        base: &[T],
-        ours: &[T],
-        theirs: &[T],
+        base: &List<T>,
+        ours: &List<T>,
+        theirs: &List<T>,
         id: impl Fn(&T) -> u64,
-    ) -> Vec<T> {
-        let index = |l: &[T]| -> FxHashMap<u64, usize> {
+    ) -> List<T> {
+        let index = |l: &List<T>| -> FxHashMap<u64, usize> {
             l.iter().enumerate().map(|(i, r)| (id(r), i)).collect()
         };
         let (bi, oi, ti) = (index(base), index(ours), index(theirs));
         let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
-        for o in ours {
+        for o in ours.iter() {
             let k = id(o);
             match (
                 bi.get(&k).map(|&i| &base[i]),
@@ -359,7 +359,7 @@ impl Merger {
                 }
             }
         }
-        out
+        out.into()
     }
 }
 
@@ -371,7 +371,12 @@ fn as_list(v: &Value) -> Vec<Value> {
 }
 
 /// A set-like list: what either side added, less what either side removed; our order first.
-fn merge_set<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
+fn merge_set<T: Clone + PartialEq>(base: &List<T>, ours: &List<T>, theirs: &List<T>) -> List<T> {
+    merge_values(&base.to_vec(), &ours.to_vec(), &theirs.to_vec()).into()
+}
+
+/// [`merge_set`] of plain values.
+fn merge_values<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
     let mut out: Vec<T> = Vec::new();
     for x in ours.iter().chain(theirs) {
         let removed = base.contains(x) && (!ours.contains(x) || !theirs.contains(x));

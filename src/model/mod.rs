@@ -2,18 +2,24 @@
 //! enums and validation. No I/O, no terminal.
 
 pub mod dates;
+pub mod delta;
 mod enums;
 mod ids;
+pub mod list;
 pub mod merge;
 pub mod merge3;
+mod record;
 mod records;
 pub mod serde_dates;
 mod shift;
 mod validate;
 mod workspace;
 
+pub use delta::{Delta, ListDelta};
 pub use enums::*;
 pub use ids::*;
+pub use list::List;
+pub use record::{ListKind, Record, Upserted};
 pub use records::*;
-pub use validate::{Problem, validate};
+pub use validate::{Problem, validate, validate_changes};
 pub use workspace::{CURRENT_VERSION, IdsExhausted, MAX_ID, Workspace};

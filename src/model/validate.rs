@@ -1,5 +1,6 @@
 //! Validation of a whole workspace: every problem is reported, each naming the record it is in.
 
+use super::record::{ListKind, Record};
 use super::*;
 use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
@@ -28,6 +29,9 @@ struct Checker<'a> {
     ws: &'a Workspace,
     problems: Vec<Problem>,
     seen: HashSet<u64>,
+    /// Only some records are checked ([`validate_changes`]): an id is looked up in every list
+    /// instead of in `seen`.
+    partial: bool,
 }
 
 impl Checker<'_> {
@@ -58,7 +62,12 @@ impl Checker<'_> {
                 format!("id {id} is too large (at most {MAX_ID})"),
             );
         }
-        if !self.seen.insert(id) {
+        let taken = if self.partial {
+            self.uses(id) > 1
+        } else {
+            !self.seen.insert(id)
+        };
+        if taken {
             self.report(kind, id, name, format!("id {id} is used by another record"));
         }
     }
@@ -101,45 +110,15 @@ impl Checker<'_> {
             );
         }
     }
-}
-
-/// Checks every invariant of the workspace; an empty list means it is valid.
-pub fn validate(ws: &Workspace) -> Vec<Problem> {
-    let mut c = Checker {
-        ws,
-        problems: Vec::new(),
-        seen: HashSet::with_capacity_and_hasher(ws.record_count(), Default::default()),
-    };
-    if ws.version != CURRENT_VERSION {
-        c.problems.push(Problem {
-            record: String::new(),
-            id: None,
-            message: format!(
-                "version is {}, but this build reads version {CURRENT_VERSION}",
-                ws.version
-            ),
-        });
-    }
-    if ws.next_id > MAX_ID {
-        c.problems.push(Problem {
-            record: String::new(),
-            id: None,
-            message: format!(
-                "next_id {} is too large: it may be at most {MAX_ID}, so that new records can \
-                 always get an id (set it to one more than the largest id in the file)",
-                ws.next_id
-            ),
-        });
-    }
-    for p in &ws.partners {
+    fn partner_record(&mut self, p: &Partner) {
         let (k, id, n) = ("partner", p.id.0, p.name.as_str());
-        c.id(k, id, n);
-        c.text(k, id, n, "name", n);
+        self.id(k, id, n);
+        self.text(k, id, n, "name", n);
         if p.cadence.ideal_days == 0 {
-            c.report(k, id, n, "ideal contact cadence must be at least 1 day");
+            self.report(k, id, n, "ideal contact cadence must be at least 1 day");
         }
         if p.cadence.max_days < p.cadence.ideal_days {
-            c.report(
+            self.report(
                 k,
                 id,
                 n,
@@ -150,28 +129,29 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             );
         }
         if p.review_interval_days == 0 {
-            c.report(k, id, n, "review interval must be at least 1 day");
+            self.report(k, id, n, "review interval must be at least 1 day");
         }
         for contact in &p.contacts {
             if contact.name.trim().is_empty() {
-                c.report(k, id, n, "a contact has an empty name");
+                self.report(k, id, n, "a contact has an empty name");
             }
         }
     }
-    for g in &ws.goals {
+
+    fn goal_record(&mut self, g: &Goal) {
         let (k, id, n) = ("goal", g.id.0, g.title.as_str());
-        c.id(k, id, n);
-        c.text(k, id, n, "title", n);
-        c.partner(k, id, n, g.partner);
-        c.number(k, id, n, "baseline", g.baseline);
-        c.number(k, id, n, "current", g.current);
+        self.id(k, id, n);
+        self.text(k, id, n, "title", n);
+        self.partner(k, id, n, g.partner);
+        self.number(k, id, n, "baseline", g.baseline);
+        self.number(k, id, n, "current", g.current);
         if let Some(t) = g.target {
-            c.number(k, id, n, "target", t);
+            self.number(k, id, n, "target", t);
         }
         if let Some(due) = g.due
             && due < g.start
         {
-            c.report(
+            self.report(
                 k,
                 id,
                 n,
@@ -179,20 +159,21 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             );
         }
     }
-    for m in &ws.milestones {
+
+    fn milestone_record(&mut self, m: &Milestone) {
         let (k, id, n) = ("milestone", m.id.0, m.title.as_str());
-        c.id(k, id, n);
-        c.text(k, id, n, "title", n);
-        c.partner(k, id, n, m.partner);
+        self.id(k, id, n);
+        self.text(k, id, n, "title", n);
+        self.partner(k, id, n, m.partner);
         if let Some(goal) = m.goal {
-            match ws.goal(goal) {
-                None => c.report(
+            match self.ws.goal(goal) {
+                None => self.report(
                     k,
                     id,
                     n,
                     format!("refers to goal {goal}, which does not exist"),
                 ),
-                Some(g) if g.partner != m.partner => c.report(
+                Some(g) if g.partner != m.partner => self.report(
                     k,
                     id,
                     n,
@@ -202,47 +183,51 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             }
         }
     }
-    for i in &ws.interactions {
+
+    fn interaction_record(&mut self, i: &Interaction) {
         let (k, id, n) = ("log entry", i.id.0, i.summary.as_str());
-        c.id(k, id, n);
-        c.text(k, id, n, "summary", n);
-        c.partner(k, id, n, i.partner);
+        self.id(k, id, n);
+        self.text(k, id, n, "summary", n);
+        self.partner(k, id, n, i.partner);
         if let Some(s) = i.sentiment {
-            c.score(k, id, n, "sentiment", s);
+            self.score(k, id, n, "sentiment", s);
         }
         if let Some(f) = &i.follow_up {
-            c.text(k, id, n, "follow-up", &f.what);
+            self.text(k, id, n, "follow-up", &f.what);
         }
     }
-    for m in &ws.commitments {
+
+    fn commitment_record(&mut self, m: &Commitment) {
         let (k, id, n) = ("commitment", m.id.0, m.what.as_str());
-        c.id(k, id, n);
-        c.text(k, id, n, "what was promised", n);
-        c.partner(k, id, n, m.partner);
+        self.id(k, id, n);
+        self.text(k, id, n, "what was promised", n);
+        self.partner(k, id, n, m.partner);
     }
-    for r in &ws.reviews {
+
+    fn review_record(&mut self, r: &Review) {
         let (k, id) = ("review", r.id.0);
         let n = r.date.to_string();
-        c.id(k, id, &n);
-        c.partner(k, id, &n, r.partner);
+        self.id(k, id, &n);
+        self.partner(k, id, &n, r.partner);
         for p in Practice::ALL {
-            c.score(k, id, &n, p.label(), r.ratings.get(*p).score);
+            self.score(k, id, &n, p.label(), r.ratings.get(*p).score);
         }
     }
-    for e in &ws.celebrations {
+
+    fn celebration_record(&mut self, e: &Celebration) {
         let (k, id, n) = ("celebration", e.id.0, e.how.as_str());
-        c.id(k, id, n);
-        c.text(k, id, n, "how it was celebrated", n);
-        c.partner(k, id, n, e.partner);
+        self.id(k, id, n);
+        self.text(k, id, n, "how it was celebrated", n);
+        self.partner(k, id, n, e.partner);
         if let Some(m) = e.milestone {
-            match ws.milestone(m) {
-                None => c.report(
+            match self.ws.milestone(m) {
+                None => self.report(
                     k,
                     id,
                     n,
                     format!("refers to milestone {m}, which does not exist"),
                 ),
-                Some(ms) if ms.partner != e.partner => c.report(
+                Some(ms) if ms.partner != e.partner => self.report(
                     k,
                     id,
                     n,
@@ -252,31 +237,111 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             }
         }
     }
-    let mut drafted = HashSet::default();
-    for d in &ws.drafts {
-        let name = format!("draft review of partner {}", d.partner);
-        if ws.partner(d.partner).is_none() {
-            c.problems.push(Problem {
-                record: name.clone(),
+
+    fn header(&mut self) {
+        if self.ws.version != CURRENT_VERSION {
+            self.problems.push(Problem {
+                record: String::new(),
                 id: None,
-                message: format!("refers to partner {}, which does not exist", d.partner),
+                message: format!(
+                    "version is {}, but this build reads version {CURRENT_VERSION}",
+                    self.ws.version
+                ),
             });
         }
-        if !drafted.insert(d.partner) {
-            c.problems.push(Problem {
-                record: name.clone(),
+        if self.ws.next_id > MAX_ID {
+            self.problems.push(Problem {
+                record: String::new(),
                 id: None,
-                message: "a partner has at most one draft review".into(),
-            });
-        }
-        if d.scores.iter().flatten().any(|s| !(1..=5).contains(s)) {
-            c.problems.push(Problem {
-                record: name,
-                id: None,
-                message: "ratings must be from 1 to 5".into(),
+                message: format!(
+                    "next_id {} is too large: it may be at most {MAX_ID}, so that new records can \
+                 always get an id (set it to one more than the largest id in the file)",
+                    self.ws.next_id
+                ),
             });
         }
     }
+
+    fn drafts(&mut self) {
+        let mut drafted = HashSet::default();
+        for d in &self.ws.drafts {
+            let name = format!("draft review of partner {}", d.partner);
+            if self.ws.partner(d.partner).is_none() {
+                self.problems.push(Problem {
+                    record: name.clone(),
+                    id: None,
+                    message: format!("refers to partner {}, which does not exist", d.partner),
+                });
+            }
+            if !drafted.insert(d.partner) {
+                self.problems.push(Problem {
+                    record: name.clone(),
+                    id: None,
+                    message: "a partner has at most one draft review".into(),
+                });
+            }
+            if d.scores.iter().flatten().any(|s| !(1..=5).contains(s)) {
+                self.problems.push(Problem {
+                    record: name,
+                    id: None,
+                    message: "ratings must be from 1 to 5".into(),
+                });
+            }
+        }
+    }
+
+    /// How many records, in all lists, have this id.
+    fn uses(&self, id: u64) -> usize {
+        fn count<R: Record>(ws: &Workspace, id: u64) -> usize {
+            let list = R::list(ws);
+            let Some(at) = ws.position::<R>(id) else {
+                return 0;
+            };
+            let same = |i: usize| list.get(i).is_some_and(|r| r.id() == id);
+            1 + (at > 0 && same(at - 1)) as usize + same(at + 1) as usize
+        }
+        let ws = self.ws;
+        count::<Partner>(ws, id)
+            + count::<Goal>(ws, id)
+            + count::<Milestone>(ws, id)
+            + count::<Interaction>(ws, id)
+            + count::<Commitment>(ws, id)
+            + count::<Review>(ws, id)
+            + count::<Celebration>(ws, id)
+    }
+}
+
+/// Checks every invariant of the workspace; an empty list means it is valid.
+pub fn validate(ws: &Workspace) -> Vec<Problem> {
+    let mut c = Checker {
+        ws,
+        problems: Vec::new(),
+        seen: HashSet::with_capacity_and_hasher(ws.record_count(), Default::default()),
+        partial: false,
+    };
+    c.header();
+    for p in ws.partners.iter() {
+        c.partner_record(p);
+    }
+    for g in ws.goals.iter() {
+        c.goal_record(g);
+    }
+    for m in ws.milestones.iter() {
+        c.milestone_record(m);
+    }
+    for i in ws.interactions.iter() {
+        c.interaction_record(i);
+    }
+    for m in ws.commitments.iter() {
+        c.commitment_record(m);
+    }
+    for r in ws.reviews.iter() {
+        c.review_record(r);
+    }
+    for e in ws.celebrations.iter() {
+        c.celebration_record(e);
+    }
+    c.drafts();
     c.problems
 }
 
@@ -363,4 +428,80 @@ mod tests {
             ]
         );
     }
+}
+
+/// Checks what changed from a valid workspace to `ws` ([`Delta`]): the records added or changed,
+/// and whatever referred to records that are gone or moved to another partner. Finds a problem
+/// exactly when [`validate`] does, in time that grows with the change, not the workspace; when
+/// it finds one, the full check's list is returned, so messages are the same either way.
+pub fn validate_changes(ws: &Workspace, delta: &Delta) -> Vec<Problem> {
+    if !delta.list(ListKind::Partners).removed.is_empty() {
+        // The partner's records went with it; checking all is as quick as finding them.
+        return validate(ws);
+    }
+    let mut c = Checker {
+        ws,
+        problems: Vec::new(),
+        seen: HashSet::default(),
+        partial: true,
+    };
+    c.header();
+    fn touched<R: Record>(ws: &Workspace, delta: &Delta, mut check: impl FnMut(&R)) -> bool {
+        let d = delta.list(R::LIST);
+        let list = R::list(ws);
+        let mut ordered = true;
+        for q in d.added.iter().copied().chain(d.changed.iter().map(|c| c.1)) {
+            let r = &list[q];
+            check(r);
+            let before = q == 0 || list[q - 1].id() < r.id();
+            let after = list.get(q + 1).is_none_or(|n| r.id() < n.id());
+            ordered &= before && after;
+        }
+        ordered
+    }
+    let mut ordered = true;
+    ordered &= touched::<Partner>(ws, delta, |r| c.partner_record(r));
+    ordered &= touched::<Goal>(ws, delta, |r| c.goal_record(r));
+    ordered &= touched::<Milestone>(ws, delta, |r| c.milestone_record(r));
+    ordered &= touched::<Interaction>(ws, delta, |r| c.interaction_record(r));
+    ordered &= touched::<Commitment>(ws, delta, |r| c.commitment_record(r));
+    ordered &= touched::<Review>(ws, delta, |r| c.review_record(r));
+    ordered &= touched::<Celebration>(ws, delta, |r| c.celebration_record(r));
+    // What refers to a goal or milestone that is gone or changed (its partner may have moved).
+    let goals = delta.list(ListKind::Goals);
+    if !goals.removed.is_empty() || !goals.changed.is_empty() {
+        for m in ws.milestones.iter() {
+            if m.goal
+                .is_some_and(|g| ws.goal(g).is_none_or(|goal| goal.partner != m.partner))
+            {
+                c.milestone_record(m);
+            }
+        }
+    }
+    let milestones = delta.list(ListKind::Milestones);
+    if !milestones.removed.is_empty() || !milestones.changed.is_empty() {
+        for e in ws.celebrations.iter() {
+            if e.milestone
+                .is_some_and(|m| ws.milestone(m).is_none_or(|ms| ms.partner != e.partner))
+            {
+                c.celebration_record(e);
+            }
+        }
+    }
+    if delta.rest {
+        c.drafts();
+    }
+    if c.problems.is_empty() && ordered {
+        return Vec::new();
+    }
+    let full = validate(ws);
+    if full.is_empty() {
+        // Only the order was off, which a load puts right but a change must not do.
+        return vec![Problem {
+            record: String::new(),
+            id: None,
+            message: "records are out of id order".into(),
+        }];
+    }
+    full
 }

@@ -2,6 +2,7 @@
 //! keeps the file's order stable for `git diff` and lets look-ups use binary search.
 
 use super::ids::*;
+use super::list::List;
 use super::records::*;
 use serde::{Deserialize, Serialize};
 
@@ -37,29 +38,29 @@ pub struct Workspace {
     pub next_id: u64,
     pub profile: Profile,
     #[serde(default)]
-    pub partners: Vec<Partner>,
+    pub partners: List<Partner>,
     #[serde(default)]
-    pub goals: Vec<Goal>,
+    pub goals: List<Goal>,
     #[serde(default)]
-    pub milestones: Vec<Milestone>,
+    pub milestones: List<Milestone>,
     #[serde(default)]
-    pub interactions: Vec<Interaction>,
+    pub interactions: List<Interaction>,
     #[serde(default)]
-    pub commitments: Vec<Commitment>,
+    pub commitments: List<Commitment>,
     #[serde(default)]
-    pub reviews: Vec<Review>,
+    pub reviews: List<Review>,
     #[serde(default)]
-    pub celebrations: Vec<Celebration>,
+    pub celebrations: List<Celebration>,
     /// Which records reviews created as follow-up actions.
     #[serde(default)]
-    pub review_actions: Vec<ReviewLink>,
+    pub review_actions: List<ReviewLink>,
     /// Reviews stopped part-way and kept, one per partner at most.
     #[serde(default)]
-    pub drafts: Vec<ReviewDraft>,
+    pub drafts: List<ReviewDraft>,
     /// What a three-way merge (`partnerdeck merge`, the git driver) could not decide: both
     /// values are kept here until the user chooses. Absent from files without conflicts.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub conflicts: Vec<MergeConflict>,
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub conflicts: List<MergeConflict>,
 }
 
 impl Default for Workspace {
@@ -68,21 +69,21 @@ impl Default for Workspace {
             version: CURRENT_VERSION,
             next_id: 1,
             profile: Profile::default(),
-            partners: Vec::new(),
-            goals: Vec::new(),
-            milestones: Vec::new(),
-            interactions: Vec::new(),
-            commitments: Vec::new(),
-            reviews: Vec::new(),
-            celebrations: Vec::new(),
-            review_actions: Vec::new(),
-            drafts: Vec::new(),
-            conflicts: Vec::new(),
+            partners: List::new(),
+            goals: List::new(),
+            milestones: List::new(),
+            interactions: List::new(),
+            commitments: List::new(),
+            reviews: List::new(),
+            celebrations: List::new(),
+            review_actions: List::new(),
+            drafts: List::new(),
+            conflicts: List::new(),
         }
     }
 }
 
-fn find<T, K: Ord>(list: &[T], key: K, id_of: impl Fn(&T) -> K) -> Option<&T> {
+fn find<T: Clone, K: Ord>(list: &List<T>, key: K, id_of: impl Fn(&T) -> K) -> Option<&T> {
     list.binary_search_by(|r| id_of(r).cmp(&key))
         .ok()
         .map(|i| &list[i])
@@ -213,18 +214,16 @@ impl Workspace {
         self.celebrations.retain(|r| partners.contains(&r.partner));
         self.drafts.retain(|r| partners.contains(&r.partner));
         let goals: rustc_hash::FxHashSet<GoalId> = self.goals.iter().map(|r| r.id).collect();
-        for m in &mut self.milestones {
-            if m.goal.is_some_and(|g| !goals.contains(&g)) {
-                m.goal = None;
-            }
-        }
+        self.milestones.change_where(
+            |m| m.goal.is_some_and(|g| !goals.contains(&g)),
+            |m| m.goal = None,
+        );
         let milestones: rustc_hash::FxHashSet<MilestoneId> =
             self.milestones.iter().map(|r| r.id).collect();
-        for c in &mut self.celebrations {
-            if c.milestone.is_some_and(|m| !milestones.contains(&m)) {
-                c.milestone = None;
-            }
-        }
+        self.celebrations.change_where(
+            |c| c.milestone.is_some_and(|m| !milestones.contains(&m)),
+            |c| c.milestone = None,
+        );
         let reviews: rustc_hash::FxHashSet<ReviewId> = self.reviews.iter().map(|r| r.id).collect();
         let commitments: rustc_hash::FxHashSet<CommitmentId> =
             self.commitments.iter().map(|r| r.id).collect();

@@ -144,8 +144,8 @@ mod v0 {
                     }
                 })
                 .collect(),
-            goals: old.goals,
-            milestones: old.milestones,
+            goals: old.goals.into(),
+            milestones: old.milestones.into(),
             interactions: old
                 .interactions
                 .into_iter()
@@ -160,12 +160,12 @@ mod v0 {
                     follow_up: i.follow_up,
                 })
                 .collect(),
-            commitments: old.commitments,
-            reviews: old.reviews,
-            celebrations: old.celebrations,
-            review_actions: Vec::new(),
-            drafts: Vec::new(),
-            conflicts: Vec::new(),
+            commitments: old.commitments.into(),
+            reviews: old.reviews.into(),
+            celebrations: old.celebrations.into(),
+            review_actions: Default::default(),
+            drafts: Default::default(),
+            conflicts: Default::default(),
         };
         ws.normalize();
         ws

@@ -40,12 +40,8 @@ macro_rules! record_lists {
         fn install(ws: &mut Workspace, pieces: impl Iterator<Item = Piece>) {
             for piece in pieces {
                 match piece {
-                    $(Piece::$variant(mut records) => {
-                        if ws.$field.is_empty() {
-                            ws.$field = records;
-                        } else {
-                            ws.$field.append(&mut records);
-                        }
+                    $(Piece::$variant(records) => {
+                        ws.$field.append(records.into());
                     })*
                 }
             }

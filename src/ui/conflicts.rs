@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
     )];
     let height = inner.height.saturating_sub(1) as usize;
     let (start, end) = cursor.window(conflicts.len(), height);
-    for (offset, c) in conflicts[start..end].iter().enumerate() {
+    for (offset, c) in conflicts.range(start..end).enumerate() {
         let name = match c.kind.as_str() {
             "partner" => app
                 .ws

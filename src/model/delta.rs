@@ -1,0 +1,304 @@
+//! What changed between two versions of a workspace, found from the structure they share.
+//!
+//! A change copies only the chunks of a list it touches ([`super::List`]); every other chunk is
+//! the very same memory in both versions. So the records that may differ are found by pointer
+//! in one pass over the chunks (about 4,000 for 250,000 log entries), and only those are
+//! compared, record by record, by id (every list is sorted by id). This works whichever way
+//! the versions came about: a change, an undo, a redo.
+//!
+//! The result drives everything that is kept up to date instead of rebuilt: validation of what
+//! changed, the index, the partner summaries, the attention queue and the rows.
+
+use super::list::List;
+use super::record::{ListKind, Record};
+use super::*;
+use rustc_hash::FxHashMap;
+
+/// What changed in one list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListDelta {
+    /// Positions in the old list of the records that are gone, ascending.
+    pub removed: Vec<usize>,
+    /// Positions in the new list of the records that are new, ascending.
+    pub added: Vec<usize>,
+    /// Records whose content changed: (position in the old list, position in the new), ascending.
+    pub changed: Vec<(usize, usize)>,
+}
+
+impl ListDelta {
+    pub fn is_empty(&self) -> bool {
+        self.removed.is_empty() && self.added.is_empty() && self.changed.is_empty()
+    }
+
+    /// Records moved to other positions (some were removed, or added before the end).
+    pub fn moves_positions(&self, old_len: usize) -> bool {
+        !self.removed.is_empty() || self.added.first().is_some_and(|&a| a < old_len)
+    }
+
+    /// Where the record at `old` position is in the new list; `None` when it was removed.
+    pub fn new_position(&self, old: usize) -> Option<usize> {
+        if self.removed.binary_search(&old).is_ok() {
+            return None;
+        }
+        // Its rank among the records that stayed, then past the added ones before it.
+        let mut at = old - self.removed.partition_point(|&r| r < old);
+        for &a in &self.added {
+            if a <= at {
+                at += 1;
+            } else {
+                break;
+            }
+        }
+        Some(at)
+    }
+}
+
+/// Everything that changed between two versions of a workspace.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Delta {
+    /// One per [`ListKind`], in its order.
+    pub lists: [ListDelta; 7],
+    pub profile: bool,
+    /// Review links, drafts, merge conflicts, the id counter or the version.
+    pub rest: bool,
+}
+
+impl Delta {
+    pub fn list(&self, kind: ListKind) -> &ListDelta {
+        &self.lists[kind as usize]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.profile && !self.rest && self.lists.iter().all(ListDelta::is_empty)
+    }
+
+    /// How many records were added, removed or changed, in all lists.
+    pub fn records(&self) -> usize {
+        self.lists
+            .iter()
+            .map(|l| l.removed.len() + l.added.len() + l.changed.len())
+            .sum()
+    }
+
+    /// What changed from `old` to `new`; `None` when more than about `limit` records may
+    /// differ (then rebuilding everything is as quick as following the changes).
+    pub fn between(old: &Workspace, new: &Workspace, limit: usize) -> Option<Delta> {
+        let mut d = Delta {
+            profile: old.profile != new.profile,
+            rest: old.version != new.version
+                || old.next_id != new.next_id
+                || !same_or_equal(&old.review_actions, &new.review_actions)
+                || !same_or_equal(&old.drafts, &new.drafts)
+                || !same_or_equal(&old.conflicts, &new.conflicts),
+            ..Delta::default()
+        };
+        let mut budget = limit;
+        d.lists[0] = list_delta::<Partner>(old, new, &mut budget)?;
+        d.lists[1] = list_delta::<Goal>(old, new, &mut budget)?;
+        d.lists[2] = list_delta::<Milestone>(old, new, &mut budget)?;
+        d.lists[3] = list_delta::<Interaction>(old, new, &mut budget)?;
+        d.lists[4] = list_delta::<Commitment>(old, new, &mut budget)?;
+        d.lists[5] = list_delta::<Review>(old, new, &mut budget)?;
+        d.lists[6] = list_delta::<Celebration>(old, new, &mut budget)?;
+        Some(d)
+    }
+
+    /// The same change seen the other way round (from `new` back to `old`).
+    pub fn reversed(&self) -> Delta {
+        let mut d = self.clone();
+        for l in &mut d.lists {
+            std::mem::swap(&mut l.removed, &mut l.added);
+            for c in &mut l.changed {
+                *c = (c.1, c.0);
+            }
+        }
+        d
+    }
+}
+
+fn same_or_equal<T: Clone + PartialEq>(a: &List<T>, b: &List<T>) -> bool {
+    a.same(b) || a == b
+}
+
+/// Runs of positions `[start, end)`.
+type Runs = Vec<(usize, usize)>;
+
+/// The chunks of `list` as (address, length, first position).
+fn chunks_of<T: Clone>(list: &List<T>) -> Vec<(usize, usize, usize)> {
+    let mut at = 0;
+    list.chunks()
+        .map(|c| {
+            let entry = (c.as_ptr() as usize, c.len(), at);
+            at += c.len();
+            entry
+        })
+        .collect()
+}
+
+/// The positions not covered by `covered` (sorted, disjoint) in `0..len`.
+fn gaps(mut covered: Runs, len: usize) -> Runs {
+    covered.sort_unstable();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (s, e) in covered {
+        if s > at {
+            out.push((at, s));
+        }
+        at = at.max(e);
+    }
+    if at < len {
+        out.push((at, len));
+    }
+    out
+}
+
+fn list_delta<R: Record>(
+    old: &Workspace,
+    new: &Workspace,
+    budget: &mut usize,
+) -> Option<ListDelta> {
+    let (a, b) = (R::list(old), R::list(new));
+    if a.same(b) {
+        return Some(ListDelta::default());
+    }
+    // Chunks both versions share are the same memory: nothing in them changed.
+    let a_chunks = chunks_of(a);
+    let by_address: FxHashMap<(usize, usize), usize> = a_chunks
+        .iter()
+        .filter(|c| c.1 > 0)
+        .map(|&(ptr, len, start)| ((ptr, len), start))
+        .collect();
+    let (mut a_shared, mut b_shared) = (Runs::new(), Runs::new());
+    for (ptr, len, start) in chunks_of(b) {
+        if let Some(&a_start) = by_address.get(&(ptr, len)) {
+            a_shared.push((a_start, a_start + len));
+            b_shared.push((start, start + len));
+        }
+    }
+    let (a_rest, b_rest) = (gaps(a_shared, a.len()), gaps(b_shared, b.len()));
+    let unshared: usize = a_rest.iter().chain(&b_rest).map(|(s, e)| e - s).sum();
+    *budget = budget.checked_sub(unshared / 2)?;
+    // What is left on each side is in id order: walk both by id.
+    let positions = |runs: &Runs| runs.iter().flat_map(|&(s, e)| s..e).collect::<Vec<_>>();
+    let (xs, ys) = (positions(&a_rest), positions(&b_rest));
+    let mut d = ListDelta::default();
+    let (mut i, mut j) = (0, 0);
+    while i < xs.len() || j < ys.len() {
+        let x = xs.get(i).map(|&p| (p, &a[p]));
+        let y = ys.get(j).map(|&p| (p, &b[p]));
+        match (x, y) {
+            (Some((p, r)), Some((q, s))) if r.id() == s.id() => {
+                if r != s {
+                    d.changed.push((p, q));
+                }
+                i += 1;
+                j += 1;
+            }
+            (Some((p, r)), Some((_, s))) if r.id() < s.id() => {
+                d.removed.push(p);
+                i += 1;
+            }
+            (Some((p, _)), None) => {
+                d.removed.push(p);
+                i += 1;
+            }
+            (_, Some((q, _))) => {
+                d.added.push(q);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    Some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    }
+
+    fn big() -> Workspace {
+        let mut ws = Workspace::named("Us");
+        for n in 0..50 {
+            let id = PartnerId(ws.allocate_id());
+            ws.partners.push(Partner::new(id, format!("P{n}"), day()));
+        }
+        for n in 0..10_000u64 {
+            let id = InteractionId(ws.allocate_id());
+            ws.interactions.push(Interaction {
+                id,
+                partner: PartnerId(1 + n % 50),
+                at: day().and_hms_opt(9, 0, 0).unwrap(),
+                channel: Channel::Call,
+                initiated_by: Side::Us,
+                summary: format!("call {n}"),
+                sentiment: None,
+                follow_up: None,
+            });
+        }
+        ws
+    }
+
+    #[test]
+    fn an_unchanged_copy_has_no_delta() {
+        let a = big();
+        let b = a.clone();
+        assert!(Delta::between(&a, &b, 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn one_changed_record_is_found_among_thousands() {
+        let a = big();
+        let mut b = a.clone();
+        b.interactions[5_000].summary = "changed".into();
+        let d = Delta::between(&a, &b, 1_000).unwrap();
+        assert_eq!(d.list(ListKind::Interactions).changed, vec![(5_000, 5_000)]);
+        assert_eq!(d.records(), 1);
+    }
+
+    #[test]
+    fn removed_and_added_records_are_found_with_their_positions() {
+        let a = big();
+        let mut b = a.clone();
+        b.interactions.remove(100);
+        let mut e = b.interactions[0].clone();
+        e.id = InteractionId(b.allocate_id());
+        b.interactions.push(e);
+        b.partners[3].name = "Renamed".into();
+        let d = Delta::between(&a, &b, 1_000).unwrap();
+        let log = d.list(ListKind::Interactions);
+        assert_eq!(log.removed, vec![100]);
+        assert_eq!(log.added, vec![9_999]);
+        assert!(log.changed.is_empty());
+        assert_eq!(d.list(ListKind::Partners).changed, vec![(3, 3)]);
+        assert!(d.rest, "next_id moved");
+        assert_eq!(log.new_position(99), Some(99));
+        assert_eq!(log.new_position(100), None);
+        assert_eq!(log.new_position(101), Some(100));
+        // Undoing is the same change the other way round.
+        assert_eq!(Delta::between(&b, &a, 1_000).unwrap(), d.reversed());
+    }
+
+    #[test]
+    fn a_record_put_back_in_the_middle_moves_the_ones_after_it() {
+        let d = ListDelta {
+            removed: vec![],
+            added: vec![3],
+            changed: vec![],
+        };
+        assert_eq!(d.new_position(2), Some(2));
+        assert_eq!(d.new_position(3), Some(4));
+        assert!(d.moves_positions(10));
+    }
+
+    #[test]
+    fn too_many_differences_give_up() {
+        let a = big();
+        let b: Workspace = ron::from_str(&ron::to_string(&a).unwrap()).unwrap();
+        assert_eq!(Delta::between(&a, &b, 100), None);
+    }
+}
