@@ -80,8 +80,9 @@ impl Delta {
             .sum()
     }
 
-    /// What changed from `old` to `new`; `None` when more than about `limit` records may
-    /// differ (then rebuilding everything is as quick as following the changes).
+    /// What changed from `old` to `new`; `None` when more than `limit` records differ, or more
+    /// than 64 × `limit` have to be compared (then rebuilding everything is as quick as
+    /// following the changes).
     pub fn between(old: &Workspace, new: &Workspace, limit: usize) -> Option<Delta> {
         let mut d = Delta {
             profile: old.profile != new.profile,
@@ -92,7 +93,10 @@ impl Delta {
                 || !same_or_equal(&old.conflicts, &new.conflicts),
             ..Delta::default()
         };
-        let mut budget = limit;
+        let mut budget = Budget {
+            compare: limit.saturating_mul(64),
+            differ: limit,
+        };
         d.lists[0] = list_delta::<Partner>(old, new, &mut budget)?;
         d.lists[1] = list_delta::<Goal>(old, new, &mut budget)?;
         d.lists[2] = list_delta::<Milestone>(old, new, &mut budget)?;
@@ -118,6 +122,12 @@ impl Delta {
 
 fn same_or_equal<T: Clone + PartialEq>(a: &List<T>, b: &List<T>) -> bool {
     a.same(b) || a == b
+}
+
+/// How much is left to compare, and how many differences may still be found.
+struct Budget {
+    compare: usize,
+    differ: usize,
 }
 
 /// Runs of positions `[start, end)`.
@@ -155,7 +165,7 @@ fn gaps(mut covered: Runs, len: usize) -> Runs {
 fn list_delta<R: Record>(
     old: &Workspace,
     new: &Workspace,
-    budget: &mut usize,
+    budget: &mut Budget,
 ) -> Option<ListDelta> {
     let (a, b) = (R::list(old), R::list(new));
     if a.same(b) {
@@ -177,7 +187,7 @@ fn list_delta<R: Record>(
     }
     let (a_rest, b_rest) = (gaps(a_shared, a.len()), gaps(b_shared, b.len()));
     let unshared: usize = a_rest.iter().chain(&b_rest).map(|(s, e)| e - s).sum();
-    *budget = budget.checked_sub(unshared / 2)?;
+    budget.compare = budget.compare.checked_sub(unshared)?;
     // What is left on each side is in id order: walk both by id.
     let positions = |runs: &Runs| runs.iter().flat_map(|&(s, e)| s..e).collect::<Vec<_>>();
     let (xs, ys) = (positions(&a_rest), positions(&b_rest));
@@ -188,7 +198,8 @@ fn list_delta<R: Record>(
         let y = ys.get(j).map(|&p| (p, &b[p]));
         match (x, y) {
             (Some((p, r)), Some((q, s))) if r.id() == s.id() => {
-                if r != s {
+                // Chunks re-cut near a removal still point at the same records.
+                if !a.shares(p, b, q) && r != s {
                     d.changed.push((p, q));
                 }
                 i += 1;
@@ -209,6 +220,8 @@ fn list_delta<R: Record>(
             (None, None) => break,
         }
     }
+    let found = d.removed.len() + d.added.len() + d.changed.len();
+    budget.differ = budget.differ.checked_sub(found)?;
     Some(d)
 }
 

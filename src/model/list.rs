@@ -1,6 +1,8 @@
 //! `List<T>`: how the workspace holds each kind of record. A persistent vector (`imbl`'s RRB
-//! tree, records in shared chunks of 64): cloning a list is a handful of pointer copies, and
-//! changing one record copies only the chunk that holds it and the path above it. So a change
+//! tree over chunks of 64 records, each record behind its own `Arc`): cloning a list is a
+//! handful of pointer copies, and changing one record copies that record and the chunk of
+//! pointers that holds it, and the path above it; a removal re-cuts some thousands of pointers
+//! near it, never the records. So a change
 //! builds a new workspace in microseconds whatever its size, and the undo history keeps 200
 //! versions that share everything they did not change.
 //!
@@ -10,10 +12,18 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::ops::{Index, IndexMut};
+use std::sync::Arc;
 
 /// A list of records, shared structurally between versions of the workspace.
 #[derive(Clone, PartialEq)]
-pub struct List<T: Clone>(imbl::Vector<T>);
+pub struct List<T: Clone>(imbl::Vector<Arc<T>>);
+
+type Ptr = imbl::shared_ptr::DefaultSharedPtr;
+/// The records in order.
+pub type Iter<'a, T> = std::iter::Map<imbl::vector::Iter<'a, Arc<T>, Ptr>, fn(&Arc<T>) -> &T>;
+/// The records in order, to change.
+pub type IterMut<'a, T> =
+    std::iter::Map<imbl::vector::IterMut<'a, Arc<T>, Ptr>, fn(&mut Arc<T>) -> &mut T>;
 
 /// Below this many removals, `retain` removes in place (sharing the rest); above, it rebuilds.
 const REMOVE_ONE_BY_ONE: usize = 64;
@@ -32,64 +42,73 @@ impl<T: Clone> List<T> {
     }
 
     pub fn get(&self, i: usize) -> Option<&T> {
-        self.0.get(i)
+        self.0.get(i).map(|r| &**r)
     }
 
     /// The record at `i`, to change: copies only the chunk that holds it (when shared).
     pub fn get_mut(&mut self, i: usize) -> Option<&mut T> {
-        self.0.get_mut(i)
+        self.0.get_mut(i).map(Arc::make_mut)
     }
 
     pub fn first(&self) -> Option<&T> {
-        self.0.front()
+        self.0.front().map(|r| &**r)
     }
 
     pub fn last(&self) -> Option<&T> {
-        self.0.back()
+        self.0.back().map(|r| &**r)
     }
 
     pub fn first_mut(&mut self) -> Option<&mut T> {
-        self.0.front_mut()
+        self.0.front_mut().map(Arc::make_mut)
     }
 
     pub fn last_mut(&mut self) -> Option<&mut T> {
-        self.0.back_mut()
+        self.0.back_mut().map(Arc::make_mut)
     }
 
-    pub fn iter(&self) -> imbl::vector::Iter<'_, T, imbl::shared_ptr::DefaultSharedPtr> {
-        self.0.iter()
+    pub fn iter(&self) -> Iter<'_, T> {
+        self.0.iter().map(|r| &**r)
     }
 
     /// The records at positions `range`, in order.
     pub fn range(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = &T> {
-        self.0.focus().narrow(range).into_iter()
+        self.0.focus().narrow(range).into_iter().map(|r| &**r)
     }
 
     /// Every record, to change: copies every shared chunk, so use it only when changing most.
-    pub fn iter_mut(&mut self) -> imbl::vector::IterMut<'_, T, imbl::shared_ptr::DefaultSharedPtr> {
-        self.0.iter_mut()
+    pub fn iter_mut(&mut self) -> IterMut<'_, T> {
+        self.0.iter_mut().map(Arc::make_mut)
     }
 
     /// The records in runs of consecutive ones (the chunks they are kept in), for splitting work
     /// between threads and for finding what two versions share ([`List::shares_chunk`]).
-    pub fn chunks(&self) -> impl Iterator<Item = &[T]> {
+    pub fn chunks(&self) -> impl Iterator<Item = &[Arc<T>]> {
         self.0.leaves()
     }
 
+    /// Whether the records at `i` of `self` and `j` of `other` are the same one in memory
+    /// (shared, so certainly equal).
+    pub fn shares(&self, i: usize, other: &List<T>, j: usize) -> bool {
+        match (self.0.get(i), other.0.get(j)) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
     pub fn push(&mut self, value: T) {
-        self.0.push_back(value);
+        self.0.push_back(Arc::new(value));
     }
 
     pub fn pop(&mut self) -> Option<T> {
-        self.0.pop_back()
+        self.0.pop_back().map(unshare)
     }
 
     pub fn insert(&mut self, i: usize, value: T) {
-        self.0.insert(i, value);
+        self.0.insert(i, Arc::new(value));
     }
 
     pub fn remove(&mut self, i: usize) -> T {
-        self.0.remove(i)
+        unshare(self.0.remove(i))
     }
 
     pub fn clear(&mut self) {
@@ -149,23 +168,23 @@ impl<T: Clone> List<T> {
             .map(|(i, _)| i)
             .collect();
         for i in picked {
-            change(&mut self.0[i]);
+            change(Arc::make_mut(&mut self.0[i]));
         }
     }
 
     pub fn binary_search_by(
         &self,
-        f: impl FnMut(&T) -> std::cmp::Ordering,
+        mut f: impl FnMut(&T) -> std::cmp::Ordering,
     ) -> Result<usize, usize> {
-        self.0.binary_search_by(f)
+        self.0.binary_search_by(|r| f(r))
     }
 
     pub fn binary_search_by_key<K: Ord>(
         &self,
         key: &K,
-        f: impl FnMut(&T) -> K,
+        mut f: impl FnMut(&T) -> K,
     ) -> Result<usize, usize> {
-        self.0.binary_search_by_key(key, f)
+        self.0.binary_search_by_key(key, |r| f(r))
     }
 
     /// Sorts by a key; stable. Leaves a sorted list untouched (and shared).
@@ -176,8 +195,8 @@ impl<T: Clone> List<T> {
             .zip(self.0.iter().skip(1))
             .all(|(a, b)| key(a) <= key(b));
         if !sorted {
-            let mut all: Vec<T> = std::mem::take(&mut self.0).into_iter().collect();
-            all.sort_by_key(key);
+            let mut all: Vec<Arc<T>> = std::mem::take(&mut self.0).into_iter().collect();
+            all.sort_by_key(|r| key(r));
             self.0 = all.into_iter().collect();
         }
     }
@@ -189,14 +208,14 @@ impl<T: Clone> List<T> {
 
     /// The records, copied into a `Vec`.
     pub fn to_vec(&self) -> Vec<T> {
-        self.0.iter().cloned().collect()
+        self.iter().cloned().collect()
     }
 
     pub fn contains(&self, value: &T) -> bool
     where
         T: PartialEq,
     {
-        self.0.iter().any(|r| r == value)
+        self.iter().any(|r| r == value)
     }
 
     /// True when both are the same version of the list (nothing changed in between).
@@ -213,7 +232,7 @@ impl<T: Clone> Default for List<T> {
 
 impl<T: Clone + std::fmt::Debug> std::fmt::Debug for List<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.0.iter()).finish()
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -226,56 +245,61 @@ impl<T: Clone> Index<usize> for List<T> {
 
 impl<T: Clone> IndexMut<usize> for List<T> {
     fn index_mut(&mut self, i: usize) -> &mut T {
-        &mut self.0[i]
+        Arc::make_mut(&mut self.0[i])
     }
 }
 
 impl<T: Clone> FromIterator<T> for List<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        List(iter.into_iter().collect())
+        List(iter.into_iter().map(Arc::new).collect())
     }
 }
 
 impl<T: Clone> From<Vec<T>> for List<T> {
     fn from(v: Vec<T>) -> Self {
-        List(v.into_iter().collect())
+        v.into_iter().collect()
     }
 }
 
 impl<T: Clone> Extend<T> for List<T> {
     fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
-        self.0.extend(iter);
+        self.0.extend(iter.into_iter().map(Arc::new));
     }
+}
+
+/// A record out of a list: taken when no other version holds it, else copied.
+fn unshare<T: Clone>(r: Arc<T>) -> T {
+    Arc::try_unwrap(r).unwrap_or_else(|r| (*r).clone())
 }
 
 impl<T: Clone> IntoIterator for List<T> {
     type Item = T;
-    type IntoIter = imbl::vector::ConsumingIter<T, imbl::shared_ptr::DefaultSharedPtr>;
+    type IntoIter = std::iter::Map<imbl::vector::ConsumingIter<Arc<T>, Ptr>, fn(Arc<T>) -> T>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+        self.0.into_iter().map(unshare)
     }
 }
 
 impl<'a, T: Clone> IntoIterator for &'a List<T> {
     type Item = &'a T;
-    type IntoIter = imbl::vector::Iter<'a, T, imbl::shared_ptr::DefaultSharedPtr>;
+    type IntoIter = Iter<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.iter()
     }
 }
 
 impl<'a, T: Clone> IntoIterator for &'a mut List<T> {
     type Item = &'a mut T;
-    type IntoIter = imbl::vector::IterMut<'a, T, imbl::shared_ptr::DefaultSharedPtr>;
+    type IntoIter = IterMut<'a, T>;
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter_mut()
+        self.iter_mut()
     }
 }
 
 /// Written and read as a plain sequence: the file format is unchanged.
 impl<T: Clone + Serialize> Serialize for List<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter())
+        s.collect_seq(self.iter())
     }
 }
 
