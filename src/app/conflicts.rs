@@ -84,7 +84,7 @@ impl App {
             }
             Action::TakeOurs | Action::TakeTheirs if cursor.selected < len => {
                 let i = cursor.selected;
-                let mut ws = super::copy::copy(&self.ws);
+                let mut ws = crate::model::Workspace::clone(&self.ws);
                 let c = &ws.conflicts[i];
                 let what = if c.id == 0 {
                     format!("{} {}", c.kind, c.field)

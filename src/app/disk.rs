@@ -106,7 +106,7 @@ impl App {
         let base = self.disk_base.clone();
         let theirs = match self.saver.reload() {
             Ok(Some(ws)) => ws,
-            Ok(None) => super::copy::copy(&base),
+            Ok(None) => Workspace::clone(&base),
             Err(e) => {
                 let copy = self.saver.save_copy(&ours);
                 self.set_status(
@@ -221,7 +221,7 @@ impl App {
             // nothing added to the file since is deleted.
             _ => shared_base(&ours, &theirs),
         };
-        let merged = reapply(&base, &ours, super::copy::copy(&theirs));
+        let merged = reapply(&base, &ours, Workspace::clone(&theirs));
         let note = crate::store::note_path(&copy);
         let message = if note.exists() {
             format!(
@@ -244,7 +244,7 @@ impl App {
 /// For an emergency copy written without its base: the records both versions hold, so that
 /// recovering adds and changes what the copy has and deletes nothing the file gained since.
 fn shared_base(ours: &Workspace, theirs: &Workspace) -> Workspace {
-    let mut base = super::copy::copy(theirs);
+    let mut base = Workspace::clone(theirs);
     macro_rules! keep_shared {
         ($($list:ident),*) => {$(
             let ids: rustc_hash::FxHashSet<u64> = ours.$list.iter().map(|r| r.id.0).collect();

@@ -6,6 +6,7 @@ use super::form::Form;
 use super::forms::{self, Built, FormTarget};
 use super::{Action, App, Level, Overlay, Pane};
 use crate::model::*;
+use crate::model::{Delta, validate_changes};
 use std::sync::Arc;
 
 /// What a yes answer does.
@@ -29,17 +30,9 @@ pub enum Pending {
     QuitUnsaved,
 }
 
-/// How many changes undo remembers at most.
+/// How many changes undo remembers, at every size: the versions share every record a change
+/// did not touch ([`crate::model::List`]), so 200 steps cost little more than the workspace.
 pub const UNDO_DEPTH: usize = 200;
-/// Records the undo history may hold in all: each step keeps a whole workspace, so a very large
-/// one keeps fewer steps (never fewer than `UNDO_MIN_DEPTH`), which bounds the memory it takes.
-const UNDO_RECORD_BUDGET: usize = 1_000_000;
-const UNDO_MIN_DEPTH: usize = 10;
-
-/// How many changes undo remembers for a workspace of `records` records.
-pub fn undo_depth(records: usize) -> usize {
-    (UNDO_RECORD_BUDGET / records.max(1)).clamp(UNDO_MIN_DEPTH, UNDO_DEPTH)
-}
 
 impl App {
     /// In a read-only window, says so and returns true.
@@ -303,95 +296,74 @@ impl App {
     }
 
     fn apply_built(&mut self, built: Built, target: FormTarget) {
-        let mut ws = super::copy::copy(&self.ws);
-        let (message, select): (String, Option<(Pane, u64)>) = match built {
-            Built::Partner(mut p) => {
-                if p.id.0 == 0 {
-                    p.id = PartnerId(ws.allocate_id());
-                    let msg = format!("Added partner {}", p.name);
-                    let id = p.id.0;
-                    ws.partners.push(p);
-                    (msg, Some((Pane::Partners, id)))
-                } else if let Some(slot) = ws.partner_mut(p.id) {
-                    let msg = format!("Saved partner {}", p.name);
-                    *slot = p;
-                    (msg, None)
-                } else {
-                    return;
-                }
+        let mut ws = Workspace::clone(&self.ws);
+        /// Adds or replaces the record: what to say, and the row to select after adding.
+        fn put<R: Record>(
+            ws: &mut Workspace,
+            record: R,
+            pane: Option<Pane>,
+            added: String,
+            saved: String,
+        ) -> Option<(String, Option<(Pane, u64)>)> {
+            match ws.upsert(record)? {
+                Upserted::Added(id) => Some((added, pane.map(|p| (p, id)))),
+                Upserted::Replaced(_) => Some((saved, None)),
             }
-            Built::Goal(mut g) => {
-                if g.id.0 == 0 {
-                    g.id = GoalId(ws.allocate_id());
-                    let msg = format!("Added goal {}", g.title);
-                    let id = g.id.0;
-                    ws.goals.push(g);
-                    (msg, Some((Pane::Goals, id)))
-                } else {
-                    let msg = format!("Saved goal {}", g.title);
-                    if let Some(i) = ws.goals.iter().position(|x| x.id == g.id) {
-                        ws.goals[i] = g;
-                    }
-                    (msg, None)
-                }
+        }
+        let put = match built {
+            Built::Partner(p) => {
+                let (added, saved) = (
+                    format!("Added partner {}", p.name),
+                    format!("Saved partner {}", p.name),
+                );
+                put(&mut ws, p, Some(Pane::Partners), added, saved)
             }
-            Built::Milestone(mut m) => {
-                if m.id.0 == 0 {
-                    m.id = MilestoneId(ws.allocate_id());
-                    let msg = format!("Added milestone {}", m.title);
-                    let id = m.id.0;
-                    ws.milestones.push(m);
-                    (msg, Some((Pane::Timeline, id)))
-                } else {
-                    let msg = format!("Saved milestone {}", m.title);
-                    if let Some(i) = ws.milestones.iter().position(|x| x.id == m.id) {
-                        ws.milestones[i] = m;
-                    }
-                    (msg, None)
-                }
+            Built::Goal(g) => {
+                let (added, saved) = (
+                    format!("Added goal {}", g.title),
+                    format!("Saved goal {}", g.title),
+                );
+                put(&mut ws, g, Some(Pane::Goals), added, saved)
             }
-            Built::Interaction(mut e) => {
-                if e.id.0 == 0 {
-                    e.id = InteractionId(ws.allocate_id());
-                    let name = ws
-                        .partner(e.partner)
-                        .map_or(String::new(), |p| p.name.clone());
-                    let msg = format!("Logged a {} with {name}", e.channel.label());
-                    let id = e.id.0;
-                    ws.interactions.push(e);
-                    (msg, Some((Pane::Log, id)))
-                } else {
-                    let msg = "Saved the log entry".to_string();
-                    if let Some(i) = ws.interactions.iter().position(|x| x.id == e.id) {
-                        ws.interactions[i] = e;
-                    }
-                    (msg, None)
-                }
+            Built::Milestone(m) => {
+                let (added, saved) = (
+                    format!("Added milestone {}", m.title),
+                    format!("Saved milestone {}", m.title),
+                );
+                put(&mut ws, m, Some(Pane::Timeline), added, saved)
+            }
+            Built::Interaction(e) => {
+                let name = ws
+                    .partner(e.partner)
+                    .map_or(String::new(), |p| p.name.clone());
+                let added = format!("Logged a {} with {name}", e.channel.label());
+                put(
+                    &mut ws,
+                    e,
+                    Some(Pane::Log),
+                    added,
+                    "Saved the log entry".into(),
+                )
             }
             Built::Profile(p) => {
                 ws.profile = p;
-                ("Saved our profile".to_string(), None)
+                Some(("Saved our profile".to_string(), None))
             }
-            Built::Celebration(mut c) => {
+            Built::Celebration(c) => {
                 let msg = format!("Celebrated: {} 🎉", c.how);
-                if c.id.0 == 0 {
-                    c.id = CelebrationId(ws.allocate_id());
-                    ws.celebrations.push(c);
-                } else if let Some(i) = ws.celebrations.iter().position(|x| x.id == c.id) {
-                    ws.celebrations[i] = c;
-                }
-                (msg, None)
+                put(&mut ws, c, None, msg.clone(), msg)
             }
-            Built::Commitment(mut c) => {
+            Built::Commitment(c) => {
                 let msg = format!("Saved commitment: {}", c.what);
-                if c.id.0 == 0 {
-                    c.id = CommitmentId(ws.allocate_id());
-                    ws.commitments.push(c);
-                } else if let Some(i) = ws.commitments.iter().position(|x| x.id == c.id) {
-                    ws.commitments[i] = c;
-                }
-                (msg, None)
+                put(&mut ws, c, None, msg.clone(), msg)
             }
+        };
+        let Some((message, select)) = put else {
+            self.set_status(
+                Level::Warn,
+                "Not saved: the record is no longer there (the file changed?)",
+            );
+            return;
         };
         // Saving a record decides the merge conflicts on it (the form showed our values; what
         // was saved is the decision).
@@ -444,40 +416,60 @@ impl App {
     }
 
     /// Makes `ws` the workspace: validated, remembered for undo, saved. False when refused.
+    /// A small change (the usual one: a record or a few) is checked and followed record by
+    /// record, in time that does not grow with the workspace; a big one is checked whole while
+    /// the figures are rebuilt on another core.
     pub fn commit(&mut self, ws: Workspace, message: &str) -> bool {
         if let Some(reason) = &self.read_only {
             let text = format!("Read-only ({reason}): nothing can be changed in this window");
             self.set_status(Level::Warn, text);
             return false;
         }
-        // Checked while the figures of the changed workspace are built (on another core); both
-        // are thrown away when it is not valid.
-        let today = self.today;
-        let (problems, derived) = std::thread::scope(|scope| {
-            let check = scope.spawn(|| validate(&ws));
-            let derived = super::Derived::build(&ws, today);
-            let problems = check
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (problems, derived)
-        });
+        let delta = Delta::between(&self.ws, &ws, super::FOLLOW_LIMIT);
+        let problems = match &delta {
+            Some(d) => validate_changes(&ws, d),
+            None => {
+                let today = self.today;
+                let (problems, derived) = std::thread::scope(|scope| {
+                    let check = scope.spawn(|| validate(&ws));
+                    let derived = super::Derived::build(&ws, today);
+                    let problems = check
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                    (problems, derived)
+                });
+                if problems.is_empty() {
+                    let old = std::mem::replace(&mut self.ws, Arc::new(ws));
+                    self.install(derived);
+                    self.remember(old, message);
+                    return true;
+                }
+                super::reclaim::drop_later(derived);
+                problems
+            }
+        };
         if let Some(p) = problems.first() {
             self.set_status(Level::Error, format!("Not saved: {p}"));
-            super::reclaim::drop_later((ws, derived));
+            super::reclaim::drop_later(ws);
             return false;
         }
-        let old = std::mem::replace(&mut self.ws, Arc::new(ws));
+        let old = self.swap_workspace(Arc::new(ws), delta);
+        self.remember(old, message);
+        true
+    }
+
+    /// After a change: the version it replaced goes on the undo history (200 steps, which share
+    /// every record they did not change), redo is forgotten, and the change is announced and
+    /// saved.
+    fn remember(&mut self, old: Arc<Workspace>, message: &str) {
         self.undo_stack.push(old);
-        let depth = undo_depth(self.ws.record_count());
-        if self.undo_stack.len() > depth {
-            let excess = self.undo_stack.len() - depth;
+        if self.undo_stack.len() > UNDO_DEPTH {
+            let excess = self.undo_stack.len() - UNDO_DEPTH;
             super::reclaim::drop_later(self.undo_stack.drain(..excess).collect::<Vec<_>>());
         }
         super::reclaim::drop_all_later(std::mem::take(&mut self.redo_stack));
         self.name_change(message);
-        self.install(derived);
         self.announce_change(message);
-        true
     }
 
     /// Remembers what the change that made the current workspace was, for undo and redo to say
@@ -500,9 +492,10 @@ impl App {
         self.change_names.get(&(Arc::as_ptr(ws) as usize)).cloned()
     }
 
-    fn after_change(&mut self, message: &str) {
-        self.refresh();
-        self.announce_change(message);
+    /// Goes to another version of the workspace (undo, redo), following the change between.
+    fn go_to(&mut self, ws: Arc<Workspace>) -> Arc<Workspace> {
+        let delta = Delta::between(&self.ws, &ws, super::FOLLOW_LIMIT);
+        self.swap_workspace(ws, delta)
     }
 
     fn announce_change(&mut self, message: &str) {
@@ -514,10 +507,10 @@ impl App {
         match self.undo_stack.pop() {
             Some(previous) => {
                 let name = self.change_of(&self.ws);
-                let current = std::mem::replace(&mut self.ws, previous);
+                let current = self.go_to(previous);
                 self.redo_stack.push(current);
                 let redo = self.keymap.keys_text(Action::Redo);
-                self.after_change(&match name {
+                self.announce_change(&match name {
                     Some(name) => format!("Undone: {name} ({redo} redoes)"),
                     None => format!("Undone ({redo} redoes)"),
                 });
@@ -530,9 +523,9 @@ impl App {
         match self.redo_stack.pop() {
             Some(next) => {
                 let name = self.change_of(&next);
-                let current = std::mem::replace(&mut self.ws, next);
+                let current = self.go_to(next);
                 self.undo_stack.push(current);
-                self.after_change(&match name {
+                self.announce_change(&match name {
                     Some(name) => format!("Redone: {name}"),
                     None => "Redone".to_string(),
                 });
@@ -657,44 +650,59 @@ impl App {
             self.set_status(Level::Info, "Nothing changed");
             return;
         }
-        let mut ws = super::copy::copy(&self.ws);
+        let mut ws = Workspace::clone(&self.ws);
         let message = match pending {
             Pending::DeletePartner(id) => {
                 ws.remove_partner(id);
                 "Deleted the partner and its records (u undoes)"
             }
             Pending::DeleteGoal(id) => {
-                ws.goals.retain(|g| g.id != id);
-                for m in &mut ws.milestones {
-                    if m.goal == Some(id) {
-                        m.goal = None;
+                ws.remove::<Goal>(id.0);
+                let partner = self.ws.goal(id).map(|g| g.partner);
+                // Its milestones stay, unlinked; only the goal's partner can have any.
+                let theirs = partner
+                    .and_then(|p| self.index.slots(p))
+                    .map_or(&[][..], |s| &s.milestones[..]);
+                for &i in theirs {
+                    if self.ws.milestones[i].goal == Some(id) {
+                        ws.milestones[i].goal = None;
                     }
                 }
                 "Deleted the goal (u undoes)"
             }
             Pending::DeleteMilestone(id) => {
-                ws.milestones.retain(|m| m.id != id);
-                for c in &mut ws.celebrations {
-                    if c.milestone == Some(id) {
+                ws.remove::<Milestone>(id.0);
+                let partner = self.ws.milestone(id).map(|m| m.partner);
+                let theirs = partner
+                    .and_then(|p| self.index.slots(p))
+                    .map_or(&[][..], |s| &s.celebrations[..]);
+                let mut unlink = Vec::new();
+                for &i in theirs {
+                    if self.ws.celebrations[i].milestone == Some(id) {
+                        unlink.push(self.ws.celebrations[i].id);
+                    }
+                }
+                for c in unlink {
+                    if let Some(c) = ws.find_mut::<Celebration>(c.0) {
                         c.milestone = None;
                     }
                 }
                 "Deleted the milestone (u undoes)"
             }
             Pending::DeleteInteraction(id) => {
-                ws.interactions.retain(|e| e.id != id);
+                ws.remove::<Interaction>(id.0);
                 "Deleted the log entry (u undoes)"
             }
             Pending::DeleteCommitment(id) => {
-                ws.commitments.retain(|e| e.id != id);
+                ws.remove::<Commitment>(id.0);
                 "Deleted the commitment (u undoes)"
             }
             Pending::DeleteCelebration(id) => {
-                ws.celebrations.retain(|e| e.id != id);
+                ws.remove::<Celebration>(id.0);
                 "Deleted the celebration (u undoes)"
             }
             Pending::AchieveGoal(id) => {
-                if let Some(g) = ws.goals.iter_mut().find(|g| g.id == id) {
+                if let Some(g) = ws.find_mut::<Goal>(id.0) {
                     g.status = GoalStatus::Achieved;
                 }
                 "Goal achieved 🎉"
@@ -721,7 +729,7 @@ impl App {
             self.set_status(Level::Info, "No milestone selected");
             return;
         };
-        let mut ws = super::copy::copy(&self.ws);
+        let mut ws = Workspace::clone(&self.ws);
         let m = &mut ws.milestones[i];
         let id = m.id;
         let title = m.title.clone();
@@ -733,14 +741,18 @@ impl App {
         m.done = Some(self.today);
         let goal = m.goal;
         if self.commit(ws, &format!("{title}: done! How was it celebrated?")) {
+            // A goal's milestones are its partner's: look among those only.
+            let theirs = goal
+                .and_then(|g| self.ws.goal(g))
+                .and_then(|g| self.index.slots(g.partner))
+                .map_or(&[][..], |s| &s.milestones[..]);
             self.pending_goal = goal.filter(|g| {
                 self.ws
                     .goal(*g)
                     .is_some_and(|goal| goal.status == GoalStatus::Active)
-                    && self
-                        .ws
-                        .milestones
+                    && theirs
                         .iter()
+                        .map(|&i| &self.ws.milestones[i])
                         .filter(|m| m.goal == Some(*g))
                         .all(|m| m.done.is_some())
             });
@@ -777,8 +789,8 @@ impl App {
             return;
         };
         let (id, step) = (g.id, goal_step(g));
-        let mut ws = super::copy::copy(&self.ws);
-        let Some(goal) = ws.goals.iter_mut().find(|x| x.id == id) else {
+        let mut ws = Workspace::clone(&self.ws);
+        let Some(goal) = ws.find_mut::<Goal>(id.0) else {
             return;
         };
         let before = goal.current;
@@ -822,17 +834,4 @@ fn change_name(message: &str) -> String {
         }
     }
     name.trim_end_matches(['!', '.', ' ']).to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn undo_keeps_every_step_of_a_usual_workspace_and_fewer_of_a_huge_one() {
-        assert_eq!(undo_depth(0), UNDO_DEPTH);
-        assert_eq!(undo_depth(3_000), UNDO_DEPTH);
-        assert_eq!(undo_depth(30_000), 33);
-        assert_eq!(undo_depth(360_000), UNDO_MIN_DEPTH);
-    }
 }

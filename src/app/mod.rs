@@ -3,7 +3,6 @@
 
 pub mod clock;
 mod conflicts;
-mod copy;
 mod cursor;
 mod detail;
 mod disk;
@@ -31,7 +30,7 @@ pub use cursor::Cursor;
 pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
 };
-pub use edit::{Pending, UNDO_DEPTH, undo_depth};
+pub use edit::{Pending, UNDO_DEPTH};
 pub use form::{Field, FieldKind, Form};
 pub use forms::FormTarget;
 pub use layout::{
@@ -48,7 +47,7 @@ pub use views::OverviewSort;
 
 use crate::insight::{self, Index, Overview, PartnerSummary};
 use crate::keymap::Keymap;
-use crate::model::{Partner, Workspace};
+use crate::model::{Delta, ListKind, Partner, Workspace};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
@@ -74,6 +73,17 @@ impl Pane {
             Pane::Log => "Communication log",
         }
     }
+}
+
+/// How many records a change may add, remove or change and still be followed ([`App::follow`])
+/// rather than everything rebuilt.
+pub(crate) const FOLLOW_LIMIT: usize = 512;
+
+/// Whether the figures can follow a change: not when our profile changed (every partner's
+/// alignment with our values moves) or a partner was removed (every position after it moves
+/// in every figure; rebuilding is as quick).
+fn followable(d: &Delta) -> bool {
+    !d.profile && d.list(ListKind::Partners).removed.is_empty()
 }
 
 /// Everything derived from a workspace that is rebuilt after a change.
@@ -769,6 +779,42 @@ impl App {
         self.help_from = self.context();
         self.help_return = self.overlay.take().map(Box::new);
         self.overlay = Some(Overlay::Help { scroll: 0 });
+    }
+
+    /// Puts `ws` in place of the workspace and brings every derived figure up to date with it:
+    /// by following the change (`delta`, from the current workspace to `ws`) when it can be
+    /// followed, else by rebuilding. Returns the workspace it replaced.
+    pub(crate) fn swap_workspace(
+        &mut self,
+        ws: Arc<Workspace>,
+        delta: Option<Delta>,
+    ) -> Arc<Workspace> {
+        let old = std::mem::replace(&mut self.ws, ws);
+        match delta {
+            Some(d) if followable(&d) => self.follow(&old, &d),
+            _ => self.refresh(),
+        }
+        old
+    }
+
+    /// Brings the index, the overview, the rows, the trends and the filters from `old` to the
+    /// current workspace, which differ by `d`: only the partners whose records changed are
+    /// computed again. Gives what [`App::refresh`] gives (`tests/incremental.rs`).
+    fn follow(&mut self, old: &Workspace, d: &Delta) {
+        let touched = self.index.update(old, &self.ws, d);
+        self.rows.update(old, &self.ws, d, &self.index, &touched);
+        let partners = d.list(ListKind::Partners);
+        self.overview
+            .update(&self.ws, &self.index, self.today, partners, &touched);
+        let positions = touched
+            .iter()
+            .filter_map(|p| self.index.slots(*p).map(|s| s.partner));
+        self.trends.follow(&partners.added, positions);
+        for pane in Pane::ALL {
+            self.refilter(pane);
+        }
+        let (w, h) = (self.screen.area.width, self.screen.area.height);
+        self.resize(w, h);
     }
 
     /// Replaces the workspace (after a load or change) and rebuilds everything derived from it.

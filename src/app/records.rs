@@ -128,7 +128,7 @@ impl App {
                     return;
                 };
                 let today = self.today;
-                let mut ws = super::copy::copy(&self.ws);
+                let mut ws = crate::model::Workspace::clone(&self.ws);
                 let c = &mut ws.commitments[i];
                 let (outcome, word) = if action == Action::MarkKept {
                     (crate::model::Outcome::Kept(today), "kept")

@@ -25,7 +25,7 @@ impl Rescue {
         match &self.draft {
             None => self.ws.clone(),
             Some(draft) => {
-                let mut copy = super::copy::copy(&self.ws);
+                let mut copy = Workspace::clone(&self.ws);
                 copy.drafts.retain(|d| d.partner != draft.partner);
                 copy.drafts.push(draft.clone());
                 copy.drafts.sort_by_key(|d| d.partner);

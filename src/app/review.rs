@@ -283,7 +283,7 @@ impl App {
                     self.overlay = None;
                     self.review_queue.clear();
                     if self.ws.drafts.iter().any(|d| d.partner == partner) {
-                        let mut ws = super::copy::copy(&self.ws);
+                        let mut ws = crate::model::Workspace::clone(&self.ws);
                         ws.drafts.retain(|d| d.partner != partner);
                         self.commit(ws, "Draft review discarded");
                     } else {
@@ -372,7 +372,7 @@ impl App {
             .partner(state.partner)
             .map_or(String::new(), |p| p.name.clone());
         if state.started_anything() {
-            let mut ws = super::copy::copy(&self.ws);
+            let mut ws = crate::model::Workspace::clone(&self.ws);
             ws.drafts.retain(|d| d.partner != state.partner);
             ws.drafts.push(state.draft());
             ws.drafts.sort_by_key(|d| d.partner);
@@ -396,7 +396,7 @@ impl App {
             return;
         };
         self.review_queue.clear();
-        let mut ws = super::copy::copy(&self.ws);
+        let mut ws = crate::model::Workspace::clone(&self.ws);
         ws.drafts.retain(|d| d.partner != state.partner);
         ws.drafts.push(state.draft());
         ws.drafts.sort_by_key(|d| d.partner);
@@ -427,7 +427,7 @@ impl App {
             r.score = state.scores[i].unwrap_or(3);
             r.note = state.notes[i].value().trim().to_string();
         }
-        let mut ws = super::copy::copy(&self.ws);
+        let mut ws = crate::model::Workspace::clone(&self.ws);
         let review = ReviewId(ws.allocate_id());
         let fallback_due = self.today + chrono::Days::new(14);
         for a in &state.actions {

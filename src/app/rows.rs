@@ -4,17 +4,21 @@
 //! come from the insight index, so records are grouped by partner only once.
 
 use crate::insight::Index;
-use crate::model::{GoalStatus, Workspace};
+use crate::model::{
+    Delta, Goal, GoalStatus, Interaction, ListDelta, ListKind, Milestone, Partner, PartnerId,
+    Phase, Record, Workspace,
+};
+use rustc_hash::FxHashSet;
 
 /// One partner's rows, by position of the partner in `Workspace::partners`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PartnerRows {
     pub goals: Vec<u32>,
     pub milestones: Vec<u32>,
     pub log: Vec<u32>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rows {
     /// Positions in `Workspace::partners`, by name.
     pub partners: Vec<u32>,
@@ -35,6 +39,22 @@ fn goal_order(ws: &Workspace, i: u32) -> impl Ord {
     (status, g.due.is_none(), g.due, g.id)
 }
 
+fn milestone_order(ws: &Workspace, i: u32) -> impl Ord {
+    let m = &ws.milestones[i as usize];
+    (m.due, m.id)
+}
+
+/// Newest first.
+fn log_order(ws: &Workspace, i: u32) -> impl Ord {
+    let x = &ws.interactions[i as usize];
+    std::cmp::Reverse((x.at, x.id))
+}
+
+/// Partners by name, ended ones last.
+fn partner_key(p: &Partner) -> (bool, String) {
+    (p.phase == Phase::Ended, p.name.to_lowercase())
+}
+
 fn positions(list: &[usize]) -> Vec<u32> {
     list.iter().map(|i| *i as u32).collect()
 }
@@ -43,44 +63,21 @@ impl Rows {
     pub fn build(ws: &Workspace, index: &Index) -> Rows {
         let n = ws.partners.len();
         let mut partners: Vec<u32> = (0..n as u32).collect();
-        let keys: Vec<(bool, String)> = ws
-            .partners
-            .iter()
-            .map(|p| (p.phase == crate::model::Phase::Ended, p.name.to_lowercase()))
-            .collect();
+        let keys: Vec<(bool, String)> = ws.partners.iter().map(partner_key).collect();
         partners.sort_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]).then(a.cmp(b)));
 
         let per_partner = ws
             .partners
             .iter()
-            .map(|p| match index.slots(p.id) {
-                Some(slots) => {
-                    let mut goals = positions(&slots.goals);
-                    goals.sort_by_cached_key(|i| goal_order(ws, *i));
-                    let mut log = positions(&slots.interactions);
-                    log.reverse();
-                    PartnerRows {
-                        goals,
-                        milestones: positions(&slots.milestones),
-                        log,
-                    }
-                }
-                None => PartnerRows::default(),
-            })
+            .map(|p| PartnerRows::of(ws, index, p.id))
             .collect();
 
         let mut all_goals: Vec<u32> = (0..ws.goals.len() as u32).collect();
         all_goals.sort_by_cached_key(|i| goal_order(ws, *i));
         let mut all_milestones: Vec<u32> = (0..ws.milestones.len() as u32).collect();
-        all_milestones.sort_by_key(|i| {
-            let m = &ws.milestones[*i as usize];
-            (m.due, m.id)
-        });
+        all_milestones.sort_by_key(|i| milestone_order(ws, *i));
         let mut all_log: Vec<u32> = (0..ws.interactions.len() as u32).collect();
-        all_log.sort_unstable_by(|a, b| {
-            let (x, y) = (&ws.interactions[*a as usize], &ws.interactions[*b as usize]);
-            y.at.cmp(&x.at).then(y.id.cmp(&x.id))
-        });
+        all_log.sort_unstable_by_key(|i| log_order(ws, *i));
         Rows {
             partners,
             per_partner,
@@ -88,5 +85,137 @@ impl Rows {
             all_milestones,
             all_log,
         }
+    }
+}
+
+impl PartnerRows {
+    /// One partner's rows, from its index slots.
+    fn of(ws: &Workspace, index: &Index, partner: PartnerId) -> PartnerRows {
+        let Some(slots) = index.slots(partner) else {
+            return PartnerRows::default();
+        };
+        let mut goals = positions(&slots.goals);
+        goals.sort_by_cached_key(|i| goal_order(ws, *i));
+        let mut log = positions(&slots.interactions);
+        log.reverse();
+        PartnerRows {
+            goals,
+            milestones: positions(&slots.milestones),
+            log,
+        }
+    }
+}
+
+/// Renumbers rows after records moved ([`ListDelta::new_position`]), dropping removed ones.
+fn renumber(rows: &mut Vec<u32>, d: &ListDelta) {
+    rows.retain_mut(|i| match d.new_position(*i as usize) {
+        Some(n) => {
+            *i = n as u32;
+            true
+        }
+        None => false,
+    });
+}
+
+/// Brings one sorted list of rows from the old workspace to the new: renumbered, the changed
+/// rows taken out, the changed and added ones put in their places.
+fn follow<K: Ord>(
+    rows: &mut Vec<u32>,
+    d: &ListDelta,
+    old_len: usize,
+    new_len: usize,
+    order: impl Fn(u32) -> K,
+) {
+    if d.is_empty() {
+        return;
+    }
+    if d.moves_positions(old_len, new_len) {
+        renumber(rows, d);
+    } else if !d.removed.is_empty() {
+        rows.retain(|i| (*i as usize) < new_len);
+    }
+    let changed: FxHashSet<u32> = d.changed.iter().map(|c| c.1 as u32).collect();
+    if !changed.is_empty() {
+        rows.retain(|i| !changed.contains(i));
+    }
+    for q in d.added.iter().map(|q| *q as u32).chain(changed) {
+        let key = (order(q), q);
+        let at = rows.partition_point(|&r| (order(r), r) < key);
+        rows.insert(at, q);
+    }
+}
+
+impl Rows {
+    /// Brings the rows from `old` to `new` (which differ by `delta`), with the index already
+    /// brought up to date and `touched` the partners whose records changed: the same rows as
+    /// [`Rows::build`] on `new`, in time that grows with the change.
+    pub fn update(
+        &mut self,
+        old: &Workspace,
+        new: &Workspace,
+        delta: &Delta,
+        index: &Index,
+        touched: &FxHashSet<PartnerId>,
+    ) {
+        let lens = |kind: ListKind| match kind {
+            ListKind::Partners => (old.partners.len(), new.partners.len()),
+            ListKind::Goals => (old.goals.len(), new.goals.len()),
+            ListKind::Milestones => (old.milestones.len(), new.milestones.len()),
+            _ => (old.interactions.len(), new.interactions.len()),
+        };
+        let pd = delta.list(ListKind::Partners);
+        let (a, b) = lens(ListKind::Partners);
+        for &q in &pd.added {
+            self.per_partner.insert(q, PartnerRows::default());
+        }
+        follow(&mut self.partners, pd, a, b, |i| {
+            partner_key(&new.partners[i as usize])
+        });
+        // Every partner's rows renumbered where records moved; the touched ones made again.
+        for kind in [
+            ListKind::Goals,
+            ListKind::Milestones,
+            ListKind::Interactions,
+        ] {
+            let d = delta.list(kind);
+            let (a, b) = lens(kind);
+            if !d.moves_positions(a, b) {
+                continue;
+            }
+            for rows in &mut self.per_partner {
+                match kind {
+                    ListKind::Goals => renumber(&mut rows.goals, d),
+                    ListKind::Milestones => renumber(&mut rows.milestones, d),
+                    _ => renumber(&mut rows.log, d),
+                }
+            }
+        }
+        for partner in touched {
+            if let Some(slots) = index.slots(*partner)
+                && let Some(rows) = self.per_partner.get_mut(slots.partner)
+            {
+                *rows = PartnerRows::of(new, index, *partner);
+            }
+        }
+        let (a, b) = lens(ListKind::Goals);
+        follow(&mut self.all_goals, delta.list(Goal::LIST), a, b, |i| {
+            goal_order(new, i)
+        });
+        let (a, b) = lens(ListKind::Milestones);
+        follow(
+            &mut self.all_milestones,
+            delta.list(Milestone::LIST),
+            a,
+            b,
+            |i| milestone_order(new, i),
+        );
+        let (a, b) = lens(ListKind::Interactions);
+        follow(
+            &mut self.all_log,
+            delta.list(Interaction::LIST),
+            a,
+            b,
+            |i| log_order(new, i),
+        );
     }
 }

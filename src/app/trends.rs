@@ -24,6 +24,25 @@ impl Trends {
         self.next = 0;
     }
 
+    /// Forgets the trends of the partners at `positions` (their records changed), after
+    /// making room for the partners `added` (positions in the new list, ascending).
+    pub fn follow(&mut self, added: &[usize], positions: impl Iterator<Item = usize>) {
+        for &q in added {
+            if q <= self.by_partner.len() {
+                self.by_partner.insert(q, None);
+                if q < self.next {
+                    self.next += 1;
+                }
+            }
+        }
+        for i in positions {
+            if let Some(slot) = self.by_partner.get_mut(i) {
+                *slot = None;
+                self.next = self.next.min(i);
+            }
+        }
+    }
+
     pub fn done(&self) -> bool {
         self.next >= self.by_partner.len()
     }
@@ -61,12 +80,16 @@ impl App {
         let start = Instant::now();
         while !self.trends.done() {
             let i = self.trends.next;
+            self.trends.next += 1;
+            if self.trends.by_partner[i].is_some() {
+                // Known, and its records have not changed since (`Trends::follow`).
+                continue;
+            }
             let id = self.ws.partners[i].id;
             self.trends.by_partner[i] = self
                 .index
                 .records(&self.ws, id)
                 .map(|r| trend_of(&r, self.today));
-            self.trends.next += 1;
             if start.elapsed() >= budget {
                 break;
             }

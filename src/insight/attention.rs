@@ -129,14 +129,17 @@ fn late(n: i64) -> String {
 
 /// Sorts items by the ordering rule of this module.
 pub fn sort(items: &mut [AttentionItem]) {
-    items.sort_by(|a, b| {
-        a.urgency
-            .cmp(&b.urgency)
-            .then(b.days_overdue.cmp(&a.days_overdue))
-            .then_with(|| a.partner_name.cmp(&b.partner_name))
-            .then(a.partner.cmp(&b.partner))
-            .then(a.record.raw().cmp(&b.record.raw()))
-    });
+    items.sort_by(order);
+}
+
+/// The queue's order: most urgent first, then most overdue, then by partner and record.
+pub fn order(a: &AttentionItem, b: &AttentionItem) -> std::cmp::Ordering {
+    a.urgency
+        .cmp(&b.urgency)
+        .then(b.days_overdue.cmp(&a.days_overdue))
+        .then_with(|| a.partner_name.cmp(&b.partner_name))
+        .then(a.partner.cmp(&b.partner))
+        .then(a.record.raw().cmp(&b.record.raw()))
 }
 
 /// Appends one partner's items (unsorted) to `out`.

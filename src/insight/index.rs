@@ -11,7 +11,7 @@
 use super::dates::window_start;
 use crate::model::*;
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Positions of one partner's records in the workspace lists.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -81,6 +81,148 @@ impl Index {
             sort_by(&mut s.celebrations, &ws.celebrations, |c| (c.date, c.id));
         }
         Index { slots }
+    }
+
+    /// Brings the index from `old` to `new`, which differ by `delta`, touching only what the
+    /// change touched: positions that moved are renumbered, and each partner whose records
+    /// changed gets its lists put together again. The same as [`Index::build`] on `new`
+    /// (`tests/incremental.rs` holds it to that). Returns the partners whose records changed.
+    /// A partner removed is not followed: rebuild instead.
+    pub fn update(
+        &mut self,
+        old: &Workspace,
+        new: &Workspace,
+        delta: &Delta,
+    ) -> HashSet<PartnerId> {
+        let mut touched = HashSet::default();
+        let pd = delta.list(ListKind::Partners);
+        debug_assert!(pd.removed.is_empty(), "a partner removed: rebuild instead");
+        if pd.moves_positions(old.partners.len(), new.partners.len()) {
+            for s in self.slots.values_mut() {
+                s.partner = pd.new_position(s.partner).unwrap_or(s.partner);
+            }
+        }
+        for &q in &pd.added {
+            let p = &new.partners[q];
+            self.slots.insert(
+                p.id,
+                Slots {
+                    partner: q,
+                    ..Slots::default()
+                },
+            );
+            touched.insert(p.id);
+        }
+        for &(_, q) in &pd.changed {
+            touched.insert(new.partners[q].id);
+        }
+        self.follow::<Goal, _>(
+            old,
+            new,
+            delta,
+            &mut touched,
+            |s| &mut s.goals,
+            |g| (g.start, g.id),
+        );
+        self.follow::<Milestone, _>(
+            old,
+            new,
+            delta,
+            &mut touched,
+            |s| &mut s.milestones,
+            |m| (m.due, m.id),
+        );
+        self.follow::<Interaction, _>(
+            old,
+            new,
+            delta,
+            &mut touched,
+            |s| &mut s.interactions,
+            |x| (x.at, x.id),
+        );
+        self.follow::<Commitment, _>(
+            old,
+            new,
+            delta,
+            &mut touched,
+            |s| &mut s.commitments,
+            |c| (c.due, c.id),
+        );
+        self.follow::<Review, _>(
+            old,
+            new,
+            delta,
+            &mut touched,
+            |s| &mut s.reviews,
+            |r| (r.date, r.id),
+        );
+        self.follow::<Celebration, _>(
+            old,
+            new,
+            delta,
+            &mut touched,
+            |s| &mut s.celebrations,
+            |c| (c.date, c.id),
+        );
+        touched
+    }
+
+    /// One list of [`Index::update`].
+    fn follow<R: Record, K: Ord>(
+        &mut self,
+        old: &Workspace,
+        new: &Workspace,
+        delta: &Delta,
+        touched: &mut HashSet<PartnerId>,
+        slot: fn(&mut Slots) -> &mut Vec<usize>,
+        key: impl Fn(&R) -> K,
+    ) {
+        let d = delta.list(R::LIST);
+        if d.is_empty() {
+            return;
+        }
+        let (a, b) = (R::list(old), R::list(new));
+        let mut owners: HashSet<PartnerId> = HashSet::default();
+        owners.extend(d.removed.iter().map(|&p| a[p].partner()));
+        owners.extend(d.added.iter().map(|&q| b[q].partner()));
+        for &(p, q) in &d.changed {
+            owners.insert(a[p].partner());
+            owners.insert(b[q].partner());
+        }
+        if d.moves_positions(a.len(), b.len()) {
+            // Records before which others were removed or put back: every list renumbered.
+            for s in self.slots.values_mut() {
+                slot(s).retain_mut(|i| match d.new_position(*i) {
+                    Some(n) => {
+                        *i = n;
+                        true
+                    }
+                    None => false,
+                });
+            }
+        } else if !d.removed.is_empty() {
+            // Removed from the end: nothing else moved.
+            for owner in &owners {
+                if let Some(s) = self.slots.get_mut(owner) {
+                    slot(s).retain(|i| *i < b.len());
+                }
+            }
+        }
+        let changed: HashSet<usize> = d.changed.iter().map(|c| c.1).collect();
+        for owner in owners {
+            touched.insert(owner);
+            let Some(s) = self.slots.get_mut(&owner) else {
+                continue;
+            };
+            let list = slot(s);
+            list.retain(|i| !changed.contains(i));
+            for q in d.added.iter().chain(&changed) {
+                if b[*q].partner() == owner {
+                    list.push(*q);
+                }
+            }
+            sort_by(list, b, &key);
+        }
     }
 
     /// Number of partners indexed.

@@ -79,6 +79,51 @@ pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
     all
 }
 
+impl Overview {
+    /// Brings the overview up to date after a change ([`Index::update`] gave `touched`, the
+    /// partners whose records changed; `partners` is what changed in the partner list): their
+    /// summaries are made again and their attention items replaced, each put in its place in
+    /// the queue. The same as [`overview`] on the new workspace, for the same day.
+    pub fn update(
+        &mut self,
+        ws: &Workspace,
+        idx: &Index,
+        today: NaiveDate,
+        partners: &crate::model::ListDelta,
+        touched: &rustc_hash::FxHashSet<PartnerId>,
+    ) {
+        for &q in &partners.added {
+            let placeholder = summarize(ws, idx, q..q + 1, today).summaries;
+            self.summaries.splice(q..q, placeholder);
+        }
+        if touched.is_empty() {
+            return;
+        }
+        self.attention
+            .retain(|item| !touched.contains(&item.partner));
+        for partner in touched {
+            let Some(at) = idx.slots(*partner).map(|s| s.partner) else {
+                continue;
+            };
+            let Overview {
+                summaries,
+                attention,
+            } = summarize(ws, idx, at..at + 1, today);
+            if let (Some(slot), Some(s)) =
+                (self.summaries.get_mut(at), summaries.into_iter().next())
+            {
+                *slot = s;
+            }
+            for item in attention {
+                let place = self
+                    .attention
+                    .partition_point(|x| attention::order(x, &item).is_le());
+                self.attention.insert(place, item);
+            }
+        }
+    }
+}
+
 /// Summaries and (unsorted) attention items of some of the partners.
 fn summarize(
     ws: &Workspace,

@@ -30,9 +30,12 @@ impl ListDelta {
         self.removed.is_empty() && self.added.is_empty() && self.changed.is_empty()
     }
 
-    /// Records moved to other positions (some were removed, or added before the end).
-    pub fn moves_positions(&self, old_len: usize) -> bool {
-        !self.removed.is_empty() || self.added.first().is_some_and(|&a| a < old_len)
+    /// Whether records that stayed are at other positions now: some before them were removed,
+    /// or some were added before them (not only at the end).
+    pub fn moves_positions(&self, old_len: usize, new_len: usize) -> bool {
+        let tail =
+            |at: &[usize], len: usize| at.iter().rev().zip((0..len).rev()).all(|(a, b)| a == &b);
+        !tail(&self.removed, old_len) || !tail(&self.added, new_len)
     }
 
     /// Where the record at `old` position is in the new list; `None` when it was removed.
@@ -305,7 +308,7 @@ mod tests {
         };
         assert_eq!(d.new_position(2), Some(2));
         assert_eq!(d.new_position(3), Some(4));
-        assert!(d.moves_positions(10));
+        assert!(d.moves_positions(10, 11));
     }
 
     #[test]

@@ -345,6 +345,82 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     c.problems
 }
 
+/// Checks what changed from a valid workspace to `ws` ([`Delta`]): the records added or changed,
+/// and whatever referred to records that are gone or moved to another partner. Finds a problem
+/// exactly when [`validate`] does, in time that grows with the change, not the workspace; when
+/// it finds one, the full check's list is returned, so messages are the same either way.
+pub fn validate_changes(ws: &Workspace, delta: &Delta) -> Vec<Problem> {
+    if !delta.list(ListKind::Partners).removed.is_empty() {
+        // The partner's records went with it; checking all is as quick as finding them.
+        return validate(ws);
+    }
+    let mut c = Checker {
+        ws,
+        problems: Vec::new(),
+        seen: HashSet::default(),
+        partial: true,
+    };
+    c.header();
+    fn touched<R: Record>(ws: &Workspace, delta: &Delta, mut check: impl FnMut(&R)) -> bool {
+        let d = delta.list(R::LIST);
+        let list = R::list(ws);
+        let mut ordered = true;
+        for q in d.added.iter().copied().chain(d.changed.iter().map(|c| c.1)) {
+            let r = &list[q];
+            check(r);
+            let before = q == 0 || list[q - 1].id() < r.id();
+            let after = list.get(q + 1).is_none_or(|n| r.id() < n.id());
+            ordered &= before && after;
+        }
+        ordered
+    }
+    let mut ordered = true;
+    ordered &= touched::<Partner>(ws, delta, |r| c.partner_record(r));
+    ordered &= touched::<Goal>(ws, delta, |r| c.goal_record(r));
+    ordered &= touched::<Milestone>(ws, delta, |r| c.milestone_record(r));
+    ordered &= touched::<Interaction>(ws, delta, |r| c.interaction_record(r));
+    ordered &= touched::<Commitment>(ws, delta, |r| c.commitment_record(r));
+    ordered &= touched::<Review>(ws, delta, |r| c.review_record(r));
+    ordered &= touched::<Celebration>(ws, delta, |r| c.celebration_record(r));
+    // What refers to a goal or milestone that is gone or changed (its partner may have moved).
+    let goals = delta.list(ListKind::Goals);
+    if !goals.removed.is_empty() || !goals.changed.is_empty() {
+        for m in ws.milestones.iter() {
+            if m.goal
+                .is_some_and(|g| ws.goal(g).is_none_or(|goal| goal.partner != m.partner))
+            {
+                c.milestone_record(m);
+            }
+        }
+    }
+    let milestones = delta.list(ListKind::Milestones);
+    if !milestones.removed.is_empty() || !milestones.changed.is_empty() {
+        for e in ws.celebrations.iter() {
+            if e.milestone
+                .is_some_and(|m| ws.milestone(m).is_none_or(|ms| ms.partner != e.partner))
+            {
+                c.celebration_record(e);
+            }
+        }
+    }
+    if delta.rest {
+        c.drafts();
+    }
+    if c.problems.is_empty() && ordered {
+        return Vec::new();
+    }
+    let full = validate(ws);
+    if full.is_empty() {
+        // Only the order was off, which a load puts right but a change must not do.
+        return vec![Problem {
+            record: String::new(),
+            id: None,
+            message: "records are out of id order".into(),
+        }];
+    }
+    full
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,80 +504,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// Checks what changed from a valid workspace to `ws` ([`Delta`]): the records added or changed,
-/// and whatever referred to records that are gone or moved to another partner. Finds a problem
-/// exactly when [`validate`] does, in time that grows with the change, not the workspace; when
-/// it finds one, the full check's list is returned, so messages are the same either way.
-pub fn validate_changes(ws: &Workspace, delta: &Delta) -> Vec<Problem> {
-    if !delta.list(ListKind::Partners).removed.is_empty() {
-        // The partner's records went with it; checking all is as quick as finding them.
-        return validate(ws);
-    }
-    let mut c = Checker {
-        ws,
-        problems: Vec::new(),
-        seen: HashSet::default(),
-        partial: true,
-    };
-    c.header();
-    fn touched<R: Record>(ws: &Workspace, delta: &Delta, mut check: impl FnMut(&R)) -> bool {
-        let d = delta.list(R::LIST);
-        let list = R::list(ws);
-        let mut ordered = true;
-        for q in d.added.iter().copied().chain(d.changed.iter().map(|c| c.1)) {
-            let r = &list[q];
-            check(r);
-            let before = q == 0 || list[q - 1].id() < r.id();
-            let after = list.get(q + 1).is_none_or(|n| r.id() < n.id());
-            ordered &= before && after;
-        }
-        ordered
-    }
-    let mut ordered = true;
-    ordered &= touched::<Partner>(ws, delta, |r| c.partner_record(r));
-    ordered &= touched::<Goal>(ws, delta, |r| c.goal_record(r));
-    ordered &= touched::<Milestone>(ws, delta, |r| c.milestone_record(r));
-    ordered &= touched::<Interaction>(ws, delta, |r| c.interaction_record(r));
-    ordered &= touched::<Commitment>(ws, delta, |r| c.commitment_record(r));
-    ordered &= touched::<Review>(ws, delta, |r| c.review_record(r));
-    ordered &= touched::<Celebration>(ws, delta, |r| c.celebration_record(r));
-    // What refers to a goal or milestone that is gone or changed (its partner may have moved).
-    let goals = delta.list(ListKind::Goals);
-    if !goals.removed.is_empty() || !goals.changed.is_empty() {
-        for m in ws.milestones.iter() {
-            if m.goal
-                .is_some_and(|g| ws.goal(g).is_none_or(|goal| goal.partner != m.partner))
-            {
-                c.milestone_record(m);
-            }
-        }
-    }
-    let milestones = delta.list(ListKind::Milestones);
-    if !milestones.removed.is_empty() || !milestones.changed.is_empty() {
-        for e in ws.celebrations.iter() {
-            if e.milestone
-                .is_some_and(|m| ws.milestone(m).is_none_or(|ms| ms.partner != e.partner))
-            {
-                c.celebration_record(e);
-            }
-        }
-    }
-    if delta.rest {
-        c.drafts();
-    }
-    if c.problems.is_empty() && ordered {
-        return Vec::new();
-    }
-    let full = validate(ws);
-    if full.is_empty() {
-        // Only the order was off, which a load puts right but a change must not do.
-        return vec![Problem {
-            record: String::new(),
-            id: None,
-            message: "records are out of id order".into(),
-        }];
-    }
-    full
 }
