@@ -3,7 +3,10 @@
 //! - heavy: `partnerdeck render` wall time under 150 ms;
 //! - extreme: time to first frame ≤ 1.3 × bare RON deserialization of the same file;
 //! - extreme: peak memory ≤ 3 × the file's size;
-//! - per key (update + redraw): median under 1 ms, no key over 5 ms.
+//! - per key (update + redraw): median under 1 ms, no key over 5 ms, navigation and every
+//!   change-making key alike (add a log entry, edit a partner, mark a milestone done, delete a
+//!   goal, undo, redo);
+//! - the undo history after 200 small changes: within 25% of the loaded workspace's memory.
 //!
 //! Every figure is printed for both sizes (set `PARTNERDECK_BENCH_SIZES=heavy` for one), with
 //! median and worst. The workspaces are generated on first use into `target/bench-data/`.
@@ -254,6 +257,66 @@ fn dashboard_peak(size: Size) -> (u64, u64) {
     (n.next().expect("before"), n.next().expect("after"))
 }
 
+/// The resident size of this process now (VmRSS, KiB).
+fn vm_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// In a child of its own: load the file into the dashboard's state, then make 200 small changes
+/// by keys (log entries, partner edits, milestones done, goals deleted), each kept by undo.
+/// Prints the resident size at start, once loaded, after the changes (KiB) and the undo depth.
+fn undo_memory_child(path: &std::path::Path) {
+    let start = vm_rss_kib();
+    let mut app = common::open_app(path);
+    common::select_busiest_partner(&mut app);
+    let loaded = vm_rss_kib();
+    let rounds: [&[&str]; 4] = [
+        &["4", "l", "H", "i", "enter"],
+        &["1", "e", "!", "enter"],
+        &["3", "x", "esc"],
+        &["2", "d", "y"],
+    ];
+    for n in 0..partnerdeck::app::UNDO_DEPTH {
+        common::press(&mut app, rounds[n % rounds.len()]);
+        if n % 4 == 3 {
+            // Keys land on other partners too, as a day's work does.
+            common::press(&mut app, &["1", "j"]);
+        }
+    }
+    // Freed structures (the figures each change replaced) go on short-lived threads.
+    std::thread::sleep(Duration::from_millis(500));
+    println!("{start} {loaded} {} {}", vm_rss_kib(), app.undo_stack.len());
+}
+
+/// The undo history's memory after 200 small changes: (loaded workspace, history) in KiB, and
+/// the number of steps kept.
+fn undo_memory(size: Size) -> (u64, u64, usize) {
+    let out = Command::new(std::env::current_exe().expect("own path"))
+        .arg("--undo-memory-child")
+        .arg(size.file())
+        .output()
+        .expect("runs itself");
+    assert!(out.status.success(), "the undo-memory child failed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let n: Vec<u64> = text
+        .split_whitespace()
+        .map(|v| v.parse().expect("a number"))
+        .collect();
+    let [start, loaded, after, depth] = n[..] else {
+        panic!("unexpected output {text}");
+    };
+    (
+        loaded.saturating_sub(start),
+        after.saturating_sub(loaded),
+        depth as usize,
+    )
+}
+
 /// The per-key target's line: median under 1 ms, no key over 5 ms.
 fn per_key_verdict(size: Size, what: &str, median: Duration, worst: Duration) -> String {
     format!(
@@ -271,6 +334,12 @@ fn main() {
         && flag == "--peak-child"
     {
         peak_child(std::path::Path::new(path));
+        return;
+    }
+    if let [_, flag, path] = args.as_slice()
+        && flag == "--undo-memory-child"
+    {
+        undo_memory_child(std::path::Path::new(path));
         return;
     }
     if let [_, flag, path] = args.as_slice()
@@ -436,11 +505,36 @@ fn main() {
             fmt(m_med),
             fmt(m_max)
         ));
+        for k in keys.iter().filter(|k| k.name.starts_with("change:")) {
+            summary.push(per_key_verdict(
+                size,
+                &format!("key of \"{}\"", k.name),
+                k.median,
+                k.worst,
+            ));
+        }
+        summary.push(per_key_verdict(
+            size,
+            "change-making key (all above)",
+            e_med,
+            e_max,
+        ));
+        let (loaded, history, edits) = undo_memory(size);
+        let share = history as f64 / loaded as f64;
+        println!(
+            "undo history after {edits} changes: {:.1} MB over a loaded workspace of {:.1} MB ({:.1}%)",
+            history as f64 * 1024.0 / 1e6,
+            loaded as f64 * 1024.0 / 1e6,
+            share * 100.0
+        );
         summary.push(format!(
-            "{size}: per edit key (a change) median {}, worst {} (≤ one 16 ms frame: {})",
-            fmt(e_med),
-            fmt(e_max),
-            verdict(e_max <= Duration::from_millis(16))
+            "{size}: undo history after {edits} small changes {:.1} MB = {:.1}% of the loaded \
+             workspace ({:.0} MB) ≤ 25%: {}; 200 steps kept: {}",
+            history as f64 * 1024.0 / 1e6,
+            share * 100.0,
+            loaded as f64 * 1024.0 / 1e6,
+            verdict(share <= 0.25),
+            verdict(edits == partnerdeck::app::UNDO_DEPTH)
         ));
     }
     println!("\n== targets ==");

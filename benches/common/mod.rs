@@ -313,10 +313,34 @@ pub const SCENARIOS: &[Scenario] = &[
         keys: FILTER,
     },
     Scenario {
-        name: "edit: x (done + celebration form), esc, u (undo)",
+        name: "change: add a log entry (l, typing, enter)",
+        kind: Kind::Edit,
+        setup: &["4"],
+        keys: &["l", "H", "i", "enter"],
+    },
+    Scenario {
+        name: "change: edit a partner field (e, typing, enter)",
+        kind: Kind::Edit,
+        setup: &["1"],
+        keys: &["e", "!", "enter"],
+    },
+    Scenario {
+        name: "change: mark a milestone done (x, esc) and not done (x)",
         kind: Kind::Edit,
         setup: &["3"],
-        keys: &["x", "esc", "u"],
+        keys: &["x", "esc", "x"],
+    },
+    Scenario {
+        name: "change: delete a goal and its links (d, y), undo (u)",
+        kind: Kind::Edit,
+        setup: &["2"],
+        keys: &["d", "y", "u"],
+    },
+    Scenario {
+        name: "change: undo (u), redo (ctrl-r)",
+        kind: Kind::Edit,
+        setup: &["4", "l", "H", "i", "enter"],
+        keys: &["u", "ctrl-r"],
     },
     Scenario {
         name: "attention / overview open, j, close",
