@@ -7,6 +7,7 @@
 //!   change-making key alike (add a log entry, edit a partner, mark a milestone done, delete a
 //!   goal, undo, redo);
 //! - the undo history after 200 small changes: within 25% of the loaded workspace's memory.
+//! - backups: the default policy's most copies (20 recent + 30 daily) take ≤ 5 × the file.
 //!
 //! Every figure is printed for both sizes (set `PARTNERDECK_BENCH_SIZES=heavy` for one), with
 //! median and worst. The workspaces are generated on first use into `target/bench-data/`.
@@ -317,6 +318,67 @@ fn undo_memory(size: Size) -> (u64, u64, usize) {
     )
 }
 
+/// The backups target: the default policy's most copies (20 recent + one a day for 30 days)
+/// written through the real backup path (`store::backup_now`: read, compare with the newest,
+/// compress, write privately and atomically) into a private temporary folder, each of a version
+/// one line longer than the last. Prints the details and returns the summary line.
+fn backups_at_default_policy(size: Size) -> String {
+    let policy = store::BackupPolicy::default();
+    let copies = policy.keep_last + policy.keep_daily_days as usize;
+    let dir = store::save::private_tempdir("partnerdeck-bench-backups").expect("a temp folder");
+    let data = dir.path().join("team.ron");
+    let original = std::fs::read(size.file()).expect("reads");
+    let start = chrono::DateTime::parse_from_rfc3339("2026-11-27T09:00:00Z")
+        .expect("a time")
+        .to_utc();
+    let mut times = Vec::new();
+    for i in 0..copies {
+        let mut version = original.clone();
+        version.extend_from_slice(format!("// edit {i}{}\n", " ".repeat(i)).as_bytes());
+        store::write_private(&data, &version).expect("writes");
+        let now = start + chrono::TimeDelta::minutes(i as i64 * 15);
+        let t = Instant::now();
+        let made = store::backup_now(&data, now).expect("backs up");
+        times.push(t.elapsed());
+        assert!(made.is_some_and(|b| b.is_compressed()), "a compressed copy");
+    }
+    let backups = store::list_backups(&data);
+    assert_eq!(backups.len(), copies, "one copy per version");
+    let total: u64 = std::fs::read_dir(store::backup::backup_dir(&data))
+        .expect("lists")
+        .map(|e| e.expect("an entry").metadata().expect("a size").len())
+        .sum();
+    // For comparison, the uncompressed copy earlier versions wrote (also private and atomic).
+    let mut plain = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        store::write_private(&dir.path().join("plain-copy.ron"), &original).expect("writes");
+        plain.push(t.elapsed());
+    }
+    let file = original.len() as f64;
+    let times_file = total as f64 / file;
+    let (b_med, b_max) = median_max(&mut times);
+    let (p_med, _) = median_max(&mut plain);
+    println!(
+        "backups, {copies} copies (default policy's most) {:.1} MB = {times_file:.2}× the file \
+         ({:.1}× smaller each); per backup median {:>9}  worst {:>9}  (an uncompressed copy \
+         took {})",
+        total as f64 / 1e6,
+        file * copies as f64 / total as f64,
+        fmt(b_med),
+        fmt(b_max),
+        fmt(p_med)
+    );
+    format!(
+        "{size}: backups at the default policy (20 recent + 30 daily) {:.1} MB = {times_file:.2}× \
+         the file ≤ 5×: {} (per backup median {}, worst {})",
+        total as f64 / 1e6,
+        verdict(times_file <= 5.0),
+        fmt(b_med),
+        fmt(b_max)
+    )
+}
+
 /// The per-key target's line: median under 1 ms, no key over 5 ms.
 fn per_key_verdict(size: Size, what: &str, median: Duration, worst: Duration) -> String {
     format!(
@@ -476,6 +538,8 @@ fn main() {
             limit.as_secs(),
             verdict(mg_max < limit)
         ));
+
+        summary.push(backups_at_default_policy(size));
 
         match size {
             Size::Heavy => summary.push(format!(

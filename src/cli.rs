@@ -424,13 +424,14 @@ fn list_backups(path: &Path) -> Result<ExitCode, String> {
         dir.display()
     ))?;
     for b in &backups {
-        let partners = match std::fs::read_to_string(&b.path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| store::load_text(&text, &b.path).map_err(|e| e.to_string()))
-        {
+        let partners = match store::load_backup(b) {
             Ok(loaded) => {
                 let n = loaded.workspace.partners.len();
                 crate::words::count(n, "partner")
+            }
+            Err(_) if b.is_compressed() => {
+                "does not load (unpack it with `zstd -d`; `partnerdeck check` on the copy says why)"
+                    .to_string()
             }
             Err(_) => "does not load (`partnerdeck check` on it says why)".to_string(),
         };

@@ -328,8 +328,7 @@ fn recovery_never_deletes_later_writes() {
         backups_before + 1,
         "the replaced file was backed up"
     );
-    let backed_up = store::load(&backups.last().unwrap().path)
-        .unwrap()
+    let backed_up = store::load_backup(backups.last().unwrap())
         .unwrap()
         .workspace;
     assert_eq!(backed_up, later);

@@ -119,7 +119,10 @@ fn apply_backs_up_then_adds_the_good_rows_and_a_second_run_adds_nothing() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(backups.len(), 1);
-    assert_eq!(fs::read(&backups[0]).unwrap(), before);
+    assert_eq!(
+        partnerdeck::store::read_backup(&backups[0]).unwrap(),
+        before
+    );
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt as _;

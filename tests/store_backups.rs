@@ -38,6 +38,11 @@ fn set_mtime(path: &Path, t: DateTime<Utc>) {
     f.set_modified(t.into()).unwrap();
 }
 
+/// The text a backup holds (unpacked when compressed).
+fn content(backup: &Path) -> Vec<u8> {
+    store::read_backup(backup).unwrap()
+}
+
 fn ids(path: &Path) -> Vec<String> {
     store::list_backups(path)
         .into_iter()
@@ -61,20 +66,23 @@ fn a_backup_is_made_when_the_replaced_version_or_the_newest_backup_is_old_enough
     // No backup yet: the first replacement is always kept.
     let b = save_at(&data, &named("v2"), minutes(1)).backup.unwrap();
     assert_eq!(b.id, "20261101T120100Z");
-    assert_eq!(b.path, dir.path().join("backups/team-20261101T120100Z.ron"));
-    assert_eq!(fs::read(&b.path).unwrap(), v1, "the copy is the old bytes");
+    assert_eq!(
+        b.path,
+        dir.path().join("backups/team-20261101T120100Z.ron.zst")
+    );
+    assert_eq!(content(&b.path), v1, "the copy is the old bytes");
     // A 1-minute-old version and a 1-minute-old backup: no copy.
     assert!(save_at(&data, &named("v3"), minutes(2)).backup.is_none());
     assert!(save_at(&data, &named("v4"), minutes(9)).backup.is_none());
     // Frequent saves, but the newest backup is now 11 minutes old: one copy.
     let v4 = fs::read(&data).unwrap();
     let b = save_at(&data, &named("v5"), minutes(12)).backup.unwrap();
-    assert_eq!(fs::read(&b.path).unwrap(), v4);
+    assert_eq!(content(&b.path), v4);
     assert!(save_at(&data, &named("v6"), minutes(13)).backup.is_none());
     // A version that lasted 17 minutes is kept.
     let v6 = fs::read(&data).unwrap();
     let b = save_at(&data, &named("v7"), minutes(30)).backup.unwrap();
-    assert_eq!(fs::read(&b.path).unwrap(), v6);
+    assert_eq!(content(&b.path), v6);
     assert_eq!(
         ids(&data),
         ["20261101T120100Z", "20261101T121200Z", "20261101T123000Z"]
@@ -129,7 +137,10 @@ fn two_backups_in_the_same_second_get_distinct_sortable_ids_and_duplicates_are_n
     names.sort();
     assert_eq!(
         names,
-        ["ws-20261101T120000Z.ron", "ws-20261101T120000Z_2.ron"]
+        [
+            "ws-20261101T120000Z.ron.zst",
+            "ws-20261101T120000Z_2.ron.zst"
+        ]
     );
     // No data file: nothing to back up.
     assert!(
@@ -139,7 +150,9 @@ fn two_backups_in_the_same_second_get_distinct_sortable_ids_and_duplicates_are_n
     );
 }
 
-/// Makes backups directly (5 a day, for `days` days before `now`) and returns their ids.
+/// Makes backups directly (5 a day, for `days` days before `now`) and returns their ids. They
+/// alternate between the compressed kind and the plain `.ron` of earlier versions, which are
+/// pruned by the same policy.
 fn synthetic_backups(data: &Path, now: DateTime<Utc>, days: i64) -> Vec<(String, DateTime<Utc>)> {
     let dir = store::backup::backup_dir(data);
     fs::create_dir_all(&dir).unwrap();
@@ -155,7 +168,12 @@ fn synthetic_backups(data: &Path, now: DateTime<Utc>, days: i64) -> Vec<(String,
                 continue;
             }
             let id = t.format("%Y%m%dT%H%M%SZ").to_string();
-            fs::write(dir.join(format!("ws-{id}.ron")), id.as_bytes()).unwrap();
+            let suffix = if made.len() % 2 == 0 {
+                "ron.zst"
+            } else {
+                "ron"
+            };
+            fs::write(dir.join(format!("ws-{id}.{suffix}")), id.as_bytes()).unwrap();
             made.push((id, t));
         }
     }
@@ -199,6 +217,9 @@ fn rotation_keeps_the_last_twenty_and_one_a_day_for_thirty_days() {
         backups.join("notes.txt"),
         backups.join("other-20261001T010000Z.ron"),
         backups.join("ws-2026.ron"),
+        backups.join("ws-20261001T010000Z.zst"),
+        backups.join("ws-20261001T010000Z.ron.gz"),
+        backups.join("ws-20261001T010000Z.ron.zst.bak"),
         backups.join("ws.ron.emergency-20261001T010000Z.ron"),
     ];
     for s in &strangers {
@@ -291,7 +312,7 @@ fn restore_round_trip_backs_up_the_current_version_first() {
     assert_eq!(restored.from.id, b1.id);
     assert_eq!(restored.loaded.workspace.profile.name, "v1");
     let saved = restored.saved_current.unwrap();
-    assert_eq!(fs::read(&saved.path).unwrap(), v2, "v2 was kept first");
+    assert_eq!(content(&saved.path), v2, "v2 was kept first");
     assert_eq!(ids(&data), [b1.id.clone(), saved.id.clone()]);
     // And back again, by a unique beginning of the id.
     store::restore(&data, "20261101T1225", minutes(26)).unwrap();
@@ -449,6 +470,7 @@ fn cleanup_removes_only_our_leftover_temporary_files() {
         dir.path().join(".ws.ron.aB3xY9"),
         dir.path().join(".ws.ron.000000"),
         backups.join(".ws-20261101T120000Z.ron.Qw12Er"),
+        backups.join(".ws-20261101T120000Z.ron.zst.Zx98Cv"),
     ];
     let not_ours: Vec<PathBuf> = vec![
         dir.path().join(".other.ron.aB3xY9"),
@@ -458,6 +480,8 @@ fn cleanup_removes_only_our_leftover_temporary_files() {
         dir.path().join(".ws.ron.lock"),
         backups.join(".other-20261101T120000Z.ron.Qw12Er"),
         backups.join("ws-20261101T120000Z.ron"),
+        backups.join("ws-20261101T120000Z.ron.zst"),
+        backups.join(".other-20261101T120000Z.ron.zst.Qw12Er"),
     ];
     for p in ours.iter().chain(&not_ours) {
         fs::write(p, "leftover").unwrap();

@@ -43,7 +43,8 @@ pub fn cleanup_temp_files(data_path: &Path) -> Vec<PathBuf> {
     remove_matching(&dir, &mut removed, |n| is_temp_name_for(n, name));
     let prefix = format!(".{}", backup_prefix(data_path));
     remove_matching(&backup_dir(data_path), &mut removed, |n| {
-        // `.<stem>-<id>.ron.XXXXXX`: the temporary file of a backup copy.
+        // `.<stem>-<id>.ron.zst.XXXXXX` (or `.ron.XXXXXX`, from earlier versions): the
+        // temporary file of a backup copy.
         n.starts_with(&prefix)
             && n.len() > SUFFIX_LEN + 1
             && n.is_char_boundary(n.len() - SUFFIX_LEN - 1)

@@ -10,6 +10,7 @@ pub mod format;
 pub mod load;
 pub mod lock;
 pub mod migrate;
+pub mod packed;
 pub mod parallel;
 pub mod paths;
 pub mod regular;
@@ -19,7 +20,8 @@ pub mod stamp;
 
 pub use backup::{
     BackupError, BackupInfo, BackupPolicy, Restored, SaveReport, backup_due, backup_now,
-    find_backup, list_backups, prune, restore, save_guarded, save_with_backup,
+    find_backup, list_backups, load_backup, prune, read_backup, restore, save_guarded,
+    save_with_backup,
 };
 pub use cleanup::cleanup_temp_files;
 pub use demo::demo_workspace;
