@@ -55,6 +55,13 @@ fn partner_key(p: &Partner) -> (bool, String) {
     (p.phase == Phase::Ended, p.name.to_lowercase())
 }
 
+/// Positions `0..n` sorted by the keys given in position order (each key unique).
+fn sorted<K: Ord>(keys: impl Iterator<Item = K>) -> Vec<u32> {
+    let mut keyed: Vec<(K, u32)> = keys.zip(0u32..).collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
 fn positions(list: &[usize]) -> Vec<u32> {
     list.iter().map(|i| *i as u32).collect()
 }
@@ -74,10 +81,14 @@ impl Rows {
 
         let mut all_goals: Vec<u32> = (0..ws.goals.len() as u32).collect();
         all_goals.sort_by_cached_key(|i| goal_order(ws, *i));
-        let mut all_milestones: Vec<u32> = (0..ws.milestones.len() as u32).collect();
-        all_milestones.sort_by_key(|i| milestone_order(ws, *i));
-        let mut all_log: Vec<u32> = (0..ws.interactions.len() as u32).collect();
-        all_log.sort_unstable_by_key(|i| log_order(ws, *i));
+        // Keys read once, in one pass over the list (looking records up by position for every
+        // comparison costs a walk down the list's tree each time).
+        let all_milestones = sorted(ws.milestones.iter().map(|m| (m.due, m.id)));
+        let all_log = sorted(
+            ws.interactions
+                .iter()
+                .map(|x| std::cmp::Reverse((x.at, x.id))),
+        );
         Rows {
             partners,
             per_partner,

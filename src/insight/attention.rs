@@ -128,8 +128,8 @@ fn late(n: i64) -> String {
 }
 
 /// Sorts items by the ordering rule of this module.
-pub fn sort(items: &mut [AttentionItem]) {
-    items.sort_by(order);
+pub fn sort<T: std::borrow::Borrow<AttentionItem>>(items: &mut [T]) {
+    items.sort_by(|a, b| order(a.borrow(), b.borrow()));
 }
 
 /// The queue's order: most urgent first, then most overdue, then by partner and record.

@@ -57,29 +57,33 @@ impl Index {
                 },
             );
         }
-        macro_rules! fill {
-            ($list:ident) => {
-                for (i, r) in ws.$list.iter().enumerate() {
-                    if let Some(s) = slots.get_mut(&r.partner) {
-                        s.$list.push(i);
-                    }
+        // Each record is read once: its partner and sort key in one pass over the list, then
+        // every partner's positions are sorted by those keys (usually in order already).
+        fn fill<R: Record, K: Ord + Copy>(
+            ws: &Workspace,
+            slots: &mut HashMap<PartnerId, Slots>,
+            slot: fn(&mut Slots) -> &mut Vec<usize>,
+            key: impl Fn(&R) -> K,
+        ) {
+            let mut keyed: HashMap<PartnerId, Vec<(K, usize)>> = HashMap::default();
+            for (i, r) in R::list(ws).iter().enumerate() {
+                if slots.contains_key(&r.partner()) {
+                    keyed.entry(r.partner()).or_default().push((key(r), i));
                 }
-            };
+            }
+            for (partner, mut list) in keyed {
+                list.sort_by_key(|(k, _)| *k);
+                if let Some(s) = slots.get_mut(&partner) {
+                    *slot(s) = list.into_iter().map(|(_, i)| i).collect();
+                }
+            }
         }
-        fill!(goals);
-        fill!(milestones);
-        fill!(interactions);
-        fill!(commitments);
-        fill!(reviews);
-        fill!(celebrations);
-        for s in slots.values_mut() {
-            sort_by(&mut s.goals, &ws.goals, |g| (g.start, g.id));
-            sort_by(&mut s.milestones, &ws.milestones, |m| (m.due, m.id));
-            sort_by(&mut s.interactions, &ws.interactions, |x| (x.at, x.id));
-            sort_by(&mut s.commitments, &ws.commitments, |c| (c.due, c.id));
-            sort_by(&mut s.reviews, &ws.reviews, |r| (r.date, r.id));
-            sort_by(&mut s.celebrations, &ws.celebrations, |c| (c.date, c.id));
-        }
+        fill::<Goal, _>(ws, &mut slots, |s| &mut s.goals, |g| (g.start, g.id));
+        fill::<Milestone, _>(ws, &mut slots, |s| &mut s.milestones, |m| (m.due, m.id));
+        fill::<Interaction, _>(ws, &mut slots, |s| &mut s.interactions, |x| (x.at, x.id));
+        fill::<Commitment, _>(ws, &mut slots, |s| &mut s.commitments, |c| (c.due, c.id));
+        fill::<Review, _>(ws, &mut slots, |s| &mut s.reviews, |r| (r.date, r.id));
+        fill::<Celebration, _>(ws, &mut slots, |s| &mut s.celebrations, |c| (c.date, c.id));
         Index { slots }
     }
 

@@ -8,6 +8,7 @@ use super::index::Index;
 use super::partner::practices;
 use crate::model::{PartnerId, Phase, Workspace};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// The figures a partner list shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,8 +37,9 @@ pub struct PartnerSummary {
 pub struct Overview {
     /// One per partner, in workspace order.
     pub summaries: Vec<PartnerSummary>,
-    /// Every partner's items, most urgent first.
-    pub attention: Vec<AttentionItem>,
+    /// Every partner's items, most urgent first. Each behind an `Arc`, so that a change puts
+    /// a partner's new items in place by moving pointers, not the items.
+    pub attention: Vec<Arc<AttentionItem>>,
 }
 
 /// Summaries and attention queue in one pass over the partners, split between the cores when
@@ -99,8 +101,7 @@ impl Overview {
         if touched.is_empty() {
             return;
         }
-        self.attention
-            .retain(|item| !touched.contains(&item.partner));
+        let mut fresh: Vec<Arc<AttentionItem>> = Vec::new();
         for partner in touched {
             let Some(at) = idx.slots(*partner).map(|s| s.partner) else {
                 continue;
@@ -114,14 +115,33 @@ impl Overview {
             {
                 *slot = s;
             }
-            for item in attention {
-                let place = self
-                    .attention
-                    .partition_point(|x| attention::order(x, &item).is_le());
-                self.attention.insert(place, item);
-            }
+            fresh.extend(attention);
         }
+        // Stable: a partner's items that tie keep the order they were collected in, as in a
+        // full build. Items of two partners never tie (the partner is part of the order).
+        fresh.sort_by(|a, b| attention::order(a, b));
+        let kept = std::mem::take(&mut self.attention)
+            .into_iter()
+            .filter(|item| !touched.contains(&item.partner));
+        self.attention = merge_sorted(kept, fresh);
     }
+}
+
+/// Two sorted runs of items as one.
+fn merge_sorted(
+    a: impl Iterator<Item = Arc<AttentionItem>>,
+    b: Vec<Arc<AttentionItem>>,
+) -> Vec<Arc<AttentionItem>> {
+    let mut out = Vec::with_capacity(b.len() + a.size_hint().0);
+    let mut b = b.into_iter().peekable();
+    for x in a {
+        while let Some(y) = b.next_if(|y| attention::order(y, &x).is_lt()) {
+            out.push(y);
+        }
+        out.push(x);
+    }
+    out.extend(b);
+    out
 }
 
 /// Summaries and (unsorted) attention items of some of the partners.
@@ -167,7 +187,7 @@ fn summarize(
     }
     Overview {
         summaries,
-        attention: items,
+        attention: items.into_iter().map(Arc::new).collect(),
     }
 }
 

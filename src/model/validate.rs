@@ -32,6 +32,9 @@ struct Checker<'a> {
     /// Only some records are checked ([`validate_changes`]): an id is looked up in every list
     /// instead of in `seen`.
     partial: bool,
+    /// Every partner's id, for the check every record makes (a set: quicker than a search
+    /// down the list each time); empty when only some records are checked.
+    partners: HashSet<PartnerId>,
 }
 
 impl Checker<'_> {
@@ -79,7 +82,12 @@ impl Checker<'_> {
     }
 
     fn partner(&mut self, kind: &str, id: u64, name: &str, partner: PartnerId) {
-        if self.ws.partner(partner).is_none() {
+        let known = if self.partial {
+            self.ws.partner(partner).is_some()
+        } else {
+            self.partners.contains(&partner)
+        };
+        if !known {
             self.report(
                 kind,
                 id,
@@ -318,6 +326,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
         problems: Vec::new(),
         seen: HashSet::with_capacity_and_hasher(ws.record_count(), Default::default()),
         partial: false,
+        partners: ws.partners.iter().map(|p| p.id).collect(),
     };
     c.header();
     for p in ws.partners.iter() {
@@ -359,6 +368,7 @@ pub fn validate_changes(ws: &Workspace, delta: &Delta) -> Vec<Problem> {
         problems: Vec::new(),
         seen: HashSet::default(),
         partial: true,
+        partners: HashSet::default(),
     };
     c.header();
     fn touched<R: Record>(ws: &Workspace, delta: &Delta, mut check: impl FnMut(&R)) -> bool {
