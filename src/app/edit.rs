@@ -199,7 +199,8 @@ impl App {
             }
             Action::Cancel => {
                 if form.dirty {
-                    self.confirm("Discard what you typed? (y/n)", Pending::DiscardForm);
+                    let question = format!("Discard what you typed? {}", self.yes_no());
+                    self.confirm(question, Pending::DiscardForm);
                 } else {
                     self.close_form();
                 }
@@ -222,47 +223,23 @@ impl App {
                     }
                 }
             }
+            // Editing the focused field: cursor motions, deletions, choices.
+            _ if form.edit(action) => {
+                self.change_form(|_| {});
+            }
             _ => {}
         }
     }
 
-    /// A key press: the bound action of the current context, else (in a form) typing.
-    pub fn handle_key(&mut self, key: crate::keymap::Key) {
-        self.tick();
-        self.expire_status();
-        match self.keymap.resolve(key, self.context()) {
-            Some(action) => self.update(action),
-            None if self.context() == super::Context::Form => self.type_key(key),
-            None if self.context() == super::Context::Review => self.review_key(key),
-            None if self.context() == super::Context::Filter => self.filter_key(key),
-            None if self.context() == super::Context::Palette => self.palette_key(key),
-            None if self.context() == super::Context::Search => self.search_key(key),
-            None => {}
-        }
-    }
-
-    /// A message lasts until the next key; a warning or an error until the next key that
-    /// changes what is open (it may need reading twice).
-    fn expire_status(&mut self) {
-        match &self.status {
-            Some(s) if s.level == Level::Info => self.status = None,
-            Some(_) => {
-                let context = self.context();
-                if self.status_context.is_some_and(|c| c != context) {
-                    self.status = None;
-                    self.status_context = None;
-                } else {
-                    self.status_context = Some(context);
-                }
-            }
-            None => {}
-        }
-    }
-
-    /// A key typed into the focused form field.
+    /// A key typed into the focused form field (one no binding claimed).
     pub fn type_key(&mut self, key: crate::keymap::Key) {
+        self.change_form(|form| form.type_key(key));
+    }
+
+    /// Applies a change to the open form's fields and refreshes their hints.
+    fn change_form(&mut self, change: impl FnOnce(&mut Form)) {
         if let Some(Overlay::Form { mut form, target }) = self.overlay.take() {
-            form.type_key(key);
+            change(&mut form);
             self.refresh_form_hints(&mut form);
             self.overlay = Some(Overlay::Form { form, target });
         }

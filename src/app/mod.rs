@@ -12,6 +12,7 @@ pub mod filter;
 pub mod form;
 pub mod forms;
 pub mod health_chart;
+pub mod keys;
 mod layout;
 pub mod palette;
 mod reclaim;
@@ -456,7 +457,11 @@ impl App {
             match action {
                 Action::Submit => self.keep_filter(),
                 Action::Cancel => self.clear_filter(self.focus),
-                _ => {}
+                _ => {
+                    if let Some(request) = keys::text_request(action) {
+                        self.filter_input(request);
+                    }
+                }
             }
             return;
         }
@@ -619,7 +624,36 @@ impl App {
             | Action::TakeOurs
             | Action::TakeTheirs
             | Action::MarkKept
-            | Action::MarkMissed => {}
+            | Action::MarkMissed
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::WordLeft
+            | Action::WordRight
+            | Action::LineStart
+            | Action::LineEnd
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWordBack
+            | Action::DeleteToEnd
+            | Action::DeleteLine
+            | Action::ChoiceNext
+            | Action::ChoicePrev
+            | Action::RateUp
+            | Action::RateDown
+            | Action::Rate1
+            | Action::Rate2
+            | Action::Rate3
+            | Action::Rate4
+            | Action::Rate5
+            | Action::StepForward
+            | Action::StepBack
+            | Action::ActionFieldNext
+            | Action::ActionFieldPrev
+            | Action::RemoveLastAction
+            | Action::KeepDraft
+            | Action::DiscardReview
+            | Action::SkipReview
+            | Action::ContinueReview => {}
             Action::OpenConflicts => self.open_conflicts(),
             Action::Sync => self.start_sync(),
             Action::Filter => self.start_filter(),

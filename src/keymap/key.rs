@@ -53,6 +53,53 @@ impl Key {
         }
     }
 
+    /// The character this key types into a text field: a character key without Ctrl or Alt.
+    pub fn typed(self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c) if !self.ctrl && !self.alt => Some(c),
+            _ => None,
+        }
+    }
+
+    /// A named key (not a character) pressed with Ctrl or Alt, as the same key without them.
+    pub fn unmodified(self) -> Option<Key> {
+        (!matches!(self.code, KeyCode::Char(_)) && (self.ctrl || self.alt))
+            .then_some(Key::plain(self.code))
+    }
+
+    /// The key as the configuration file spells it (`ctrl-x`, `shift-tab`, `pgdn`, `space`).
+    pub fn config_name(self) -> String {
+        let mut s = String::new();
+        if self.ctrl {
+            s.push_str("ctrl-");
+        }
+        if self.alt {
+            s.push_str("alt-");
+        }
+        let code = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "enter".into(),
+            KeyCode::Esc => "esc".into(),
+            KeyCode::Tab => "tab".into(),
+            KeyCode::BackTab => "shift-tab".into(),
+            KeyCode::Up => "up".into(),
+            KeyCode::Down => "down".into(),
+            KeyCode::Left => "left".into(),
+            KeyCode::Right => "right".into(),
+            KeyCode::Home => "home".into(),
+            KeyCode::End => "end".into(),
+            KeyCode::PageUp => "pgup".into(),
+            KeyCode::PageDown => "pgdn".into(),
+            KeyCode::Backspace => "backspace".into(),
+            KeyCode::Delete => "delete".into(),
+            KeyCode::Insert => "insert".into(),
+            KeyCode::F(n) => format!("f{n}"),
+        };
+        s.push_str(&code);
+        s
+    }
+
     /// Parses `ctrl-c`, `alt-x`, `shift-tab`, `pgdn`, `G`, `?`, `f5`, `space`.
     pub fn parse(text: &str) -> Result<Key, String> {
         let mut rest = text;

@@ -67,6 +67,51 @@ impl Keymap {
             .find(|a| a.contexts().contains(&context))
     }
 
+    /// The action a key triggers through layers of contexts, the first (what is open) before
+    /// those below it (e.g. a form, then the text field being typed in). Below the first layer,
+    /// a named key pressed with Ctrl or Alt that nothing binds acts as the plain key (`Ctrl-←`
+    /// in a choice field is `←`), as text fields have always taken them.
+    pub fn resolve_in(&self, key: Key, layers: &[Context]) -> Option<Action> {
+        layers
+            .iter()
+            .find_map(|c| self.resolve(key, *c))
+            .or_else(|| {
+                let plain = key.unmodified()?;
+                layers.iter().skip(1).find_map(|c| self.resolve(plain, *c))
+            })
+    }
+
+    /// The keys that really trigger an action through layers of contexts (a key an upper layer
+    /// takes does not count).
+    pub fn keys_through(&self, action: Action, layers: &[Context]) -> Vec<Key> {
+        self.keys(action)
+            .iter()
+            .copied()
+            .filter(|k| layers.iter().find_map(|c| self.resolve(*k, *c)) == Some(action))
+            .collect()
+    }
+
+    /// The first key that triggers an action through layers, as shown (`Enter`, `↑`), or `—`
+    /// when no key does: what a hint names.
+    pub fn key_text(&self, action: Action, layers: &[Context]) -> String {
+        self.keys_through(action, layers)
+            .first()
+            .map_or_else(|| "—".to_string(), ToString::to_string)
+    }
+
+    /// Every key that triggers an action through layers, as shown, joined with `sep` (`c or
+    /// Esc`), or `—` when no key does.
+    pub fn keys_joined(&self, action: Action, layers: &[Context], sep: &str) -> String {
+        let keys = self.keys_through(action, layers);
+        if keys.is_empty() {
+            return "—".into();
+        }
+        keys.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+
     /// The keys bound to an action, in the order they were given.
     pub fn keys(&self, action: Action) -> &[Key] {
         self.by_action.get(&action).map_or(&[], Vec::as_slice)
