@@ -532,6 +532,7 @@ impl App {
 
     fn ask_delete(&mut self) {
         let ws = &self.ws;
+        let yn = self.yes_no();
         let question = match self.focus {
             Pane::Partners => self.selected_partner().map(|p| {
                 let count = |n: usize, what: &str| format!("{n} {what}");
@@ -543,7 +544,7 @@ impl App {
                     + ws.celebrations.iter().filter(|m| m.partner == p.id).count();
                 (
                     format!(
-                        "Delete partner {} with {}, {}, {} and {}? (y/n)",
+                        "Delete partner {} with {}, {}, {} and {}? {yn}",
                         p.name,
                         count(goals, "goals"),
                         count(ms, "milestones"),
@@ -562,7 +563,7 @@ impl App {
                     .count();
                 (
                     format!(
-                        "Delete goal {}? Its {ms} milestones stay, without a goal. (y/n)",
+                        "Delete goal {}? Its {ms} milestones stay, without a goal. {yn}",
                         g.title
                     ),
                     Pending::DeleteGoal(g.id),
@@ -571,14 +572,14 @@ impl App {
             Pane::Timeline => self.selected_row(Pane::Timeline).map(|i| {
                 let m = &ws.milestones[i];
                 (
-                    format!("Delete milestone {}? (y/n)", m.title),
+                    format!("Delete milestone {}? {yn}", m.title),
                     Pending::DeleteMilestone(m.id),
                 )
             }),
             Pane::Log => self.selected_row(Pane::Log).map(|i| {
                 let e = &ws.interactions[i];
                 (
-                    format!("Delete the log entry of {}? (y/n)", e.at.format("%Y-%m-%d")),
+                    format!("Delete the log entry of {}? {yn}", e.at.format("%Y-%m-%d")),
                     Pending::DeleteInteraction(e.id),
                 )
             }),
@@ -722,7 +723,8 @@ impl App {
                         .all(|m| m.done.is_some())
             });
             if let Some(m) = self.ws.milestone(id) {
-                let form = forms::celebration_form(m);
+                let skip = self.key_text(Action::Cancel, super::Context::Form);
+                let form = forms::celebration_form(m, &skip);
                 self.open_form(form, FormTarget::Celebration(id));
             }
         }

@@ -7,7 +7,7 @@
 use super::detail::{DetailLine, LineKind, practice_section};
 use super::form::{Field, FieldKind, Form};
 use super::keys::{text_request, typed_request};
-use super::{Action, App, Level, Overlay};
+use super::{Action, App, Context, Level, Overlay};
 use crate::keymap::Key;
 use crate::model::dates::parse_date;
 use crate::model::*;
@@ -422,7 +422,11 @@ impl App {
         ws.drafts.retain(|d| d.partner != state.partner);
         ws.drafts.push(state.draft());
         ws.drafts.sort_by_key(|d| d.partner);
-        self.commit(ws, "Draft kept: r on the partner resumes it");
+        let message = format!(
+            "Draft kept: {} on the partner resumes it",
+            self.key_text(Action::Review, Context::Dashboard)
+        );
+        self.commit(ws, &message);
     }
 
     fn save_review(&mut self) {

@@ -177,4 +177,46 @@ mod tests {
         let back = dashboard.iter().find(|(a, _)| *a == Action::Back).unwrap();
         assert_eq!(back.1, vec![Key::plain(KeyCode::Esc)], "q quits there");
     }
+
+    #[test]
+    fn layers_resolve_top_first_and_modified_named_keys_fall_back_below_the_top() {
+        let km = Keymap::default();
+        let form_text = [Context::Form, Context::Text];
+        let form_choice = [Context::Form, Context::Choice];
+        // The form's own keys first: Ctrl-e edits in $EDITOR there, goes to the end elsewhere.
+        assert_eq!(
+            km.resolve_in(Key::ctrl('e'), &form_text),
+            Some(Action::OpenEditor)
+        );
+        assert_eq!(
+            km.resolve_in(Key::ctrl('e'), &[Context::Filter, Context::Text]),
+            Some(Action::LineEnd)
+        );
+        let ctrl_left = Key {
+            ctrl: true,
+            ..Key::plain(KeyCode::Left)
+        };
+        assert_eq!(km.resolve_in(ctrl_left, &form_text), Some(Action::WordLeft));
+        assert_eq!(
+            km.resolve_in(ctrl_left, &form_choice),
+            Some(Action::ChoicePrev),
+            "a choice takes Ctrl-← as ←"
+        );
+        // Not on the top layer: Ctrl-↓ on the dashboard stays unbound.
+        let ctrl_down = Key {
+            ctrl: true,
+            ..Key::plain(KeyCode::Down)
+        };
+        assert_eq!(km.resolve_in(ctrl_down, &[Context::Dashboard]), None);
+        // Characters never fall back, and plain ones are typed.
+        assert_eq!(km.resolve_in(Key::char('x'), &form_text), None);
+        assert_eq!(Key::char('x').typed(), Some('x'));
+        assert_eq!(Key::ctrl('x').typed(), None);
+        // Hints name the keys through the layers.
+        assert_eq!(km.key_text(Action::Submit, &form_text), "Enter");
+        assert_eq!(
+            km.keys_joined(Action::ContinueReview, &[Context::ReviewPrompt], " or "),
+            "c or Esc"
+        );
+    }
 }

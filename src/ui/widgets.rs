@@ -3,6 +3,7 @@
 
 use super::text::{pad, width};
 use super::theme::Theme;
+use crate::action::{Action, Context};
 use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -229,15 +230,21 @@ pub fn empty(text: &str, theme: &Theme) -> Vec<Line<'static>> {
 
 /// What a pane says when its filter left no rows (rather than that it has none): `None` when no
 /// filter is hiding rows.
-pub fn filtered_out(app: &App, pane: Pane) -> Option<&'static str> {
+pub fn filtered_out(app: &App, pane: Pane) -> Option<String> {
     app.filter_text(pane)?;
     if app.base_rows(pane).is_empty() {
         return None;
     }
     Some(if app.filter_progress(pane).is_some() {
-        "Matching…"
+        "Matching…".to_string()
     } else {
-        "Nothing matches the filter (Esc clears it)."
+        // While typing, the filter's cancel clears it; afterwards, back on the dashboard.
+        let clear = if app.filter_editing == Some(pane) {
+            app.key_text(Action::Cancel, Context::Filter)
+        } else {
+            app.key_text(Action::Back, Context::Dashboard)
+        };
+        format!("Nothing matches the filter ({clear} clears it).")
     })
 }
 
