@@ -145,7 +145,7 @@ pub fn load(path: &Path, no_color: bool) -> Settings {
     if text.trim().is_empty() {
         return settings(ConfigFile::default(), "", path, no_color, Vec::new());
     }
-    match crate::store::parse::<ConfigFile>(text) {
+    match crate::ron_text::parse::<ConfigFile>(text) {
         Ok(file) => settings(file, text, path, no_color, Vec::new()),
         Err(e) => defaults(
             format!("{}:{}:{}", path.display(), e.line, e.col),

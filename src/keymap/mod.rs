@@ -29,7 +29,7 @@ impl Keymap {
     /// Builds a keymap from `{ "action": ["key", …], … }` text.
     pub fn from_ron(text: &str) -> Result<Keymap, String> {
         let raw: BTreeMap<String, Vec<String>> =
-            crate::store::parse(text).map_err(|e| e.to_string())?;
+            crate::ron_text::parse(text).map_err(|e| e.to_string())?;
         let mut by_action: HashMap<Action, Vec<Key>> = HashMap::new();
         for (name, keys) in raw {
             let action =
