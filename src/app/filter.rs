@@ -126,7 +126,7 @@ impl App {
 
     /// A key typed into the filter being edited (one no binding claimed).
     pub(super) fn filter_key(&mut self, key: crate::keymap::Key) {
-        if let Some(request) = super::keys::typed_request(key) {
+        if let Some(request) = super::form::typed_request(key) {
             self.filter_input(request);
         }
     }

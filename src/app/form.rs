@@ -3,8 +3,8 @@
 //! with the choice actions (←/→ or Space by default). Errors are shown beside their field and
 //! everything typed is kept.
 
-use super::keys::text_request;
-use crate::action::Action;
+use super::layers;
+use crate::action::{Action, Context};
 use crate::keymap::Key;
 use tui_input::{Input, InputRequest};
 
@@ -233,4 +233,35 @@ impl Form {
             self.dirty = true;
         }
     }
+}
+
+/// The layers for a form, by its focused field.
+pub fn form_layers(form: &Form) -> &'static [Context] {
+    match form.fields.get(form.focus).map(|f| &f.kind) {
+        Some(FieldKind::Choice(_)) => layers::FORM_CHOICE,
+        _ => layers::FORM_TEXT,
+    }
+}
+
+/// The text-editing request of a text action (`Context::Text`).
+pub fn text_request(action: Action) -> Option<InputRequest> {
+    Some(match action {
+        Action::CursorLeft => InputRequest::GoToPrevChar,
+        Action::CursorRight => InputRequest::GoToNextChar,
+        Action::WordLeft => InputRequest::GoToPrevWord,
+        Action::WordRight => InputRequest::GoToNextWord,
+        Action::LineStart => InputRequest::GoToStart,
+        Action::LineEnd => InputRequest::GoToEnd,
+        Action::DeleteBack => InputRequest::DeletePrevChar,
+        Action::DeleteForward => InputRequest::DeleteNextChar,
+        Action::DeleteWordBack => InputRequest::DeletePrevWord,
+        Action::DeleteToEnd => InputRequest::DeleteTillEnd,
+        Action::DeleteLine => InputRequest::DeleteLine,
+        _ => return None,
+    })
+}
+
+/// The request of a key no binding claimed: the character it types, if any.
+pub fn typed_request(key: Key) -> Option<InputRequest> {
+    key.typed().map(InputRequest::InsertChar)
 }

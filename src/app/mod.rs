@@ -12,7 +12,8 @@ pub mod filter;
 pub mod form;
 pub mod forms;
 pub mod health_chart;
-pub mod keys;
+mod keys;
+pub mod layers;
 mod layout;
 pub mod palette;
 mod reclaim;
@@ -460,7 +461,7 @@ impl App {
                 Action::Submit => self.keep_filter(),
                 Action::Cancel => self.clear_filter(self.focus),
                 _ => {
-                    if let Some(request) = keys::text_request(action) {
+                    if let Some(request) = form::text_request(action) {
                         self.filter_input(request);
                     }
                 }

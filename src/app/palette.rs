@@ -128,7 +128,7 @@ impl App {
 
     /// A key typed into the palette (one no binding claimed).
     pub(super) fn palette_key(&mut self, key: crate::keymap::Key) {
-        if let Some(request) = super::keys::typed_request(key) {
+        if let Some(request) = super::form::typed_request(key) {
             self.palette_input(request);
         }
     }
@@ -173,7 +173,7 @@ impl App {
 
     /// A key typed into the search (one no binding claimed).
     pub(super) fn search_key(&mut self, key: crate::keymap::Key) {
-        if let Some(request) = super::keys::typed_request(key) {
+        if let Some(request) = super::form::typed_request(key) {
             self.search_input(request);
         }
     }
@@ -412,7 +412,7 @@ impl App {
     }
 
     pub(super) fn update_palette(&mut self, action: Action) {
-        if let Some(request) = super::keys::text_request(action) {
+        if let Some(request) = super::form::text_request(action) {
             match self.overlay {
                 Some(Overlay::Palette { .. }) => self.palette_input(request),
                 Some(Overlay::Search { .. }) => self.search_input(request),

@@ -6,7 +6,8 @@
 
 use super::detail::{DetailLine, LineKind, practice_section};
 use super::form::{Field, FieldKind, Form};
-use super::keys::{text_request, typed_request};
+use super::form::{text_request, typed_request};
+use super::layers;
 use super::{Action, App, Context, Level, Overlay};
 use crate::keymap::Key;
 use crate::model::dates::parse_date;
@@ -689,5 +690,22 @@ impl App {
                 .map(|r| r.ratings.get(practice).score)
         });
         (lines, previous)
+    }
+}
+
+/// The layers for a review, by its step and what is typed.
+pub fn review_layers(state: &ReviewState) -> &'static [Context] {
+    if state.prompt {
+        return layers::REVIEW_PROMPT;
+    }
+    match state.step {
+        1..=8 if state.notes[state.step - 1].value().is_empty() => layers::RATING_IDLE,
+        1..=8 => layers::RATING_NOTE,
+        FEEDBACK | NEXT => layers::REVIEW_TEXT,
+        ACTIONS => match state.action.fields.get(state.action.focus).map(|f| &f.kind) {
+            Some(FieldKind::Choice(_)) => layers::REVIEW_ACTION_CHOICE,
+            _ => layers::REVIEW_ACTION_TEXT,
+        },
+        _ => layers::REVIEW_IDLE,
     }
 }

@@ -4,7 +4,7 @@ use super::text::{clean, fit, pad};
 use super::theme::Theme;
 use super::widgets::{view_block, view_rect};
 use crate::action::{Action, Context};
-use crate::app::keys::layers;
+use crate::app::layers;
 use crate::app::palette::Hit;
 use crate::app::{App, Cursor};
 use ratatui::Frame;

@@ -5,7 +5,7 @@ use super::text::{clean, fit, pad};
 use super::theme::Theme;
 use super::widgets::{view_block, view_rect};
 use crate::action::{Action, Context};
-use crate::app::keys::layers;
+use crate::app::layers;
 use crate::app::review::{ACTIONS, FEEDBACK, NEXT, ReviewState, STEPS, SUMMARY, step_name};
 use crate::app::{App, DetailLine, LABEL_WIDTH, LineKind, wrap};
 use crate::model::Practice;
