@@ -23,6 +23,8 @@ impl fmt::Display for ParseError {
     }
 }
 
+impl std::error::Error for ParseError {}
+
 impl ParseError {
     /// The offending line with a caret under the column, for terminals: made inert, and of a
     /// long line only the stretch around the column (`…` marking what is left out).

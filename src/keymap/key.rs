@@ -24,6 +24,11 @@ pub enum KeyCode {
     F(u8),
 }
 
+/// Text that names no key (the text as given; the message quotes a short excerpt of it).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{}` is not a key I know", crate::text::excerpt(.0, crate::text::MESSAGE_VALUE))]
+pub struct UnknownKey(pub String);
+
 /// A key with its modifiers. Shift is folded into the character for printable keys (`G`, `?`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
@@ -101,7 +106,7 @@ impl Key {
     }
 
     /// Parses `ctrl-c`, `alt-x`, `shift-tab`, `pgdn`, `G`, `?`, `f5`, `space`.
-    pub fn parse(text: &str) -> Result<Key, String> {
+    pub fn parse(text: &str) -> Result<Key, UnknownKey> {
         let mut rest = text;
         let mut key = Key::plain(KeyCode::Esc);
         let mut shift = false;
@@ -146,12 +151,7 @@ impl Key {
                 {
                     KeyCode::F(f[1..].parse().unwrap_or(1))
                 }
-                _ => {
-                    return Err(format!(
-                        "`{}` is not a key I know",
-                        crate::text::excerpt(text, crate::text::MESSAGE_VALUE)
-                    ));
-                }
+                _ => return Err(UnknownKey(text.to_string())),
             },
         };
         Ok(key)

@@ -4,13 +4,25 @@
 mod key;
 pub mod legend;
 
-pub use key::{Key, KeyCode};
+pub use key::{Key, KeyCode, UnknownKey};
 
 use crate::action::{Action, Context};
 use std::collections::{BTreeMap, HashMap};
 
 /// The default bindings' text.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.ron");
+
+/// Why a keymap's text was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    /// Not RON of the expected shape (`line:col: what`).
+    #[error(transparent)]
+    Syntax(#[from] crate::ron_text::ParseError),
+    #[error("unknown action `{0}`")]
+    UnknownAction(String),
+    #[error(transparent)]
+    Key(#[from] UnknownKey),
+}
 
 /// The effective bindings.
 #[derive(Debug, Clone)]
@@ -27,13 +39,11 @@ impl Default for Keymap {
 
 impl Keymap {
     /// Builds a keymap from `{ "action": ["key", …], … }` text.
-    pub fn from_ron(text: &str) -> Result<Keymap, String> {
-        let raw: BTreeMap<String, Vec<String>> =
-            crate::ron_text::parse(text).map_err(|e| e.to_string())?;
+    pub fn from_ron(text: &str) -> Result<Keymap, KeymapError> {
+        let raw: BTreeMap<String, Vec<String>> = crate::ron_text::parse(text)?;
         let mut by_action: HashMap<Action, Vec<Key>> = HashMap::new();
         for (name, keys) in raw {
-            let action =
-                Action::from_name(&name).ok_or_else(|| format!("unknown action `{name}`"))?;
+            let action = Action::from_name(&name).ok_or(KeymapError::UnknownAction(name))?;
             let keys = keys
                 .iter()
                 .map(|k| Key::parse(k))
@@ -218,5 +228,17 @@ mod tests {
             km.keys_joined(Action::ContinueReview, &[Context::ReviewPrompt], " or "),
             "c or Esc"
         );
+    }
+
+    #[test]
+    fn a_refused_keymap_says_why_in_the_same_words() {
+        let err = Keymap::from_ron(r#"{ "nope": ["q"] }"#).unwrap_err();
+        assert_eq!(err, KeymapError::UnknownAction("nope".into()));
+        assert_eq!(err.to_string(), "unknown action `nope`");
+        let err = Keymap::from_ron(r#"{ "quit": ["hyper-q"] }"#).unwrap_err();
+        assert_eq!(err.to_string(), "`hyper-q` is not a key I know");
+        let err = Keymap::from_ron("{ \"quit\": [\"q\" }").unwrap_err();
+        assert!(matches!(err, KeymapError::Syntax(_)));
+        assert!(err.to_string().starts_with("1:"), "{err}");
     }
 }
