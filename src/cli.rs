@@ -211,8 +211,8 @@ pub enum Command {
               value_parser = clap::value_parser!(u16).range(1..=1000))]
         height: u16,
         /// The dashboard with a pane focused, or a full-screen view
-        #[arg(long, value_enum, default_value_t = crate::app::View::Dashboard)]
-        view: crate::app::View,
+        #[arg(long, value_enum, default_value_t = crate::app::show::View::Dashboard)]
+        view: crate::app::show::View,
         /// Select this partner (its name, or enough of it)
         #[arg(long, value_name = "NAME")]
         partner: Option<String>,
@@ -545,7 +545,7 @@ fn render_frame(
     cli: &Cli,
     width: u16,
     height: u16,
-    view: crate::app::View,
+    view: crate::app::show::View,
     partner: Option<&str>,
 ) -> Result<ExitCode, String> {
     use crate::app::{App, Source};

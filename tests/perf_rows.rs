@@ -8,7 +8,8 @@
 //! screen.
 
 use partnerdeck::action::Action;
-use partnerdeck::app::{App, Source, View};
+use partnerdeck::app::show::View;
+use partnerdeck::app::{App, Source};
 use partnerdeck::model::{GoalId, InteractionId, MilestoneId, Partner, PartnerId, Workspace};
 use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;

@@ -22,7 +22,7 @@ mod rescue;
 pub mod review;
 mod rows;
 mod saver;
-mod show;
+pub mod show;
 mod sync;
 mod timeline;
 pub mod trends;
@@ -46,7 +46,6 @@ pub use rows::{PartnerRows, Rows};
 pub use saver::{
     BackgroundSaver, DiskWriter, FileSaver, NoSaver, ReadOnly, SaveEvent, Saver, background,
 };
-pub use show::View;
 pub use timeline::TimeView;
 pub use views::OverviewSort;
 

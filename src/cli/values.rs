@@ -2,7 +2,7 @@
 //! formats, the CSV tables, the import kinds and the views of `render`. The library's enums stay
 //! free of `clap`; their names and help texts are given here, once.
 
-use crate::app::View;
+use crate::app::show::View;
 use crate::export::{Format, ImportFormat, csv, import};
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
