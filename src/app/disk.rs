@@ -106,10 +106,6 @@ impl App {
         self.confirm(question, Pending::ResolveConflict);
     }
 
-    /// The key that undoes, for messages after a change.
-    pub(super) fn undo_key(&self) -> String {
-        self.key_text(Action::Undo, Context::Dashboard)
-    }
 
     /// The answer to the conflict question.
     pub(super) fn resolve_conflict(&mut self, reapply_ours: bool) {

@@ -27,6 +27,11 @@ impl App {
         self.keymap.key_text(action, layers::only(context))
     }
 
+    /// The key that undoes, for messages after a change (`… (u undoes)`).
+    pub fn undo_key(&self) -> String {
+        self.key_text(Action::Undo, Context::Dashboard)
+    }
+
     /// `(y/n)`, with the keys that answer a question.
     pub fn yes_no(&self) -> String {
         format!(
