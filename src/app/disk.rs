@@ -106,7 +106,6 @@ impl App {
         self.confirm(question, Pending::ResolveConflict);
     }
 
-
     /// The answer to the conflict question.
     pub(super) fn resolve_conflict(&mut self, reapply_ours: bool) {
         let ours = self.ws.clone();
