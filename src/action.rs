@@ -32,6 +32,20 @@ pub enum Context {
     Search,
     /// The merge conflicts a `git pull` left in the file.
     Conflicts,
+    /// Typing into a text field (form, review, filter, palette, search), below the context of
+    /// what is open: cursor motions and deletions; every other character is typed.
+    Text,
+    /// A choice field of a form, below the form's context.
+    Choice,
+    /// A rating step of a review, below the review's context.
+    Rating,
+    /// A review step where nothing is being typed (look back, summary, a rating whose note is
+    /// empty): single keys rate and move between steps.
+    ReviewIdle,
+    /// The actions step of a review, below the review's context.
+    ReviewActions,
+    /// The question after `Esc` in a review: keep a draft, discard, skip or continue.
+    ReviewPrompt,
 }
 
 macro_rules! actions {
@@ -129,4 +143,56 @@ actions! {
     TakeTheirs => "take_theirs", "merge conflict: take their value", [Conflicts];
     SaveElsewhere => "save_elsewhere", "unsaved changes at quit: keep them in a copy (another folder if need be), then quit", [Confirm];
     Discard => "discard", "unsaved changes at quit: quit without them", [Confirm];
+    CursorLeft => "cursor_left", "text: cursor one character left", [Text];
+    CursorRight => "cursor_right", "text: cursor one character right", [Text];
+    WordLeft => "word_left", "text: cursor one word left", [Text];
+    WordRight => "word_right", "text: cursor one word right", [Text];
+    LineStart => "line_start", "text: cursor to the start", [Text];
+    LineEnd => "line_end", "text: cursor to the end", [Text];
+    DeleteBack => "delete_back", "text: delete the character before the cursor", [Text];
+    DeleteForward => "delete_forward", "text: delete the character under the cursor", [Text];
+    DeleteWordBack => "delete_word_back", "text: delete the word before the cursor", [Text];
+    DeleteToEnd => "delete_to_end", "text: delete from the cursor to the end", [Text];
+    DeleteLine => "delete_line", "text: delete the whole text", [Text];
+    ChoiceNext => "choice_next", "form: the next choice", [Choice];
+    ChoicePrev => "choice_prev", "form: the previous choice", [Choice];
+    RateUp => "rate_up", "review: the rating one up", [Rating];
+    RateDown => "rate_down", "review: the rating one down", [Rating];
+    Rate1 => "rate_1", "review: rate 1 and go on (the note empty)", [ReviewIdle];
+    Rate2 => "rate_2", "review: rate 2 and go on (the note empty)", [ReviewIdle];
+    Rate3 => "rate_3", "review: rate 3 and go on (the note empty)", [ReviewIdle];
+    Rate4 => "rate_4", "review: rate 4 and go on (the note empty)", [ReviewIdle];
+    Rate5 => "rate_5", "review: rate 5 and go on (the note empty)", [ReviewIdle];
+    StepForward => "step_forward", "review: next step (look back, a rating with an empty note)", [ReviewIdle];
+    StepBack => "step_back", "review: previous step (summary, a rating with an empty note)", [ReviewIdle];
+    ActionFieldNext => "action_field_next", "review actions: the action's next field", [ReviewActions];
+    ActionFieldPrev => "action_field_prev", "review actions: the action's previous field", [ReviewActions];
+    RemoveLastAction => "remove_last_action", "review actions: remove the last planned action", [ReviewActions];
+    KeepDraft => "keep_draft", "stopping a review: keep a draft (resumed by review)", [ReviewPrompt];
+    DiscardReview => "discard_review", "stopping a review: discard it", [ReviewPrompt];
+    SkipReview => "skip_review", "stopping a review of several: skip to the next partner", [ReviewPrompt];
+    ContinueReview => "continue_review", "stopping a review: no, continue it", [ReviewPrompt];
+}
+
+impl Action {
+    /// The rating a rating key gives, 1–5.
+    pub fn rating(self) -> Option<u8> {
+        match self {
+            Action::Rate1 => Some(1),
+            Action::Rate2 => Some(2),
+            Action::Rate3 => Some(3),
+            Action::Rate4 => Some(4),
+            Action::Rate5 => Some(5),
+            _ => None,
+        }
+    }
+
+    /// The rating keys, 1 to 5.
+    pub const RATINGS: [Action; 5] = [
+        Action::Rate1,
+        Action::Rate2,
+        Action::Rate3,
+        Action::Rate4,
+        Action::Rate5,
+    ];
 }

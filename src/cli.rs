@@ -7,6 +7,8 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod values;
+
 /// A keyboard-only terminal dashboard for purposeful partnerships.
 ///
 /// partnerdeck keeps partners, goals, milestones, the communication log, commitments, reviews and
@@ -209,8 +211,8 @@ pub enum Command {
               value_parser = clap::value_parser!(u16).range(1..=1000))]
         height: u16,
         /// The dashboard with a pane focused, or a full-screen view
-        #[arg(long, value_enum, default_value_t = crate::ui::headless::View::Dashboard)]
-        view: crate::ui::headless::View,
+        #[arg(long, value_enum, default_value_t = crate::app::show::View::Dashboard)]
+        view: crate::app::show::View,
         /// Select this partner (its name, or enough of it)
         #[arg(long, value_name = "NAME")]
         partner: Option<String>,
@@ -544,7 +546,7 @@ fn render_frame(
     cli: &Cli,
     width: u16,
     height: u16,
-    view: crate::ui::headless::View,
+    view: crate::app::show::View,
     partner: Option<&str>,
 ) -> Result<ExitCode, String> {
     use crate::app::{App, Source};
@@ -591,7 +593,8 @@ fn render_frame(
         }
         None => crate::ui::Theme::from_env(),
     };
-    let text = crate::ui::headless::frame(&mut app, &theme, width, height, view, partner)?;
+    app.show(width, height, view, partner)?;
+    let text = crate::ui::headless::render_text(&app, &theme, width, height);
     // The process ends right after: freeing every record one by one would only delay the exit.
     std::mem::forget(app);
     // A reader that stopped early (`| head`) is not a failure.

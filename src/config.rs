@@ -57,7 +57,7 @@ pub fn default_text() -> String {
         let keys: Vec<String> = km
             .keys(*action)
             .iter()
-            .map(|k| format!("\"{}\"", key_name(*k)))
+            .map(|k| format!("\"{}\"", k.config_name()))
             .collect();
         out.push_str(&format!(
             "    // {}\n    \"{}\": [{}],\n",
@@ -68,40 +68,6 @@ pub fn default_text() -> String {
     }
     out.push_str("  },\n)\n");
     out
-}
-
-/// A key as the config file spells it.
-fn key_name(key: Key) -> String {
-    use crate::keymap::KeyCode as K;
-    let mut s = String::new();
-    if key.ctrl {
-        s.push_str("ctrl-");
-    }
-    if key.alt {
-        s.push_str("alt-");
-    }
-    let code = match key.code {
-        K::Char(' ') => "space".to_string(),
-        K::Char(c) => c.to_string(),
-        K::Enter => "enter".into(),
-        K::Esc => "esc".into(),
-        K::Tab => "tab".into(),
-        K::BackTab => "shift-tab".into(),
-        K::Up => "up".into(),
-        K::Down => "down".into(),
-        K::Left => "left".into(),
-        K::Right => "right".into(),
-        K::Home => "home".into(),
-        K::End => "end".into(),
-        K::PageUp => "pgup".into(),
-        K::PageDown => "pgdn".into(),
-        K::Backspace => "backspace".into(),
-        K::Delete => "delete".into(),
-        K::Insert => "insert".into(),
-        K::F(n) => format!("f{n}"),
-    };
-    s.push_str(&code);
-    s
 }
 
 /// Where each quoted string of the text first appears (1-based line and column), found in one
@@ -179,7 +145,7 @@ pub fn load(path: &Path, no_color: bool) -> Settings {
     if text.trim().is_empty() {
         return settings(ConfigFile::default(), "", path, no_color, Vec::new());
     }
-    match crate::store::parse::<ConfigFile>(text) {
+    match crate::ron_text::parse::<ConfigFile>(text) {
         Ok(file) => settings(file, text, path, no_color, Vec::new()),
         Err(e) => defaults(
             format!("{}:{}:{}", path.display(), e.line, e.col),

@@ -4,7 +4,7 @@
 //! and re-apply their change on top (undoable), or to save their version as a copy.
 
 use super::edit::Pending;
-use super::{App, Level, Overlay, SaveEvent};
+use super::{Action, App, Context, Level, Overlay, SaveEvent};
 use crate::model::Workspace;
 use crate::model::merge::reapply;
 use std::sync::Arc;
@@ -72,9 +72,12 @@ impl App {
             Ok(Some(ws)) => {
                 self.replace_from_disk(ws);
                 let text = if self.read_only.is_some() {
-                    "The file changed on disk: reloaded"
+                    "The file changed on disk: reloaded".to_string()
                 } else {
-                    "The file changed on disk: reloaded (u undoes back to what you had)"
+                    format!(
+                        "The file changed on disk: reloaded ({} undoes back to what you had)",
+                        self.undo_key()
+                    )
                 };
                 self.set_status(Level::Info, text);
             }
@@ -94,10 +97,13 @@ impl App {
     }
 
     fn ask_conflict(&mut self) {
-        self.confirm(
-            "The file changed on disk while you had an unsaved change. y: reload it and re-apply your change on top (u undoes it) · n: save your version as a copy beside the file, then reload",
-            Pending::ResolveConflict,
+        let question = format!(
+            "The file changed on disk while you had an unsaved change. {}: reload it and re-apply your change on top ({} undoes it) · {}: save your version as a copy beside the file, then reload",
+            self.key_text(Action::Yes, Context::Confirm),
+            self.undo_key(),
+            self.key_text(Action::No, Context::Confirm)
         );
+        self.confirm(question, Pending::ResolveConflict);
     }
 
     /// The answer to the conflict question.
@@ -124,10 +130,11 @@ impl App {
             let problems = crate::model::validate(&merged);
             if problems.is_empty() {
                 self.replace_from_disk(theirs);
-                self.commit(
-                    merged,
-                    "Reloaded the file and re-applied your change on top (u undoes it)",
+                let message = format!(
+                    "Reloaded the file and re-applied your change on top ({} undoes it)",
+                    self.undo_key()
                 );
+                self.commit(merged, &message);
                 return;
             }
             // Their version and ours cannot be combined: keep both.
@@ -175,7 +182,9 @@ impl App {
         self.emergency = Some(copy);
         self.confirm(
             format!(
-                "An earlier session ended before saving; its work is in {name}. y: recover it (the current file is backed up first) · n: keep the copy aside in backups/"
+                "An earlier session ended before saving; its work is in {name}. {}: recover it (the current file is backed up first) · {}: keep the copy aside in backups/",
+                self.key_text(Action::Yes, Context::Confirm),
+                self.key_text(Action::No, Context::Confirm)
             ),
             Pending::RecoverEmergency,
         );
@@ -225,7 +234,8 @@ impl App {
         let note = crate::store::note_path(&copy);
         let message = if note.exists() {
             format!(
-                "Recovered the unsaved work onto the current file (u undoes; the file before is in backups/). The text of a form that was open is in {}",
+                "Recovered the unsaved work onto the current file ({} undoes; the file before is in backups/). The text of a form that was open is in {}",
+                self.undo_key(),
                 crate::store::note_path(
                     &crate::store::backup::backup_dir(&data)
                         .join(copy.file_name().unwrap_or_default())
@@ -233,7 +243,10 @@ impl App {
                 .display()
             )
         } else {
-            "Recovered the unsaved work onto the current file (u undoes; the file before is in backups/)".to_string()
+            format!(
+                "Recovered the unsaved work onto the current file ({} undoes; the file before is in backups/)",
+                self.undo_key()
+            )
         };
         if self.commit(merged, &message) {
             let _ = crate::store::retire_emergency(&data, &copy);
@@ -274,7 +287,11 @@ impl App {
                 let e = e.clone();
                 self.confirm(
                     format!(
-                        "Your last change is not saved ({e}). y: try saving again, and quit if it works · c: keep it in a copy (another folder if this one cannot be written) and quit · d: quit without it · n: stay"
+                        "Your last change is not saved ({e}). {}: try saving again, and quit if it works · {}: keep it in a copy (another folder if this one cannot be written) and quit · {}: quit without it · {}: stay",
+                        self.key_text(Action::Yes, Context::Confirm),
+                        self.key_text(Action::SaveElsewhere, Context::Confirm),
+                        self.key_text(Action::Discard, Context::Confirm),
+                        self.key_text(Action::No, Context::Confirm)
                     ),
                     Pending::QuitUnsaved,
                 );

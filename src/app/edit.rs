@@ -192,7 +192,8 @@ impl App {
             }
             Action::Cancel => {
                 if form.dirty {
-                    self.confirm("Discard what you typed? (y/n)", Pending::DiscardForm);
+                    let question = format!("Discard what you typed? {}", self.yes_no());
+                    self.confirm(question, Pending::DiscardForm);
                 } else {
                     self.close_form();
                 }
@@ -215,47 +216,23 @@ impl App {
                     }
                 }
             }
+            // Editing the focused field: cursor motions, deletions, choices.
+            _ if form.edit(action) => {
+                self.change_form(|_| {});
+            }
             _ => {}
         }
     }
 
-    /// A key press: the bound action of the current context, else (in a form) typing.
-    pub fn handle_key(&mut self, key: crate::keymap::Key) {
-        self.tick();
-        self.expire_status();
-        match self.keymap.resolve(key, self.context()) {
-            Some(action) => self.update(action),
-            None if self.context() == super::Context::Form => self.type_key(key),
-            None if self.context() == super::Context::Review => self.review_key(key),
-            None if self.context() == super::Context::Filter => self.filter_key(key),
-            None if self.context() == super::Context::Palette => self.palette_key(key),
-            None if self.context() == super::Context::Search => self.search_key(key),
-            None => {}
-        }
-    }
-
-    /// A message lasts until the next key; a warning or an error until the next key that
-    /// changes what is open (it may need reading twice).
-    fn expire_status(&mut self) {
-        match &self.status {
-            Some(s) if s.level == Level::Info => self.status = None,
-            Some(_) => {
-                let context = self.context();
-                if self.status_context.is_some_and(|c| c != context) {
-                    self.status = None;
-                    self.status_context = None;
-                } else {
-                    self.status_context = Some(context);
-                }
-            }
-            None => {}
-        }
-    }
-
-    /// A key typed into the focused form field.
+    /// A key typed into the focused form field (one no binding claimed).
     pub fn type_key(&mut self, key: crate::keymap::Key) {
+        self.change_form(|form| form.type_key(key));
+    }
+
+    /// Applies a change to the open form's fields and refreshes their hints.
+    fn change_form(&mut self, change: impl FnOnce(&mut Form)) {
         if let Some(Overlay::Form { mut form, target }) = self.overlay.take() {
-            form.type_key(key);
+            change(&mut form);
             self.refresh_form_hints(&mut form);
             self.overlay = Some(Overlay::Form { form, target });
         }
@@ -548,6 +525,7 @@ impl App {
 
     fn ask_delete(&mut self) {
         let ws = &self.ws;
+        let yn = self.yes_no();
         let question = match self.focus {
             Pane::Partners => self.selected_partner().map(|p| {
                 let count = |n: usize, what: &str| format!("{n} {what}");
@@ -559,7 +537,7 @@ impl App {
                     + ws.celebrations.iter().filter(|m| m.partner == p.id).count();
                 (
                     format!(
-                        "Delete partner {} with {}, {}, {} and {}? (y/n)",
+                        "Delete partner {} with {}, {}, {} and {}? {yn}",
                         p.name,
                         count(goals, "goals"),
                         count(ms, "milestones"),
@@ -578,7 +556,7 @@ impl App {
                     .count();
                 (
                     format!(
-                        "Delete goal {}? Its {ms} milestones stay, without a goal. (y/n)",
+                        "Delete goal {}? Its {ms} milestones stay, without a goal. {yn}",
                         g.title
                     ),
                     Pending::DeleteGoal(g.id),
@@ -587,14 +565,14 @@ impl App {
             Pane::Timeline => self.selected_row(Pane::Timeline).map(|i| {
                 let m = &ws.milestones[i];
                 (
-                    format!("Delete milestone {}? (y/n)", m.title),
+                    format!("Delete milestone {}? {yn}", m.title),
                     Pending::DeleteMilestone(m.id),
                 )
             }),
             Pane::Log => self.selected_row(Pane::Log).map(|i| {
                 let e = &ws.interactions[i];
                 (
-                    format!("Delete the log entry of {}? (y/n)", e.at.format("%Y-%m-%d")),
+                    format!("Delete the log entry of {}? {yn}", e.at.format("%Y-%m-%d")),
                     Pending::DeleteInteraction(e.id),
                 )
             }),
@@ -654,7 +632,7 @@ impl App {
         let message = match pending {
             Pending::DeletePartner(id) => {
                 ws.remove_partner(id);
-                "Deleted the partner and its records (u undoes)"
+                "Deleted the partner and its records"
             }
             Pending::DeleteGoal(id) => {
                 ws.remove::<Goal>(id.0);
@@ -668,7 +646,7 @@ impl App {
                         ws.milestones[i].goal = None;
                     }
                 }
-                "Deleted the goal (u undoes)"
+                "Deleted the goal"
             }
             Pending::DeleteMilestone(id) => {
                 ws.remove::<Milestone>(id.0);
@@ -687,19 +665,19 @@ impl App {
                         c.milestone = None;
                     }
                 }
-                "Deleted the milestone (u undoes)"
+                "Deleted the milestone"
             }
             Pending::DeleteInteraction(id) => {
                 ws.remove::<Interaction>(id.0);
-                "Deleted the log entry (u undoes)"
+                "Deleted the log entry"
             }
             Pending::DeleteCommitment(id) => {
                 ws.remove::<Commitment>(id.0);
-                "Deleted the commitment (u undoes)"
+                "Deleted the commitment"
             }
             Pending::DeleteCelebration(id) => {
                 ws.remove::<Celebration>(id.0);
-                "Deleted the celebration (u undoes)"
+                "Deleted the celebration"
             }
             Pending::AchieveGoal(id) => {
                 if let Some(g) = ws.find_mut::<Goal>(id.0) {
@@ -714,14 +692,20 @@ impl App {
                 unreachable!("handled above")
             }
         };
-        self.commit(ws, message);
+        let message = if message.starts_with("Deleted") {
+            format!("{message} ({} undoes)", self.undo_key())
+        } else {
+            message.to_string()
+        };
+        self.commit(ws, &message);
     }
 
     fn toggle_done(&mut self) {
         if self.focus != Pane::Timeline {
+            let timeline = self.key_text(Action::FocusTimeline, crate::action::Context::Dashboard);
             self.set_status(
                 Level::Info,
-                "Select a milestone in the timeline (3) to mark it done",
+                format!("Select a milestone in the timeline ({timeline}) to mark it done"),
             );
             return;
         }
@@ -757,7 +741,8 @@ impl App {
                         .all(|m| m.done.is_some())
             });
             if let Some(m) = self.ws.milestone(id) {
-                let form = forms::celebration_form(m);
+                let skip = self.key_text(Action::Cancel, super::Context::Form);
+                let form = forms::celebration_form(m, &skip);
                 self.open_form(form, FormTarget::Celebration(id));
             }
         }
@@ -825,7 +810,7 @@ pub fn goal_step(g: &Goal) -> f64 {
 }
 
 /// A change's message as its name: without the hint that follows it ("Deleted the log entry
-/// (u undoes)" → "Deleted the log entry"; "X: done! How was it celebrated?" → "X: done").
+///" → "Deleted the log entry"; "X: done! How was it celebrated?" → "X: done").
 fn change_name(message: &str) -> String {
     let mut name = message;
     for cut in [" (", "! ", "; "] {

@@ -124,12 +124,16 @@ impl App {
         self.filter_editing = Some(pane);
     }
 
-    /// A key typed into the filter being edited.
+    /// A key typed into the filter being edited (one no binding claimed).
     pub(super) fn filter_key(&mut self, key: crate::keymap::Key) {
+        if let Some(request) = super::form::typed_request(key) {
+            self.filter_input(request);
+        }
+    }
+
+    /// An edit of the filter being typed: a character, a cursor motion, a deletion.
+    pub(super) fn filter_input(&mut self, request: tui_input::InputRequest) {
         let Some(pane) = self.filter_editing else {
-            return;
-        };
-        let Some(request) = super::form::input_request(key) else {
             return;
         };
         if let Some(f) = &mut self.filters[pane as usize]

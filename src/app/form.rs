@@ -1,8 +1,11 @@
 //! A form: labelled fields, one focused, each editing its own value. Text fields use
-//! `tui-input` (cursor, word motions, deletions); choice fields cycle with ←/→ or Space. Errors
-//! are shown beside their field and everything typed is kept.
+//! `tui-input` (cursor, word motions, deletions: the keymap's text actions); choice fields cycle
+//! with the choice actions (←/→ or Space by default). Errors are shown beside their field and
+//! everything typed is kept.
 
-use crate::keymap::{Key, KeyCode};
+use super::layers;
+use crate::action::{Action, Context};
+use crate::keymap::Key;
 use tui_input::{Input, InputRequest};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -140,69 +143,83 @@ impl Form {
         self.fields.iter().any(|f| f.error.is_some())
     }
 
-    /// Applies a key to the focused field.
+    /// A key no binding claimed, on the focused field: the character it types (into a text
+    /// field; a choice jumps to the next option starting with it).
     pub fn type_key(&mut self, key: Key) {
         self.confirm_discard = false;
         let replace = std::mem::take(&mut self.replace_on_type);
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
-        if replace
-            && !matches!(field.kind, FieldKind::Choice(_))
-            && matches!(key.code, KeyCode::Char(_))
-            && !key.ctrl
-            && !key.alt
-        {
-            field.input = Input::default();
-        }
+        let Some(c) = key.typed() else {
+            return;
+        };
         if let FieldKind::Choice(options) = &field.kind {
+            // Jump to the next option starting with the letter.
             let n = options.len().max(1);
-            match key.code {
-                KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
-                KeyCode::Left => field.choice = (field.choice + n - 1) % n,
-                KeyCode::Char(c) if !key.ctrl && !key.alt => {
-                    // Jump to the next option starting with the letter.
-                    let c = c.to_ascii_lowercase();
-                    if let Some(i) = (1..=n)
-                        .map(|k| (field.choice + k) % n)
-                        .find(|i| options[*i].starts_with(c))
-                    {
-                        field.choice = i;
-                    }
-                }
-                _ => return,
+            let c = c.to_ascii_lowercase();
+            if let Some(i) = (1..=n)
+                .map(|k| (field.choice + k) % n)
+                .find(|i| options[*i].starts_with(c))
+            {
+                field.choice = i;
             }
             self.dirty = true;
             field.error = None;
             return;
         }
-        let Some(request) = input_request(key) else {
-            return;
-        };
-        if field.input.handle(request).is_some_and(|c| c.value) {
+        if replace {
+            field.input = Input::default();
+        }
+        if field
+            .input
+            .handle(InputRequest::InsertChar(c))
+            .is_some_and(|c| c.value)
+        {
             self.dirty = true;
             field.error = None;
         }
     }
-}
 
-/// The text-editing request a key stands for, if any.
-pub fn input_request(key: Key) -> Option<InputRequest> {
-    Some(match (key.code, key.ctrl, key.alt) {
-        (KeyCode::Char('a'), true, _) | (KeyCode::Home, _, _) => InputRequest::GoToStart,
-        (KeyCode::Char('e'), true, _) | (KeyCode::End, _, _) => InputRequest::GoToEnd,
-        (KeyCode::Char('w'), true, _) => InputRequest::DeletePrevWord,
-        (KeyCode::Char('k'), true, _) => InputRequest::DeleteTillEnd,
-        (KeyCode::Char('u'), true, _) => InputRequest::DeleteLine,
-        (KeyCode::Char('b'), false, true) | (KeyCode::Left, true, _) => InputRequest::GoToPrevWord,
-        (KeyCode::Char('f'), false, true) | (KeyCode::Right, true, _) => InputRequest::GoToNextWord,
-        (KeyCode::Char(c), false, false) => InputRequest::InsertChar(c),
-        (KeyCode::Backspace, _, _) => InputRequest::DeletePrevChar,
-        (KeyCode::Delete, _, _) => InputRequest::DeleteNextChar,
-        (KeyCode::Left, _, _) => InputRequest::GoToPrevChar,
-        (KeyCode::Right, _, _) => InputRequest::GoToNextChar,
-        _ => return None,
-    })
+    /// An editing action on the focused field: a cursor motion or deletion in a text field,
+    /// the next or previous option of a choice. False when the action is not one of those.
+    pub fn edit(&mut self, action: Action) -> bool {
+        let choice_step = match action {
+            Action::ChoiceNext => Some(1),
+            Action::ChoicePrev => Some(-1),
+            _ => None,
+        };
+        let request = text_request(action);
+        if choice_step.is_none() && request.is_none() {
+            return false;
+        }
+        self.confirm_discard = false;
+        self.replace_on_type = false;
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return true;
+        };
+        match (&field.kind, choice_step, request) {
+            (FieldKind::Choice(options), Some(step), _) => {
+                let n = options.len().max(1);
+                field.choice = if step > 0 {
+                    (field.choice + 1) % n
+                } else {
+                    (field.choice + n - 1) % n
+                };
+                self.dirty = true;
+                field.error = None;
+            }
+            (FieldKind::Choice(_), ..) | (_, Some(_), _) => {}
+            (_, None, Some(request)) => {
+                if field.input.handle(request).is_some_and(|c| c.value) {
+                    self.dirty = true;
+                    field.error = None;
+                }
+            }
+            (_, None, None) => {}
+        }
+        true
+    }
 }
 
 impl Form {
@@ -216,4 +233,35 @@ impl Form {
             self.dirty = true;
         }
     }
+}
+
+/// The layers for a form, by its focused field.
+pub fn form_layers(form: &Form) -> &'static [Context] {
+    match form.fields.get(form.focus).map(|f| &f.kind) {
+        Some(FieldKind::Choice(_)) => layers::FORM_CHOICE,
+        _ => layers::FORM_TEXT,
+    }
+}
+
+/// The text-editing request of a text action (`Context::Text`).
+pub fn text_request(action: Action) -> Option<InputRequest> {
+    Some(match action {
+        Action::CursorLeft => InputRequest::GoToPrevChar,
+        Action::CursorRight => InputRequest::GoToNextChar,
+        Action::WordLeft => InputRequest::GoToPrevWord,
+        Action::WordRight => InputRequest::GoToNextWord,
+        Action::LineStart => InputRequest::GoToStart,
+        Action::LineEnd => InputRequest::GoToEnd,
+        Action::DeleteBack => InputRequest::DeletePrevChar,
+        Action::DeleteForward => InputRequest::DeleteNextChar,
+        Action::DeleteWordBack => InputRequest::DeletePrevWord,
+        Action::DeleteToEnd => InputRequest::DeleteTillEnd,
+        Action::DeleteLine => InputRequest::DeleteLine,
+        _ => return None,
+    })
+}
+
+/// The request of a key no binding claimed: the character it types, if any.
+pub fn typed_request(key: Key) -> Option<InputRequest> {
+    key.typed().map(InputRequest::InsertChar)
 }

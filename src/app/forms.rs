@@ -397,9 +397,10 @@ pub fn profile_form(p: &Profile) -> Form {
     )
 }
 
-pub fn celebration_form(m: &Milestone) -> Form {
+/// `skip_key` closes the form without a celebration (the form's cancel).
+pub fn celebration_form(m: &Milestone, skip_key: &str) -> Form {
     Form::new(
-        format!("Celebrate: {} (Esc skips)", m.title),
+        format!("Celebrate: {} ({skip_key} skips)", m.title),
         vec![
             Field::text("How", FieldKind::Required, ""),
             Field::text("With whom", FieldKind::Text, ""),

@@ -11,6 +11,8 @@ pub mod filter;
 pub mod form;
 pub mod forms;
 pub mod health_chart;
+mod keys;
+pub mod layers;
 mod layout;
 pub mod palette;
 mod reclaim;
@@ -19,6 +21,7 @@ mod rescue;
 pub mod review;
 mod rows;
 mod saver;
+pub mod show;
 mod sync;
 mod timeline;
 pub mod trends;
@@ -466,7 +469,11 @@ impl App {
             match action {
                 Action::Submit => self.keep_filter(),
                 Action::Cancel => self.clear_filter(self.focus),
-                _ => {}
+                _ => {
+                    if let Some(request) = form::text_request(action) {
+                        self.filter_input(request);
+                    }
+                }
             }
             return;
         }
@@ -629,7 +636,36 @@ impl App {
             | Action::TakeOurs
             | Action::TakeTheirs
             | Action::MarkKept
-            | Action::MarkMissed => {}
+            | Action::MarkMissed
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::WordLeft
+            | Action::WordRight
+            | Action::LineStart
+            | Action::LineEnd
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWordBack
+            | Action::DeleteToEnd
+            | Action::DeleteLine
+            | Action::ChoiceNext
+            | Action::ChoicePrev
+            | Action::RateUp
+            | Action::RateDown
+            | Action::Rate1
+            | Action::Rate2
+            | Action::Rate3
+            | Action::Rate4
+            | Action::Rate5
+            | Action::StepForward
+            | Action::StepBack
+            | Action::ActionFieldNext
+            | Action::ActionFieldPrev
+            | Action::RemoveLastAction
+            | Action::KeepDraft
+            | Action::DiscardReview
+            | Action::SkipReview
+            | Action::ContinueReview => {}
             Action::OpenConflicts => self.open_conflicts(),
             Action::Sync => self.start_sync(),
             Action::Filter => self.start_filter(),

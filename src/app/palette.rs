@@ -6,7 +6,7 @@ use crate::fuzzy::Query;
 use crate::insight::RecordRef;
 use crate::model::PartnerId;
 use std::time::{Duration, Instant};
-use tui_input::Input;
+use tui_input::{Input, InputRequest};
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,10 +126,15 @@ impl App {
         });
     }
 
+    /// A key typed into the palette (one no binding claimed).
     pub(super) fn palette_key(&mut self, key: crate::keymap::Key) {
-        let Some(request) = super::form::input_request(key) else {
-            return;
-        };
+        if let Some(request) = super::form::typed_request(key) {
+            self.palette_input(request);
+        }
+    }
+
+    /// An edit of the palette's query; the matches follow it.
+    fn palette_input(&mut self, request: InputRequest) {
         let actions = self.palette_actions();
         let keymap = &self.keymap;
         if let Some(Overlay::Palette {
@@ -166,10 +171,15 @@ impl App {
         }
     }
 
+    /// A key typed into the search (one no binding claimed).
     pub(super) fn search_key(&mut self, key: crate::keymap::Key) {
-        let Some(request) = super::form::input_request(key) else {
-            return;
-        };
+        if let Some(request) = super::form::typed_request(key) {
+            self.search_input(request);
+        }
+    }
+
+    /// An edit of the search query; the search starts over.
+    fn search_input(&mut self, request: InputRequest) {
         let Some(Overlay::Search {
             input,
             hits,
@@ -402,6 +412,14 @@ impl App {
     }
 
     pub(super) fn update_palette(&mut self, action: Action) {
+        if let Some(request) = super::form::text_request(action) {
+            match self.overlay {
+                Some(Overlay::Palette { .. }) => self.palette_input(request),
+                Some(Overlay::Search { .. }) => self.search_input(request),
+                _ => {}
+            }
+            return;
+        }
         let height = self.view_height();
         match &mut self.overlay {
             Some(Overlay::Palette {

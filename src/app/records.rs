@@ -149,14 +149,14 @@ impl App {
                     RecordsKind::Commitments => {
                         let c = &self.ws.commitments[i];
                         (
-                            format!("Delete the commitment \"{}\"? (y/n)", c.what),
+                            format!("Delete the commitment \"{}\"? {}", c.what, self.yes_no()),
                             Pending::DeleteCommitment(c.id),
                         )
                     }
                     RecordsKind::Celebrations => {
                         let c = &self.ws.celebrations[i];
                         (
-                            format!("Delete the celebration \"{}\"? (y/n)", c.how),
+                            format!("Delete the celebration \"{}\"? {}", c.how, self.yes_no()),
                             Pending::DeleteCelebration(c.id),
                         )
                     }

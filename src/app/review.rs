@@ -5,9 +5,11 @@
 //! every partner whose review is due.
 
 use super::detail::{DetailLine, LineKind, practice_section};
-use super::form::{Field, FieldKind, Form, input_request};
-use super::{Action, App, Level, Overlay};
-use crate::keymap::{Key, KeyCode};
+use super::form::{Field, FieldKind, Form};
+use super::form::{text_request, typed_request};
+use super::layers;
+use super::{Action, App, Context, Level, Overlay};
+use crate::keymap::Key;
 use crate::model::dates::parse_date;
 use crate::model::*;
 use chrono::NaiveDate;
@@ -222,11 +224,20 @@ impl App {
         };
         state.error = None;
         if state.prompt {
-            if action == Action::Cancel {
-                state.prompt = false;
+            match action {
+                Action::KeepDraft => self.keep_draft(),
+                Action::DiscardReview => self.discard_review(),
+                Action::ContinueReview | Action::Cancel => state.prompt = false,
+                Action::SkipReview if !self.review_queue.is_empty() => self.skip_review(),
+                _ => {}
             }
             return;
         }
+        let idle = match state.step {
+            0 | SUMMARY => true,
+            1..=8 => state.notes[state.step - 1].value().is_empty(),
+            _ => false,
+        };
         match action {
             // In the actions step Tab moves between the action's fields, as in forms, and on
             // to the next step from the last one.
@@ -266,98 +277,110 @@ impl App {
                 SUMMARY => self.save_review(),
                 _ => state.step += 1,
             },
-            _ => {}
+            // Nothing typed: move between steps (not past the summary).
+            Action::StepForward if idle && state.step < SUMMARY => state.step += 1,
+            Action::StepBack if idle => state.step = state.step.saturating_sub(1),
+            _ => match state.step {
+                1..=8 => {
+                    let i = state.step - 1;
+                    match action {
+                        // A digit rates and goes on (a note: type it first and rate with ↑/↓,
+                        // or come back with ←).
+                        _ if action.rating().is_some() => {
+                            state.scores[i] = action.rating();
+                            state.step += 1;
+                        }
+                        Action::RateUp => {
+                            state.scores[i] = Some(state.scores[i].map_or(3, |s| (s + 1).min(5)))
+                        }
+                        Action::RateDown => {
+                            state.scores[i] =
+                                Some(state.scores[i].map_or(3, |s| s.saturating_sub(1).max(1)))
+                        }
+                        _ => {
+                            if let Some(r) = text_request(action) {
+                                state.notes[i].handle(r);
+                            }
+                        }
+                    }
+                }
+                FEEDBACK => {
+                    if let Some(r) = text_request(action) {
+                        state.feedback.handle(r);
+                    }
+                }
+                NEXT => {
+                    if let Some(r) = text_request(action) {
+                        state.next.handle(r);
+                    }
+                }
+                ACTIONS => match action {
+                    Action::ActionFieldNext => state.action.next(),
+                    Action::ActionFieldPrev => state.action.prev(),
+                    // Removing the last planned action: its own key, or deleting on an empty
+                    // action.
+                    Action::RemoveLastAction => {
+                        state.actions.pop();
+                    }
+                    Action::DeleteBack | Action::DeleteForward
+                        if state.action.focus == 0
+                            && state.action.get("Action").value().is_empty() =>
+                    {
+                        state.actions.pop();
+                    }
+                    _ => {
+                        state.action.edit(action);
+                    }
+                },
+                _ => {}
+            },
         }
     }
 
-    /// A key typed in the review: ratings, notes, feedback, the action being written.
+    /// Drops the review being written (and its kept draft, if any).
+    fn discard_review(&mut self) {
+        let Some(Overlay::Review(state)) = &self.overlay else {
+            return;
+        };
+        let partner = state.partner;
+        self.overlay = None;
+        self.review_queue.clear();
+        if self.ws.drafts.iter().any(|d| d.partner == partner) {
+            let mut ws = crate::model::Workspace::clone(&self.ws);
+            ws.drafts.retain(|d| d.partner != partner);
+            self.commit(ws, "Draft review discarded");
+        } else {
+            self.set_status(Level::Info, "Review discarded");
+        }
+    }
+
+    /// A key no binding claimed, typed in the review: into the note, the feedback, the action
+    /// being written or the next review date.
     pub(super) fn review_key(&mut self, key: Key) {
         let Some(Overlay::Review(state)) = &mut self.overlay else {
             return;
         };
         if state.prompt {
-            match key.code {
-                KeyCode::Char('k') => self.keep_draft(),
-                KeyCode::Char('d') => {
-                    let partner = state.partner;
-                    self.overlay = None;
-                    self.review_queue.clear();
-                    if self.ws.drafts.iter().any(|d| d.partner == partner) {
-                        let mut ws = crate::model::Workspace::clone(&self.ws);
-                        ws.drafts.retain(|d| d.partner != partner);
-                        self.commit(ws, "Draft review discarded");
-                    } else {
-                        self.set_status(Level::Info, "Review discarded");
-                    }
-                }
-                KeyCode::Char('c') => state.prompt = false,
-                KeyCode::Char('s') if !self.review_queue.is_empty() => self.skip_review(),
-                _ => {}
-            }
             return;
         }
+        let Some(request) = typed_request(key) else {
+            if state.step == ACTIONS {
+                state.action.type_key(key);
+            }
+            return;
+        };
         match state.step {
             1..=8 => {
-                let i = state.step - 1;
-                let note_empty = state.notes[i].value().is_empty();
-                match key.code {
-                    // A digit rates and goes on (a note: type it first and rate with ↑/↓, or
-                    // come back with ←).
-                    KeyCode::Char(c @ '1'..='5') if note_empty && !key.ctrl && !key.alt => {
-                        state.scores[i] = Some(c as u8 - b'0');
-                        state.step += 1;
-                    }
-                    KeyCode::Up => {
-                        state.scores[i] = Some(state.scores[i].map_or(3, |s| (s + 1).min(5)))
-                    }
-                    KeyCode::Down => {
-                        state.scores[i] =
-                            Some(state.scores[i].map_or(3, |s| s.saturating_sub(1).max(1)))
-                    }
-                    KeyCode::Left if note_empty => state.step -= 1,
-                    KeyCode::Right if note_empty => state.step += 1,
-                    _ => {
-                        if let Some(r) = input_request(key) {
-                            state.notes[i].handle(r);
-                        }
-                    }
-                }
-            }
-            0 => {
-                if key.code == KeyCode::Right {
-                    state.step += 1;
-                }
+                state.notes[state.step - 1].handle(request);
             }
             FEEDBACK => {
-                if let Some(r) = input_request(key) {
-                    state.feedback.handle(r);
-                }
+                state.feedback.handle(request);
             }
-            ACTIONS => match key.code {
-                KeyCode::Down => state.action.next(),
-                KeyCode::Up => state.action.prev(),
-                // Removing the last planned action: Ctrl-Del, or Backspace / Delete on an empty
-                // action.
-                KeyCode::Delete if key.ctrl => {
-                    state.actions.pop();
-                }
-                KeyCode::Backspace | KeyCode::Delete
-                    if state.action.focus == 0 && state.action.get("Action").value().is_empty() =>
-                {
-                    state.actions.pop();
-                }
-                _ => state.action.type_key(key),
-            },
+            ACTIONS => state.action.type_key(key),
             NEXT => {
-                if let Some(r) = input_request(key) {
-                    state.next.handle(r);
-                }
+                state.next.handle(request);
             }
-            _ => {
-                if key.code == KeyCode::Left {
-                    state.step -= 1;
-                }
-            }
+            _ => {}
         }
     }
 
@@ -400,7 +423,11 @@ impl App {
         ws.drafts.retain(|d| d.partner != state.partner);
         ws.drafts.push(state.draft());
         ws.drafts.sort_by_key(|d| d.partner);
-        self.commit(ws, "Draft kept: r on the partner resumes it");
+        let message = format!(
+            "Draft kept: {} on the partner resumes it",
+            self.key_text(Action::Review, Context::Dashboard)
+        );
+        self.commit(ws, &message);
     }
 
     fn save_review(&mut self) {
@@ -663,5 +690,22 @@ impl App {
                 .map(|r| r.ratings.get(practice).score)
         });
         (lines, previous)
+    }
+}
+
+/// The layers for a review, by its step and what is typed.
+pub fn review_layers(state: &ReviewState) -> &'static [Context] {
+    if state.prompt {
+        return layers::REVIEW_PROMPT;
+    }
+    match state.step {
+        1..=8 if state.notes[state.step - 1].value().is_empty() => layers::RATING_IDLE,
+        1..=8 => layers::RATING_NOTE,
+        FEEDBACK | NEXT => layers::REVIEW_TEXT,
+        ACTIONS => match state.action.fields.get(state.action.focus).map(|f| &f.kind) {
+            Some(FieldKind::Choice(_)) => layers::REVIEW_ACTION_CHOICE,
+            _ => layers::REVIEW_ACTION_TEXT,
+        },
+        _ => layers::REVIEW_IDLE,
     }
 }

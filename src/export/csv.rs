@@ -20,7 +20,7 @@ use crate::model::*;
 use chrono::{NaiveDateTime, Timelike};
 
 /// A table of the CSV export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Partners,
     Contacts,

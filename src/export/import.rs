@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::{self, Write as _};
 
 /// What an import adds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     Partners,
     Interactions,

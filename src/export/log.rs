@@ -2,7 +2,7 @@
 //! line turned into a checked `Interaction` added to the workspace. The defaults are the
 //! dashboard's: a call we started, now.
 
-use super::find;
+use super::find::{self, FindError};
 use crate::model::dates::{parse_date, parse_date_time};
 use crate::model::*;
 use crate::text::{MESSAGE_VALUE, excerpt};
@@ -35,49 +35,74 @@ fn names<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> String {
     names.join(", ")
 }
 
+/// Why a log entry was not added; its message is the sentence the command prints.
+#[derive(Debug, thiserror::Error)]
+pub enum LogError {
+    #[error(transparent)]
+    Partner(#[from] FindError),
+    #[error(
+        "`{}` is not a channel; use one of {}",
+        excerpt(.0, MESSAGE_VALUE),
+        names(Channel::ALL, Channel::label)
+    )]
+    Channel(String),
+    #[error("`{}` is not a side; use us or them", excerpt(.0, MESSAGE_VALUE))]
+    Side(String),
+    /// A date or time that does not read, in the words of the date parser.
+    #[error("{0}")]
+    Date(String),
+    #[error("sentiment is from 1 to 5, not {0}")]
+    Sentiment(u8),
+    #[error("the summary is empty; say in a few words what happened")]
+    EmptySummary,
+    #[error("--follow-up-due needs --follow-up saying what")]
+    DueWithoutFollowUp,
+    #[error(transparent)]
+    Ids(#[from] IdsExhausted),
+    /// What validation found wrong with the new entry.
+    #[error("{}", .0.join("; "))]
+    Invalid(Vec<String>),
+}
+
+/// The command line prints the message.
+impl From<LogError> for String {
+    fn from(e: LogError) -> String {
+        e.to_string()
+    }
+}
+
 /// Adds the entry to `ws` and returns it; `now` is the time taken for "now". Nothing is added
 /// when something is wrong; the error says what.
-pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Interaction, String> {
-    let partner = find::partner(ws, e.partner).map_err(|err| err.to_string())?;
+pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Interaction, LogError> {
+    let partner = find::partner(ws, e.partner)?;
     let partner_id = partner.id;
     let channel = match e.channel {
         None => Channel::Call,
-        Some(text) => Channel::parse(text).ok_or_else(|| {
-            format!(
-                "`{}` is not a channel; use one of {}",
-                excerpt(text, MESSAGE_VALUE),
-                names(Channel::ALL, Channel::label)
-            )
-        })?,
+        Some(text) => Channel::parse(text).ok_or_else(|| LogError::Channel(text.into()))?,
     };
     let initiated_by = match e.initiated_by {
         None => Side::Us,
-        Some(text) => Side::parse(text).ok_or_else(|| {
-            format!(
-                "`{}` is not a side; use us or them",
-                excerpt(text, MESSAGE_VALUE)
-            )
-        })?,
+        Some(text) => Side::parse(text).ok_or_else(|| LogError::Side(text.into()))?,
     };
     let at = match e.when {
         None => now,
-        Some(text) => parse_date_time(text, now)?,
+        Some(text) => parse_date_time(text, now).map_err(LogError::Date)?,
     };
     if let Some(s) = e.sentiment
         && !(1..=5).contains(&s)
     {
-        return Err(format!("sentiment is from 1 to 5, not {s}"));
+        return Err(LogError::Sentiment(s));
     }
     if e.summary.trim().is_empty() {
-        return Err("the summary is empty; say in a few words what happened".into());
+        return Err(LogError::EmptySummary);
     }
     let follow_up = match (e.follow_up, e.follow_up_due) {
         (None, None) => None,
-        (None, Some(_)) => return Err("--follow-up-due needs --follow-up saying what".into()),
+        (None, Some(_)) => return Err(LogError::DueWithoutFollowUp),
         (Some(what), due) => Some(FollowUp {
             what: what.trim().to_string(),
             due: match due {
-                Some(text) => parse_date(text, at.date())?,
+                Some(text) => parse_date(text, at.date()).map_err(LogError::Date)?,
                 None => at
                     .date()
                     .checked_add_days(Days::new(FOLLOW_UP_DAYS))
@@ -87,7 +112,7 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
         }),
     };
     let x = Interaction {
-        id: InteractionId(ws.try_allocate_id().map_err(|e| e.to_string())?),
+        id: InteractionId(ws.try_allocate_id()?),
         partner: partner_id,
         at,
         channel,
@@ -105,7 +130,7 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
         .collect();
     if !problems.is_empty() {
         ws.interactions.retain(|i| i.id != x.id);
-        return Err(problems.join("; "));
+        return Err(LogError::Invalid(problems));
     }
     Ok(x)
 }
@@ -191,17 +216,18 @@ mod tests {
             channel: Some("fax"),
             ..Entry::default()
         };
-        assert!(
-            add(&mut w, &e, now())
-                .unwrap_err()
-                .contains("not a channel")
-        );
+        let err = add(&mut w, &e, now()).unwrap_err();
+        assert!(matches!(err, LogError::Channel(_)));
+        assert!(err.to_string().contains("not a channel"));
         e.channel = None;
         e.sentiment = Some(9);
-        assert!(add(&mut w, &e, now()).unwrap_err().contains("1 to 5"));
+        let err = add(&mut w, &e, now()).unwrap_err();
+        assert_eq!(err.to_string(), "sentiment is from 1 to 5, not 9");
         e.sentiment = None;
         e.when = Some("someday");
-        assert!(add(&mut w, &e, now()).unwrap_err().contains("not a date"));
+        let err = add(&mut w, &e, now()).unwrap_err();
+        assert!(matches!(err, LogError::Date(_)));
+        assert!(err.to_string().contains("not a date"));
         assert!(w.interactions.is_empty());
     }
 }

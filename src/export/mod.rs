@@ -23,23 +23,21 @@ mod text;
 
 use crate::model::{PartnerId, Workspace};
 
-/// An export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+/// An export format (the command line names them: `cli`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// iCalendar: milestones, deadlines, commitments, follow-ups, review dates
-    #[value(alias = "ical")]
     Ics,
     /// One table per record kind
     Csv,
     /// A readable report: the portfolio, or one partner with --partner
-    #[value(alias = "md")]
     Markdown,
     /// Everything, for scripts
     Json,
 }
 
 /// An import format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ImportFormat {
     /// Partners or log entries, one per row, with a header row
     Csv,

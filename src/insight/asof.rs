@@ -25,7 +25,7 @@
 use super::dates::days_between;
 use super::health::{Health, health};
 use super::index::PartnerRecords;
-use super::partner::{Practices, practices};
+use super::practices::{Practices, practices};
 use crate::model::*;
 use chrono::NaiveDate;
 

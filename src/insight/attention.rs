@@ -11,7 +11,7 @@
 
 use super::dates::days_between;
 use super::index::{Index, PartnerRecords};
-use super::partner::{Practices, practices};
+use super::practices::{Practices, practices};
 use crate::model::*;
 use chrono::NaiveDate;
 use std::collections::HashSet;

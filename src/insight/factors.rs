@@ -5,7 +5,7 @@
 use super::clarity::ClarityInsight;
 use super::communication::{CommunicationInsight, ContactStatus};
 use super::improvement::ImprovementInsight;
-use super::partner::Practices;
+use super::practices::Practices;
 use super::trust::PromiseRecord;
 use super::weights::*;
 use crate::model::Side;

@@ -29,7 +29,7 @@
 //!   celebrated*: celebrated / milestones completed in the last 182 days (1 when none).
 
 use super::factors::judge;
-use super::partner::Practices;
+use super::practices::Practices;
 use super::weights::{Factor, WEIGHTS};
 use crate::model::Practice;
 use std::fmt;

@@ -12,7 +12,8 @@
 //! arithmetic), one file per practice (`values`, `communication`, `clarity`, `strengths`,
 //! `trust`, `longterm`, `improvement`, `celebration`), `weights` (every tunable number),
 //! `health` (score and contributions), `factors` (the judge of each health factor), `attention`
-//! (the queue), `partner` (one partner's insight), `summary` (list figures).
+//! (the queue), `practices` (the eight practices' figures of one partner, which health, factors
+//! and attention are judged from), `partner` (one partner's insight), `summary` (list figures).
 
 pub mod asof;
 pub mod attention;
@@ -28,6 +29,7 @@ pub mod index;
 pub mod longterm;
 pub mod normalize;
 pub mod partner;
+pub mod practices;
 pub mod strengths;
 pub mod summary;
 pub mod trust;
@@ -53,7 +55,8 @@ pub use improvement::ImprovementInsight;
 pub use index::{Index, PartnerRecords, Slots};
 pub use longterm::LongTermInsight;
 pub use normalize::Overlap;
-pub use partner::{PartnerInsight, Practices, partner_insight, practices};
+pub use partner::{PartnerInsight, partner_insight};
+pub use practices::{Practices, practices};
 pub use strengths::StrengthsInsight;
 pub use summary::{Overview, PartnerSummary, overview, summaries};
 pub use trust::{PromiseRecord, TrustInsight};

@@ -5,7 +5,7 @@ use super::attention::{self, AttentionItem};
 use super::communication::ContactStatus;
 use super::health::health;
 use super::index::Index;
-use super::partner::practices;
+use super::practices::practices;
 use crate::model::{PartnerId, Phase, Workspace};
 use chrono::NaiveDate;
 use std::sync::Arc;

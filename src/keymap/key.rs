@@ -24,6 +24,11 @@ pub enum KeyCode {
     F(u8),
 }
 
+/// Text that names no key (the text as given; the message quotes a short excerpt of it).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{}` is not a key I know", crate::text::excerpt(.0, crate::text::MESSAGE_VALUE))]
+pub struct UnknownKey(pub String);
+
 /// A key with its modifiers. Shift is folded into the character for printable keys (`G`, `?`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
@@ -53,8 +58,55 @@ impl Key {
         }
     }
 
+    /// The character this key types into a text field: a character key without Ctrl or Alt.
+    pub fn typed(self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c) if !self.ctrl && !self.alt => Some(c),
+            _ => None,
+        }
+    }
+
+    /// A named key (not a character) pressed with Ctrl or Alt, as the same key without them.
+    pub fn unmodified(self) -> Option<Key> {
+        (!matches!(self.code, KeyCode::Char(_)) && (self.ctrl || self.alt))
+            .then_some(Key::plain(self.code))
+    }
+
+    /// The key as the configuration file spells it (`ctrl-x`, `shift-tab`, `pgdn`, `space`).
+    pub fn config_name(self) -> String {
+        let mut s = String::new();
+        if self.ctrl {
+            s.push_str("ctrl-");
+        }
+        if self.alt {
+            s.push_str("alt-");
+        }
+        let code = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "enter".into(),
+            KeyCode::Esc => "esc".into(),
+            KeyCode::Tab => "tab".into(),
+            KeyCode::BackTab => "shift-tab".into(),
+            KeyCode::Up => "up".into(),
+            KeyCode::Down => "down".into(),
+            KeyCode::Left => "left".into(),
+            KeyCode::Right => "right".into(),
+            KeyCode::Home => "home".into(),
+            KeyCode::End => "end".into(),
+            KeyCode::PageUp => "pgup".into(),
+            KeyCode::PageDown => "pgdn".into(),
+            KeyCode::Backspace => "backspace".into(),
+            KeyCode::Delete => "delete".into(),
+            KeyCode::Insert => "insert".into(),
+            KeyCode::F(n) => format!("f{n}"),
+        };
+        s.push_str(&code);
+        s
+    }
+
     /// Parses `ctrl-c`, `alt-x`, `shift-tab`, `pgdn`, `G`, `?`, `f5`, `space`.
-    pub fn parse(text: &str) -> Result<Key, String> {
+    pub fn parse(text: &str) -> Result<Key, UnknownKey> {
         let mut rest = text;
         let mut key = Key::plain(KeyCode::Esc);
         let mut shift = false;
@@ -99,12 +151,7 @@ impl Key {
                 {
                     KeyCode::F(f[1..].parse().unwrap_or(1))
                 }
-                _ => {
-                    return Err(format!(
-                        "`{}` is not a key I know",
-                        crate::text::excerpt(text, crate::text::MESSAGE_VALUE)
-                    ));
-                }
+                _ => return Err(UnknownKey(text.to_string())),
             },
         };
         Ok(key)

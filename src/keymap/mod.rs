@@ -4,13 +4,25 @@
 mod key;
 pub mod legend;
 
-pub use key::{Key, KeyCode};
+pub use key::{Key, KeyCode, UnknownKey};
 
 use crate::action::{Action, Context};
 use std::collections::{BTreeMap, HashMap};
 
 /// The default bindings' text.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.ron");
+
+/// Why a keymap's text was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    /// Not RON of the expected shape (`line:col: what`).
+    #[error(transparent)]
+    Syntax(#[from] crate::ron_text::ParseError),
+    #[error("unknown action `{0}`")]
+    UnknownAction(String),
+    #[error(transparent)]
+    Key(#[from] UnknownKey),
+}
 
 /// The effective bindings.
 #[derive(Debug, Clone)]
@@ -27,13 +39,11 @@ impl Default for Keymap {
 
 impl Keymap {
     /// Builds a keymap from `{ "action": ["key", …], … }` text.
-    pub fn from_ron(text: &str) -> Result<Keymap, String> {
-        let raw: BTreeMap<String, Vec<String>> =
-            crate::store::parse(text).map_err(|e| e.to_string())?;
+    pub fn from_ron(text: &str) -> Result<Keymap, KeymapError> {
+        let raw: BTreeMap<String, Vec<String>> = crate::ron_text::parse(text)?;
         let mut by_action: HashMap<Action, Vec<Key>> = HashMap::new();
         for (name, keys) in raw {
-            let action =
-                Action::from_name(&name).ok_or_else(|| format!("unknown action `{name}`"))?;
+            let action = Action::from_name(&name).ok_or(KeymapError::UnknownAction(name))?;
             let keys = keys
                 .iter()
                 .map(|k| Key::parse(k))
@@ -65,6 +75,51 @@ impl Keymap {
             .iter()
             .copied()
             .find(|a| a.contexts().contains(&context))
+    }
+
+    /// The action a key triggers through layers of contexts, the first (what is open) before
+    /// those below it (e.g. a form, then the text field being typed in). Below the first layer,
+    /// a named key pressed with Ctrl or Alt that nothing binds acts as the plain key (`Ctrl-←`
+    /// in a choice field is `←`), as text fields have always taken them.
+    pub fn resolve_in(&self, key: Key, layers: &[Context]) -> Option<Action> {
+        layers
+            .iter()
+            .find_map(|c| self.resolve(key, *c))
+            .or_else(|| {
+                let plain = key.unmodified()?;
+                layers.iter().skip(1).find_map(|c| self.resolve(plain, *c))
+            })
+    }
+
+    /// The keys that really trigger an action through layers of contexts (a key an upper layer
+    /// takes does not count).
+    pub fn keys_through(&self, action: Action, layers: &[Context]) -> Vec<Key> {
+        self.keys(action)
+            .iter()
+            .copied()
+            .filter(|k| layers.iter().find_map(|c| self.resolve(*k, *c)) == Some(action))
+            .collect()
+    }
+
+    /// The first key that triggers an action through layers, as shown (`Enter`, `↑`), or `—`
+    /// when no key does: what a hint names.
+    pub fn key_text(&self, action: Action, layers: &[Context]) -> String {
+        self.keys_through(action, layers)
+            .first()
+            .map_or_else(|| "—".to_string(), ToString::to_string)
+    }
+
+    /// Every key that triggers an action through layers, as shown, joined with `sep` (`c or
+    /// Esc`), or `—` when no key does.
+    pub fn keys_joined(&self, action: Action, layers: &[Context], sep: &str) -> String {
+        let keys = self.keys_through(action, layers);
+        if keys.is_empty() {
+            return "—".into();
+        }
+        keys.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(sep)
     }
 
     /// The keys bound to an action, in the order they were given.
@@ -131,5 +186,59 @@ mod tests {
         let dashboard = km.bindings(Context::Dashboard);
         let back = dashboard.iter().find(|(a, _)| *a == Action::Back).unwrap();
         assert_eq!(back.1, vec![Key::plain(KeyCode::Esc)], "q quits there");
+    }
+
+    #[test]
+    fn layers_resolve_top_first_and_modified_named_keys_fall_back_below_the_top() {
+        let km = Keymap::default();
+        let form_text = [Context::Form, Context::Text];
+        let form_choice = [Context::Form, Context::Choice];
+        // The form's own keys first: Ctrl-e edits in $EDITOR there, goes to the end elsewhere.
+        assert_eq!(
+            km.resolve_in(Key::ctrl('e'), &form_text),
+            Some(Action::OpenEditor)
+        );
+        assert_eq!(
+            km.resolve_in(Key::ctrl('e'), &[Context::Filter, Context::Text]),
+            Some(Action::LineEnd)
+        );
+        let ctrl_left = Key {
+            ctrl: true,
+            ..Key::plain(KeyCode::Left)
+        };
+        assert_eq!(km.resolve_in(ctrl_left, &form_text), Some(Action::WordLeft));
+        assert_eq!(
+            km.resolve_in(ctrl_left, &form_choice),
+            Some(Action::ChoicePrev),
+            "a choice takes Ctrl-← as ←"
+        );
+        // Not on the top layer: Ctrl-↓ on the dashboard stays unbound.
+        let ctrl_down = Key {
+            ctrl: true,
+            ..Key::plain(KeyCode::Down)
+        };
+        assert_eq!(km.resolve_in(ctrl_down, &[Context::Dashboard]), None);
+        // Characters never fall back, and plain ones are typed.
+        assert_eq!(km.resolve_in(Key::char('x'), &form_text), None);
+        assert_eq!(Key::char('x').typed(), Some('x'));
+        assert_eq!(Key::ctrl('x').typed(), None);
+        // Hints name the keys through the layers.
+        assert_eq!(km.key_text(Action::Submit, &form_text), "Enter");
+        assert_eq!(
+            km.keys_joined(Action::ContinueReview, &[Context::ReviewPrompt], " or "),
+            "c or Esc"
+        );
+    }
+
+    #[test]
+    fn a_refused_keymap_says_why_in_the_same_words() {
+        let err = Keymap::from_ron(r#"{ "nope": ["q"] }"#).unwrap_err();
+        assert_eq!(err, KeymapError::UnknownAction("nope".into()));
+        assert_eq!(err.to_string(), "unknown action `nope`");
+        let err = Keymap::from_ron(r#"{ "quit": ["hyper-q"] }"#).unwrap_err();
+        assert_eq!(err.to_string(), "`hyper-q` is not a key I know");
+        let err = Keymap::from_ron("{ \"quit\": [\"q\" }").unwrap_err();
+        assert!(matches!(err, KeymapError::Syntax(_)));
+        assert!(err.to_string().starts_with("1:"), "{err}");
     }
 }

@@ -134,6 +134,13 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::OpenEditor, "$EDITOR"),
         ],
         Context::Confirm => vec![(Action::Yes, "yes"), (Action::No, "no")],
+        // Layers below an open view, never the context of the screen.
+        Context::Text
+        | Context::Choice
+        | Context::Rating
+        | Context::ReviewIdle
+        | Context::ReviewActions
+        | Context::ReviewPrompt => Vec::new(),
         Context::Filter => vec![(Action::Submit, "keep filter"), (Action::Cancel, "clear")],
         Context::Palette => vec![
             (Action::Submit, "run"),

@@ -2,15 +2,19 @@
 
 use super::text::{clean, pad};
 use super::theme::Theme;
+use crate::action::{Action, Context};
 use crate::app::{DetailLine, LABEL_WIDTH, LineKind, Wrapped, detail_rect};
+use crate::keymap::Keymap;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
 /// Draws the detail box; `wrapped` are `lines` as the app wrapped them (wrapped anew only when
-/// the frame's width differs from the screen the app knows).
+/// the frame's width differs from the screen the app knows). The keys in the title come from
+/// the keymap.
 pub fn draw(
     frame: &mut Frame,
+    keymap: &Keymap,
     lines: &[DetailLine],
     wrapped: &Wrapped,
     scroll: usize,
@@ -23,7 +27,7 @@ pub fn draw(
             .border_style(theme.border_focused),
         "Details",
         theme.title,
-        "Esc: close  j/k: scroll",
+        &hint(keymap),
         theme.dim,
         area.width,
     );
@@ -48,4 +52,15 @@ pub fn draw(
         .collect();
     super::widgets::clear(frame, area);
     super::widgets::draw_lines(frame, area, &block, &shown);
+}
+
+/// `Esc: close  j/k: scroll`, with the keys of the details.
+fn hint(keymap: &Keymap) -> String {
+    let key = |a| keymap.key_text(a, &[Context::Detail]);
+    format!(
+        "{}: close  {}/{}: scroll",
+        key(Action::Back),
+        key(Action::Down),
+        key(Action::Up)
+    )
 }

@@ -30,7 +30,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     let total = inner.width as usize;
     if rows.is_empty() {
-        let text = if let Some(text) = filtered_out(app, Pane::Log) {
+        let filtered = filtered_out(app, Pane::Log);
+        let text = if let Some(text) = filtered.as_deref() {
             text
         } else if app.selected_partner().is_none() && !app.all_partners {
             "Select a partner to see its log."

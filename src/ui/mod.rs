@@ -93,7 +93,7 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
             scroll,
             ..
         }) => {
-            detail::draw(frame, lines, wrapped, *scroll, theme);
+            detail::draw(frame, &app.keymap, lines, wrapped, *scroll, theme);
             health_chart::draw(frame, app, lines, wrapped, *scroll, theme);
         }
         Some(Overlay::Attention { cursor }) => attention::draw(frame, app, *cursor, theme),

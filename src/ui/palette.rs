@@ -3,7 +3,8 @@
 use super::text::{clean, fit, pad};
 use super::theme::Theme;
 use super::widgets::{view_block, view_rect};
-use crate::action::Action;
+use crate::action::{Action, Context};
+use crate::app::layers;
 use crate::app::palette::Hit;
 use crate::app::{App, Cursor};
 use ratatui::Frame;
@@ -45,7 +46,7 @@ pub fn draw_palette(
             matches.len(),
             app.palette_actions().len()
         ),
-        "Enter runs · Esc closes".into(),
+        run_hint(app, layers::PALETTE, "runs"),
         theme,
         area.width,
     );
@@ -97,7 +98,7 @@ pub fn draw_search(
     };
     let block = view_block(
         title,
-        "Enter goes to it · Esc closes".into(),
+        run_hint(app, layers::SEARCH, "goes to it"),
         theme,
         area.width,
     );
@@ -138,4 +139,13 @@ pub fn draw_search(
         lines.push(Line::styled(text, theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// `Enter runs · Esc closes`, with the keys of the palette or find.
+fn run_hint(app: &App, layers: &[Context], what: &str) -> String {
+    format!(
+        "{} {what} · {} closes",
+        app.keymap.key_text(Action::Submit, layers),
+        app.keymap.key_text(Action::Cancel, layers)
+    )
 }

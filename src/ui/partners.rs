@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let total = inner.width as usize;
     if rows.is_empty() {
         let lines = match filtered_out(app, Pane::Partners) {
-            Some(text) => empty(text, theme),
+            Some(text) => empty(&text, theme),
             None => empty_state(app, theme),
         };
         render_wrapped(frame, area, block, lines);

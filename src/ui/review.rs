@@ -4,6 +4,8 @@
 use super::text::{clean, fit, pad};
 use super::theme::Theme;
 use super::widgets::{view_block, view_rect};
+use crate::action::{Action, Context};
+use crate::app::layers;
 use crate::app::review::{ACTIONS, FEEDBACK, NEXT, ReviewState, STEPS, SUMMARY, step_name};
 use crate::app::{App, DetailLine, LABEL_WIDTH, LineKind, wrap};
 use crate::model::Practice;
@@ -84,6 +86,7 @@ fn stars(score: Option<u8>) -> String {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
+    let key = |action, layers| app.keymap.key_text(action, layers);
     let area = view_rect(frame.area());
     let name = app
         .ws
@@ -163,7 +166,10 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
             ));
             lines.push(Line::raw(""));
             lines.push(Line::styled(
-                " Enter: start rating the eight practices",
+                format!(
+                    " {}: start rating the eight practices",
+                    key(Action::Submit, layers::REVIEW_IDLE)
+                ),
                 theme.dim,
             ));
         }
@@ -186,12 +192,29 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                 Span::styled(format!(" {}", pad("Rating", LABEL_WIDTH)), theme.key),
                 Span::raw(" "),
                 Span::styled(stars(state.scores[i]), theme.warn),
-                Span::styled("   1–5 rates and goes on (↑/↓ adjust)", theme.dim),
+                Span::styled(
+                    format!(
+                        "   {} rates and goes on ({}/{} adjust)",
+                        rating_keys(app),
+                        key(Action::RateUp, layers::RATING_NOTE),
+                        key(Action::RateDown, layers::RATING_NOTE)
+                    ),
+                    theme.dim,
+                ),
             ]));
             caret = Some((lines.len(), state.notes[i].visual_cursor()));
             lines.push(input_line("Note", state.notes[i].value(), theme));
             lines.push(Line::styled(
-                " A note: type it, then rate with ↑/↓ · Enter: next · ←/→ with an empty note or Tab/Shift-Tab: move between steps",
+                format!(
+                    " A note: type it, then rate with {}/{} · {}: next · {}/{} with an empty note or {}/{}: move between steps",
+                    key(Action::RateUp, layers::RATING_NOTE),
+                    key(Action::RateDown, layers::RATING_NOTE),
+                    key(Action::Submit, layers::RATING_NOTE),
+                    key(Action::StepBack, layers::RATING_IDLE),
+                    key(Action::StepForward, layers::RATING_IDLE),
+                    key(Action::StepNext, layers::RATING_NOTE),
+                    key(Action::StepPrev, layers::RATING_NOTE),
+                ),
                 theme.dim,
             ));
         }
@@ -204,8 +227,14 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
             lines.push(input_line("Feedback", state.feedback.value(), theme));
         }
         ACTIONS => {
+            let submit = key(Action::Submit, layers::REVIEW_ACTION_TEXT);
             lines.push(Line::styled(
-                " Actions: write one, Tab to what it becomes (←/→) and its due date, Enter adds it. Enter on an empty action goes on.",
+                format!(
+                    " Actions: write one, {} to what it becomes ({}/{}) and its due date, {submit} adds it. {submit} on an empty action goes on.",
+                    key(Action::StepNext, layers::REVIEW_ACTION_TEXT),
+                    key(Action::ChoicePrev, layers::REVIEW_ACTION_CHOICE),
+                    key(Action::ChoiceNext, layers::REVIEW_ACTION_CHOICE),
+                ),
                 theme.dim,
             ));
             for (n, f) in state.action.fields.iter().enumerate() {
@@ -238,8 +267,9 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 format!(
-                    " Planned ({}) — Backspace on an empty action removes the last",
-                    state.actions.len()
+                    " Planned ({}) — {} on an empty action removes the last",
+                    state.actions.len(),
+                    key(Action::DeleteBack, layers::REVIEW_ACTION_TEXT)
                 ),
                 theme.accent,
             ));
@@ -264,7 +294,10 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
         }
         _ => {
             lines.push(Line::styled(
-                " Summary — Enter saves the review",
+                format!(
+                    " Summary — {} saves the review",
+                    key(Action::Submit, layers::REVIEW_IDLE)
+                ),
                 theme.title,
             ));
             for (i, p) in Practice::ALL.iter().enumerate() {
@@ -329,14 +362,22 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     }
     if state.prompt {
         lines.push(Line::raw(""));
+        let prompt = layers::REVIEW_PROMPT;
         let skip = if app.review_queue.is_empty() {
-            ""
+            String::new()
         } else {
-            "  ·  s skip to the next partner"
+            format!(
+                "  ·  {} skip to the next partner",
+                key(Action::SkipReview, prompt)
+            )
         };
         lines.push(Line::styled(
             format!(
-                " Stop the review?  k keep a draft (resume with r)  ·  d discard{skip}  ·  c or Esc continue"
+                " Stop the review?  {} keep a draft (resume with {})  ·  {} discard{skip}  ·  {} continue",
+                key(Action::KeepDraft, prompt),
+                app.key_text(Action::Review, Context::Dashboard),
+                key(Action::DiscardReview, prompt),
+                app.keymap.keys_joined(Action::ContinueReview, prompt, " or "),
             ),
             theme.status_warn,
         ));
@@ -361,5 +402,28 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
         if frame.area().contains(p) {
             frame.set_cursor_position(p);
         }
+    }
+}
+
+/// The keys that rate 1 to 5 (`1–5`; keys that are not five consecutive characters are
+/// listed one by one).
+fn rating_keys(app: &App) -> String {
+    let keys: Vec<String> = Action::RATINGS
+        .iter()
+        .map(|a| app.keymap.key_text(*a, layers::RATING_IDLE))
+        .collect();
+    let chars: Vec<char> = keys
+        .iter()
+        .filter_map(|k| {
+            let mut c = k.chars();
+            c.next().filter(|_| c.next().is_none())
+        })
+        .collect();
+    let consecutive =
+        chars.len() == keys.len() && chars.windows(2).all(|w| w[0] as u32 + 1 == w[1] as u32);
+    if consecutive {
+        format!("{}–{}", keys[0], keys[keys.len() - 1])
+    } else {
+        keys.join("/")
     }
 }

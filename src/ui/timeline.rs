@@ -218,7 +218,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [labels, rule] = axis(app, cols, theme);
     let mut lines = vec![labels, rule];
     if rows.is_empty() {
-        let text = if let Some(text) = filtered_out(app, Pane::Timeline) {
+        let filtered = filtered_out(app, Pane::Timeline);
+        let text = if let Some(text) = filtered.as_deref() {
             text
         } else if app.selected_partner().is_none() && !app.all_partners {
             "Select a partner to see its milestones."

@@ -3,18 +3,13 @@
 
 use super::text::{pad, width};
 use super::theme::Theme;
+use crate::action::{Action, Context};
 use crate::app::{App, Pane};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-/// Rows built by `row()` plus lines handed to `render_lines` (the timeline draws its own rows):
-/// a counter for tests that a frame touches only the visible rows, whatever the data's size.
-#[doc(hidden)]
-pub static ROWS_DRAWN: AtomicUsize = AtomicUsize::new(0);
 
 /// The bordered block of a pane, highlighted when focused, with a title and a right-hand note.
 pub fn pane_block<'a>(
@@ -139,7 +134,6 @@ pub fn row(
     selected: bool,
     theme: &Theme,
 ) -> Line<'static> {
-    ROWS_DRAWN.fetch_add(1, Ordering::Relaxed);
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if used < total {
         spans.push(Span::raw(" ".repeat(total - used)));
@@ -181,12 +175,11 @@ pub fn selection_style(app: &App, pane: Pane, theme: &Theme) -> Style {
 
 /// Renders lines inside a block (clamped to the frame), each cut at the block's inner width.
 pub fn render_lines(frame: &mut Frame, area: Rect, block: Block<'_>, lines: Vec<Line<'static>>) {
-    ROWS_DRAWN.fetch_add(lines.len(), Ordering::Relaxed);
     super::cells::block_with_lines(frame.buffer_mut(), area, &block, &lines);
 }
 
-/// Renders lines inside a block (clamped to the frame) without counting them as rows: for
-/// overlays, whose rows `row()` counts as it builds them.
+/// Renders borrowed lines inside a block (clamped to the frame), each cut at the block's inner
+/// width: for overlays.
 pub fn draw_lines(frame: &mut Frame, area: Rect, block: &Block<'_>, lines: &[Line<'_>]) {
     super::cells::block_with_lines(frame.buffer_mut(), area, block, lines);
 }
@@ -229,15 +222,21 @@ pub fn empty(text: &str, theme: &Theme) -> Vec<Line<'static>> {
 
 /// What a pane says when its filter left no rows (rather than that it has none): `None` when no
 /// filter is hiding rows.
-pub fn filtered_out(app: &App, pane: Pane) -> Option<&'static str> {
+pub fn filtered_out(app: &App, pane: Pane) -> Option<String> {
     app.filter_text(pane)?;
     if app.base_rows(pane).is_empty() {
         return None;
     }
     Some(if app.filter_progress(pane).is_some() {
-        "Matching…"
+        "Matching…".to_string()
     } else {
-        "Nothing matches the filter (Esc clears it)."
+        // While typing, the filter's cancel clears it; afterwards, back on the dashboard.
+        let clear = if app.filter_editing == Some(pane) {
+            app.key_text(Action::Cancel, Context::Filter)
+        } else {
+            app.key_text(Action::Back, Context::Dashboard)
+        };
+        format!("Nothing matches the filter ({clear} clears it).")
     })
 }
 
