@@ -1,7 +1,7 @@
 //! The command line: clap definitions and the thin glue from subcommands to library calls.
 
 use crate::export::commands::{complain, print, say};
-use crate::store::{self, LoadError, paths};
+use crate::store::{self, LoadError};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -223,16 +223,20 @@ impl Cli {
         self.today.unwrap_or_else(|| Local::now().date_naive())
     }
 
-    /// The clock the dashboard reads: the system's, or `--today`'s date with the real time.
-    pub fn clock(&self) -> std::sync::Arc<dyn crate::app::Clock> {
-        match self.today {
-            Some(day) => std::sync::Arc::new(crate::app::DayClock(day)),
-            None => std::sync::Arc::new(crate::app::SystemClock),
+    /// What the command line asks the workspace session for: the only place where the command
+    /// line's flags become the store's plain options.
+    pub fn session_options(&self) -> store::Options {
+        store::Options {
+            file: self.file.clone(),
+            demo: self.demo,
+            read_only: self.read_only,
+            wait: None,
+            today: Some(self.today()),
         }
     }
 
     fn data_path(&self) -> Result<PathBuf, String> {
-        paths::resolve(self.file.as_deref())
+        self.session_options().path().map_err(|e| e.to_string())
     }
 }
 
@@ -285,7 +289,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
         }) => crate::team::setup(&cli.data_path()?),
         Some(Command::Conflicts) => crate::team::conflicts(&cli.data_path()?),
         Some(Command::Sync) => crate::team::sync(&cli.data_path()?),
-        Some(Command::Restore { id, wait }) => restore_backup(&cli.data_path()?, id, *wait),
+        Some(Command::Restore { id, wait }) => restore_backup(cli, id, *wait),
         Some(Command::Export {
             format,
             partner,
@@ -338,7 +342,8 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             view,
             partner,
         }) => render_frame(cli, *width, *height, *view, partner.as_deref()),
-        None => crate::tui::open(cli),
+        None => crate::tui::open(&cli.session_options(), config_path(cli).as_deref())
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -360,7 +365,7 @@ fn init(path: &Path, demo: bool, name: &str, today: NaiveDate) -> Result<ExitCod
 }
 
 fn check(path: &Path) -> Result<ExitCode, String> {
-    match store::load(path) {
+    match store::Session::at(path).load() {
         Ok(Some(loaded)) => {
             let [
                 partners,
@@ -399,7 +404,7 @@ fn check(path: &Path) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Ok(None) => Err(format!("{} does not exist", path.display())),
-        Err(e @ LoadError::Io { .. }) => Err(e.to_string()),
+        Err(e @ store::SessionError::Load(LoadError::Io { .. })) => Err(e.to_string()),
         Err(e) => {
             complain(&e.to_string());
             Ok(ExitCode::FAILURE)
@@ -445,12 +450,18 @@ fn list_backups(path: &Path) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn restore_backup(path: &Path, id: &str, wait: Option<u64>) -> Result<ExitCode, String> {
-    let lock = crate::export::commands::lock_for_writing(
-        path,
+fn restore_backup(cli: &Cli, id: &str, wait: Option<u64>) -> Result<ExitCode, String> {
+    let options = store::Options {
+        read_only: false,
+        demo: false,
+        wait: wait.map(std::time::Duration::from_secs),
+        ..cli.session_options()
+    };
+    let session = crate::export::commands::open_for_writing(
+        &options,
         "close it there, then run restore again",
-        wait,
     )?;
+    let path = session.path();
     // The current version is read to back it up: only a regular file (a FIFO would block).
     store::open_regular(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let restored = store::restore(path, id, chrono::Utc::now()).map_err(|e| e.to_string())?;
@@ -472,7 +483,7 @@ fn restore_backup(path: &Path, id: &str, wait: Option<u64>) -> Result<ExitCode, 
             b.id
         ))?;
     }
-    drop(lock);
+    drop(session);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -486,11 +497,9 @@ fn human_size(bytes: u64) -> String {
 
 /// Where exports, imports, briefs and log entries read and write.
 fn export_source(cli: &Cli) -> Result<crate::export::commands::Source, String> {
-    Ok(crate::export::commands::Source {
-        path: cli.data_path()?,
-        demo: cli.demo,
-        today: cli.today(),
-    })
+    // The path is resolved now, so that a bad one is said before anything else is read.
+    cli.data_path()?;
+    Ok(crate::export::commands::Source::new(cli.session_options()))
 }
 
 fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
@@ -561,35 +570,31 @@ fn render_frame(
             crate::app::MIN_HEIGHT
         ));
     }
-    let today = cli.today();
-    let (ws, source) = if cli.demo {
-        let ws = store::demo_workspace(today);
-        (ws, Source::Demo(PathBuf::from("demo.ron")))
+    let options = store::Options {
+        read_only: true,
+        ..cli.session_options()
+    };
+    let mut session = store::Session::start(&options).map_err(|e| e.to_string())?;
+    let ws = match session.load().map_err(|e| e.to_string())? {
+        Some(opened) => opened.workspace,
+        None => crate::model::Workspace::named(""),
+    };
+    let path = session.path().to_path_buf();
+    let source = if session.is_demo() {
+        Source::Demo(path)
     } else {
-        let path = cli.data_path()?;
-        let ws = match store::load(&path).map_err(|e| e.to_string())? {
-            Some(loaded) => loaded.workspace,
-            None => crate::model::Workspace::named(""),
-        };
-        (ws, Source::File(path))
+        Source::File(path)
     };
     // Built without a saver (a render never writes): the dashboard's saver would read and hash
     // the whole file a second time.
-    let mut app = App::new(ws, today, Source::Memory);
+    let mut app = App::new(ws, session.today(), Source::Memory);
     app.source = source;
-    app.set_clock(cli.clock());
+    app.set_clock(crate::tui::clock(cli.today));
     // The configuration's keys (shown in the footer) and theme, as the dashboard takes them.
-    let settings = config_path(cli).map(|p| crate::config::load(&p, crate::config::no_color_env()));
-    let theme = match settings {
-        Some(settings) => {
-            for w in &settings.warnings {
-                complain(&format!("partnerdeck: config: {w}"));
-            }
-            app.keymap = settings.keymap;
-            settings.theme
-        }
-        None => crate::ui::Theme::from_env(),
-    };
+    let (theme, warnings) = crate::config::apply(config_path(cli).as_deref(), &mut app);
+    for w in &warnings {
+        complain(&format!("partnerdeck: config: {w}"));
+    }
     let text = crate::ui::headless::frame(&mut app, &theme, width, height, view, partner)?;
     // The process ends right after: freeing every record one by one would only delay the exit.
     std::mem::forget(app);

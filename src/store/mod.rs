@@ -1,5 +1,6 @@
-//! Reading and writing the workspace file: where it lives, loading with clear errors, version
-//! migration, and atomic saves.
+//! Reading and writing the workspace file: where it lives, opening it (`session`: lock, clean-up,
+//! load, upgrade backup, emergency copies), loading with clear errors, version migration, and
+//! atomic saves.
 
 pub mod backup;
 pub mod cleanup;
@@ -14,6 +15,7 @@ pub mod parallel;
 pub mod paths;
 pub mod regular;
 pub mod save;
+pub mod session;
 pub mod split;
 pub mod stamp;
 
@@ -32,4 +34,5 @@ pub use load::{LoadError, Loaded, load, load_text};
 pub use lock::{Holder, Lock, LockError};
 pub use regular::{open_regular, read_regular};
 pub use save::{SaveError, save, write_private};
+pub use session::{Opened, Options, Session, SessionError};
 pub use stamp::{Stamp, load_stamped};
