@@ -46,6 +46,16 @@ pub struct Cli {
     )]
     pub today: Option<NaiveDate>,
 
+    /// Neither read nor write the cache of loaded workspaces: parse the data file every time
+    #[arg(long, global = true, env = "PARTNERDECK_NO_CACHE",
+          value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
+
+    /// The cache of loaded workspaces, which makes a start on an unchanged file fast
+    /// [default: the per-user cache folder, e.g. ~/.cache/partnerdeck]
+    #[arg(long, global = true, env = "PARTNERDECK_CACHE_DIR", value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -232,6 +242,8 @@ impl Cli {
             read_only: self.read_only,
             wait: None,
             today: Some(self.today()),
+            no_cache: self.no_cache,
+            cache_dir: self.cache_dir.clone(),
         }
     }
 
@@ -575,9 +587,9 @@ fn render_frame(
         ..cli.session_options()
     };
     let mut session = store::Session::start(&options).map_err(|e| e.to_string())?;
-    let ws = match session.load().map_err(|e| e.to_string())? {
-        Some(opened) => opened.workspace,
-        None => crate::model::Workspace::named(""),
+    let (ws, cache_write) = match session.load().map_err(|e| e.to_string())? {
+        Some(opened) => (opened.workspace, opened.cache_write),
+        None => (crate::model::Workspace::named(""), None),
     };
     let path = session.path().to_path_buf();
     let source = if session.is_demo() {
@@ -596,10 +608,14 @@ fn render_frame(
         complain(&format!("partnerdeck: config: {w}"));
     }
     let text = crate::ui::headless::frame(&mut app, &theme, width, height, view, partner)?;
-    // The process ends right after: freeing every record one by one would only delay the exit.
-    std::mem::forget(app);
     // A reader that stopped early (`| head`) is not a failure.
     print(&text)?;
+    // The frame is out: a parsed file leaves a cache entry for the next run (silently).
+    if let Some(write) = cache_write {
+        let _ = write.write(&app.ws);
+    }
+    // The process ends right after: freeing every record one by one would only delay the exit.
+    std::mem::forget(app);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,6 +3,7 @@
 //! atomic saves.
 
 pub mod backup;
+pub mod cache;
 pub mod cleanup;
 pub mod commit;
 pub mod demo;

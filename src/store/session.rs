@@ -7,12 +7,15 @@
 //!    that an interrupted save left — only while holding the lock;
 //! 3. loads the file with its stamp ([`Session::load`]), and when the file had an older version,
 //!    backs it up before anything can upgrade it (writing sessions only);
-//! 4. finds the emergency copy of unsaved work to offer ([`Session::emergency`]).
+//! 4. finds the emergency copy of unsaved work to offer ([`Session::emergency`]);
+//! 5. goes through the cache of loaded workspaces (`cache`) unless told not to: an unchanged
+//!    file is not parsed again, and a parsed one may leave an entry for next time.
 //!
 //! The session holds the lock (and the demo's scratch folder) until it is dropped. Errors are
 //! typed ([`SessionError`]); the command line turns them into messages.
 
 use super::backup::{BackupError, backup_now};
+use super::cache::{Cache, CacheWrite, MIN_CACHED_LEN};
 use super::load::LoadError;
 use super::lock::{Lock, LockError};
 use super::paths::{self, PathError};
@@ -37,12 +40,28 @@ pub struct Options {
     pub wait: Option<Duration>,
     /// The day taken as today (`--today`); `None`: the local date.
     pub today: Option<NaiveDate>,
+    /// Never read or write the cache of loaded workspaces (`--no-cache`, `PARTNERDECK_NO_CACHE`).
+    pub no_cache: bool,
+    /// The cache folder (`--cache-dir`, `PARTNERDECK_CACHE_DIR`); `None`: the per-user one.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Options {
     /// The day the session takes as today.
     pub fn today(&self) -> NaiveDate {
         self.today.unwrap_or_else(|| Local::now().date_naive())
+    }
+
+    /// The cache these options use: none for the demo (the user's cache is not for samples) or
+    /// with `no_cache`.
+    pub fn cache(&self) -> Option<Cache> {
+        if self.no_cache || self.demo {
+            return None;
+        }
+        self.cache_dir
+            .clone()
+            .or_else(paths::default_cache_dir)
+            .map(Cache::at)
     }
 
     /// The data file these options name (the demo's scratch copy is only known once opened).
@@ -92,6 +111,7 @@ pub struct Session {
     place: Place,
     today: NaiveDate,
     lock: Option<Lock>,
+    cache: Option<Cache>,
     /// Temporary files of interrupted saves removed at the start (with the lock held).
     pub removed_temp_files: Vec<PathBuf>,
 }
@@ -106,6 +126,11 @@ pub struct Opened {
     pub migrated_from: Option<u32>,
     /// The file was an older version and was backed up before any upgrade (writing sessions).
     pub backed_up_before_upgrade: bool,
+    /// The workspace came from the cache: the file's content hash matched an entry's.
+    pub from_cache: bool,
+    /// The file was parsed and is worth a cache entry: the caller writes it (off the first
+    /// frame's path, e.g. [`CacheWrite::spawn`] once drawn), or drops it.
+    pub cache_write: Option<CacheWrite>,
 }
 
 impl Session {
@@ -120,6 +145,7 @@ impl Session {
                     place: Place::Demo(None),
                     today,
                     lock: None,
+                    cache: None,
                     removed_temp_files: Vec::new(),
                 });
             }
@@ -130,6 +156,7 @@ impl Session {
                 place: Place::Demo(Some(dir)),
                 today,
                 lock: None,
+                cache: None,
                 removed_temp_files: Vec::new(),
             });
         }
@@ -139,6 +166,7 @@ impl Session {
             place: Place::File,
             today,
             lock: None,
+            cache: options.cache(),
             removed_temp_files: Vec::new(),
         };
         if !options.read_only {
@@ -158,6 +186,7 @@ impl Session {
             place: Place::File,
             today: Local::now().date_naive(),
             lock: None,
+            cache: None,
             removed_temp_files: Vec::new(),
         }
     }
@@ -209,10 +238,27 @@ impl Session {
                 stamp,
                 migrated_from: None,
                 backed_up_before_upgrade: false,
+                from_cache: false,
+                cache_write: None,
             }));
         }
-        let Some((loaded, stamp)) = load_stamped(&self.path)? else {
-            return Ok(None);
+        let (loaded, stamp, from_cache) = match &self.cache {
+            Some(cache) => match cache.load(&self.path)? {
+                Some(through) => (through.loaded, through.stamp, through.hit),
+                None => return Ok(None),
+            },
+            None => match load_stamped(&self.path)? {
+                Some((loaded, stamp)) => (loaded, stamp, false),
+                None => return Ok(None),
+            },
+        };
+        let cache_write = match &self.cache {
+            Some(cache) if !from_cache && stamp.len >= MIN_CACHED_LEN => Some(CacheWrite::new(
+                cache.clone(),
+                stamp.clone(),
+                loaded.migrated_from,
+            )),
+            _ => None,
         };
         let mut backed_up_before_upgrade = false;
         if let Some(version) = loaded.migrated_from
@@ -230,6 +276,8 @@ impl Session {
             stamp: Some(stamp),
             migrated_from: loaded.migrated_from,
             backed_up_before_upgrade,
+            from_cache,
+            cache_write,
         }))
     }
 }

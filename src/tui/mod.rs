@@ -144,7 +144,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
         ));
     }
     let emergency = session.emergency();
-    let (ws, stamp) = match session.load()? {
+    let (ws, stamp, cache_write) = match session.load()? {
         Some(opened) => {
             if let (Some(v), true) = (opened.migrated_from, opened.backed_up_before_upgrade) {
                 notes.push((
@@ -152,9 +152,9 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
                     format!("Upgraded a version {v} file; the original is kept in backups/"),
                 ));
             }
-            (opened.workspace, opened.stamp)
+            (opened.workspace, opened.stamp, opened.cache_write)
         }
-        None => (Workspace::named(""), None),
+        None => (Workspace::named(""), None, None),
     };
     let path = session.path().to_path_buf();
     let read_only =
@@ -203,7 +203,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     install_panic_hook();
     let tty = tty::Tty::open().map_err(Error::Terminal)?;
     let watcher = watch::Watcher::start(signals.stop_flag(), tty.fd());
-    let result = run(&mut app, &theme, &signals, &tty);
+    let result = run(&mut app, &theme, &signals, &tty, cache_write);
     // The loop is back in control: the backstop is not needed any more.
     drop(watcher);
     // Whatever happened, pending saves are written before the process ends.
@@ -257,6 +257,7 @@ fn run(
     theme: &Theme,
     signals: &watch::Signals,
     tty: &tty::Tty,
+    mut cache_write: Option<store::cache::CacheWrite>,
 ) -> std::io::Result<Ending> {
     let mut terminal = enter()?;
     let result = (|| {
@@ -274,6 +275,11 @@ fn run(
                 terminal.draw(|frame| ui::draw(frame, app, theme))?;
                 publish(app);
                 dirty = false;
+                // The first frame is drawn: a parsed file leaves a cache entry for the next
+                // start, written in the background (the workspace as loaded, shared).
+                if let Some(write) = cache_write.take() {
+                    write.spawn(app.disk_base.clone());
+                }
             }
             let timeout = if app.pending_work() {
                 Duration::ZERO
