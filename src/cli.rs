@@ -11,6 +11,10 @@ use std::process::ExitCode;
 ///
 /// partnerdeck keeps partners, goals, milestones, the communication log, commitments, reviews and
 /// celebrations in one local RON file that you own. Without a command it opens the dashboard.
+///
+/// A copy of what loading a big file (1 MiB or more) gave is kept in the per-user cache folder,
+/// so that the next start on the unchanged file does not parse it again. The copy is used only
+/// when the file's content is exactly what it was made from; `--no-cache` turns it off.
 #[derive(Debug, Parser)]
 #[command(name = "partnerdeck", version, about, long_about, after_help = AFTER_HELP)]
 pub struct Cli {
