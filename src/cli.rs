@@ -304,7 +304,15 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             action: GitAction::Setup,
         }) => crate::team::setup(&cli.data_path()?),
         Some(Command::Conflicts) => crate::team::conflicts(&cli.data_path()?),
-        Some(Command::Sync) => crate::team::sync(&cli.data_path()?),
+        Some(Command::Sync) => {
+            let options = store::Options {
+                read_only: false,
+                demo: false,
+                ..cli.session_options()
+            };
+            let session = store::Session::start(&options).map_err(|e| e.to_string())?;
+            crate::team::sync(&session)
+        }
         Some(Command::Restore { id, wait }) => restore_backup(cli, id, *wait),
         Some(Command::Export {
             format,

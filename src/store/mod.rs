@@ -4,6 +4,8 @@
 
 pub mod backup;
 pub mod cache;
+#[cfg(test)]
+mod cache_tests;
 pub mod cleanup;
 pub mod commit;
 pub mod demo;

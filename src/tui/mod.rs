@@ -1,10 +1,12 @@
-//! Terminal lifecycle and the event loop: open the data (or the demo) under the session lock,
-//! take over the terminal, turn key events into actions, and redraw only after an event (the
-//! loop wakes once a second, without drawing, to read the clock and notice outside changes to
-//! the file). The terminal is always given back: on quit, on error, on panic (after an
-//! emergency copy of unsaved work is written beside the file). A closed terminal and SIGTERM,
-//! SIGHUP and SIGINT end the session within seconds, pending saves written and anything unsaved
-//! kept in an emergency copy (`watch`, `tty`).
+//! Terminal lifecycle and the event loop: open the data (or the demo) through a
+//! `store::Session` (which holds the lock for the whole session), take over the terminal, turn
+//! key events into actions, and redraw only after an event (the loop wakes once a second,
+//! without drawing, to read the clock and notice outside changes to the file). After the first
+//! frame, a file that was parsed leaves its cache entry, written in the background. The terminal
+//! is always given back: on quit, on error, on panic (after an emergency copy of unsaved work is
+//! written beside the file). A closed terminal and SIGTERM, SIGHUP and SIGINT end the session
+//! within seconds, pending saves written and anything unsaved kept in an emergency copy
+//! (`watch`, `tty`).
 
 mod tty;
 mod watch;
