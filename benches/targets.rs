@@ -169,6 +169,10 @@ fn cache_starts(size: Size, runs: usize) -> Vec<String> {
         fmt(a_max)
     );
     println!(
+        "bare deserialization (as above)   median {:>9}  (interleaved with these runs)",
+        fmt(p_med)
+    );
+    println!(
         "first frame, cold (empty cache)   median {:>9}  worst {:>9}",
         fmt(c_med),
         fmt(c_max)

@@ -173,7 +173,7 @@ impl Session {
             let wait = options.wait.unwrap_or(Duration::ZERO);
             session.lock = Some(Lock::acquire_wait(&session.path, wait)?);
             // Only while holding the lock: another writer's save in progress has one too.
-            session.removed_temp_files = super::cleanup_temp_files(&session.path);
+            session.removed_temp_files = super::cleanup::cleanup_temp_files(&session.path);
         }
         Ok(session)
     }
@@ -215,7 +215,7 @@ impl Session {
     /// the user's file only).
     pub fn emergency(&self) -> Option<PathBuf> {
         match self.place {
-            Place::File if self.is_locked() => super::find_emergency(&self.path),
+            Place::File if self.is_locked() => super::emergency::find_emergency(&self.path),
             _ => None,
         }
     }
@@ -225,10 +225,10 @@ impl Session {
     /// of an older version is backed up first when the session may write (a save upgrades it).
     pub fn load(&mut self) -> Result<Option<Opened>, SessionError> {
         if let Place::Demo(scratch) = &self.place {
-            let workspace = super::demo_workspace(self.today);
+            let workspace = super::demo::demo_workspace(self.today);
             let stamp = match scratch {
                 Some(_) => {
-                    super::save(&self.path, &workspace)?;
+                    super::save::save(&self.path, &workspace)?;
                     Stamp::read(&self.path).ok().flatten()
                 }
                 None => None,
