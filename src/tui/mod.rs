@@ -132,6 +132,12 @@ pub fn clock(today: Option<chrono::NaiveDate>) -> Arc<dyn app::Clock> {
 pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode, Error> {
     // First of all, so a signal at any moment ends the session through the normal path.
     let signals = watch::Signals::install().map_err(Error::Signals)?;
+    // The demo is a scratch copy the dashboard may change, `--read-only` or not (a read-only
+    // demo session is the sample in memory alone, for commands that only look).
+    let options = &store::Options {
+        read_only: options.read_only && !options.demo,
+        ..options.clone()
+    };
     // Held for the whole session: the demo's scratch folder, or the lock on the user's file.
     let mut session = Session::start(options)?;
     let today = session.today();
