@@ -1,7 +1,7 @@
 //! The command line: clap definitions and the thin glue from subcommands to library calls.
 
 use crate::export::commands::{complain, print, say};
-use crate::store::{self, LoadError, paths};
+use crate::store::{self, LoadError};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -13,6 +13,10 @@ mod values;
 ///
 /// partnerdeck keeps partners, goals, milestones, the communication log, commitments, reviews and
 /// celebrations in one local RON file that you own. Without a command it opens the dashboard.
+///
+/// A copy of what loading a big file (1 MiB or more) gave is kept in the per-user cache folder,
+/// so that the next start on the unchanged file does not parse it again. The copy is used only
+/// when the file's content is exactly what it was made from; `--no-cache` turns it off.
 #[derive(Debug, Parser)]
 #[command(name = "partnerdeck", version, about, long_about, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -47,6 +51,16 @@ pub struct Cli {
         hide = true
     )]
     pub today: Option<NaiveDate>,
+
+    /// Neither read nor write the cache of loaded workspaces: parse the data file every time
+    #[arg(long, global = true, env = "PARTNERDECK_NO_CACHE",
+          value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
+
+    /// The cache of loaded workspaces, which makes a start on an unchanged file fast
+    /// [default: the per-user cache folder, e.g. ~/.cache/partnerdeck]
+    #[arg(long, global = true, env = "PARTNERDECK_CACHE_DIR", value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -225,16 +239,22 @@ impl Cli {
         self.today.unwrap_or_else(|| Local::now().date_naive())
     }
 
-    /// The clock the dashboard reads: the system's, or `--today`'s date with the real time.
-    pub fn clock(&self) -> std::sync::Arc<dyn crate::app::Clock> {
-        match self.today {
-            Some(day) => std::sync::Arc::new(crate::app::DayClock(day)),
-            None => std::sync::Arc::new(crate::app::SystemClock),
+    /// What the command line asks the workspace session for: the only place where the command
+    /// line's flags become the store's plain options.
+    pub fn session_options(&self) -> store::Options {
+        store::Options {
+            file: self.file.clone(),
+            demo: self.demo,
+            read_only: self.read_only,
+            wait: None,
+            today: Some(self.today()),
+            no_cache: self.no_cache,
+            cache_dir: self.cache_dir.clone(),
         }
     }
 
     fn data_path(&self) -> Result<PathBuf, String> {
-        paths::resolve(self.file.as_deref())
+        self.session_options().path().map_err(|e| e.to_string())
     }
 }
 
@@ -286,8 +306,16 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             action: GitAction::Setup,
         }) => crate::team::setup(&cli.data_path()?),
         Some(Command::Conflicts) => crate::team::conflicts(&cli.data_path()?),
-        Some(Command::Sync) => crate::team::sync(&cli.data_path()?),
-        Some(Command::Restore { id, wait }) => restore_backup(&cli.data_path()?, id, *wait),
+        Some(Command::Sync) => {
+            let options = store::Options {
+                read_only: false,
+                demo: false,
+                ..cli.session_options()
+            };
+            let session = store::Session::start(&options).map_err(|e| e.to_string())?;
+            crate::team::sync(&session)
+        }
+        Some(Command::Restore { id, wait }) => restore_backup(cli, id, *wait),
         Some(Command::Export {
             format,
             partner,
@@ -340,7 +368,8 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             view,
             partner,
         }) => render_frame(cli, *width, *height, *view, partner.as_deref()),
-        None => crate::tui::open(cli),
+        None => crate::tui::open(&cli.session_options(), config_path(cli).as_deref())
+            .map_err(|e| e.to_string()),
     }
 }
 
@@ -362,7 +391,7 @@ fn init(path: &Path, demo: bool, name: &str, today: NaiveDate) -> Result<ExitCod
 }
 
 fn check(path: &Path) -> Result<ExitCode, String> {
-    match store::load(path) {
+    match store::Session::at(path).load() {
         Ok(Some(loaded)) => {
             let [
                 partners,
@@ -401,7 +430,7 @@ fn check(path: &Path) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Ok(None) => Err(format!("{} does not exist", path.display())),
-        Err(e @ LoadError::Io { .. }) => Err(e.to_string()),
+        Err(e @ store::SessionError::Load(LoadError::Io { .. })) => Err(e.to_string()),
         Err(e) => {
             complain(&e.to_string());
             Ok(ExitCode::FAILURE)
@@ -448,12 +477,18 @@ fn list_backups(path: &Path) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn restore_backup(path: &Path, id: &str, wait: Option<u64>) -> Result<ExitCode, String> {
-    let lock = crate::export::commands::lock_for_writing(
-        path,
+fn restore_backup(cli: &Cli, id: &str, wait: Option<u64>) -> Result<ExitCode, String> {
+    let options = store::Options {
+        read_only: false,
+        demo: false,
+        wait: wait.map(std::time::Duration::from_secs),
+        ..cli.session_options()
+    };
+    let session = crate::export::commands::open_for_writing(
+        &options,
         "close it there, then run restore again",
-        wait,
     )?;
+    let path = session.path();
     // The current version is read to back it up: only a regular file (a FIFO would block).
     store::open_regular(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let restored = store::restore(path, id, chrono::Utc::now()).map_err(|e| e.to_string())?;
@@ -475,7 +510,7 @@ fn restore_backup(path: &Path, id: &str, wait: Option<u64>) -> Result<ExitCode, 
             b.id
         ))?;
     }
-    drop(lock);
+    drop(session);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -489,11 +524,9 @@ fn human_size(bytes: u64) -> String {
 
 /// Where exports, imports, briefs and log entries read and write.
 fn export_source(cli: &Cli) -> Result<crate::export::commands::Source, String> {
-    Ok(crate::export::commands::Source {
-        path: cli.data_path()?,
-        demo: cli.demo,
-        today: cli.today(),
-    })
+    // The path is resolved now, so that a bad one is said before anything else is read.
+    cli.data_path()?;
+    Ok(crate::export::commands::Source::new(cli.session_options()))
 }
 
 fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
@@ -564,41 +597,41 @@ fn render_frame(
             crate::app::MIN_HEIGHT
         ));
     }
-    let today = cli.today();
-    let (ws, source) = if cli.demo {
-        let ws = store::demo_workspace(today);
-        (ws, Source::Demo(PathBuf::from("demo.ron")))
+    let options = store::Options {
+        read_only: true,
+        ..cli.session_options()
+    };
+    let mut session = store::Session::start(&options).map_err(|e| e.to_string())?;
+    let (ws, cache_write) = match session.load().map_err(|e| e.to_string())? {
+        Some(opened) => (opened.workspace, opened.cache_write),
+        None => (crate::model::Workspace::named(""), None),
+    };
+    let path = session.path().to_path_buf();
+    let source = if session.is_demo() {
+        Source::Demo(path)
     } else {
-        let path = cli.data_path()?;
-        let ws = match store::load(&path).map_err(|e| e.to_string())? {
-            Some(loaded) => loaded.workspace,
-            None => crate::model::Workspace::named(""),
-        };
-        (ws, Source::File(path))
+        Source::File(path)
     };
     // Built without a saver (a render never writes): the dashboard's saver would read and hash
     // the whole file a second time.
-    let mut app = App::new(ws, today, Source::Memory);
+    let mut app = App::new(ws, session.today(), Source::Memory);
     app.source = source;
-    app.set_clock(cli.clock());
+    app.set_clock(crate::tui::clock(cli.today));
     // The configuration's keys (shown in the footer) and theme, as the dashboard takes them.
-    let settings = config_path(cli).map(|p| crate::config::load(&p, crate::config::no_color_env()));
-    let theme = match settings {
-        Some(settings) => {
-            for w in &settings.warnings {
-                complain(&format!("partnerdeck: config: {w}"));
-            }
-            app.keymap = settings.keymap;
-            settings.theme
-        }
-        None => crate::ui::Theme::from_env(),
-    };
+    let (theme, warnings) = crate::config::apply(config_path(cli).as_deref(), &mut app);
+    for w in &warnings {
+        complain(&format!("partnerdeck: config: {w}"));
+    }
     app.show(width, height, view, partner)?;
     let text = crate::ui::headless::render_text(&app, &theme, width, height);
-    // The process ends right after: freeing every record one by one would only delay the exit.
-    std::mem::forget(app);
     // A reader that stopped early (`| head`) is not a failure.
     print(&text)?;
+    // The frame is out: a parsed file leaves a cache entry for the next run (silently).
+    if let Some(write) = cache_write {
+        let _ = write.write(&app.ws);
+    }
+    // The process ends right after: freeing every record one by one would only delay the exit.
+    std::mem::forget(app);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -298,3 +298,17 @@ fn settings(
 pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
+
+/// Applies the configuration file at `path` (when there is one) to an app, the one way the
+/// dashboard and `render` take it: the keys go to the app; the theme (`NO_COLOR` heeded) and
+/// the problems found come back, for the caller to show as it shows things.
+pub fn apply(path: Option<&Path>, app: &mut crate::app::App) -> (Theme, Vec<String>) {
+    match path {
+        Some(path) => {
+            let settings = load(path, no_color_env());
+            app.keymap = settings.keymap;
+            (settings.theme, settings.warnings)
+        }
+        None => (Theme::from_env(), Vec::new()),
+    }
+}

@@ -363,10 +363,10 @@ pub struct Synced {
 
 /// `partnerdeck sync`: commits the data file with a message that says what changed, pulls
 /// (the driver merges), pushes. Offline or without a remote it commits locally and says so;
-/// conflicts are counted and left in the file for the user. Holds the lock meanwhile.
-pub fn sync(data_path: &Path) -> Result<ExitCode, String> {
-    let _lock = store::Lock::acquire(data_path).map_err(|e| e.to_string())?;
-    let done = sync_held(data_path)?;
+/// conflicts are counted and left in the file for the user. The session holds the lock
+/// meanwhile.
+pub fn sync(session: &store::Session) -> Result<ExitCode, String> {
+    let done = sync_held(session.path())?;
     for line in &done.lines {
         say(format_args!("{line}"));
     }

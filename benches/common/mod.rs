@@ -125,15 +125,41 @@ pub fn text_of(size: Size) -> String {
     std::fs::read_to_string(size.file()).expect("cannot read the bench data")
 }
 
-/// What the dashboard does before its first frame: read and stamp the file, parse, validate,
-/// normalize, build every derived structure.
+/// What the dashboard does before its first frame, with the cache of loaded workspaces off (a
+/// cold start): open the file through `store::Session` (read, stamp, parse, validate,
+/// normalize), build every derived structure, with the dashboard's saver.
 pub fn open_app(path: &Path) -> App {
-    let (loaded, _stamp) = store::load_stamped(path)
+    open_app_with(path, None).0
+}
+
+/// [`open_app`] through the cache in `cache_dir` (`None`: off); also says whether the workspace
+/// came from the cache, and hands back the cache entry a parse leaves.
+pub fn open_app_with(
+    path: &Path,
+    cache_dir: Option<&Path>,
+) -> (App, bool, Option<store::cache::CacheWrite>) {
+    let options = store::Options {
+        file: Some(path.to_path_buf()),
+        read_only: true,
+        today: Some(today()),
+        no_cache: cache_dir.is_none(),
+        cache_dir: cache_dir.map(Path::to_path_buf),
+        ..store::Options::default()
+    };
+    let mut session = store::Session::start(&options).expect("the bench data opens");
+    let opened = session
+        .load()
         .expect("the bench data loads")
         .expect("the bench data exists");
-    let mut app = App::new(loaded.workspace, today(), Source::File(path.to_path_buf()));
+    let saver = partnerdeck::app::background(path, opened.stamp);
+    let mut app = App::with_saver(
+        opened.workspace,
+        today(),
+        Source::File(path.to_path_buf()),
+        saver,
+    );
     app.resize(WIDTH, HEIGHT);
-    app
+    (app, opened.from_cache, opened.cache_write)
 }
 
 /// An app on a workspace already in memory (no file behind it), sized for the benches.

@@ -1,46 +1,47 @@
 //! The command-line side of exports, imports, briefs and logging: reading the data file (or
-//! the demo sample), taking the lock before writing, backing up, and writing every file through
-//! `store::write_private` (atomic, 0600). `cli` calls these with what was typed.
+//! the demo sample) through a `store::Session` (read-only, or holding the lock to write),
+//! backing up, and writing every file through `store::write_private` (atomic, 0600). `cli`
+//! calls these with what was typed.
 
 use super::csv::Kind as Table;
 use super::import::Kind as ImportKind;
 use super::{Format, find, only_partner};
 use crate::model::Workspace;
-use crate::store::{self, LockError};
+use crate::store::{self, LockError, Session, SessionError};
 use crate::text::clean_lines;
 use chrono::{Local, NaiveDate, Timelike, Utc};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// Where the data comes from.
+/// Where the data comes from: the session options the command line gave, and the day taken as
+/// today (read once).
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// The data file (`--file`, `PARTNERDECK_FILE` or the default).
-    pub path: PathBuf,
-    /// `--demo`: the bundled sample instead of the file (read-only commands only).
-    pub demo: bool,
+    /// The data file (`--file`, `PARTNERDECK_FILE` or the default), `--demo`, `--today`.
+    pub options: store::Options,
     pub today: NaiveDate,
 }
 
 impl Source {
-    /// The workspace to read from.
+    pub fn new(options: store::Options) -> Source {
+        let today = options.today();
+        Source { options, today }
+    }
+
+    /// The workspace to read from (a read-only session: no lock, nothing written).
     pub fn read(&self) -> Result<Workspace, String> {
-        if self.demo {
-            return Ok(store::demo_workspace(self.today));
-        }
-        match store::load(&self.path) {
-            Ok(Some(loaded)) => Ok(loaded.workspace),
-            Ok(None) => Err(format!(
-                "{} does not exist; `partnerdeck init` creates it (or try --demo)",
-                self.path.display()
-            )),
-            Err(e) => Err(e.to_string()),
-        }
+        let options = store::Options {
+            read_only: true,
+            today: Some(self.today),
+            ..self.options.clone()
+        };
+        let mut session = Session::start(&options).map_err(|e| e.to_string())?;
+        workspace_of(&mut session)
     }
 
     fn refuse_demo(&self, what: &str) -> Result<(), String> {
-        if self.demo {
+        if self.options.demo {
             Err(format!(
                 "--demo is a read-only sample; {what} works on your own file (see `partnerdeck path`)"
             ))
@@ -49,41 +50,60 @@ impl Source {
         }
     }
 
-    /// Takes the lock on the data file (waiting up to `wait` seconds while another process
-    /// holds it), or says who has it open. With the lock held, removes the temporary files that
-    /// killed runs left beside the file.
-    fn lock(&self, retry: &str, wait: Option<u64>) -> Result<store::Lock, String> {
-        lock_for_writing(&self.path, retry, wait)
+    /// Opens the data file for writing (see [`open_for_writing`]; `--wait` is `wait`) and reads
+    /// it.
+    fn open_for_writing(
+        &self,
+        retry: &str,
+        wait: Option<u64>,
+    ) -> Result<(Session, Workspace), String> {
+        let options = store::Options {
+            read_only: false,
+            wait: wait.map(Duration::from_secs),
+            today: Some(self.today),
+            ..self.options.clone()
+        };
+        let mut session = open_for_writing(&options, retry)?;
+        let ws = workspace_of(&mut session)?;
+        Ok((session, ws))
     }
 }
 
-/// Writes a file meant for people (Markdown, CSV): its control characters made inert like
-/// [`print`], since it is later `cat`-ed to a terminal.
-/// Takes the lock on `path` for a writing command (see `Source::lock`); `--wait` is `wait`.
-pub fn lock_for_writing(
-    path: &Path,
-    retry: &str,
-    wait: Option<u64>,
-) -> Result<store::Lock, String> {
-    let waited = Duration::from_secs(wait.unwrap_or(0));
-    let lock = store::Lock::acquire_wait(path, waited).map_err(|e| match e {
-        LockError::Held { holder, .. } => {
-            let waited = match wait {
-                Some(s) => format!("waited {s} s; "),
+/// The workspace a session reads; a missing file says how to make one.
+fn workspace_of(session: &mut Session) -> Result<Workspace, String> {
+    match session.load() {
+        Ok(Some(opened)) => Ok(opened.workspace),
+        Ok(None) => Err(format!(
+            "{} does not exist; `partnerdeck init` creates it (or try --demo)",
+            session.path().display()
+        )),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Opens a writing session for a command (the lock, waiting up to `options.wait` while another
+/// process holds it; then the temporary files that killed runs left beside the file are
+/// removed), or says who has the file open and how to retry.
+pub fn open_for_writing(options: &store::Options, retry: &str) -> Result<Session, String> {
+    Session::start(options).map_err(|e| match e {
+        SessionError::Lock(LockError::Held {
+            data_path, holder, ..
+        }) => {
+            let waited = match options.wait {
+                Some(d) => format!("waited {} s; ", d.as_secs()),
                 None => String::new(),
             };
             format!(
                 "{} is open in partnerdeck ({holder}); {waited}{retry} (or add --wait SECONDS)",
-                path.display()
+                data_path.display()
             )
         }
         other => other.to_string(),
-    })?;
-    // Only while holding the lock: another writer's save in progress has one too.
-    store::cleanup_temp_files(path);
-    Ok(lock)
+    })
 }
 
+/// Writes a file meant for people (Markdown, CSV): its control characters made inert like
+/// [`print`], since it is later `cat`-ed to a terminal.
 fn write_out(path: &Path, text: &str) -> Result<(), String> {
     write_exact(path, &clean_lines(text))
 }
@@ -245,21 +265,22 @@ pub fn import(
             e.utf8_error().valid_up_to() + 1
         )
     })?;
-    let _lock = if apply {
-        Some(src.lock("close it there, then import again", wait)?)
+    let (session, ws) = if apply {
+        let (session, ws) = src.open_for_writing("close it there, then import again", wait)?;
+        (Some(session), ws)
     } else {
-        None
+        (None, src.read()?)
     };
-    let ws = src.read()?;
     let plan = super::import::plan(&ws, kind, &text, src.today)
         .map_err(|e| format!("{}: {e}", file.display()))?;
     let source = file.display().to_string();
     let mut report = plan.report(&source, apply);
-    if apply && !plan.added.is_empty() {
-        let backup = store::backup_now(&src.path, Utc::now()).map_err(|e| {
+    if let Some(session) = session.as_ref().filter(|_| !plan.added.is_empty()) {
+        let path = session.path();
+        let backup = store::backup_now(path, Utc::now()).map_err(|e| {
             format!("the current version could not be backed up, so nothing was imported: {e}")
         })?;
-        store::save(&src.path, &plan.workspace).map_err(|e| e.to_string())?;
+        store::save(path, &plan.workspace).map_err(|e| e.to_string())?;
         if let Some(b) = backup {
             report.push_str(&format!(
                 "the version before the import is kept as backup {} (`partnerdeck restore {}` \
@@ -293,19 +314,23 @@ pub fn log(
     wait: Option<u64>,
 ) -> Result<ExitCode, String> {
     src.refuse_demo("log")?;
-    let _lock = src.lock(
+    let (session, mut ws) = src.open_for_writing(
         "log it there (`l` on the partner), or close it and run this again",
         wait,
     )?;
-    let mut ws = src.read()?;
     let clock = Local::now().time();
     let now = src
         .today
         .and_hms_opt(clock.hour(), clock.minute(), 0)
         .unwrap_or_else(|| src.today.and_time(clock));
     let x = super::log::add(&mut ws, entry, now)?;
-    store::save_with_backup(&src.path, &ws, &store::BackupPolicy::default(), Utc::now())
-        .map_err(|e| e.to_string())?;
+    store::save_with_backup(
+        session.path(),
+        &ws,
+        &store::BackupPolicy::default(),
+        Utc::now(),
+    )
+    .map_err(|e| e.to_string())?;
     // The entry is saved: whatever happens to the confirmation now, the command succeeded (a
     // failure would make a script log it again). A closed pipe ends quietly.
     if let Err(e) = say(&super::log::describe(&ws, &x)) {

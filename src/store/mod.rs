@@ -1,7 +1,11 @@
-//! Reading and writing the workspace file: where it lives, loading with clear errors, version
-//! migration, and atomic saves.
+//! Reading and writing the workspace file: where it lives, opening it (`session`: lock, clean-up,
+//! load, upgrade backup, emergency copies), loading with clear errors, version migration, and
+//! atomic saves.
 
 pub mod backup;
+pub mod cache;
+#[cfg(test)]
+mod cache_tests;
 pub mod cleanup;
 pub mod commit;
 pub mod demo;
@@ -15,6 +19,7 @@ pub mod parallel;
 pub mod paths;
 pub mod regular;
 pub mod save;
+pub mod session;
 pub mod split;
 pub mod stamp;
 
@@ -34,4 +39,5 @@ pub use load::{LoadError, Loaded, load, load_text};
 pub use lock::{Holder, Lock, LockError};
 pub use regular::{open_regular, read_regular};
 pub use save::{SaveError, save, write_private};
+pub use session::{Opened, Options, Session, SessionError};
 pub use stamp::{Stamp, load_stamped};

@@ -1,5 +1,6 @@
 //! Where the data file lives: `--file` / `PARTNERDECK_FILE` (clap merges the two), else the
-//! per-user data folder.
+//! per-user data folder; and where the cache of loaded workspaces lives: `--cache-dir` /
+//! `PARTNERDECK_CACHE_DIR`, else the per-user cache folder.
 
 use directories::ProjectDirs;
 use std::path::{Path, PathBuf};
@@ -31,17 +32,30 @@ fn follow_link(path: &Path) -> PathBuf {
     path
 }
 
+/// Why no data file path could be chosen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PathError {
+    #[error("the data file path is empty; give a file name with --file")]
+    Empty,
+    #[error(
+        "cannot find a home folder for the data file; give one with --file PATH or \
+         PARTNERDECK_FILE"
+    )]
+    NoHome,
+}
+
 /// The path to use: the explicit one if given, else the default.
-pub fn resolve(explicit: Option<&Path>) -> Result<PathBuf, String> {
+pub fn resolve(explicit: Option<&Path>) -> Result<PathBuf, PathError> {
     match explicit {
-        Some(p) if p.as_os_str().is_empty() => {
-            Err("the data file path is empty; give a file name with --file".into())
-        }
+        Some(p) if p.as_os_str().is_empty() => Err(PathError::Empty),
         Some(p) => Ok(follow_link(p)),
-        None => default_path().map(|p| follow_link(&p)).ok_or_else(|| {
-            "cannot find a home folder for the data file; give one with --file PATH or \
-             PARTNERDECK_FILE"
-                .into()
-        }),
+        None => default_path()
+            .map(|p| follow_link(&p))
+            .ok_or(PathError::NoHome),
     }
+}
+
+/// The per-user cache folder for loaded workspaces, e.g. `~/.cache/partnerdeck` on Linux.
+pub fn default_cache_dir() -> Option<PathBuf> {
+    ProjectDirs::from("org", "partnerdeck", "partnerdeck").map(|d| d.cache_dir().to_path_buf())
 }

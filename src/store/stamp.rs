@@ -75,6 +75,28 @@ fn meta_of(m: &std::fs::Metadata) -> Meta {
     }
 }
 
+/// What identifies one version of a file without reading it (a prefilter: equal identities do
+/// not prove equal contents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileIdentity {
+    pub len: u64,
+    pub mtime_ns: i128,
+    pub dev: u64,
+    pub inode: u64,
+}
+
+impl FileIdentity {
+    pub fn of(m: &std::fs::Metadata) -> FileIdentity {
+        let m = meta_of(m);
+        FileIdentity {
+            len: m.len,
+            mtime_ns: m.mtime_ns,
+            dev: m.dev,
+            inode: m.inode,
+        }
+    }
+}
+
 fn time_ns(t: SystemTime) -> i128 {
     match t.duration_since(SystemTime::UNIX_EPOCH) {
         Ok(d) => d.as_nanos() as i128,
@@ -83,9 +105,36 @@ fn time_ns(t: SystemTime) -> i128 {
 }
 
 impl Stamp {
-    /// Reads the file and stamps it; `Ok(None)` when there is no file.
+    /// Reads the file and stamps it; `Ok(None)` when there is no file. The content is hashed
+    /// as it is read, a piece at a time (no copy of the whole file is kept).
     pub fn read(path: &Path) -> std::io::Result<Option<Stamp>> {
-        Ok(Self::read_with_bytes(path)?.map(|(stamp, _)| stamp))
+        let Some(mut file) = super::regular::open_regular(path)? else {
+            return Ok(None);
+        };
+        let taken_at = SystemTime::now();
+        let before = meta_of(&file.metadata()?);
+        let mut hasher = blake3::Hasher::new();
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            match file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    hasher.update(&buf[..n]);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        // Written in place while we read: read again rather than stamp a mixture.
+        let after = meta_of(&file.metadata()?);
+        if after != before {
+            return Self::read(path);
+        }
+        Ok(Some(Stamp::from_parts(
+            after,
+            *hasher.finalize().as_bytes(),
+            taken_at,
+        )))
     }
 
     /// Reads the file once and returns both its stamp and its bytes, so that what is parsed is
@@ -104,17 +153,18 @@ impl Stamp {
         if after != before {
             return Self::read_with_bytes(path);
         }
-        Ok(Some((Stamp::from_parts(after, &bytes, taken_at), bytes)))
+        let hash = *blake3::hash(&bytes).as_bytes();
+        Ok(Some((Stamp::from_parts(after, hash, taken_at), bytes)))
     }
 
-    fn from_parts(m: Meta, bytes: &[u8], taken_at: SystemTime) -> Stamp {
+    fn from_parts(m: Meta, hash: [u8; 32], taken_at: SystemTime) -> Stamp {
         Stamp {
             len: m.len,
             mtime_ns: m.mtime_ns,
             ctime_ns: m.ctime_ns,
             dev: m.dev,
             inode: m.inode,
-            hash: *blake3::hash(bytes).as_bytes(),
+            hash,
             taken_at,
         }
     }

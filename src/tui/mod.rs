@@ -1,10 +1,12 @@
-//! Terminal lifecycle and the event loop: open the data (or the demo) under the session lock,
-//! take over the terminal, turn key events into actions, and redraw only after an event (the
-//! loop wakes once a second, without drawing, to read the clock and notice outside changes to
-//! the file). The terminal is always given back: on quit, on error, on panic (after an
-//! emergency copy of unsaved work is written beside the file). A closed terminal and SIGTERM,
-//! SIGHUP and SIGINT end the session within seconds, pending saves written and anything unsaved
-//! kept in an emergency copy (`watch`, `tty`).
+//! Terminal lifecycle and the event loop: open the data (or the demo) through a
+//! `store::Session` (which holds the lock for the whole session), take over the terminal, turn
+//! key events into actions, and redraw only after an event (the loop wakes once a second,
+//! without drawing, to read the clock and notice outside changes to the file). After the first
+//! frame, a file that was parsed leaves its cache entry, written in the background. The terminal
+//! is always given back: on quit, on error, on panic (after an emergency copy of unsaved work is
+//! written beside the file). A closed terminal and SIGTERM, SIGHUP and SIGINT end the session
+//! within seconds, pending saves written and anything unsaved kept in an emergency copy
+//! (`watch`, `tty`).
 
 mod tty;
 mod watch;
@@ -12,13 +14,14 @@ mod watch;
 pub use watch::{Unsaved, remember_unsaved};
 
 use crate::app::{self, App, Level, Source};
-use crate::cli::Cli;
 use crate::keymap::{Key, KeyCode};
 use crate::model::Workspace;
-use crate::store::{self, Lock, LockError, paths};
+use crate::store::{self, Session, SessionError};
 use crate::ui::{self, Theme};
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, KeyModifiers};
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Turns a terminal key event into the keymap's key (shift is folded into characters).
@@ -92,105 +95,100 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Opens the dashboard for the command line's file (or the demo).
-pub fn open(cli: &Cli) -> Result<ExitCode, String> {
+/// Why the dashboard ended with an error (the command line says it once, as a message).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot watch for signals: {0}")]
+    Signals(std::io::Error),
+    #[error(transparent)]
+    Open(#[from] SessionError),
+    #[error("cannot open the terminal: {0}")]
+    Terminal(std::io::Error),
+    #[error("terminal error: {0}")]
+    Loop(std::io::Error),
+    #[error(transparent)]
+    Rescue(store::SaveError),
+    #[error(
+        "your last changes were not saved ({reason}); they were written to {} and the next start \
+         offers to recover them",
+        copy.display()
+    )]
+    Unsaved {
+        reason: String,
+        copy: std::path::PathBuf,
+    },
+}
+
+/// The clock the dashboard reads: the system's, or a fixed day's (`--today`) with the real time.
+pub fn clock(today: Option<chrono::NaiveDate>) -> Arc<dyn app::Clock> {
+    match today {
+        Some(day) => Arc::new(app::DayClock(day)),
+        None => Arc::new(app::SystemClock),
+    }
+}
+
+/// Opens the dashboard on the workspace the options name (or the demo), with the configuration
+/// file at `config` (keys, theme) when there is one.
+pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode, Error> {
     // First of all, so a signal at any moment ends the session through the normal path.
-    let signals =
-        watch::Signals::install().map_err(|e| format!("cannot watch for signals: {e}"))?;
-    let today = cli.today();
-    // Held for the whole session: the demo's scratch folder, and the lock on the user's file.
-    let mut _scratch = None;
-    let mut _lock: Option<Lock> = None;
+    let signals = watch::Signals::install().map_err(Error::Signals)?;
+    // The demo is a scratch copy the dashboard may change, `--read-only` or not (a read-only
+    // demo session is the sample in memory alone, for commands that only look).
+    let options = &store::Options {
+        read_only: options.read_only && !options.demo,
+        ..options.clone()
+    };
+    // Held for the whole session: the demo's scratch folder, or the lock on the user's file.
+    let mut session = Session::start(options)?;
+    let today = session.today();
     let mut notes: Vec<(Level, String)> = Vec::new();
-    let mut emergency = None;
-    let (ws, source, saver, read_only) = if cli.demo {
-        let dir = crate::store::save::private_tempdir("partnerdeck-demo-")
-            .map_err(|e| format!("cannot create a scratch folder for the demo: {e}"))?;
-        let path = dir.path().join("demo.ron");
-        let ws = store::demo_workspace(today);
-        store::save(&path, &ws).map_err(|e| e.to_string())?;
-        let stamp = store::Stamp::read(&path).ok().flatten();
-        _scratch = Some(dir);
-        let saver = app::background(&path, stamp);
-        (ws, Source::Demo(path), saver, None)
-    } else {
-        let path = paths::resolve(cli.file.as_deref())?;
-        let read_only = if cli.read_only {
-            Some("opened with --read-only".to_string())
-        } else {
-            match Lock::acquire(&path) {
-                Ok(lock) => {
-                    _lock = Some(lock);
-                    None
-                }
-                Err(e @ LockError::Held { .. }) => return Err(e.to_string()),
-                Err(e) => return Err(e.to_string()),
-            }
-        };
-        if read_only.is_none() {
-            let removed = store::cleanup_temp_files(&path);
-            if !removed.is_empty() {
+    if !session.removed_temp_files.is_empty() {
+        notes.push((
+            Level::Info,
+            format!(
+                "Removed {} temporary file(s) left by an interrupted save",
+                session.removed_temp_files.len()
+            ),
+        ));
+    }
+    let emergency = session.emergency();
+    let (ws, stamp, cache_write) = match session.load()? {
+        Some(opened) => {
+            if let (Some(v), true) = (opened.migrated_from, opened.backed_up_before_upgrade) {
                 notes.push((
                     Level::Info,
-                    format!(
-                        "Removed {} temporary file(s) left by an interrupted save",
-                        removed.len()
-                    ),
+                    format!("Upgraded a version {v} file; the original is kept in backups/"),
                 ));
             }
-            emergency = store::find_emergency(&path);
+            (opened.workspace, opened.stamp, opened.cache_write)
         }
-        let (ws, stamp) = match store::load_stamped(&path).map_err(|e| e.to_string())? {
-            Some((loaded, stamp)) => {
-                if let Some(v) = loaded.migrated_from
-                    && read_only.is_none()
-                {
-                    match store::backup_now(&path, chrono::Utc::now()) {
-                        Ok(_) => notes.push((
-                            Level::Info,
-                            format!(
-                                "Upgraded a version {v} file; the original is kept in backups/"
-                            ),
-                        )),
-                        Err(e) => {
-                            return Err(format!(
-                                "{} is a version {v} file and could not be backed up before upgrading: {e}",
-                                path.display()
-                            ));
-                        }
-                    }
-                }
-                (loaded.workspace, Some(stamp))
-            }
-            None => (Workspace::named(""), None),
-        };
-        let saver: Box<dyn app::Saver> = match &read_only {
-            Some(reason) => Box::new(app::ReadOnly::new(path.clone(), stamp, reason.clone())),
-            None => app::background(&path, stamp),
-        };
-        (ws, Source::File(path), saver, read_only)
+        None => (Workspace::named(""), None, None),
     };
-    let settings = crate::cli::config_path(cli)
-        .map(|p| crate::config::load(&p, crate::config::no_color_env()));
+    let path = session.path().to_path_buf();
+    let read_only =
+        (!session.is_demo() && !session.is_locked()).then(|| "opened with --read-only".to_string());
+    let saver: Box<dyn app::Saver> = match &read_only {
+        Some(reason) => Box::new(app::ReadOnly::new(path.clone(), stamp, reason.clone())),
+        None => app::background(&path, stamp),
+    };
+    let source = if session.is_demo() {
+        Source::Demo(path)
+    } else {
+        Source::File(path)
+    };
     let mut app = App::with_saver(ws, today, source, saver);
     app.read_only = read_only;
-    app.set_clock(cli.clock());
-    let theme = match settings {
-        Some(settings) => {
-            app.keymap = settings.keymap;
-            if let Some(first) = settings.warnings.first() {
-                let more = settings.warnings.len() - 1;
-                let more = if more > 0 {
-                    format!(" (+{more} more: `partnerdeck config`)")
-                } else {
-                    String::new()
-                };
-                notes.push((Level::Warn, format!("Config: {first}{more}")));
-            }
-            settings.theme
-        }
-        None => Theme::from_env(),
-    };
+    app.set_clock(clock(options.today));
+    let (theme, warnings) = crate::config::apply(config, &mut app);
+    if let Some(first) = warnings.first() {
+        let more = warnings.len() - 1;
+        let more = if more > 0 {
+            format!(" (+{more} more: `partnerdeck config`)")
+        } else {
+            String::new()
+        };
+        notes.push((Level::Warn, format!("Config: {first}{more}")));
+    }
     if !app.ws.conflicts.is_empty() {
         let n = app.ws.conflicts.len();
         notes.push((
@@ -211,9 +209,9 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
         app.open_conflicts();
     }
     install_panic_hook();
-    let tty = tty::Tty::open().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let tty = tty::Tty::open().map_err(Error::Terminal)?;
     let watcher = watch::Watcher::start(signals.stop_flag(), tty.fd());
-    let result = run(&mut app, &theme, &signals, &tty);
+    let result = run(&mut app, &theme, &signals, &tty, cache_write);
     // The loop is back in control: the backstop is not needed any more.
     drop(watcher);
     // Whatever happened, pending saves are written before the process ends.
@@ -239,13 +237,10 @@ pub fn open(cli: &Cli) -> Result<ExitCode, String> {
             (None, false) => "the file changed on disk".to_string(),
             (None, true) => ended.to_string(),
         };
-        let copy = watch::write_rescue(path, &rescue).map_err(|e| e.to_string())?;
-        return Err(format!(
-            "your last changes were not saved ({reason}); they were written to {} and the next start offers to recover them",
-            copy.display()
-        ));
+        let copy = watch::write_rescue(path, &rescue).map_err(Error::Rescue)?;
+        return Err(Error::Unsaved { reason, copy });
     }
-    result.map_err(|e| format!("terminal error: {e}"))?;
+    result.map_err(Error::Loop)?;
     if let Some(message) = &app.exit_message {
         use std::io::Write as _;
         let _ = writeln!(std::io::stderr(), "partnerdeck: {message}");
@@ -270,6 +265,7 @@ fn run(
     theme: &Theme,
     signals: &watch::Signals,
     tty: &tty::Tty,
+    mut cache_write: Option<store::cache::CacheWrite>,
 ) -> std::io::Result<Ending> {
     let mut terminal = enter()?;
     let result = (|| {
@@ -287,6 +283,11 @@ fn run(
                 terminal.draw(|frame| ui::draw(frame, app, theme))?;
                 publish(app);
                 dirty = false;
+                // The first frame is drawn: a parsed file leaves a cache entry for the next
+                // start, written in the background (the workspace as loaded, shared).
+                if let Some(write) = cache_write.take() {
+                    write.spawn(app.disk_base.clone());
+                }
             }
             let timeout = if app.pending_work() {
                 Duration::ZERO
