@@ -17,19 +17,6 @@ pub fn plural<N: Display + PartialEq + From<u8>>(n: N, one: &str, many: &str) ->
     format!("{n} {}", if n == N::from(1) { one } else { many })
 }
 
-/// Lower case with common Latin accents folded, everything else kept ("Café Lumière" →
-/// "cafe lumiere"): for comparing what was typed with names.
-pub fn fold_lower(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match crate::export::find::fold(c) {
-            Some(s) => out.push_str(s),
-            None => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,7 +60,7 @@ pub struct Needle {
 
 impl Needle {
     fn new(query: &str, q: &mut Query) -> Needle {
-        let lower = crate::words::fold_lower(query.trim());
+        let lower = crate::text::fold_lower(query.trim());
         // A scattered match scores well below the query found whole; as fzf users expect, such
         // weak matches are left out: a fuzzy match must reach 80% of the query's own score.
         let own = q.score(&lower).unwrap_or(0);
@@ -75,7 +75,7 @@ impl Needle {
     /// containing it, and strong fuzzy matches; within each, the fuzzy score.
     fn relevance(&self, q: &mut Query, text: &str) -> Option<u32> {
         let fuzzy = q.score(text)?;
-        let text = crate::words::fold_lower(text);
+        let text = crate::text::fold_lower(text);
         let tier = if text.trim() == self.lower {
             4
         } else if text.starts_with(&self.lower) {

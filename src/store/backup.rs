@@ -482,6 +482,17 @@ pub fn save_guarded(
     }
     match super::commit::replace_if_unchanged(path, text.as_bytes(), known)? {
         super::commit::Committed::Changed => Ok(None),
+        super::commit::Committed::Stranded { theirs, why } => {
+            // Their version must not be lost: it goes into backups/.
+            let kept = keep_aside(path, &theirs);
+            Err(SaveError {
+                path: path.to_path_buf(),
+                message: format!(
+                    "another program wrote the file during the save, and it could not be put back ({why}); their version is kept as {}",
+                    kept.map_or_else(|e| format!("nothing: {e}"), |p| p.display().to_string())
+                ),
+            })
+        }
         super::commit::Committed::Written => {
             let pruned = prune(path, policy, now);
             let stamp = Stamp::read(path).ok().flatten();

@@ -22,6 +22,9 @@ pub enum Committed {
     Written,
     /// The file was not the version expected: nothing was replaced.
     Changed,
+    /// Another writer's version was swapped out by the save and could not be swapped back: it
+    /// is at `theirs`, for the caller to keep (in `backups/`) before anything else.
+    Stranded { theirs: PathBuf, why: String },
 }
 
 fn fail(path: &Path, message: String) -> SaveError {
@@ -91,7 +94,8 @@ pub fn replace_if_unchanged(
 ) -> Result<Committed, SaveError> {
     let tmp = write_temp(path, bytes)?;
     let result = swap_in(path, &tmp, known);
-    if tmp.exists() {
+    // A stranded version is the caller's to keep; anything else left there is ours.
+    if tmp.exists() && !matches!(result, Ok(Committed::Stranded { .. })) {
         let _ = std::fs::remove_file(&tmp);
     }
     if result.is_ok() {
@@ -146,18 +150,11 @@ fn swap_in(path: &Path, tmp: &Path, known: Option<&Stamp>) -> Result<Committed, 
             match rename(libc::RENAME_EXCHANGE) {
                 Ok(()) => Ok(Committed::Changed),
                 Err(e) => {
-                    // Cannot swap back: keep their version in backups/ rather than lose it.
-                    let kept = super::backup::keep_aside(path, tmp);
-                    Err(fail(
-                        path,
-                        format!(
-                            "another program wrote the file during the save, and it could not be put back ({e}); their version is kept as {}",
-                            kept.map_or_else(
-                                |e| format!("nothing: {e}"),
-                                |p| p.display().to_string()
-                            )
-                        ),
-                    ))
+                    // Cannot swap back: the caller keeps their version in backups/.
+                    Ok(Committed::Stranded {
+                        theirs: tmp.to_path_buf(),
+                        why: e.to_string(),
+                    })
                 }
             }
         }
