@@ -8,6 +8,7 @@ use super::index::Index;
 use super::practices::practices;
 use crate::model::{PartnerId, Phase, Workspace};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// The figures a partner list shows.
@@ -33,13 +34,26 @@ pub struct PartnerSummary {
 }
 
 /// Summaries and the attention queue of the whole workspace.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Overview {
     /// One per partner, in workspace order.
     pub summaries: Vec<PartnerSummary>,
     /// Every partner's items, most urgent first. Each behind an `Arc`, so that a change puts
     /// a partner's new items in place by moving pointers, not the items.
     pub attention: Vec<Arc<AttentionItem>>,
+    /// Each partner's items (the same `Arc`s as in the queue), so that a change finds the ones
+    /// it replaces without going through the whole queue.
+    items_of: FxHashMap<PartnerId, Vec<Arc<AttentionItem>>>,
+    /// The queue's previous buffer, kept for the next change to fill: a queue of tens of
+    /// thousands is a buffer that would otherwise be mapped and unmapped on every change.
+    spare: Vec<Arc<AttentionItem>>,
+}
+
+/// Two overviews are equal when they show the same: summaries and queue.
+impl PartialEq for Overview {
+    fn eq(&self, other: &Self) -> bool {
+        self.summaries == other.summaries && self.attention == other.attention
+    }
 }
 
 /// Summaries and attention queue in one pass over the partners, split between the cores when
@@ -71,13 +85,19 @@ pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
     };
     let mut all = Overview {
         summaries: Vec::with_capacity(ws.partners.len()),
-        attention: Vec::new(),
+        ..Overview::default()
     };
     for part in parts {
         all.summaries.extend(part.summaries);
         all.attention.extend(part.attention);
     }
     attention::sort(&mut all.attention);
+    for item in &all.attention {
+        all.items_of
+            .entry(item.partner)
+            .or_default()
+            .push(item.clone());
+    }
     all
 }
 
@@ -102,46 +122,74 @@ impl Overview {
             return;
         }
         let mut fresh: Vec<Arc<AttentionItem>> = Vec::new();
+        let mut gone: Vec<usize> = Vec::new();
         for partner in touched {
+            // Where the partner's old items are: found by their order, never by a scan.
+            for item in self.items_of.remove(partner).unwrap_or_default() {
+                let mut at = self
+                    .attention
+                    .partition_point(|x| attention::order(x, &item).is_lt());
+                while at < self.attention.len() && !Arc::ptr_eq(&self.attention[at], &item) {
+                    at += 1;
+                }
+                if at < self.attention.len() {
+                    gone.push(at);
+                }
+            }
             let Some(at) = idx.slots(*partner).map(|s| s.partner) else {
                 continue;
             };
             let Overview {
                 summaries,
                 attention,
+                ..
             } = summarize(ws, idx, at..at + 1, today);
             if let (Some(slot), Some(s)) =
                 (self.summaries.get_mut(at), summaries.into_iter().next())
             {
                 *slot = s;
             }
+            if !attention.is_empty() {
+                self.items_of.insert(*partner, attention.clone());
+            }
             fresh.extend(attention);
         }
+        gone.sort_unstable();
         // Stable: a partner's items that tie keep the order they were collected in, as in a
         // full build. Items of two partners never tie (the partner is part of the order).
         fresh.sort_by(|a, b| attention::order(a, b));
-        let kept = std::mem::take(&mut self.attention)
-            .into_iter()
-            .filter(|item| !touched.contains(&item.partner));
-        self.attention = merge_sorted(kept, fresh);
+        let mut out = std::mem::take(&mut self.spare);
+        replace_sorted(&mut self.attention, &gone, fresh, &mut out);
+        self.spare = std::mem::replace(&mut self.attention, out);
     }
 }
 
-/// Two sorted runs of items as one.
-fn merge_sorted(
-    a: impl Iterator<Item = Arc<AttentionItem>>,
-    b: Vec<Arc<AttentionItem>>,
-) -> Vec<Arc<AttentionItem>> {
-    let mut out = Vec::with_capacity(b.len() + a.size_hint().0);
-    let mut b = b.into_iter().peekable();
-    for x in a {
-        while let Some(y) = b.next_if(|y| attention::order(y, &x).is_lt()) {
-            out.push(y);
+/// The queue without the items at `gone` (ascending), with `fresh` (sorted) in their places,
+/// into `out`; `queue` is left empty (its buffer kept). Places are found by binary search, then
+/// one pass moves the pointers (no count touched).
+fn replace_sorted(
+    queue: &mut Vec<Arc<AttentionItem>>,
+    gone: &[usize],
+    fresh: Vec<Arc<AttentionItem>>,
+    out: &mut Vec<Arc<AttentionItem>>,
+) {
+    let places: Vec<usize> = fresh
+        .iter()
+        .map(|f| queue.partition_point(|x| attention::order(x, f).is_le()))
+        .collect();
+    out.clear();
+    out.reserve(queue.len() + fresh.len());
+    let mut fresh = fresh.into_iter().zip(places).peekable();
+    let mut gone = gone.iter().peekable();
+    for (i, item) in queue.drain(..).enumerate() {
+        while let Some((f, _)) = fresh.next_if(|(_, place)| *place <= i) {
+            out.push(f);
         }
-        out.push(x);
+        if gone.next_if(|g| **g == i).is_none() {
+            out.push(item);
+        }
     }
-    out.extend(b);
-    out
+    out.extend(fresh.map(|(f, _)| f));
 }
 
 /// Summaries and (unsorted) attention items of some of the partners.
@@ -188,6 +236,7 @@ fn summarize(
     Overview {
         summaries,
         attention: items.into_iter().map(Arc::new).collect(),
+        ..Overview::default()
     }
 }
 
