@@ -32,6 +32,21 @@ pub struct Slots {
     pub celebrations: Vec<usize>,
 }
 
+impl Slots {
+    /// The positions of one kind of record (`None` for partners: see `partner`).
+    fn list_mut(&mut self, kind: ListKind) -> Option<&mut Vec<usize>> {
+        Some(match kind {
+            ListKind::Partners => return None,
+            ListKind::Goals => &mut self.goals,
+            ListKind::Milestones => &mut self.milestones,
+            ListKind::Interactions => &mut self.interactions,
+            ListKind::Commitments => &mut self.commitments,
+            ListKind::Reviews => &mut self.reviews,
+            ListKind::Celebrations => &mut self.celebrations,
+        })
+    }
+}
+
 /// Every partner's record positions. Records naming an unknown partner are left out.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Index {
@@ -59,31 +74,40 @@ impl Index {
         }
         // Each record is read once: its partner and sort key in one pass over the list, then
         // every partner's positions are sorted by those keys (usually in order already).
-        fn fill<R: Record, K: Ord + Copy>(
-            ws: &Workspace,
-            slots: &mut HashMap<PartnerId, Slots>,
-            slot: fn(&mut Slots) -> &mut Vec<usize>,
-            key: impl Fn(&R) -> K,
-        ) {
-            let mut keyed: HashMap<PartnerId, Vec<(K, usize)>> = HashMap::default();
-            for (i, r) in R::list(ws).iter().enumerate() {
-                if slots.contains_key(&r.partner()) {
-                    keyed.entry(r.partner()).or_default().push((key(r), i));
+        struct Fill<'a> {
+            ws: &'a Workspace,
+            slots: &'a mut HashMap<PartnerId, Slots>,
+        }
+        impl EachKind for Fill<'_> {
+            fn kind<R: Record>(&mut self) {
+                if R::LIST == ListKind::Partners {
+                    return;
                 }
-            }
-            for (partner, mut list) in keyed {
-                list.sort_by_key(|(k, _)| *k);
-                if let Some(s) = slots.get_mut(&partner) {
-                    *slot(s) = list.into_iter().map(|(_, i)| i).collect();
+                let mut keyed: HashMap<PartnerId, Vec<(R::When, u64, usize)>> = HashMap::default();
+                for (i, r) in R::list(self.ws).iter().enumerate() {
+                    if self.slots.contains_key(&r.partner()) {
+                        keyed
+                            .entry(r.partner())
+                            .or_default()
+                            .push((r.when(), r.id(), i));
+                    }
+                }
+                for (partner, mut list) in keyed {
+                    list.sort_unstable();
+                    if let Some(at) = self
+                        .slots
+                        .get_mut(&partner)
+                        .and_then(|s| s.list_mut(R::LIST))
+                    {
+                        *at = list.into_iter().map(|(_, _, i)| i).collect();
+                    }
                 }
             }
         }
-        fill::<Goal, _>(ws, &mut slots, |s| &mut s.goals, |g| (g.start, g.id));
-        fill::<Milestone, _>(ws, &mut slots, |s| &mut s.milestones, |m| (m.due, m.id));
-        fill::<Interaction, _>(ws, &mut slots, |s| &mut s.interactions, |x| (x.at, x.id));
-        fill::<Commitment, _>(ws, &mut slots, |s| &mut s.commitments, |c| (c.due, c.id));
-        fill::<Review, _>(ws, &mut slots, |s| &mut s.reviews, |r| (r.date, r.id));
-        fill::<Celebration, _>(ws, &mut slots, |s| &mut s.celebrations, |c| (c.date, c.id));
+        each_kind(&mut Fill {
+            ws,
+            slots: &mut slots,
+        });
         Index { slots }
     }
 
@@ -120,67 +144,44 @@ impl Index {
         for &(_, q) in &pd.changed {
             touched.insert(new.partners[q].id);
         }
-        self.follow::<Goal, _>(
+        struct Follow<'a> {
+            index: &'a mut Index,
+            old: &'a Workspace,
+            new: &'a Workspace,
+            delta: &'a Delta,
+            touched: &'a mut HashSet<PartnerId>,
+        }
+        impl EachKind for Follow<'_> {
+            fn kind<R: Record>(&mut self) {
+                if R::LIST != ListKind::Partners {
+                    self.index
+                        .follow::<R>(self.old, self.new, self.delta, self.touched);
+                }
+            }
+        }
+        each_kind(&mut Follow {
+            index: self,
             old,
             new,
             delta,
-            &mut touched,
-            |s| &mut s.goals,
-            |g| (g.start, g.id),
-        );
-        self.follow::<Milestone, _>(
-            old,
-            new,
-            delta,
-            &mut touched,
-            |s| &mut s.milestones,
-            |m| (m.due, m.id),
-        );
-        self.follow::<Interaction, _>(
-            old,
-            new,
-            delta,
-            &mut touched,
-            |s| &mut s.interactions,
-            |x| (x.at, x.id),
-        );
-        self.follow::<Commitment, _>(
-            old,
-            new,
-            delta,
-            &mut touched,
-            |s| &mut s.commitments,
-            |c| (c.due, c.id),
-        );
-        self.follow::<Review, _>(
-            old,
-            new,
-            delta,
-            &mut touched,
-            |s| &mut s.reviews,
-            |r| (r.date, r.id),
-        );
-        self.follow::<Celebration, _>(
-            old,
-            new,
-            delta,
-            &mut touched,
-            |s| &mut s.celebrations,
-            |c| (c.date, c.id),
-        );
+            touched: &mut touched,
+        });
         touched
     }
 
     /// One list of [`Index::update`].
-    fn follow<R: Record, K: Ord>(
+    fn follow<R: Record>(
         &mut self,
         old: &Workspace,
         new: &Workspace,
         delta: &Delta,
         touched: &mut HashSet<PartnerId>,
-        slot: fn(&mut Slots) -> &mut Vec<usize>,
-        key: impl Fn(&R) -> K,
     ) {
+        fn slot<R: Record>(s: &mut Slots) -> &mut Vec<usize> {
+            s.list_mut(R::LIST).expect("a partner's records")
+        }
+        let slot = slot::<R>;
+        let key = |r: &R| (r.when(), r.id());
         let d = delta.list(R::LIST);
         if d.is_empty() {
             return;
@@ -225,7 +226,7 @@ impl Index {
                     list.push(*q);
                 }
             }
-            sort_by(list, b, &key);
+            sort_by(list, b, key);
         }
     }
 

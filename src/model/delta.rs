@@ -10,7 +10,7 @@
 //! changed, the index, the partner summaries, the attention queue and the rows.
 
 use super::list::List;
-use super::record::{ListKind, Record};
+use super::record::{EachKind, ListKind, Record, each_kind};
 use super::*;
 use rustc_hash::FxHashMap;
 
@@ -96,17 +96,35 @@ impl Delta {
                 || !same_or_equal(&old.conflicts, &new.conflicts),
             ..Delta::default()
         };
-        let mut budget = Budget {
-            compare: limit.saturating_mul(64),
-            differ: limit,
+        struct Lists<'a> {
+            old: &'a Workspace,
+            new: &'a Workspace,
+            budget: Budget,
+            delta: &'a mut Delta,
+            too_big: bool,
+        }
+        impl EachKind for Lists<'_> {
+            fn kind<R: Record>(&mut self) {
+                match list_delta::<R>(self.old, self.new, &mut self.budget) {
+                    Some(l) if !self.too_big => self.delta.lists[R::LIST as usize] = l,
+                    _ => self.too_big = true,
+                }
+            }
+        }
+        let mut lists = Lists {
+            old,
+            new,
+            budget: Budget {
+                compare: limit.saturating_mul(64),
+                differ: limit,
+            },
+            delta: &mut d,
+            too_big: false,
         };
-        d.lists[0] = list_delta::<Partner>(old, new, &mut budget)?;
-        d.lists[1] = list_delta::<Goal>(old, new, &mut budget)?;
-        d.lists[2] = list_delta::<Milestone>(old, new, &mut budget)?;
-        d.lists[3] = list_delta::<Interaction>(old, new, &mut budget)?;
-        d.lists[4] = list_delta::<Commitment>(old, new, &mut budget)?;
-        d.lists[5] = list_delta::<Review>(old, new, &mut budget)?;
-        d.lists[6] = list_delta::<Celebration>(old, new, &mut budget)?;
+        each_kind(&mut lists);
+        if lists.too_big {
+            return None;
+        }
         Some(d)
     }
 

@@ -19,7 +19,7 @@ pub use delta::{Delta, ListDelta};
 pub use enums::*;
 pub use ids::*;
 pub use list::List;
-pub use record::{ListKind, Record, Upserted};
+pub use record::{EachKind, ListKind, Record, Upserted, Visit, each_kind};
 pub use records::*;
 pub use validate::{Problem, validate, validate_changes};
 pub use workspace::{CURRENT_VERSION, IdsExhausted, MAX_ID, Workspace};

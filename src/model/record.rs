@@ -12,12 +12,30 @@ pub trait Record: Clone + PartialEq + Send + Sync + 'static {
     const KIND: &'static str;
     /// Which list it is, for [`super::delta::Delta`].
     const LIST: ListKind;
+    /// The date or time a partner's records of this kind are ordered by (a goal's start, a
+    /// milestone's or commitment's due date, a log entry's time…).
+    type When: Ord + Copy;
+    fn when(&self) -> Self::When;
     fn id(&self) -> u64;
     fn set_id(&mut self, id: u64);
     /// The partner it belongs to (a partner belongs to itself).
     fn partner(&self) -> PartnerId;
     fn list(ws: &Workspace) -> &List<Self>;
     fn list_mut(ws: &mut Workspace) -> &mut List<Self>;
+    /// Hands the record to the visitor's method for its kind (for what differs by kind, such
+    /// as validation).
+    fn visit(&self, v: &mut impl Visit);
+}
+
+/// What is done to a record, one method per kind ([`Record::visit`]).
+pub trait Visit {
+    fn partner(&mut self, r: &Partner);
+    fn goal(&mut self, r: &Goal);
+    fn milestone(&mut self, r: &Milestone);
+    fn interaction(&mut self, r: &Interaction);
+    fn commitment(&mut self, r: &Commitment);
+    fn review(&mut self, r: &Review);
+    fn celebration(&mut self, r: &Celebration);
 }
 
 /// The seven lists of records, in file order.
@@ -45,10 +63,15 @@ impl ListKind {
 }
 
 macro_rules! record {
-    ($ty:ty, $id:ident, $kind:literal, $list:ident, $which:ident, |$r:ident| $partner:expr) => {
+    ($ty:ty, $id:ident, $kind:literal, $list:ident, $which:ident, |$r:ident| $partner:expr,
+     $when:ident: $when_ty:ty, $visit:ident) => {
         impl Record for $ty {
             const KIND: &'static str = $kind;
             const LIST: ListKind = ListKind::$which;
+            type When = $when_ty;
+            fn when(&self) -> $when_ty {
+                self.$when
+            }
             fn id(&self) -> u64 {
                 self.id.0
             }
@@ -65,45 +88,44 @@ macro_rules! record {
             fn list_mut(ws: &mut Workspace) -> &mut List<Self> {
                 &mut ws.$list
             }
+            fn visit(&self, v: &mut impl Visit) {
+                v.$visit(self)
+            }
         }
     };
 }
 
-record!(Partner, PartnerId, "partner", partners, Partners, |r| r.id);
-record!(Goal, GoalId, "goal", goals, Goals, |r| r.partner);
-record!(
-    Milestone,
-    MilestoneId,
-    "milestone",
-    milestones,
-    Milestones,
-    |r| r.partner
-);
-record!(
-    Interaction,
-    InteractionId,
-    "log entry",
-    interactions,
-    Interactions,
-    |r| r.partner
-);
-record!(
-    Commitment,
-    CommitmentId,
-    "commitment",
-    commitments,
-    Commitments,
-    |r| r.partner
-);
-record!(Review, ReviewId, "review", reviews, Reviews, |r| r.partner);
-record!(
-    Celebration,
-    CelebrationId,
-    "celebration",
-    celebrations,
-    Celebrations,
-    |r| r.partner
-);
+type Date = chrono::NaiveDate;
+record!(Partner, PartnerId, "partner", partners, Partners, |r| r.id, since: Date, partner);
+record!(Goal, GoalId, "goal", goals, Goals, |r| r.partner, start: Date, goal);
+record!(Milestone, MilestoneId, "milestone", milestones, Milestones, |r| r.partner, due: Date,
+    milestone);
+record!(Interaction, InteractionId, "log entry", interactions, Interactions, |r| r.partner,
+    at: chrono::NaiveDateTime, interaction);
+record!(Commitment, CommitmentId, "commitment", commitments, Commitments, |r| r.partner,
+    due: Date, commitment);
+record!(Review, ReviewId, "review", reviews, Reviews, |r| r.partner, date: Date, review);
+record!(Celebration, CelebrationId, "celebration", celebrations, Celebrations, |r| r.partner,
+    date: Date, celebration);
+
+/// Something done once for each kind of record ([`each_kind`]): the one list of the kinds, so
+/// that code over "every kind" is written once, generically.
+pub trait EachKind {
+    fn kind<R: Record>(&mut self);
+}
+
+/// Calls `v` for every kind of record, in file order: partners, goals, milestones, log
+/// entries, commitments, reviews, celebrations. A new kind is added here (and to
+/// [`ListKind`]) and every caller covers it.
+pub fn each_kind(v: &mut impl EachKind) {
+    v.kind::<Partner>();
+    v.kind::<Goal>();
+    v.kind::<Milestone>();
+    v.kind::<Interaction>();
+    v.kind::<Commitment>();
+    v.kind::<Review>();
+    v.kind::<Celebration>();
+}
 
 /// Whether [`Workspace::upsert`] added a record or replaced one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Validation of a whole workspace: every problem is reported, each naming the record it is in.
 
-use super::record::{ListKind, Record};
+use super::record::{EachKind, ListKind, Record, Visit, each_kind};
 use super::*;
 use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
@@ -319,6 +319,31 @@ impl Checker<'_> {
     }
 }
 
+/// Each kind's own checks, for code that holds "a record" ([`Record::visit`]).
+impl Visit for Checker<'_> {
+    fn partner(&mut self, r: &Partner) {
+        self.partner_record(r)
+    }
+    fn goal(&mut self, r: &Goal) {
+        self.goal_record(r)
+    }
+    fn milestone(&mut self, r: &Milestone) {
+        self.milestone_record(r)
+    }
+    fn interaction(&mut self, r: &Interaction) {
+        self.interaction_record(r)
+    }
+    fn commitment(&mut self, r: &Commitment) {
+        self.commitment_record(r)
+    }
+    fn review(&mut self, r: &Review) {
+        self.review_record(r)
+    }
+    fn celebration(&mut self, r: &Celebration) {
+        self.celebration_record(r)
+    }
+}
+
 /// Checks every invariant of the workspace; an empty list means it is valid.
 pub fn validate(ws: &Workspace) -> Vec<Problem> {
     let mut c = Checker {
@@ -371,27 +396,32 @@ pub fn validate_changes(ws: &Workspace, delta: &Delta) -> Vec<Problem> {
         partners: HashSet::default(),
     };
     c.header();
-    fn touched<R: Record>(ws: &Workspace, delta: &Delta, mut check: impl FnMut(&R)) -> bool {
-        let d = delta.list(R::LIST);
-        let list = R::list(ws);
-        let mut ordered = true;
-        for q in d.added.iter().copied().chain(d.changed.iter().map(|c| c.1)) {
-            let r = &list[q];
-            check(r);
-            let before = q == 0 || list[q - 1].id() < r.id();
-            let after = list.get(q + 1).is_none_or(|n| r.id() < n.id());
-            ordered &= before && after;
-        }
-        ordered
+    // Each record added or changed: its own checks, and its place in id order.
+    struct Touched<'c, 'a> {
+        c: &'c mut Checker<'a>,
+        delta: &'c Delta,
+        ordered: bool,
     }
-    let mut ordered = true;
-    ordered &= touched::<Partner>(ws, delta, |r| c.partner_record(r));
-    ordered &= touched::<Goal>(ws, delta, |r| c.goal_record(r));
-    ordered &= touched::<Milestone>(ws, delta, |r| c.milestone_record(r));
-    ordered &= touched::<Interaction>(ws, delta, |r| c.interaction_record(r));
-    ordered &= touched::<Commitment>(ws, delta, |r| c.commitment_record(r));
-    ordered &= touched::<Review>(ws, delta, |r| c.review_record(r));
-    ordered &= touched::<Celebration>(ws, delta, |r| c.celebration_record(r));
+    impl EachKind for Touched<'_, '_> {
+        fn kind<R: Record>(&mut self) {
+            let d = self.delta.list(R::LIST);
+            let list = R::list(self.c.ws);
+            for q in d.added.iter().copied().chain(d.changed.iter().map(|c| c.1)) {
+                let r = &list[q];
+                r.visit(self.c);
+                let before = q == 0 || list[q - 1].id() < r.id();
+                let after = list.get(q + 1).is_none_or(|n| r.id() < n.id());
+                self.ordered &= before && after;
+            }
+        }
+    }
+    let mut touched = Touched {
+        c: &mut c,
+        delta,
+        ordered: true,
+    };
+    each_kind(&mut touched);
+    let ordered = touched.ordered;
     // What refers to a goal or milestone that is gone or changed (its partner may have moved).
     let goals = delta.list(ListKind::Goals);
     if !goals.removed.is_empty() || !goals.changed.is_empty() {

@@ -3,6 +3,7 @@
 
 use super::ids::*;
 use super::list::List;
+use super::record::{EachKind, Record, each_kind};
 use super::records::*;
 use serde::{Deserialize, Serialize};
 
@@ -116,13 +117,13 @@ impl Workspace {
     /// Restores the invariants after loading or hand edits: lists sorted by id and the id
     /// counter above every id in use.
     pub fn normalize(&mut self) {
-        self.partners.sort_by_key(|r| r.id);
-        self.goals.sort_by_key(|r| r.id);
-        self.milestones.sort_by_key(|r| r.id);
-        self.interactions.sort_by_key(|r| r.id);
-        self.commitments.sort_by_key(|r| r.id);
-        self.reviews.sort_by_key(|r| r.id);
-        self.celebrations.sort_by_key(|r| r.id);
+        struct Sort<'a>(&'a mut Workspace);
+        impl EachKind for Sort<'_> {
+            fn kind<R: Record>(&mut self) {
+                R::list_mut(self.0).sort_by_key(R::id);
+            }
+        }
+        each_kind(&mut Sort(self));
         let max = self.max_id();
         if self.next_id <= max {
             // An id at the very end of the range is reported by `validate`; never wrap.
@@ -238,19 +239,18 @@ impl Workspace {
     }
 
     fn max_id(&self) -> u64 {
-        [
-            self.partners.last().map(|r| r.id.0),
-            self.goals.last().map(|r| r.id.0),
-            self.milestones.last().map(|r| r.id.0),
-            self.interactions.last().map(|r| r.id.0),
-            self.commitments.last().map(|r| r.id.0),
-            self.reviews.last().map(|r| r.id.0),
-            self.celebrations.last().map(|r| r.id.0),
-        ]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(0)
+        struct Max<'a>(&'a Workspace, u64);
+        impl EachKind for Max<'_> {
+            fn kind<R: Record>(&mut self) {
+                // Lists are sorted by id: the last is the largest.
+                if let Some(r) = R::list(self.0).last() {
+                    self.1 = self.1.max(r.id());
+                }
+            }
+        }
+        let mut max = Max(self, 0);
+        each_kind(&mut max);
+        max.1
     }
 
     pub fn partner(&self, id: PartnerId) -> Option<&Partner> {
@@ -287,14 +287,14 @@ impl Workspace {
     /// How many records each list holds, in file order: partners, goals, milestones, log
     /// entries, commitments, reviews, celebrations.
     pub fn list_lengths(&self) -> [usize; 7] {
-        [
-            self.partners.len(),
-            self.goals.len(),
-            self.milestones.len(),
-            self.interactions.len(),
-            self.commitments.len(),
-            self.reviews.len(),
-            self.celebrations.len(),
-        ]
+        struct Lengths<'a>(&'a Workspace, [usize; 7]);
+        impl EachKind for Lengths<'_> {
+            fn kind<R: Record>(&mut self) {
+                self.1[R::LIST as usize] = R::list(self.0).len();
+            }
+        }
+        let mut lengths = Lengths(self, [0; 7]);
+        each_kind(&mut lengths);
+        lengths.1
     }
 }
