@@ -148,12 +148,18 @@ impl Session {
         master.flush().unwrap();
     }
 
-    /// Waits for the process to end; how long it took.
+    /// Waits for the process to end; how long it took. It must end on its own terms, not by a
+    /// panic (exit status 101: a write to the closed terminal that panicked, say).
     fn wait_gone(&mut self, within: Duration) -> Duration {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 eprintln!("exit: {status:?}");
+                assert_ne!(
+                    status.code(),
+                    Some(101),
+                    "the dashboard panicked on its way out"
+                );
                 return start.elapsed();
             }
             if start.elapsed() > within {
@@ -231,6 +237,17 @@ fn closing_the_terminal_ends_the_session(own_terminal: bool) {
     let took = s.wait_gone(Duration::from_secs(3));
     eprintln!("gone {took:?} after the terminal closed");
     assert!(s.file_text().contains("Rang about the venue"));
+    // Everything was saved: no emergency copy is left to offer at the next start.
+    let folder = s.path.parent().unwrap();
+    let copies: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("emergency"))
+        .collect();
+    assert!(
+        copies.is_empty(),
+        "emergency copies of saved work: {copies:?}"
+    );
     s.log_works("Followed up by mail");
     assert!(s.file_text().contains("Followed up by mail"));
 }

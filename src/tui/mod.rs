@@ -362,6 +362,11 @@ fn run(
         Ok(Ending::Quit)
     })();
     leave();
+    // `leave` showed the cursor. ratatui's terminal would show it again as it is dropped and,
+    // failing on a closed terminal, print that to stderr, the same closed terminal: a print
+    // that panics (and the panic's emergency copy would offer work already saved). It is let
+    // go without that; the process ends right after.
+    std::mem::forget(terminal);
     result
 }
 
