@@ -12,7 +12,7 @@ impl App {
             self.set_status(Level::Info, "No merge conflicts to decide");
             return;
         }
-        self.overlay = Some(Overlay::Conflicts {
+        self.open(Overlay::Conflicts {
             cursor: Cursor::default(),
         });
     }
@@ -25,7 +25,7 @@ impl App {
         let height = self.view_height();
         match action {
             Action::Back => {
-                self.overlay = None;
+                self.close();
                 return;
             }
             Action::Help => {
@@ -69,8 +69,7 @@ impl App {
                     _ => false,
                 };
                 if opened {
-                    // Back to this list once the form closes.
-                    self.return_to = Some(Overlay::Conflicts { cursor });
+                    // The form is over this list: back to it once the form closes.
                     return;
                 }
                 self.set_status(
@@ -108,7 +107,7 @@ impl App {
                             format!("Took {side} for {what} ({left} left)")
                         };
                         if self.commit(ws, &message) && left == 0 {
-                            self.overlay = None;
+                            self.close();
                             self.set_status(Level::Info, message);
                             return;
                         }
@@ -120,7 +119,7 @@ impl App {
             _ => {}
         }
         if matches!(self.overlay, Some(Overlay::Conflicts { .. })) {
-            self.overlay = Some(Overlay::Conflicts { cursor });
+            self.replace(Overlay::Conflicts { cursor });
         }
     }
 }

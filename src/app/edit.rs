@@ -81,7 +81,7 @@ impl App {
 
     pub(super) fn open_form(&mut self, mut form: Form, target: FormTarget) {
         self.refresh_form_hints(&mut form);
-        self.overlay = Some(Overlay::Form { form, target });
+        self.open(Overlay::Form { form, target });
     }
 
     fn refresh_form_hints(&self, form: &mut Form) {
@@ -266,7 +266,7 @@ impl App {
                 ..
             })
         );
-        self.overlay = self.return_to.take();
+        self.close();
         if celebrating {
             self.offer_goal_achieved();
         }
@@ -357,7 +357,7 @@ impl App {
             let celebrating = matches!(target, FormTarget::Celebration(_));
             // Saving may have raised a question (the file changed on disk): keep it on screen.
             if matches!(self.overlay, Some(Overlay::Form { .. })) {
-                self.overlay = self.return_to.take();
+                self.close();
             }
             if let Some((pane, id)) = select {
                 self.select_record(pane, id);
@@ -511,15 +511,24 @@ impl App {
         }
     }
 
+    /// Asks a question. Over a form it is opened over it (the form comes back on "no" to
+    /// discarding it); anything else open is replaced by it.
     pub(super) fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
-        let form = match self.overlay.take() {
-            Some(Overlay::Form { form, target }) => Some(Box::new((form, target))),
-            _ => None,
-        };
-        self.overlay = Some(Overlay::Confirm {
+        let question = Overlay::Confirm {
             question: question.into(),
             pending,
-            form,
+        };
+        match self.overlay {
+            Some(Overlay::Form { .. }) => self.open(question),
+            _ => self.replace(question),
+        }
+    }
+
+    /// Asks a question over the view asked from, which comes back after the answer.
+    pub(super) fn ask_over(&mut self, question: impl Into<String>, pending: Pending) {
+        self.open(Overlay::Confirm {
+            question: question.into(),
+            pending,
         });
     }
 
@@ -585,27 +594,29 @@ impl App {
 
     pub(super) fn update_confirm(&mut self, action: Action) {
         self.answer(action);
-        if self.overlay.is_none() && matches!(action, Action::Yes | Action::No) {
-            self.overlay = self.return_to.take();
-        }
     }
 
     fn answer(&mut self, action: Action) {
-        let Some(Overlay::Confirm { pending, form, .. }) = self.overlay.take() else {
+        let Some(Overlay::Confirm { pending, question }) = &mut self.overlay else {
             return;
         };
+        let pending = *pending;
         let yes = action == Action::Yes;
         if pending == Pending::QuitUnsaved {
+            self.close();
             self.answer_quit(action);
             return;
         }
         if !matches!(action, Action::Yes | Action::No) {
-            self.overlay = Some(Overlay::Confirm {
-                question: String::new(),
-                pending,
-                form,
-            });
+            question.clear();
             return;
+        }
+        // The question closes; a form it interrupted goes with it, except on "no" to
+        // discarding that form.
+        self.close();
+        let keep_form = pending == Pending::DiscardForm && !yes;
+        if !keep_form && matches!(self.overlay, Some(Overlay::Form { .. })) {
+            self.close();
         }
         if pending == Pending::ResolveConflict {
             self.resolve_conflict(yes);
@@ -616,12 +627,6 @@ impl App {
             return;
         }
         if pending == Pending::DiscardForm {
-            if !yes {
-                self.overlay = form.map(|b| {
-                    let (form, target) = *b;
-                    Overlay::Form { form, target }
-                });
-            }
             return;
         }
         if !yes {

@@ -22,6 +22,7 @@ pub mod review;
 mod rows;
 mod saver;
 pub mod show;
+mod stack;
 mod sync;
 mod timeline;
 pub mod trends;
@@ -136,9 +137,8 @@ pub struct Status {
 /// What is open over the dashboard.
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
+    /// The keys of the context it was opened from (`from`).
+    Help { scroll: usize, from: Context },
     Detail {
         record: RecordRef,
         lines: Vec<DetailLine>,
@@ -147,9 +147,7 @@ pub enum Overlay {
         scroll: usize,
     },
     /// The attention queue (`App::overview.attention`).
-    Attention {
-        cursor: Cursor,
-    },
+    Attention { cursor: Cursor },
     /// The portfolio overview: partner positions in the chosen order.
     Overview {
         cursor: Cursor,
@@ -157,10 +155,7 @@ pub enum Overlay {
         order: Vec<u32>,
     },
     /// A form for a record.
-    Form {
-        form: Form,
-        target: FormTarget,
-    },
+    Form { form: Form, target: FormTarget },
     /// A partner's commitments or celebrations.
     Records {
         kind: RecordsKind,
@@ -183,15 +178,10 @@ pub enum Overlay {
         job: Option<palette::SearchJob>,
     },
     /// The merge conflicts the file holds, to decide one by one.
-    Conflicts {
-        cursor: Cursor,
-    },
-    /// A yes/no question; a form it interrupted comes back on "no".
-    Confirm {
-        question: String,
-        pending: Pending,
-        form: Option<Box<(Form, FormTarget)>>,
-    },
+    Conflicts { cursor: Cursor },
+    /// A yes/no question. A form it interrupted stays under it: back on "no" to discarding it,
+    /// dropped with the question otherwise.
+    Confirm { question: String, pending: Pending },
 }
 
 pub struct App {
@@ -211,16 +201,15 @@ pub struct App {
     /// Goals, timeline and log show every partner instead of the selected one.
     pub all_partners: bool,
     pub time: TimeView,
+    /// The top of the overlay stack (what keys go to); `under` holds what it was opened over.
     pub overlay: Option<Overlay>,
+    /// The overlays under `overlay`, the nearest last ([`App::open`], [`App::close`]).
+    pub(crate) under: Vec<Overlay>,
     pub status: Option<Status>,
     /// Where a warning or error was first seen by a key (it goes when that changes).
     pub status_context: Option<Context>,
     pub screen: Screen,
     pub quit: bool,
-    /// The context the help overlay describes.
-    pub help_from: Context,
-    /// The view help was opened over, to go back to when it closes.
-    pub help_return: Option<Box<Overlay>>,
     /// The current time, for "now" in forms; `today` is its date. Both are read from `clock`
     /// on every key and tick ([`App::tick`]).
     pub now: chrono::NaiveDateTime,
@@ -236,8 +225,6 @@ pub struct App {
     pub pending_goal: Option<crate::model::GoalId>,
     /// Text for `$EDITOR`: the event loop suspends the terminal, edits, and calls `editor_done`.
     pub editor_request: Option<String>,
-    /// The overlay to go back to when a form or question opened from it closes.
-    pub return_to: Option<Overlay>,
     /// Partners still to review after the current one (`R`), last first.
     pub review_queue: Vec<crate::model::PartnerId>,
     pub review_total: usize,
@@ -297,12 +284,11 @@ impl App {
             all_partners: false,
             time: TimeView::around(today),
             overlay: None,
+            under: Vec::new(),
             status: None,
             status_context: None,
             screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
             quit: false,
-            help_from: Context::Dashboard,
-            help_return: None,
             now: today.and_hms_opt(12, 0, 0).unwrap_or_default(),
             clock: Arc::new(ManualClock::at_noon(today)),
             saver,
@@ -311,7 +297,6 @@ impl App {
             change_names: std::collections::HashMap::new(),
             pending_goal: None,
             editor_request: None,
-            return_to: None,
             review_queue: Vec::new(),
             review_total: 0,
             disk_base: Arc::new(Workspace::default()),
@@ -527,15 +512,17 @@ impl App {
             return;
         };
         let scroll = match overlay {
-            Overlay::Help { scroll } | Overlay::Detail { scroll, .. } => scroll,
+            Overlay::Help { scroll, .. } | Overlay::Detail { scroll, .. } => scroll,
             _ => return,
         };
         let max = len.saturating_sub(page);
         match action {
             Action::Back | Action::Help if help => {
-                self.overlay = self.help_return.take().map(|o| *o)
+                self.close();
             }
-            Action::Back => self.overlay = None,
+            Action::Back => {
+                self.close();
+            }
             Action::Help => self.open_help(),
             Action::Edit
             | Action::LogContact
@@ -574,7 +561,7 @@ impl App {
         let Some(partner) = partner else {
             return;
         };
-        self.overlay = None;
+        self.close();
         // Edit works on the record shown; the rest on its partner.
         let target = if action == Action::Edit {
             target
@@ -592,7 +579,10 @@ impl App {
 
     /// The context whose keys the help overlay lists: the one it was opened from.
     pub fn help_context(&self) -> Context {
-        self.help_from
+        match &self.overlay {
+            Some(Overlay::Help { from, .. }) => *from,
+            _ => Context::Dashboard,
+        }
     }
 
     fn update_dashboard(&mut self, action: Action) {
@@ -799,7 +789,7 @@ impl App {
                 };
                 let lines = detail::lines(self, record);
                 let wrapped = Wrapped::new(&lines, wrap_width(self.screen.area));
-                self.overlay = Some(Overlay::Detail {
+                self.open(Overlay::Detail {
                     record,
                     lines,
                     wrapped,
@@ -812,9 +802,8 @@ impl App {
 
     /// Opens help over the current view; closing it goes back there.
     pub(crate) fn open_help(&mut self) {
-        self.help_from = self.context();
-        self.help_return = self.overlay.take().map(Box::new);
-        self.overlay = Some(Overlay::Help { scroll: 0 });
+        let from = self.context();
+        self.open(Overlay::Help { scroll: 0, from });
     }
 
     /// Puts `ws` in place of the workspace and brings every derived figure up to date with it:

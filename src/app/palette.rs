@@ -110,7 +110,7 @@ impl App {
     }
 
     pub(super) fn open_palette(&mut self) {
-        self.overlay = Some(Overlay::Palette {
+        self.open(Overlay::Palette {
             input: Input::default(),
             matches: self.palette_actions(),
             cursor: Cursor::default(),
@@ -118,7 +118,7 @@ impl App {
     }
 
     pub(super) fn open_search(&mut self) {
-        self.overlay = Some(Overlay::Search {
+        self.open(Overlay::Search {
             input: Input::default(),
             hits: Vec::new(),
             cursor: Cursor::default(),
@@ -427,10 +427,12 @@ impl App {
             }) => match action {
                 Action::FieldNext => cursor.step(1, matches.len(), height),
                 Action::FieldPrev => cursor.step(-1, matches.len(), height),
-                Action::Cancel => self.overlay = None,
+                Action::Cancel => {
+                    self.close();
+                }
                 Action::Submit => {
                     let chosen = matches.get(cursor.selected).copied();
-                    self.overlay = None;
+                    self.close();
                     match chosen {
                         Some(a) => self.update(a),
                         None => self.set_status(Level::Info, "No action matches"),
@@ -441,10 +443,12 @@ impl App {
             Some(Overlay::Search { hits, cursor, .. }) => match action {
                 Action::FieldNext => cursor.step(1, hits.len(), height),
                 Action::FieldPrev => cursor.step(-1, hits.len(), height),
-                Action::Cancel => self.overlay = None,
+                Action::Cancel => {
+                    self.close();
+                }
                 Action::Submit => {
                     let chosen = hits.get(cursor.selected).map(|h| (h.partner, h.record));
-                    self.overlay = None;
+                    self.close();
                     match chosen {
                         Some((partner, record)) => self.jump_to(partner, record),
                         None => self.set_status(Level::Info, "Nothing found"),

@@ -38,7 +38,7 @@ impl App {
             self.set_status(Level::Info, "Select a partner first");
             return;
         };
-        self.overlay = Some(Overlay::Records {
+        self.open(Overlay::Records {
             kind,
             partner,
             cursor: Cursor::default(),
@@ -64,11 +64,10 @@ impl App {
         let mut cursor = cursor;
         match action {
             Action::Back => {
-                self.overlay = None;
+                self.close();
                 return;
             }
             Action::Help => {
-                self.return_to = None;
                 self.open_help();
                 return;
             }
@@ -93,7 +92,7 @@ impl App {
                     self.set_status(Level::Info, "Nothing selected");
                     return;
                 }
-                self.return_to = self.overlay.clone();
+                // The form opens over this list, which comes back when it closes.
                 let (form, target) = match kind {
                     RecordsKind::Commitments => {
                         let c = editing.map(|i| &self.ws.commitments[i]);
@@ -144,7 +143,6 @@ impl App {
                     self.set_status(Level::Info, "Nothing selected");
                     return;
                 };
-                self.return_to = self.overlay.clone();
                 let (q, pending) = match kind {
                     RecordsKind::Commitments => {
                         let c = &self.ws.commitments[i];
@@ -161,12 +159,13 @@ impl App {
                         )
                     }
                 };
-                self.confirm(q, pending);
+                // Over this list, which comes back after the answer.
+                self.ask_over(q, pending);
                 return;
             }
             _ => return,
         }
-        self.overlay = Some(Overlay::Records {
+        self.replace(Overlay::Records {
             kind,
             partner,
             cursor,

@@ -215,7 +215,7 @@ impl App {
             }
             None => ReviewState::new(partner, self.today),
         };
-        self.overlay = Some(Overlay::Review(Box::new(state)));
+        self.open(Overlay::Review(Box::new(state)));
     }
 
     pub(super) fn update_review(&mut self, action: Action) {
@@ -343,7 +343,7 @@ impl App {
             return;
         };
         let partner = state.partner;
-        self.overlay = None;
+        self.close();
         self.review_queue.clear();
         if self.ws.drafts.iter().any(|d| d.partner == partner) {
             let mut ws = crate::model::Workspace::clone(&self.ws);
@@ -387,7 +387,7 @@ impl App {
     /// Leaves this partner's review for later (a draft is kept when something was rated or
     /// written) and goes on with the next in the batch.
     fn skip_review(&mut self) {
-        let Some(Overlay::Review(state)) = self.overlay.take() else {
+        let Some(Overlay::Review(state)) = self.close() else {
             return;
         };
         let name = self
@@ -415,7 +415,7 @@ impl App {
     }
 
     fn keep_draft(&mut self) {
-        let Some(Overlay::Review(state)) = self.overlay.take() else {
+        let Some(Overlay::Review(state)) = self.close() else {
             return;
         };
         self.review_queue.clear();
@@ -526,7 +526,7 @@ impl App {
             state.actions.len(),
             if state.actions.len() == 1 { "" } else { "s" }
         );
-        self.overlay = None;
+        self.close();
         if self.commit(ws, &message) {
             self.next_in_queue();
         }

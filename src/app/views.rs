@@ -48,14 +48,23 @@ impl App {
     }
 
     pub(super) fn open_attention(&mut self) {
-        self.overlay = Some(Overlay::Attention {
+        self.open_view(Overlay::Attention {
             cursor: Cursor::default(),
         });
     }
 
+    /// Opens a list view; from the other list view it takes that one's place (back goes to
+    /// the dashboard, not to the other view).
+    fn open_view(&mut self, view: Overlay) {
+        match self.overlay {
+            Some(Overlay::Attention { .. }) | Some(Overlay::Overview { .. }) => self.replace(view),
+            _ => self.open(view),
+        }
+    }
+
     pub(super) fn open_overview(&mut self) {
         let sort = OverviewSort::Health;
-        self.overlay = Some(Overlay::Overview {
+        self.open_view(Overlay::Overview {
             cursor: Cursor::default(),
             sort,
             order: self.overview_order(sort),
@@ -91,7 +100,9 @@ impl App {
             _ => return,
         };
         match action {
-            Action::Back => self.overlay = None,
+            Action::Back => {
+                self.close();
+            }
             Action::Help => self.open_help(),
             Action::Attention => self.open_attention(),
             Action::Overview => self.open_overview(),
@@ -99,7 +110,7 @@ impl App {
                 if let Some(Overlay::Overview { sort, .. }) = &self.overlay {
                     let next = sort.next();
                     let order = self.overview_order(next);
-                    self.overlay = Some(Overlay::Overview {
+                    self.replace(Overlay::Overview {
                         cursor: Cursor::default(),
                         sort: next,
                         order,
@@ -156,7 +167,7 @@ impl App {
             _ => None,
         };
         if let Some((partner, record)) = target {
-            self.overlay = None;
+            self.close();
             self.jump_to(partner, record);
         }
     }
