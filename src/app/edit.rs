@@ -37,12 +37,19 @@ pub const UNDO_DEPTH: usize = 200;
 impl App {
     /// In a read-only window, says so and returns true.
     pub(super) fn refuse_read_only(&mut self) -> bool {
-        let Some(reason) = &self.read_only else {
+        if self.read_only.is_none() {
             return false;
-        };
-        let text = format!("Read-only ({reason}): nothing can be changed in this window");
-        self.set_status(Level::Warn, text);
+        }
+        let refusal = self.read_only_refusal();
+        self.apply(refusal);
         true
+    }
+
+    /// What is said when a change is refused because the window is read-only.
+    pub(super) fn read_only_refusal(&self) -> super::Effect {
+        let reason = self.read_only.as_deref().unwrap_or_default();
+        let text = format!("Read-only ({reason}): nothing can be changed in this window");
+        super::Effect::Status(Level::Warn, text)
     }
 
     pub(super) fn update_edit(&mut self, action: Action) {
@@ -79,9 +86,15 @@ impl App {
         }
     }
 
-    pub(super) fn open_form(&mut self, mut form: Form, target: FormTarget) {
+    pub(super) fn open_form(&mut self, form: Form, target: FormTarget) {
+        let form = self.form_overlay(form, target);
+        self.open(form);
+    }
+
+    /// A form overlay, its hints up to date.
+    pub(super) fn form_overlay(&self, mut form: Form, target: FormTarget) -> Overlay {
         self.refresh_form_hints(&mut form);
-        self.open(Overlay::Form { form, target });
+        Overlay::Form { form, target }
     }
 
     fn refresh_form_hints(&self, form: &mut Form) {
@@ -522,14 +535,6 @@ impl App {
             Some(Overlay::Form { .. }) => self.open(question),
             _ => self.replace(question),
         }
-    }
-
-    /// Asks a question over the view asked from, which comes back after the answer.
-    pub(super) fn ask_over(&mut self, question: impl Into<String>, pending: Pending) {
-        self.open(Overlay::Confirm {
-            question: question.into(),
-            pending,
-        });
     }
 
     fn ask_delete(&mut self) {

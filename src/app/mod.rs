@@ -11,9 +11,11 @@ pub mod filter;
 pub mod form;
 pub mod forms;
 pub mod health_chart;
+mod help;
 mod keys;
 pub mod layers;
 mod layout;
+mod overlay;
 pub mod palette;
 mod reclaim;
 mod records;
@@ -40,6 +42,7 @@ pub use forms::FormTarget;
 pub use layout::{
     MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_columns, help_rect, overlay_rect,
 };
+pub use overlay::{Effect, Overlay};
 pub use records::RecordsKind;
 pub use rescue::Rescue;
 pub use rows::{PartnerRows, Rows};
@@ -132,56 +135,6 @@ pub enum Level {
 pub struct Status {
     pub level: Level,
     pub text: String,
-}
-
-/// What is open over the dashboard.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    /// The keys of the context it was opened from (`from`).
-    Help { scroll: usize, from: Context },
-    Detail {
-        record: RecordRef,
-        lines: Vec<DetailLine>,
-        /// `lines` wrapped for the screen's width.
-        wrapped: Wrapped,
-        scroll: usize,
-    },
-    /// The attention queue (`App::overview.attention`).
-    Attention { cursor: Cursor },
-    /// The portfolio overview: partner positions in the chosen order.
-    Overview {
-        cursor: Cursor,
-        sort: OverviewSort,
-        order: Vec<u32>,
-    },
-    /// A form for a record.
-    Form { form: Form, target: FormTarget },
-    /// A partner's commitments or celebrations.
-    Records {
-        kind: RecordsKind,
-        partner: crate::model::PartnerId,
-        cursor: Cursor,
-    },
-    /// A review in progress.
-    Review(Box<review::ReviewState>),
-    /// The command palette: what was typed, the matching actions.
-    Palette {
-        input: tui_input::Input,
-        matches: Vec<Action>,
-        cursor: Cursor,
-    },
-    /// The global search: what was typed, the hits (best first), the records still to search.
-    Search {
-        input: tui_input::Input,
-        hits: Vec<palette::Hit>,
-        cursor: Cursor,
-        job: Option<palette::SearchJob>,
-    },
-    /// The merge conflicts the file holds, to decide one by one.
-    Conflicts { cursor: Cursor },
-    /// A yes/no question. A form it interrupted stays under it: back on "no" to discarding it,
-    /// dropped with the question otherwise.
-    Confirm { question: String, pending: Pending },
 }
 
 pub struct App {
@@ -374,20 +327,10 @@ impl App {
 
     /// The context keys are resolved in.
     pub fn context(&self) -> Context {
-        match self.overlay {
+        match &self.overlay {
             None if self.filter_editing.is_some() => Context::Filter,
             None => Context::Dashboard,
-            Some(Overlay::Help { .. }) => Context::Help,
-            Some(Overlay::Detail { .. }) => Context::Detail,
-            Some(Overlay::Attention { .. }) => Context::Attention,
-            Some(Overlay::Overview { .. }) => Context::Overview,
-            Some(Overlay::Form { .. }) => Context::Form,
-            Some(Overlay::Confirm { .. }) => Context::Confirm,
-            Some(Overlay::Records { .. }) => Context::Records,
-            Some(Overlay::Conflicts { .. }) => Context::Conflicts,
-            Some(Overlay::Review(_)) => Context::Review,
-            Some(Overlay::Palette { .. }) => Context::Palette,
-            Some(Overlay::Search { .. }) => Context::Search,
+            Some(overlay) => overlay.context(),
         }
     }
 
@@ -463,117 +406,11 @@ impl App {
             return;
         }
         match self.overlay {
-            Some(Overlay::Help { .. }) | Some(Overlay::Detail { .. }) => {
-                self.update_overlay(action)
-            }
-            Some(Overlay::Attention { .. }) | Some(Overlay::Overview { .. }) => {
-                self.update_view(action)
-            }
             Some(Overlay::Form { .. }) => self.update_form(action),
             Some(Overlay::Confirm { .. }) => self.update_confirm(action),
-            Some(Overlay::Records { .. }) => self.update_records(action),
-            Some(Overlay::Conflicts { .. }) => self.update_conflicts(action),
             Some(Overlay::Review(_)) => self.update_review(action),
-            Some(Overlay::Palette { .. }) | Some(Overlay::Search { .. }) => {
-                self.update_palette(action)
-            }
+            Some(_) => self.update_top(action),
             None => self.update_dashboard(action),
-        }
-    }
-
-    /// Rows of content and visible rows of the open overlay.
-    pub fn overlay_extent(&self) -> (usize, usize) {
-        let area = self.screen.area;
-        match &self.overlay {
-            Some(Overlay::Help { .. }) => (
-                self.keymap
-                    .bindings(self.help_context())
-                    .len()
-                    .div_ceil(help_columns(area))
-                    + 2
-                    + crate::keymap::legend::symbols()
-                        .len()
-                        .div_ceil(help_columns(area)),
-                help_rect(area).height.saturating_sub(2) as usize,
-            ),
-            Some(Overlay::Detail { lines, wrapped, .. }) => (
-                wrapped.at(lines, wrap_width(area)).len(),
-                detail_rect(area).height.saturating_sub(2) as usize,
-            ),
-            _ => (0, 0),
-        }
-    }
-
-    fn update_overlay(&mut self, action: Action) {
-        let (len, page) = self.overlay_extent();
-        let page = page.max(1);
-        let help = matches!(self.overlay, Some(Overlay::Help { .. }));
-        let Some(overlay) = &mut self.overlay else {
-            return;
-        };
-        let scroll = match overlay {
-            Overlay::Help { scroll, .. } | Overlay::Detail { scroll, .. } => scroll,
-            _ => return,
-        };
-        let max = len.saturating_sub(page);
-        match action {
-            Action::Back | Action::Help if help => {
-                self.close();
-            }
-            Action::Back => {
-                self.close();
-            }
-            Action::Help => self.open_help(),
-            Action::Edit
-            | Action::LogContact
-            | Action::Review
-            | Action::Commitments
-            | Action::Celebrations => self.act_from_detail(action),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll = (*scroll + page).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = max,
-            _ => {}
-        }
-    }
-
-    /// An action key in the details: acts on the record shown (or its partner), as on the
-    /// dashboard with that record selected.
-    fn act_from_detail(&mut self, action: Action) {
-        use crate::insight::RecordRef as Target;
-        let Some(Overlay::Detail { record, .. }) = &self.overlay else {
-            return;
-        };
-        let ws = &self.ws;
-        let (partner, target) = match *record {
-            RecordRef::Partner(id) => (Some(id), Target::Partner(id)),
-            RecordRef::Goal(id) => (ws.goal(id).map(|r| r.partner), Target::Goal(id)),
-            RecordRef::Milestone(id) => {
-                (ws.milestone(id).map(|r| r.partner), Target::Milestone(id))
-            }
-            RecordRef::Interaction(id) => (
-                ws.interaction(id).map(|r| r.partner),
-                Target::Interaction(id),
-            ),
-        };
-        let Some(partner) = partner else {
-            return;
-        };
-        self.close();
-        // Edit works on the record shown; the rest on its partner.
-        let target = if action == Action::Edit {
-            target
-        } else {
-            Target::Partner(partner)
-        };
-        self.jump_to(partner, target);
-        match action {
-            Action::Edit | Action::LogContact => self.update_edit(action),
-            Action::Review => self.start_review(),
-            Action::Commitments => self.open_records(RecordsKind::Commitments),
-            _ => self.open_records(RecordsKind::Celebrations),
         }
     }
 

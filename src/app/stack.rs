@@ -3,7 +3,7 @@
 //! pushes, closing pops, and the view underneath comes back as it was left: "back" is one way
 //! everywhere (help over a list, a form over a list, a question over a form).
 
-use super::{App, Overlay};
+use super::{Action, App, Effect, Overlay};
 
 impl App {
     /// Opens `overlay` over whatever is open (which comes back when it closes).
@@ -40,6 +40,64 @@ impl App {
         match self.overlay {
             Some(_) => self.under.len() + 1,
             None => 0,
+        }
+    }
+}
+
+impl App {
+    /// A key's action for an overlay that handles its own keys: it is taken off the top while
+    /// it works (it reads the app, changes only itself), put back, and its effect carried out.
+    pub(super) fn update_top(&mut self, action: Action) {
+        if let Some(effect) = self.with_top(|top, app| top.update(action, app)) {
+            self.apply(effect);
+        }
+    }
+
+    /// Runs `f` on the top overlay, taken off while `f` reads the app.
+    pub(super) fn with_top<R>(&mut self, f: impl FnOnce(&mut Overlay, &App) -> R) -> Option<R> {
+        let mut top = self.overlay.take()?;
+        let out = f(&mut top, self);
+        self.overlay = Some(top);
+        Some(out)
+    }
+
+    /// Carries out what an overlay asked for.
+    pub(crate) fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Close => {
+                self.close();
+            }
+            Effect::Open(overlay) => self.open(overlay),
+            Effect::Replace(overlay) => self.replace(overlay),
+            Effect::Status(level, text) => self.set_status(level, text),
+            Effect::Jump {
+                partner,
+                record,
+                then,
+            } => {
+                self.close();
+                self.jump_to(partner, record);
+                if let Some(action) = then {
+                    self.update_dashboard(action);
+                }
+            }
+            Effect::Run(action) => {
+                self.close();
+                self.update(action);
+            }
+            Effect::Apply { ws, message, then } => {
+                if self.commit(*ws, &message) {
+                    for effect in then {
+                        self.apply(effect);
+                    }
+                }
+            }
+            Effect::Several(effects) => {
+                for effect in effects {
+                    self.apply(effect);
+                }
+            }
         }
     }
 }
