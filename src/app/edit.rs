@@ -94,7 +94,11 @@ impl App {
     /// A form overlay, its hints up to date.
     pub(super) fn form_overlay(&self, mut form: Form, target: FormTarget) -> Overlay {
         self.refresh_form_hints(&mut form);
-        Overlay::Form { form, target }
+        Overlay::Form {
+            form,
+            target,
+            achieved: None,
+        }
     }
 
     fn refresh_form_hints(&self, form: &mut Form) {
@@ -181,7 +185,7 @@ impl App {
 
     /// Form keys: move between fields, save, cancel.
     pub(super) fn update_form(&mut self, action: Action) {
-        let Some(Overlay::Form { form, target }) = &mut self.overlay else {
+        let Some(Overlay::Form { form, target, .. }) = &mut self.overlay else {
             return;
         };
         match action {
@@ -244,11 +248,12 @@ impl App {
 
     /// Applies a change to the open form's fields and refreshes their hints.
     fn change_form(&mut self, change: impl FnOnce(&mut Form)) {
-        if let Some(Overlay::Form { mut form, target }) = self.overlay.take() {
-            change(&mut form);
-            self.refresh_form_hints(&mut form);
-            self.overlay = Some(Overlay::Form { form, target });
-        }
+        self.with_top(|top, app| {
+            if let Overlay::Form { form, .. } = top {
+                change(form);
+                app.refresh_form_hints(form);
+            }
+        });
     }
 
     /// The text back from `$EDITOR` for the focused field.
@@ -257,11 +262,7 @@ impl App {
         match (text, &mut self.overlay) {
             (Some(text), Some(Overlay::Form { .. })) => {
                 let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
-                if let Some(Overlay::Form { mut form, target }) = self.overlay.take() {
-                    form.set_focused_text(text);
-                    self.refresh_form_hints(&mut form);
-                    self.overlay = Some(Overlay::Form { form, target });
-                }
+                self.change_form(|form| form.set_focused_text(text));
             }
             (None, _) => self.set_status(
                 Level::Warn,
@@ -272,20 +273,25 @@ impl App {
     }
 
     fn close_form(&mut self) {
-        let celebrating = matches!(
-            self.overlay,
+        let achieved = self.goal_achieved();
+        self.close();
+        self.offer_goal_achieved(achieved);
+    }
+
+    /// The goal the open form (a celebration of its last milestone) offers to mark achieved.
+    fn goal_achieved(&self) -> Option<GoalId> {
+        match &self.overlay {
             Some(Overlay::Form {
                 target: FormTarget::Celebration(_),
+                achieved,
                 ..
-            })
-        );
-        self.close();
-        if celebrating {
-            self.offer_goal_achieved();
+            }) => *achieved,
+            _ => None,
         }
     }
 
     fn apply_built(&mut self, built: Built, target: FormTarget) {
+        let achieved = self.goal_achieved();
         let mut ws = Workspace::clone(&self.ws);
         /// Adds or replaces the record: what to say, and the row to select after adding.
         fn put<R: Record>(
@@ -367,7 +373,6 @@ impl App {
             ws.conflicts.retain(|c| !(c.kind == kind && c.id == id));
         }
         if self.commit(ws, &message) {
-            let celebrating = matches!(target, FormTarget::Celebration(_));
             // Saving may have raised a question (the file changed on disk): keep it on screen.
             if matches!(self.overlay, Some(Overlay::Form { .. })) {
                 self.close();
@@ -375,9 +380,7 @@ impl App {
             if let Some((pane, id)) = select {
                 self.select_record(pane, id);
             }
-            if celebrating {
-                self.offer_goal_achieved();
-            }
+            self.offer_goal_achieved(achieved);
         }
     }
 
@@ -740,7 +743,9 @@ impl App {
                 .and_then(|g| self.ws.goal(g))
                 .and_then(|g| self.index.slots(g.partner))
                 .map_or(&[][..], |s| &s.milestones[..]);
-            self.pending_goal = goal.filter(|g| {
+            // When it was the goal's last open milestone, the celebration form offers to mark
+            // the goal achieved once it closes.
+            let achieved = goal.filter(|g| {
                 self.ws
                     .goal(*g)
                     .is_some_and(|goal| goal.status == GoalStatus::Active)
@@ -753,15 +758,19 @@ impl App {
             if let Some(m) = self.ws.milestone(id) {
                 let skip = self.key_text(Action::Cancel, super::Context::Form);
                 let form = forms::celebration_form(m, &skip);
-                self.open_form(form, FormTarget::Celebration(id));
+                let mut form = self.form_overlay(form, FormTarget::Celebration(id));
+                if let Overlay::Form { achieved: goal, .. } = &mut form {
+                    *goal = achieved;
+                }
+                self.open(form);
             }
         }
     }
 
     /// After the last milestone of a goal: update its current value and, as preset, mark it
     /// achieved (Esc leaves it as it was).
-    fn offer_goal_achieved(&mut self) {
-        if let Some(goal) = self.pending_goal.take()
+    fn offer_goal_achieved(&mut self, goal: Option<GoalId>) {
+        if let Some(goal) = goal
             && let Some(g) = self.ws.goal(goal)
         {
             let form = forms::progress_form(g, true);

@@ -174,13 +174,8 @@ pub struct App {
     pub redo_stack: Vec<Arc<Workspace>>,
     /// What each change was, by the address of the workspace it made (for undo and redo).
     pub change_names: std::collections::HashMap<usize, String>,
-    /// A goal whose last milestone was just completed: offer to mark it achieved.
-    pub pending_goal: Option<crate::model::GoalId>,
     /// Text for `$EDITOR`: the event loop suspends the terminal, edits, and calls `editor_done`.
     pub editor_request: Option<String>,
-    /// Partners still to review after the current one (`R`), last first.
-    pub review_queue: Vec<crate::model::PartnerId>,
-    pub review_total: usize,
     /// The version last known to be in the file (after load or a save).
     pub disk_base: Arc<Workspace>,
     /// Why changes are not saved (another partnerdeck holds the file, or `--read-only`).
@@ -248,10 +243,7 @@ impl App {
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
             change_names: std::collections::HashMap::new(),
-            pending_goal: None,
             editor_request: None,
-            review_queue: Vec::new(),
-            review_total: 0,
             disk_base: Arc::new(Workspace::default()),
             read_only: None,
             save_error: None,

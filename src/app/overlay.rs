@@ -31,8 +31,13 @@ pub enum Overlay {
         sort: OverviewSort,
         order: Vec<u32>,
     },
-    /// A form for a record.
-    Form { form: Form, target: FormTarget },
+    /// A form for a record. `achieved`: a goal whose last milestone the form celebrates,
+    /// offered to be marked achieved when the form closes.
+    Form {
+        form: Form,
+        target: FormTarget,
+        achieved: Option<crate::model::GoalId>,
+    },
     /// A partner's commitments or celebrations.
     Records {
         kind: RecordsKind,

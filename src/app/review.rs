@@ -22,9 +22,20 @@ pub const NEXT: usize = 11;
 pub const SUMMARY: usize = 12;
 pub const STEPS: usize = 13;
 
+/// The partners still to review after the current one in a batch (`R`, every review due).
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    /// Still to review, last first.
+    pub queue: Vec<PartnerId>,
+    /// How many the batch started with.
+    pub total: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct ReviewState {
     pub partner: PartnerId,
+    /// The batch this review is part of (empty for a single review).
+    pub batch: Batch,
     pub started: NaiveDate,
     pub step: usize,
     pub scores: [Option<u8>; 8],
@@ -81,6 +92,7 @@ impl ReviewState {
             next: Input::new(format!("+{}d", partner.review_interval_days)),
             prompt: false,
             error: None,
+            batch: Batch::default(),
         }
     }
 
@@ -103,6 +115,7 @@ impl ReviewState {
             next: Input::new(d.next_review.clone()),
             prompt: false,
             error: None,
+            batch: Batch::default(),
         }
     }
 
@@ -141,9 +154,8 @@ impl App {
         if self.refuse_read_only() {
             return;
         }
-        self.review_queue.clear();
         match self.selected_partner().map(|p| p.id) {
-            Some(id) => self.open_review(id),
+            Some(id) => self.open_review(id, Batch::default()),
             None => self.set_status(Level::Info, "Select a partner to review"),
         }
     }
@@ -176,27 +188,25 @@ impl App {
         due.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut due: Vec<PartnerId> = due.into_iter().map(|(_, _, id)| id).collect();
         due.reverse();
-        self.review_queue = due;
-        self.review_total = self.review_queue.len();
-        self.next_in_queue();
+        let total = due.len();
+        self.next_in_queue(Batch { queue: due, total });
     }
 
-    fn next_in_queue(&mut self) {
-        if let Some(id) = self.review_queue.pop() {
-            let n = self.review_total - self.review_queue.len();
-            self.open_review(id);
+    /// Opens the next review of a batch, if any is left.
+    fn next_in_queue(&mut self, mut batch: Batch) {
+        if let Some(id) = batch.queue.pop() {
+            let n = batch.total - batch.queue.len();
+            let total = batch.total;
+            self.open_review(id, batch);
             let name = self
                 .ws
                 .partner(id)
                 .map_or(String::new(), |p| p.name.clone());
-            self.set_status(
-                Level::Info,
-                format!("Review {n} of {}: {name}", self.review_total),
-            );
+            self.set_status(Level::Info, format!("Review {n} of {total}: {name}"));
         }
     }
 
-    fn open_review(&mut self, id: PartnerId) {
+    fn open_review(&mut self, id: PartnerId, batch: Batch) {
         let Some(partner) = self.ws.partner(id) else {
             return;
         };
@@ -215,7 +225,7 @@ impl App {
             }
             None => ReviewState::new(partner, self.today),
         };
-        self.open(Overlay::Review(Box::new(state)));
+        self.open(Overlay::Review(Box::new(ReviewState { batch, ..state })));
     }
 
     pub(super) fn update_review(&mut self, action: Action) {
@@ -228,7 +238,7 @@ impl App {
                 Action::KeepDraft => self.keep_draft(),
                 Action::DiscardReview => self.discard_review(),
                 Action::ContinueReview | Action::Cancel => state.prompt = false,
-                Action::SkipReview if !self.review_queue.is_empty() => self.skip_review(),
+                Action::SkipReview if !state.batch.queue.is_empty() => self.skip_review(),
                 _ => {}
             }
             return;
@@ -343,8 +353,8 @@ impl App {
             return;
         };
         let partner = state.partner;
+        // The rest of the batch goes with it.
         self.close();
-        self.review_queue.clear();
         if self.ws.drafts.iter().any(|d| d.partner == partner) {
             let mut ws = crate::model::Workspace::clone(&self.ws);
             ws.drafts.retain(|d| d.partner != partner);
@@ -401,24 +411,25 @@ impl App {
             ws.drafts.sort_by_key(|d| d.partner);
             self.commit(ws, &format!("Skipped {name}; its draft is kept"));
         }
-        self.next_in_queue();
+        self.next_in_queue(state.batch);
     }
 
     /// The position in a batch of reviews (`R`): "2 of 4".
     pub fn review_position(&self) -> Option<(usize, usize)> {
-        (self.review_total > 1 && matches!(self.overlay, Some(Overlay::Review(_)))).then(|| {
-            (
-                self.review_total - self.review_queue.len(),
-                self.review_total,
-            )
-        })
+        match &self.overlay {
+            Some(Overlay::Review(state)) if state.batch.total > 1 => Some((
+                state.batch.total - state.batch.queue.len(),
+                state.batch.total,
+            )),
+            _ => None,
+        }
     }
 
     fn keep_draft(&mut self) {
+        // The rest of the batch goes with it.
         let Some(Overlay::Review(state)) = self.close() else {
             return;
         };
-        self.review_queue.clear();
         let mut ws = crate::model::Workspace::clone(&self.ws);
         ws.drafts.retain(|d| d.partner != state.partner);
         ws.drafts.push(state.draft());
@@ -528,7 +539,7 @@ impl App {
         );
         self.close();
         if self.commit(ws, &message) {
-            self.next_in_queue();
+            self.next_in_queue(state.batch);
         }
     }
 
