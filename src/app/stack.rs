@@ -101,3 +101,63 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Context, Source};
+    use crate::store::{demo::DEMO_ANCHOR, demo_workspace};
+
+    fn app() -> App {
+        let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);
+        app.resize(120, 40);
+        app
+    }
+
+    fn top(app: &App) -> Option<Context> {
+        app.overlay.as_ref().map(Overlay::context)
+    }
+
+    /// Help over details over a form (no key opens details over a form, so the stack is built
+    /// by hand): back takes each off in turn, and the form has its text when it is on top again.
+    #[test]
+    fn help_over_details_over_a_form_pops_each_in_turn() {
+        let mut app = app();
+        app.update(Action::Add);
+        app.editor_done(Some("Harbour Youth Trust".into()));
+        app.open_detail();
+        app.open_help();
+        assert_eq!(app.depth(), 3);
+        assert_eq!(app.help_context(), Context::Detail);
+        app.update(Action::Back);
+        assert_eq!(top(&app), Some(Context::Detail));
+        app.update(Action::Back);
+        assert_eq!(top(&app), Some(Context::Form));
+        let Some(Overlay::Form { form, .. }) = &app.overlay else {
+            unreachable!()
+        };
+        assert_eq!(form.fields[form.focus].value(), "Harbour Youth Trust");
+        // Cancel asks (the form was typed in); "no" keeps the form, "yes" closes it.
+        app.update(Action::Cancel);
+        assert_eq!(top(&app), Some(Context::Confirm));
+        app.update(Action::No);
+        assert_eq!(top(&app), Some(Context::Form));
+        app.update(Action::Cancel);
+        app.update(Action::Yes);
+        assert_eq!(app.depth(), 0);
+    }
+
+    #[test]
+    fn closing_with_nothing_open_is_harmless_and_opening_after_a_reset_starts_afresh() {
+        let mut app = app();
+        assert!(app.close().is_none());
+        app.open_help();
+        app.open_help();
+        assert_eq!(app.depth(), 2);
+        // Something set the top aside by hand (as some tests do): nothing stale stays under.
+        app.overlay = None;
+        app.open_help();
+        assert_eq!(app.depth(), 1);
+        assert!(app.under().is_none());
+    }
+}
