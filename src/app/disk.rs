@@ -3,7 +3,7 @@
 //! them silently: with nothing unsaved the file is reloaded; otherwise the user chooses to reload
 //! and re-apply their change on top (undoable), or to save their version as a copy.
 
-use super::edit::Pending;
+use super::Pending;
 use super::{Action, App, Context, Level, Overlay, SaveEvent};
 use crate::model::Workspace;
 use crate::model::merge::reapply;

@@ -1,34 +1,13 @@
-//! Changing the data: opening forms, applying what they build, deleting with a confirmation
-//! that names what goes, completing milestones (with a celebration), undo/redo, and saving
-//! after every change.
+//! Changing the data: opening forms for the dashboard's records, applying what forms build,
+//! asking before a delete (naming what goes), completing milestones (with a celebration),
+//! undo/redo, and saving after every change. The form's own keys are in `form_view.rs`, the
+//! question's in `confirm.rs`.
 
-use super::form::Form;
 use super::forms::{self, Built, FormTarget};
-use super::{Action, App, Level, Overlay, Pane};
+use super::{Action, App, Level, Overlay, Pane, Pending};
 use crate::model::*;
 use crate::model::{Delta, validate_changes};
 use std::sync::Arc;
-
-/// What a yes answer does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pending {
-    DeletePartner(PartnerId),
-    DeleteGoal(GoalId),
-    DeleteMilestone(MilestoneId),
-    DeleteInteraction(InteractionId),
-    /// Mark a goal achieved (its last milestone was just completed).
-    AchieveGoal(GoalId),
-    DeleteCommitment(CommitmentId),
-    DeleteCelebration(CelebrationId),
-    /// Discard a changed form.
-    DiscardForm,
-    /// The file changed on disk under an unsaved change.
-    ResolveConflict,
-    /// Recover an emergency copy (`App::emergency`).
-    RecoverEmergency,
-    /// Quit although the last save failed: retry, keep a copy elsewhere, or discard.
-    QuitUnsaved,
-}
 
 /// How many changes undo remembers, at every size: the versions share every record a change
 /// did not touch ([`crate::model::List`]), so 200 steps cost little more than the workspace.
@@ -84,26 +63,6 @@ impl App {
             }
             _ => {}
         }
-    }
-
-    pub(super) fn open_form(&mut self, form: Form, target: FormTarget) {
-        let form = self.form_overlay(form, target);
-        self.open(form);
-    }
-
-    /// A form overlay, its hints up to date.
-    pub(super) fn form_overlay(&self, mut form: Form, target: FormTarget) -> Overlay {
-        self.refresh_form_hints(&mut form);
-        Overlay::Form {
-            form,
-            target,
-            achieved: None,
-        }
-    }
-
-    fn refresh_form_hints(&self, form: &mut Form) {
-        let key = self.keymap.keys_text(Action::Complete);
-        forms::refresh_hints(form, self.now, &self.ws, &key);
     }
 
     fn add(&mut self) {
@@ -183,114 +142,7 @@ impl App {
         }
     }
 
-    /// Form keys: move between fields, save, cancel.
-    pub(super) fn update_form(&mut self, action: Action) {
-        let Some(Overlay::Form { form, target, .. }) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::FieldNext => form.next(),
-            Action::Complete => {
-                if forms::complete(form, &self.ws) {
-                    let key = self.keymap.keys_text(Action::Complete);
-                    forms::refresh_hints(form, self.now, &self.ws, &key);
-                } else {
-                    self.set_status(Level::Info, "No completion here");
-                }
-            }
-            Action::FieldPrev => form.prev(),
-            Action::OpenEditor => {
-                let text = form
-                    .fields
-                    .get(form.focus)
-                    .map(|f| f.value().to_string())
-                    .unwrap_or_default();
-                self.editor_request = Some(text);
-            }
-            Action::Cancel => {
-                if form.dirty {
-                    let question = format!("Discard what you typed? {}", self.yes_no());
-                    self.confirm(question, Pending::DiscardForm);
-                } else {
-                    self.close_form();
-                }
-            }
-            Action::Submit => {
-                let target = *target;
-                match forms::build(form, target, &self.ws, self.now) {
-                    Some(built) => self.apply_built(built, target),
-                    None => {
-                        let first = form
-                            .fields
-                            .iter()
-                            .position(|f| f.error.is_some())
-                            .unwrap_or(0);
-                        form.focus = first;
-                        self.set_status(
-                            Level::Warn,
-                            "Some fields need attention (shown in red); nothing was saved",
-                        );
-                    }
-                }
-            }
-            // Editing the focused field: cursor motions, deletions, choices.
-            _ if form.edit(action) => {
-                self.change_form(|_| {});
-            }
-            _ => {}
-        }
-    }
-
-    /// A key typed into the focused form field (one no binding claimed).
-    pub fn type_key(&mut self, key: crate::keymap::Key) {
-        self.change_form(|form| form.type_key(key));
-    }
-
-    /// Applies a change to the open form's fields and refreshes their hints.
-    fn change_form(&mut self, change: impl FnOnce(&mut Form)) {
-        self.with_top(|top, app| {
-            if let Overlay::Form { form, .. } = top {
-                change(form);
-                app.refresh_form_hints(form);
-            }
-        });
-    }
-
-    /// The text back from `$EDITOR` for the focused field.
-    pub fn editor_done(&mut self, text: Option<String>) {
-        self.editor_request = None;
-        match (text, &mut self.overlay) {
-            (Some(text), Some(Overlay::Form { .. })) => {
-                let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
-                self.change_form(|form| form.set_focused_text(text));
-            }
-            (None, _) => self.set_status(
-                Level::Warn,
-                "The editor did not finish; the field is unchanged",
-            ),
-            _ => {}
-        }
-    }
-
-    fn close_form(&mut self) {
-        let achieved = self.goal_achieved();
-        self.close();
-        self.offer_goal_achieved(achieved);
-    }
-
-    /// The goal the open form (a celebration of its last milestone) offers to mark achieved.
-    fn goal_achieved(&self) -> Option<GoalId> {
-        match &self.overlay {
-            Some(Overlay::Form {
-                target: FormTarget::Celebration(_),
-                achieved,
-                ..
-            }) => *achieved,
-            _ => None,
-        }
-    }
-
-    fn apply_built(&mut self, built: Built, target: FormTarget) {
+    pub(super) fn apply_built(&mut self, built: Built, target: FormTarget) {
         let achieved = self.goal_achieved();
         let mut ws = Workspace::clone(&self.ws);
         /// Adds or replaces the record: what to say, and the row to select after adding.
@@ -527,19 +379,6 @@ impl App {
         }
     }
 
-    /// Asks a question. Over a form it is opened over it (the form comes back on "no" to
-    /// discarding it); anything else open is replaced by it.
-    pub(super) fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
-        let question = Overlay::Confirm {
-            question: question.into(),
-            pending,
-        };
-        match self.overlay {
-            Some(Overlay::Form { .. }) => self.open(question),
-            _ => self.replace(question),
-        }
-    }
-
     fn ask_delete(&mut self) {
         let ws = &self.ws;
         let yn = self.yes_no();
@@ -600,119 +439,6 @@ impl App {
         }
     }
 
-    pub(super) fn update_confirm(&mut self, action: Action) {
-        self.answer(action);
-    }
-
-    fn answer(&mut self, action: Action) {
-        let Some(Overlay::Confirm { pending, question }) = &mut self.overlay else {
-            return;
-        };
-        let pending = *pending;
-        let yes = action == Action::Yes;
-        if pending == Pending::QuitUnsaved {
-            self.close();
-            self.answer_quit(action);
-            return;
-        }
-        if !matches!(action, Action::Yes | Action::No) {
-            question.clear();
-            return;
-        }
-        // The question closes; a form it interrupted goes with it, except on "no" to
-        // discarding that form.
-        self.close();
-        let keep_form = pending == Pending::DiscardForm && !yes;
-        if !keep_form && matches!(self.overlay, Some(Overlay::Form { .. })) {
-            self.close();
-        }
-        if pending == Pending::ResolveConflict {
-            self.resolve_conflict(yes);
-            return;
-        }
-        if pending == Pending::RecoverEmergency {
-            self.recover_emergency(yes);
-            return;
-        }
-        if pending == Pending::DiscardForm {
-            return;
-        }
-        if !yes {
-            self.set_status(Level::Info, "Nothing changed");
-            return;
-        }
-        let mut ws = Workspace::clone(&self.ws);
-        let message = match pending {
-            Pending::DeletePartner(id) => {
-                ws.remove_partner(id);
-                "Deleted the partner and its records"
-            }
-            Pending::DeleteGoal(id) => {
-                ws.remove::<Goal>(id.0);
-                let partner = self.ws.goal(id).map(|g| g.partner);
-                // Its milestones stay, unlinked; only the goal's partner can have any.
-                let theirs = partner
-                    .and_then(|p| self.index.slots(p))
-                    .map_or(&[][..], |s| &s.milestones[..]);
-                for &i in theirs {
-                    if self.ws.milestones[i].goal == Some(id) {
-                        ws.milestones[i].goal = None;
-                    }
-                }
-                "Deleted the goal"
-            }
-            Pending::DeleteMilestone(id) => {
-                ws.remove::<Milestone>(id.0);
-                let partner = self.ws.milestone(id).map(|m| m.partner);
-                let theirs = partner
-                    .and_then(|p| self.index.slots(p))
-                    .map_or(&[][..], |s| &s.celebrations[..]);
-                let mut unlink = Vec::new();
-                for &i in theirs {
-                    if self.ws.celebrations[i].milestone == Some(id) {
-                        unlink.push(self.ws.celebrations[i].id);
-                    }
-                }
-                for c in unlink {
-                    if let Some(c) = ws.find_mut::<Celebration>(c.0) {
-                        c.milestone = None;
-                    }
-                }
-                "Deleted the milestone"
-            }
-            Pending::DeleteInteraction(id) => {
-                ws.remove::<Interaction>(id.0);
-                "Deleted the log entry"
-            }
-            Pending::DeleteCommitment(id) => {
-                ws.remove::<Commitment>(id.0);
-                "Deleted the commitment"
-            }
-            Pending::DeleteCelebration(id) => {
-                ws.remove::<Celebration>(id.0);
-                "Deleted the celebration"
-            }
-            Pending::AchieveGoal(id) => {
-                if let Some(g) = ws.find_mut::<Goal>(id.0) {
-                    g.status = GoalStatus::Achieved;
-                }
-                "Goal achieved 🎉"
-            }
-            Pending::DiscardForm
-            | Pending::ResolveConflict
-            | Pending::RecoverEmergency
-            | Pending::QuitUnsaved => {
-                unreachable!("handled above")
-            }
-        };
-        let message = if message.starts_with("Deleted") {
-            format!("{message} ({} undoes)", self.undo_key())
-        } else {
-            message.to_string()
-        };
-        self.commit(ws, &message);
-    }
-
     fn toggle_done(&mut self) {
         if self.focus != Pane::Timeline {
             let timeline = self.key_text(Action::FocusTimeline, crate::action::Context::Dashboard);
@@ -764,17 +490,6 @@ impl App {
                 }
                 self.open(form);
             }
-        }
-    }
-
-    /// After the last milestone of a goal: update its current value and, as preset, mark it
-    /// achieved (Esc leaves it as it was).
-    fn offer_goal_achieved(&mut self, goal: Option<GoalId>) {
-        if let Some(goal) = goal
-            && let Some(g) = self.ws.goal(goal)
-        {
-            let form = forms::progress_form(g, true);
-            self.open_form(form, FormTarget::GoalProgress(goal));
         }
     }
 

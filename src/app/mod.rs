@@ -2,6 +2,7 @@
 //! terminal here: the event loop feeds actions in, the renderer reads the state out.
 
 pub mod clock;
+mod confirm;
 mod conflicts;
 mod cursor;
 mod detail;
@@ -9,6 +10,7 @@ mod disk;
 mod edit;
 pub mod filter;
 pub mod form;
+mod form_view;
 pub mod forms;
 pub mod health_chart;
 mod help;
@@ -32,11 +34,12 @@ mod views;
 
 pub use crate::action::{Action, Context};
 pub use clock::{Clock, DayClock, ManualClock, SystemClock};
+pub use confirm::Pending;
 pub use cursor::Cursor;
 pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
 };
-pub use edit::{Pending, UNDO_DEPTH};
+pub use edit::UNDO_DEPTH;
 pub use form::{Field, FieldKind, Form};
 pub use forms::FormTarget;
 pub use layout::{
