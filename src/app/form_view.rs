@@ -4,7 +4,7 @@
 
 use super::form::Form;
 use super::forms::{self, FormTarget};
-use super::{Action, App, Level, Overlay, Pending};
+use super::{Action, App, Effect, Level, Overlay, Pending};
 use crate::model::GoalId;
 
 impl App {
@@ -26,64 +26,6 @@ impl App {
     fn refresh_form_hints(&self, form: &mut Form) {
         let key = self.keymap.keys_text(Action::Complete);
         forms::refresh_hints(form, self.now, &self.ws, &key);
-    }
-
-    /// Form keys: move between fields, save, cancel.
-    pub(super) fn update_form(&mut self, action: Action) {
-        let Some(Overlay::Form { form, target, .. }) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::FieldNext => form.next(),
-            Action::Complete => {
-                if forms::complete(form, &self.ws) {
-                    let key = self.keymap.keys_text(Action::Complete);
-                    forms::refresh_hints(form, self.now, &self.ws, &key);
-                } else {
-                    self.set_status(Level::Info, "No completion here");
-                }
-            }
-            Action::FieldPrev => form.prev(),
-            Action::OpenEditor => {
-                let text = form
-                    .fields
-                    .get(form.focus)
-                    .map(|f| f.value().to_string())
-                    .unwrap_or_default();
-                self.editor_request = Some(text);
-            }
-            Action::Cancel => {
-                if form.dirty {
-                    let question = format!("Discard what you typed? {}", self.yes_no());
-                    self.confirm(question, Pending::DiscardForm);
-                } else {
-                    self.close_form();
-                }
-            }
-            Action::Submit => {
-                let target = *target;
-                match forms::build(form, target, &self.ws, self.now) {
-                    Some(built) => self.apply_built(built, target),
-                    None => {
-                        let first = form
-                            .fields
-                            .iter()
-                            .position(|f| f.error.is_some())
-                            .unwrap_or(0);
-                        form.focus = first;
-                        self.set_status(
-                            Level::Warn,
-                            "Some fields need attention (shown in red); nothing was saved",
-                        );
-                    }
-                }
-            }
-            // Editing the focused field: cursor motions, deletions, choices.
-            _ if form.edit(action) => {
-                self.change_form(|_| {});
-            }
-            _ => {}
-        }
     }
 
     /// A key typed into the focused form field (one no binding claimed).
@@ -117,12 +59,6 @@ impl App {
         }
     }
 
-    fn close_form(&mut self) {
-        let achieved = self.goal_achieved();
-        self.close();
-        self.offer_goal_achieved(achieved);
-    }
-
     /// The goal the open form (a celebration of its last milestone) offers to mark achieved.
     pub(super) fn goal_achieved(&self) -> Option<GoalId> {
         match &self.overlay {
@@ -138,11 +74,84 @@ impl App {
     /// After the last milestone of a goal: update its current value and, as preset, mark it
     /// achieved (Esc leaves it as it was).
     pub(super) fn offer_goal_achieved(&mut self, goal: Option<GoalId>) {
-        if let Some(goal) = goal
-            && let Some(g) = self.ws.goal(goal)
-        {
-            let form = forms::progress_form(g, true);
-            self.open_form(form, FormTarget::GoalProgress(goal));
-        }
+        let offer = offer_achieved(self, goal);
+        self.apply(offer);
     }
+}
+
+/// The progress form of a goal whose last milestone was celebrated, preset to achieved.
+fn offer_achieved(app: &App, goal: Option<GoalId>) -> Effect {
+    match goal.and_then(|g| app.ws.goal(g)) {
+        Some(g) => Effect::Open(app.form_overlay(
+            forms::progress_form(g, true),
+            FormTarget::GoalProgress(g.id),
+        )),
+        None => Effect::None,
+    }
+}
+
+/// The form's keys: move between fields, edit the focused one, complete it, hand it to
+/// `$EDITOR`, save, cancel (asking first when something was typed).
+pub(super) fn update(
+    form: &mut Form,
+    target: FormTarget,
+    achieved: Option<GoalId>,
+    action: Action,
+    app: &App,
+) -> Effect {
+    match action {
+        Action::FieldNext => form.next(),
+        Action::FieldPrev => form.prev(),
+        Action::Complete => {
+            if !forms::complete(form, &app.ws) {
+                return Effect::Status(Level::Info, "No completion here".to_string());
+            }
+            app.refresh_form_hints(form);
+        }
+        Action::OpenEditor => {
+            let text = form
+                .fields
+                .get(form.focus)
+                .map(|f| f.value().to_string())
+                .unwrap_or_default();
+            return Effect::Editor(text);
+        }
+        Action::Cancel if form.dirty => {
+            // Over the form, which comes back on "no".
+            return Effect::Open(Overlay::Confirm {
+                question: format!("Discard what you typed? {}", app.yes_no()),
+                pending: Pending::DiscardForm,
+            });
+        }
+        Action::Cancel => {
+            let achieved = match target {
+                FormTarget::Celebration(_) => achieved,
+                _ => None,
+            };
+            return Effect::Several(vec![Effect::Close, offer_achieved(app, achieved)]);
+        }
+        Action::Submit => match forms::build(form, target, &app.ws, app.now) {
+            Some(built) => {
+                return Effect::Save {
+                    built: Box::new(built),
+                    target,
+                };
+            }
+            None => {
+                form.focus = form
+                    .fields
+                    .iter()
+                    .position(|f| f.error.is_some())
+                    .unwrap_or(0);
+                return Effect::Status(
+                    Level::Warn,
+                    "Some fields need attention (shown in red); nothing was saved".to_string(),
+                );
+            }
+        },
+        // Editing the focused field: cursor motions, deletions, choices.
+        _ if form.edit(action) => app.refresh_form_hints(form),
+        _ => {}
+    }
+    Effect::None
 }

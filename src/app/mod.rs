@@ -401,7 +401,6 @@ impl App {
             return;
         }
         match self.overlay {
-            Some(Overlay::Form { .. }) => self.update_form(action),
             Some(Overlay::Confirm { .. }) => self.update_confirm(action),
             Some(Overlay::Review(_)) => self.update_review(action),
             Some(_) => self.update_top(action),

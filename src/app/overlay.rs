@@ -1,9 +1,9 @@
 //! What can be open over the dashboard, and what an open overlay asks the app to do after a
 //! key. Each overlay's keys are handled in its own file (`help.rs`, `detail.rs`, `views.rs`,
-//! `palette.rs`, `records.rs`, `conflicts.rs`; forms in `edit.rs`, questions in `edit.rs` and
-//! `disk.rs`, the review in `review.rs`); a handler changes only the overlay's own state and
-//! returns an [`Effect`] that `App` carries out ([`App::apply`](super::App)). The overlays
-//! are kept on a stack (`stack.rs`).
+//! `palette.rs`, `records.rs`, `conflicts.rs`, `form_view.rs`): a handler changes only the
+//! overlay's own state, reads the app, and returns an [`Effect`] that `App` carries out
+//! (`stack.rs`, which also keeps the overlays on a stack). The question (`confirm.rs`) and the
+//! review (`review.rs`) still act on the app themselves.
 
 use super::{
     Action, Context, Cursor, DetailLine, Form, FormTarget, Level, OverviewSort, Pending, RecordRef,
@@ -115,8 +115,13 @@ impl Overlay {
                 cursor,
             } => super::records::update(*kind, *partner, cursor, action, app),
             Overlay::Conflicts { cursor } => super::conflicts::update(cursor, action, app),
+            Overlay::Form {
+                form,
+                target,
+                achieved,
+            } => super::form_view::update(form, *target, *achieved, action, app),
             // These still act on the app themselves (`App::update` sends their keys there).
-            Overlay::Form { .. } | Overlay::Confirm { .. } | Overlay::Review(_) => Effect::None,
+            Overlay::Confirm { .. } | Overlay::Review(_) => Effect::None,
         }
     }
 }
@@ -148,6 +153,13 @@ pub enum Effect {
         ws: Box<Workspace>,
         message: String,
         then: Vec<Effect>,
+    },
+    /// Hand this text to `$EDITOR` (the event loop suspends the terminal for it).
+    Editor(String),
+    /// Apply what a form built (and close it, when that worked).
+    Save {
+        built: Box<super::forms::Built>,
+        target: FormTarget,
     },
     /// Several, in order.
     Several(Vec<Effect>),

@@ -93,6 +93,8 @@ impl App {
                     }
                 }
             }
+            Effect::Editor(text) => self.editor_request = Some(text),
+            Effect::Save { built, target } => self.apply_built(*built, target),
             Effect::Several(effects) => {
                 for effect in effects {
                     self.apply(effect);
