@@ -7,7 +7,7 @@ use super::{Action, App, Level, Overlay};
 use crate::model::*;
 
 /// What a yes answer does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
     DeletePartner(PartnerId),
     DeleteGoal(GoalId),
@@ -21,8 +21,8 @@ pub enum Pending {
     DiscardForm,
     /// The file changed on disk under an unsaved change.
     ResolveConflict,
-    /// Recover an emergency copy (`App::emergency`).
-    RecoverEmergency,
+    /// Recover the emergency copy at this path (an earlier session's unsaved work).
+    RecoverEmergency(std::path::PathBuf),
     /// Quit although the last save failed: retry, keep a copy elsewhere, or discard.
     QuitUnsaved,
 }
@@ -49,7 +49,7 @@ impl App {
         let Some(Overlay::Confirm { pending, question }) = &mut self.overlay else {
             return;
         };
-        let pending = *pending;
+        let pending = pending.clone();
         let yes = action == Action::Yes;
         if pending == Pending::QuitUnsaved {
             self.close();
@@ -71,8 +71,8 @@ impl App {
             self.resolve_conflict(yes);
             return;
         }
-        if pending == Pending::RecoverEmergency {
-            self.recover_emergency(yes);
+        if let Pending::RecoverEmergency(copy) = pending {
+            self.recover_emergency(copy, yes);
             return;
         }
         if pending == Pending::DiscardForm {
@@ -141,7 +141,7 @@ impl App {
             }
             Pending::DiscardForm
             | Pending::ResolveConflict
-            | Pending::RecoverEmergency
+            | Pending::RecoverEmergency(_)
             | Pending::QuitUnsaved => {
                 unreachable!("handled above")
             }

@@ -1,5 +1,7 @@
 //! The application state and `update(Action)`: selection, focus, overlays, messages. No
-//! terminal here: the event loop feeds actions in, the renderer reads the state out.
+//! terminal here: the event loop feeds actions in, the renderer reads the state out. What is
+//! open over the dashboard is a stack of overlays (`overlay.rs`, `stack.rs`), each handling its
+//! own keys in its own file; `App` keeps what every view shares.
 
 pub mod clock;
 mod confirm;
@@ -192,8 +194,6 @@ pub struct App {
     pub exit_message: Option<String>,
     /// A sync with the team under way (`S`).
     pub sync_job: Option<sync::SyncJob>,
-    /// An emergency copy being offered for recovery.
-    pub emergency: Option<PathBuf>,
     /// Each pane's filter (`/`).
     pub filters: [Option<filter::PaneFilter>; 4],
     /// The pane whose filter is being typed.
@@ -253,7 +253,6 @@ impl App {
             discard_on_quit: false,
             exit_message: None,
             sync_job: None,
-            emergency: None,
             filters: Default::default(),
             filter_editing: None,
             detail_chart: None,
