@@ -143,3 +143,20 @@ fn switching_between_the_list_views_replaces_rather_than_stacks() {
     press(&mut app, &["esc"]);
     assert!(app.overlay.is_none(), "back goes to the dashboard");
 }
+
+#[test]
+fn details_under_help_follow_a_resize_as_open_details_do() {
+    let draw = |app: &App| render_text(app, &Theme::dark().without_color(), 80, 30);
+    let mut under_help = demo_app();
+    press(&mut under_help, &["enter", "?"]);
+    under_help.resize(80, 30);
+    press(&mut under_help, &["esc"]);
+    let mut open = demo_app();
+    press(&mut open, &["enter"]);
+    open.resize(80, 30);
+    assert_eq!(draw(&under_help), draw(&open));
+    // Scrolling reaches the same last line in both.
+    press(&mut under_help, &["G"]);
+    press(&mut open, &["G"]);
+    assert_eq!(draw(&under_help), draw(&open));
+}

@@ -311,11 +311,14 @@ impl App {
             let (len, h) = (self.pane_len(pane), self.screen.list_height(pane));
             self.cursors[pane as usize].reveal(len, h);
         }
+        // Details anywhere on the stack (under help too) are wrapped for the new width.
         let width = wrap_width(self.screen.area);
-        if let Some(Overlay::Detail { lines, wrapped, .. }) = &mut self.overlay
-            && wrapped.width != width
-        {
-            *wrapped = Wrapped::new(lines, width);
+        for overlay in self.overlay.iter_mut().chain(self.under.iter_mut()) {
+            if let Overlay::Detail { lines, wrapped, .. } = overlay
+                && wrapped.width != width
+            {
+                *wrapped = Wrapped::new(lines, width);
+            }
         }
     }
 
