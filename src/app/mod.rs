@@ -404,7 +404,6 @@ impl App {
         }
         match self.overlay {
             Some(Overlay::Confirm { .. }) => self.update_confirm(action),
-            Some(Overlay::Review(_)) => self.update_review(action),
             Some(_) => self.update_top(action),
             None => self.update_dashboard(action),
         }

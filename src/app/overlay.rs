@@ -1,9 +1,9 @@
 //! What can be open over the dashboard, and what an open overlay asks the app to do after a
 //! key. Each overlay's keys are handled in its own file (`help.rs`, `detail.rs`, `views.rs`,
-//! `palette.rs`, `records.rs`, `conflicts.rs`, `form_view.rs`): a handler changes only the
-//! overlay's own state, reads the app, and returns an [`Effect`] that `App` carries out
-//! (`stack.rs`, which also keeps the overlays on a stack). The question (`confirm.rs`) and the
-//! review (`review.rs`) still act on the app themselves.
+//! `palette.rs`, `records.rs`, `conflicts.rs`, `form_view.rs`, `review.rs`): a handler changes
+//! only the overlay's own state, reads the app, and returns an [`Effect`] that `App` carries
+//! out (`stack.rs`, which also keeps the overlays on a stack). The question (`confirm.rs`)
+//! still acts on the app itself: its answers delete, reload, recover or quit.
 
 use super::{
     Action, Context, Cursor, DetailLine, Form, FormTarget, Level, OverviewSort, Pending, RecordRef,
@@ -120,8 +120,9 @@ impl Overlay {
                 target,
                 achieved,
             } => super::form_view::update(form, *target, *achieved, action, app),
-            // These still act on the app themselves (`App::update` sends their keys there).
-            Overlay::Confirm { .. } | Overlay::Review(_) => Effect::None,
+            Overlay::Review(state) => super::review::update(state, action, app),
+            // The question still acts on the app itself (`App::update` sends its keys there).
+            Overlay::Confirm { .. } => Effect::None,
         }
     }
 }
@@ -161,6 +162,8 @@ pub enum Effect {
         built: Box<super::forms::Built>,
         target: FormTarget,
     },
+    /// Open the next review of a batch, if any is left.
+    NextReview(super::review::Batch),
     /// Several, in order.
     Several(Vec<Effect>),
 }

@@ -94,6 +94,7 @@ impl App {
                 }
             }
             Effect::Editor(text) => self.editor_request = Some(text),
+            Effect::NextReview(batch) => self.next_in_queue(batch),
             Effect::Save { built, target } => self.apply_built(*built, target),
             Effect::Several(effects) => {
                 for effect in effects {
