@@ -402,8 +402,8 @@ impl App {
             }
             return;
         }
+        // The top overlay has the keys; with none open, the dashboard.
         match self.overlay {
-            Some(Overlay::Confirm { .. }) => self.update_confirm(action),
             Some(_) => self.update_top(action),
             None => self.update_dashboard(action),
         }

@@ -1,9 +1,8 @@
 //! What can be open over the dashboard, and what an open overlay asks the app to do after a
 //! key. Each overlay's keys are handled in its own file (`help.rs`, `detail.rs`, `views.rs`,
-//! `palette.rs`, `records.rs`, `conflicts.rs`, `form_view.rs`, `review.rs`): a handler changes
-//! only the overlay's own state, reads the app, and returns an [`Effect`] that `App` carries
-//! out (`stack.rs`, which also keeps the overlays on a stack). The question (`confirm.rs`)
-//! still acts on the app itself: its answers delete, reload, recover or quit.
+//! `palette.rs`, `records.rs`, `conflicts.rs`, `form_view.rs`, `confirm.rs`, `review.rs`): a
+//! handler changes only the overlay's own state, reads the app, and returns an [`Effect`] that
+//! `App` carries out (`stack.rs`, which also keeps the overlays on a stack).
 
 use super::{
     Action, Context, Cursor, DetailLine, Form, FormTarget, Level, OverviewSort, Pending, RecordRef,
@@ -121,8 +120,9 @@ impl Overlay {
                 achieved,
             } => super::form_view::update(form, *target, *achieved, action, app),
             Overlay::Review(state) => super::review::update(state, action, app),
-            // The question still acts on the app itself (`App::update` sends its keys there).
-            Overlay::Confirm { .. } => Effect::None,
+            Overlay::Confirm { question, pending } => {
+                super::confirm::update(question, pending, action, app)
+            }
         }
     }
 }
@@ -164,6 +164,15 @@ pub enum Effect {
     },
     /// Open the next review of a batch, if any is left.
     NextReview(super::review::Batch),
+    /// The answer to the quit question (retry the save, keep a copy, discard, stay).
+    AnswerQuit(Action),
+    /// The answer to the question about a file changed on disk under an unsaved change.
+    ResolveConflict { reapply_ours: bool },
+    /// The answer to the offer of an earlier session's emergency copy.
+    Recover {
+        copy: std::path::PathBuf,
+        recover: bool,
+    },
     /// Several, in order.
     Several(Vec<Effect>),
 }

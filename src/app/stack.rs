@@ -95,6 +95,9 @@ impl App {
             }
             Effect::Editor(text) => self.editor_request = Some(text),
             Effect::NextReview(batch) => self.next_in_queue(batch),
+            Effect::AnswerQuit(action) => self.answer_quit(action),
+            Effect::ResolveConflict { reapply_ours } => self.resolve_conflict(reapply_ours),
+            Effect::Recover { copy, recover } => self.recover_emergency(copy, recover),
             Effect::Save { built, target } => self.apply_built(*built, target),
             Effect::Several(effects) => {
                 for effect in effects {
