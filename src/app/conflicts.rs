@@ -2,7 +2,7 @@
 //! which record and field, and what the base, our side and their side held; one key keeps ours,
 //! another takes theirs. Deciding the last one says what to do next.
 
-use super::{Action, App, Cursor, Level, Overlay};
+use super::{Action, App, Cursor, Effect, Level, Overlay};
 use crate::model::merge3::take_theirs;
 
 impl App {
@@ -12,115 +12,115 @@ impl App {
             self.set_status(Level::Info, "No merge conflicts to decide");
             return;
         }
-        self.overlay = Some(Overlay::Conflicts {
+        self.open(Overlay::Conflicts {
             cursor: Cursor::default(),
         });
     }
+}
 
-    pub(super) fn update_conflicts(&mut self, action: Action) {
-        let Some(Overlay::Conflicts { mut cursor }) = self.overlay.clone() else {
-            return;
-        };
-        let len = self.ws.conflicts.len();
-        let height = self.view_height();
-        match action {
-            Action::Back => {
-                self.overlay = None;
-                return;
-            }
-            Action::Help => {
-                self.open_help();
-                return;
-            }
-            Action::Down => cursor.step(1, len, height),
-            Action::Up => cursor.step(-1, len, height),
-            Action::PageDown => cursor.step(height as isize, len, height),
-            Action::PageUp => cursor.step(-(height as isize), len, height),
-            Action::First => cursor.first(),
-            Action::Last => cursor.last(len, height),
-            Action::Edit if cursor.selected < len => {
-                let c = self.ws.conflicts[cursor.selected].clone();
-                let opened = match c.kind.as_str() {
-                    "profile" => {
-                        let form = super::forms::profile_form(&self.ws.profile);
-                        self.open_form(form, super::FormTarget::Profile);
-                        true
-                    }
-                    "partner" => match self.ws.partner(crate::model::PartnerId(c.id)) {
-                        Some(p) => {
-                            let form = super::forms::partner_form(Some(p), self.today);
-                            self.open_form(form, super::FormTarget::Partner(Some(p.id)));
-                            true
-                        }
-                        None => false,
-                    },
-                    "goal" => match self.ws.goal(crate::model::GoalId(c.id)) {
-                        Some(g) => {
-                            let name = self
-                                .ws
-                                .partner(g.partner)
-                                .map_or(String::new(), |p| p.name.clone());
-                            let form = super::forms::goal_form(Some(g), &name, self.today);
-                            self.open_form(form, super::FormTarget::Goal(g.partner, Some(g.id)));
-                            true
-                        }
-                        None => false,
-                    },
-                    _ => false,
-                };
-                if opened {
-                    // Back to this list once the form closes.
-                    self.return_to = Some(Overlay::Conflicts { cursor });
-                    return;
-                }
-                self.set_status(
-                    Level::Info,
-                    format!(
-                        "Edit the {} in its pane, then come back here ({}) and keep ours",
-                        c.kind,
-                        self.keymap.keys_text(Action::OpenConflicts)
-                    ),
-                );
-            }
-            Action::TakeOurs | Action::TakeTheirs if cursor.selected < len => {
-                let i = cursor.selected;
-                let mut ws = crate::model::Workspace::clone(&self.ws);
-                let c = &ws.conflicts[i];
-                let what = if c.id == 0 {
-                    format!("{} {}", c.kind, c.field)
-                } else {
-                    format!("{} #{} {}", c.kind, c.id, c.field)
-                };
-                let taken = if action == Action::TakeTheirs {
-                    take_theirs(&mut ws, i).map(|()| "theirs")
-                } else {
-                    ws.conflicts.remove(i);
-                    Ok("ours")
-                };
-                match taken {
-                    Ok(side) => {
-                        let left = ws.conflicts.len();
-                        let message = if left == 0 {
-                            format!(
-                                "Took {side} for {what}. Every conflict is decided: `git add` the file and commit, or run `partnerdeck sync`"
-                            )
-                        } else {
-                            format!("Took {side} for {what} ({left} left)")
-                        };
-                        if self.commit(ws, &message) && left == 0 {
-                            self.overlay = None;
-                            self.set_status(Level::Info, message);
-                            return;
-                        }
-                        cursor.select(i.min(left.saturating_sub(1)), left, height);
-                    }
-                    Err(e) => self.set_status(Level::Error, format!("Could not take theirs: {e}")),
-                }
-            }
-            _ => {}
+/// The list's keys: move; keep ours or take theirs for the selected conflict; edit the record
+/// in a form over the list; help, back.
+pub(super) fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
+    let len = app.ws.conflicts.len();
+    let height = app.view_height();
+    match action {
+        Action::Back => return Effect::Close,
+        Action::Help => {
+            return Effect::Open(Overlay::Help {
+                scroll: 0,
+                from: super::Context::Conflicts,
+            });
         }
-        if matches!(self.overlay, Some(Overlay::Conflicts { .. })) {
-            self.overlay = Some(Overlay::Conflicts { cursor });
+        Action::Down => cursor.step(1, len, height),
+        Action::Up => cursor.step(-1, len, height),
+        Action::PageDown => cursor.step(height as isize, len, height),
+        Action::PageUp => cursor.step(-(height as isize), len, height),
+        Action::First => cursor.first(),
+        Action::Last => cursor.last(len, height),
+        Action::Edit if cursor.selected < len => {
+            return edit(&app.ws.conflicts[cursor.selected], app);
         }
+        Action::TakeOurs | Action::TakeTheirs if cursor.selected < len => {
+            let i = cursor.selected;
+            let mut ws = crate::model::Workspace::clone(&app.ws);
+            let c = &ws.conflicts[i];
+            let what = if c.id == 0 {
+                format!("{} {}", c.kind, c.field)
+            } else {
+                format!("{} #{} {}", c.kind, c.id, c.field)
+            };
+            let taken = if action == Action::TakeTheirs {
+                take_theirs(&mut ws, i).map(|()| "theirs")
+            } else {
+                ws.conflicts.remove(i);
+                Ok("ours")
+            };
+            return match taken {
+                Ok(side) => {
+                    let left = ws.conflicts.len();
+                    let message = if left == 0 {
+                        format!(
+                            "Took {side} for {what}. Every conflict is decided: `git add` the file and commit, or run `partnerdeck sync`"
+                        )
+                    } else {
+                        format!("Took {side} for {what} ({left} left)")
+                    };
+                    // Deciding the last one closes the list (once the change is applied).
+                    let then = if left == 0 {
+                        vec![Effect::Close, Effect::Status(Level::Info, message.clone())]
+                    } else {
+                        Vec::new()
+                    };
+                    cursor.select(i.min(left.saturating_sub(1)), left, height);
+                    Effect::Apply {
+                        ws: Box::new(ws),
+                        message,
+                        then,
+                    }
+                }
+                Err(e) => Effect::Status(Level::Error, format!("Could not take theirs: {e}")),
+            };
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+/// `Edit`: the conflicting record in a form over the list (back to it once the form closes),
+/// when it has one.
+fn edit(c: &crate::model::MergeConflict, app: &App) -> Effect {
+    let ws = &app.ws;
+    let form = match c.kind.as_str() {
+        "profile" => Some((
+            super::forms::profile_form(&ws.profile),
+            super::FormTarget::Profile,
+        )),
+        "partner" => ws.partner(crate::model::PartnerId(c.id)).map(|p| {
+            (
+                super::forms::partner_form(Some(p), app.today),
+                super::FormTarget::Partner(Some(p.id)),
+            )
+        }),
+        "goal" => ws.goal(crate::model::GoalId(c.id)).map(|g| {
+            let name = ws
+                .partner(g.partner)
+                .map_or(String::new(), |p| p.name.clone());
+            (
+                super::forms::goal_form(Some(g), &name, app.today),
+                super::FormTarget::Goal(g.partner, Some(g.id)),
+            )
+        }),
+        _ => None,
+    };
+    match form {
+        Some((form, target)) => Effect::Open(app.form_overlay(form, target)),
+        None => Effect::Status(
+            Level::Info,
+            format!(
+                "Edit the {} in its pane, then come back here ({}) and keep ours",
+                c.kind,
+                app.keymap.keys_text(Action::OpenConflicts)
+            ),
+        ),
     }
 }

@@ -1,8 +1,8 @@
 //! The detail view's content: every field of the selected record, as labelled lines. Built once
 //! when the view opens, and wrapped once for the screen's width, so scrolling costs nothing.
 
-use super::App;
 use super::layout::detail_rect;
+use super::{Action, App, Context, Effect, Overlay};
 use crate::model::*;
 use ratatui::layout::Rect;
 use std::borrow::Cow;
@@ -643,4 +643,63 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
     }
     chunks.push(current);
     chunks
+}
+
+/// The details' keys: scroll; back closes; an action key closes them and acts on the record
+/// shown (or its partner) on the dashboard, as with that record selected there.
+pub(super) fn update(
+    record: RecordRef,
+    lines: &[DetailLine],
+    wrapped: &Wrapped,
+    scroll: &mut usize,
+    action: Action,
+    app: &App,
+) -> Effect {
+    match action {
+        Action::Back => Effect::Close,
+        Action::Help => Effect::Open(Overlay::Help {
+            scroll: 0,
+            from: Context::Detail,
+        }),
+        Action::Edit
+        | Action::LogContact
+        | Action::Review
+        | Action::Commitments
+        | Action::Celebrations => act(record, action, app),
+        _ => {
+            let area = app.screen.area;
+            let len = wrapped.at(lines, wrap_width(area)).len();
+            let page = detail_rect(area).height.saturating_sub(2) as usize;
+            super::help::scroll_by(scroll, action, len, page);
+            Effect::None
+        }
+    }
+}
+
+/// Edit works on the record shown; the rest on its partner.
+fn act(record: RecordRef, action: Action, app: &App) -> Effect {
+    use crate::insight::RecordRef as Target;
+    let ws = &app.ws;
+    let (partner, target) = match record {
+        RecordRef::Partner(id) => (Some(id), Target::Partner(id)),
+        RecordRef::Goal(id) => (ws.goal(id).map(|r| r.partner), Target::Goal(id)),
+        RecordRef::Milestone(id) => (ws.milestone(id).map(|r| r.partner), Target::Milestone(id)),
+        RecordRef::Interaction(id) => (
+            ws.interaction(id).map(|r| r.partner),
+            Target::Interaction(id),
+        ),
+    };
+    let Some(partner) = partner else {
+        return Effect::None;
+    };
+    let target = if action == Action::Edit {
+        target
+    } else {
+        Target::Partner(partner)
+    };
+    Effect::Jump {
+        partner,
+        record: target,
+        then: Some(action),
+    }
 }

@@ -3,7 +3,7 @@
 //! them silently: with nothing unsaved the file is reloaded; otherwise the user chooses to reload
 //! and re-apply their change on top (undoable), or to save their version as a copy.
 
-use super::edit::Pending;
+use super::Pending;
 use super::{Action, App, Context, Level, Overlay, SaveEvent};
 use crate::model::Workspace;
 use crate::model::merge::reapply;
@@ -179,21 +179,17 @@ impl App {
         let name = copy
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-        self.emergency = Some(copy);
         self.confirm(
             format!(
                 "An earlier session ended before saving; its work is in {name}. {}: recover it (the current file is backed up first) · {}: keep the copy aside in backups/",
                 self.key_text(Action::Yes, Context::Confirm),
                 self.key_text(Action::No, Context::Confirm)
             ),
-            Pending::RecoverEmergency,
+            Pending::RecoverEmergency(copy),
         );
     }
 
-    pub(super) fn recover_emergency(&mut self, recover: bool) {
-        let Some(copy) = self.emergency.take() else {
-            return;
-        };
+    pub(super) fn recover_emergency(&mut self, copy: std::path::PathBuf, recover: bool) {
         let data = match &self.source {
             super::Source::File(p) => p.clone(),
             _ => return,

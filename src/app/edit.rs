@@ -1,34 +1,13 @@
-//! Changing the data: opening forms, applying what they build, deleting with a confirmation
-//! that names what goes, completing milestones (with a celebration), undo/redo, and saving
-//! after every change.
+//! Changing the data: opening forms for the dashboard's records, applying what forms build,
+//! asking before a delete (naming what goes), completing milestones (with a celebration),
+//! undo/redo, and saving after every change. The form's own keys are in `form_view.rs`, the
+//! question's in `confirm.rs`.
 
-use super::form::Form;
 use super::forms::{self, Built, FormTarget};
-use super::{Action, App, Level, Overlay, Pane};
+use super::{Action, App, Level, Overlay, Pane, Pending};
 use crate::model::*;
 use crate::model::{Delta, validate_changes};
 use std::sync::Arc;
-
-/// What a yes answer does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pending {
-    DeletePartner(PartnerId),
-    DeleteGoal(GoalId),
-    DeleteMilestone(MilestoneId),
-    DeleteInteraction(InteractionId),
-    /// Mark a goal achieved (its last milestone was just completed).
-    AchieveGoal(GoalId),
-    DeleteCommitment(CommitmentId),
-    DeleteCelebration(CelebrationId),
-    /// Discard a changed form.
-    DiscardForm,
-    /// The file changed on disk under an unsaved change.
-    ResolveConflict,
-    /// Recover an emergency copy (`App::emergency`).
-    RecoverEmergency,
-    /// Quit although the last save failed: retry, keep a copy elsewhere, or discard.
-    QuitUnsaved,
-}
 
 /// How many changes undo remembers, at every size: the versions share every record a change
 /// did not touch ([`crate::model::List`]), so 200 steps cost little more than the workspace.
@@ -37,12 +16,19 @@ pub const UNDO_DEPTH: usize = 200;
 impl App {
     /// In a read-only window, says so and returns true.
     pub(super) fn refuse_read_only(&mut self) -> bool {
-        let Some(reason) = &self.read_only else {
+        if self.read_only.is_none() {
             return false;
-        };
-        let text = format!("Read-only ({reason}): nothing can be changed in this window");
-        self.set_status(Level::Warn, text);
+        }
+        let refusal = self.read_only_refusal();
+        self.apply(refusal);
         true
+    }
+
+    /// What is said when a change is refused because the window is read-only.
+    pub(super) fn read_only_refusal(&self) -> super::Effect {
+        let reason = self.read_only.as_deref().unwrap_or_default();
+        let text = format!("Read-only ({reason}): nothing can be changed in this window");
+        super::Effect::Status(Level::Warn, text)
     }
 
     pub(super) fn update_edit(&mut self, action: Action) {
@@ -77,16 +63,6 @@ impl App {
             }
             _ => {}
         }
-    }
-
-    pub(super) fn open_form(&mut self, mut form: Form, target: FormTarget) {
-        self.refresh_form_hints(&mut form);
-        self.overlay = Some(Overlay::Form { form, target });
-    }
-
-    fn refresh_form_hints(&self, form: &mut Form) {
-        let key = self.keymap.keys_text(Action::Complete);
-        forms::refresh_hints(form, self.now, &self.ws, &key);
     }
 
     fn add(&mut self) {
@@ -166,113 +142,8 @@ impl App {
         }
     }
 
-    /// Form keys: move between fields, save, cancel.
-    pub(super) fn update_form(&mut self, action: Action) {
-        let Some(Overlay::Form { form, target }) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::FieldNext => form.next(),
-            Action::Complete => {
-                if forms::complete(form, &self.ws) {
-                    let key = self.keymap.keys_text(Action::Complete);
-                    forms::refresh_hints(form, self.now, &self.ws, &key);
-                } else {
-                    self.set_status(Level::Info, "No completion here");
-                }
-            }
-            Action::FieldPrev => form.prev(),
-            Action::OpenEditor => {
-                let text = form
-                    .fields
-                    .get(form.focus)
-                    .map(|f| f.value().to_string())
-                    .unwrap_or_default();
-                self.editor_request = Some(text);
-            }
-            Action::Cancel => {
-                if form.dirty {
-                    let question = format!("Discard what you typed? {}", self.yes_no());
-                    self.confirm(question, Pending::DiscardForm);
-                } else {
-                    self.close_form();
-                }
-            }
-            Action::Submit => {
-                let target = *target;
-                match forms::build(form, target, &self.ws, self.now) {
-                    Some(built) => self.apply_built(built, target),
-                    None => {
-                        let first = form
-                            .fields
-                            .iter()
-                            .position(|f| f.error.is_some())
-                            .unwrap_or(0);
-                        form.focus = first;
-                        self.set_status(
-                            Level::Warn,
-                            "Some fields need attention (shown in red); nothing was saved",
-                        );
-                    }
-                }
-            }
-            // Editing the focused field: cursor motions, deletions, choices.
-            _ if form.edit(action) => {
-                self.change_form(|_| {});
-            }
-            _ => {}
-        }
-    }
-
-    /// A key typed into the focused form field (one no binding claimed).
-    pub fn type_key(&mut self, key: crate::keymap::Key) {
-        self.change_form(|form| form.type_key(key));
-    }
-
-    /// Applies a change to the open form's fields and refreshes their hints.
-    fn change_form(&mut self, change: impl FnOnce(&mut Form)) {
-        if let Some(Overlay::Form { mut form, target }) = self.overlay.take() {
-            change(&mut form);
-            self.refresh_form_hints(&mut form);
-            self.overlay = Some(Overlay::Form { form, target });
-        }
-    }
-
-    /// The text back from `$EDITOR` for the focused field.
-    pub fn editor_done(&mut self, text: Option<String>) {
-        self.editor_request = None;
-        match (text, &mut self.overlay) {
-            (Some(text), Some(Overlay::Form { .. })) => {
-                let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
-                if let Some(Overlay::Form { mut form, target }) = self.overlay.take() {
-                    form.set_focused_text(text);
-                    self.refresh_form_hints(&mut form);
-                    self.overlay = Some(Overlay::Form { form, target });
-                }
-            }
-            (None, _) => self.set_status(
-                Level::Warn,
-                "The editor did not finish; the field is unchanged",
-            ),
-            _ => {}
-        }
-    }
-
-    fn close_form(&mut self) {
-        let celebrating = matches!(
-            self.overlay,
-            Some(Overlay::Form {
-                target: FormTarget::Celebration(_),
-                ..
-            })
-        );
-        self.overlay = self.return_to.take();
-        if celebrating {
-            self.offer_goal_achieved();
-        }
-    }
-
-    fn apply_built(&mut self, built: Built, target: FormTarget) {
+    pub(super) fn apply_built(&mut self, built: Built, target: FormTarget) {
+        let achieved = self.goal_achieved();
         let mut ws = Workspace::clone(&self.ws);
         /// Adds or replaces the record: what to say, and the row to select after adding.
         fn put<R: Record>(
@@ -354,17 +225,14 @@ impl App {
             ws.conflicts.retain(|c| !(c.kind == kind && c.id == id));
         }
         if self.commit(ws, &message) {
-            let celebrating = matches!(target, FormTarget::Celebration(_));
             // Saving may have raised a question (the file changed on disk): keep it on screen.
             if matches!(self.overlay, Some(Overlay::Form { .. })) {
-                self.overlay = self.return_to.take();
+                self.close();
             }
             if let Some((pane, id)) = select {
                 self.select_record(pane, id);
             }
-            if celebrating {
-                self.offer_goal_achieved();
-            }
+            self.offer_goal_achieved(achieved);
         }
     }
 
@@ -511,18 +379,6 @@ impl App {
         }
     }
 
-    pub(super) fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
-        let form = match self.overlay.take() {
-            Some(Overlay::Form { form, target }) => Some(Box::new((form, target))),
-            _ => None,
-        };
-        self.overlay = Some(Overlay::Confirm {
-            question: question.into(),
-            pending,
-            form,
-        });
-    }
-
     fn ask_delete(&mut self) {
         let ws = &self.ws;
         let yn = self.yes_no();
@@ -583,123 +439,6 @@ impl App {
         }
     }
 
-    pub(super) fn update_confirm(&mut self, action: Action) {
-        self.answer(action);
-        if self.overlay.is_none() && matches!(action, Action::Yes | Action::No) {
-            self.overlay = self.return_to.take();
-        }
-    }
-
-    fn answer(&mut self, action: Action) {
-        let Some(Overlay::Confirm { pending, form, .. }) = self.overlay.take() else {
-            return;
-        };
-        let yes = action == Action::Yes;
-        if pending == Pending::QuitUnsaved {
-            self.answer_quit(action);
-            return;
-        }
-        if !matches!(action, Action::Yes | Action::No) {
-            self.overlay = Some(Overlay::Confirm {
-                question: String::new(),
-                pending,
-                form,
-            });
-            return;
-        }
-        if pending == Pending::ResolveConflict {
-            self.resolve_conflict(yes);
-            return;
-        }
-        if pending == Pending::RecoverEmergency {
-            self.recover_emergency(yes);
-            return;
-        }
-        if pending == Pending::DiscardForm {
-            if !yes {
-                self.overlay = form.map(|b| {
-                    let (form, target) = *b;
-                    Overlay::Form { form, target }
-                });
-            }
-            return;
-        }
-        if !yes {
-            self.set_status(Level::Info, "Nothing changed");
-            return;
-        }
-        let mut ws = Workspace::clone(&self.ws);
-        let message = match pending {
-            Pending::DeletePartner(id) => {
-                ws.remove_partner(id);
-                "Deleted the partner and its records"
-            }
-            Pending::DeleteGoal(id) => {
-                ws.remove::<Goal>(id.0);
-                let partner = self.ws.goal(id).map(|g| g.partner);
-                // Its milestones stay, unlinked; only the goal's partner can have any.
-                let theirs = partner
-                    .and_then(|p| self.index.slots(p))
-                    .map_or(&[][..], |s| &s.milestones[..]);
-                for &i in theirs {
-                    if self.ws.milestones[i].goal == Some(id) {
-                        ws.milestones[i].goal = None;
-                    }
-                }
-                "Deleted the goal"
-            }
-            Pending::DeleteMilestone(id) => {
-                ws.remove::<Milestone>(id.0);
-                let partner = self.ws.milestone(id).map(|m| m.partner);
-                let theirs = partner
-                    .and_then(|p| self.index.slots(p))
-                    .map_or(&[][..], |s| &s.celebrations[..]);
-                let mut unlink = Vec::new();
-                for &i in theirs {
-                    if self.ws.celebrations[i].milestone == Some(id) {
-                        unlink.push(self.ws.celebrations[i].id);
-                    }
-                }
-                for c in unlink {
-                    if let Some(c) = ws.find_mut::<Celebration>(c.0) {
-                        c.milestone = None;
-                    }
-                }
-                "Deleted the milestone"
-            }
-            Pending::DeleteInteraction(id) => {
-                ws.remove::<Interaction>(id.0);
-                "Deleted the log entry"
-            }
-            Pending::DeleteCommitment(id) => {
-                ws.remove::<Commitment>(id.0);
-                "Deleted the commitment"
-            }
-            Pending::DeleteCelebration(id) => {
-                ws.remove::<Celebration>(id.0);
-                "Deleted the celebration"
-            }
-            Pending::AchieveGoal(id) => {
-                if let Some(g) = ws.find_mut::<Goal>(id.0) {
-                    g.status = GoalStatus::Achieved;
-                }
-                "Goal achieved 🎉"
-            }
-            Pending::DiscardForm
-            | Pending::ResolveConflict
-            | Pending::RecoverEmergency
-            | Pending::QuitUnsaved => {
-                unreachable!("handled above")
-            }
-        };
-        let message = if message.starts_with("Deleted") {
-            format!("{message} ({} undoes)", self.undo_key())
-        } else {
-            message.to_string()
-        };
-        self.commit(ws, &message);
-    }
-
     fn toggle_done(&mut self) {
         if self.focus != Pane::Timeline {
             let timeline = self.key_text(Action::FocusTimeline, crate::action::Context::Dashboard);
@@ -730,7 +469,9 @@ impl App {
                 .and_then(|g| self.ws.goal(g))
                 .and_then(|g| self.index.slots(g.partner))
                 .map_or(&[][..], |s| &s.milestones[..]);
-            self.pending_goal = goal.filter(|g| {
+            // When it was the goal's last open milestone, the celebration form offers to mark
+            // the goal achieved once it closes.
+            let achieved = goal.filter(|g| {
                 self.ws
                     .goal(*g)
                     .is_some_and(|goal| goal.status == GoalStatus::Active)
@@ -743,19 +484,12 @@ impl App {
             if let Some(m) = self.ws.milestone(id) {
                 let skip = self.key_text(Action::Cancel, super::Context::Form);
                 let form = forms::celebration_form(m, &skip);
-                self.open_form(form, FormTarget::Celebration(id));
+                let mut form = self.form_overlay(form, FormTarget::Celebration(id));
+                if let Overlay::Form { achieved: goal, .. } = &mut form {
+                    *goal = achieved;
+                }
+                self.open(form);
             }
-        }
-    }
-
-    /// After the last milestone of a goal: update its current value and, as preset, mark it
-    /// achieved (Esc leaves it as it was).
-    fn offer_goal_achieved(&mut self) {
-        if let Some(goal) = self.pending_goal.take()
-            && let Some(g) = self.ws.goal(goal)
-        {
-            let form = forms::progress_form(g, true);
-            self.open_form(form, FormTarget::GoalProgress(goal));
         }
     }
 

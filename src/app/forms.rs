@@ -502,6 +502,7 @@ impl Reader<'_> {
 }
 
 /// The record a form describes, or `None` when a field is wrong (errors set on the form).
+#[derive(Debug)]
 pub enum Built {
     Partner(Partner),
     Goal(Goal),

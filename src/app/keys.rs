@@ -58,8 +58,7 @@ impl App {
             Context::Form => self.type_key(key),
             Context::Review => self.review_key(key),
             Context::Filter => self.filter_key(key),
-            Context::Palette => self.palette_key(key),
-            Context::Search => self.search_key(key),
+            Context::Palette | Context::Search => self.query_key(key),
             _ => {}
         }
     }

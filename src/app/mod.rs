@@ -1,7 +1,10 @@
 //! The application state and `update(Action)`: selection, focus, overlays, messages. No
-//! terminal here: the event loop feeds actions in, the renderer reads the state out.
+//! terminal here: the event loop feeds actions in, the renderer reads the state out. What is
+//! open over the dashboard is a stack of overlays (`overlay.rs`, `stack.rs`), each handling its
+//! own keys in its own file; `App` keeps what every view shares.
 
 pub mod clock;
+mod confirm;
 mod conflicts;
 mod cursor;
 mod detail;
@@ -9,11 +12,14 @@ mod disk;
 mod edit;
 pub mod filter;
 pub mod form;
+mod form_view;
 pub mod forms;
 pub mod health_chart;
+mod help;
 mod keys;
 pub mod layers;
 mod layout;
+mod overlay;
 pub mod palette;
 mod reclaim;
 mod records;
@@ -22,6 +28,7 @@ pub mod review;
 mod rows;
 mod saver;
 pub mod show;
+mod stack;
 mod sync;
 mod timeline;
 pub mod trends;
@@ -29,16 +36,18 @@ mod views;
 
 pub use crate::action::{Action, Context};
 pub use clock::{Clock, DayClock, ManualClock, SystemClock};
+pub use confirm::Pending;
 pub use cursor::Cursor;
 pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
 };
-pub use edit::{Pending, UNDO_DEPTH};
+pub use edit::UNDO_DEPTH;
 pub use form::{Field, FieldKind, Form};
 pub use forms::FormTarget;
 pub use layout::{
     MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_columns, help_rect, overlay_rect,
 };
+pub use overlay::{Effect, Overlay};
 pub use records::RecordsKind;
 pub use rescue::Rescue;
 pub use rows::{PartnerRows, Rows};
@@ -133,67 +142,6 @@ pub struct Status {
     pub text: String,
 }
 
-/// What is open over the dashboard.
-#[derive(Debug, Clone)]
-pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
-    Detail {
-        record: RecordRef,
-        lines: Vec<DetailLine>,
-        /// `lines` wrapped for the screen's width.
-        wrapped: Wrapped,
-        scroll: usize,
-    },
-    /// The attention queue (`App::overview.attention`).
-    Attention {
-        cursor: Cursor,
-    },
-    /// The portfolio overview: partner positions in the chosen order.
-    Overview {
-        cursor: Cursor,
-        sort: OverviewSort,
-        order: Vec<u32>,
-    },
-    /// A form for a record.
-    Form {
-        form: Form,
-        target: FormTarget,
-    },
-    /// A partner's commitments or celebrations.
-    Records {
-        kind: RecordsKind,
-        partner: crate::model::PartnerId,
-        cursor: Cursor,
-    },
-    /// A review in progress.
-    Review(Box<review::ReviewState>),
-    /// The command palette: what was typed, the matching actions.
-    Palette {
-        input: tui_input::Input,
-        matches: Vec<Action>,
-        cursor: Cursor,
-    },
-    /// The global search: what was typed, the hits (best first), the records still to search.
-    Search {
-        input: tui_input::Input,
-        hits: Vec<palette::Hit>,
-        cursor: Cursor,
-        job: Option<palette::SearchJob>,
-    },
-    /// The merge conflicts the file holds, to decide one by one.
-    Conflicts {
-        cursor: Cursor,
-    },
-    /// A yes/no question; a form it interrupted comes back on "no".
-    Confirm {
-        question: String,
-        pending: Pending,
-        form: Option<Box<(Form, FormTarget)>>,
-    },
-}
-
 pub struct App {
     /// The data. Shared (cheaply) with the background saver and the undo history; a change
     /// builds a new workspace and swaps it in.
@@ -211,16 +159,15 @@ pub struct App {
     /// Goals, timeline and log show every partner instead of the selected one.
     pub all_partners: bool,
     pub time: TimeView,
+    /// The top of the overlay stack (what keys go to); `under` holds what it was opened over.
     pub overlay: Option<Overlay>,
+    /// The overlays under `overlay`, the nearest last ([`App::open`], [`App::close`]).
+    pub(crate) under: Vec<Overlay>,
     pub status: Option<Status>,
     /// Where a warning or error was first seen by a key (it goes when that changes).
     pub status_context: Option<Context>,
     pub screen: Screen,
     pub quit: bool,
-    /// The context the help overlay describes.
-    pub help_from: Context,
-    /// The view help was opened over, to go back to when it closes.
-    pub help_return: Option<Box<Overlay>>,
     /// The current time, for "now" in forms; `today` is its date. Both are read from `clock`
     /// on every key and tick ([`App::tick`]).
     pub now: chrono::NaiveDateTime,
@@ -232,15 +179,8 @@ pub struct App {
     pub redo_stack: Vec<Arc<Workspace>>,
     /// What each change was, by the address of the workspace it made (for undo and redo).
     pub change_names: std::collections::HashMap<usize, String>,
-    /// A goal whose last milestone was just completed: offer to mark it achieved.
-    pub pending_goal: Option<crate::model::GoalId>,
     /// Text for `$EDITOR`: the event loop suspends the terminal, edits, and calls `editor_done`.
     pub editor_request: Option<String>,
-    /// The overlay to go back to when a form or question opened from it closes.
-    pub return_to: Option<Overlay>,
-    /// Partners still to review after the current one (`R`), last first.
-    pub review_queue: Vec<crate::model::PartnerId>,
-    pub review_total: usize,
     /// The version last known to be in the file (after load or a save).
     pub disk_base: Arc<Workspace>,
     /// Why changes are not saved (another partnerdeck holds the file, or `--read-only`).
@@ -254,8 +194,6 @@ pub struct App {
     pub exit_message: Option<String>,
     /// A sync with the team under way (`S`).
     pub sync_job: Option<sync::SyncJob>,
-    /// An emergency copy being offered for recovery.
-    pub emergency: Option<PathBuf>,
     /// Each pane's filter (`/`).
     pub filters: [Option<filter::PaneFilter>; 4],
     /// The pane whose filter is being typed.
@@ -297,30 +235,24 @@ impl App {
             all_partners: false,
             time: TimeView::around(today),
             overlay: None,
+            under: Vec::new(),
             status: None,
             status_context: None,
             screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
             quit: false,
-            help_from: Context::Dashboard,
-            help_return: None,
             now: today.and_hms_opt(12, 0, 0).unwrap_or_default(),
             clock: Arc::new(ManualClock::at_noon(today)),
             saver,
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
             change_names: std::collections::HashMap::new(),
-            pending_goal: None,
             editor_request: None,
-            return_to: None,
-            review_queue: Vec::new(),
-            review_total: 0,
             disk_base: Arc::new(Workspace::default()),
             read_only: None,
             save_error: None,
             discard_on_quit: false,
             exit_message: None,
             sync_job: None,
-            emergency: None,
             filters: Default::default(),
             filter_editing: None,
             detail_chart: None,
@@ -379,30 +311,23 @@ impl App {
             let (len, h) = (self.pane_len(pane), self.screen.list_height(pane));
             self.cursors[pane as usize].reveal(len, h);
         }
+        // Details anywhere on the stack (under help too) are wrapped for the new width.
         let width = wrap_width(self.screen.area);
-        if let Some(Overlay::Detail { lines, wrapped, .. }) = &mut self.overlay
-            && wrapped.width != width
-        {
-            *wrapped = Wrapped::new(lines, width);
+        for overlay in self.overlay.iter_mut().chain(self.under.iter_mut()) {
+            if let Overlay::Detail { lines, wrapped, .. } = overlay
+                && wrapped.width != width
+            {
+                *wrapped = Wrapped::new(lines, width);
+            }
         }
     }
 
     /// The context keys are resolved in.
     pub fn context(&self) -> Context {
-        match self.overlay {
+        match &self.overlay {
             None if self.filter_editing.is_some() => Context::Filter,
             None => Context::Dashboard,
-            Some(Overlay::Help { .. }) => Context::Help,
-            Some(Overlay::Detail { .. }) => Context::Detail,
-            Some(Overlay::Attention { .. }) => Context::Attention,
-            Some(Overlay::Overview { .. }) => Context::Overview,
-            Some(Overlay::Form { .. }) => Context::Form,
-            Some(Overlay::Confirm { .. }) => Context::Confirm,
-            Some(Overlay::Records { .. }) => Context::Records,
-            Some(Overlay::Conflicts { .. }) => Context::Conflicts,
-            Some(Overlay::Review(_)) => Context::Review,
-            Some(Overlay::Palette { .. }) => Context::Palette,
-            Some(Overlay::Search { .. }) => Context::Search,
+            Some(overlay) => overlay.context(),
         }
     }
 
@@ -477,122 +402,19 @@ impl App {
             }
             return;
         }
+        // The top overlay has the keys; with none open, the dashboard.
         match self.overlay {
-            Some(Overlay::Help { .. }) | Some(Overlay::Detail { .. }) => {
-                self.update_overlay(action)
-            }
-            Some(Overlay::Attention { .. }) | Some(Overlay::Overview { .. }) => {
-                self.update_view(action)
-            }
-            Some(Overlay::Form { .. }) => self.update_form(action),
-            Some(Overlay::Confirm { .. }) => self.update_confirm(action),
-            Some(Overlay::Records { .. }) => self.update_records(action),
-            Some(Overlay::Conflicts { .. }) => self.update_conflicts(action),
-            Some(Overlay::Review(_)) => self.update_review(action),
-            Some(Overlay::Palette { .. }) | Some(Overlay::Search { .. }) => {
-                self.update_palette(action)
-            }
+            Some(_) => self.update_top(action),
             None => self.update_dashboard(action),
-        }
-    }
-
-    /// Rows of content and visible rows of the open overlay.
-    pub fn overlay_extent(&self) -> (usize, usize) {
-        let area = self.screen.area;
-        match &self.overlay {
-            Some(Overlay::Help { .. }) => (
-                self.keymap
-                    .bindings(self.help_context())
-                    .len()
-                    .div_ceil(help_columns(area))
-                    + 2
-                    + crate::keymap::legend::symbols()
-                        .len()
-                        .div_ceil(help_columns(area)),
-                help_rect(area).height.saturating_sub(2) as usize,
-            ),
-            Some(Overlay::Detail { lines, wrapped, .. }) => (
-                wrapped.at(lines, wrap_width(area)).len(),
-                detail_rect(area).height.saturating_sub(2) as usize,
-            ),
-            _ => (0, 0),
-        }
-    }
-
-    fn update_overlay(&mut self, action: Action) {
-        let (len, page) = self.overlay_extent();
-        let page = page.max(1);
-        let help = matches!(self.overlay, Some(Overlay::Help { .. }));
-        let Some(overlay) = &mut self.overlay else {
-            return;
-        };
-        let scroll = match overlay {
-            Overlay::Help { scroll } | Overlay::Detail { scroll, .. } => scroll,
-            _ => return,
-        };
-        let max = len.saturating_sub(page);
-        match action {
-            Action::Back | Action::Help if help => {
-                self.overlay = self.help_return.take().map(|o| *o)
-            }
-            Action::Back => self.overlay = None,
-            Action::Help => self.open_help(),
-            Action::Edit
-            | Action::LogContact
-            | Action::Review
-            | Action::Commitments
-            | Action::Celebrations => self.act_from_detail(action),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll = (*scroll + page).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = max,
-            _ => {}
-        }
-    }
-
-    /// An action key in the details: acts on the record shown (or its partner), as on the
-    /// dashboard with that record selected.
-    fn act_from_detail(&mut self, action: Action) {
-        use crate::insight::RecordRef as Target;
-        let Some(Overlay::Detail { record, .. }) = &self.overlay else {
-            return;
-        };
-        let ws = &self.ws;
-        let (partner, target) = match *record {
-            RecordRef::Partner(id) => (Some(id), Target::Partner(id)),
-            RecordRef::Goal(id) => (ws.goal(id).map(|r| r.partner), Target::Goal(id)),
-            RecordRef::Milestone(id) => {
-                (ws.milestone(id).map(|r| r.partner), Target::Milestone(id))
-            }
-            RecordRef::Interaction(id) => (
-                ws.interaction(id).map(|r| r.partner),
-                Target::Interaction(id),
-            ),
-        };
-        let Some(partner) = partner else {
-            return;
-        };
-        self.overlay = None;
-        // Edit works on the record shown; the rest on its partner.
-        let target = if action == Action::Edit {
-            target
-        } else {
-            Target::Partner(partner)
-        };
-        self.jump_to(partner, target);
-        match action {
-            Action::Edit | Action::LogContact => self.update_edit(action),
-            Action::Review => self.start_review(),
-            Action::Commitments => self.open_records(RecordsKind::Commitments),
-            _ => self.open_records(RecordsKind::Celebrations),
         }
     }
 
     /// The context whose keys the help overlay lists: the one it was opened from.
     pub fn help_context(&self) -> Context {
-        self.help_from
+        match &self.overlay {
+            Some(Overlay::Help { from, .. }) => *from,
+            _ => Context::Dashboard,
+        }
     }
 
     fn update_dashboard(&mut self, action: Action) {
@@ -799,7 +621,7 @@ impl App {
                 };
                 let lines = detail::lines(self, record);
                 let wrapped = Wrapped::new(&lines, wrap_width(self.screen.area));
-                self.overlay = Some(Overlay::Detail {
+                self.open(Overlay::Detail {
                     record,
                     lines,
                     wrapped,
@@ -812,9 +634,8 @@ impl App {
 
     /// Opens help over the current view; closing it goes back there.
     pub(crate) fn open_help(&mut self) {
-        self.help_from = self.context();
-        self.help_return = self.overlay.take().map(Box::new);
-        self.overlay = Some(Overlay::Help { scroll: 0 });
+        let from = self.context();
+        self.open(Overlay::Help { scroll: 0, from });
     }
 
     /// Puts `ws` in place of the workspace and brings every derived figure up to date with it:

@@ -1,7 +1,7 @@
 //! The command palette (`:`), listing every dashboard action by name with its key, fuzzy
 //! matched, and the global search (`Ctrl-f`) over every record, jumping to the chosen one.
 
-use super::{Action, App, Context, Cursor, Level, Overlay};
+use super::{Action, App, Context, Cursor, Effect, Level, Overlay};
 use crate::fuzzy::Query;
 use crate::insight::RecordRef;
 use crate::model::PartnerId;
@@ -110,7 +110,7 @@ impl App {
     }
 
     pub(super) fn open_palette(&mut self) {
-        self.overlay = Some(Overlay::Palette {
+        self.open(Overlay::Palette {
             input: Input::default(),
             matches: self.palette_actions(),
             cursor: Cursor::default(),
@@ -118,7 +118,7 @@ impl App {
     }
 
     pub(super) fn open_search(&mut self) {
-        self.overlay = Some(Overlay::Search {
+        self.open(Overlay::Search {
             input: Input::default(),
             hits: Vec::new(),
             cursor: Cursor::default(),
@@ -126,77 +126,11 @@ impl App {
         });
     }
 
-    /// A key typed into the palette (one no binding claimed).
-    pub(super) fn palette_key(&mut self, key: crate::keymap::Key) {
+    /// A key typed into the palette or the search (one no binding claimed).
+    pub(super) fn query_key(&mut self, key: crate::keymap::Key) {
         if let Some(request) = super::form::typed_request(key) {
-            self.palette_input(request);
+            self.with_top(|top, app| edit_query(top, request, app));
         }
-    }
-
-    /// An edit of the palette's query; the matches follow it.
-    fn palette_input(&mut self, request: InputRequest) {
-        let actions = self.palette_actions();
-        let keymap = &self.keymap;
-        if let Some(Overlay::Palette {
-            input,
-            matches,
-            cursor,
-        }) = &mut self.overlay
-            && input.handle(request).is_some_and(|c| c.value)
-        {
-            let q = input.value().trim().to_string();
-            *matches = if q.is_empty() {
-                actions
-            } else {
-                let texts: Vec<(Action, String)> = actions
-                    .iter()
-                    .map(|a| {
-                        (
-                            *a,
-                            format!(
-                                "{} {} {}",
-                                a.name().replace('_', " "),
-                                a.help(),
-                                keymap.keys_text(*a)
-                            ),
-                        )
-                    })
-                    .collect();
-                crate::fuzzy::rank(&q, texts.iter().map(|(a, t)| (*a, t.as_str())))
-                    .into_iter()
-                    .map(|(a, _)| a)
-                    .collect()
-            };
-            *cursor = Cursor::default();
-        }
-    }
-
-    /// A key typed into the search (one no binding claimed).
-    pub(super) fn search_key(&mut self, key: crate::keymap::Key) {
-        if let Some(request) = super::form::typed_request(key) {
-            self.search_input(request);
-        }
-    }
-
-    /// An edit of the search query; the search starts over.
-    fn search_input(&mut self, request: InputRequest) {
-        let Some(Overlay::Search {
-            input,
-            hits,
-            cursor,
-            job,
-        }) = &mut self.overlay
-        else {
-            return;
-        };
-        if !input.handle(request).is_some_and(|c| c.value) {
-            return;
-        }
-        let query = input.value().trim().to_string();
-        hits.clear();
-        *cursor = Cursor::default();
-        *job = (!query.is_empty()).then(|| SearchJob::new(query));
-        self.search_slice(super::filter::KEY_BUDGET);
     }
 
     /// Every record matching `query`, best first (at most `MAX_HITS`).
@@ -226,24 +160,11 @@ impl App {
 
     /// Goes on with the open search for about `budget`; returns whether some is left.
     pub(super) fn search_slice(&mut self, budget: Duration) -> bool {
-        let (mut job, mut hits) = match &mut self.overlay {
-            Some(Overlay::Search { job, hits, .. }) => match job.take() {
-                Some(job) => (job, std::mem::take(hits)),
-                None => return false,
-            },
-            _ => return false,
-        };
-        let left = self.search_some(&mut job, &mut hits, budget);
-        if let Some(Overlay::Search {
-            job: slot,
-            hits: shown,
-            ..
-        }) = &mut self.overlay
-        {
-            *shown = hits;
-            *slot = left.then_some(job);
-        }
-        left
+        self.with_top(|top, app| match top {
+            Overlay::Search { job, hits, .. } => continue_search(job, hits, app, budget),
+            _ => false,
+        })
+        .unwrap_or(false)
     }
 
     /// Goes through records for `job`: at least `SEARCH_CHUNK`, then until `budget` is spent.
@@ -410,49 +331,126 @@ impl App {
             }
         }
     }
+}
 
-    pub(super) fn update_palette(&mut self, action: Action) {
-        if let Some(request) = super::form::text_request(action) {
-            match self.overlay {
-                Some(Overlay::Palette { .. }) => self.palette_input(request),
-                Some(Overlay::Search { .. }) => self.search_input(request),
-                _ => {}
+/// Goes on with a search's job for about `budget`; returns whether some is left.
+fn continue_search(
+    job: &mut Option<SearchJob>,
+    hits: &mut Vec<Hit>,
+    app: &App,
+    budget: Duration,
+) -> bool {
+    let Some(mut going) = job.take() else {
+        return false;
+    };
+    let left = app.search_some(&mut going, hits, budget);
+    *job = left.then_some(going);
+    left
+}
+
+/// An edit of the palette's or the search's query: the palette's matches follow it, the
+/// search starts over.
+fn edit_query(overlay: &mut Overlay, request: InputRequest, app: &App) {
+    match overlay {
+        Overlay::Palette {
+            input,
+            matches,
+            cursor,
+        } => {
+            if !input.handle(request).is_some_and(|c| c.value) {
+                return;
             }
-            return;
+            let actions = app.palette_actions();
+            let q = input.value().trim().to_string();
+            *matches = if q.is_empty() {
+                actions
+            } else {
+                let texts: Vec<(Action, String)> = actions
+                    .iter()
+                    .map(|a| {
+                        (
+                            *a,
+                            format!(
+                                "{} {} {}",
+                                a.name().replace('_', " "),
+                                a.help(),
+                                app.keymap.keys_text(*a)
+                            ),
+                        )
+                    })
+                    .collect();
+                crate::fuzzy::rank(&q, texts.iter().map(|(a, t)| (*a, t.as_str())))
+                    .into_iter()
+                    .map(|(a, _)| a)
+                    .collect()
+            };
+            *cursor = Cursor::default();
         }
-        let height = self.view_height();
-        match &mut self.overlay {
-            Some(Overlay::Palette {
-                matches, cursor, ..
-            }) => match action {
-                Action::FieldNext => cursor.step(1, matches.len(), height),
-                Action::FieldPrev => cursor.step(-1, matches.len(), height),
-                Action::Cancel => self.overlay = None,
-                Action::Submit => {
-                    let chosen = matches.get(cursor.selected).copied();
-                    self.overlay = None;
-                    match chosen {
-                        Some(a) => self.update(a),
-                        None => self.set_status(Level::Info, "No action matches"),
-                    }
-                }
-                _ => {}
-            },
-            Some(Overlay::Search { hits, cursor, .. }) => match action {
-                Action::FieldNext => cursor.step(1, hits.len(), height),
-                Action::FieldPrev => cursor.step(-1, hits.len(), height),
-                Action::Cancel => self.overlay = None,
-                Action::Submit => {
-                    let chosen = hits.get(cursor.selected).map(|h| (h.partner, h.record));
-                    self.overlay = None;
-                    match chosen {
-                        Some((partner, record)) => self.jump_to(partner, record),
-                        None => self.set_status(Level::Info, "Nothing found"),
-                    }
-                }
-                _ => {}
-            },
-            _ => {}
+        Overlay::Search {
+            input,
+            hits,
+            cursor,
+            job,
+        } => {
+            if !input.handle(request).is_some_and(|c| c.value) {
+                return;
+            }
+            let query = input.value().trim().to_string();
+            hits.clear();
+            *cursor = Cursor::default();
+            *job = (!query.is_empty()).then(|| SearchJob::new(query));
+            continue_search(job, hits, app, super::filter::KEY_BUDGET);
         }
+        _ => {}
     }
+}
+
+/// The palette's and the search's keys: edit the query, move through the matches, run the
+/// chosen action or go to the chosen record, cancel.
+pub(super) fn update(overlay: &mut Overlay, action: Action, app: &App) -> Effect {
+    if let Some(request) = super::form::text_request(action) {
+        edit_query(overlay, request, app);
+        return Effect::None;
+    }
+    let height = app.view_height();
+    let nothing = |text: &str| {
+        Effect::Several(vec![
+            Effect::Close,
+            Effect::Status(Level::Info, text.to_string()),
+        ])
+    };
+    match overlay {
+        Overlay::Palette {
+            matches, cursor, ..
+        } => match action {
+            Action::FieldNext => cursor.step(1, matches.len(), height),
+            Action::FieldPrev => cursor.step(-1, matches.len(), height),
+            Action::Cancel => return Effect::Close,
+            Action::Submit => {
+                return match matches.get(cursor.selected).copied() {
+                    Some(chosen) => Effect::Run(chosen),
+                    None => nothing("No action matches"),
+                };
+            }
+            _ => {}
+        },
+        Overlay::Search { hits, cursor, .. } => match action {
+            Action::FieldNext => cursor.step(1, hits.len(), height),
+            Action::FieldPrev => cursor.step(-1, hits.len(), height),
+            Action::Cancel => return Effect::Close,
+            Action::Submit => {
+                return match hits.get(cursor.selected) {
+                    Some(hit) => Effect::Jump {
+                        partner: hit.partner,
+                        record: hit.record,
+                        then: None,
+                    },
+                    None => nothing("Nothing found"),
+                };
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    Effect::None
 }

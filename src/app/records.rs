@@ -2,7 +2,7 @@
 //! partner's details): add, edit (also `Enter`) and delete them there.
 
 use super::forms::{self, FormTarget};
-use super::{Action, App, Cursor, Level, Overlay, Pending};
+use super::{Action, App, Cursor, Effect, Level, Overlay, Pending};
 use crate::model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,138 +38,144 @@ impl App {
             self.set_status(Level::Info, "Select a partner first");
             return;
         };
-        self.overlay = Some(Overlay::Records {
+        self.open(Overlay::Records {
             kind,
             partner,
             cursor: Cursor::default(),
         });
     }
+}
 
-    pub(super) fn update_records(&mut self, action: Action) {
-        let Some(Overlay::Records {
-            kind,
-            partner,
-            cursor,
-        }) = self.overlay.clone()
-        else {
-            return;
-        };
-        let rows = self.record_rows(kind, partner);
-        let height = self.view_height();
-        let selected = rows.get(cursor.selected).copied();
-        let name = self
-            .ws
-            .partner(partner)
-            .map_or(String::new(), |p| p.name.clone());
-        let mut cursor = cursor;
-        match action {
-            Action::Back => {
-                self.overlay = None;
-                return;
-            }
-            Action::Help => {
-                self.return_to = None;
-                self.open_help();
-                return;
-            }
-            Action::Down => cursor.step(1, rows.len(), height),
-            Action::Up => cursor.step(-1, rows.len(), height),
-            Action::PageDown => cursor.step(height as isize, rows.len(), height),
-            Action::PageUp => cursor.step(-(height as isize), rows.len(), height),
-            Action::First => cursor.first(),
-            Action::Last => cursor.last(rows.len(), height),
-            Action::Add | Action::Edit | Action::Open | Action::Delete
-                if self.refuse_read_only() =>
-            {
-                return;
-            }
-            Action::Add | Action::Edit | Action::Open => {
-                let editing = if action == Action::Add {
-                    None
-                } else {
-                    selected
-                };
-                if action != Action::Add && editing.is_none() {
-                    self.set_status(Level::Info, "Nothing selected");
-                    return;
-                }
-                self.return_to = self.overlay.clone();
-                let (form, target) = match kind {
-                    RecordsKind::Commitments => {
-                        let c = editing.map(|i| &self.ws.commitments[i]);
-                        (
-                            forms::commitment_form(c, &name),
-                            FormTarget::Commitment(partner, c.map(|c| c.id)),
-                        )
-                    }
-                    RecordsKind::Celebrations => {
-                        let c = editing.map(|i| &self.ws.celebrations[i]);
-                        let done: Vec<&Milestone> = self
-                            .ws
-                            .milestones
-                            .iter()
-                            .filter(|m| m.partner == partner && m.done.is_some())
-                            .collect();
-                        (
-                            forms::win_form(c, &name, &done),
-                            FormTarget::Win(partner, c.map(|c| c.id)),
-                        )
-                    }
-                };
-                self.open_form(form, target);
-                return;
-            }
-            Action::MarkKept | Action::MarkMissed if kind == RecordsKind::Commitments => {
-                if self.refuse_read_only() {
-                    return;
-                }
-                let Some(i) = selected else {
-                    self.set_status(Level::Info, "Nothing selected");
-                    return;
-                };
-                let today = self.today;
-                let mut ws = crate::model::Workspace::clone(&self.ws);
-                let c = &mut ws.commitments[i];
-                let (outcome, word) = if action == Action::MarkKept {
-                    (crate::model::Outcome::Kept(today), "kept")
-                } else {
-                    (crate::model::Outcome::Missed(today), "missed")
-                };
-                c.outcome = Some(outcome);
-                let message = format!("Marked {word} today: {}", c.what);
-                self.commit(ws, &message);
-            }
-            Action::Delete => {
-                let Some(i) = selected else {
-                    self.set_status(Level::Info, "Nothing selected");
-                    return;
-                };
-                self.return_to = self.overlay.clone();
-                let (q, pending) = match kind {
-                    RecordsKind::Commitments => {
-                        let c = &self.ws.commitments[i];
-                        (
-                            format!("Delete the commitment \"{}\"? {}", c.what, self.yes_no()),
-                            Pending::DeleteCommitment(c.id),
-                        )
-                    }
-                    RecordsKind::Celebrations => {
-                        let c = &self.ws.celebrations[i];
-                        (
-                            format!("Delete the celebration \"{}\"? {}", c.how, self.yes_no()),
-                            Pending::DeleteCelebration(c.id),
-                        )
-                    }
-                };
-                self.confirm(q, pending);
-                return;
-            }
-            _ => return,
+/// The list's keys: move; add, edit (also `Enter`) and delete open a form or a question over
+/// it; kept / missed mark the selected commitment; help, back.
+pub(super) fn update(
+    kind: RecordsKind,
+    partner: PartnerId,
+    cursor: &mut Cursor,
+    action: Action,
+    app: &App,
+) -> Effect {
+    let rows = app.record_rows(kind, partner);
+    let height = app.view_height();
+    let selected = rows.get(cursor.selected).copied();
+    let name = app
+        .ws
+        .partner(partner)
+        .map_or(String::new(), |p| p.name.clone());
+    let nothing = || Effect::Status(Level::Info, "Nothing selected".to_string());
+    match action {
+        Action::Back => Effect::Close,
+        Action::Help => Effect::Open(Overlay::Help {
+            scroll: 0,
+            from: super::Context::Records,
+        }),
+        Action::Down => {
+            cursor.step(1, rows.len(), height);
+            Effect::None
         }
-        self.overlay = Some(Overlay::Records {
-            kind,
-            partner,
-            cursor,
-        });
+        Action::Up => {
+            cursor.step(-1, rows.len(), height);
+            Effect::None
+        }
+        Action::PageDown => {
+            cursor.step(height as isize, rows.len(), height);
+            Effect::None
+        }
+        Action::PageUp => {
+            cursor.step(-(height as isize), rows.len(), height);
+            Effect::None
+        }
+        Action::First => {
+            cursor.first();
+            Effect::None
+        }
+        Action::Last => {
+            cursor.last(rows.len(), height);
+            Effect::None
+        }
+        Action::Add | Action::Edit | Action::Open | Action::Delete if app.read_only.is_some() => {
+            app.read_only_refusal()
+        }
+        Action::Add | Action::Edit | Action::Open => {
+            let editing = if action == Action::Add {
+                None
+            } else {
+                selected
+            };
+            if action != Action::Add && editing.is_none() {
+                return nothing();
+            }
+            let (form, target) = match kind {
+                RecordsKind::Commitments => {
+                    let c = editing.map(|i| &app.ws.commitments[i]);
+                    (
+                        forms::commitment_form(c, &name),
+                        FormTarget::Commitment(partner, c.map(|c| c.id)),
+                    )
+                }
+                RecordsKind::Celebrations => {
+                    let c = editing.map(|i| &app.ws.celebrations[i]);
+                    let done: Vec<&Milestone> = app
+                        .ws
+                        .milestones
+                        .iter()
+                        .filter(|m| m.partner == partner && m.done.is_some())
+                        .collect();
+                    (
+                        forms::win_form(c, &name, &done),
+                        FormTarget::Win(partner, c.map(|c| c.id)),
+                    )
+                }
+            };
+            // Over this list, which comes back when the form closes.
+            Effect::Open(app.form_overlay(form, target))
+        }
+        Action::MarkKept | Action::MarkMissed if kind == RecordsKind::Commitments => {
+            if app.read_only.is_some() {
+                return app.read_only_refusal();
+            }
+            let Some(i) = selected else {
+                return nothing();
+            };
+            let today = app.today;
+            let mut ws = Workspace::clone(&app.ws);
+            let c = &mut ws.commitments[i];
+            let (outcome, word) = if action == Action::MarkKept {
+                (Outcome::Kept(today), "kept")
+            } else {
+                (Outcome::Missed(today), "missed")
+            };
+            c.outcome = Some(outcome);
+            let message = format!("Marked {word} today: {}", c.what);
+            Effect::Apply {
+                ws: Box::new(ws),
+                message,
+                then: Vec::new(),
+            }
+        }
+        Action::Delete => {
+            let Some(i) = selected else {
+                return nothing();
+            };
+            let (question, pending) = match kind {
+                RecordsKind::Commitments => {
+                    let c = &app.ws.commitments[i];
+                    (
+                        format!("Delete the commitment \"{}\"? {}", c.what, app.yes_no()),
+                        Pending::DeleteCommitment(c.id),
+                    )
+                }
+                RecordsKind::Celebrations => {
+                    let c = &app.ws.celebrations[i];
+                    (
+                        format!("Delete the celebration \"{}\"? {}", c.how, app.yes_no()),
+                        Pending::DeleteCelebration(c.id),
+                    )
+                }
+            };
+            // Over this list, which comes back after the answer.
+            Effect::Open(Overlay::Confirm { question, pending })
+        }
+        _ => Effect::None,
     }
 }

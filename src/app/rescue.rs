@@ -40,11 +40,10 @@ impl App {
     pub fn rescue(&self) -> Option<Rescue> {
         let mut note = None;
         let mut draft = None;
-        let form = match &self.overlay {
-            Some(Overlay::Form { form, .. }) => Some(form),
-            Some(Overlay::Confirm {
-                form: Some(pair), ..
-            }) => Some(&pair.0),
+        // The open form, or the one a question interrupted (under it).
+        let form = match (&self.overlay, self.under()) {
+            (Some(Overlay::Form { form, .. }), _) => Some(form),
+            (Some(Overlay::Confirm { .. }), Some(Overlay::Form { form, .. })) => Some(form),
             _ => None,
         };
         if let Some(form) = form.filter(|f| f.dirty) {

@@ -8,7 +8,7 @@ use super::detail::{DetailLine, LineKind, practice_section};
 use super::form::{Field, FieldKind, Form};
 use super::form::{text_request, typed_request};
 use super::layers;
-use super::{Action, App, Context, Level, Overlay};
+use super::{Action, App, Context, Effect, Level, Overlay};
 use crate::keymap::Key;
 use crate::model::dates::parse_date;
 use crate::model::*;
@@ -22,9 +22,20 @@ pub const NEXT: usize = 11;
 pub const SUMMARY: usize = 12;
 pub const STEPS: usize = 13;
 
+/// The partners still to review after the current one in a batch (`R`, every review due).
+#[derive(Debug, Clone, Default)]
+pub struct Batch {
+    /// Still to review, last first.
+    pub queue: Vec<PartnerId>,
+    /// How many the batch started with.
+    pub total: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct ReviewState {
     pub partner: PartnerId,
+    /// The batch this review is part of (empty for a single review).
+    pub batch: Batch,
     pub started: NaiveDate,
     pub step: usize,
     pub scores: [Option<u8>; 8],
@@ -81,6 +92,7 @@ impl ReviewState {
             next: Input::new(format!("+{}d", partner.review_interval_days)),
             prompt: false,
             error: None,
+            batch: Batch::default(),
         }
     }
 
@@ -103,6 +115,7 @@ impl ReviewState {
             next: Input::new(d.next_review.clone()),
             prompt: false,
             error: None,
+            batch: Batch::default(),
         }
     }
 
@@ -141,9 +154,8 @@ impl App {
         if self.refuse_read_only() {
             return;
         }
-        self.review_queue.clear();
         match self.selected_partner().map(|p| p.id) {
-            Some(id) => self.open_review(id),
+            Some(id) => self.open_review(id, Batch::default()),
             None => self.set_status(Level::Info, "Select a partner to review"),
         }
     }
@@ -176,27 +188,25 @@ impl App {
         due.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         let mut due: Vec<PartnerId> = due.into_iter().map(|(_, _, id)| id).collect();
         due.reverse();
-        self.review_queue = due;
-        self.review_total = self.review_queue.len();
-        self.next_in_queue();
+        let total = due.len();
+        self.next_in_queue(Batch { queue: due, total });
     }
 
-    fn next_in_queue(&mut self) {
-        if let Some(id) = self.review_queue.pop() {
-            let n = self.review_total - self.review_queue.len();
-            self.open_review(id);
+    /// Opens the next review of a batch, if any is left.
+    pub(super) fn next_in_queue(&mut self, mut batch: Batch) {
+        if let Some(id) = batch.queue.pop() {
+            let n = batch.total - batch.queue.len();
+            let total = batch.total;
+            self.open_review(id, batch);
             let name = self
                 .ws
                 .partner(id)
                 .map_or(String::new(), |p| p.name.clone());
-            self.set_status(
-                Level::Info,
-                format!("Review {n} of {}: {name}", self.review_total),
-            );
+            self.set_status(Level::Info, format!("Review {n} of {total}: {name}"));
         }
     }
 
-    fn open_review(&mut self, id: PartnerId) {
+    fn open_review(&mut self, id: PartnerId, batch: Batch) {
         let Some(partner) = self.ws.partner(id) else {
             return;
         };
@@ -215,143 +225,7 @@ impl App {
             }
             None => ReviewState::new(partner, self.today),
         };
-        self.overlay = Some(Overlay::Review(Box::new(state)));
-    }
-
-    pub(super) fn update_review(&mut self, action: Action) {
-        let Some(Overlay::Review(state)) = &mut self.overlay else {
-            return;
-        };
-        state.error = None;
-        if state.prompt {
-            match action {
-                Action::KeepDraft => self.keep_draft(),
-                Action::DiscardReview => self.discard_review(),
-                Action::ContinueReview | Action::Cancel => state.prompt = false,
-                Action::SkipReview if !self.review_queue.is_empty() => self.skip_review(),
-                _ => {}
-            }
-            return;
-        }
-        let idle = match state.step {
-            0 | SUMMARY => true,
-            1..=8 => state.notes[state.step - 1].value().is_empty(),
-            _ => false,
-        };
-        match action {
-            // In the actions step Tab moves between the action's fields, as in forms, and on
-            // to the next step from the last one.
-            Action::StepNext
-                if state.step == ACTIONS && state.action.focus + 1 < state.action.fields.len() =>
-            {
-                state.action.next()
-            }
-            Action::StepPrev if state.step == ACTIONS && state.action.focus > 0 => {
-                state.action.prev()
-            }
-            Action::StepNext => state.step = (state.step + 1).min(SUMMARY),
-            Action::StepPrev => state.step = state.step.saturating_sub(1),
-            Action::Cancel => state.prompt = true,
-            Action::Submit => match state.step {
-                ACTIONS => {
-                    let text = state.action.get("Action").value().trim().to_string();
-                    if text.is_empty() {
-                        state.step += 1;
-                    } else {
-                        let due_text = state.action.get("Due").value().trim().to_string();
-                        let due = if due_text.is_empty() {
-                            Ok(None)
-                        } else {
-                            parse_date(&due_text, self.today).map(Some)
-                        };
-                        match due {
-                            Ok(due) => {
-                                let kind = ActionKind::ALL[state.action.get("Becomes").choice];
-                                state.actions.push(PlannedAction { kind, text, due });
-                                state.action = action_form();
-                            }
-                            Err(e) => state.error = Some(e),
-                        }
-                    }
-                }
-                SUMMARY => self.save_review(),
-                _ => state.step += 1,
-            },
-            // Nothing typed: move between steps (not past the summary).
-            Action::StepForward if idle && state.step < SUMMARY => state.step += 1,
-            Action::StepBack if idle => state.step = state.step.saturating_sub(1),
-            _ => match state.step {
-                1..=8 => {
-                    let i = state.step - 1;
-                    match action {
-                        // A digit rates and goes on (a note: type it first and rate with ↑/↓,
-                        // or come back with ←).
-                        _ if action.rating().is_some() => {
-                            state.scores[i] = action.rating();
-                            state.step += 1;
-                        }
-                        Action::RateUp => {
-                            state.scores[i] = Some(state.scores[i].map_or(3, |s| (s + 1).min(5)))
-                        }
-                        Action::RateDown => {
-                            state.scores[i] =
-                                Some(state.scores[i].map_or(3, |s| s.saturating_sub(1).max(1)))
-                        }
-                        _ => {
-                            if let Some(r) = text_request(action) {
-                                state.notes[i].handle(r);
-                            }
-                        }
-                    }
-                }
-                FEEDBACK => {
-                    if let Some(r) = text_request(action) {
-                        state.feedback.handle(r);
-                    }
-                }
-                NEXT => {
-                    if let Some(r) = text_request(action) {
-                        state.next.handle(r);
-                    }
-                }
-                ACTIONS => match action {
-                    Action::ActionFieldNext => state.action.next(),
-                    Action::ActionFieldPrev => state.action.prev(),
-                    // Removing the last planned action: its own key, or deleting on an empty
-                    // action.
-                    Action::RemoveLastAction => {
-                        state.actions.pop();
-                    }
-                    Action::DeleteBack | Action::DeleteForward
-                        if state.action.focus == 0
-                            && state.action.get("Action").value().is_empty() =>
-                    {
-                        state.actions.pop();
-                    }
-                    _ => {
-                        state.action.edit(action);
-                    }
-                },
-                _ => {}
-            },
-        }
-    }
-
-    /// Drops the review being written (and its kept draft, if any).
-    fn discard_review(&mut self) {
-        let Some(Overlay::Review(state)) = &self.overlay else {
-            return;
-        };
-        let partner = state.partner;
-        self.overlay = None;
-        self.review_queue.clear();
-        if self.ws.drafts.iter().any(|d| d.partner == partner) {
-            let mut ws = crate::model::Workspace::clone(&self.ws);
-            ws.drafts.retain(|d| d.partner != partner);
-            self.commit(ws, "Draft review discarded");
-        } else {
-            self.set_status(Level::Info, "Review discarded");
-        }
+        self.open(Overlay::Review(Box::new(ReviewState { batch, ..state })));
     }
 
     /// A key no binding claimed, typed in the review: into the note, the feedback, the action
@@ -384,151 +258,14 @@ impl App {
         }
     }
 
-    /// Leaves this partner's review for later (a draft is kept when something was rated or
-    /// written) and goes on with the next in the batch.
-    fn skip_review(&mut self) {
-        let Some(Overlay::Review(state)) = self.overlay.take() else {
-            return;
-        };
-        let name = self
-            .ws
-            .partner(state.partner)
-            .map_or(String::new(), |p| p.name.clone());
-        if state.started_anything() {
-            let mut ws = crate::model::Workspace::clone(&self.ws);
-            ws.drafts.retain(|d| d.partner != state.partner);
-            ws.drafts.push(state.draft());
-            ws.drafts.sort_by_key(|d| d.partner);
-            self.commit(ws, &format!("Skipped {name}; its draft is kept"));
-        }
-        self.next_in_queue();
-    }
-
     /// The position in a batch of reviews (`R`): "2 of 4".
     pub fn review_position(&self) -> Option<(usize, usize)> {
-        (self.review_total > 1 && matches!(self.overlay, Some(Overlay::Review(_)))).then(|| {
-            (
-                self.review_total - self.review_queue.len(),
-                self.review_total,
-            )
-        })
-    }
-
-    fn keep_draft(&mut self) {
-        let Some(Overlay::Review(state)) = self.overlay.take() else {
-            return;
-        };
-        self.review_queue.clear();
-        let mut ws = crate::model::Workspace::clone(&self.ws);
-        ws.drafts.retain(|d| d.partner != state.partner);
-        ws.drafts.push(state.draft());
-        ws.drafts.sort_by_key(|d| d.partner);
-        let message = format!(
-            "Draft kept: {} on the partner resumes it",
-            self.key_text(Action::Review, Context::Dashboard)
-        );
-        self.commit(ws, &message);
-    }
-
-    fn save_review(&mut self) {
-        let Some(Overlay::Review(state)) = &mut self.overlay else {
-            return;
-        };
-        if let Some(i) = state.scores.iter().position(Option::is_none) {
-            state.step = i + 1;
-            state.error = Some(format!("Rate {} first (1–5)", Practice::ALL[i].label()));
-            return;
-        }
-        let next = match parse_date(state.next.value(), self.today) {
-            Ok(d) => d,
-            Err(e) => {
-                state.step = NEXT;
-                state.error = Some(e);
-                return;
-            }
-        };
-        let state = (**state).clone();
-        let mut ratings = Ratings::uniform(3);
-        for (i, p) in Practice::ALL.iter().enumerate() {
-            let r = ratings.get_mut(*p);
-            r.score = state.scores[i].unwrap_or(3);
-            r.note = state.notes[i].value().trim().to_string();
-        }
-        let mut ws = crate::model::Workspace::clone(&self.ws);
-        let review = ReviewId(ws.allocate_id());
-        let fallback_due = self.today + chrono::Days::new(14);
-        for a in &state.actions {
-            let due = a.due.unwrap_or(fallback_due);
-            let action = match a.kind {
-                ActionKind::Goal => {
-                    let id = GoalId(ws.allocate_id());
-                    ws.goals.push(Goal {
-                        id,
-                        partner: state.partner,
-                        title: a.text.clone(),
-                        metric: String::new(),
-                        unit: String::new(),
-                        baseline: 0.0,
-                        target: None,
-                        current: 0.0,
-                        owner: Owner::Joint,
-                        start: self.today,
-                        due: a.due,
-                        status: GoalStatus::Active,
-                    });
-                    ActionRecord::Goal(id)
-                }
-                ActionKind::Milestone => {
-                    let id = MilestoneId(ws.allocate_id());
-                    ws.milestones.push(Milestone {
-                        id,
-                        partner: state.partner,
-                        goal: None,
-                        title: a.text.clone(),
-                        due,
-                        done: None,
-                    });
-                    ActionRecord::Milestone(id)
-                }
-                ActionKind::OurCommitment | ActionKind::TheirCommitment => {
-                    let id = CommitmentId(ws.allocate_id());
-                    ws.commitments.push(Commitment {
-                        id,
-                        partner: state.partner,
-                        side: if a.kind == ActionKind::OurCommitment {
-                            Side::Us
-                        } else {
-                            Side::Them
-                        },
-                        what: a.text.clone(),
-                        due,
-                        outcome: None,
-                    });
-                    ActionRecord::Commitment(id)
-                }
-            };
-            ws.review_actions.push(ReviewLink { review, action });
-        }
-        ws.reviews.push(Review {
-            id: review,
-            partner: state.partner,
-            date: self.today,
-            ratings,
-            feedback: state.feedback.value().trim().to_string(),
-            next_review: Some(next),
-        });
-        ws.drafts.retain(|d| d.partner != state.partner);
-        let name = ws
-            .partner(state.partner)
-            .map_or(String::new(), |p| p.name.clone());
-        let message = format!(
-            "Review of {name} saved with {} action{}; next review {next}",
-            state.actions.len(),
-            if state.actions.len() == 1 { "" } else { "s" }
-        );
-        self.overlay = None;
-        if self.commit(ws, &message) {
-            self.next_in_queue();
+        match &self.overlay {
+            Some(Overlay::Review(state)) if state.batch.total > 1 => Some((
+                state.batch.total - state.batch.queue.len(),
+                state.batch.total,
+            )),
+            _ => None,
         }
     }
 
@@ -708,4 +445,289 @@ pub fn review_layers(state: &ReviewState) -> &'static [Context] {
         },
         _ => layers::REVIEW_IDLE,
     }
+}
+
+/// The review's keys: rate, write, plan actions, move between steps, save at the summary;
+/// `Esc` asks whether to keep a draft, discard, skip to the next partner or continue.
+pub(super) fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
+    state.error = None;
+    if state.prompt {
+        return match action {
+            Action::KeepDraft => keep_draft(state, app),
+            Action::DiscardReview => discard(state, app),
+            Action::ContinueReview | Action::Cancel => {
+                state.prompt = false;
+                Effect::None
+            }
+            Action::SkipReview if !state.batch.queue.is_empty() => skip(state, app),
+            _ => Effect::None,
+        };
+    }
+    let mut effect = Effect::None;
+    let idle = match state.step {
+        0 | SUMMARY => true,
+        1..=8 => state.notes[state.step - 1].value().is_empty(),
+        _ => false,
+    };
+    match action {
+        // In the actions step Tab moves between the action's fields, as in forms, and on
+        // to the next step from the last one.
+        Action::StepNext
+            if state.step == ACTIONS && state.action.focus + 1 < state.action.fields.len() =>
+        {
+            state.action.next()
+        }
+        Action::StepPrev if state.step == ACTIONS && state.action.focus > 0 => state.action.prev(),
+        Action::StepNext => state.step = (state.step + 1).min(SUMMARY),
+        Action::StepPrev => state.step = state.step.saturating_sub(1),
+        Action::Cancel => state.prompt = true,
+        Action::Submit => match state.step {
+            ACTIONS => {
+                let text = state.action.get("Action").value().trim().to_string();
+                if text.is_empty() {
+                    state.step += 1;
+                } else {
+                    let due_text = state.action.get("Due").value().trim().to_string();
+                    let due = if due_text.is_empty() {
+                        Ok(None)
+                    } else {
+                        parse_date(&due_text, app.today).map(Some)
+                    };
+                    match due {
+                        Ok(due) => {
+                            let kind = ActionKind::ALL[state.action.get("Becomes").choice];
+                            state.actions.push(PlannedAction { kind, text, due });
+                            state.action = action_form();
+                        }
+                        Err(e) => state.error = Some(e),
+                    }
+                }
+            }
+            SUMMARY => effect = save(state, app),
+            _ => state.step += 1,
+        },
+        // Nothing typed: move between steps (not past the summary).
+        Action::StepForward if idle && state.step < SUMMARY => state.step += 1,
+        Action::StepBack if idle => state.step = state.step.saturating_sub(1),
+        _ => match state.step {
+            1..=8 => {
+                let i = state.step - 1;
+                match action {
+                    // A digit rates and goes on (a note: type it first and rate with ↑/↓,
+                    // or come back with ←).
+                    _ if action.rating().is_some() => {
+                        state.scores[i] = action.rating();
+                        state.step += 1;
+                    }
+                    Action::RateUp => {
+                        state.scores[i] = Some(state.scores[i].map_or(3, |s| (s + 1).min(5)))
+                    }
+                    Action::RateDown => {
+                        state.scores[i] =
+                            Some(state.scores[i].map_or(3, |s| s.saturating_sub(1).max(1)))
+                    }
+                    _ => {
+                        if let Some(r) = text_request(action) {
+                            state.notes[i].handle(r);
+                        }
+                    }
+                }
+            }
+            FEEDBACK => {
+                if let Some(r) = text_request(action) {
+                    state.feedback.handle(r);
+                }
+            }
+            NEXT => {
+                if let Some(r) = text_request(action) {
+                    state.next.handle(r);
+                }
+            }
+            ACTIONS => match action {
+                Action::ActionFieldNext => state.action.next(),
+                Action::ActionFieldPrev => state.action.prev(),
+                // Removing the last planned action: its own key, or deleting on an empty
+                // action.
+                Action::RemoveLastAction => {
+                    state.actions.pop();
+                }
+                Action::DeleteBack | Action::DeleteForward
+                    if state.action.focus == 0 && state.action.get("Action").value().is_empty() =>
+                {
+                    state.actions.pop();
+                }
+                _ => {
+                    state.action.edit(action);
+                }
+            },
+            _ => {}
+        },
+    }
+    effect
+}
+
+/// Drops the review being written (and its kept draft, if any).
+fn discard(state: &ReviewState, app: &App) -> Effect {
+    let partner = state.partner;
+    // The rest of the batch goes with it.
+    let done = if app.ws.drafts.iter().any(|d| d.partner == partner) {
+        let mut ws = crate::model::Workspace::clone(&app.ws);
+        ws.drafts.retain(|d| d.partner != partner);
+        Effect::Apply {
+            ws: Box::new(ws),
+            message: "Draft review discarded".to_string(),
+            then: Vec::new(),
+        }
+    } else {
+        Effect::Status(Level::Info, "Review discarded".to_string())
+    };
+    Effect::Several(vec![Effect::Close, done])
+}
+
+/// Leaves this partner's review for later (a draft is kept when something was rated or
+/// written) and goes on with the next in the batch.
+fn skip(state: &ReviewState, app: &App) -> Effect {
+    let name = app
+        .ws
+        .partner(state.partner)
+        .map_or(String::new(), |p| p.name.clone());
+    let mut effects = vec![Effect::Close];
+    if state.started_anything() {
+        let mut ws = crate::model::Workspace::clone(&app.ws);
+        ws.drafts.retain(|d| d.partner != state.partner);
+        ws.drafts.push(state.draft());
+        ws.drafts.sort_by_key(|d| d.partner);
+        effects.push(Effect::Apply {
+            ws: Box::new(ws),
+            message: format!("Skipped {name}; its draft is kept"),
+            then: Vec::new(),
+        });
+    }
+    effects.push(Effect::NextReview(state.batch.clone()));
+    Effect::Several(effects)
+}
+
+/// Keeps what was written as a draft (the rest of the batch goes with the review).
+fn keep_draft(state: &ReviewState, app: &App) -> Effect {
+    let mut ws = crate::model::Workspace::clone(&app.ws);
+    ws.drafts.retain(|d| d.partner != state.partner);
+    ws.drafts.push(state.draft());
+    ws.drafts.sort_by_key(|d| d.partner);
+    let message = format!(
+        "Draft kept: {} on the partner resumes it",
+        app.key_text(Action::Review, Context::Dashboard)
+    );
+    Effect::Several(vec![
+        Effect::Close,
+        Effect::Apply {
+            ws: Box::new(ws),
+            message,
+            then: Vec::new(),
+        },
+    ])
+}
+
+/// Saves the review (with its planned actions as records) and goes on with the next in the
+/// batch; a missing rating or a wrong date sends the user back to that step instead.
+fn save(state: &mut ReviewState, app: &App) -> Effect {
+    if let Some(i) = state.scores.iter().position(Option::is_none) {
+        state.step = i + 1;
+        state.error = Some(format!("Rate {} first (1–5)", Practice::ALL[i].label()));
+        return Effect::None;
+    }
+    let next = match parse_date(state.next.value(), app.today) {
+        Ok(d) => d,
+        Err(e) => {
+            state.step = NEXT;
+            state.error = Some(e);
+            return Effect::None;
+        }
+    };
+    let state = state.clone();
+    let mut ratings = Ratings::uniform(3);
+    for (i, p) in Practice::ALL.iter().enumerate() {
+        let r = ratings.get_mut(*p);
+        r.score = state.scores[i].unwrap_or(3);
+        r.note = state.notes[i].value().trim().to_string();
+    }
+    let mut ws = crate::model::Workspace::clone(&app.ws);
+    let review = ReviewId(ws.allocate_id());
+    let fallback_due = app.today + chrono::Days::new(14);
+    for a in &state.actions {
+        let due = a.due.unwrap_or(fallback_due);
+        let action = match a.kind {
+            ActionKind::Goal => {
+                let id = GoalId(ws.allocate_id());
+                ws.goals.push(Goal {
+                    id,
+                    partner: state.partner,
+                    title: a.text.clone(),
+                    metric: String::new(),
+                    unit: String::new(),
+                    baseline: 0.0,
+                    target: None,
+                    current: 0.0,
+                    owner: Owner::Joint,
+                    start: app.today,
+                    due: a.due,
+                    status: GoalStatus::Active,
+                });
+                ActionRecord::Goal(id)
+            }
+            ActionKind::Milestone => {
+                let id = MilestoneId(ws.allocate_id());
+                ws.milestones.push(Milestone {
+                    id,
+                    partner: state.partner,
+                    goal: None,
+                    title: a.text.clone(),
+                    due,
+                    done: None,
+                });
+                ActionRecord::Milestone(id)
+            }
+            ActionKind::OurCommitment | ActionKind::TheirCommitment => {
+                let id = CommitmentId(ws.allocate_id());
+                ws.commitments.push(Commitment {
+                    id,
+                    partner: state.partner,
+                    side: if a.kind == ActionKind::OurCommitment {
+                        Side::Us
+                    } else {
+                        Side::Them
+                    },
+                    what: a.text.clone(),
+                    due,
+                    outcome: None,
+                });
+                ActionRecord::Commitment(id)
+            }
+        };
+        ws.review_actions.push(ReviewLink { review, action });
+    }
+    ws.reviews.push(Review {
+        id: review,
+        partner: state.partner,
+        date: app.today,
+        ratings,
+        feedback: state.feedback.value().trim().to_string(),
+        next_review: Some(next),
+    });
+    ws.drafts.retain(|d| d.partner != state.partner);
+    let name = ws
+        .partner(state.partner)
+        .map_or(String::new(), |p| p.name.clone());
+    let message = format!(
+        "Review of {name} saved with {} action{}; next review {next}",
+        state.actions.len(),
+        if state.actions.len() == 1 { "" } else { "s" }
+    );
+    Effect::Several(vec![
+        Effect::Close,
+        Effect::Apply {
+            ws: Box::new(ws),
+            message,
+            then: vec![Effect::NextReview(state.batch)],
+        },
+    ])
 }

@@ -126,7 +126,7 @@ impl App {
         if let Some(at) = selected.and_then(|s| new.iter().position(|i| *i == s)) {
             cursor.select(at, new.len(), self.view_height());
         }
-        self.overlay = Some(Overlay::Overview {
+        self.replace(Overlay::Overview {
             cursor,
             sort: OverviewSort::Fall,
             order: new,

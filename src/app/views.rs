@@ -2,7 +2,7 @@
 //! portfolio overview (every partner's health and practices, sortable). `Enter` in either jumps
 //! to the record on the dashboard, where the action keys work on it.
 
-use super::{Action, App, Cursor, Level, Overlay, Pane};
+use super::{Action, App, Cursor, Effect, Level, Overlay, Pane};
 use crate::insight::RecordRef as Target;
 
 /// How the overview is ordered.
@@ -48,14 +48,14 @@ impl App {
     }
 
     pub(super) fn open_attention(&mut self) {
-        self.overlay = Some(Overlay::Attention {
+        self.open(Overlay::Attention {
             cursor: Cursor::default(),
         });
     }
 
     pub(super) fn open_overview(&mut self) {
         let sort = OverviewSort::Health;
-        self.overlay = Some(Overlay::Overview {
+        self.open(Overlay::Overview {
             cursor: Cursor::default(),
             sort,
             order: self.overview_order(sort),
@@ -81,84 +81,6 @@ impl App {
             }
         }
         order
-    }
-
-    pub(super) fn update_view(&mut self, action: Action) {
-        let height = self.view_height();
-        let len = match &self.overlay {
-            Some(Overlay::Attention { .. }) => self.overview.attention.len(),
-            Some(Overlay::Overview { order, .. }) => order.len(),
-            _ => return,
-        };
-        match action {
-            Action::Back => self.overlay = None,
-            Action::Help => self.open_help(),
-            Action::Attention => self.open_attention(),
-            Action::Overview => self.open_overview(),
-            Action::Sort => {
-                if let Some(Overlay::Overview { sort, .. }) = &self.overlay {
-                    let next = sort.next();
-                    let order = self.overview_order(next);
-                    self.overlay = Some(Overlay::Overview {
-                        cursor: Cursor::default(),
-                        sort: next,
-                        order,
-                    });
-                    self.set_status(Level::Info, format!("Sorted by {}", next.label()));
-                }
-            }
-            Action::Open => self.jump_from_view(),
-            Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
-                let delta = match action {
-                    Action::Down => 1,
-                    Action::Up => -1,
-                    Action::PageDown => height as isize,
-                    _ => -(height as isize),
-                };
-                if let Some(c) = self.view_cursor() {
-                    c.step(delta, len, height);
-                }
-            }
-            Action::First => {
-                if let Some(c) = self.view_cursor() {
-                    c.first();
-                }
-            }
-            Action::Last => {
-                if let Some(c) = self.view_cursor() {
-                    c.last(len, height);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn view_cursor(&mut self) -> Option<&mut Cursor> {
-        match &mut self.overlay {
-            Some(Overlay::Attention { cursor }) | Some(Overlay::Overview { cursor, .. }) => {
-                Some(cursor)
-            }
-            _ => None,
-        }
-    }
-
-    fn jump_from_view(&mut self) {
-        let target = match &self.overlay {
-            Some(Overlay::Attention { cursor }) => self
-                .overview
-                .attention
-                .get(cursor.selected)
-                .map(|item| (item.partner, item.record)),
-            Some(Overlay::Overview { cursor, order, .. }) => order
-                .get(cursor.selected)
-                .map(|i| self.ws.partners[*i as usize].id)
-                .map(|id| (id, Target::Partner(id))),
-            _ => None,
-        };
-        if let Some((partner, record)) = target {
-            self.overlay = None;
-            self.jump_to(partner, record);
-        }
     }
 
     /// Selects a record on the dashboard: its partner, then the pane and row that show it.
@@ -215,5 +137,83 @@ impl App {
                 }
             }
         }
+    }
+}
+
+/// The list views' keys: move, sort (overview), switch to the other view, go to the selected
+/// record on the dashboard, help, back.
+pub(super) fn update(view: &mut Overlay, action: Action, app: &App) -> Effect {
+    let height = app.view_height();
+    let (cursor, len) = match view {
+        Overlay::Attention { cursor } => (cursor, app.overview.attention.len()),
+        Overlay::Overview { cursor, order, .. } => {
+            let len = order.len();
+            (cursor, len)
+        }
+        _ => return Effect::None,
+    };
+    match action {
+        Action::Down => cursor.step(1, len, height),
+        Action::Up => cursor.step(-1, len, height),
+        Action::PageDown => cursor.step(height as isize, len, height),
+        Action::PageUp => cursor.step(-(height as isize), len, height),
+        Action::First => cursor.first(),
+        Action::Last => cursor.last(len, height),
+        Action::Back => return Effect::Close,
+        Action::Help => return Effect::Open(view.help()),
+        // The other view takes this one's place: back goes to the dashboard.
+        Action::Attention => {
+            return Effect::Replace(Overlay::Attention {
+                cursor: Cursor::default(),
+            });
+        }
+        Action::Overview => {
+            let sort = OverviewSort::Health;
+            return Effect::Replace(Overlay::Overview {
+                cursor: Cursor::default(),
+                sort,
+                order: app.overview_order(sort),
+            });
+        }
+        Action::Sort => {
+            if let Overlay::Overview {
+                cursor,
+                sort,
+                order,
+            } = view
+            {
+                *sort = sort.next();
+                *order = app.overview_order(*sort);
+                *cursor = Cursor::default();
+                return Effect::Status(Level::Info, format!("Sorted by {}", sort.label()));
+            }
+        }
+        Action::Open => return jump(view, app),
+        _ => {}
+    }
+    Effect::None
+}
+
+/// `Enter`: the selected record on the dashboard.
+fn jump(view: &Overlay, app: &App) -> Effect {
+    let target = match view {
+        Overlay::Attention { cursor } => app
+            .overview
+            .attention
+            .get(cursor.selected)
+            .map(|item| (item.partner, item.record)),
+        Overlay::Overview { cursor, order, .. } => order
+            .get(cursor.selected)
+            .map(|i| app.ws.partners[*i as usize].id)
+            .map(|id| (id, Target::Partner(id))),
+        _ => None,
+    };
+    match target {
+        Some((partner, record)) => Effect::Jump {
+            partner,
+            record,
+            then: None,
+        },
+        None => Effect::None,
     }
 }

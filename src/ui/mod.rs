@@ -77,7 +77,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     chrome::status(frame, screen.status, app, theme);
     chrome::footer(frame, screen.footer, app, theme);
-    if let (Some(Overlay::Help { .. }), Some(under)) = (&app.overlay, &app.help_return) {
+    // Help draws over the view it was opened from (the overlay under it, if any).
+    if let (Some(Overlay::Help { .. }), Some(under)) = (&app.overlay, app.under()) {
         overlay(frame, app, Some(under), theme);
     }
     overlay(frame, app, app.overlay.as_ref(), theme);
@@ -86,7 +87,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// Draws one overlay (help over the view it was opened from draws that view first).
 fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Theme) {
     match overlay {
-        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll, theme),
+        Some(Overlay::Help { scroll, .. }) => help::draw(frame, app, *scroll, theme),
         Some(Overlay::Detail {
             lines,
             wrapped,

@@ -363,7 +363,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     if state.prompt {
         lines.push(Line::raw(""));
         let prompt = layers::REVIEW_PROMPT;
-        let skip = if app.review_queue.is_empty() {
+        let skip = if state.batch.queue.is_empty() {
             String::new()
         } else {
             format!(

@@ -1,0 +1,153 @@
+//! The yes/no question (`Overlay::Confirm`): what a yes does ([`Pending`]), asking, and the
+//! answer. A question over a form keeps the form under it on the stack: back to it on "no" to
+//! discarding it, gone with the question otherwise. A delete is applied as a change; resolving a
+//! conflict with the file, recovering and quitting are carried out by the app (`disk.rs`).
+
+use super::{Action, App, Effect, Level, Overlay};
+use crate::model::*;
+
+/// What a yes answer does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    DeletePartner(PartnerId),
+    DeleteGoal(GoalId),
+    DeleteMilestone(MilestoneId),
+    DeleteInteraction(InteractionId),
+    /// Mark a goal achieved (its last milestone was just completed).
+    AchieveGoal(GoalId),
+    DeleteCommitment(CommitmentId),
+    DeleteCelebration(CelebrationId),
+    /// Discard a changed form.
+    DiscardForm,
+    /// The file changed on disk under an unsaved change.
+    ResolveConflict,
+    /// Recover the emergency copy at this path (an earlier session's unsaved work).
+    RecoverEmergency(std::path::PathBuf),
+    /// Quit although the last save failed: retry, keep a copy elsewhere, or discard.
+    QuitUnsaved,
+}
+
+impl App {
+    /// Asks a question. Over a form it is opened over it (the form comes back on "no" to
+    /// discarding it); anything else open is replaced by it.
+    pub(super) fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
+        let question = Overlay::Confirm {
+            question: question.into(),
+            pending,
+        };
+        match self.overlay {
+            Some(Overlay::Form { .. }) => self.open(question),
+            _ => self.replace(question),
+        }
+    }
+}
+
+/// The question's keys: yes or no (the quit question has more answers). The question closes;
+/// a form it interrupted goes with it, except on "no" to discarding that form.
+pub(super) fn update(
+    question: &mut String,
+    pending: &Pending,
+    action: Action,
+    app: &App,
+) -> Effect {
+    let yes = action == Action::Yes;
+    if *pending == Pending::QuitUnsaved {
+        return Effect::Several(vec![Effect::Close, Effect::AnswerQuit(action)]);
+    }
+    if !matches!(action, Action::Yes | Action::No) {
+        question.clear();
+        return Effect::None;
+    }
+    let mut effects = vec![Effect::Close];
+    let keep_form = *pending == Pending::DiscardForm && !yes;
+    if !keep_form && matches!(app.under.last(), Some(Overlay::Form { .. })) {
+        effects.push(Effect::Close);
+    }
+    effects.push(match pending {
+        Pending::ResolveConflict => Effect::ResolveConflict { reapply_ours: yes },
+        Pending::RecoverEmergency(copy) => Effect::Recover {
+            copy: copy.clone(),
+            recover: yes,
+        },
+        Pending::DiscardForm => Effect::None,
+        _ if !yes => Effect::Status(Level::Info, "Nothing changed".to_string()),
+        _ => change(pending, app),
+    });
+    Effect::Several(effects)
+}
+
+/// What a yes to a delete (or to marking a goal achieved) changes.
+fn change(pending: &Pending, app: &App) -> Effect {
+    let mut ws = Workspace::clone(&app.ws);
+    let message = match *pending {
+        Pending::DeletePartner(id) => {
+            ws.remove_partner(id);
+            "Deleted the partner and its records"
+        }
+        Pending::DeleteGoal(id) => {
+            ws.remove::<Goal>(id.0);
+            let partner = app.ws.goal(id).map(|g| g.partner);
+            // Its milestones stay, unlinked; only the goal's partner can have any.
+            let theirs = partner
+                .and_then(|p| app.index.slots(p))
+                .map_or(&[][..], |s| &s.milestones[..]);
+            for &i in theirs {
+                if app.ws.milestones[i].goal == Some(id) {
+                    ws.milestones[i].goal = None;
+                }
+            }
+            "Deleted the goal"
+        }
+        Pending::DeleteMilestone(id) => {
+            ws.remove::<Milestone>(id.0);
+            let partner = app.ws.milestone(id).map(|m| m.partner);
+            let theirs = partner
+                .and_then(|p| app.index.slots(p))
+                .map_or(&[][..], |s| &s.celebrations[..]);
+            let mut unlink = Vec::new();
+            for &i in theirs {
+                if app.ws.celebrations[i].milestone == Some(id) {
+                    unlink.push(app.ws.celebrations[i].id);
+                }
+            }
+            for c in unlink {
+                if let Some(c) = ws.find_mut::<Celebration>(c.0) {
+                    c.milestone = None;
+                }
+            }
+            "Deleted the milestone"
+        }
+        Pending::DeleteInteraction(id) => {
+            ws.remove::<Interaction>(id.0);
+            "Deleted the log entry"
+        }
+        Pending::DeleteCommitment(id) => {
+            ws.remove::<Commitment>(id.0);
+            "Deleted the commitment"
+        }
+        Pending::DeleteCelebration(id) => {
+            ws.remove::<Celebration>(id.0);
+            "Deleted the celebration"
+        }
+        Pending::AchieveGoal(id) => {
+            if let Some(g) = ws.find_mut::<Goal>(id.0) {
+                g.status = GoalStatus::Achieved;
+            }
+            "Goal achieved 🎉"
+        }
+        Pending::DiscardForm
+        | Pending::ResolveConflict
+        | Pending::RecoverEmergency(_)
+        | Pending::QuitUnsaved => return Effect::None,
+    };
+    let message = if message.starts_with("Deleted") {
+        format!("{message} ({} undoes)", app.undo_key())
+    } else {
+        message.to_string()
+    };
+    Effect::Apply {
+        ws: Box::new(ws),
+        message,
+        then: Vec::new(),
+    }
+}

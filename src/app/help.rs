@@ -1,0 +1,42 @@
+//! The help overlay's keys: scroll the bindings of the context it was opened from; back (or
+//! help again) closes it, and the view it was opened over is there again as it was left.
+
+use super::{Action, App, Context, Effect, help_columns, help_rect};
+
+/// Rows of content and visible rows of help over `from`'s keys.
+pub(super) fn extent(app: &App, from: Context) -> (usize, usize) {
+    let area = app.screen.area;
+    let columns = help_columns(area);
+    (
+        app.keymap.bindings(from).len().div_ceil(columns)
+            + 2
+            + crate::keymap::legend::symbols().len().div_ceil(columns),
+        help_rect(area).height.saturating_sub(2) as usize,
+    )
+}
+
+pub(super) fn update(scroll: &mut usize, from: Context, action: Action, app: &App) -> Effect {
+    match action {
+        Action::Back | Action::Help => Effect::Close,
+        _ => {
+            let (len, page) = extent(app, from);
+            scroll_by(scroll, action, len, page);
+            Effect::None
+        }
+    }
+}
+
+/// Moves a scrolled text (`len` rows, `page` visible) by a movement key.
+pub(super) fn scroll_by(scroll: &mut usize, action: Action, len: usize, page: usize) {
+    let page = page.max(1);
+    let max = len.saturating_sub(page);
+    match action {
+        Action::Down => *scroll = (*scroll + 1).min(max),
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::PageDown => *scroll = (*scroll + page).min(max),
+        Action::PageUp => *scroll = scroll.saturating_sub(page),
+        Action::First => *scroll = 0,
+        Action::Last => *scroll = max,
+        _ => {}
+    }
+}

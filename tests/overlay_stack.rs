@@ -1,0 +1,162 @@
+//! The overlay stack (issue 18): opening an overlay puts it over what was open, back takes it
+//! off, and what was under it is there again exactly as it was left: the same overlay, the
+//! same cursor, the same text typed, the same screen.
+
+mod common;
+
+use common::{press, type_text};
+
+use partnerdeck::app::{App, Overlay, Source};
+use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
+use partnerdeck::ui::Theme;
+use partnerdeck::ui::headless::render_text;
+
+fn demo_app() -> App {
+    let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);
+    app.resize(120, 40);
+    app
+}
+
+fn screen(app: &App) -> String {
+    render_text(app, &Theme::dark().without_color(), 120, 40)
+}
+
+fn form_text(app: &App) -> String {
+    match &app.overlay {
+        Some(Overlay::Form { form, .. }) => form.fields[form.focus].value().to_string(),
+        other => panic!("no form open: {other:?}"),
+    }
+}
+
+fn records_cursor(app: &App) -> usize {
+    match &app.overlay {
+        Some(Overlay::Records { cursor, .. }) => cursor.selected,
+        other => panic!("no records list open: {other:?}"),
+    }
+}
+
+#[test]
+fn a_question_over_a_form_over_a_list_pops_one_at_a_time() {
+    let mut app = demo_app();
+    press(&mut app, &["c", "j"]);
+    let cursor = records_cursor(&app);
+    assert_eq!(app.depth(), 1);
+    // A form over the list, then a question over the form.
+    press(&mut app, &["a"]);
+    assert!(matches!(app.overlay, Some(Overlay::Form { .. })));
+    assert!(matches!(app.under(), Some(Overlay::Records { .. })));
+    type_text(&mut app, "Send the annual report");
+    press(&mut app, &["esc"]);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    assert!(matches!(app.under(), Some(Overlay::Form { .. })));
+    assert_eq!(app.depth(), 3);
+    // "No": the form comes back with its text, still over the list.
+    press(&mut app, &["n"]);
+    assert_eq!(form_text(&app), "Send the annual report");
+    assert!(matches!(app.under(), Some(Overlay::Records { .. })));
+    assert_eq!(app.depth(), 2);
+    // "Yes" to discarding: the question and the form go, the list is back where it was.
+    press(&mut app, &["esc", "y"]);
+    assert_eq!(records_cursor(&app), cursor, "the list's cursor is kept");
+    assert_eq!(app.depth(), 1);
+    press(&mut app, &["esc"]);
+    assert!(app.overlay.is_none());
+    assert_eq!(app.depth(), 0);
+}
+
+#[test]
+fn saving_a_form_opened_from_a_list_goes_back_to_the_list() {
+    let mut app = demo_app();
+    press(&mut app, &["c"]);
+    let before = app.ws.commitments.len();
+    press(&mut app, &["a"]);
+    type_text(&mut app, "Share the volunteer rota");
+    press(&mut app, &["enter"]);
+    assert_eq!(app.ws.commitments.len(), before + 1, "{}", screen(&app));
+    assert!(matches!(app.overlay, Some(Overlay::Records { .. })));
+    assert_eq!(app.depth(), 1);
+}
+
+#[test]
+fn a_delete_question_over_a_list_goes_back_to_the_list_on_either_answer() {
+    let mut app = demo_app();
+    press(&mut app, &["c"]);
+    let before = app.ws.commitments.len();
+    assert!(before > 0);
+    press(&mut app, &["d"]);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    assert!(matches!(app.under(), Some(Overlay::Records { .. })));
+    press(&mut app, &["n"]);
+    assert!(matches!(app.overlay, Some(Overlay::Records { .. })));
+    press(&mut app, &["d", "y"]);
+    assert!(matches!(app.overlay, Some(Overlay::Records { .. })));
+    assert_eq!(app.depth(), 1);
+}
+
+#[test]
+fn esc_from_help_returns_to_the_exact_view_it_was_opened_from() {
+    // Each view moved away from its start first (cursor, sort, scroll), so "back" is seen to
+    // restore the view as it was left, not a fresh one.
+    for keys in [
+        &["t", "j", "j"][..],
+        &["o", "s", "j"],
+        &["enter", "j", "j"],
+        &["c", "j"],
+        &["w"],
+        &["j", "j"],
+    ] {
+        let mut app = demo_app();
+        press(&mut app, keys);
+        let (before, depth) = (screen(&app), app.depth());
+        press(&mut app, &["?"]);
+        assert!(
+            matches!(app.overlay, Some(Overlay::Help { .. })),
+            "{keys:?}: help opens"
+        );
+        assert_eq!(app.depth(), depth + 1);
+        press(&mut app, &["esc"]);
+        assert_eq!(app.depth(), depth, "{keys:?}");
+        assert_eq!(
+            screen(&app),
+            before,
+            "{keys:?}: the same view, as it was left"
+        );
+    }
+}
+
+#[test]
+fn help_lists_the_keys_of_the_view_under_it() {
+    let mut app = demo_app();
+    press(&mut app, &["c", "?"]);
+    assert_eq!(app.help_context(), partnerdeck::app::Context::Records);
+    assert!(screen(&app).contains("Keys · Records"), "{}", screen(&app));
+    press(&mut app, &["esc", "esc", "?"]);
+    assert_eq!(app.help_context(), partnerdeck::app::Context::Dashboard);
+}
+
+#[test]
+fn switching_between_the_list_views_replaces_rather_than_stacks() {
+    let mut app = demo_app();
+    press(&mut app, &["t", "o"]);
+    assert!(matches!(app.overlay, Some(Overlay::Overview { .. })));
+    assert_eq!(app.depth(), 1);
+    press(&mut app, &["esc"]);
+    assert!(app.overlay.is_none(), "back goes to the dashboard");
+}
+
+#[test]
+fn details_under_help_follow_a_resize_as_open_details_do() {
+    let draw = |app: &App| render_text(app, &Theme::dark().without_color(), 80, 30);
+    let mut under_help = demo_app();
+    press(&mut under_help, &["enter", "?"]);
+    under_help.resize(80, 30);
+    press(&mut under_help, &["esc"]);
+    let mut open = demo_app();
+    press(&mut open, &["enter"]);
+    open.resize(80, 30);
+    assert_eq!(draw(&under_help), draw(&open));
+    // Scrolling reaches the same last line in both.
+    press(&mut under_help, &["G"]);
+    press(&mut open, &["G"]);
+    assert_eq!(draw(&under_help), draw(&open));
+}
