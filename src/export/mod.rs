@@ -46,16 +46,8 @@ pub enum ImportFormat {
 /// A copy of the workspace holding one partner and its records only (profile, version and id
 /// counter kept), for exports limited with `--partner`.
 pub fn only_partner(ws: &Workspace, partner: PartnerId) -> Workspace {
-    struct Keep(Workspace, PartnerId);
-    impl crate::model::EachKind for Keep {
-        fn kind<R: crate::model::Record>(&mut self) {
-            let partner = self.1;
-            R::list_mut(&mut self.0).retain(|r| r.partner() == partner);
-        }
-    }
-    let mut keep = Keep(ws.clone(), partner);
-    crate::model::each_kind(&mut keep);
-    let mut out = keep.0;
+    let mut out = ws.clone();
+    out.keep_partners(|p| p == partner);
     let reviews: std::collections::HashSet<_> = out.reviews.iter().map(|r| r.id).collect();
     out.review_actions.retain(|l| reviews.contains(&l.review));
     out.drafts.retain(|d| d.partner == partner);

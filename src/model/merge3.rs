@@ -22,6 +22,7 @@
 //! Linear in the size of the files: every list is indexed by id once, and only records changed
 //! on both sides are compared field by field.
 
+use super::record::{EachKind, Record, each_kind};
 use super::records::*;
 use super::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -59,20 +60,23 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
         profile: m.profile(&base.profile, &ours.profile, &theirs.profile),
         ..Workspace::default()
     };
-    macro_rules! lists {
-        ($($list:ident: $kind:literal),*) => {$(
-            out.$list = m.list($kind, &base.$list, &ours.$list, &theirs.$list, |r| r.id.0);
-        )*};
+    // Every list record by record, by id (`Merger::list`).
+    struct Lists<'a> {
+        m: &'a mut Merger,
+        sides: [&'a Workspace; 3],
+        out: &'a mut Workspace,
     }
-    lists!(
-        partners: "partner",
-        goals: "goal",
-        milestones: "milestone",
-        interactions: "log entry",
-        commitments: "commitment",
-        reviews: "review",
-        celebrations: "celebration"
-    );
+    impl EachKind for Lists<'_> {
+        fn kind<R: Record>(&mut self) {
+            let [b, o, t] = self.sides.map(R::list);
+            *R::list_mut(self.out) = self.m.list(R::KIND, b, o, t, R::id);
+        }
+    }
+    each_kind(&mut Lists {
+        m: &mut m,
+        sides: [base, &ours, &theirs],
+        out: &mut out,
+    });
     out.review_actions = merge_set(
         &base.review_actions,
         &ours.review_actions,

@@ -7,7 +7,9 @@ use super::list::List;
 use super::*;
 
 /// A record kept in one of the workspace's id-sorted lists.
-pub trait Record: Clone + PartialEq + Send + Sync + 'static {
+pub trait Record:
+    Clone + PartialEq + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static
+{
     /// The kind, as messages and merge conflicts name it ("goal", "log entry").
     const KIND: &'static str;
     /// Which list it is, for [`super::delta::Delta`].

@@ -190,15 +190,22 @@ impl Workspace {
             .filter(|r| r.partner == id)
             .map(|r| r.id)
             .collect();
-        self.partners.retain(|p| p.id != id);
-        self.goals.retain(|r| r.partner != id);
-        self.milestones.retain(|r| r.partner != id);
-        self.interactions.retain(|r| r.partner != id);
-        self.commitments.retain(|r| r.partner != id);
-        self.reviews.retain(|r| r.partner != id);
-        self.celebrations.retain(|r| r.partner != id);
+        // The partner (a partner belongs to itself) and every record of it.
+        self.keep_partners(|p| p != id);
         self.drafts.retain(|r| r.partner != id);
         self.review_actions.retain(|l| !reviews.contains(&l.review));
+    }
+
+    /// Keeps only the records (of every kind, partners too) whose partner `keep` accepts.
+    pub fn keep_partners(&mut self, keep: impl Fn(PartnerId) -> bool) {
+        struct Keep<'a, F>(&'a mut Workspace, F);
+        impl<F: Fn(PartnerId) -> bool> EachKind for Keep<'_, F> {
+            fn kind<R: Record>(&mut self) {
+                let keep = &self.1;
+                R::list_mut(self.0).retain(|r| keep(r.partner()));
+            }
+        }
+        each_kind(&mut Keep(self, keep));
     }
 
     /// Removes what points at records that are gone, as the dashboard's delete does: the
@@ -207,12 +214,7 @@ impl Workspace {
     pub fn drop_dangling(&mut self) {
         let partners: rustc_hash::FxHashSet<PartnerId> =
             self.partners.iter().map(|r| r.id).collect();
-        self.goals.retain(|r| partners.contains(&r.partner));
-        self.milestones.retain(|r| partners.contains(&r.partner));
-        self.interactions.retain(|r| partners.contains(&r.partner));
-        self.commitments.retain(|r| partners.contains(&r.partner));
-        self.reviews.retain(|r| partners.contains(&r.partner));
-        self.celebrations.retain(|r| partners.contains(&r.partner));
+        self.keep_partners(|p| partners.contains(&p));
         self.drafts.retain(|r| partners.contains(&r.partner));
         let goals: rustc_hash::FxHashSet<GoalId> = self.goals.iter().map(|r| r.id).collect();
         self.milestones.change_where(
