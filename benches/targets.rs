@@ -440,12 +440,18 @@ fn undo_memory_child(path: &std::path::Path) {
         &["3", "x", "esc"],
         &["2", "d", "y"],
     ];
-    for n in 0..partnerdeck::app::UNDO_DEPTH {
+    // Until 200 changes are kept (a key sequence that finds nothing to change, such as a
+    // partner without goals to delete, makes none).
+    let mut n = 0;
+    while app.undo_stack.len() < partnerdeck::app::UNDO_DEPTH
+        && n < 4 * partnerdeck::app::UNDO_DEPTH
+    {
         common::press(&mut app, rounds[n % rounds.len()]);
         if n % 4 == 3 {
             // Keys land on other partners too, as a day's work does.
             common::press(&mut app, &["1", "j"]);
         }
+        n += 1;
     }
     // Freed structures (the figures each change replaced) go on short-lived threads.
     std::thread::sleep(Duration::from_millis(500));

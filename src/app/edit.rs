@@ -272,7 +272,7 @@ impl App {
         }
         let delta = Delta::between(&self.ws, &ws, super::FOLLOW_LIMIT);
         let problems = match &delta {
-            Some(d) => validate_changes(&ws, d),
+            Some(d) => validate_changes(&self.ws, &ws, d),
             None => {
                 let today = self.today;
                 let (problems, derived) = std::thread::scope(|scope| {

@@ -33,12 +33,17 @@ impl App {
         self.change_form(|form| form.type_key(key));
     }
 
-    /// Applies a change to the open form's fields and refreshes their hints.
+    /// Applies a change to the open form's focused field and refreshes its hint (the other
+    /// fields' hints depend on their own values, which did not change).
     fn change_form(&mut self, change: impl FnOnce(&mut Form)) {
         self.with_top(|top, app| {
             if let Overlay::Form { form, .. } = top {
                 change(form);
-                app.refresh_form_hints(form);
+                let key = app.keymap.keys_text(Action::Complete);
+                let focus = form.focus;
+                if let Some(f) = form.fields.get_mut(focus) {
+                    forms::refresh_hint(f, app.now, &app.ws, &key);
+                }
             }
         });
     }

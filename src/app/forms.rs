@@ -755,9 +755,11 @@ pub fn build(
 /// Values already used in the workspace for a list field, for completion.
 pub fn known_values<'a>(label: &str, ws: &'a Workspace) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
+    // Seen, ignoring ASCII case (a set: thousands of partners each name a few).
+    let mut seen: rustc_hash::FxHashSet<String> = Default::default();
     let mut add = |items: &'a [String]| {
         for i in items {
-            if !out.iter().any(|o| o.eq_ignore_ascii_case(i)) {
+            if seen.insert(i.to_ascii_lowercase()) {
                 out.push(i);
             }
         }
@@ -834,6 +836,13 @@ pub fn complete(form: &mut Form, ws: &Workspace) -> bool {
 /// Shows the resolved date beside date fields, the picked partner, and list completions.
 pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
     for f in &mut form.fields {
+        refresh_hint(f, now, ws, complete_key);
+    }
+}
+
+/// One field's hint (after its value changed: the others' stay as they are).
+pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
+    {
         f.hint = match f.kind {
             FieldKind::Partner => {
                 let names: Vec<(PartnerId, &str)> = ws

@@ -5,8 +5,8 @@
 
 use crate::insight::Index;
 use crate::model::{
-    Delta, Goal, GoalStatus, Interaction, ListDelta, ListKind, Milestone, Partner, PartnerId,
-    Phase, Record, Workspace,
+    Delta, Goal, GoalId, GoalStatus, Interaction, InteractionId, ListDelta, ListKind, Milestone,
+    MilestoneId, Partner, PartnerId, Phase, Record, Workspace,
 };
 use rustc_hash::FxHashSet;
 
@@ -29,7 +29,7 @@ pub struct Rows {
     pub all_log: Vec<u32>,
 }
 
-fn goal_order(ws: &Workspace, i: u32) -> impl Ord {
+fn goal_order(ws: &Workspace, i: u32) -> (u8, bool, Option<chrono::NaiveDate>, GoalId) {
     let g = &ws.goals[i as usize];
     let status = match g.status {
         GoalStatus::Active => 0,
@@ -39,13 +39,13 @@ fn goal_order(ws: &Workspace, i: u32) -> impl Ord {
     (status, g.due.is_none(), g.due, g.id)
 }
 
-fn milestone_order(ws: &Workspace, i: u32) -> impl Ord {
+fn milestone_order(ws: &Workspace, i: u32) -> (chrono::NaiveDate, MilestoneId) {
     let m = &ws.milestones[i as usize];
     (m.due, m.id)
 }
 
 /// Newest first.
-fn log_order(ws: &Workspace, i: u32) -> impl Ord {
+fn log_order(ws: &Workspace, i: u32) -> std::cmp::Reverse<(chrono::NaiveDateTime, InteractionId)> {
     let x = &ws.interactions[i as usize];
     std::cmp::Reverse((x.at, x.id))
 }
@@ -128,30 +128,43 @@ fn renumber(rows: &mut Vec<u32>, d: &ListDelta) {
     });
 }
 
-/// Brings one sorted list of rows from the old workspace to the new: renumbered, the changed
-/// rows taken out, the changed and added ones put in their places.
+/// Brings one sorted list of rows from the old workspace to the new: the rows of removed and
+/// changed records found by their old order (binary search) and taken out, the rest
+/// renumbered where records moved, the added and changed ones put in their places by their new
+/// order. `order(ws, i)` is the sort key of position `i` in `ws`.
 fn follow<K: Ord>(
     rows: &mut Vec<u32>,
     d: &ListDelta,
-    old_len: usize,
-    new_len: usize,
-    order: impl Fn(u32) -> K,
+    (old, new): (&Workspace, &Workspace),
+    (old_len, new_len): (usize, usize),
+    order: impl Fn(&Workspace, u32) -> K,
 ) {
     if d.is_empty() {
         return;
     }
+    let mut gone: Vec<u32> = d
+        .removed
+        .iter()
+        .copied()
+        .chain(d.changed.iter().map(|c| c.0))
+        .map(|p| p as u32)
+        .collect();
+    // From the last row back, so that earlier places stay valid.
+    gone.sort_unstable_by_key(|p| std::cmp::Reverse((order(old, *p), *p)));
+    for p in gone {
+        let key = (order(old, p), p);
+        let at = rows.partition_point(|&r| (order(old, r), r) < key);
+        if rows.get(at) == Some(&p) {
+            rows.remove(at);
+        }
+    }
     if d.moves_positions(old_len, new_len) {
         renumber(rows, d);
-    } else if !d.removed.is_empty() {
-        rows.retain(|i| (*i as usize) < new_len);
     }
-    let changed: FxHashSet<u32> = d.changed.iter().map(|c| c.1 as u32).collect();
-    if !changed.is_empty() {
-        rows.retain(|i| !changed.contains(i));
-    }
-    for q in d.added.iter().map(|q| *q as u32).chain(changed) {
-        let key = (order(q), q);
-        let at = rows.partition_point(|&r| (order(r), r) < key);
+    for q in d.added.iter().chain(d.changed.iter().map(|c| &c.1)) {
+        let q = *q as u32;
+        let key = (order(new, q), q);
+        let at = rows.partition_point(|&r| (order(new, r), r) < key);
         rows.insert(at, q);
     }
 }
@@ -179,8 +192,8 @@ impl Rows {
         for &q in &pd.added {
             self.per_partner.insert(q, PartnerRows::default());
         }
-        follow(&mut self.partners, pd, a, b, |i| {
-            partner_key(&new.partners[i as usize])
+        follow(&mut self.partners, pd, (old, new), (a, b), |ws, i| {
+            partner_key(&ws.partners[i as usize])
         });
         // Every partner's rows renumbered where records moved; the touched ones made again.
         for kind in [
@@ -209,24 +222,28 @@ impl Rows {
             }
         }
         let (a, b) = lens(ListKind::Goals);
-        follow(&mut self.all_goals, delta.list(Goal::LIST), a, b, |i| {
-            goal_order(new, i)
-        });
+        follow(
+            &mut self.all_goals,
+            delta.list(Goal::LIST),
+            (old, new),
+            (a, b),
+            goal_order,
+        );
         let (a, b) = lens(ListKind::Milestones);
         follow(
             &mut self.all_milestones,
             delta.list(Milestone::LIST),
-            a,
-            b,
-            |i| milestone_order(new, i),
+            (old, new),
+            (a, b),
+            milestone_order,
         );
         let (a, b) = lens(ListKind::Interactions);
         follow(
             &mut self.all_log,
             delta.list(Interaction::LIST),
-            a,
-            b,
-            |i| log_order(new, i),
+            (old, new),
+            (a, b),
+            log_order,
         );
     }
 }

@@ -1,5 +1,6 @@
 //! Validation of a whole workspace: every problem is reported, each naming the record it is in.
 
+use super::delta::ListDelta;
 use super::record::{EachKind, ListKind, Record, Visit, each_kind};
 use super::*;
 use rustc_hash::FxHashSet as HashSet;
@@ -383,7 +384,7 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
 /// and whatever referred to records that are gone or moved to another partner. Finds a problem
 /// exactly when [`validate`] does, in time that grows with the change, not the workspace; when
 /// it finds one, the full check's list is returned, so messages are the same either way.
-pub fn validate_changes(ws: &Workspace, delta: &Delta) -> Vec<Problem> {
+pub fn validate_changes(old: &Workspace, ws: &Workspace, delta: &Delta) -> Vec<Problem> {
     if !delta.list(ListKind::Partners).removed.is_empty() {
         // The partner's records went with it; checking all is as quick as finding them.
         return validate(ws);
@@ -422,23 +423,29 @@ pub fn validate_changes(ws: &Workspace, delta: &Delta) -> Vec<Problem> {
     };
     each_kind(&mut touched);
     let ordered = touched.ordered;
-    // What refers to a goal or milestone that is gone or changed (its partner may have moved).
-    let goals = delta.list(ListKind::Goals);
-    if !goals.removed.is_empty() || !goals.changed.is_empty() {
+    // What refers to a goal or milestone that is gone, or changed (its partner may have moved):
+    // the referring records are found by those ids, then checked in full.
+    let ids = |d: &ListDelta, id_of: &dyn Fn(usize) -> u64| -> HashSet<u64> {
+        d.removed
+            .iter()
+            .map(|&p| id_of(p))
+            .chain(d.changed.iter().map(|c| id_of(c.0)))
+            .collect()
+    };
+    let goals = ids(delta.list(ListKind::Goals), &|p| old.goals[p].id.0);
+    if !goals.is_empty() {
         for m in ws.milestones.iter() {
-            if m.goal
-                .is_some_and(|g| ws.goal(g).is_none_or(|goal| goal.partner != m.partner))
-            {
+            if m.goal.is_some_and(|g| goals.contains(&g.0)) {
                 c.milestone_record(m);
             }
         }
     }
-    let milestones = delta.list(ListKind::Milestones);
-    if !milestones.removed.is_empty() || !milestones.changed.is_empty() {
+    let milestones = ids(delta.list(ListKind::Milestones), &|p| {
+        old.milestones[p].id.0
+    });
+    if !milestones.is_empty() {
         for e in ws.celebrations.iter() {
-            if e.milestone
-                .is_some_and(|m| ws.milestone(m).is_none_or(|ms| ms.partner != e.partner))
-            {
+            if e.milestone.is_some_and(|m| milestones.contains(&m.0)) {
                 c.celebration_record(e);
             }
         }
