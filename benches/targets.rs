@@ -433,6 +433,9 @@ fn undo_memory_child(path: &std::path::Path) {
     let start = vm_rss_kib();
     let mut app = common::open_app(path);
     common::select_busiest_partner(&mut app);
+    std::thread::sleep(Duration::from_millis(500));
+    // SAFETY: as below.
+    unsafe { libc::malloc_trim(0) };
     let loaded = vm_rss_kib();
     let rounds: [&[&str]; 4] = [
         &["4", "l", "H", "i", "enter"],
@@ -453,9 +456,25 @@ fn undo_memory_child(path: &std::path::Path) {
         }
         n += 1;
     }
-    // Freed structures (the figures each change replaced) go on short-lived threads.
-    std::thread::sleep(Duration::from_millis(500));
-    println!("{start} {loaded} {} {}", vm_rss_kib(), app.undo_stack.len());
+    // What the history itself holds: the resident size with it, then without it, each after
+    // freed memory was handed back (figures each change replaced are freed on short-lived
+    // threads; the allocator keeps freed memory until trimmed).
+    let settle = || {
+        std::thread::sleep(Duration::from_millis(500));
+        // SAFETY: glibc's malloc_trim only releases free memory.
+        unsafe { libc::malloc_trim(0) };
+    };
+    settle();
+    let with = vm_rss_kib();
+    let depth = app.undo_stack.len();
+    app.undo_stack.clear();
+    app.redo_stack.clear();
+    settle();
+    let without = vm_rss_kib();
+    println!(
+        "{start} {loaded} {} {depth}",
+        loaded + with.saturating_sub(without)
+    );
 }
 
 /// The undo history's memory after 200 small changes: (loaded workspace, history) in KiB, and

@@ -335,6 +335,11 @@ fn assert_like_rebuilt(app: &App, step: usize, op: &Op) {
         app.overview.attention == overview.attention,
         "attention differs after step {step} ({op:?})"
     );
+    assert_eq!(
+        app.overview.queue_widths(),
+        overview.queue_widths(),
+        "queue widths differ after step {step} ({op:?})"
+    );
     let rows = Rows::build(&app.ws, &index);
     assert!(app.rows == rows, "rows differ after step {step} ({op:?})");
 }

@@ -58,7 +58,7 @@ pub use normalize::Overlap;
 pub use partner::{PartnerInsight, partner_insight};
 pub use practices::{Practices, practices};
 pub use strengths::StrengthsInsight;
-pub use summary::{Overview, PartnerSummary, overview, summaries};
+pub use summary::{Overview, PartnerSummary, QueueWidths, overview, summaries};
 pub use trust::{PromiseRecord, TrustInsight};
 pub use values::ValuesInsight;
 pub use weights::{Factor, WEIGHTS, Weight};

@@ -47,6 +47,17 @@ pub struct Overview {
     /// The queue's previous buffer, kept for the next change to fill: a queue of tens of
     /// thousands is a buffer that would otherwise be mapped and unmapped on every change.
     spare: Vec<Arc<AttentionItem>>,
+    /// How many items have each width of kind, partner name and "how long" text, so that the
+    /// queue's columns are known without measuring every item on every frame.
+    widths: [std::collections::BTreeMap<usize, usize>; 3],
+}
+
+/// The widest kind label, partner name and "how long" text in the attention queue, in cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueueWidths {
+    pub kind: usize,
+    pub partner: usize,
+    pub when: usize,
 }
 
 /// Two overviews are equal when they show the same: summaries and queue.
@@ -92,16 +103,47 @@ pub fn overview(ws: &Workspace, idx: &Index, today: NaiveDate) -> Overview {
         all.attention.extend(part.attention);
     }
     attention::sort(&mut all.attention);
-    for item in &all.attention {
+    let items = all.attention.clone();
+    for item in &items {
         all.items_of
             .entry(item.partner)
             .or_default()
             .push(item.clone());
+        all.count(item, true);
     }
     all
 }
 
 impl Overview {
+    /// The widest kind, partner name and "how long" in the queue (`None` when it is empty).
+    pub fn queue_widths(&self) -> Option<QueueWidths> {
+        let max = |i: usize| self.widths[i].last_key_value().map(|(w, _)| *w);
+        Some(QueueWidths {
+            kind: max(0)?,
+            partner: max(1)?,
+            when: max(2)?,
+        })
+    }
+
+    /// Counts an item's widths in (`add`) or out.
+    fn count(&mut self, item: &AttentionItem, add: bool) {
+        let widths = [
+            crate::text::width(item.kind.label()),
+            crate::text::width(&item.partner_name),
+            crate::text::width(&item.when),
+        ];
+        for (counter, w) in self.widths.iter_mut().zip(widths) {
+            if add {
+                *counter.entry(w).or_default() += 1;
+            } else if let Some(n) = counter.get_mut(&w) {
+                *n -= 1;
+                if *n == 0 {
+                    counter.remove(&w);
+                }
+            }
+        }
+    }
+
     /// Brings the overview up to date after a change ([`Index::update`] gave `touched`, the
     /// partners whose records changed; `partners` is what changed in the partner list): their
     /// summaries are made again and their attention items replaced, each put in its place in
@@ -126,6 +168,7 @@ impl Overview {
         for partner in touched {
             // Where the partner's old items are: found by their order, never by a scan.
             for item in self.items_of.remove(partner).unwrap_or_default() {
+                self.count(&item, false);
                 let mut at = self
                     .attention
                     .partition_point(|x| attention::order(x, &item).is_lt());
@@ -148,6 +191,9 @@ impl Overview {
                 (self.summaries.get_mut(at), summaries.into_iter().next())
             {
                 *slot = s;
+            }
+            for item in &attention {
+                self.count(item, true);
             }
             if !attention.is_empty() {
                 self.items_of.insert(*partner, attention.clone());

@@ -43,20 +43,11 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
     // The kind column is as wide as the longest kind shown; the partner and the subject share
     // the rest, the partner up to its longest name.
     let total = inner.width as usize;
-    let width = super::text::width;
-    let kind_w = items
-        .iter()
-        .map(|i| width(i.kind.label()))
-        .max()
-        .unwrap_or(4)
-        + 1;
-    let when_w = items.iter().map(|i| width(&i.when)).max().unwrap_or(4) + 1;
-    let longest_name = items
-        .iter()
-        .map(|i| width(&i.partner_name))
-        .max()
-        .unwrap_or(7)
-        + 1;
+    // The widest of each column, kept by the overview (not measured item by item per frame).
+    let widths = app.overview.queue_widths();
+    let kind_w = widths.map_or(4, |w| w.kind) + 1;
+    let when_w = widths.map_or(4, |w| w.when) + 1;
+    let longest_name = widths.map_or(7, |w| w.partner) + 1;
     let rest = total.saturating_sub(2 + kind_w + when_w);
     let partner_w = (rest * 2 / 5).clamp(12.min(rest), longest_name.max(8));
     let text_w = rest.saturating_sub(partner_w).max(8);
