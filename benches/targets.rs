@@ -462,7 +462,11 @@ fn undo_memory_child(path: &std::path::Path) {
     // allocator keeps of memory freed by the work in between.
     COUNTING.store(true, std::sync::atomic::Ordering::Relaxed);
     let start = held_kib();
-    let mut app = common::open_app(path);
+    // In memory: the changes must not be written into the bench's data file.
+    let (loaded, _) = store::load_stamped(path)
+        .expect("the bench data loads")
+        .expect("the bench data exists");
+    let mut app = common::memory_app(loaded.workspace);
     common::select_busiest_partner(&mut app);
     // Figures a change replaced are freed on short-lived threads: let them finish.
     let settle = || std::thread::sleep(Duration::from_millis(500));
