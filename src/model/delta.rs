@@ -192,18 +192,44 @@ fn list_delta<R: Record>(
     if a.same(b) {
         return Some(ListDelta::default());
     }
-    // Chunks both versions share are the same memory: nothing in them changed.
-    let a_chunks = chunks_of(a);
-    let by_address: FxHashMap<(usize, usize), usize> = a_chunks
+    // Chunks both versions share are the same memory: nothing in them changed. The shared
+    // chunks at the start and at the end are walked in step (a change usually touches one
+    // place, and an append only the end); those in between are matched by address.
+    let (a_chunks, b_chunks) = (chunks_of(a), chunks_of(b));
+    let same = |x: &(usize, usize, usize), y: &(usize, usize, usize)| x.0 == y.0 && x.1 == y.1;
+    let front = a_chunks
+        .iter()
+        .zip(&b_chunks)
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    let back = a_chunks[front..]
+        .iter()
+        .rev()
+        .zip(b_chunks[front..].iter().rev())
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    let (mut a_shared, mut b_shared) = (Runs::new(), Runs::new());
+    let mut share = |x: &(usize, usize, usize), y: &(usize, usize, usize)| {
+        a_shared.push((x.2, x.2 + x.1));
+        b_shared.push((y.2, y.2 + y.1));
+    };
+    for (x, y) in a_chunks[..front].iter().zip(&b_chunks[..front]) {
+        share(x, y);
+    }
+    for (x, y) in a_chunks[a_chunks.len() - back..]
+        .iter()
+        .zip(&b_chunks[b_chunks.len() - back..])
+    {
+        share(x, y);
+    }
+    let by_address: FxHashMap<(usize, usize), usize> = a_chunks[front..a_chunks.len() - back]
         .iter()
         .filter(|c| c.1 > 0)
         .map(|&(ptr, len, start)| ((ptr, len), start))
         .collect();
-    let (mut a_shared, mut b_shared) = (Runs::new(), Runs::new());
-    for (ptr, len, start) in chunks_of(b) {
+    for &(ptr, len, start) in &b_chunks[front..b_chunks.len() - back] {
         if let Some(&a_start) = by_address.get(&(ptr, len)) {
-            a_shared.push((a_start, a_start + len));
-            b_shared.push((start, start + len));
+            share(&(ptr, len, a_start), &(ptr, len, start));
         }
     }
     let (a_rest, b_rest) = (gaps(a_shared, a.len()), gaps(b_shared, b.len()));
