@@ -127,18 +127,6 @@ impl Delta {
         }
         Some(d)
     }
-
-    /// The same change seen the other way round (from `new` back to `old`).
-    pub fn reversed(&self) -> Delta {
-        let mut d = self.clone();
-        for l in &mut d.lists {
-            std::mem::swap(&mut l.removed, &mut l.added);
-            for c in &mut l.changed {
-                *c = (c.1, c.0);
-            }
-        }
-        d
-    }
 }
 
 fn same_or_equal<T: Clone + PartialEq>(a: &List<T>, b: &List<T>) -> bool {
@@ -277,6 +265,18 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
+    /// The same change seen the other way round (from `new` back to `old`).
+    fn reversed(d: &Delta) -> Delta {
+        let mut d = d.clone();
+        for l in &mut d.lists {
+            std::mem::swap(&mut l.removed, &mut l.added);
+            for c in &mut l.changed {
+                *c = (c.1, c.0);
+            }
+        }
+        d
+    }
+
     fn day() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
     }
@@ -340,7 +340,7 @@ mod tests {
         assert_eq!(log.new_position(100), None);
         assert_eq!(log.new_position(101), Some(100));
         // Undoing is the same change the other way round.
-        assert_eq!(Delta::between(&b, &a, 1_000).unwrap(), d.reversed());
+        assert_eq!(Delta::between(&b, &a, 1_000).unwrap(), reversed(&d));
     }
 
     #[test]

@@ -84,12 +84,6 @@ impl Default for Workspace {
     }
 }
 
-fn find<T: Clone, K: Ord>(list: &List<T>, key: K, id_of: impl Fn(&T) -> K) -> Option<&T> {
-    list.binary_search_by(|r| id_of(r).cmp(&key))
-        .ok()
-        .map(|i| &list[i])
-}
-
 impl Workspace {
     /// An empty workspace for the given organisation name.
     pub fn named(name: impl Into<String>) -> Self {
@@ -256,29 +250,28 @@ impl Workspace {
     }
 
     pub fn partner(&self, id: PartnerId) -> Option<&Partner> {
-        find(&self.partners, id, |r| r.id)
+        self.find(id.0)
     }
     pub fn partner_mut(&mut self, id: PartnerId) -> Option<&mut Partner> {
-        let i = self.partners.binary_search_by_key(&id, |r| r.id).ok()?;
-        Some(&mut self.partners[i])
+        self.find_mut(id.0)
     }
     pub fn goal(&self, id: GoalId) -> Option<&Goal> {
-        find(&self.goals, id, |r| r.id)
+        self.find(id.0)
     }
     pub fn milestone(&self, id: MilestoneId) -> Option<&Milestone> {
-        find(&self.milestones, id, |r| r.id)
+        self.find(id.0)
     }
     pub fn interaction(&self, id: InteractionId) -> Option<&Interaction> {
-        find(&self.interactions, id, |r| r.id)
+        self.find(id.0)
     }
     pub fn commitment(&self, id: CommitmentId) -> Option<&Commitment> {
-        find(&self.commitments, id, |r| r.id)
+        self.find(id.0)
     }
     pub fn review(&self, id: ReviewId) -> Option<&Review> {
-        find(&self.reviews, id, |r| r.id)
+        self.find(id.0)
     }
     pub fn celebration(&self, id: CelebrationId) -> Option<&Celebration> {
-        find(&self.celebrations, id, |r| r.id)
+        self.find(id.0)
     }
 
     /// Number of records of every kind together.
