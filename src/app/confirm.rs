@@ -4,6 +4,7 @@
 //! conflict with the file, recovering and quitting are carried out by the app (`disk.rs`).
 
 use super::{Action, App, Effect, Level, Overlay};
+use crate::insight::Slots;
 use crate::model::*;
 
 /// What a yes answer does.
@@ -76,6 +77,30 @@ pub(super) fn update(
     Effect::Several(effects)
 }
 
+/// Clears the link to a removed record in the records that held it. Only the removed record's
+/// partner's records can (validation holds links within a partner), so only those are looked
+/// at, through the index; their positions are the same in `ws`, where only the other list lost
+/// a record.
+fn unlink<R: Record>(
+    app: &App,
+    ws: &mut Workspace,
+    partner: Option<PartnerId>,
+    positions: impl Fn(&Slots) -> &[usize],
+    linked: impl Fn(&R) -> bool,
+    clear: impl Fn(&mut R),
+) {
+    let Some(slots) = partner.and_then(|p| app.index.slots(p)) else {
+        return;
+    };
+    for &i in positions(slots) {
+        if R::list(&app.ws).get(i).is_some_and(&linked)
+            && let Some(r) = R::list_mut(ws).get_mut(i)
+        {
+            clear(r);
+        }
+    }
+}
+
 /// What a yes to a delete (or to marking a goal achieved) changes.
 fn change(pending: &Pending, app: &App) -> Effect {
     let mut ws = Workspace::clone(&app.ws);
@@ -86,35 +111,30 @@ fn change(pending: &Pending, app: &App) -> Effect {
         }
         Pending::DeleteGoal(id) => {
             ws.remove::<Goal>(id.0);
+            // Its milestones stay, unlinked.
             let partner = app.ws.goal(id).map(|g| g.partner);
-            // Its milestones stay, unlinked; only the goal's partner can have any.
-            let theirs = partner
-                .and_then(|p| app.index.slots(p))
-                .map_or(&[][..], |s| &s.milestones[..]);
-            for &i in theirs {
-                if app.ws.milestones[i].goal == Some(id) {
-                    ws.milestones[i].goal = None;
-                }
-            }
+            unlink::<Milestone>(
+                app,
+                &mut ws,
+                partner,
+                |s| &s.milestones,
+                |m| m.goal == Some(id),
+                |m| m.goal = None,
+            );
             "Deleted the goal"
         }
         Pending::DeleteMilestone(id) => {
             ws.remove::<Milestone>(id.0);
+            // Its celebrations stay, unlinked.
             let partner = app.ws.milestone(id).map(|m| m.partner);
-            let theirs = partner
-                .and_then(|p| app.index.slots(p))
-                .map_or(&[][..], |s| &s.celebrations[..]);
-            let mut unlink = Vec::new();
-            for &i in theirs {
-                if app.ws.celebrations[i].milestone == Some(id) {
-                    unlink.push(app.ws.celebrations[i].id);
-                }
-            }
-            for c in unlink {
-                if let Some(c) = ws.find_mut::<Celebration>(c.0) {
-                    c.milestone = None;
-                }
-            }
+            unlink::<Celebration>(
+                app,
+                &mut ws,
+                partner,
+                |s| &s.celebrations,
+                |c| c.milestone == Some(id),
+                |c| c.milestone = None,
+            );
             "Deleted the milestone"
         }
         Pending::DeleteInteraction(id) => {
