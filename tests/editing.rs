@@ -381,3 +381,57 @@ fn ctrl_e_hands_the_field_to_the_editor_and_takes_the_text_back() {
     }
     assert_eq!(partnerdeck::tui::edit_in_editor("x"), None);
 }
+
+#[test]
+fn deleting_a_goal_or_a_milestone_unlinks_what_pointed_at_it() {
+    let today = store::demo::DEMO_ANCHOR;
+    let mut app = App::new(store::demo_workspace(today), today, Source::Memory);
+    app.resize(120, 40);
+    // The first partner's only goal has milestones.
+    press(&mut app, &["2"]);
+    let goal = app.ws.goals[app.selected_row(Pane::Goals).unwrap()].id;
+    let linked: Vec<MilestoneId> = app
+        .ws
+        .milestones
+        .iter()
+        .filter(|m| m.goal == Some(goal))
+        .map(|m| m.id)
+        .collect();
+    assert!(!linked.is_empty());
+    press(&mut app, &["d", "y"]);
+    assert!(app.ws.goal(goal).is_none());
+    for m in &linked {
+        assert_eq!(app.ws.milestone(*m).unwrap().goal, None, "milestone {m}");
+    }
+    assert!(validate(&app.ws).is_empty());
+    press(&mut app, &["u"]);
+    for m in &linked {
+        assert_eq!(app.ws.milestone(*m).unwrap().goal, Some(goal));
+    }
+    // A celebrated milestone: its celebration stays, unlinked.
+    let (milestone, celebration) = app
+        .ws
+        .celebrations
+        .iter()
+        .find_map(|c| c.milestone.map(|m| (m, c.id)))
+        .expect("the demo celebrates a milestone");
+    let partner = app.ws.milestone(milestone).unwrap().partner;
+    let row = app
+        .rows
+        .partners
+        .iter()
+        .position(|i| app.ws.partners[*i as usize].id == partner)
+        .unwrap();
+    press(&mut app, &["1", "g"]);
+    for _ in 0..row {
+        press(&mut app, &["j"]);
+    }
+    press(&mut app, &["3", "g"]);
+    while app.ws.milestones[app.selected_row(Pane::Timeline).unwrap()].id != milestone {
+        press(&mut app, &["j"]);
+    }
+    press(&mut app, &["d", "y"]);
+    assert!(app.ws.milestone(milestone).is_none());
+    assert_eq!(app.ws.celebration(celebration).unwrap().milestone, None);
+    assert!(validate(&app.ws).is_empty());
+}
