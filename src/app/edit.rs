@@ -272,7 +272,7 @@ impl App {
         }
         let delta = Delta::between(&self.ws, &ws, super::FOLLOW_LIMIT);
         let problems = match &delta {
-            Some(d) => validate_changes(&self.ws, &ws, d),
+            Some(d) => validate_changes(&self.ws, &ws, d, &self.index),
             None => {
                 let today = self.today;
                 let (problems, derived) = std::thread::scope(|scope| {
@@ -385,12 +385,14 @@ impl App {
         let question = match self.focus {
             Pane::Partners => self.selected_partner().map(|p| {
                 let count = |n: usize, what: &str| format!("{n} {what}");
-                let goals = ws.goals.iter().filter(|g| g.partner == p.id).count();
-                let ms = ws.milestones.iter().filter(|m| m.partner == p.id).count();
-                let log = ws.interactions.iter().filter(|m| m.partner == p.id).count();
-                let other = ws.commitments.iter().filter(|m| m.partner == p.id).count()
-                    + ws.reviews.iter().filter(|m| m.partner == p.id).count()
-                    + ws.celebrations.iter().filter(|m| m.partner == p.id).count();
+                // The index holds every record of the partner.
+                let none = crate::insight::Slots::default();
+                let slots = self.index.slots(p.id).unwrap_or(&none);
+                let goals = slots.goals.len();
+                let ms = slots.milestones.len();
+                let log = slots.interactions.len();
+                let other =
+                    slots.commitments.len() + slots.reviews.len() + slots.celebrations.len();
                 (
                     format!(
                         "Delete partner {} with {}, {}, {} and {}? {yn}",
@@ -405,11 +407,13 @@ impl App {
             }),
             Pane::Goals => self.selected_row(Pane::Goals).map(|i| {
                 let g = &ws.goals[i];
-                let ms = ws
-                    .milestones
-                    .iter()
-                    .filter(|m| m.goal == Some(g.id))
-                    .count();
+                // A goal's milestones are its partner's.
+                let ms = self.index.slots(g.partner).map_or(0, |s| {
+                    s.milestones
+                        .iter()
+                        .filter(|&&m| ws.milestones.get(m).is_some_and(|m| m.goal == Some(g.id)))
+                        .count()
+                });
                 (
                     format!(
                         "Delete goal {}? Its {ms} milestones stay, without a goal. {yn}",

@@ -34,6 +34,19 @@ pub struct Slots {
 
 impl Slots {
     /// The positions of one kind of record (`None` for partners: see `partner`).
+    pub fn list(&self, kind: ListKind) -> Option<&[usize]> {
+        Some(match kind {
+            ListKind::Partners => return None,
+            ListKind::Goals => &self.goals,
+            ListKind::Milestones => &self.milestones,
+            ListKind::Interactions => &self.interactions,
+            ListKind::Commitments => &self.commitments,
+            ListKind::Reviews => &self.reviews,
+            ListKind::Celebrations => &self.celebrations,
+        })
+    }
+
+    /// [`Slots::list`], to change.
     fn list_mut(&mut self, kind: ListKind) -> Option<&mut Vec<usize>> {
         Some(match kind {
             ListKind::Partners => return None,
@@ -56,6 +69,14 @@ pub struct Index {
 fn sort_by<T: Clone, K: Ord>(positions: &mut [usize], list: &List<T>, key: impl Fn(&T) -> K) {
     // Stable and adaptive: already-ordered input (the usual case) sorts in linear time.
     positions.sort_by_key(|&i| key(&list[i]));
+}
+
+/// The index knows where each partner's records are, which lets a change be checked by reading
+/// only the records of the partners it touched.
+impl Holdings for Index {
+    fn positions(&self, partner: PartnerId, list: ListKind) -> Option<&[usize]> {
+        self.slots.get(&partner)?.list(list)
+    }
 }
 
 impl Index {
@@ -196,8 +217,9 @@ impl Index {
         }
         if d.moves_positions(a.len(), b.len()) {
             // Records before which others were removed or put back: every list renumbered.
+            let renumber = d.renumber();
             for s in self.slots.values_mut() {
-                slot(s).retain_mut(|i| match d.new_position(*i) {
+                slot(s).retain_mut(|i| match renumber.at(*i) {
                     Some(n) => {
                         *i = n;
                         true

@@ -15,11 +15,11 @@ mod shift;
 mod validate;
 mod workspace;
 
-pub use delta::{Delta, ListDelta};
+pub use delta::{Delta, ListDelta, Renumber};
 pub use enums::*;
 pub use ids::*;
 pub use list::List;
 pub use record::{EachKind, ListKind, Record, Upserted, Visit, each_kind};
 pub use records::*;
-pub use validate::{Problem, validate, validate_changes};
+pub use validate::{Holdings, Problem, Unknown, validate, validate_changes};
 pub use workspace::{CURRENT_VERSION, IdsExhausted, MAX_ID, Workspace};

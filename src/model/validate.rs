@@ -1,9 +1,8 @@
 //! Validation of a whole workspace: every problem is reported, each naming the record it is in.
 
-use super::delta::ListDelta;
 use super::record::{EachKind, ListKind, Record, Visit, each_kind};
 use super::*;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 /// One thing wrong with a workspace.
@@ -380,11 +379,82 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     c.problems
 }
 
+/// Where each partner's records are kept in the version a change starts from (the app's
+/// index knows): lets [`validate_changes`] read one partner's records instead of every record.
+pub trait Holdings {
+    /// The positions of `partner`'s records of kind `list` in the version before the change;
+    /// `None` when not known (then every record of that kind is read).
+    fn positions(&self, partner: PartnerId, list: ListKind) -> Option<&[usize]>;
+}
+
+/// No knowledge of where records are: every record is read.
+pub struct Unknown;
+
+impl Holdings for Unknown {
+    fn positions(&self, _: PartnerId, _: ListKind) -> Option<&[usize]> {
+        None
+    }
+}
+
+/// The ids of the records of a kind that were removed or changed, with their partner before.
+fn gone<R: Record>(old: &Workspace, delta: &Delta) -> HashMap<u64, PartnerId> {
+    let d = delta.list(R::LIST);
+    let list = R::list(old);
+    d.removed
+        .iter()
+        .chain(d.changed.iter().map(|c| &c.0))
+        .map(|&p| (list[p].id(), list[p].partner()))
+        .collect()
+}
+
+/// Checks in full the records of kind `R` that refer (`to`) to one of `gone`.
+fn referring<R: Record>(
+    c: &mut Checker<'_>,
+    delta: &Delta,
+    holdings: &dyn Holdings,
+    gone: &HashMap<u64, PartnerId>,
+    to: impl Fn(&R) -> Option<u64>,
+    check: impl Fn(&mut Checker<'_>, &R),
+) {
+    if gone.is_empty() {
+        return;
+    }
+    let ws = c.ws;
+    let list = R::list(ws);
+    let refers = |r: &R| to(r).is_some_and(|id| gone.contains_key(&id));
+    let partners: HashSet<PartnerId> = gone.values().copied().collect();
+    let d = delta.list(R::LIST);
+    let mut found = Vec::new();
+    for partner in partners {
+        let Some(positions) = holdings.positions(partner, R::LIST) else {
+            found = list.iter().filter(|r| refers(r)).collect();
+            break;
+        };
+        for &p in positions {
+            if let Some(r) = d.new_position(p).and_then(|q| list.get(q))
+                && refers(r)
+            {
+                found.push(r);
+            }
+        }
+    }
+    for r in found {
+        check(c, r);
+    }
+}
+
 /// Checks what changed from a valid workspace to `ws` ([`Delta`]): the records added or changed,
 /// and whatever referred to records that are gone or moved to another partner. Finds a problem
 /// exactly when [`validate`] does, in time that grows with the change, not the workspace; when
 /// it finds one, the full check's list is returned, so messages are the same either way.
-pub fn validate_changes(old: &Workspace, ws: &Workspace, delta: &Delta) -> Vec<Problem> {
+/// `holdings` says where each partner's records were before the change ([`Unknown`]: read
+/// them all).
+pub fn validate_changes(
+    old: &Workspace,
+    ws: &Workspace,
+    delta: &Delta,
+    holdings: &dyn Holdings,
+) -> Vec<Problem> {
     if !delta.list(ListKind::Partners).removed.is_empty() {
         // The partner's records went with it; checking all is as quick as finding them.
         return validate(ws);
@@ -423,33 +493,27 @@ pub fn validate_changes(old: &Workspace, ws: &Workspace, delta: &Delta) -> Vec<P
     };
     each_kind(&mut touched);
     let ordered = touched.ordered;
-    // What refers to a goal or milestone that is gone, or changed (its partner may have moved):
-    // the referring records are found by those ids, then checked in full.
-    let ids = |d: &ListDelta, id_of: &dyn Fn(usize) -> u64| -> HashSet<u64> {
-        d.removed
-            .iter()
-            .map(|&p| id_of(p))
-            .chain(d.changed.iter().map(|c| id_of(c.0)))
-            .collect()
-    };
-    let goals = ids(delta.list(ListKind::Goals), &|p| old.goals[p].id.0);
-    if !goals.is_empty() {
-        for m in ws.milestones.iter() {
-            if m.goal.is_some_and(|g| goals.contains(&g.0)) {
-                c.milestone_record(m);
-            }
-        }
-    }
-    let milestones = ids(delta.list(ListKind::Milestones), &|p| {
-        old.milestones[p].id.0
-    });
-    if !milestones.is_empty() {
-        for e in ws.celebrations.iter() {
-            if e.milestone.is_some_and(|m| milestones.contains(&m.0)) {
-                c.celebration_record(e);
-            }
-        }
-    }
+    // What refers to a goal or milestone that is gone, or changed (its partner may have moved),
+    // is checked in full. Before the change every link was within a partner, so the records
+    // that still refer to one without having changed themselves are among its partner's.
+    let goals = gone::<Goal>(old, delta);
+    referring(
+        &mut c,
+        delta,
+        holdings,
+        &goals,
+        |m: &Milestone| m.goal.map(|g| g.0),
+        |c, m| c.milestone_record(m),
+    );
+    let milestones = gone::<Milestone>(old, delta);
+    referring(
+        &mut c,
+        delta,
+        holdings,
+        &milestones,
+        |e: &Celebration| e.milestone.map(|m| m.0),
+        |c, e| c.celebration_record(e),
+    );
     if delta.rest {
         c.drafts();
     }
