@@ -226,7 +226,7 @@ impl App {
         }
         if self.commit(ws, &message) {
             // Saving may have raised a question (the file changed on disk): keep it on screen.
-            if matches!(self.overlay, Some(Overlay::Form { .. })) {
+            if matches!(self.overlay, Some(Overlay::Form(_))) {
                 self.close();
             }
             if let Some((pane, id)) = select {
@@ -485,8 +485,8 @@ impl App {
                 let skip = self.key_text(Action::Cancel, super::Context::Form);
                 let form = forms::celebration_form(m, &skip);
                 let mut form = self.form_overlay(form, FormTarget::Celebration(id));
-                if let Overlay::Form { achieved: goal, .. } = &mut form {
-                    *goal = achieved;
+                if let Overlay::Form(view) = &mut form {
+                    view.achieved = achieved;
                 }
                 self.open(form);
             }
