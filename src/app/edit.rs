@@ -226,7 +226,7 @@ impl App {
         }
         if self.commit(ws, &message) {
             // Saving may have raised a question (the file changed on disk): keep it on screen.
-            if matches!(self.overlay, Some(Overlay::Form(_))) {
+            if matches!(self.overlay, Some(Overlay::Form { .. })) {
                 self.close();
             }
             if let Some((pane, id)) = select {
