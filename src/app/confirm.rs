@@ -1,4 +1,4 @@
-//! The yes/no question (`Overlay::Confirm`): what a yes does ([`Pending`]), asking, and the
+//! The yes/no question ([`ConfirmView`]): what a yes does ([`Pending`]), asking, and the
 //! answer. A question over a form keeps the form under it on the stack: back to it on "no" to
 //! discarding it, gone with the question otherwise. A delete is applied as a change; resolving a
 //! conflict with the file, recovering and quitting are carried out by the app (`disk.rs`).
@@ -30,27 +30,37 @@ pub enum Pending {
 
 impl App {
     /// Asks a question. Over a form it is opened over it (the form comes back on "no" to
-    /// discarding it); anything else open is replaced by it.
+    /// discarding it), and over a filter being typed (typing goes on after the answer);
+    /// anything else open is replaced by it.
     pub(super) fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
-        let question = Overlay::Confirm {
+        let question = Overlay::Confirm(ConfirmView {
             question: question.into(),
             pending,
-        };
+        });
         match self.overlay {
-            Some(Overlay::Form { .. }) => self.open(question),
+            Some(Overlay::Form(_) | Overlay::Filter(_)) => self.open(question),
             _ => self.replace(question),
         }
     }
 }
 
-/// The question's keys: yes or no (the quit question has more answers). The question closes;
-/// a form it interrupted goes with it, except on "no" to discarding that form.
-pub(super) fn update(
-    question: &mut String,
-    pending: &Pending,
-    action: Action,
-    app: &App,
-) -> Effect {
+/// A yes/no question, and what a yes does. A form it interrupted stays under it: back on "no"
+/// to discarding it, dropped with the question otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmView {
+    pub question: String,
+    pub pending: Pending,
+}
+
+impl ConfirmView {
+    /// The question's keys: yes or no (the quit question has more answers). The question
+    /// closes; a form it interrupted goes with it, except on "no" to discarding that form.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        update(&mut self.question, &self.pending, action, app)
+    }
+}
+
+fn update(question: &mut String, pending: &Pending, action: Action, app: &App) -> Effect {
     let yes = action == Action::Yes;
     if *pending == Pending::QuitUnsaved {
         return Effect::Several(vec![Effect::Close, Effect::AnswerQuit(action)]);
@@ -61,7 +71,7 @@ pub(super) fn update(
     }
     let mut effects = vec![Effect::Close];
     let keep_form = *pending == Pending::DiscardForm && !yes;
-    if !keep_form && matches!(app.under.last(), Some(Overlay::Form { .. })) {
+    if !keep_form && matches!(app.under.last(), Some(Overlay::Form(_))) {
         effects.push(Effect::Close);
     }
     effects.push(match pending {

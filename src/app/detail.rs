@@ -2,7 +2,7 @@
 //! when the view opens, and wrapped once for the screen's width, so scrolling costs nothing.
 
 use super::layout::detail_rect;
-use super::{Action, App, Context, Effect, Overlay};
+use super::{Action, App, Effect};
 use crate::model::*;
 use ratatui::layout::Rect;
 use std::borrow::Cow;
@@ -452,9 +452,6 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_ke
 
 fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
     l.title(p.name.clone());
-    if let Some(chart) = app.detail_chart.as_ref().filter(|c| c.partner == p.id) {
-        l.0.extend(chart.lines());
-    }
     l.field("Kind", p.kind.label());
     l.field("Phase", p.phase.label());
     l.field("Since", p.since.to_string());
@@ -645,39 +642,8 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
     chunks
 }
 
-/// The details' keys: scroll; back closes; an action key closes them and acts on the record
-/// shown (or its partner) on the dashboard, as with that record selected there.
-pub(super) fn update(
-    record: RecordRef,
-    lines: &[DetailLine],
-    wrapped: &Wrapped,
-    scroll: &mut usize,
-    action: Action,
-    app: &App,
-) -> Effect {
-    match action {
-        Action::Back => Effect::Close,
-        Action::Help => Effect::Open(Overlay::Help {
-            scroll: 0,
-            from: Context::Detail,
-        }),
-        Action::Edit
-        | Action::LogContact
-        | Action::Review
-        | Action::Commitments
-        | Action::Celebrations => act(record, action, app),
-        _ => {
-            let area = app.screen.area;
-            let len = wrapped.at(lines, wrap_width(area)).len();
-            let page = detail_rect(area).height.saturating_sub(2) as usize;
-            super::help::scroll_by(scroll, action, len, page);
-            Effect::None
-        }
-    }
-}
-
 /// Edit works on the record shown; the rest on its partner.
-fn act(record: RecordRef, action: Action, app: &App) -> Effect {
+pub(super) fn act(record: RecordRef, action: Action, app: &App) -> Effect {
     use crate::insight::RecordRef as Target;
     let ws = &app.ws;
     let (partner, target) = match record {

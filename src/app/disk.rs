@@ -57,10 +57,10 @@ impl App {
         }
         if matches!(
             self.overlay,
-            Some(Overlay::Confirm {
+            Some(Overlay::Confirm(super::ConfirmView {
                 pending: Pending::ResolveConflict,
                 ..
-            })
+            }))
         ) {
             return false;
         }

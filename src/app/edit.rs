@@ -489,8 +489,8 @@ impl App {
                 let skip = self.key_text(Action::Cancel, super::Context::Form);
                 let form = forms::celebration_form(m, &skip);
                 let mut form = self.form_overlay(form, FormTarget::Celebration(id));
-                if let Overlay::Form { achieved: goal, .. } = &mut form {
-                    *goal = achieved;
+                if let Overlay::Form(view) = &mut form {
+                    view.achieved = achieved;
                 }
                 self.open(form);
             }

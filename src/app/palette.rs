@@ -110,27 +110,15 @@ impl App {
     }
 
     pub(super) fn open_palette(&mut self) {
-        self.open(Overlay::Palette {
+        self.open(Overlay::Palette(PaletteView {
             input: Input::default(),
             matches: self.palette_actions(),
             cursor: Cursor::default(),
-        });
+        }));
     }
 
     pub(super) fn open_search(&mut self) {
-        self.open(Overlay::Search {
-            input: Input::default(),
-            hits: Vec::new(),
-            cursor: Cursor::default(),
-            job: None,
-        });
-    }
-
-    /// A key typed into the palette or the search (one no binding claimed).
-    pub(super) fn query_key(&mut self, key: crate::keymap::Key) {
-        if let Some(request) = super::form::typed_request(key) {
-            self.with_top(|top, app| edit_query(top, request, app));
-        }
+        self.open(Overlay::Search(SearchView::default()));
     }
 
     /// Every record matching `query`, best first (at most `MAX_HITS`).
@@ -145,13 +133,16 @@ impl App {
 
     /// Whether the open search still has records to go through.
     pub(super) fn searching(&self) -> bool {
-        matches!(&self.overlay, Some(Overlay::Search { job: Some(_), .. }))
+        matches!(
+            &self.overlay,
+            Some(Overlay::Search(SearchView { job: Some(_), .. }))
+        )
     }
 
     /// How far the open search has gone through the records, in percent, while it goes on.
     pub fn search_progress(&self) -> Option<u8> {
         match &self.overlay {
-            Some(Overlay::Search { job: Some(job), .. }) => {
+            Some(Overlay::Search(SearchView { job: Some(job), .. })) => {
                 Some((job.done * 100 / self.ws.record_count().max(1)).min(99) as u8)
             }
             _ => None,
@@ -161,7 +152,7 @@ impl App {
     /// Goes on with the open search for about `budget`; returns whether some is left.
     pub(super) fn search_slice(&mut self, budget: Duration) -> bool {
         self.with_top(|top, app| match top {
-            Overlay::Search { job, hits, .. } => continue_search(job, hits, app, budget),
+            Overlay::Search(view) => continue_search(&mut view.job, &mut view.hits, app, budget),
             _ => false,
         })
         .unwrap_or(false)
@@ -348,81 +339,72 @@ fn continue_search(
     left
 }
 
-/// An edit of the palette's or the search's query: the palette's matches follow it, the
-/// search starts over.
-fn edit_query(overlay: &mut Overlay, request: InputRequest, app: &App) {
-    match overlay {
-        Overlay::Palette {
+/// The command palette's state: what was typed, the matching actions, the chosen one.
+#[derive(Debug, Clone)]
+pub struct PaletteView {
+    pub input: Input,
+    pub matches: Vec<Action>,
+    pub cursor: Cursor,
+}
+
+/// The global search's state: what was typed, the hits (best first), the chosen one, and the
+/// records still to search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchView {
+    pub input: Input,
+    pub hits: Vec<Hit>,
+    pub cursor: Cursor,
+    pub job: Option<SearchJob>,
+}
+
+impl PaletteView {
+    /// An edit of the query: the matches follow it.
+    pub(super) fn edit_query(&mut self, request: InputRequest, app: &App) {
+        let PaletteView {
             input,
             matches,
             cursor,
-        } => {
-            if !input.handle(request).is_some_and(|c| c.value) {
-                return;
-            }
-            let actions = app.palette_actions();
-            let q = input.value().trim().to_string();
-            *matches = if q.is_empty() {
-                actions
-            } else {
-                let texts: Vec<(Action, String)> = actions
-                    .iter()
-                    .map(|a| {
-                        (
-                            *a,
-                            format!(
-                                "{} {} {}",
-                                a.name().replace('_', " "),
-                                a.help(),
-                                app.keymap.keys_text(*a)
-                            ),
-                        )
-                    })
-                    .collect();
-                crate::fuzzy::rank(&q, texts.iter().map(|(a, t)| (*a, t.as_str())))
-                    .into_iter()
-                    .map(|(a, _)| a)
-                    .collect()
-            };
-            *cursor = Cursor::default();
+        } = self;
+        if !input.handle(request).is_some_and(|c| c.value) {
+            return;
         }
-        Overlay::Search {
-            input,
-            hits,
-            cursor,
-            job,
-        } => {
-            if !input.handle(request).is_some_and(|c| c.value) {
-                return;
-            }
-            let query = input.value().trim().to_string();
-            hits.clear();
-            *cursor = Cursor::default();
-            *job = (!query.is_empty()).then(|| SearchJob::new(query));
-            continue_search(job, hits, app, super::filter::KEY_BUDGET);
-        }
-        _ => {}
+        let actions = app.palette_actions();
+        let q = input.value().trim().to_string();
+        *matches = if q.is_empty() {
+            actions
+        } else {
+            let texts: Vec<(Action, String)> = actions
+                .iter()
+                .map(|a| {
+                    (
+                        *a,
+                        format!(
+                            "{} {} {}",
+                            a.name().replace('_', " "),
+                            a.help(),
+                            app.keymap.keys_text(*a)
+                        ),
+                    )
+                })
+                .collect();
+            crate::fuzzy::rank(&q, texts.iter().map(|(a, t)| (*a, t.as_str())))
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect()
+        };
+        *cursor = Cursor::default();
     }
-}
 
-/// The palette's and the search's keys: edit the query, move through the matches, run the
-/// chosen action or go to the chosen record, cancel.
-pub(super) fn update(overlay: &mut Overlay, action: Action, app: &App) -> Effect {
-    if let Some(request) = super::form::text_request(action) {
-        edit_query(overlay, request, app);
-        return Effect::None;
-    }
-    let height = app.view_height();
-    let nothing = |text: &str| {
-        Effect::Several(vec![
-            Effect::Close,
-            Effect::Status(Level::Info, text.to_string()),
-        ])
-    };
-    match overlay {
-        Overlay::Palette {
-            matches, cursor, ..
-        } => match action {
+    /// The palette's keys: edit the query, move through the matches, run the chosen action,
+    /// cancel.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        if let Some(request) = super::form::text_request(action) {
+            self.edit_query(request, app);
+            return Effect::None;
+        }
+        let (matches, cursor) = (&self.matches, &mut self.cursor);
+        let height = app.view_height();
+        match action {
             Action::FieldNext => cursor.step(1, matches.len(), height),
             Action::FieldPrev => cursor.step(-1, matches.len(), height),
             Action::Cancel => return Effect::Close,
@@ -433,8 +415,40 @@ pub(super) fn update(overlay: &mut Overlay, action: Action, app: &App) -> Effect
                 };
             }
             _ => {}
-        },
-        Overlay::Search { hits, cursor, .. } => match action {
+        }
+        Effect::None
+    }
+}
+
+impl SearchView {
+    /// An edit of the query: the search starts over.
+    pub(super) fn edit_query(&mut self, request: InputRequest, app: &App) {
+        let SearchView {
+            input,
+            hits,
+            cursor,
+            job,
+        } = self;
+        if !input.handle(request).is_some_and(|c| c.value) {
+            return;
+        }
+        let query = input.value().trim().to_string();
+        hits.clear();
+        *cursor = Cursor::default();
+        *job = (!query.is_empty()).then(|| SearchJob::new(query));
+        continue_search(job, hits, app, super::filter::KEY_BUDGET);
+    }
+
+    /// The search's keys: edit the query, move through the hits, go to the chosen record,
+    /// cancel.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        if let Some(request) = super::form::text_request(action) {
+            self.edit_query(request, app);
+            return Effect::None;
+        }
+        let (hits, cursor) = (&self.hits, &mut self.cursor);
+        let height = app.view_height();
+        match action {
             Action::FieldNext => cursor.step(1, hits.len(), height),
             Action::FieldPrev => cursor.step(-1, hits.len(), height),
             Action::Cancel => return Effect::Close,
@@ -449,8 +463,15 @@ pub(super) fn update(overlay: &mut Overlay, action: Action, app: &App) -> Effect
                 };
             }
             _ => {}
-        },
-        _ => {}
+        }
+        Effect::None
     }
-    Effect::None
+}
+
+/// Closes the palette or the search, saying why nothing happened.
+fn nothing(text: &str) -> Effect {
+    Effect::Several(vec![
+        Effect::Close,
+        Effect::Status(Level::Info, text.to_string()),
+    ])
 }

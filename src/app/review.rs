@@ -228,36 +228,6 @@ impl App {
         self.open(Overlay::Review(Box::new(ReviewState { batch, ..state })));
     }
 
-    /// A key no binding claimed, typed in the review: into the note, the feedback, the action
-    /// being written or the next review date.
-    pub(super) fn review_key(&mut self, key: Key) {
-        let Some(Overlay::Review(state)) = &mut self.overlay else {
-            return;
-        };
-        if state.prompt {
-            return;
-        }
-        let Some(request) = typed_request(key) else {
-            if state.step == ACTIONS {
-                state.action.type_key(key);
-            }
-            return;
-        };
-        match state.step {
-            1..=8 => {
-                state.notes[state.step - 1].handle(request);
-            }
-            FEEDBACK => {
-                state.feedback.handle(request);
-            }
-            ACTIONS => state.action.type_key(key),
-            NEXT => {
-                state.next.handle(request);
-            }
-            _ => {}
-        }
-    }
-
     /// The position in a batch of reviews (`R`): "2 of 4".
     pub fn review_position(&self) -> Option<(usize, usize)> {
         match &self.overlay {
@@ -447,9 +417,42 @@ pub fn review_layers(state: &ReviewState) -> &'static [Context] {
     }
 }
 
-/// The review's keys: rate, write, plan actions, move between steps, save at the summary;
-/// `Esc` asks whether to keep a draft, discard, skip to the next partner or continue.
-pub(super) fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
+impl ReviewState {
+    /// A key no binding claimed, typed in the review: into the note, the feedback, the action
+    /// being written or the next review date.
+    pub(super) fn type_key(&mut self, key: Key) {
+        if self.prompt {
+            return;
+        }
+        let Some(request) = typed_request(key) else {
+            if self.step == ACTIONS {
+                self.action.type_key(key);
+            }
+            return;
+        };
+        match self.step {
+            1..=8 => {
+                self.notes[self.step - 1].handle(request);
+            }
+            FEEDBACK => {
+                self.feedback.handle(request);
+            }
+            ACTIONS => self.action.type_key(key),
+            NEXT => {
+                self.next.handle(request);
+            }
+            _ => {}
+        }
+    }
+
+    /// The review's keys: rate, write, plan actions, move between steps, save at the summary;
+    /// `Esc` asks whether to keep a draft, discard, skip to the next partner or continue.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        update(self, action, app)
+    }
+}
+
+fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
     state.error = None;
     if state.prompt {
         return match action {
