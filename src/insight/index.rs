@@ -33,6 +33,19 @@ pub struct Slots {
 }
 
 impl Slots {
+    /// The positions of one kind of record (for partners, the partner's own).
+    pub fn of(&self, kind: ListKind) -> &[usize] {
+        match kind {
+            ListKind::Partners => std::slice::from_ref(&self.partner),
+            ListKind::Goals => &self.goals,
+            ListKind::Milestones => &self.milestones,
+            ListKind::Interactions => &self.interactions,
+            ListKind::Commitments => &self.commitments,
+            ListKind::Reviews => &self.reviews,
+            ListKind::Celebrations => &self.celebrations,
+        }
+    }
+
     /// The positions of one kind of record (`None` for partners: see `partner`).
     fn list_mut(&mut self, kind: ListKind) -> Option<&mut Vec<usize>> {
         Some(match kind {
