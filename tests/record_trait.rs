@@ -224,3 +224,20 @@ fn merges_and_the_change_summary_follow_every_kind() {
     }
     each_kind(&mut Merge);
 }
+
+#[test]
+fn shifting_dates_moves_every_kind() {
+    let before = small_workspace();
+    let mut ws = before.clone();
+    ws.shift_dates(10);
+    struct Later<'a>(&'a Workspace, &'a Workspace);
+    impl EachKind for Later<'_> {
+        fn kind<R: Record>(&mut self) {
+            let (old, new) = (only::<R>(self.0), only::<R>(self.1));
+            assert!(new.when() > old.when(), "{} did not move", R::KIND);
+        }
+    }
+    each_kind(&mut Later(&before, &ws));
+    ws.shift_dates(-10);
+    assert_eq!(ws, before);
+}

@@ -4,6 +4,7 @@
 //! between two versions ([`super::delta`]) — is written once against it.
 
 use super::list::List;
+use super::shift::{shift_date, shift_opt, shift_time};
 use super::*;
 
 /// A record kept in one of the workspace's id-sorted lists.
@@ -54,6 +55,8 @@ pub trait Record:
     /// matched, each with the name a hit on it is labelled with ("contact email"); `shown` is
     /// the text a hit shows.
     fn texts(&self, found: &mut impl FnMut(&[(&'static str, &str)], &str));
+    /// Moves every date and time it holds by `days` ([`Workspace::shift_dates`]).
+    fn shift_dates(&mut self, days: i64);
 
     /// Whether one of its links names a record for which `to(list, id)` holds.
     fn links_to(&self, to: impl Fn(ListKind, u64) -> bool) -> bool {
@@ -134,13 +137,15 @@ impl ListKind {
 /// `record!(Type, IdType, "kind", "kinds", list_field, ListKind, visit_method, { ... })` with,
 /// in the braces, `partner:` the field naming its partner (`id` for a partner), `when:` the
 /// field it is ordered by and its type, `links:` its optional links as `field => ListKind`,
-/// and `texts:` how a search finds it (see [`Record::texts`]).
+/// `texts:` how a search finds it (see [`Record::texts`]) and `shift:` how its dates move
+/// ([`Record::shift_dates`]).
 macro_rules! record {
     ($ty:ty, $id:ident, $kind:literal, $plural:literal, $list:ident, $which:ident, $visit:ident, {
         partner: $partner:ident,
         when: $when:ident: $when_ty:ty,
         links: [$($link:ident => $to:ident),*],
-        texts: |$r:ident, $found:ident| $texts:block $(,)?
+        texts: |$r:ident, $found:ident| $texts:block,
+        shift: |$sr:ident, $days:ident| $shift:block $(,)?
     }) => {
         impl Record for $ty {
             const KIND: &'static str = $kind;
@@ -195,6 +200,10 @@ macro_rules! record {
                 let $r = self;
                 $texts
             }
+            fn shift_dates(&mut self, $days: i64) {
+                let $sr = self;
+                $shift
+            }
         }
     };
 }
@@ -224,6 +233,9 @@ record!(Partner, PartnerId, "partner", "partners", partners, Partners, partner, 
             found(&fields, &line);
         }
     },
+    shift: |r, days| {
+        shift_date(&mut r.since, days);
+    },
 });
 record!(Goal, GoalId, "goal", "goals", goals, Goals, goal, {
     partner: partner,
@@ -232,6 +244,10 @@ record!(Goal, GoalId, "goal", "goals", goals, Goals, goal, {
     texts: |r, found| {
         found(&[("goal", &r.title)], &r.title);
     },
+    shift: |r, days| {
+        shift_date(&mut r.start, days);
+        shift_opt(&mut r.due, days);
+    },
 });
 record!(Milestone, MilestoneId, "milestone", "milestones", milestones, Milestones, milestone, {
     partner: partner,
@@ -239,6 +255,10 @@ record!(Milestone, MilestoneId, "milestone", "milestones", milestones, Milestone
     links: [goal => Goals],
     texts: |r, found| {
         found(&[("milestone", &r.title)], &r.title);
+    },
+    shift: |r, days| {
+        shift_date(&mut r.due, days);
+        shift_opt(&mut r.done, days);
     },
 });
 record!(Interaction, InteractionId, "log entry", "log entries", interactions, Interactions,
@@ -252,6 +272,13 @@ record!(Interaction, InteractionId, "log entry", "log entries", interactions, In
             found(&[("follow-up", &f.what)], &f.what);
         }
     },
+    shift: |r, days| {
+        shift_time(&mut r.at, days);
+        if let Some(f) = &mut r.follow_up {
+            shift_date(&mut f.due, days);
+            shift_opt(&mut f.done, days);
+        }
+    },
 });
 record!(Commitment, CommitmentId, "commitment", "commitments", commitments, Commitments,
     commitment, {
@@ -260,6 +287,14 @@ record!(Commitment, CommitmentId, "commitment", "commitments", commitments, Comm
     links: [],
     texts: |r, found| {
         found(&[("commitment", &r.what)], &r.what);
+    },
+    shift: |r, days| {
+        shift_date(&mut r.due, days);
+        if let Some(o) = &mut r.outcome {
+            match o {
+                Outcome::Kept(d) | Outcome::Missed(d) => shift_date(d, days),
+            }
+        }
     },
 });
 record!(Review, ReviewId, "review", "reviews", reviews, Reviews, review, {
@@ -273,6 +308,10 @@ record!(Review, ReviewId, "review", "reviews", reviews, Reviews, review, {
             found(&[("review note", note)], note);
         }
     },
+    shift: |r, days| {
+        shift_date(&mut r.date, days);
+        shift_opt(&mut r.next_review, days);
+    },
 });
 record!(Celebration, CelebrationId, "celebration", "celebrations", celebrations, Celebrations,
     celebration, {
@@ -281,6 +320,9 @@ record!(Celebration, CelebrationId, "celebration", "celebrations", celebrations,
     links: [milestone => Milestones],
     texts: |r, found| {
         found(&[("celebration", &r.how)], &r.how);
+    },
+    shift: |r, days| {
+        shift_date(&mut r.date, days);
     },
 });
 
