@@ -495,11 +495,10 @@ fn keep_referenced(
     m: &mut Merger,
 ) {
     // The newest version of a deleted record: the side that still has it, else the base.
-    let has = |ws: &Workspace, list: ListKind, id: u64| has_record(ws, list, id);
     let from = |list: ListKind, id: u64| -> (&Workspace, bool) {
-        if has(ours, list, id) {
+        if has_record(ours, list, id) {
             (ours, true)
-        } else if has(theirs, list, id) {
+        } else if has_record(theirs, list, id) {
             (theirs, false)
         } else {
             (base, false)

@@ -1,7 +1,9 @@
 //! The `Record` trait: what every kind of record the workspace keeps in a list by id has in
-//! common (its id, its partner, its name in messages, the list it lives in). Code that works on
-//! "a record" — adding or replacing one, finding one, removing one, telling what changed
-//! between two versions ([`super::delta`]) — is written once against it.
+//! common (its id, its partner, its name in messages, the list it lives in, its links to other
+//! records, the texts a search finds it by), the one list of the kinds (`kinds!`) and each
+//! kind's implementation (`record!`). Code that works on "a record" — adding or replacing one,
+//! finding one, deleting one with what goes with it, telling what changed between two versions
+//! ([`super::delta`]) — is written once against it.
 
 use super::list::List;
 use super::shift::{shift_date, shift_opt, shift_time};
