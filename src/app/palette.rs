@@ -4,7 +4,10 @@
 use super::{Action, App, Context, Cursor, Effect, Level, Overlay};
 use crate::fuzzy::Query;
 use crate::insight::RecordRef;
-use crate::model::PartnerId;
+use crate::model::{
+    CelebrationId, CommitmentId, EachKind, GoalId, InteractionId, ListKind, MilestoneId, PartnerId,
+    Record, ReviewId, each_kind,
+};
 use std::time::{Duration, Instant};
 use tui_input::{Input, InputRequest};
 
@@ -23,8 +26,8 @@ pub struct Hit {
 /// At most this many search results are kept, best first.
 pub const MAX_HITS: usize = 200;
 
-/// The record lists a search goes through, in order.
-const STAGES: usize = 7;
+/// The record lists a search goes through, in order: every kind's, in file order.
+const STAGES: usize = ListKind::COUNT;
 /// Records matched between looks at the clock (few: a partner's notes and contacts are many
 /// texts, some long).
 const SEARCH_CHUNK: usize = 16;
@@ -193,8 +196,9 @@ impl App {
         self.ws.list_lengths().get(stage).copied().unwrap_or(0)
     }
 
-    /// Matches the records at `range` of the list of `stage` (partners, goals, milestones, log,
-    /// commitments, reviews, celebrations), adding the hits.
+    /// Matches the records at `range` of the list of `stage` (the lists in file order:
+    /// partners, goals, milestones, log, commitments, reviews, celebrations) by their texts
+    /// ([`Record::texts`]), adding the hits.
     fn search_records(
         &self,
         stage: usize,
@@ -203,124 +207,85 @@ impl App {
         needle: &Needle,
         hits: &mut Vec<Hit>,
     ) {
-        let ws = &self.ws;
-        // Matches the fields of one record: the best field names the hit (`kind`), `shown` is
-        // the text shown (its first line).
-        let mut consider = |partner: PartnerId,
-                            record: RecordRef,
-                            fields: &[(&'static str, &str)],
-                            shown: &str| {
-            let best = fields
-                .iter()
-                .filter(|(_, t)| !t.is_empty())
-                .filter_map(|(kind, t)| needle.relevance(q, t).map(|s| (*kind, s)))
-                .fold(None, |best: Option<(&str, u32)>, (kind, s)| match best {
-                    Some((_, b)) if b >= s => best,
-                    _ => Some((kind, s)),
-                });
-            if let Some((kind, score)) = best {
-                hits.push(Hit {
-                    kind,
-                    partner,
-                    record,
-                    text: shown.lines().next().unwrap_or("").to_string(),
-                    score,
-                });
-            }
-        };
-        match stage {
-            0 => {
-                for p in ws.partners.range(range) {
-                    let r = RecordRef::Partner(p.id);
-                    consider(p.id, r, &[("partner", &p.name)], &p.name);
-                    consider(p.id, r, &[("notes", &p.notes)], &p.notes);
-                    consider(p.id, r, &[("aim", &p.aim)], &p.aim);
-                    for c in &p.contacts {
-                        let fields = [
-                            ("contact", c.name.as_str()),
-                            ("contact role", c.role.as_str()),
-                            ("contact email", c.email.as_str()),
-                            ("contact phone", c.phone.as_str()),
-                        ];
-                        let line = fields
-                            .iter()
-                            .map(|(_, t)| *t)
-                            .filter(|s| !s.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(" · ");
-                        consider(p.id, r, &fields, &line);
-                    }
+        struct Stage<'a> {
+            ws: &'a crate::model::Workspace,
+            stage: usize,
+            range: std::ops::Range<usize>,
+            q: &'a mut Query,
+            needle: &'a Needle,
+            hits: &'a mut Vec<Hit>,
+        }
+        impl EachKind for Stage<'_> {
+            fn kind<R: Record>(&mut self) {
+                if R::LIST as usize != self.stage {
+                    return;
                 }
-            }
-            1 => {
-                for g in ws.goals.range(range) {
-                    consider(
-                        g.partner,
-                        RecordRef::Goal(g.id),
-                        &[("goal", &g.title)],
-                        &g.title,
-                    );
-                }
-            }
-            2 => {
-                for m in ws.milestones.range(range) {
-                    consider(
-                        m.partner,
-                        RecordRef::Milestone(m.id),
-                        &[("milestone", &m.title)],
-                        &m.title,
-                    );
-                }
-            }
-            3 => {
-                for e in ws.interactions.range(range) {
-                    let r = RecordRef::Interaction(e.id);
-                    consider(e.partner, r, &[("log entry", &e.summary)], &e.summary);
-                    if let Some(f) = &e.follow_up {
-                        consider(e.partner, r, &[("follow-up", &f.what)], &f.what);
-                    }
-                }
-            }
-            4 => {
-                for c in ws.commitments.range(range) {
-                    consider(
-                        c.partner,
-                        RecordRef::Commitment(c.id),
-                        &[("commitment", &c.what)],
-                        &c.what,
-                    );
-                }
-            }
-            5 => {
-                for r in ws.reviews.range(range) {
-                    consider(
-                        r.partner,
-                        RecordRef::Review(r.id),
-                        &[("review", &r.feedback)],
-                        &r.feedback,
-                    );
-                    for p in crate::model::Practice::ALL {
-                        let note = &r.ratings.get(*p).note;
-                        consider(
-                            r.partner,
-                            RecordRef::Review(r.id),
-                            &[("review note", note)],
-                            note,
-                        );
-                    }
-                }
-            }
-            _ => {
-                for c in ws.celebrations.range(range) {
-                    consider(
-                        c.partner,
-                        RecordRef::Celebration(c.id),
-                        &[("celebration", &c.how)],
-                        &c.how,
-                    );
+                let Stage {
+                    ws,
+                    q,
+                    needle,
+                    hits,
+                    ..
+                } = self;
+                for r in R::list(ws).range(self.range.clone()) {
+                    let (partner, record) = (r.partner(), reference(R::LIST, r.id()));
+                    r.texts(&mut |fields, shown| {
+                        consider(q, needle, hits, partner, record, fields, shown);
+                    });
                 }
             }
         }
+        each_kind(&mut Stage {
+            ws: &self.ws,
+            stage,
+            range,
+            q,
+            needle,
+            hits,
+        });
+    }
+}
+
+/// The reference to the record with id `id` in the list `list`.
+fn reference(list: ListKind, id: u64) -> RecordRef {
+    match list {
+        ListKind::Partners => RecordRef::Partner(PartnerId(id)),
+        ListKind::Goals => RecordRef::Goal(GoalId(id)),
+        ListKind::Milestones => RecordRef::Milestone(MilestoneId(id)),
+        ListKind::Interactions => RecordRef::Interaction(InteractionId(id)),
+        ListKind::Commitments => RecordRef::Commitment(CommitmentId(id)),
+        ListKind::Reviews => RecordRef::Review(ReviewId(id)),
+        ListKind::Celebrations => RecordRef::Celebration(CelebrationId(id)),
+    }
+}
+
+/// Matches the fields of one piece of a record ([`Record::texts`]): the best field names the
+/// hit (`kind`), `shown` is the text shown (its first line).
+fn consider(
+    q: &mut Query,
+    needle: &Needle,
+    hits: &mut Vec<Hit>,
+    partner: PartnerId,
+    record: RecordRef,
+    fields: &[(&'static str, &str)],
+    shown: &str,
+) {
+    let best = fields
+        .iter()
+        .filter(|(_, t)| !t.is_empty())
+        .filter_map(|(kind, t)| needle.relevance(q, t).map(|s| (*kind, s)))
+        .fold(None, |best: Option<(&str, u32)>, (kind, s)| match best {
+            Some((_, b)) if b >= s => best,
+            _ => Some((kind, s)),
+        });
+    if let Some((kind, score)) = best {
+        hits.push(Hit {
+            kind,
+            partner,
+            record,
+            text: shown.lines().next().unwrap_or("").to_string(),
+            score,
+        });
     }
 }
 

@@ -33,20 +33,20 @@ pub struct Slots {
 }
 
 impl Slots {
-    /// The positions of one kind of record (`None` for partners: see `partner`).
-    pub fn list(&self, kind: ListKind) -> Option<&[usize]> {
-        Some(match kind {
-            ListKind::Partners => return None,
+    /// The positions of one kind of record (for partners, the partner's own).
+    pub fn of(&self, kind: ListKind) -> &[usize] {
+        match kind {
+            ListKind::Partners => std::slice::from_ref(&self.partner),
             ListKind::Goals => &self.goals,
             ListKind::Milestones => &self.milestones,
             ListKind::Interactions => &self.interactions,
             ListKind::Commitments => &self.commitments,
             ListKind::Reviews => &self.reviews,
             ListKind::Celebrations => &self.celebrations,
-        })
+        }
     }
 
-    /// [`Slots::list`], to change.
+    /// The positions of one kind of record, to change (`None` for partners: see `partner`).
     fn list_mut(&mut self, kind: ListKind) -> Option<&mut Vec<usize>> {
         Some(match kind {
             ListKind::Partners => return None,
@@ -75,7 +75,7 @@ fn sort_by<T: Clone, K: Ord>(positions: &mut [usize], list: &List<T>, key: impl 
 /// only the records of the partners it touched.
 impl Holdings for Index {
     fn positions(&self, partner: PartnerId, list: ListKind) -> Option<&[usize]> {
-        self.slots.get(&partner)?.list(list)
+        Some(self.slots.get(&partner)?.of(list))
     }
 }
 

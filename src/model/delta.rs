@@ -102,7 +102,7 @@ impl Renumber<'_> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Delta {
     /// One per [`ListKind`], in its order.
-    pub lists: [ListDelta; 7],
+    pub lists: [ListDelta; ListKind::COUNT],
     pub profile: bool,
     /// Review links, drafts, merge conflicts, the id counter or the version.
     pub rest: bool,

@@ -300,22 +300,21 @@ impl Checker<'_> {
 
     /// How many records, in all lists, have this id.
     fn uses(&self, id: u64) -> usize {
-        fn count<R: Record>(ws: &Workspace, id: u64) -> usize {
-            let list = R::list(ws);
-            let Some(at) = ws.position::<R>(id) else {
-                return 0;
-            };
-            let same = |i: usize| list.get(i).is_some_and(|r| r.id() == id);
-            1 + (at > 0 && same(at - 1)) as usize + same(at + 1) as usize
+        struct Count<'a>(&'a Workspace, u64, usize);
+        impl EachKind for Count<'_> {
+            fn kind<R: Record>(&mut self) {
+                let (ws, id) = (self.0, self.1);
+                let list = R::list(ws);
+                let Some(at) = ws.position::<R>(id) else {
+                    return;
+                };
+                let same = |i: usize| list.get(i).is_some_and(|r| r.id() == id);
+                self.2 += 1 + (at > 0 && same(at - 1)) as usize + same(at + 1) as usize;
+            }
         }
-        let ws = self.ws;
-        count::<Partner>(ws, id)
-            + count::<Goal>(ws, id)
-            + count::<Milestone>(ws, id)
-            + count::<Interaction>(ws, id)
-            + count::<Commitment>(ws, id)
-            + count::<Review>(ws, id)
-            + count::<Celebration>(ws, id)
+        let mut count = Count(self.ws, id, 0);
+        each_kind(&mut count);
+        count.2
     }
 }
 
@@ -354,27 +353,16 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
         partners: ws.partners.iter().map(|p| p.id).collect(),
     };
     c.header();
-    for p in ws.partners.iter() {
-        c.partner_record(p);
+    // Every record, list by list in file order.
+    struct All<'c, 'a>(&'c mut Checker<'a>);
+    impl EachKind for All<'_, '_> {
+        fn kind<R: Record>(&mut self) {
+            for r in R::list(self.0.ws).iter() {
+                r.visit(self.0);
+            }
+        }
     }
-    for g in ws.goals.iter() {
-        c.goal_record(g);
-    }
-    for m in ws.milestones.iter() {
-        c.milestone_record(m);
-    }
-    for i in ws.interactions.iter() {
-        c.interaction_record(i);
-    }
-    for m in ws.commitments.iter() {
-        c.commitment_record(m);
-    }
-    for r in ws.reviews.iter() {
-        c.review_record(r);
-    }
-    for e in ws.celebrations.iter() {
-        c.celebration_record(e);
-    }
+    each_kind(&mut All(&mut c));
     c.drafts();
     c.problems
 }
@@ -396,50 +384,44 @@ impl Holdings for Unknown {
     }
 }
 
-/// The ids of the records of a kind that were removed or changed, with their partner before.
-fn gone<R: Record>(old: &Workspace, delta: &Delta) -> HashMap<u64, PartnerId> {
-    let d = delta.list(R::LIST);
-    let list = R::list(old);
-    d.removed
-        .iter()
-        .chain(d.changed.iter().map(|c| &c.0))
-        .map(|&p| (list[p].id(), list[p].partner()))
-        .collect()
-}
+/// The records removed or changed (by id, with the partner they had), in every list some
+/// record links into ([`Record::LINKS`]; the other lists' are left empty).
+struct Gone([HashMap<u64, PartnerId>; ListKind::COUNT]);
 
-/// Checks in full the records of kind `R` that refer (`to`) to one of `gone`.
-fn referring<R: Record>(
-    c: &mut Checker<'_>,
-    delta: &Delta,
-    holdings: &dyn Holdings,
-    gone: &HashMap<u64, PartnerId>,
-    to: impl Fn(&R) -> Option<u64>,
-    check: impl Fn(&mut Checker<'_>, &R),
-) {
-    if gone.is_empty() {
-        return;
-    }
-    let ws = c.ws;
-    let list = R::list(ws);
-    let refers = |r: &R| to(r).is_some_and(|id| gone.contains_key(&id));
-    let partners: HashSet<PartnerId> = gone.values().copied().collect();
-    let d = delta.list(R::LIST);
-    let mut found = Vec::new();
-    for partner in partners {
-        let Some(positions) = holdings.positions(partner, R::LIST) else {
-            found = list.iter().filter(|r| refers(r)).collect();
-            break;
-        };
-        for &p in positions {
-            if let Some(r) = d.new_position(p).and_then(|q| list.get(q))
-                && refers(r)
-            {
-                found.push(r);
+impl Gone {
+    fn of(old: &Workspace, delta: &Delta) -> Gone {
+        struct Targets([bool; ListKind::COUNT]);
+        impl EachKind for Targets {
+            fn kind<R: Record>(&mut self) {
+                for &l in R::LINKS {
+                    self.0[l as usize] = true;
+                }
             }
         }
+        struct Ids<'a>(&'a Workspace, &'a Delta, [bool; ListKind::COUNT], Gone);
+        impl EachKind for Ids<'_> {
+            fn kind<R: Record>(&mut self) {
+                if !self.2[R::LIST as usize] {
+                    return;
+                }
+                let (list, d) = (R::list(self.0), self.1.list(R::LIST));
+                self.3.0[R::LIST as usize] = d
+                    .removed
+                    .iter()
+                    .chain(d.changed.iter().map(|c| &c.0))
+                    .map(|&p| (list[p].id(), list[p].partner()))
+                    .collect();
+            }
+        }
+        let mut targets = Targets([false; ListKind::COUNT]);
+        each_kind(&mut targets);
+        let mut ids = Ids(old, delta, targets.0, Gone(Default::default()));
+        each_kind(&mut ids);
+        ids.3
     }
-    for r in found {
-        check(c, r);
+
+    fn contains(&self, list: ListKind, id: u64) -> bool {
+        self.0[list as usize].contains_key(&id)
     }
 }
 
@@ -493,27 +475,53 @@ pub fn validate_changes(
     };
     each_kind(&mut touched);
     let ordered = touched.ordered;
-    // What refers to a goal or milestone that is gone, or changed (its partner may have moved),
-    // is checked in full. Before the change every link was within a partner, so the records
-    // that still refer to one without having changed themselves are among its partner's.
-    let goals = gone::<Goal>(old, delta);
-    referring(
-        &mut c,
+    // What links to a record that is gone, or changed (its partner may have moved): a goal's
+    // milestones, a milestone's celebrations ([`Record::links`]), checked in full. Before the
+    // change every link was within a partner, so the linking records that did not change
+    // themselves are among the old partner's, which `holdings` finds without reading the rest.
+    let gone = Gone::of(old, delta);
+    struct Linking<'c, 'a> {
+        c: &'c mut Checker<'a>,
+        gone: &'c Gone,
+        delta: &'c Delta,
+        holdings: &'c dyn Holdings,
+    }
+    impl EachKind for Linking<'_, '_> {
+        fn kind<R: Record>(&mut self) {
+            let partners: HashSet<PartnerId> = R::LINKS
+                .iter()
+                .flat_map(|&l| self.gone.0[l as usize].values().copied())
+                .collect();
+            if partners.is_empty() {
+                return;
+            }
+            let gone = |l: ListKind, id: u64| self.gone.contains(l, id);
+            let list = R::list(self.c.ws);
+            let d = self.delta.list(R::LIST);
+            let mut found = Vec::new();
+            for partner in partners {
+                let Some(positions) = self.holdings.positions(partner, R::LIST) else {
+                    found = list.iter().filter(|r| r.links_to(gone)).collect();
+                    break;
+                };
+                found.extend(
+                    positions
+                        .iter()
+                        .filter_map(|&p| d.new_position(p).and_then(|q| list.get(q)))
+                        .filter(|r| r.links_to(gone)),
+                );
+            }
+            for r in found {
+                r.visit(self.c);
+            }
+        }
+    }
+    each_kind(&mut Linking {
+        c: &mut c,
+        gone: &gone,
         delta,
         holdings,
-        &goals,
-        |m: &Milestone| m.goal.map(|g| g.0),
-        |c, m| c.milestone_record(m),
-    );
-    let milestones = gone::<Milestone>(old, delta);
-    referring(
-        &mut c,
-        delta,
-        holdings,
-        &milestones,
-        |e: &Celebration| e.milestone.map(|m| m.0),
-        |c, e| c.celebration_record(e),
-    );
+    });
     if delta.rest {
         c.drafts();
     }
