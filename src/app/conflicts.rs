@@ -110,9 +110,7 @@ fn edit(c: &crate::model::MergeConflict, app: &App) -> Effect {
             )
         }),
         "goal" => ws.goal(crate::model::GoalId(c.id)).map(|g| {
-            let name = ws
-                .partner(g.partner)
-                .map_or(String::new(), |p| p.name.clone());
+            let name = ws.partner_name(g.partner).unwrap_or_default().to_string();
             (
                 super::forms::goal_form(Some(g), &name, app.today),
                 super::FormTarget::Goal(g.partner, Some(g.id)),

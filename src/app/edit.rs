@@ -102,8 +102,9 @@ impl App {
                     let g = &self.ws.goals[i];
                     let name = self
                         .ws
-                        .partner(g.partner)
-                        .map_or(String::new(), |p| p.name.clone());
+                        .partner_name(g.partner)
+                        .unwrap_or_default()
+                        .to_string();
                     let form = forms::goal_form(Some(g), &name, self.today);
                     self.open_form(form, FormTarget::Goal(g.partner, Some(g.id)));
                 }
@@ -119,8 +120,9 @@ impl App {
                         .collect();
                     let name = self
                         .ws
-                        .partner(m.partner)
-                        .map_or(String::new(), |p| p.name.clone());
+                        .partner_name(m.partner)
+                        .unwrap_or_default()
+                        .to_string();
                     let form = forms::milestone_form(Some(m), &name, &goals);
                     self.open_form(form, FormTarget::Milestone(m.partner, Some(m.id)));
                 }
@@ -130,8 +132,9 @@ impl App {
                     let e = &self.ws.interactions[i];
                     let name = self
                         .ws
-                        .partner(e.partner)
-                        .map_or(String::new(), |p| p.name.clone());
+                        .partner_name(e.partner)
+                        .unwrap_or_default()
+                        .to_string();
                     let form = forms::interaction_form(Some(e), &name);
                     self.open_form(form, FormTarget::Interaction(e.partner, Some(e.id)));
                 }
@@ -181,9 +184,7 @@ impl App {
                 put(&mut ws, m, Some(Pane::Timeline), added, saved)
             }
             Built::Interaction(e) => {
-                let name = ws
-                    .partner(e.partner)
-                    .map_or(String::new(), |p| p.name.clone());
+                let name = ws.partner_name(e.partner).unwrap_or_default().to_string();
                 let added = format!("Logged a {} with {name}", e.channel.label());
                 put(
                     &mut ws,
@@ -518,13 +519,14 @@ impl App {
         };
         let before = goal.current;
         goal.current += direction * step;
+        use crate::words::number;
         let message = format!(
             "{}: {} → {}{}",
             goal.title,
-            forms::number_text(before),
-            forms::number_text(goal.current),
+            number(before),
+            number(goal.current),
             goal.target
-                .map_or(String::new(), |t| format!(" of {}", forms::number_text(t)))
+                .map_or(String::new(), |t| format!(" of {}", number(t)))
         );
         self.commit(ws, &message);
     }

@@ -74,10 +74,7 @@ fn update(
     let rows = app.record_rows(kind, partner);
     let height = app.view_height();
     let selected = rows.get(cursor.selected).copied();
-    let name = app
-        .ws
-        .partner(partner)
-        .map_or(String::new(), |p| p.name.clone());
+    let name = app.ws.partner_name(partner).unwrap_or_default().to_string();
     let nothing = || Effect::Status(Level::Info, "Nothing selected".to_string());
     match action {
         Action::Back => Effect::Close,

@@ -198,10 +198,7 @@ impl App {
             let n = batch.total - batch.queue.len();
             let total = batch.total;
             self.open_review(id, batch);
-            let name = self
-                .ws
-                .partner(id)
-                .map_or(String::new(), |p| p.name.clone());
+            let name = self.ws.partner_name(id).unwrap_or_default().to_string();
             self.set_status(Level::Info, format!("Review {n} of {total}: {name}"));
         }
     }
@@ -592,8 +589,9 @@ fn discard(state: &ReviewState, app: &App) -> Effect {
 fn skip(state: &ReviewState, app: &App) -> Effect {
     let name = app
         .ws
-        .partner(state.partner)
-        .map_or(String::new(), |p| p.name.clone());
+        .partner_name(state.partner)
+        .unwrap_or_default()
+        .to_string();
     let mut effects = vec![Effect::Close];
     if state.started_anything() {
         let mut ws = crate::model::Workspace::clone(&app.ws);
@@ -718,8 +716,9 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
     });
     ws.drafts.retain(|d| d.partner != state.partner);
     let name = ws
-        .partner(state.partner)
-        .map_or(String::new(), |p| p.name.clone());
+        .partner_name(state.partner)
+        .unwrap_or_default()
+        .to_string();
     let message = format!(
         "Review of {name} saved with {} action{}; next review {next}",
         state.actions.len(),

@@ -50,8 +50,9 @@ impl View {
 }
 
 impl App {
-    /// Selects the partner whose name best matches `query` (as `fuzzy::pick` chooses), as moving
-    /// the cursor there in the partners pane would; an error sentence when none or several match.
+    /// Selects the partner whose name `query` means (the rules of `model::find`, as
+    /// `fuzzy::pick` applies them), as moving the cursor there in the partners pane would; an
+    /// error sentence when none or several match.
     pub fn select_partner_named(&mut self, query: &str) -> Result<(), String> {
         let row = {
             let items: Vec<(usize, &str)> = self

@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod delta;
 mod enums;
+pub mod find;
 mod ids;
 pub mod list;
 pub mod merge;
