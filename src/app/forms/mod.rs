@@ -1,0 +1,407 @@
+//! The forms of each record: how a record becomes fields (here), how fields become a record
+//! again (`read.rs`, with every problem reported beside its field: nothing invalid leaves a
+//! form), and what a form offers while it is filled (`hints.rs`).
+
+use super::form::{Field, FieldKind, Form};
+
+mod hints;
+mod read;
+use crate::model::*;
+use crate::words::number;
+use chrono::NaiveDate;
+pub use hints::{complete, completions, known_values, refresh_hint, refresh_hints};
+pub use read::{Built, Reader, build};
+
+/// What a form creates or changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormTarget {
+    Partner(Option<PartnerId>),
+    Goal(PartnerId, Option<GoalId>),
+    Milestone(PartnerId, Option<MilestoneId>),
+    Interaction(PartnerId, Option<InteractionId>),
+    Profile,
+    /// How a completed milestone was celebrated.
+    Celebration(MilestoneId),
+    Commitment(PartnerId, Option<CommitmentId>),
+    /// A win recorded by hand (with an optional milestone), or an edit of one.
+    Win(PartnerId, Option<CelebrationId>),
+    /// A goal's current value (and, after its last milestone, its status).
+    GoalProgress(GoalId),
+}
+
+/// The one-line prompt for a goal's current value; with `status`, after its last milestone,
+/// also its status, preset to achieved.
+pub fn progress_form(g: &Goal, status: bool) -> Form {
+    let target = g.target.map_or(String::new(), |t| {
+        format!(" (target {}{})", number(t), unit_suffix(&g.unit))
+    });
+    let mut fields = vec![Field::text(
+        "Current",
+        FieldKind::Number { optional: false },
+        number(if status {
+            g.target.unwrap_or(g.current)
+        } else {
+            g.current
+        }),
+    )];
+    let title = if status {
+        let mut choice = Field::text(
+            "Status",
+            FieldKind::Choice(
+                GoalStatus::ALL
+                    .iter()
+                    .map(|s| s.label().to_string())
+                    .collect(),
+            ),
+            "",
+        );
+        choice.choice = GoalStatus::ALL
+            .iter()
+            .position(|s| *s == GoalStatus::Achieved)
+            .unwrap_or(0);
+        fields.push(choice);
+        format!("Update goal: {}, its last milestone done{target}", g.title)
+    } else {
+        format!("{}: current value{target}", g.title)
+    };
+    let mut form = Form::new(title, fields);
+    form.replace_on_type = true;
+    form
+}
+
+fn unit_suffix(unit: &str) -> String {
+    if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    }
+}
+
+/// The outcome choices of a commitment form.
+const OUTCOMES: [&str; 3] = ["open", "kept", "missed"];
+
+pub fn commitment_form(c: Option<&Commitment>, partner: &str) -> Form {
+    let title = c.map_or(format!("New commitment with {partner}"), |c| {
+        format!("Edit commitment: {}", c.what)
+    });
+    let (outcome, on) = match c.and_then(|c| c.outcome) {
+        None => (0, String::new()),
+        Some(Outcome::Kept(d)) => (1, d.to_string()),
+        Some(Outcome::Missed(d)) => (2, d.to_string()),
+    };
+    let mut outcome_field = Field::text(
+        "Outcome",
+        FieldKind::Choice(OUTCOMES.iter().map(|s| s.to_string()).collect()),
+        "",
+    );
+    outcome_field.choice = outcome;
+    Form::new(
+        title,
+        vec![
+            Field::text(
+                "What was promised",
+                FieldKind::Required,
+                c.map_or(String::new(), |c| c.what.clone()),
+            ),
+            Field::text("Partner", FieldKind::Partner, partner),
+            Field::choice(
+                "Promised by",
+                Side::ALL,
+                Side::label,
+                c.map_or(Side::Us, |c| c.side),
+            ),
+            Field::text(
+                "Due",
+                FieldKind::Date { optional: false },
+                c.map_or("+2w".into(), |c| c.due.to_string()),
+            ),
+            outcome_field,
+            Field::text("Outcome date", FieldKind::Date { optional: true }, on),
+        ],
+    )
+}
+
+pub fn win_form(c: Option<&Celebration>, partner: &str, milestones: &[&Milestone]) -> Form {
+    let title = c.map_or(format!("Celebrate a win with {partner}"), |c| {
+        format!("Edit celebration: {}", c.how)
+    });
+    let mut options = vec!["(none)".to_string()];
+    options.extend(milestones.iter().map(|m| m.title.clone()));
+    let mut milestone = Field::text("Milestone", FieldKind::Choice(options), "");
+    milestone.choice = c
+        .and_then(|c| c.milestone)
+        .and_then(|id| milestones.iter().position(|m| m.id == id))
+        .map_or(0, |i| i + 1);
+    Form::new(
+        title,
+        vec![
+            Field::text(
+                "How",
+                FieldKind::Required,
+                c.map_or(String::new(), |c| c.how.clone()),
+            ),
+            Field::text(
+                "With whom",
+                FieldKind::Text,
+                c.map_or(String::new(), |c| c.with.clone()),
+            ),
+            Field::text(
+                "Date",
+                FieldKind::Date { optional: false },
+                c.map_or("today".into(), |c| c.date.to_string()),
+            ),
+            milestone,
+        ],
+    )
+}
+
+fn list_text(items: &[String]) -> String {
+    items.join(", ")
+}
+
+fn num_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{n:.0}")
+    } else {
+        n.to_string()
+    }
+}
+
+fn date_text(d: Option<NaiveDate>) -> String {
+    d.map_or(String::new(), |d| d.to_string())
+}
+
+pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
+    let fresh = Partner::new(PartnerId(0), "", today);
+    let p = p.unwrap_or(&fresh);
+    let contact = p.contacts.first().cloned().unwrap_or_default();
+    let title = if p.id.0 == 0 {
+        "New partner".to_string()
+    } else {
+        format!("Edit partner: {}", p.name)
+    };
+    Form::new(
+        title,
+        vec![
+            Field::text("Name", FieldKind::Required, p.name.clone()),
+            Field::choice("Kind", PartnerKind::ALL, PartnerKind::label, p.kind),
+            Field::choice("Phase", Phase::ALL, Phase::label, p.phase),
+            Field::text(
+                "Since",
+                FieldKind::Date { optional: false },
+                p.since.to_string(),
+            ),
+            Field::text(
+                "Contact ideal days",
+                FieldKind::Number { optional: false },
+                p.cadence.ideal_days.to_string(),
+            ),
+            Field::text(
+                "Contact max days",
+                FieldKind::Number { optional: false },
+                p.cadence.max_days.to_string(),
+            ),
+            Field::text(
+                "Review every days",
+                FieldKind::Number { optional: false },
+                p.review_interval_days.to_string(),
+            ),
+            Field::text("Long-term aim", FieldKind::Text, p.aim.clone()),
+            Field::text("Values", FieldKind::List, list_text(&p.values)),
+            Field::text("Offers", FieldKind::List, list_text(&p.offers)),
+            Field::text("Needs", FieldKind::List, list_text(&p.needs)),
+            Field::text("Tags", FieldKind::List, list_text(&p.tags)),
+            Field::text("Contact name", FieldKind::Text, contact.name),
+            Field::text("Contact role", FieldKind::Text, contact.role),
+            Field::text("Contact email", FieldKind::Text, contact.email),
+            Field::text("Contact phone", FieldKind::Text, contact.phone),
+            Field::text("Notes", FieldKind::Text, p.notes.clone()),
+        ],
+    )
+}
+
+pub fn goal_form(g: Option<&Goal>, partner: &str, today: NaiveDate) -> Form {
+    let title = g.map_or("New goal".to_string(), |g| {
+        format!("Edit goal: {}", g.title)
+    });
+    Form::new(
+        title,
+        vec![
+            Field::text(
+                "Title",
+                FieldKind::Required,
+                g.map_or(String::new(), |g| g.title.clone()),
+            ),
+            Field::text("Partner", FieldKind::Partner, partner),
+            Field::text(
+                "Metric",
+                FieldKind::Text,
+                g.map_or(String::new(), |g| g.metric.clone()),
+            ),
+            Field::text(
+                "Unit",
+                FieldKind::Text,
+                g.map_or(String::new(), |g| g.unit.clone()),
+            ),
+            Field::text(
+                "Baseline",
+                FieldKind::Number { optional: false },
+                g.map_or("0".into(), |g| num_text(g.baseline)),
+            ),
+            Field::text(
+                "Target",
+                FieldKind::Number { optional: true },
+                g.and_then(|g| g.target).map_or(String::new(), num_text),
+            ),
+            Field::text(
+                "Current",
+                FieldKind::Number { optional: false },
+                g.map_or("0".into(), |g| num_text(g.current)),
+            ),
+            Field::choice(
+                "Owner",
+                Owner::ALL,
+                Owner::label,
+                g.map_or(Owner::Joint, |g| g.owner),
+            ),
+            Field::text(
+                "Start",
+                FieldKind::Date { optional: false },
+                g.map_or(today, |g| g.start).to_string(),
+            ),
+            Field::text(
+                "Due",
+                FieldKind::Date { optional: true },
+                date_text(g.and_then(|g| g.due)),
+            ),
+            Field::choice(
+                "Status",
+                GoalStatus::ALL,
+                GoalStatus::label,
+                g.map_or(GoalStatus::Active, |g| g.status),
+            ),
+        ],
+    )
+}
+
+pub fn milestone_form(m: Option<&Milestone>, partner: &str, goals: &[&Goal]) -> Form {
+    let title = m.map_or("New milestone".to_string(), |m| {
+        format!("Edit milestone: {}", m.title)
+    });
+    let mut options = vec!["(none)".to_string()];
+    options.extend(goals.iter().map(|g| g.title.clone()));
+    let choice = m
+        .and_then(|m| m.goal)
+        .and_then(|id| goals.iter().position(|g| g.id == id))
+        .map_or(0, |i| i + 1);
+    // A new milestone of a partner with one goal is most likely that goal's.
+    let choice = if m.is_none() && goals.len() == 1 {
+        1
+    } else {
+        choice
+    };
+    let mut goal = Field::text("Goal", FieldKind::Choice(options), "");
+    goal.choice = choice;
+    Form::new(
+        title,
+        vec![
+            Field::text(
+                "Title",
+                FieldKind::Required,
+                m.map_or(String::new(), |m| m.title.clone()),
+            ),
+            Field::text("Partner", FieldKind::Partner, partner),
+            goal,
+            Field::text(
+                "Due",
+                FieldKind::Date { optional: false },
+                m.map_or("+2w".into(), |m| m.due.to_string()),
+            ),
+            Field::text(
+                "Done",
+                FieldKind::Date { optional: true },
+                date_text(m.and_then(|m| m.done)),
+            ),
+        ],
+    )
+}
+
+pub fn interaction_form(i: Option<&Interaction>, partner_name: &str) -> Form {
+    let title = i.map_or(format!("Log contact with {partner_name}"), |_| {
+        format!("Edit log entry: {partner_name}")
+    });
+    let follow = i.and_then(|i| i.follow_up.clone());
+    Form::new(
+        title,
+        vec![
+            Field::text(
+                "Summary",
+                FieldKind::Required,
+                i.map_or(String::new(), |i| i.summary.clone()),
+            ),
+            Field::text("Partner", FieldKind::Partner, partner_name),
+            Field::choice(
+                "Channel",
+                Channel::ALL,
+                Channel::label,
+                i.map_or(Channel::Call, |i| i.channel),
+            ),
+            Field::choice(
+                "Initiated by",
+                Side::ALL,
+                Side::label,
+                i.map_or(Side::Us, |i| i.initiated_by),
+            ),
+            Field::text(
+                "When",
+                FieldKind::DateTime,
+                i.map_or("now".into(), |i| i.at.format("%Y-%m-%d %H:%M").to_string()),
+            ),
+            Field::text(
+                "Sentiment 1-5",
+                FieldKind::Number { optional: true },
+                i.and_then(|i| i.sentiment)
+                    .map_or(String::new(), |s| s.to_string()),
+            ),
+            Field::text(
+                "Follow-up",
+                FieldKind::Text,
+                follow.as_ref().map_or(String::new(), |f| f.what.clone()),
+            ),
+            Field::text(
+                "Follow-up due",
+                FieldKind::Date { optional: true },
+                follow.as_ref().map_or(String::new(), |f| f.due.to_string()),
+            ),
+            Field::text(
+                "Follow-up done",
+                FieldKind::Date { optional: true },
+                date_text(follow.and_then(|f| f.done)),
+            ),
+        ],
+    )
+}
+
+pub fn profile_form(p: &Profile) -> Form {
+    Form::new(
+        "Our profile",
+        vec![
+            Field::text("Name", FieldKind::Required, p.name.clone()),
+            Field::text("Values", FieldKind::List, list_text(&p.values)),
+            Field::text("Offers", FieldKind::List, list_text(&p.offers)),
+            Field::text("Needs", FieldKind::List, list_text(&p.needs)),
+        ],
+    )
+}
+
+/// `skip_key` closes the form without a celebration (the form's cancel).
+pub fn celebration_form(m: &Milestone, skip_key: &str) -> Form {
+    Form::new(
+        format!("Celebrate: {} ({skip_key} skips)", m.title),
+        vec![
+            Field::text("How", FieldKind::Required, ""),
+            Field::text("With whom", FieldKind::Text, ""),
+            Field::text("Date", FieldKind::Date { optional: false }, "today"),
+        ],
+    )
+}
