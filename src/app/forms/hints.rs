@@ -1,0 +1,137 @@
+//! What a form offers while it is filled: values already used in the workspace (completion)
+//! and the hint under the field being typed.
+
+use crate::app::form::{Field, FieldKind, Form};
+use crate::model::dates::{parse_date, parse_date_time};
+use crate::model::*;
+use chrono::NaiveDateTime;
+
+/// Values already used in the workspace for a list field, for completion.
+pub fn known_values<'a>(label: &str, ws: &'a Workspace) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    // Seen, ignoring ASCII case (a set: thousands of partners each name a few).
+    let mut seen: rustc_hash::FxHashSet<String> = Default::default();
+    let mut add = |items: &'a [String]| {
+        for i in items {
+            if seen.insert(i.to_ascii_lowercase()) {
+                out.push(i);
+            }
+        }
+    };
+    match label {
+        "Values" => {
+            add(&ws.profile.values);
+            ws.partners.iter().for_each(|p| add(&p.values));
+        }
+        "Offers" | "Needs" => {
+            add(&ws.profile.offers);
+            add(&ws.profile.needs);
+            ws.partners.iter().for_each(|p| {
+                add(&p.offers);
+                add(&p.needs);
+            });
+        }
+        "Tags" => ws.partners.iter().for_each(|p| add(&p.tags)),
+        _ => {}
+    }
+    out
+}
+
+/// Completions for the last item of a list field: known values starting with it (or matching
+/// it fuzzily), not already in the list.
+pub fn completions<'a>(field: &Field, ws: &'a Workspace) -> Vec<&'a str> {
+    let items = field.value().split(',').map(str::trim).collect::<Vec<_>>();
+    let last = items.last().copied().unwrap_or("");
+    if last.is_empty() {
+        return Vec::new();
+    }
+    let known = known_values(field.label, ws);
+    let fresh = |k: &&str| !items.iter().any(|i| i.eq_ignore_ascii_case(k));
+    let lower = last.to_lowercase();
+    let mut out: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| k.to_lowercase().starts_with(&lower) && fresh(k))
+        .collect();
+    if out.is_empty() {
+        out = crate::fuzzy::rank(last, known.iter().map(|k| (*k, *k)))
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| fresh(k))
+            .collect();
+    }
+    out.retain(|k| !k.eq_ignore_ascii_case(last));
+    out.truncate(5);
+    out
+}
+
+/// Replaces the last item of the focused list field with its first completion.
+pub fn complete(form: &mut Form, ws: &Workspace) -> bool {
+    let Some(field) = form.fields.get(form.focus) else {
+        return false;
+    };
+    if field.kind != FieldKind::List {
+        return false;
+    }
+    let Some(first) = completions(field, ws).first().map(|s| s.to_string()) else {
+        return false;
+    };
+    let value = field.value();
+    let head = value.rsplit_once(',').map_or("", |(h, _)| h);
+    let text = if head.is_empty() {
+        format!("{first}, ")
+    } else {
+        format!("{head}, {first}, ")
+    };
+    form.set_focused_text(text);
+    true
+}
+
+/// Shows the resolved date beside date fields, the picked partner, and list completions.
+pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
+    for f in &mut form.fields {
+        refresh_hint(f, now, ws, complete_key);
+    }
+}
+
+/// One field's hint (after its value changed: the others' stay as they are).
+pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
+    {
+        f.hint = match f.kind {
+            FieldKind::Partner => {
+                let names: Vec<(PartnerId, &str)> = ws
+                    .partners
+                    .iter()
+                    .map(|p| (p.id, p.name.as_str()))
+                    .collect();
+                match crate::fuzzy::pick(f.value(), &names) {
+                    Ok((_, name)) if name != f.value() => format!("→ {name}"),
+                    Ok(_) => String::new(),
+                    Err(e) => e,
+                }
+            }
+            FieldKind::List => {
+                let c = completions(f, ws);
+                if c.is_empty() {
+                    String::new()
+                } else {
+                    format!("{complete_key}: {}", c.join(", "))
+                }
+            }
+            FieldKind::Date { .. } if !f.value().trim().is_empty() => {
+                match parse_date(f.value(), now.date()) {
+                    Ok(d) => format!("→ {}", d.format("%a %Y-%m-%d")),
+                    Err(_) => String::new(),
+                }
+            }
+            FieldKind::DateTime => match parse_date_time(f.value(), now) {
+                Ok(t) => format!("→ {}", t.format("%a %Y-%m-%d %H:%M")),
+                Err(_) => String::new(),
+            },
+            FieldKind::Date { .. } if f.label == "Follow-up due" => {
+                "empty: a week after the contact".into()
+            }
+            _ => String::new(),
+        };
+    }
+}

@@ -1,0 +1,351 @@
+//! How a filled form becomes a record again, with every problem reported beside its field:
+//! nothing invalid leaves a form.
+
+use super::FormTarget;
+use crate::app::form::{FieldKind, Form};
+use crate::model::dates::{parse_date, parse_date_time};
+use crate::model::*;
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// Reads fields, collecting errors into the form.
+pub struct Reader<'a> {
+    pub form: &'a mut Form,
+    pub now: NaiveDateTime,
+}
+
+impl Reader<'_> {
+    /// The partner named in the "Partner" field (by the rules of `model::find`), else `default`.
+    fn partner(&mut self, ws: &Workspace, default: PartnerId) -> PartnerId {
+        if !self.form.fields.iter().any(|f| f.label == "Partner") {
+            return default;
+        }
+        let names: Vec<(PartnerId, &str)> = ws
+            .partners
+            .iter()
+            .map(|p| (p.id, p.name.as_str()))
+            .collect();
+        match crate::fuzzy::pick(self.form.get("Partner").value(), &names) {
+            Ok((id, _)) => id,
+            Err(e) => {
+                self.form.set_error("Partner", e);
+                default
+            }
+        }
+    }
+
+    fn text(&mut self, label: &str) -> String {
+        let f = self.form.get(label);
+        let v = f.value().trim().to_string();
+        if f.kind == FieldKind::Required && v.is_empty() {
+            self.form.set_error(label, "must not be empty");
+        }
+        v
+    }
+
+    fn list(&self, label: &str) -> Vec<String> {
+        self.form.get(label).list()
+    }
+
+    fn number(&mut self, label: &str) -> Option<f64> {
+        let f = self.form.get(label);
+        let v = f.value().trim().replace(',', "");
+        let optional = matches!(f.kind, FieldKind::Number { optional: true });
+        if v.is_empty() {
+            if !optional {
+                self.form.set_error(label, "a number is needed");
+            }
+            return None;
+        }
+        match v.parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(n),
+            _ => {
+                self.form.set_error(label, format!("`{v}` is not a number"));
+                None
+            }
+        }
+    }
+
+    fn whole(&mut self, label: &str, min: u32, max: u32) -> u32 {
+        let n = self.number(label);
+        match n {
+            Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => n as u32,
+            Some(_) => {
+                self.form
+                    .set_error(label, format!("a whole number from {min} to {max}"));
+                min
+            }
+            None => min,
+        }
+    }
+
+    fn date(&mut self, label: &str) -> Option<NaiveDate> {
+        let f = self.form.get(label);
+        let v = f.value().trim().to_string();
+        let optional = matches!(f.kind, FieldKind::Date { optional: true });
+        if v.is_empty() && optional {
+            return None;
+        }
+        match parse_date(&v, self.now.date()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.form.set_error(label, e);
+                None
+            }
+        }
+    }
+
+    fn choice(&self, label: &str) -> usize {
+        self.form.get(label).choice
+    }
+}
+
+/// The record a form describes, or `None` when a field is wrong (errors set on the form).
+#[derive(Debug)]
+pub enum Built {
+    Partner(Partner),
+    Goal(Goal),
+    Milestone(Milestone),
+    Interaction(Interaction),
+    Profile(Profile),
+    Celebration(Celebration),
+    Commitment(Commitment),
+}
+
+pub fn build(
+    form: &mut Form,
+    target: FormTarget,
+    ws: &Workspace,
+    now: NaiveDateTime,
+) -> Option<Built> {
+    for f in &mut form.fields {
+        f.error = None;
+    }
+    let today = now.date();
+    let mut r = Reader { form, now };
+    let built = match target {
+        FormTarget::Partner(id) => {
+            let mut p = id
+                .and_then(|id| ws.partner(id))
+                .cloned()
+                .unwrap_or_else(|| Partner::new(PartnerId(0), "", today));
+            p.name = r.text("Name");
+            p.kind = PartnerKind::ALL[r.choice("Kind")];
+            p.phase = Phase::ALL[r.choice("Phase")];
+            p.since = r.date("Since").unwrap_or(p.since);
+            let ideal = r.whole("Contact ideal days", 1, 3650);
+            let max = r.whole("Contact max days", 1, 3650);
+            if max < ideal {
+                r.form
+                    .set_error("Contact max days", "must be at least the ideal");
+            }
+            p.cadence = Cadence {
+                ideal_days: ideal,
+                max_days: max,
+            };
+            p.review_interval_days = r.whole("Review every days", 1, 3650);
+            p.aim = r.text("Long-term aim");
+            p.values = r.list("Values");
+            p.offers = r.list("Offers");
+            p.needs = r.list("Needs");
+            p.tags = r.list("Tags");
+            let contact = Contact {
+                name: r.text("Contact name"),
+                role: r.text("Contact role"),
+                email: r.text("Contact email"),
+                phone: r.text("Contact phone"),
+            };
+            let has_contact = !(contact.name.is_empty()
+                && contact.role.is_empty()
+                && contact.email.is_empty()
+                && contact.phone.is_empty());
+            if has_contact && contact.name.is_empty() {
+                r.form.set_error("Contact name", "a contact needs a name");
+            }
+            if has_contact && !contact.email.is_empty() && !contact.email.contains('@') {
+                r.form
+                    .set_error("Contact email", "an email address has an @");
+            }
+            match (has_contact, p.contacts.is_empty()) {
+                (true, true) => p.contacts.push(contact),
+                (true, false) => p.contacts[0] = contact,
+                (false, false) => {
+                    p.contacts.remove(0);
+                }
+                (false, true) => {}
+            }
+            p.notes = r.form.get("Notes").value().to_string();
+            Built::Partner(p)
+        }
+        FormTarget::GoalProgress(id) => {
+            let mut g = ws.goal(id)?.clone();
+            if let Some(n) = r.number("Current") {
+                g.current = n;
+            }
+            if r.form.fields.iter().any(|f| f.label == "Status") {
+                g.status = GoalStatus::ALL[r.choice("Status")];
+            }
+            Built::Goal(g)
+        }
+        FormTarget::Goal(default, id) => {
+            let partner = r.partner(ws, default);
+            let title = r.text("Title");
+            let metric = r.text("Metric");
+            let unit = r.text("Unit");
+            let baseline = r.number("Baseline").unwrap_or(0.0);
+            let target = r.number("Target");
+            let current = r.number("Current").unwrap_or(0.0);
+            let start = r.date("Start").unwrap_or(today);
+            let due = r.date("Due");
+            if let Some(due) = due
+                && due < start
+            {
+                r.form.set_error("Due", "is before the start");
+            }
+            Built::Goal(Goal {
+                id: id.unwrap_or(GoalId(0)),
+                partner,
+                title,
+                metric,
+                unit,
+                baseline,
+                target,
+                current,
+                owner: Owner::ALL[r.choice("Owner")],
+                start,
+                due,
+                status: GoalStatus::ALL[r.choice("Status")],
+            })
+        }
+        FormTarget::Milestone(partner, id) => {
+            let goals: Vec<GoalId> = ws
+                .goals
+                .iter()
+                .filter(|g| g.partner == partner)
+                .map(|g| g.id)
+                .collect();
+            let goal = r
+                .choice("Goal")
+                .checked_sub(1)
+                .and_then(|i| goals.get(i).copied());
+            Built::Milestone(Milestone {
+                id: id.unwrap_or(MilestoneId(0)),
+                partner,
+                goal,
+                title: r.text("Title"),
+                due: r.date("Due").unwrap_or(today),
+                done: r.date("Done"),
+            })
+        }
+        FormTarget::Interaction(default, id) => {
+            let partner = r.partner(ws, default);
+            let summary = r.text("Summary");
+            let at = match parse_date_time(r.form.get("When").value(), now) {
+                Ok(at) => at,
+                Err(e) => {
+                    r.form.set_error("When", e);
+                    now
+                }
+            };
+            let sentiment = r.number("Sentiment 1-5");
+            let sentiment = match sentiment {
+                Some(s) if (1.0..=5.0).contains(&s) && s.fract() == 0.0 => Some(s as u8),
+                Some(_) => {
+                    r.form
+                        .set_error("Sentiment 1-5", "a whole number from 1 to 5, or empty");
+                    None
+                }
+                None => None,
+            };
+            let what = r.text("Follow-up");
+            let due = r.date("Follow-up due");
+            let done = r.date("Follow-up done");
+            let follow_up = match (what.is_empty(), due) {
+                (true, None) => None,
+                (false, Some(due)) => Some(FollowUp { what, due, done }),
+                // As on the command line: a week after the contact.
+                (false, None) => Some(FollowUp {
+                    what,
+                    due: at.date() + chrono::Days::new(7),
+                    done,
+                }),
+                (true, Some(_)) => {
+                    r.form.set_error("Follow-up", "say what the follow-up is");
+                    None
+                }
+            };
+            Built::Interaction(Interaction {
+                id: id.unwrap_or(InteractionId(0)),
+                partner,
+                at,
+                channel: Channel::ALL[r.choice("Channel")],
+                initiated_by: Side::ALL[r.choice("Initiated by")],
+                summary,
+                sentiment,
+                follow_up,
+            })
+        }
+        FormTarget::Profile => Built::Profile(Profile {
+            name: r.text("Name"),
+            values: r.list("Values"),
+            offers: r.list("Offers"),
+            needs: r.list("Needs"),
+        }),
+        FormTarget::Commitment(default, id) => {
+            let partner = r.partner(ws, default);
+            let what = r.text("What was promised");
+            let due = r.date("Due").unwrap_or(today);
+            let on = r.date("Outcome date");
+            let outcome = match r.choice("Outcome") {
+                1 => Some(Outcome::Kept(on.unwrap_or(today))),
+                2 => Some(Outcome::Missed(on.unwrap_or(today))),
+                _ => {
+                    if on.is_some() {
+                        r.form
+                            .set_error("Outcome date", "an open commitment has no outcome date");
+                    }
+                    None
+                }
+            };
+            Built::Commitment(Commitment {
+                id: id.unwrap_or(CommitmentId(0)),
+                partner,
+                side: Side::ALL[r.choice("Promised by")],
+                what,
+                due,
+                outcome,
+            })
+        }
+        FormTarget::Win(partner, id) => {
+            let milestones: Vec<MilestoneId> = ws
+                .milestones
+                .iter()
+                .filter(|m| m.partner == partner && m.done.is_some())
+                .map(|m| m.id)
+                .collect();
+            let milestone = r
+                .choice("Milestone")
+                .checked_sub(1)
+                .and_then(|i| milestones.get(i).copied());
+            Built::Celebration(Celebration {
+                id: id.unwrap_or(CelebrationId(0)),
+                partner,
+                milestone,
+                how: r.text("How"),
+                with: r.text("With whom"),
+                date: r.date("Date").unwrap_or(today),
+            })
+        }
+        FormTarget::Celebration(milestone) => {
+            let partner = ws.milestone(milestone).map_or(PartnerId(0), |m| m.partner);
+            Built::Celebration(Celebration {
+                id: CelebrationId(0),
+                partner,
+                milestone: Some(milestone),
+                how: r.text("How"),
+                with: r.text("With whom"),
+                date: r.date("Date").unwrap_or(today),
+            })
+        }
+    };
+    (!form.has_errors()).then_some(built)
+}
