@@ -499,7 +499,7 @@ pub(super) fn update(state: &mut ReviewState, action: Action, app: &App) -> Effe
                             state.actions.push(PlannedAction { kind, text, due });
                             state.action = action_form();
                         }
-                        Err(e) => state.error = Some(e),
+                        Err(e) => state.error = Some(e.to_string()),
                     }
                 }
             }
@@ -639,7 +639,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
         Ok(d) => d,
         Err(e) => {
             state.step = NEXT;
-            state.error = Some(e);
+            state.error = Some(e.to_string());
             return Effect::None;
         }
     };

@@ -4,6 +4,18 @@
 
 use super::{Action, App, Pane};
 
+/// Why the app could not be brought to the view asked for.
+#[derive(Debug, thiserror::Error)]
+pub enum ShowError {
+    #[error("a {width}×{height} frame has no room to draw in")]
+    NoRoom { width: u16, height: u16 },
+    #[error("there are no partners to select")]
+    NoPartners,
+    /// No single partner matches the name, in the words of the partner picker.
+    #[error("{0}")]
+    Partner(Box<dyn std::error::Error + Send + Sync>),
+}
+
 /// What `partnerdeck render` shows: the dashboard with one pane focused, or a full-screen view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
@@ -52,7 +64,7 @@ impl View {
 impl App {
     /// Selects the partner whose name best matches `query` (as `fuzzy::pick` chooses), as moving
     /// the cursor there in the partners pane would; an error sentence when none or several match.
-    pub fn select_partner_named(&mut self, query: &str) -> Result<(), String> {
+    pub fn select_partner_named(&mut self, query: &str) -> Result<(), ShowError> {
         let row = {
             let items: Vec<(usize, &str)> = self
                 .rows
@@ -62,9 +74,11 @@ impl App {
                 .map(|(row, &i)| (row, self.ws.partners[i as usize].name.as_str()))
                 .collect();
             if items.is_empty() {
-                return Err("there are no partners to select".into());
+                return Err(ShowError::NoPartners);
             }
-            crate::fuzzy::pick(query, &items)?.0
+            crate::fuzzy::pick(query, &items)
+                .map_err(|e| ShowError::Partner(e.into()))?
+                .0
         };
         let len = self.rows.partners.len();
         let height = self.screen.list_height(Pane::Partners);
@@ -82,9 +96,9 @@ impl App {
         height: u16,
         view: View,
         partner: Option<&str>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ShowError> {
         if width == 0 || height == 0 {
-            return Err(format!("a {width}×{height} frame has no room to draw in"));
+            return Err(ShowError::NoRoom { width, height });
         }
         self.resize(width, height);
         if let Some(name) = partner {

@@ -14,7 +14,7 @@
 use super::csv::{parse_contacts, split, unguard};
 use super::find;
 use super::text::one_line;
-use crate::model::dates::{parse_date, parse_date_time};
+use crate::model::dates::{DateError, parse_date, parse_date_time};
 use crate::model::*;
 use crate::text::{MESSAGE_VALUE, excerpt};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -551,7 +551,7 @@ fn partner_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, today:
 
 /// Reads a time: `2026-11-20 14:30`, `2026-11-20T14:30:00`, a bare date (09:00), or any form
 /// the forms accept (`yesterday 9:30`, `-2d`).
-pub fn parse_time(text: &str, today: NaiveDate) -> Result<NaiveDateTime, String> {
+pub fn parse_time(text: &str, today: NaiveDate) -> Result<NaiveDateTime, DateError> {
     for f in [
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",

@@ -7,9 +7,11 @@
 //! (the pre-meeting brief), `log` (an interaction from command-line words), `find` (partner
 //! names as people type them), `text` (small formatting helpers shared by the Markdown
 //! outputs), and `commands`, the only part that touches files: the command-line glue that
-//! reads, locks, backs up and writes (every file through `store::write_private`).
+//! reads, locks, backs up and writes (every file through `store::write_private`), with
+//! `command_error`, why such a command failed.
 
 pub mod brief;
+mod command_error;
 pub mod commands;
 pub mod csv;
 pub mod find;

@@ -150,21 +150,36 @@ fn fallback_marker(data_path: &Path) -> String {
     format!("{}-{}", marker(data_path), &hash[..12])
 }
 
+/// Why a fallback folder cannot hold an emergency copy.
+#[derive(Debug, thiserror::Error)]
+enum FolderError {
+    #[error("cannot create {}: {source}", dir.display())]
+    Create {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    /// What it is cannot be read.
+    #[error("{0}")]
+    Inspect(std::io::Error),
+    /// Not a folder, someone else's, or readable by others.
+    #[error("{} is not a private folder of this user", .0.display())]
+    NotPrivate(PathBuf),
+}
+
 /// A fallback folder is used only when it is a real folder of ours, readable by us alone.
-fn private_folder(dir: &Path) -> Result<(), String> {
-    super::save::create_private_dir(dir)
-        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+fn private_folder(dir: &Path) -> Result<(), FolderError> {
+    super::save::create_private_dir(dir).map_err(|source| FolderError::Create {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
-        let meta = std::fs::symlink_metadata(dir).map_err(|e| e.to_string())?;
+        let meta = std::fs::symlink_metadata(dir).map_err(FolderError::Inspect)?;
         // SAFETY: getuid has no preconditions.
         let uid = unsafe { libc::getuid() };
         if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
-            return Err(format!(
-                "{} is not a private folder of this user",
-                dir.display()
-            ));
+            return Err(FolderError::NotPrivate(dir.to_path_buf()));
         }
     }
     Ok(())
@@ -183,7 +198,7 @@ fn write_in(
     };
     let text = to_text(ws).map_err(|e| fail(format!("the data cannot be written as RON: {e}")))?;
     if dir != folder(data_path) {
-        private_folder(dir).map_err(fail)?;
+        private_folder(dir).map_err(|e| fail(e.to_string()))?;
     }
     let dir = dir.to_path_buf();
     let file_name = data_path
