@@ -51,7 +51,6 @@ use super::stamp::Stamp;
 use crate::model::Workspace;
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 use std::collections::BTreeSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -532,54 +531,34 @@ pub fn restore(data_path: &Path, id: &str, now: DateTime<Utc>) -> Result<Restore
 }
 
 /// Why a backup could not be listed, made or restored.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum BackupError {
-    NotFound {
-        data_path: PathBuf,
-        id: String,
-    },
-    Ambiguous {
-        id: String,
-        matches: Vec<String>,
-    },
+    #[error(
+        "no backup {id} of {} in {}; `partnerdeck backups` lists them",
+        data_path.display(),
+        backup_dir(data_path).display()
+    )]
+    NotFound { data_path: PathBuf, id: String },
+    #[error("{id} could be any of {}; give more of the id", matches.join(", "))]
+    Ambiguous { id: String, matches: Vec<String> },
     /// The backup does not load; the data file was not touched.
+    #[error(
+        "backup {id} cannot be restored, it does not load: {error}\nThe data file was not changed."
+    )]
     Invalid {
         id: String,
+        #[source]
         error: Box<LoadError>,
     },
+    #[error("cannot read {}: {error}", path.display())]
     Io {
         path: PathBuf,
+        #[source]
         error: std::io::Error,
     },
+    #[error(transparent)]
     Save(SaveError),
 }
-
-impl fmt::Display for BackupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BackupError::NotFound { data_path, id } => write!(
-                f,
-                "no backup {id} of {} in {}; `partnerdeck backups` lists them",
-                data_path.display(),
-                backup_dir(data_path).display()
-            ),
-            BackupError::Ambiguous { id, matches } => write!(
-                f,
-                "{id} could be any of {}; give more of the id",
-                matches.join(", ")
-            ),
-            BackupError::Invalid { id, error } => write!(
-                f,
-                "backup {id} cannot be restored, it does not load: {error}\nThe data file was \
-                 not changed."
-            ),
-            BackupError::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
-            BackupError::Save(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for BackupError {}
 
 #[cfg(test)]
 mod tests {

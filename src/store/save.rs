@@ -5,29 +5,16 @@
 use super::format::to_text;
 use crate::model::Workspace;
 use atomic_write_file::AtomicWriteFile;
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why a save failed. The old file is untouched in every case.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("could not save {}: {message}", path.display())]
 pub struct SaveError {
     pub path: PathBuf,
     pub message: String,
 }
-
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "could not save {}: {}",
-            self.path.display(),
-            self.message
-        )
-    }
-}
-
-impl std::error::Error for SaveError {}
 
 /// Saves the workspace to `path` atomically.
 pub fn save(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
