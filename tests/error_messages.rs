@@ -248,3 +248,45 @@ fn library_messages() {
         "there is no file to save a copy beside"
     );
 }
+
+#[test]
+fn save_messages() {
+    use partnerdeck::store::{self, BackupPolicy};
+    let dir = tempfile::tempdir().unwrap();
+    // A folder that cannot be made: a file stands in its way.
+    let file = dir.path().join("plain");
+    fs::write(&file, "x").unwrap();
+    let target = file.join("sub").join("ws.ron");
+    let err = store::write_private(&target, b"data").unwrap_err();
+    let io = fs::create_dir_all(file.join("sub")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "could not save {}: cannot create {}: {io}",
+            target.display(),
+            file.join("sub").display()
+        )
+    );
+    // A backup that is due cannot be made: nothing is saved, and the message says where.
+    let path = dir.path().join("ws.ron");
+    store::save(&path, &Workspace::named("Before")).unwrap();
+    fs::write(dir.path().join("backups"), "not a folder").unwrap();
+    let now = chrono::Utc::now();
+    let err = store::save_with_backup(
+        &path,
+        &Workspace::named("After"),
+        &BackupPolicy::default(),
+        now,
+    )
+    .unwrap_err();
+    let backup = store::backup_now(&path, now).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "could not save {}: the previous version could not be kept in {}: {backup}; \
+             nothing was saved",
+            path.display(),
+            store::backup::backup_dir(&path).display()
+        )
+    );
+}

@@ -46,7 +46,7 @@
 use super::format::to_text;
 use super::load::{LoadError, Loaded, load_text};
 use super::packed;
-use super::save::{SaveError, create_private_dir, write_private};
+use super::save::{SaveError, SaveFailure, create_private_dir, write_private};
 use super::stamp::Stamp;
 use crate::model::Workspace;
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
@@ -424,17 +424,16 @@ fn text_and_backup(
     policy: &BackupPolicy,
     now: DateTime<Utc>,
 ) -> Result<(String, Option<BackupInfo>), SaveError> {
-    let text = to_text(ws).map_err(|e| SaveError {
-        path: path.to_path_buf(),
-        message: format!("the data cannot be written as RON: {e}"),
-    })?;
+    let text = to_text(ws).map_err(|e| SaveError::new(path, SaveFailure::Ron(e)))?;
     let backup = if backup_due(path, policy, now) {
-        backup_now(path, now).map_err(|e| SaveError {
-            path: path.to_path_buf(),
-            message: format!(
-                "the previous version could not be kept in {}: {e}; nothing was saved",
-                backup_dir(path).display()
-            ),
+        backup_now(path, now).map_err(|e| {
+            SaveError::new(
+                path,
+                SaveFailure::Backup {
+                    dir: backup_dir(path),
+                    source: Box::new(e),
+                },
+            )
         })?
     } else {
         None
@@ -474,23 +473,22 @@ pub fn save_guarded(
 ) -> Result<Option<SaveReport>, SaveError> {
     let (text, backup) = text_and_backup(path, ws, policy, now)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        create_private_dir(dir).map_err(|e| SaveError {
-            path: path.to_path_buf(),
-            message: format!("cannot create {}: {e}", dir.display()),
+        create_private_dir(dir).map_err(|source| {
+            SaveError::new(
+                path,
+                SaveFailure::CreateDir {
+                    dir: dir.to_path_buf(),
+                    source,
+                },
+            )
         })?;
     }
     match super::commit::replace_if_unchanged(path, text.as_bytes(), known)? {
         super::commit::Committed::Changed => Ok(None),
         super::commit::Committed::Stranded { theirs, why } => {
             // Their version must not be lost: it goes into backups/.
-            let kept = keep_aside(path, &theirs);
-            Err(SaveError {
-                path: path.to_path_buf(),
-                message: format!(
-                    "another program wrote the file during the save, and it could not be put back ({why}); their version is kept as {}",
-                    kept.map_or_else(|e| format!("nothing: {e}"), |p| p.display().to_string())
-                ),
-            })
+            let kept = keep_aside(path, &theirs).map_err(Box::new);
+            Err(SaveError::new(path, SaveFailure::Stranded { why, kept }))
         }
         super::commit::Committed::Written => {
             let pruned = prune(path, policy, now);
