@@ -1,5 +1,6 @@
 //! Fuzzy matching of what the user types against names and texts (nucleo's matcher: smart
-//! case, unicode normalisation), for pickers, filters and search.
+//! case, unicode normalisation), for filters, search and the palette. Picking one partner by
+//! name (`pick`) follows the stricter rules of `model::find` instead.
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -55,29 +56,12 @@ pub fn rank<'a, T>(query: &str, items: impl IntoIterator<Item = (T, &'a str)>) -
     out
 }
 
-/// Picks one name: an exact (case-insensitive) name wins, else the single best match; an error
-/// sentence when nothing or several equally good names match.
+/// Picks one name by the partner-name rules of [`crate::model::find::among`] (whole name, then
+/// a part, then letters in order; a tie is never guessed), with the error in one line
+/// ([`FindError::one_line`](crate::model::find::FindError::one_line)) for a form field's hint
+/// or `render --partner`.
 pub fn pick<'a, T: Copy>(query: &str, items: &[(T, &'a str)]) -> Result<(T, &'a str), String> {
-    let q = query.trim();
-    if q.is_empty() {
-        return Err("type part of a name".into());
-    }
-    if let Some(exact) = items.iter().find(|(_, name)| name.eq_ignore_ascii_case(q)) {
-        return Ok(*exact);
-    }
-    let ranked = rank(q, items.iter().map(|(t, n)| ((*t, *n), *n)));
-    match ranked.as_slice() {
-        [] => Err(format!("no name matches `{q}`")),
-        [(best, _)] => Ok(*best),
-        [(best, s1), (second, s2), ..] if s1 > s2 => {
-            let _ = second;
-            Ok(*best)
-        }
-        several => {
-            let names: Vec<&str> = several.iter().take(5).map(|((_, n), _)| *n).collect();
-            Err(format!("`{q}` matches several: {}", names.join(", ")))
-        }
-    }
+    crate::model::find::among(query, items).map_err(|e| e.one_line())
 }
 
 #[cfg(test)]

@@ -291,70 +291,58 @@ fn shell_quote(s: &str) -> String {
 /// What changed between two versions, in words: "3 log entries added, 1 goal changed —
 /// Greenleaf Cooperative Bank, Maya Okonkwo".
 pub fn summary(before: &Workspace, after: &Workspace) -> String {
+    use crate::model::{EachKind, ListKind, PartnerId, Record, each_kind};
     use rustc_hash::FxHashMap;
-    let mut parts: Vec<String> = Vec::new();
-    let mut touched: Vec<crate::model::PartnerId> = Vec::new();
-    macro_rules! kind {
-        ($list:ident, $one:literal, $many:literal, $partner:expr) => {{
-            let old: FxHashMap<u64, _> = before.$list.iter().map(|r| (r.id.0, r)).collect();
-            let new: FxHashMap<u64, _> = after.$list.iter().map(|r| (r.id.0, r)).collect();
+    struct Count<'a> {
+        before: &'a Workspace,
+        after: &'a Workspace,
+        parts: Vec<String>,
+        touched: Vec<PartnerId>,
+    }
+    impl EachKind for Count<'_> {
+        fn kind<R: Record>(&mut self) {
+            let (before, after) = (R::list(self.before), R::list(self.after));
+            let old: FxHashMap<u64, &R> = before.iter().map(|r| (r.id(), r)).collect();
+            let new: FxHashMap<u64, &R> = after.iter().map(|r| (r.id(), r)).collect();
             let (mut added, mut changed, mut removed) = (0, 0, 0);
-            for r in &after.$list {
-                match old.get(&r.id.0) {
+            for r in after {
+                match old.get(&r.id()) {
                     None => added += 1,
                     Some(o) if *o != r => changed += 1,
                     _ => continue,
                 }
-                let p: crate::model::PartnerId = $partner(r);
-                if !touched.contains(&p) {
-                    touched.push(p);
+                if !self.touched.contains(&r.partner()) {
+                    self.touched.push(r.partner());
                 }
             }
-            for r in &before.$list {
-                if !new.contains_key(&r.id.0) {
+            for r in before {
+                if !new.contains_key(&r.id()) {
                     removed += 1;
                 }
             }
+            // This summary counts celebrations as wins.
+            let (one, many) = match R::LIST {
+                ListKind::Celebrations => ("win", "wins"),
+                _ => (R::KIND, R::PLURAL),
+            };
             for (n, what) in [(added, "added"), (changed, "changed"), (removed, "deleted")] {
                 if n > 0 {
-                    parts.push(format!("{} {what}", crate::words::plural(n, $one, $many)));
+                    self.parts
+                        .push(format!("{} {what}", crate::words::plural(n, one, many)));
                 }
             }
-        }};
+        }
     }
-    kind!(
-        partners,
-        "partner",
-        "partners",
-        |r: &crate::model::Partner| r.id
-    );
-    kind!(goals, "goal", "goals", |r: &crate::model::Goal| r.partner);
-    kind!(
-        milestones,
-        "milestone",
-        "milestones",
-        |r: &crate::model::Milestone| r.partner
-    );
-    kind!(
-        interactions,
-        "log entry",
-        "log entries",
-        |r: &crate::model::Interaction| r.partner
-    );
-    kind!(
-        commitments,
-        "commitment",
-        "commitments",
-        |r: &crate::model::Commitment| r.partner
-    );
-    kind!(reviews, "review", "reviews", |r: &crate::model::Review| r
-        .partner);
-    kind!(
-        celebrations,
-        "win",
-        "wins",
-        |r: &crate::model::Celebration| r.partner
-    );
+    let mut count = Count {
+        before,
+        after,
+        parts: Vec::new(),
+        touched: Vec::new(),
+    };
+    each_kind(&mut count);
+    let Count {
+        mut parts, touched, ..
+    } = count;
     if before.profile != after.profile {
         parts.push("profile changed".into());
     }

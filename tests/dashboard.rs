@@ -1,7 +1,7 @@
 //! The dashboard driven by keys on a headless terminal: state and screen, with today fixed.
 
 use partnerdeck::action::Action;
-use partnerdeck::app::{App, Overlay, Pane, Source};
+use partnerdeck::app::{App, DetailView, Overlay, OverviewView, Pane, Source};
 use partnerdeck::keymap::Key;
 use partnerdeck::model::Workspace;
 use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
@@ -297,7 +297,7 @@ fn the_overview_shows_health_per_practice_and_sorts() {
     insta::assert_snapshot!("overview", s);
     let health = |app: &App| -> Vec<u8> {
         match &app.overlay {
-            Some(Overlay::Overview { order, .. }) => order
+            Some(Overlay::Overview(OverviewView { order, .. })) => order
                 .iter()
                 .map(|i| app.summary(*i as usize).unwrap().health)
                 .collect(),
@@ -320,7 +320,7 @@ fn the_overview_shows_health_per_practice_and_sorts() {
 fn the_partner_detail_explains_the_health_score() {
     let mut app = demo_app(130, 60);
     press(&mut app, &["j", "j", "enter"]);
-    let Some(Overlay::Detail { lines, .. }) = &app.overlay else {
+    let Some(Overlay::Detail(DetailView { lines, .. })) = &app.overlay else {
         panic!()
     };
     let text: Vec<String> = lines

@@ -5,7 +5,7 @@ mod common;
 
 use common::{press, type_text};
 
-use partnerdeck::app::{App, Overlay, Pane, Source};
+use partnerdeck::app::{App, ConfirmView, FormView, Overlay, Pane, Source};
 use partnerdeck::model::*;
 use partnerdeck::store;
 use partnerdeck::ui::Theme;
@@ -90,7 +90,7 @@ fn a_scripted_session_against_a_real_file() {
     type_text(&mut app, "the whole team");
     press(&mut app, &["enter"]);
     assert!(
-        matches!(&app.overlay, Some(Overlay::Form { form, .. }) if form.title.starts_with("Update goal")
+        matches!(&app.overlay, Some(Overlay::Form(FormView { form, .. })) if form.title.starts_with("Update goal")
             && form.get("Status").value() == "achieved"),
         "offers to update the goal's value and mark it achieved"
     );
@@ -148,7 +148,7 @@ fn delete_asks_and_names_what_goes_with_a_partner() {
         .filter(|g| g.partner == p.id)
         .count();
     press(&mut app, &["d"]);
-    let Some(Overlay::Confirm { question, .. }) = &app.overlay else {
+    let Some(Overlay::Confirm(ConfirmView { question, .. })) = &app.overlay else {
         panic!("asks first")
     };
     assert!(
@@ -364,13 +364,13 @@ fn ctrl_e_hands_the_field_to_the_editor_and_takes_the_text_back() {
     press(&mut app, &["a"]);
     type_text(&mut app, "Draft name");
     press(&mut app, &["ctrl-e"]);
-    assert_eq!(app.editor_request.as_deref(), Some("Draft name"));
+    assert_eq!(app.editor_request(), Some("Draft name"));
     // The event loop runs the editor; here a stand-in editor rewrites the file.
     // SAFETY: tests in this binary do not read EDITOR concurrently.
     unsafe {
         std::env::set_var("VISUAL", "sed -i s/Draft/Final/");
     }
-    let edited = partnerdeck::tui::edit_in_editor(app.editor_request.as_deref().unwrap());
+    let edited = partnerdeck::tui::edit_in_editor(app.editor_request().unwrap());
     assert_eq!(edited.as_deref(), Some("Final name"));
     app.editor_done(edited.map(|t| format!("{t}\n")));
     press(&mut app, &["enter"]);

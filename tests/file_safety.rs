@@ -7,7 +7,7 @@ mod common;
 use common::{press, type_text};
 
 use assert_cmd::Command;
-use partnerdeck::app::{App, Overlay, Source};
+use partnerdeck::app::{App, ConfirmView, Overlay, Source};
 use partnerdeck::model::*;
 use partnerdeck::store::{self, demo::DEMO_ANCHOR, demo_workspace};
 
@@ -68,7 +68,7 @@ fn a_change_over_an_outside_change_asks_and_reapplies_on_top() {
         "never overwritten silently"
     );
     assert!(
-        matches!(&app.overlay, Some(Overlay::Confirm { question, .. }) if question.contains("changed on disk"))
+        matches!(&app.overlay, Some(Overlay::Confirm(ConfirmView { question, .. })) if question.contains("changed on disk"))
     );
     press(&mut app, &["y"]);
     let on_disk = store::load(&path).unwrap().unwrap().workspace;

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{day, press, type_fast, type_text};
-use partnerdeck::app::{App, Pane, Source};
+use partnerdeck::app::{App, Pane, SearchView, Source};
 use partnerdeck::fuzzy::Query;
 use partnerdeck::model::*;
 use partnerdeck::ui::Theme;
@@ -164,7 +164,7 @@ fn find_goes_through_a_big_workspace_between_keys_and_ends_with_the_full_search(
     assert!(s.contains("searching"), "{s}");
     finish(&mut app);
     assert_eq!(app.search_progress(), None);
-    let Some(partnerdeck::app::Overlay::Search { hits, .. }) = &app.overlay else {
+    let Some(partnerdeck::app::Overlay::Search(SearchView { hits, .. })) = &app.overlay else {
         panic!("the search is open");
     };
     assert_eq!(hits, &app.search("bu"));

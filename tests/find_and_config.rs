@@ -6,7 +6,7 @@ mod common;
 use common::{press, type_text};
 
 use partnerdeck::action::{Action, Context};
-use partnerdeck::app::{App, Overlay, Pane, Source};
+use partnerdeck::app::{App, Overlay, PaletteView, Pane, SearchView, Source};
 use partnerdeck::keymap::Key;
 use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;
@@ -100,7 +100,7 @@ fn ctrl_f_finds_any_record_and_jumps_to_it() {
     press(&mut app, &["ctrl-f"]);
     assert_eq!(app.context(), Context::Search);
     type_text(&mut app, "Priya");
-    let Some(Overlay::Search { hits, .. }) = &app.overlay else {
+    let Some(Overlay::Search(SearchView { hits, .. })) = &app.overlay else {
         panic!()
     };
     assert!(hits.iter().any(|h| h.kind == "contact"), "{hits:?}");
@@ -123,7 +123,7 @@ fn ctrl_f_finds_any_record_and_jumps_to_it() {
 fn the_palette_lists_every_dashboard_action_and_runs_the_chosen_one() {
     let mut app = demo_app();
     press(&mut app, &[":"]);
-    let Some(Overlay::Palette { matches, .. }) = &app.overlay else {
+    let Some(Overlay::Palette(PaletteView { matches, .. })) = &app.overlay else {
         panic!()
     };
     let all = matches.clone();

@@ -1,7 +1,7 @@
 //! The health history on screen: the chart at the top of a partner's details (at 120×40 and
 //! 80×24, and without colour), and the overview's 12-month trend column and its sort.
 
-use partnerdeck::app::{App, Overlay, Source};
+use partnerdeck::app::{App, DetailView, Overlay, OverviewView, Source};
 use partnerdeck::keymap::Key;
 use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;
@@ -31,7 +31,7 @@ fn plain() -> Theme {
 fn the_partner_detail_opens_on_a_weekly_chart_at_120_by_40() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["enter"]);
-    let chart = app.detail_chart.as_ref().expect("a chart for the partner");
+    let chart = app.detail_chart().expect("a chart for the partner");
     assert!(chart.weekly);
     assert_eq!(chart.days.len(), 53);
     let s = render_text(&app, &plain(), 120, 40);
@@ -45,7 +45,7 @@ fn the_partner_detail_opens_on_a_weekly_chart_at_120_by_40() {
 fn at_80_by_24_the_weeks_still_fit_and_narrower_screens_get_months() {
     let mut app = demo_app(80, 24);
     press(&mut app, &["enter"]);
-    let chart = app.detail_chart.as_ref().unwrap();
+    let chart = app.detail_chart().unwrap();
     assert!(chart.weekly, "55 columns of plot hold 53 weeks");
     assert_eq!(chart.plot_rows, 5);
     let s = render_text(&app, &plain(), 80, 24);
@@ -53,7 +53,7 @@ fn at_80_by_24_the_weeks_still_fit_and_narrower_screens_get_months() {
     insta::assert_snapshot!("health_chart_80x24", s);
     let mut narrow = demo_app(70, 24);
     press(&mut narrow, &["enter"]);
-    let chart = narrow.detail_chart.as_ref().unwrap();
+    let chart = narrow.detail_chart().unwrap();
     assert!(!chart.weekly);
     assert_eq!(chart.days.len(), 13);
     let s = render_text(&narrow, &plain(), 70, 24);
@@ -92,7 +92,7 @@ fn without_colour_the_chart_is_told_by_glyphs_alone() {
 fn other_records_have_no_chart() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["2", "enter"]);
-    let Some(Overlay::Detail { lines, .. }) = &app.overlay else {
+    let Some(Overlay::Detail(DetailView { lines, .. })) = &app.overlay else {
         panic!("a goal's details")
     };
     assert!(
@@ -119,7 +119,7 @@ fn the_overview_gains_a_12_month_column_and_sorts_by_the_90_day_fall() {
     press(&mut app, &["s", "s", "s", "s"]);
     let s = render_text(&app, &plain(), 120, 40);
     assert!(s.contains("sorted by fall over 90 days"), "{s}");
-    let Some(Overlay::Overview { order, .. }) = &app.overlay else {
+    let Some(Overlay::Overview(OverviewView { order, .. })) = &app.overlay else {
         panic!("the overview")
     };
     let falls: Vec<i16> = order
@@ -140,7 +140,7 @@ fn a_change_starts_the_trends_again_and_the_fall_sort_follows_when_they_are_in()
     let mut app = demo_app(120, 40);
     press(&mut app, &["o", "s", "s", "s", "s"]);
     app.finish_work();
-    let Some(Overlay::Overview { order, .. }) = &app.overlay else {
+    let Some(Overlay::Overview(OverviewView { order, .. })) = &app.overlay else {
         panic!()
     };
     let first = order[0];

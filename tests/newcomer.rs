@@ -6,7 +6,7 @@ mod common;
 use common::{press, type_text};
 
 use partnerdeck::action::Action;
-use partnerdeck::app::{App, Overlay, Source};
+use partnerdeck::app::{App, FormView, Overlay, PaletteView, RecordsView, Source};
 use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;
 use partnerdeck::ui::headless::render_text;
@@ -30,9 +30,9 @@ fn colon_enter_does_not_quit_and_quit_from_the_palette_quits() {
     let mut app = demo_app(120, 40);
     press(&mut app, &[":"]);
     match &app.overlay {
-        Some(Overlay::Palette {
+        Some(Overlay::Palette(PaletteView {
             matches, cursor, ..
-        }) => {
+        })) => {
             assert_ne!(
                 matches[cursor.selected],
                 Action::Quit,
@@ -414,7 +414,9 @@ fn form_errors_are_shown_whole() {
         type_text(&mut app, "Volunteers");
         loop {
             match &app.overlay {
-                Some(Overlay::Form { form, .. }) if form.fields[form.focus].label != "Due" => {
+                Some(Overlay::Form(FormView { form, .. }))
+                    if form.fields[form.focus].label != "Due" =>
+                {
                     press(&mut app, &["tab"])
                 }
                 _ => break,
@@ -423,7 +425,9 @@ fn form_errors_are_shown_whole() {
         type_text(&mut app, "2026-02-30");
         press(&mut app, &["enter"]);
         let error = match &app.overlay {
-            Some(Overlay::Form { form, .. }) => form.fields[form.focus].error.clone().unwrap(),
+            Some(Overlay::Form(FormView { form, .. })) => {
+                form.fields[form.focus].error.clone().unwrap()
+            }
             _ => panic!("the form stays open"),
         };
         let s = screen(&app, w, h);
@@ -809,12 +813,12 @@ fn action_keys_in_details_act_on_that_partner() {
     for (key, check) in [
         (
             "l",
-            (|o: &Overlay| matches!(o, Overlay::Form { form, .. } if form.title.contains("Harbour Youth")))
+            (|o: &Overlay| matches!(o, Overlay::Form(FormView { form, .. }) if form.title.contains("Harbour Youth")))
                 as fn(&Overlay) -> bool,
         ),
         (
             "e",
-            |o: &Overlay| matches!(o, Overlay::Form { form, .. } if form.get("Name").value().starts_with("Harbour Youth")),
+            |o: &Overlay| matches!(o, Overlay::Form(FormView { form, .. }) if form.get("Name").value().starts_with("Harbour Youth")),
         ),
         ("r", |o: &Overlay| matches!(o, Overlay::Review(_))),
         ("c", |o: &Overlay| matches!(o, Overlay::Records { .. })),
@@ -828,7 +832,7 @@ fn action_keys_in_details_act_on_that_partner() {
         press(&mut app2, &["enter", key]);
         let o = app2.overlay.as_ref().expect("something opened");
         assert!(check(o), "{key}:\n{}", screen(&app2, 120, 40));
-        if let Overlay::Records { partner, .. } = o {
+        if let Overlay::Records(RecordsView { partner, .. }) = o {
             assert!(app2.ws.partner(*partner).unwrap().name.starts_with(name));
         }
     }

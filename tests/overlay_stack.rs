@@ -6,7 +6,7 @@ mod common;
 
 use common::{press, type_text};
 
-use partnerdeck::app::{App, Overlay, Source};
+use partnerdeck::app::{App, Context, FilterView, FormView, Overlay, Pane, RecordsView, Source};
 use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;
 use partnerdeck::ui::headless::render_text;
@@ -23,14 +23,14 @@ fn screen(app: &App) -> String {
 
 fn form_text(app: &App) -> String {
     match &app.overlay {
-        Some(Overlay::Form { form, .. }) => form.fields[form.focus].value().to_string(),
+        Some(Overlay::Form(FormView { form, .. })) => form.fields[form.focus].value().to_string(),
         other => panic!("no form open: {other:?}"),
     }
 }
 
 fn records_cursor(app: &App) -> usize {
     match &app.overlay {
-        Some(Overlay::Records { cursor, .. }) => cursor.selected,
+        Some(Overlay::Records(RecordsView { cursor, .. })) => cursor.selected,
         other => panic!("no records list open: {other:?}"),
     }
 }
@@ -128,10 +128,10 @@ fn esc_from_help_returns_to_the_exact_view_it_was_opened_from() {
 fn help_lists_the_keys_of_the_view_under_it() {
     let mut app = demo_app();
     press(&mut app, &["c", "?"]);
-    assert_eq!(app.help_context(), partnerdeck::app::Context::Records);
+    assert_eq!(app.help_context(), Context::Records);
     assert!(screen(&app).contains("Keys · Records"), "{}", screen(&app));
     press(&mut app, &["esc", "esc", "?"]);
-    assert_eq!(app.help_context(), partnerdeck::app::Context::Dashboard);
+    assert_eq!(app.help_context(), Context::Dashboard);
 }
 
 #[test]
@@ -159,4 +159,112 @@ fn details_under_help_follow_a_resize_as_open_details_do() {
     press(&mut under_help, &["G"]);
     press(&mut open, &["G"]);
     assert_eq!(draw(&under_help), draw(&open));
+}
+
+/// The open overlays, top first, as text (to see that the rest of the stack is untouched).
+fn stack(app: &App) -> Vec<String> {
+    app.stack().map(|o| format!("{o:?}")).collect()
+}
+
+#[test]
+fn back_pops_exactly_one_overlay_and_leaves_the_rest_as_it_was() {
+    for keys in [
+        &["c", "j", "?"][..],
+        &["w", "?"],
+        &["enter", "j", "?"],
+        &["t", "j", "?"],
+        &["o", "s", "?"],
+        &["c"],
+        &["enter"],
+        &["?"],
+    ] {
+        let mut app = demo_app();
+        press(&mut app, keys);
+        let depth = app.depth();
+        let rest: Vec<String> = stack(&app).split_off(1);
+        press(&mut app, &["esc"]);
+        assert_eq!(app.depth(), depth - 1, "{keys:?}");
+        assert_eq!(stack(&app), rest, "{keys:?}: what was under is as it was");
+    }
+}
+
+#[test]
+fn typing_a_filter_is_an_overlay_that_enter_keeps_and_esc_clears() {
+    let mut app = demo_app();
+    press(&mut app, &["/"]);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Filter(FilterView {
+            pane: Pane::Partners
+        }))
+    ));
+    assert_eq!(app.depth(), 1);
+    assert_eq!(app.context(), Context::Filter);
+    assert_eq!(app.filter_editing(), Some(Pane::Partners));
+    assert!(app.dashboard_in_front(), "the dashboard stays in front");
+    type_text(&mut app, "harbour");
+    assert!(screen(&app).contains("harbour"), "{}", screen(&app));
+    // Enter keeps the filter and takes the typing off the stack.
+    press(&mut app, &["enter"]);
+    assert_eq!(app.depth(), 0);
+    assert_eq!(app.filter_editing(), None);
+    assert_eq!(app.context(), Context::Dashboard);
+    assert_eq!(app.filter_text(Pane::Partners), Some("harbour"));
+    // Typing again goes on from the kept filter; Esc clears it and takes the typing off.
+    press(&mut app, &["/"]);
+    assert_eq!(app.depth(), 1);
+    press(&mut app, &["esc"]);
+    assert_eq!(app.depth(), 0);
+    assert_eq!(app.filter_text(Pane::Partners), None);
+    let selected = &app.selected_partner().unwrap().name;
+    assert!(selected.starts_with("Harbour"), "the match stays selected");
+}
+
+#[test]
+fn an_empty_filter_kept_is_dropped_and_back_on_the_dashboard_clears_a_kept_one() {
+    let mut app = demo_app();
+    press(&mut app, &["/", "enter"]);
+    assert_eq!(app.depth(), 0);
+    assert_eq!(app.filter_text(Pane::Partners), None);
+    press(&mut app, &["/"]);
+    type_text(&mut app, "harbour");
+    press(&mut app, &["enter", "esc"]);
+    assert_eq!(app.filter_text(Pane::Partners), None);
+    assert_eq!(app.depth(), 0);
+}
+
+#[test]
+fn the_health_chart_belongs_to_the_open_details() {
+    let mut app = demo_app();
+    assert!(app.detail_chart().is_none());
+    press(&mut app, &["enter"]);
+    let partner = app.selected_partner().unwrap().id;
+    assert_eq!(app.detail_chart().map(|c| c.partner), Some(partner));
+    // Under help it is still there (help draws over the details).
+    press(&mut app, &["?"]);
+    assert!(app.detail_chart().is_some());
+    // Closing the details takes it with them.
+    press(&mut app, &["esc", "esc"]);
+    assert_eq!(app.depth(), 0);
+    assert!(app.detail_chart().is_none());
+    // A goal's details have none.
+    press(&mut app, &["2", "enter"]);
+    assert!(matches!(app.overlay, Some(Overlay::Detail(_))));
+    assert!(app.detail_chart().is_none());
+}
+
+#[test]
+fn a_request_for_the_editor_belongs_to_the_form_that_made_it() {
+    let mut app = demo_app();
+    press(&mut app, &["a", "ctrl-e"]);
+    assert_eq!(app.editor_request(), Some(""));
+    // Taken once (by the event loop), it is gone.
+    assert_eq!(app.take_editor_request().as_deref(), Some(""));
+    assert_eq!(app.editor_request(), None);
+    // A request the form did not see answered goes when the form closes.
+    press(&mut app, &["ctrl-e"]);
+    assert!(app.editor_request().is_some());
+    press(&mut app, &["esc"]);
+    assert_eq!(app.depth(), 0);
+    assert_eq!(app.editor_request(), None);
 }

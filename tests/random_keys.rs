@@ -53,7 +53,7 @@ proptest! {
         let theme = Theme::dark();
         for (n, k) in keys.iter().enumerate() {
             app.handle_key(*k);
-            app.editor_request = None;
+            app.take_editor_request();
             if n % 16 == 0 {
                 render_buffer(&app, &theme, w, h);
             }

@@ -5,7 +5,7 @@ mod common;
 
 use common::{press, type_text};
 
-use partnerdeck::app::{App, Overlay, Source};
+use partnerdeck::app::{App, FormView, Overlay, Source};
 use partnerdeck::model::*;
 use partnerdeck::store::demo::{DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;
@@ -26,7 +26,7 @@ fn screen(app: &App) -> String {
 
 fn form_field(app: &App, label: &str) -> String {
     match &app.overlay {
-        Some(Overlay::Form { form, .. }) => form.get(label).value().to_string(),
+        Some(Overlay::Form(FormView { form, .. })) => form.get(label).value().to_string(),
         _ => panic!("no form open:\n{}", screen(app)),
     }
 }

@@ -1,4 +1,4 @@
-//! The yes/no question (`Overlay::Confirm`): what a yes does ([`Pending`]), asking, and the
+//! The yes/no question ([`ConfirmView`]): what a yes does ([`Pending`]), asking, and the
 //! answer. A question over a form keeps the form under it on the stack: back to it on "no" to
 //! discarding it, gone with the question otherwise. A delete is applied as a change; resolving a
 //! conflict with the file, recovering and quitting are carried out by the app (`disk.rs`).
@@ -30,27 +30,37 @@ pub enum Pending {
 
 impl App {
     /// Asks a question. Over a form it is opened over it (the form comes back on "no" to
-    /// discarding it); anything else open is replaced by it.
+    /// discarding it), and over a filter being typed (typing goes on after the answer);
+    /// anything else open is replaced by it.
     pub(super) fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
-        let question = Overlay::Confirm {
+        let question = Overlay::Confirm(ConfirmView {
             question: question.into(),
             pending,
-        };
+        });
         match self.overlay {
-            Some(Overlay::Form { .. }) => self.open(question),
+            Some(Overlay::Form(_) | Overlay::Filter(_)) => self.open(question),
             _ => self.replace(question),
         }
     }
 }
 
-/// The question's keys: yes or no (the quit question has more answers). The question closes;
-/// a form it interrupted goes with it, except on "no" to discarding that form.
-pub(super) fn update(
-    question: &mut String,
-    pending: &Pending,
-    action: Action,
-    app: &App,
-) -> Effect {
+/// A yes/no question, and what a yes does. A form it interrupted stays under it: back on "no"
+/// to discarding it, dropped with the question otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmView {
+    pub question: String,
+    pub pending: Pending,
+}
+
+impl ConfirmView {
+    /// The question's keys: yes or no (the quit question has more answers). The question
+    /// closes; a form it interrupted goes with it, except on "no" to discarding that form.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        update(&mut self.question, &self.pending, action, app)
+    }
+}
+
+fn update(question: &mut String, pending: &Pending, action: Action, app: &App) -> Effect {
     let yes = action == Action::Yes;
     if *pending == Pending::QuitUnsaved {
         return Effect::Several(vec![Effect::Close, Effect::AnswerQuit(action)]);
@@ -61,7 +71,7 @@ pub(super) fn update(
     }
     let mut effects = vec![Effect::Close];
     let keep_form = *pending == Pending::DiscardForm && !yes;
-    if !keep_form && matches!(app.under.last(), Some(Overlay::Form { .. })) {
+    if !keep_form && matches!(app.under.last(), Some(Overlay::Form(_))) {
         effects.push(Effect::Close);
     }
     effects.push(match pending {
@@ -77,28 +87,56 @@ pub(super) fn update(
     Effect::Several(effects)
 }
 
-/// Clears the link to a removed record in the records that held it. Only the removed record's
-/// partner's records can (validation holds links within a partner), so only those are looked
-/// at, through the index; their positions are the same in `ws`, where only the other list lost
-/// a record.
-fn unlink<R: Record>(
-    app: &App,
-    ws: &mut Workspace,
-    partner: Option<PartnerId>,
-    positions: impl Fn(&Slots) -> &[usize],
-    linked: impl Fn(&R) -> bool,
-    clear: impl Fn(&mut R),
-) {
-    let Some(slots) = partner.and_then(|p| app.index.slots(p)) else {
+/// Deletes a record and what goes with it. A partner takes its records with it
+/// ([`Workspace::remove_partner`]); any other record is unlinked from the records whose links
+/// ([`Record::links`]) name it: they stay (a goal's milestones, a milestone's celebrations).
+/// Only the record's partner's records can link to it (validation holds links within a
+/// partner), so only those are looked at, through the index, whose positions are `ws`'s before
+/// the record goes.
+fn delete<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
+    if R::LIST == ListKind::Partners {
+        ws.remove_partner(PartnerId(id));
         return;
-    };
-    for &i in positions(slots) {
-        if R::list(&app.ws).get(i).is_some_and(&linked)
-            && let Some(r) = R::list_mut(ws).get_mut(i)
-        {
-            clear(r);
+    }
+    struct Unlink<'a> {
+        app: &'a App,
+        ws: &'a mut Workspace,
+        slots: &'a Slots,
+        target: (ListKind, u64),
+    }
+    impl EachKind for Unlink<'_> {
+        fn kind<S: Record>(&mut self) {
+            if !S::LINKS.contains(&self.target.0) {
+                return;
+            }
+            let target = |list, id| (list, id) == self.target;
+            for &i in self.slots.of(S::LIST) {
+                if S::list(&self.app.ws)
+                    .get(i)
+                    .is_some_and(|r| r.links_to(target))
+                    && let Some(r) = S::list_mut(self.ws).get_mut(i)
+                {
+                    r.unlink(target);
+                }
+            }
         }
     }
+    let partner = app.ws.find::<R>(id).map(R::partner);
+    if let Some(slots) = partner.and_then(|p| app.index.slots(p)) {
+        each_kind(&mut Unlink {
+            app,
+            ws,
+            slots,
+            target: (R::LIST, id),
+        });
+    }
+    ws.remove::<R>(id);
+}
+
+/// [`delete`], and what it says.
+fn deleted<R: Record>(app: &App, ws: &mut Workspace, id: u64) -> String {
+    delete::<R>(app, ws, id);
+    format!("Deleted the {}", R::KIND)
 }
 
 /// What a yes to a delete (or to marking a goal achieved) changes.
@@ -106,54 +144,19 @@ fn change(pending: &Pending, app: &App) -> Effect {
     let mut ws = Workspace::clone(&app.ws);
     let message = match *pending {
         Pending::DeletePartner(id) => {
-            ws.remove_partner(id);
-            "Deleted the partner and its records"
+            delete::<Partner>(app, &mut ws, id.0);
+            "Deleted the partner and its records".to_string()
         }
-        Pending::DeleteGoal(id) => {
-            ws.remove::<Goal>(id.0);
-            // Its milestones stay, unlinked.
-            let partner = app.ws.goal(id).map(|g| g.partner);
-            unlink::<Milestone>(
-                app,
-                &mut ws,
-                partner,
-                |s| &s.milestones,
-                |m| m.goal == Some(id),
-                |m| m.goal = None,
-            );
-            "Deleted the goal"
-        }
-        Pending::DeleteMilestone(id) => {
-            ws.remove::<Milestone>(id.0);
-            // Its celebrations stay, unlinked.
-            let partner = app.ws.milestone(id).map(|m| m.partner);
-            unlink::<Celebration>(
-                app,
-                &mut ws,
-                partner,
-                |s| &s.celebrations,
-                |c| c.milestone == Some(id),
-                |c| c.milestone = None,
-            );
-            "Deleted the milestone"
-        }
-        Pending::DeleteInteraction(id) => {
-            ws.remove::<Interaction>(id.0);
-            "Deleted the log entry"
-        }
-        Pending::DeleteCommitment(id) => {
-            ws.remove::<Commitment>(id.0);
-            "Deleted the commitment"
-        }
-        Pending::DeleteCelebration(id) => {
-            ws.remove::<Celebration>(id.0);
-            "Deleted the celebration"
-        }
+        Pending::DeleteGoal(id) => deleted::<Goal>(app, &mut ws, id.0),
+        Pending::DeleteMilestone(id) => deleted::<Milestone>(app, &mut ws, id.0),
+        Pending::DeleteInteraction(id) => deleted::<Interaction>(app, &mut ws, id.0),
+        Pending::DeleteCommitment(id) => deleted::<Commitment>(app, &mut ws, id.0),
+        Pending::DeleteCelebration(id) => deleted::<Celebration>(app, &mut ws, id.0),
         Pending::AchieveGoal(id) => {
             if let Some(g) = ws.find_mut::<Goal>(id.0) {
                 g.status = GoalStatus::Achieved;
             }
-            "Goal achieved 🎉"
+            "Goal achieved 🎉".to_string()
         }
         Pending::DiscardForm
         | Pending::ResolveConflict
@@ -163,7 +166,7 @@ fn change(pending: &Pending, app: &App) -> Effect {
     let message = if message.starts_with("Deleted") {
         format!("{message} ({} undoes)", app.undo_key())
     } else {
-        message.to_string()
+        message
     };
     Effect::Apply {
         ws: Box::new(ws),

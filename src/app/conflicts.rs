@@ -2,6 +2,7 @@
 //! which record and field, and what the base, our side and their side held; one key keeps ours,
 //! another takes theirs. Deciding the last one says what to do next.
 
+use super::help::HelpView;
 use super::{Action, App, Cursor, Effect, Level, Overlay};
 use crate::model::merge3::take_theirs;
 
@@ -12,24 +13,31 @@ impl App {
             self.set_status(Level::Info, "No merge conflicts to decide");
             return;
         }
-        self.open(Overlay::Conflicts {
-            cursor: Cursor::default(),
-        });
+        self.open(Overlay::Conflicts(ConflictsView::default()));
     }
 }
 
-/// The list's keys: move; keep ours or take theirs for the selected conflict; edit the record
-/// in a form over the list; help, back.
-pub(super) fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
+/// The list's state: the selected conflict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ConflictsView {
+    pub cursor: Cursor,
+}
+
+impl ConflictsView {
+    /// The list's keys: move; keep ours or take theirs for the selected conflict; edit the
+    /// record in a form over the list; help, back.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        update(&mut self.cursor, action, app)
+    }
+}
+
+fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
     let len = app.ws.conflicts.len();
     let height = app.view_height();
     match action {
         Action::Back => return Effect::Close,
         Action::Help => {
-            return Effect::Open(Overlay::Help {
-                scroll: 0,
-                from: super::Context::Conflicts,
-            });
+            return Effect::Open(Overlay::Help(HelpView::new(super::Context::Conflicts)));
         }
         Action::Down => cursor.step(1, len, height),
         Action::Up => cursor.step(-1, len, height),
@@ -102,9 +110,7 @@ fn edit(c: &crate::model::MergeConflict, app: &App) -> Effect {
             )
         }),
         "goal" => ws.goal(crate::model::GoalId(c.id)).map(|g| {
-            let name = ws
-                .partner(g.partner)
-                .map_or(String::new(), |p| p.name.clone());
+            let name = ws.partner_name(g.partner).unwrap_or_default().to_string();
             (
                 super::forms::goal_form(Some(g), &name, app.today),
                 super::FormTarget::Goal(g.partner, Some(g.id)),

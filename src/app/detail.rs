@@ -2,19 +2,16 @@
 //! when the view opens, and wrapped once for the screen's width, so scrolling costs nothing.
 
 use super::layout::detail_rect;
-use super::{Action, App, Context, Effect, Overlay};
+use super::{Action, App, Effect};
+use crate::insight::PartnerReport;
 use crate::model::*;
+use crate::words::{Fraction, number_as};
 use ratatui::layout::Rect;
 use std::borrow::Cow;
 
-/// Which record a view or action is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RecordRef {
-    Partner(PartnerId),
-    Goal(GoalId),
-    Milestone(MilestoneId),
-    Interaction(InteractionId),
-}
+/// Which record a view or action is about (the insight layer's, shared with the queue and
+/// the palette).
+pub use crate::insight::RecordRef;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -76,17 +73,10 @@ fn or_dash(text: &str) -> String {
     }
 }
 
+/// The name of partner `id`, else the id itself.
 fn partner_name(ws: &Workspace, id: PartnerId) -> String {
-    ws.partner(id)
-        .map_or_else(|| id.to_string(), |p| p.name.clone())
-}
-
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{n:.0}")
-    } else {
-        format!("{n:.2}")
-    }
+    ws.partner_name(id)
+        .map_or_else(|| id.to_string(), str::to_string)
 }
 
 /// The lines of the detail view for a record.
@@ -95,12 +85,13 @@ pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
     let mut l = Lines::default();
     match record {
         RecordRef::Partner(id) => {
-            if let Some(p) = ws.partner(id) {
-                partner(&mut l, ws, p, app);
+            if let Some(report) = PartnerReport::build(ws, &app.index, id, app.today) {
+                partner(&mut l, &report, app);
             }
         }
         RecordRef::Goal(id) => {
             if let Some(g) = ws.goal(id) {
+                let number = |n: f64| number_as(n, Fraction::Two);
                 l.title(format!("Goal: {}", g.title));
                 l.field("Partner", partner_name(ws, g.partner));
                 l.field("Metric", or_dash(&g.metric));
@@ -182,27 +173,11 @@ pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
                 l.text(&i.summary);
             }
         }
+        // The details open on partners, goals, milestones and log entries (the dashboard's
+        // panes); the other records are shown in their partner's lists.
+        RecordRef::Commitment(_) | RecordRef::Review(_) | RecordRef::Celebration(_) => {}
     }
     l.0
-}
-
-/// A partner's records of one list, in the list's order: found through the index's positions
-/// (so the cost follows the partner's records, not the whole list), by a scan without them.
-fn own<'a, T: Clone>(
-    list: &'a crate::model::List<T>,
-    positions: Option<&[usize]>,
-    is_own: impl Fn(&T) -> bool,
-) -> Vec<&'a T> {
-    let Some(positions) = positions else {
-        return list.iter().filter(|r| is_own(r)).collect();
-    };
-    let mut positions = positions.to_vec();
-    positions.sort_unstable();
-    positions
-        .into_iter()
-        .filter_map(|i| list.get(i))
-        .filter(|r| is_own(r))
-        .collect()
 }
 
 /// A sparkline of 1–5 ratings, one glyph each.
@@ -450,11 +425,9 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_ke
     );
 }
 
-fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
+fn partner(l: &mut Lines, report: &PartnerReport<'_>, app: &App) {
+    let p = report.partner;
     l.title(p.name.clone());
-    if let Some(chart) = app.detail_chart.as_ref().filter(|c| c.partner == p.id) {
-        l.0.extend(chart.lines());
-    }
     l.field("Kind", p.kind.label());
     l.field("Phase", p.phase.label());
     l.field("Since", p.since.to_string());
@@ -471,17 +444,15 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
     l.list("Offers", &p.offers);
     l.list("Needs", &p.needs);
     l.list("Tags", &p.tags);
-    if let Some(insight) = crate::insight::partner_insight(ws, &app.index, p.id, app.today) {
-        let key = app
-            .keymap
-            .keys_in(
-                crate::action::Action::EditProfile,
-                crate::action::Context::Dashboard,
-            )
-            .first()
-            .map_or(String::new(), ToString::to_string);
-        practices(l, &insight, &key);
-    }
+    let key = app
+        .keymap
+        .keys_in(
+            crate::action::Action::EditProfile,
+            crate::action::Context::Dashboard,
+        )
+        .first()
+        .map_or(String::new(), ToString::to_string);
+    practices(l, &report.insight, &key);
     l.heading("Contacts");
     if p.contacts.is_empty() {
         l.text("none yet");
@@ -495,18 +466,15 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
         }
         l.text(&parts.join(" · "));
     }
-    let slots = app.index.slots(p.id);
-    let commitments = own(&ws.commitments, slots.map(|s| &s.commitments[..]), |c| {
-        c.partner == p.id
-    });
-    if !commitments.is_empty() {
+    let kept = &report.kept;
+    if !kept.commitments.is_empty() {
         l.heading("Commitments");
-        for c in commitments {
+        for c in &kept.commitments {
             let state = match c.outcome {
                 Some(Outcome::Kept(d)) if d <= c.due => format!("kept {d}"),
                 Some(Outcome::Kept(d)) => format!("kept late {d}"),
                 Some(Outcome::Missed(d)) => format!("missed {d}"),
-                None if c.due < app.today => "overdue".into(),
+                None if c.due < report.today => "overdue".into(),
                 None => "open".into(),
             };
             l.field(
@@ -515,12 +483,9 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
             );
         }
     }
-    let reviews = own(&ws.reviews, slots.map(|s| &s.reviews[..]), |r| {
-        r.partner == p.id
-    });
-    if !reviews.is_empty() {
+    if !kept.reviews.is_empty() {
         l.heading("Reviews");
-        for r in reviews {
+        for r in &kept.reviews {
             let scores: Vec<String> = Practice::ALL
                 .iter()
                 .map(|x| format!("{} {}", x.short(), r.ratings.get(*x).score))
@@ -528,12 +493,9 @@ fn partner(l: &mut Lines, ws: &Workspace, p: &Partner, app: &App) {
             l.field(&r.date.to_string(), scores.join("  "));
         }
     }
-    let wins = own(&ws.celebrations, slots.map(|s| &s.celebrations[..]), |c| {
-        c.partner == p.id
-    });
-    if !wins.is_empty() {
+    if !kept.celebrations.is_empty() {
         l.heading("Celebrations");
-        for c in wins {
+        for c in &kept.celebrations {
             l.field(
                 &c.date.to_string(),
                 format!("{} (with {})", c.how, or_dash(&c.with)),
@@ -645,57 +607,15 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
     chunks
 }
 
-/// The details' keys: scroll; back closes; an action key closes them and acts on the record
-/// shown (or its partner) on the dashboard, as with that record selected there.
-pub(super) fn update(
-    record: RecordRef,
-    lines: &[DetailLine],
-    wrapped: &Wrapped,
-    scroll: &mut usize,
-    action: Action,
-    app: &App,
-) -> Effect {
-    match action {
-        Action::Back => Effect::Close,
-        Action::Help => Effect::Open(Overlay::Help {
-            scroll: 0,
-            from: Context::Detail,
-        }),
-        Action::Edit
-        | Action::LogContact
-        | Action::Review
-        | Action::Commitments
-        | Action::Celebrations => act(record, action, app),
-        _ => {
-            let area = app.screen.area;
-            let len = wrapped.at(lines, wrap_width(area)).len();
-            let page = detail_rect(area).height.saturating_sub(2) as usize;
-            super::help::scroll_by(scroll, action, len, page);
-            Effect::None
-        }
-    }
-}
-
 /// Edit works on the record shown; the rest on its partner.
-fn act(record: RecordRef, action: Action, app: &App) -> Effect {
-    use crate::insight::RecordRef as Target;
-    let ws = &app.ws;
-    let (partner, target) = match record {
-        RecordRef::Partner(id) => (Some(id), Target::Partner(id)),
-        RecordRef::Goal(id) => (ws.goal(id).map(|r| r.partner), Target::Goal(id)),
-        RecordRef::Milestone(id) => (ws.milestone(id).map(|r| r.partner), Target::Milestone(id)),
-        RecordRef::Interaction(id) => (
-            ws.interaction(id).map(|r| r.partner),
-            Target::Interaction(id),
-        ),
-    };
-    let Some(partner) = partner else {
+pub(super) fn act(record: RecordRef, action: Action, app: &App) -> Effect {
+    let Some(partner) = record.partner(&app.ws) else {
         return Effect::None;
     };
     let target = if action == Action::Edit {
-        target
+        record
     } else {
-        Target::Partner(partner)
+        RecordRef::Partner(partner)
     };
     Effect::Jump {
         partner,

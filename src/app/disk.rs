@@ -57,10 +57,10 @@ impl App {
         }
         if matches!(
             self.overlay,
-            Some(Overlay::Confirm {
+            Some(Overlay::Confirm(super::ConfirmView {
                 pending: Pending::ResolveConflict,
                 ..
-            })
+            }))
         ) {
             return false;
         }
@@ -254,21 +254,14 @@ impl App {
 /// recovering adds and changes what the copy has and deletes nothing the file gained since.
 fn shared_base(ours: &Workspace, theirs: &Workspace) -> Workspace {
     let mut base = Workspace::clone(theirs);
-    macro_rules! keep_shared {
-        ($($list:ident),*) => {$(
-            let ids: rustc_hash::FxHashSet<u64> = ours.$list.iter().map(|r| r.id.0).collect();
-            base.$list.retain(|r| ids.contains(&r.id.0));
-        )*};
+    struct KeepShared<'a>(&'a Workspace, &'a mut Workspace);
+    impl crate::model::EachKind for KeepShared<'_> {
+        fn kind<R: crate::model::Record>(&mut self) {
+            let ids: rustc_hash::FxHashSet<u64> = R::list(self.0).iter().map(R::id).collect();
+            R::list_mut(self.1).retain(|r| ids.contains(&r.id()));
+        }
     }
-    keep_shared!(
-        partners,
-        goals,
-        milestones,
-        interactions,
-        commitments,
-        reviews,
-        celebrations
-    );
+    crate::model::each_kind(&mut KeepShared(ours, &mut base));
     base.next_id = ours.next_id.min(theirs.next_id);
     base
 }

@@ -102,8 +102,9 @@ impl App {
                     let g = &self.ws.goals[i];
                     let name = self
                         .ws
-                        .partner(g.partner)
-                        .map_or(String::new(), |p| p.name.clone());
+                        .partner_name(g.partner)
+                        .unwrap_or_default()
+                        .to_string();
                     let form = forms::goal_form(Some(g), &name, self.today);
                     self.open_form(form, FormTarget::Goal(g.partner, Some(g.id)));
                 }
@@ -119,8 +120,9 @@ impl App {
                         .collect();
                     let name = self
                         .ws
-                        .partner(m.partner)
-                        .map_or(String::new(), |p| p.name.clone());
+                        .partner_name(m.partner)
+                        .unwrap_or_default()
+                        .to_string();
                     let form = forms::milestone_form(Some(m), &name, &goals);
                     self.open_form(form, FormTarget::Milestone(m.partner, Some(m.id)));
                 }
@@ -130,8 +132,9 @@ impl App {
                     let e = &self.ws.interactions[i];
                     let name = self
                         .ws
-                        .partner(e.partner)
-                        .map_or(String::new(), |p| p.name.clone());
+                        .partner_name(e.partner)
+                        .unwrap_or_default()
+                        .to_string();
                     let form = forms::interaction_form(Some(e), &name);
                     self.open_form(form, FormTarget::Interaction(e.partner, Some(e.id)));
                 }
@@ -181,9 +184,7 @@ impl App {
                 put(&mut ws, m, Some(Pane::Timeline), added, saved)
             }
             Built::Interaction(e) => {
-                let name = ws
-                    .partner(e.partner)
-                    .map_or(String::new(), |p| p.name.clone());
+                let name = ws.partner_name(e.partner).unwrap_or_default().to_string();
                 let added = format!("Logged a {} with {name}", e.channel.label());
                 put(
                     &mut ws,
@@ -272,7 +273,7 @@ impl App {
         }
         let delta = Delta::between(&self.ws, &ws, super::FOLLOW_LIMIT);
         let problems = match &delta {
-            Some(d) => validate_changes(&self.ws, &ws, d),
+            Some(d) => validate_changes(&self.ws, &ws, d, &self.index),
             None => {
                 let today = self.today;
                 let (problems, derived) = std::thread::scope(|scope| {
@@ -385,12 +386,14 @@ impl App {
         let question = match self.focus {
             Pane::Partners => self.selected_partner().map(|p| {
                 let count = |n: usize, what: &str| format!("{n} {what}");
-                let goals = ws.goals.iter().filter(|g| g.partner == p.id).count();
-                let ms = ws.milestones.iter().filter(|m| m.partner == p.id).count();
-                let log = ws.interactions.iter().filter(|m| m.partner == p.id).count();
-                let other = ws.commitments.iter().filter(|m| m.partner == p.id).count()
-                    + ws.reviews.iter().filter(|m| m.partner == p.id).count()
-                    + ws.celebrations.iter().filter(|m| m.partner == p.id).count();
+                // The index holds every record of the partner.
+                let none = crate::insight::Slots::default();
+                let slots = self.index.slots(p.id).unwrap_or(&none);
+                let goals = slots.goals.len();
+                let ms = slots.milestones.len();
+                let log = slots.interactions.len();
+                let other =
+                    slots.commitments.len() + slots.reviews.len() + slots.celebrations.len();
                 (
                     format!(
                         "Delete partner {} with {}, {}, {} and {}? {yn}",
@@ -405,11 +408,13 @@ impl App {
             }),
             Pane::Goals => self.selected_row(Pane::Goals).map(|i| {
                 let g = &ws.goals[i];
-                let ms = ws
-                    .milestones
-                    .iter()
-                    .filter(|m| m.goal == Some(g.id))
-                    .count();
+                // A goal's milestones are its partner's.
+                let ms = self.index.slots(g.partner).map_or(0, |s| {
+                    s.milestones
+                        .iter()
+                        .filter(|&&m| ws.milestones.get(m).is_some_and(|m| m.goal == Some(g.id)))
+                        .count()
+                });
                 (
                     format!(
                         "Delete goal {}? Its {ms} milestones stay, without a goal. {yn}",
@@ -485,8 +490,8 @@ impl App {
                 let skip = self.key_text(Action::Cancel, super::Context::Form);
                 let form = forms::celebration_form(m, &skip);
                 let mut form = self.form_overlay(form, FormTarget::Celebration(id));
-                if let Overlay::Form { achieved: goal, .. } = &mut form {
-                    *goal = achieved;
+                if let Overlay::Form(view) = &mut form {
+                    view.achieved = achieved;
                 }
                 self.open(form);
             }
@@ -514,13 +519,14 @@ impl App {
         };
         let before = goal.current;
         goal.current += direction * step;
+        use crate::words::number;
         let message = format!(
             "{}: {} → {}{}",
             goal.title,
-            forms::number_text(before),
-            forms::number_text(goal.current),
+            number(before),
+            number(goal.current),
             goal.target
-                .map_or(String::new(), |t| format!(" of {}", forms::number_text(t)))
+                .map_or(String::new(), |t| format!(" of {}", number(t)))
         );
         self.commit(ws, &message);
     }

@@ -1,6 +1,7 @@
 //! `/` filters the focused pane as you type: fuzzy text (matched characters are highlighted by
 //! the renderer) plus field filters `phase:active`, `kind:community`, `tag:…`, `status:…`,
-//! `channel:…` and `overdue`. `Enter` keeps the filter, `Esc` clears it.
+//! `channel:…` and `overdue`. `Enter` keeps the filter, `Esc` clears it (the typing is an
+//! overlay, `filter_view.rs`).
 //!
 //! A keystroke never waits for a long list to be matched: it matches for about `KEY_BUDGET`,
 //! and the event loop matches the rest in slices between keys (`App::work`), the pane filling in
@@ -121,19 +122,14 @@ impl App {
                 done_for: Some(String::new()),
             });
         }
-        self.filter_editing = Some(pane);
-    }
-
-    /// A key typed into the filter being edited (one no binding claimed).
-    pub(super) fn filter_key(&mut self, key: crate::keymap::Key) {
-        if let Some(request) = super::form::typed_request(key) {
-            self.filter_input(request);
-        }
+        self.open(super::Overlay::Filter(super::filter_view::FilterView {
+            pane,
+        }));
     }
 
     /// An edit of the filter being typed: a character, a cursor motion, a deletion.
     pub(super) fn filter_input(&mut self, request: tui_input::InputRequest) {
-        let Some(pane) = self.filter_editing else {
+        let Some(pane) = self.filter_editing() else {
             return;
         };
         if let Some(f) = &mut self.filters[pane as usize]
@@ -149,7 +145,9 @@ impl App {
 
     /// `Enter`: keep the filter (an empty one is dropped).
     pub(super) fn keep_filter(&mut self) {
-        if let Some(pane) = self.filter_editing.take()
+        let editing = self.filter_editing();
+        self.stop_filter_typing();
+        if let Some(pane) = editing
             && self.filters[pane as usize]
                 .as_ref()
                 .is_some_and(|f| f.input.value().trim().is_empty())
@@ -160,7 +158,7 @@ impl App {
 
     /// Removes a pane's filter.
     pub fn clear_filter(&mut self, pane: Pane) {
-        self.filter_editing = None;
+        self.stop_filter_typing();
         let chosen = self.selected_row(pane);
         if self.filters[pane as usize].take().is_some() {
             // The record selected in the filtered list stays selected in the whole one.

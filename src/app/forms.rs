@@ -4,6 +4,7 @@
 use super::form::{Field, FieldKind, Form};
 use crate::model::dates::{parse_date, parse_date_time};
 use crate::model::*;
+use crate::words::number;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// What a form creates or changes.
@@ -23,25 +24,16 @@ pub enum FormTarget {
     GoalProgress(GoalId),
 }
 
-/// A number as a form shows it: whole numbers without decimals.
-pub fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{n:.0}")
-    } else {
-        format!("{n}")
-    }
-}
-
 /// The one-line prompt for a goal's current value; with `status`, after its last milestone,
 /// also its status, preset to achieved.
 pub fn progress_form(g: &Goal, status: bool) -> Form {
     let target = g.target.map_or(String::new(), |t| {
-        format!(" (target {}{})", number_text(t), unit_suffix(&g.unit))
+        format!(" (target {}{})", number(t), unit_suffix(&g.unit))
     });
     let mut fields = vec![Field::text(
         "Current",
         FieldKind::Number { optional: false },
-        number_text(if status {
+        number(if status {
             g.target.unwrap_or(g.current)
         } else {
             g.current
@@ -416,7 +408,7 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    /// The partner named in the "Partner" field (fuzzy), else `default`.
+    /// The partner named in the "Partner" field (by the rules of `model::find`), else `default`.
     fn partner(&mut self, ws: &Workspace, default: PartnerId) -> PartnerId {
         if !self.form.fields.iter().any(|f| f.label == "Partner") {
             return default;

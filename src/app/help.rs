@@ -1,7 +1,33 @@
-//! The help overlay's keys: scroll the bindings of the context it was opened from; back (or
-//! help again) closes it, and the view it was opened over is there again as it was left.
+//! The help overlay ([`HelpView`]): the bindings of the context it was opened from, scrolled;
+//! back (or help again) closes it, and the view it was opened over is there again as it was left.
 
 use super::{Action, App, Context, Effect, help_columns, help_rect};
+
+/// The help overlay's state: how far it is scrolled, and whose keys it lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpView {
+    pub scroll: usize,
+    /// The context it was opened from.
+    pub from: Context,
+}
+
+impl HelpView {
+    /// Help over `from`'s keys, at the top.
+    pub fn new(from: Context) -> HelpView {
+        HelpView { scroll: 0, from }
+    }
+
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        match action {
+            Action::Back | Action::Help => Effect::Close,
+            _ => {
+                let (len, page) = extent(app, self.from);
+                scroll_by(&mut self.scroll, action, len, page);
+                Effect::None
+            }
+        }
+    }
+}
 
 /// Rows of content and visible rows of help over `from`'s keys.
 pub(super) fn extent(app: &App, from: Context) -> (usize, usize) {
@@ -13,17 +39,6 @@ pub(super) fn extent(app: &App, from: Context) -> (usize, usize) {
             + crate::keymap::legend::symbols().len().div_ceil(columns),
         help_rect(area).height.saturating_sub(2) as usize,
     )
-}
-
-pub(super) fn update(scroll: &mut usize, from: Context, action: Action, app: &App) -> Effect {
-    match action {
-        Action::Back | Action::Help => Effect::Close,
-        _ => {
-            let (len, page) = extent(app, from);
-            scroll_by(scroll, action, len, page);
-            Effect::None
-        }
-    }
 }
 
 /// Moves a scrolled text (`len` rows, `page` visible) by a movement key.

@@ -13,11 +13,11 @@ impl App {
     /// The contexts a key is looked up in now, the open view's first.
     pub fn key_layers(&self) -> &'static [Context] {
         match &self.overlay {
-            Some(Overlay::Form { form, .. }) => form_layers(form),
+            Some(Overlay::Form(view)) => form_layers(&view.form),
             Some(Overlay::Review(state)) => review_layers(state),
-            Some(Overlay::Palette { .. }) => layers::PALETTE,
-            Some(Overlay::Search { .. }) => layers::SEARCH,
-            None if self.filter_editing.is_some() => layers::FILTER,
+            Some(Overlay::Palette(_)) => layers::PALETTE,
+            Some(Overlay::Search(_)) => layers::SEARCH,
+            Some(Overlay::Filter(_)) => layers::FILTER,
             _ => layers::only(self.context()),
         }
     }
@@ -52,14 +52,10 @@ impl App {
         }
     }
 
-    /// A key no binding claimed, for the field being typed in.
+    /// A key no binding claimed, for the field being typed in (the top overlay's).
     fn unbound_key(&mut self, key: Key) {
-        match self.context() {
-            Context::Form => self.type_key(key),
-            Context::Review => self.review_key(key),
-            Context::Filter => self.filter_key(key),
-            Context::Palette | Context::Search => self.query_key(key),
-            _ => {}
+        if let Some(effect) = self.with_top(|top, app| top.type_key(key, app)) {
+            self.apply(effect);
         }
     }
 

@@ -1,16 +1,18 @@
 //! The application state and `update(Action)`: selection, focus, overlays, messages. No
 //! terminal here: the event loop feeds actions in, the renderer reads the state out. What is
-//! open over the dashboard is a stack of overlays (`overlay.rs`, `stack.rs`), each handling its
-//! own keys in its own file; `App` keeps what every view shares.
+//! open over the dashboard is a stack of overlays (`overlay.rs`, `stack.rs`), each its own type
+//! with its own state and keys in its own file; `App` keeps what every view shares.
 
 pub mod clock;
 mod confirm;
 mod conflicts;
 mod cursor;
 mod detail;
+mod detail_view;
 mod disk;
 mod edit;
 pub mod filter;
+mod filter_view;
 pub mod form;
 mod form_view;
 pub mod forms;
@@ -36,19 +38,25 @@ mod views;
 
 pub use crate::action::{Action, Context};
 pub use clock::{Clock, DayClock, ManualClock, SystemClock};
-pub use confirm::Pending;
+pub use confirm::{ConfirmView, Pending};
+pub use conflicts::ConflictsView;
 pub use cursor::Cursor;
 pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
 };
+pub use detail_view::DetailView;
 pub use edit::UNDO_DEPTH;
+pub use filter_view::FilterView;
 pub use form::{Field, FieldKind, Form};
+pub use form_view::FormView;
 pub use forms::FormTarget;
+pub use help::HelpView;
 pub use layout::{
     MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_columns, help_rect, overlay_rect,
 };
 pub use overlay::{Effect, Overlay};
-pub use records::RecordsKind;
+pub use palette::{PaletteView, SearchView};
+pub use records::{RecordsKind, RecordsView};
 pub use rescue::Rescue;
 pub use rows::{PartnerRows, Rows};
 pub use saver::{
@@ -56,7 +64,7 @@ pub use saver::{
     background,
 };
 pub use timeline::TimeView;
-pub use views::OverviewSort;
+pub use views::{AttentionView, OverviewSort, OverviewView};
 
 use crate::insight::{self, Index, Overview, PartnerSummary};
 use crate::keymap::Keymap;
@@ -180,8 +188,6 @@ pub struct App {
     pub redo_stack: Vec<Arc<Workspace>>,
     /// What each change was, by the address of the workspace it made (for undo and redo).
     pub change_names: std::collections::HashMap<usize, String>,
-    /// Text for `$EDITOR`: the event loop suspends the terminal, edits, and calls `editor_done`.
-    pub editor_request: Option<String>,
     /// The version last known to be in the file (after load or a save).
     pub disk_base: Arc<Workspace>,
     /// Why changes are not saved (another partnerdeck holds the file, or `--read-only`).
@@ -197,10 +203,6 @@ pub struct App {
     pub sync_job: Option<sync::SyncJob>,
     /// Each pane's filter (`/`).
     pub filters: [Option<filter::PaneFilter>; 4],
-    /// The pane whose filter is being typed.
-    pub filter_editing: Option<Pane>,
-    /// The health chart of the partner whose details were opened last.
-    pub detail_chart: Option<health_chart::HealthChart>,
     /// The overview's 12-month trends, computed lazily (`trends`).
     pub trends: trends::Trends,
 }
@@ -247,7 +249,6 @@ impl App {
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
             change_names: std::collections::HashMap::new(),
-            editor_request: None,
             disk_base: Arc::new(Workspace::default()),
             read_only: None,
             save_error: None,
@@ -255,8 +256,6 @@ impl App {
             exit_message: None,
             sync_job: None,
             filters: Default::default(),
-            filter_editing: None,
-            detail_chart: None,
             trends: trends::Trends::default(),
         };
         app.disk_base = app.ws.clone();
@@ -314,11 +313,9 @@ impl App {
         }
         // Details anywhere on the stack (under help too) are wrapped for the new width.
         let width = wrap_width(self.screen.area);
-        for overlay in self.overlay.iter_mut().chain(self.under.iter_mut()) {
-            if let Overlay::Detail { lines, wrapped, .. } = overlay
-                && wrapped.width != width
-            {
-                *wrapped = Wrapped::new(lines, width);
+        for overlay in self.stack_mut() {
+            if let Overlay::Detail(view) = overlay {
+                view.rewrap(width);
             }
         }
     }
@@ -326,7 +323,6 @@ impl App {
     /// The context keys are resolved in.
     pub fn context(&self) -> Context {
         match &self.overlay {
-            None if self.filter_editing.is_some() => Context::Filter,
             None => Context::Dashboard,
             Some(overlay) => overlay.context(),
         }
@@ -391,18 +387,6 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if self.overlay.is_none() && self.filter_editing.is_some() {
-            match action {
-                Action::Submit => self.keep_filter(),
-                Action::Cancel => self.clear_filter(self.focus),
-                _ => {
-                    if let Some(request) = form::text_request(action) {
-                        self.filter_input(request);
-                    }
-                }
-            }
-            return;
-        }
         // The top overlay has the keys; with none open, the dashboard.
         match self.overlay {
             Some(_) => self.update_top(action),
@@ -413,7 +397,7 @@ impl App {
     /// The context whose keys the help overlay lists: the one it was opened from.
     pub fn help_context(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Help { from, .. }) => *from,
+            Some(Overlay::Help(help)) => help.from,
             _ => Context::Dashboard,
         }
     }
@@ -601,42 +585,10 @@ impl App {
         }
     }
 
-    fn open_detail(&mut self) {
-        let record = match self.focus {
-            Pane::Partners => self.selected_partner().map(|p| RecordRef::Partner(p.id)),
-            Pane::Goals => self
-                .selected_row(Pane::Goals)
-                .map(|i| RecordRef::Goal(self.ws.goals[i].id)),
-            Pane::Timeline => self
-                .selected_row(Pane::Timeline)
-                .map(|i| RecordRef::Milestone(self.ws.milestones[i].id)),
-            Pane::Log => self
-                .selected_row(Pane::Log)
-                .map(|i| RecordRef::Interaction(self.ws.interactions[i].id)),
-        };
-        match record {
-            Some(record) => {
-                self.detail_chart = match record {
-                    RecordRef::Partner(id) => health_chart::HealthChart::build(self, id),
-                    _ => None,
-                };
-                let lines = detail::lines(self, record);
-                let wrapped = Wrapped::new(&lines, wrap_width(self.screen.area));
-                self.open(Overlay::Detail {
-                    record,
-                    lines,
-                    wrapped,
-                    scroll: 0,
-                });
-            }
-            None => self.set_status(Level::Info, "Nothing selected"),
-        }
-    }
-
     /// Opens help over the current view; closing it goes back there.
     pub(crate) fn open_help(&mut self) {
         let from = self.context();
-        self.open(Overlay::Help { scroll: 0, from });
+        self.open(Overlay::Help(HelpView::new(from)));
     }
 
     /// Puts `ws` in place of the workspace and brings every derived figure up to date with it:

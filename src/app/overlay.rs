@@ -1,129 +1,100 @@
 //! What can be open over the dashboard, and what an open overlay asks the app to do after a
-//! key. Each overlay's keys are handled in its own file (`help.rs`, `detail.rs`, `views.rs`,
-//! `palette.rs`, `records.rs`, `conflicts.rs`, `form_view.rs`, `confirm.rs`, `review.rs`): a
-//! handler changes only the overlay's own state, reads the app, and returns an [`Effect`] that
-//! `App` carries out (`stack.rs`, which also keeps the overlays on a stack).
+//! key. Each overlay is its own type, defined next to its keys in its own file (`help.rs`,
+//! `detail_view.rs`, `views.rs`, `palette.rs`, `records.rs`, `conflicts.rs`, `form_view.rs`,
+//! `confirm.rs`, `review.rs`, `filter_view.rs`): it owns its state, reads the app, and returns an
+//! [`Effect`] that `App` carries out (`stack.rs`, which also keeps the overlays on a stack).
 
-use super::{
-    Action, Context, Cursor, DetailLine, Form, FormTarget, Level, OverviewSort, Pending, RecordRef,
-    RecordsKind, Wrapped, palette, review,
-};
+use super::confirm::ConfirmView;
+use super::conflicts::ConflictsView;
+use super::detail_view::DetailView;
+use super::filter_view::FilterView;
+use super::form_view::FormView;
+use super::help::HelpView;
+use super::palette::{PaletteView, SearchView};
+use super::records::RecordsView;
+use super::views::{AttentionView, OverviewView};
+use super::{Action, Context, FormTarget, Level, review};
 use crate::model::{PartnerId, Workspace};
 
 /// What is open over the dashboard.
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    /// The keys of the context it was opened from (`from`).
-    Help { scroll: usize, from: Context },
-    Detail {
-        record: RecordRef,
-        lines: Vec<DetailLine>,
-        /// `lines` wrapped for the screen's width.
-        wrapped: Wrapped,
-        scroll: usize,
-    },
+    /// The keys of the context it was opened from.
+    Help(HelpView),
+    /// Every field of a record.
+    Detail(DetailView),
     /// The attention queue (`App::overview.attention`).
-    Attention { cursor: Cursor },
+    Attention(AttentionView),
     /// The portfolio overview: partner positions in the chosen order.
-    Overview {
-        cursor: Cursor,
-        sort: OverviewSort,
-        order: Vec<u32>,
-    },
-    /// A form for a record. `achieved`: a goal whose last milestone the form celebrates,
-    /// offered to be marked achieved when the form closes.
-    Form {
-        form: Form,
-        target: FormTarget,
-        achieved: Option<crate::model::GoalId>,
-    },
+    Overview(OverviewView),
+    /// A form for a record.
+    Form(FormView),
     /// A partner's commitments or celebrations.
-    Records {
-        kind: RecordsKind,
-        partner: PartnerId,
-        cursor: Cursor,
-    },
+    Records(RecordsView),
     /// A review in progress.
     Review(Box<review::ReviewState>),
-    /// The command palette: what was typed, the matching actions.
-    Palette {
-        input: tui_input::Input,
-        matches: Vec<Action>,
-        cursor: Cursor,
-    },
-    /// The global search: what was typed, the hits (best first), the records still to search.
-    Search {
-        input: tui_input::Input,
-        hits: Vec<palette::Hit>,
-        cursor: Cursor,
-        job: Option<palette::SearchJob>,
-    },
+    /// The command palette.
+    Palette(PaletteView),
+    /// The global search.
+    Search(SearchView),
     /// The merge conflicts the file holds, to decide one by one.
-    Conflicts { cursor: Cursor },
-    /// A yes/no question. A form it interrupted stays under it: back on "no" to discarding it,
-    /// dropped with the question otherwise.
-    Confirm { question: String, pending: Pending },
+    Conflicts(ConflictsView),
+    /// A yes/no question.
+    Confirm(ConfirmView),
+    /// A pane's filter being typed (the dashboard stays in view, the pane's title shows it).
+    Filter(FilterView),
 }
 
 impl Overlay {
     /// The context its keys are resolved in.
     pub fn context(&self) -> Context {
         match self {
-            Overlay::Help { .. } => Context::Help,
-            Overlay::Detail { .. } => Context::Detail,
-            Overlay::Attention { .. } => Context::Attention,
-            Overlay::Overview { .. } => Context::Overview,
-            Overlay::Form { .. } => Context::Form,
-            Overlay::Confirm { .. } => Context::Confirm,
-            Overlay::Records { .. } => Context::Records,
-            Overlay::Conflicts { .. } => Context::Conflicts,
+            Overlay::Help(_) => Context::Help,
+            Overlay::Detail(_) => Context::Detail,
+            Overlay::Attention(_) => Context::Attention,
+            Overlay::Overview(_) => Context::Overview,
+            Overlay::Form(_) => Context::Form,
+            Overlay::Confirm(_) => Context::Confirm,
+            Overlay::Records(_) => Context::Records,
+            Overlay::Conflicts(_) => Context::Conflicts,
             Overlay::Review(_) => Context::Review,
-            Overlay::Palette { .. } => Context::Palette,
-            Overlay::Search { .. } => Context::Search,
+            Overlay::Palette(_) => Context::Palette,
+            Overlay::Search(_) => Context::Search,
+            Overlay::Filter(_) => Context::Filter,
         }
     }
 
-    /// Help over this overlay: the keys of its context.
-    pub(crate) fn help(&self) -> Overlay {
-        Overlay::Help {
-            scroll: 0,
-            from: self.context(),
-        }
-    }
-
-    /// Handles a key's action in the overlays that own their handling: changes only its own
-    /// state, reads `app`, and says what else is to happen.
+    /// Handles a key's action: the overlay changes only its own state, reads `app`, and says
+    /// what else is to happen.
     pub(crate) fn update(&mut self, action: Action, app: &super::App) -> Effect {
         match self {
-            Overlay::Help { scroll, from } => super::help::update(scroll, *from, action, app),
-            Overlay::Detail {
-                record,
-                lines,
-                wrapped,
-                scroll,
-            } => super::detail::update(*record, lines, wrapped, scroll, action, app),
-            Overlay::Attention { .. } | Overlay::Overview { .. } => {
-                super::views::update(self, action, app)
-            }
-            Overlay::Palette { .. } | Overlay::Search { .. } => {
-                super::palette::update(self, action, app)
-            }
-            Overlay::Records {
-                kind,
-                partner,
-                cursor,
-            } => super::records::update(*kind, *partner, cursor, action, app),
-            Overlay::Conflicts { cursor } => super::conflicts::update(cursor, action, app),
-            Overlay::Form {
-                form,
-                target,
-                achieved,
-            } => super::form_view::update(form, *target, *achieved, action, app),
-            Overlay::Review(state) => super::review::update(state, action, app),
-            Overlay::Confirm { question, pending } => {
-                super::confirm::update(question, pending, action, app)
-            }
+            Overlay::Help(view) => view.update(action, app),
+            Overlay::Detail(view) => view.update(action, app),
+            Overlay::Attention(view) => view.update(action, app),
+            Overlay::Overview(view) => view.update(action, app),
+            Overlay::Palette(view) => view.update(action, app),
+            Overlay::Search(view) => view.update(action, app),
+            Overlay::Records(view) => view.update(action, app),
+            Overlay::Conflicts(view) => view.update(action, app),
+            Overlay::Form(view) => view.update(action, app),
+            Overlay::Review(state) => state.update(action, app),
+            Overlay::Confirm(view) => view.update(action, app),
+            Overlay::Filter(view) => view.update(action, app),
         }
+    }
+
+    /// Takes a key no binding claimed: the overlays with a text field type it there.
+    pub(crate) fn type_key(&mut self, key: crate::keymap::Key, app: &super::App) -> Effect {
+        let typed = super::form::typed_request(key);
+        match (self, typed) {
+            (Overlay::Form(view), _) => view.type_key(key, app),
+            (Overlay::Review(state), _) => state.type_key(key),
+            (Overlay::Palette(view), Some(request)) => view.edit_query(request, app),
+            (Overlay::Search(view), Some(request)) => view.edit_query(request, app),
+            (Overlay::Filter(_), Some(request)) => return Effect::FilterInput(request),
+            _ => {}
+        }
+        Effect::None
     }
 }
 
@@ -155,8 +126,6 @@ pub enum Effect {
         message: String,
         then: Vec<Effect>,
     },
-    /// Hand this text to `$EDITOR` (the event loop suspends the terminal for it).
-    Editor(String),
     /// Apply what a form built (and close it, when that worked).
     Save {
         built: Box<super::forms::Built>,
@@ -164,6 +133,12 @@ pub enum Effect {
     },
     /// Open the next review of a batch, if any is left.
     NextReview(super::review::Batch),
+    /// Change the filter being typed: a character, a cursor motion, a deletion.
+    FilterInput(tui_input::InputRequest),
+    /// Keep the filter being typed (an empty one is dropped); the filter overlay closes.
+    KeepFilter,
+    /// Remove a pane's filter; the filter overlay closes.
+    ClearFilter(super::Pane),
     /// The answer to the quit question (retry the save, keep a copy, discard, stay).
     AnswerQuit(Action),
     /// The answer to the question about a file changed on disk under an unsaved change.

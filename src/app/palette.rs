@@ -4,7 +4,10 @@
 use super::{Action, App, Context, Cursor, Effect, Level, Overlay};
 use crate::fuzzy::Query;
 use crate::insight::RecordRef;
-use crate::model::PartnerId;
+use crate::model::{
+    CelebrationId, CommitmentId, EachKind, GoalId, InteractionId, ListKind, MilestoneId, PartnerId,
+    Record, ReviewId, each_kind,
+};
 use std::time::{Duration, Instant};
 use tui_input::{Input, InputRequest};
 
@@ -23,8 +26,8 @@ pub struct Hit {
 /// At most this many search results are kept, best first.
 pub const MAX_HITS: usize = 200;
 
-/// The record lists a search goes through, in order.
-const STAGES: usize = 7;
+/// The record lists a search goes through, in order: every kind's, in file order.
+const STAGES: usize = ListKind::COUNT;
 /// Records matched between looks at the clock (few: a partner's notes and contacts are many
 /// texts, some long).
 const SEARCH_CHUNK: usize = 16;
@@ -110,27 +113,15 @@ impl App {
     }
 
     pub(super) fn open_palette(&mut self) {
-        self.open(Overlay::Palette {
+        self.open(Overlay::Palette(PaletteView {
             input: Input::default(),
             matches: self.palette_actions(),
             cursor: Cursor::default(),
-        });
+        }));
     }
 
     pub(super) fn open_search(&mut self) {
-        self.open(Overlay::Search {
-            input: Input::default(),
-            hits: Vec::new(),
-            cursor: Cursor::default(),
-            job: None,
-        });
-    }
-
-    /// A key typed into the palette or the search (one no binding claimed).
-    pub(super) fn query_key(&mut self, key: crate::keymap::Key) {
-        if let Some(request) = super::form::typed_request(key) {
-            self.with_top(|top, app| edit_query(top, request, app));
-        }
+        self.open(Overlay::Search(SearchView::default()));
     }
 
     /// Every record matching `query`, best first (at most `MAX_HITS`).
@@ -145,13 +136,16 @@ impl App {
 
     /// Whether the open search still has records to go through.
     pub(super) fn searching(&self) -> bool {
-        matches!(&self.overlay, Some(Overlay::Search { job: Some(_), .. }))
+        matches!(
+            &self.overlay,
+            Some(Overlay::Search(SearchView { job: Some(_), .. }))
+        )
     }
 
     /// How far the open search has gone through the records, in percent, while it goes on.
     pub fn search_progress(&self) -> Option<u8> {
         match &self.overlay {
-            Some(Overlay::Search { job: Some(job), .. }) => {
+            Some(Overlay::Search(SearchView { job: Some(job), .. })) => {
                 Some((job.done * 100 / self.ws.record_count().max(1)).min(99) as u8)
             }
             _ => None,
@@ -161,7 +155,7 @@ impl App {
     /// Goes on with the open search for about `budget`; returns whether some is left.
     pub(super) fn search_slice(&mut self, budget: Duration) -> bool {
         self.with_top(|top, app| match top {
-            Overlay::Search { job, hits, .. } => continue_search(job, hits, app, budget),
+            Overlay::Search(view) => continue_search(&mut view.job, &mut view.hits, app, budget),
             _ => false,
         })
         .unwrap_or(false)
@@ -202,8 +196,9 @@ impl App {
         self.ws.list_lengths().get(stage).copied().unwrap_or(0)
     }
 
-    /// Matches the records at `range` of the list of `stage` (partners, goals, milestones, log,
-    /// commitments, reviews, celebrations), adding the hits.
+    /// Matches the records at `range` of the list of `stage` (the lists in file order:
+    /// partners, goals, milestones, log, commitments, reviews, celebrations) by their texts
+    /// ([`Record::texts`]), adding the hits.
     fn search_records(
         &self,
         stage: usize,
@@ -212,124 +207,85 @@ impl App {
         needle: &Needle,
         hits: &mut Vec<Hit>,
     ) {
-        let ws = &self.ws;
-        // Matches the fields of one record: the best field names the hit (`kind`), `shown` is
-        // the text shown (its first line).
-        let mut consider = |partner: PartnerId,
-                            record: RecordRef,
-                            fields: &[(&'static str, &str)],
-                            shown: &str| {
-            let best = fields
-                .iter()
-                .filter(|(_, t)| !t.is_empty())
-                .filter_map(|(kind, t)| needle.relevance(q, t).map(|s| (*kind, s)))
-                .fold(None, |best: Option<(&str, u32)>, (kind, s)| match best {
-                    Some((_, b)) if b >= s => best,
-                    _ => Some((kind, s)),
-                });
-            if let Some((kind, score)) = best {
-                hits.push(Hit {
-                    kind,
-                    partner,
-                    record,
-                    text: shown.lines().next().unwrap_or("").to_string(),
-                    score,
-                });
-            }
-        };
-        match stage {
-            0 => {
-                for p in ws.partners.range(range) {
-                    let r = RecordRef::Partner(p.id);
-                    consider(p.id, r, &[("partner", &p.name)], &p.name);
-                    consider(p.id, r, &[("notes", &p.notes)], &p.notes);
-                    consider(p.id, r, &[("aim", &p.aim)], &p.aim);
-                    for c in &p.contacts {
-                        let fields = [
-                            ("contact", c.name.as_str()),
-                            ("contact role", c.role.as_str()),
-                            ("contact email", c.email.as_str()),
-                            ("contact phone", c.phone.as_str()),
-                        ];
-                        let line = fields
-                            .iter()
-                            .map(|(_, t)| *t)
-                            .filter(|s| !s.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(" · ");
-                        consider(p.id, r, &fields, &line);
-                    }
+        struct Stage<'a> {
+            ws: &'a crate::model::Workspace,
+            stage: usize,
+            range: std::ops::Range<usize>,
+            q: &'a mut Query,
+            needle: &'a Needle,
+            hits: &'a mut Vec<Hit>,
+        }
+        impl EachKind for Stage<'_> {
+            fn kind<R: Record>(&mut self) {
+                if R::LIST as usize != self.stage {
+                    return;
                 }
-            }
-            1 => {
-                for g in ws.goals.range(range) {
-                    consider(
-                        g.partner,
-                        RecordRef::Goal(g.id),
-                        &[("goal", &g.title)],
-                        &g.title,
-                    );
-                }
-            }
-            2 => {
-                for m in ws.milestones.range(range) {
-                    consider(
-                        m.partner,
-                        RecordRef::Milestone(m.id),
-                        &[("milestone", &m.title)],
-                        &m.title,
-                    );
-                }
-            }
-            3 => {
-                for e in ws.interactions.range(range) {
-                    let r = RecordRef::Interaction(e.id);
-                    consider(e.partner, r, &[("log entry", &e.summary)], &e.summary);
-                    if let Some(f) = &e.follow_up {
-                        consider(e.partner, r, &[("follow-up", &f.what)], &f.what);
-                    }
-                }
-            }
-            4 => {
-                for c in ws.commitments.range(range) {
-                    consider(
-                        c.partner,
-                        RecordRef::Commitment(c.id),
-                        &[("commitment", &c.what)],
-                        &c.what,
-                    );
-                }
-            }
-            5 => {
-                for r in ws.reviews.range(range) {
-                    consider(
-                        r.partner,
-                        RecordRef::Review(r.id),
-                        &[("review", &r.feedback)],
-                        &r.feedback,
-                    );
-                    for p in crate::model::Practice::ALL {
-                        let note = &r.ratings.get(*p).note;
-                        consider(
-                            r.partner,
-                            RecordRef::Review(r.id),
-                            &[("review note", note)],
-                            note,
-                        );
-                    }
-                }
-            }
-            _ => {
-                for c in ws.celebrations.range(range) {
-                    consider(
-                        c.partner,
-                        RecordRef::Celebration(c.id),
-                        &[("celebration", &c.how)],
-                        &c.how,
-                    );
+                let Stage {
+                    ws,
+                    q,
+                    needle,
+                    hits,
+                    ..
+                } = self;
+                for r in R::list(ws).range(self.range.clone()) {
+                    let (partner, record) = (r.partner(), reference(R::LIST, r.id()));
+                    r.texts(&mut |fields, shown| {
+                        consider(q, needle, hits, partner, record, fields, shown);
+                    });
                 }
             }
         }
+        each_kind(&mut Stage {
+            ws: &self.ws,
+            stage,
+            range,
+            q,
+            needle,
+            hits,
+        });
+    }
+}
+
+/// The reference to the record with id `id` in the list `list`.
+fn reference(list: ListKind, id: u64) -> RecordRef {
+    match list {
+        ListKind::Partners => RecordRef::Partner(PartnerId(id)),
+        ListKind::Goals => RecordRef::Goal(GoalId(id)),
+        ListKind::Milestones => RecordRef::Milestone(MilestoneId(id)),
+        ListKind::Interactions => RecordRef::Interaction(InteractionId(id)),
+        ListKind::Commitments => RecordRef::Commitment(CommitmentId(id)),
+        ListKind::Reviews => RecordRef::Review(ReviewId(id)),
+        ListKind::Celebrations => RecordRef::Celebration(CelebrationId(id)),
+    }
+}
+
+/// Matches the fields of one piece of a record ([`Record::texts`]): the best field names the
+/// hit (`kind`), `shown` is the text shown (its first line).
+fn consider(
+    q: &mut Query,
+    needle: &Needle,
+    hits: &mut Vec<Hit>,
+    partner: PartnerId,
+    record: RecordRef,
+    fields: &[(&'static str, &str)],
+    shown: &str,
+) {
+    let best = fields
+        .iter()
+        .filter(|(_, t)| !t.is_empty())
+        .filter_map(|(kind, t)| needle.relevance(q, t).map(|s| (*kind, s)))
+        .fold(None, |best: Option<(&str, u32)>, (kind, s)| match best {
+            Some((_, b)) if b >= s => best,
+            _ => Some((kind, s)),
+        });
+    if let Some((kind, score)) = best {
+        hits.push(Hit {
+            kind,
+            partner,
+            record,
+            text: shown.lines().next().unwrap_or("").to_string(),
+            score,
+        });
     }
 }
 
@@ -348,81 +304,72 @@ fn continue_search(
     left
 }
 
-/// An edit of the palette's or the search's query: the palette's matches follow it, the
-/// search starts over.
-fn edit_query(overlay: &mut Overlay, request: InputRequest, app: &App) {
-    match overlay {
-        Overlay::Palette {
+/// The command palette's state: what was typed, the matching actions, the chosen one.
+#[derive(Debug, Clone)]
+pub struct PaletteView {
+    pub input: Input,
+    pub matches: Vec<Action>,
+    pub cursor: Cursor,
+}
+
+/// The global search's state: what was typed, the hits (best first), the chosen one, and the
+/// records still to search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchView {
+    pub input: Input,
+    pub hits: Vec<Hit>,
+    pub cursor: Cursor,
+    pub job: Option<SearchJob>,
+}
+
+impl PaletteView {
+    /// An edit of the query: the matches follow it.
+    pub(super) fn edit_query(&mut self, request: InputRequest, app: &App) {
+        let PaletteView {
             input,
             matches,
             cursor,
-        } => {
-            if !input.handle(request).is_some_and(|c| c.value) {
-                return;
-            }
-            let actions = app.palette_actions();
-            let q = input.value().trim().to_string();
-            *matches = if q.is_empty() {
-                actions
-            } else {
-                let texts: Vec<(Action, String)> = actions
-                    .iter()
-                    .map(|a| {
-                        (
-                            *a,
-                            format!(
-                                "{} {} {}",
-                                a.name().replace('_', " "),
-                                a.help(),
-                                app.keymap.keys_text(*a)
-                            ),
-                        )
-                    })
-                    .collect();
-                crate::fuzzy::rank(&q, texts.iter().map(|(a, t)| (*a, t.as_str())))
-                    .into_iter()
-                    .map(|(a, _)| a)
-                    .collect()
-            };
-            *cursor = Cursor::default();
+        } = self;
+        if !input.handle(request).is_some_and(|c| c.value) {
+            return;
         }
-        Overlay::Search {
-            input,
-            hits,
-            cursor,
-            job,
-        } => {
-            if !input.handle(request).is_some_and(|c| c.value) {
-                return;
-            }
-            let query = input.value().trim().to_string();
-            hits.clear();
-            *cursor = Cursor::default();
-            *job = (!query.is_empty()).then(|| SearchJob::new(query));
-            continue_search(job, hits, app, super::filter::KEY_BUDGET);
-        }
-        _ => {}
+        let actions = app.palette_actions();
+        let q = input.value().trim().to_string();
+        *matches = if q.is_empty() {
+            actions
+        } else {
+            let texts: Vec<(Action, String)> = actions
+                .iter()
+                .map(|a| {
+                    (
+                        *a,
+                        format!(
+                            "{} {} {}",
+                            a.name().replace('_', " "),
+                            a.help(),
+                            app.keymap.keys_text(*a)
+                        ),
+                    )
+                })
+                .collect();
+            crate::fuzzy::rank(&q, texts.iter().map(|(a, t)| (*a, t.as_str())))
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect()
+        };
+        *cursor = Cursor::default();
     }
-}
 
-/// The palette's and the search's keys: edit the query, move through the matches, run the
-/// chosen action or go to the chosen record, cancel.
-pub(super) fn update(overlay: &mut Overlay, action: Action, app: &App) -> Effect {
-    if let Some(request) = super::form::text_request(action) {
-        edit_query(overlay, request, app);
-        return Effect::None;
-    }
-    let height = app.view_height();
-    let nothing = |text: &str| {
-        Effect::Several(vec![
-            Effect::Close,
-            Effect::Status(Level::Info, text.to_string()),
-        ])
-    };
-    match overlay {
-        Overlay::Palette {
-            matches, cursor, ..
-        } => match action {
+    /// The palette's keys: edit the query, move through the matches, run the chosen action,
+    /// cancel.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        if let Some(request) = super::form::text_request(action) {
+            self.edit_query(request, app);
+            return Effect::None;
+        }
+        let (matches, cursor) = (&self.matches, &mut self.cursor);
+        let height = app.view_height();
+        match action {
             Action::FieldNext => cursor.step(1, matches.len(), height),
             Action::FieldPrev => cursor.step(-1, matches.len(), height),
             Action::Cancel => return Effect::Close,
@@ -433,8 +380,40 @@ pub(super) fn update(overlay: &mut Overlay, action: Action, app: &App) -> Effect
                 };
             }
             _ => {}
-        },
-        Overlay::Search { hits, cursor, .. } => match action {
+        }
+        Effect::None
+    }
+}
+
+impl SearchView {
+    /// An edit of the query: the search starts over.
+    pub(super) fn edit_query(&mut self, request: InputRequest, app: &App) {
+        let SearchView {
+            input,
+            hits,
+            cursor,
+            job,
+        } = self;
+        if !input.handle(request).is_some_and(|c| c.value) {
+            return;
+        }
+        let query = input.value().trim().to_string();
+        hits.clear();
+        *cursor = Cursor::default();
+        *job = (!query.is_empty()).then(|| SearchJob::new(query));
+        continue_search(job, hits, app, super::filter::KEY_BUDGET);
+    }
+
+    /// The search's keys: edit the query, move through the hits, go to the chosen record,
+    /// cancel.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        if let Some(request) = super::form::text_request(action) {
+            self.edit_query(request, app);
+            return Effect::None;
+        }
+        let (hits, cursor) = (&self.hits, &mut self.cursor);
+        let height = app.view_height();
+        match action {
             Action::FieldNext => cursor.step(1, hits.len(), height),
             Action::FieldPrev => cursor.step(-1, hits.len(), height),
             Action::Cancel => return Effect::Close,
@@ -449,8 +428,15 @@ pub(super) fn update(overlay: &mut Overlay, action: Action, app: &App) -> Effect
                 };
             }
             _ => {}
-        },
-        _ => {}
+        }
+        Effect::None
     }
-    Effect::None
+}
+
+/// Closes the palette or the search, saying why nothing happened.
+fn nothing(text: &str) -> Effect {
+    Effect::Several(vec![
+        Effect::Close,
+        Effect::Status(Level::Info, text.to_string()),
+    ])
 }

@@ -1,7 +1,9 @@
 //! A partner's commitments or celebrations as a list over the dashboard (`c`, `w`, also from the
 //! partner's details): add, edit (also `Enter`) and delete them there.
 
+use super::confirm::ConfirmView;
 use super::forms::{self, FormTarget};
+use super::help::HelpView;
 use super::{Action, App, Cursor, Effect, Level, Overlay, Pending};
 use crate::model::*;
 
@@ -38,17 +40,31 @@ impl App {
             self.set_status(Level::Info, "Select a partner first");
             return;
         };
-        self.open(Overlay::Records {
+        self.open(Overlay::Records(RecordsView {
             kind,
             partner,
             cursor: Cursor::default(),
-        });
+        }));
     }
 }
 
-/// The list's keys: move; add, edit (also `Enter`) and delete open a form or a question over
-/// it; kept / missed mark the selected commitment; help, back.
-pub(super) fn update(
+/// The list's state: which records of whom, the selected one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordsView {
+    pub kind: RecordsKind,
+    pub partner: PartnerId,
+    pub cursor: Cursor,
+}
+
+impl RecordsView {
+    /// The list's keys: move; add, edit (also `Enter`) and delete open a form or a question
+    /// over it; kept / missed mark the selected commitment; help, back.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        update(self.kind, self.partner, &mut self.cursor, action, app)
+    }
+}
+
+fn update(
     kind: RecordsKind,
     partner: PartnerId,
     cursor: &mut Cursor,
@@ -58,17 +74,11 @@ pub(super) fn update(
     let rows = app.record_rows(kind, partner);
     let height = app.view_height();
     let selected = rows.get(cursor.selected).copied();
-    let name = app
-        .ws
-        .partner(partner)
-        .map_or(String::new(), |p| p.name.clone());
+    let name = app.ws.partner_name(partner).unwrap_or_default().to_string();
     let nothing = || Effect::Status(Level::Info, "Nothing selected".to_string());
     match action {
         Action::Back => Effect::Close,
-        Action::Help => Effect::Open(Overlay::Help {
-            scroll: 0,
-            from: super::Context::Records,
-        }),
+        Action::Help => Effect::Open(Overlay::Help(HelpView::new(super::Context::Records))),
         Action::Down => {
             cursor.step(1, rows.len(), height);
             Effect::None
@@ -174,7 +184,7 @@ pub(super) fn update(
                 }
             };
             // Over this list, which comes back after the answer.
-            Effect::Open(Overlay::Confirm { question, pending })
+            Effect::Open(Overlay::Confirm(ConfirmView { question, pending }))
         }
         _ => Effect::None,
     }

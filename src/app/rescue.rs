@@ -42,8 +42,8 @@ impl App {
         let mut draft = None;
         // The open form, or the one a question interrupted (under it).
         let form = match (&self.overlay, self.under()) {
-            (Some(Overlay::Form { form, .. }), _) => Some(form),
-            (Some(Overlay::Confirm { .. }), Some(Overlay::Form { form, .. })) => Some(form),
+            (Some(Overlay::Form(view)), _) => Some(&view.form),
+            (Some(Overlay::Confirm(_)), Some(Overlay::Form(view))) => Some(&view.form),
             _ => None,
         };
         if let Some(form) = form.filter(|f| f.dirty) {

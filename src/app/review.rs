@@ -198,10 +198,7 @@ impl App {
             let n = batch.total - batch.queue.len();
             let total = batch.total;
             self.open_review(id, batch);
-            let name = self
-                .ws
-                .partner(id)
-                .map_or(String::new(), |p| p.name.clone());
+            let name = self.ws.partner_name(id).unwrap_or_default().to_string();
             self.set_status(Level::Info, format!("Review {n} of {total}: {name}"));
         }
     }
@@ -226,36 +223,6 @@ impl App {
             None => ReviewState::new(partner, self.today),
         };
         self.open(Overlay::Review(Box::new(ReviewState { batch, ..state })));
-    }
-
-    /// A key no binding claimed, typed in the review: into the note, the feedback, the action
-    /// being written or the next review date.
-    pub(super) fn review_key(&mut self, key: Key) {
-        let Some(Overlay::Review(state)) = &mut self.overlay else {
-            return;
-        };
-        if state.prompt {
-            return;
-        }
-        let Some(request) = typed_request(key) else {
-            if state.step == ACTIONS {
-                state.action.type_key(key);
-            }
-            return;
-        };
-        match state.step {
-            1..=8 => {
-                state.notes[state.step - 1].handle(request);
-            }
-            FEEDBACK => {
-                state.feedback.handle(request);
-            }
-            ACTIONS => state.action.type_key(key),
-            NEXT => {
-                state.next.handle(request);
-            }
-            _ => {}
-        }
     }
 
     /// The position in a batch of reviews (`R`): "2 of 4".
@@ -447,9 +414,42 @@ pub fn review_layers(state: &ReviewState) -> &'static [Context] {
     }
 }
 
-/// The review's keys: rate, write, plan actions, move between steps, save at the summary;
-/// `Esc` asks whether to keep a draft, discard, skip to the next partner or continue.
-pub(super) fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
+impl ReviewState {
+    /// A key no binding claimed, typed in the review: into the note, the feedback, the action
+    /// being written or the next review date.
+    pub(super) fn type_key(&mut self, key: Key) {
+        if self.prompt {
+            return;
+        }
+        let Some(request) = typed_request(key) else {
+            if self.step == ACTIONS {
+                self.action.type_key(key);
+            }
+            return;
+        };
+        match self.step {
+            1..=8 => {
+                self.notes[self.step - 1].handle(request);
+            }
+            FEEDBACK => {
+                self.feedback.handle(request);
+            }
+            ACTIONS => self.action.type_key(key),
+            NEXT => {
+                self.next.handle(request);
+            }
+            _ => {}
+        }
+    }
+
+    /// The review's keys: rate, write, plan actions, move between steps, save at the summary;
+    /// `Esc` asks whether to keep a draft, discard, skip to the next partner or continue.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        update(self, action, app)
+    }
+}
+
+fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
     state.error = None;
     if state.prompt {
         return match action {
@@ -589,8 +589,9 @@ fn discard(state: &ReviewState, app: &App) -> Effect {
 fn skip(state: &ReviewState, app: &App) -> Effect {
     let name = app
         .ws
-        .partner(state.partner)
-        .map_or(String::new(), |p| p.name.clone());
+        .partner_name(state.partner)
+        .unwrap_or_default()
+        .to_string();
     let mut effects = vec![Effect::Close];
     if state.started_anything() {
         let mut ws = crate::model::Workspace::clone(&app.ws);
@@ -715,8 +716,9 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
     });
     ws.drafts.retain(|d| d.partner != state.partner);
     let name = ws
-        .partner(state.partner)
-        .map_or(String::new(), |p| p.name.clone());
+        .partner_name(state.partner)
+        .unwrap_or_default()
+        .to_string();
     let message = format!(
         "Review of {name} saved with {} action{}; next review {next}",
         state.actions.len(),

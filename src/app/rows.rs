@@ -6,7 +6,7 @@
 use crate::insight::Index;
 use crate::model::{
     Delta, Goal, GoalId, GoalStatus, Interaction, InteractionId, ListDelta, ListKind, Milestone,
-    MilestoneId, Partner, PartnerId, Phase, Record, Workspace,
+    MilestoneId, Partner, PartnerId, Phase, Record, Renumber, Workspace,
 };
 use rustc_hash::FxHashSet;
 
@@ -118,8 +118,8 @@ impl PartnerRows {
 }
 
 /// Renumbers rows after records moved ([`ListDelta::new_position`]), dropping removed ones.
-fn renumber(rows: &mut Vec<u32>, d: &ListDelta) {
-    rows.retain_mut(|i| match d.new_position(*i as usize) {
+fn renumber(rows: &mut Vec<u32>, renumber: Renumber<'_>) {
+    rows.retain_mut(|i| match renumber.at(*i as usize) {
         Some(n) => {
             *i = n as u32;
             true
@@ -159,7 +159,7 @@ fn follow<K: Ord>(
         }
     }
     if d.moves_positions(old_len, new_len) {
-        renumber(rows, d);
+        renumber(rows, d.renumber());
     }
     for q in d.added.iter().chain(d.changed.iter().map(|c| &c.1)) {
         let q = *q as u32;
@@ -206,11 +206,12 @@ impl Rows {
             if !d.moves_positions(a, b) {
                 continue;
             }
+            let r = d.renumber();
             for rows in &mut self.per_partner {
                 match kind {
-                    ListKind::Goals => renumber(&mut rows.goals, d),
-                    ListKind::Milestones => renumber(&mut rows.milestones, d),
-                    _ => renumber(&mut rows.log, d),
+                    ListKind::Goals => renumber(&mut rows.goals, r),
+                    ListKind::Milestones => renumber(&mut rows.milestones, r),
+                    _ => renumber(&mut rows.log, r),
                 }
             }
         }

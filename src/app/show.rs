@@ -3,6 +3,7 @@
 //! is the renderer's (`ui::headless`), which only reads the app.
 
 use super::{Action, App, Pane};
+use crate::model::find::FindError;
 
 /// Why the app could not be brought to the view asked for.
 #[derive(Debug, thiserror::Error)]
@@ -11,9 +12,9 @@ pub enum ShowError {
     NoRoom { width: u16, height: u16 },
     #[error("there are no partners to select")]
     NoPartners,
-    /// No single partner matches the name, in the words of the partner picker.
-    #[error("{0}")]
-    Partner(Box<dyn std::error::Error + Send + Sync>),
+    /// No single partner matches the name: said in one line, as `fuzzy::pick` says it.
+    #[error("{}", .0.one_line())]
+    Partner(FindError),
 }
 
 /// What `partnerdeck render` shows: the dashboard with one pane focused, or a full-screen view.
@@ -62,8 +63,8 @@ impl View {
 }
 
 impl App {
-    /// Selects the partner whose name best matches `query` (as `fuzzy::pick` chooses), as moving
-    /// the cursor there in the partners pane would; an error sentence when none or several match.
+    /// Selects the partner whose name `query` means (the rules of `model::find`), as moving the
+    /// cursor there in the partners pane would; an error when none or several match.
     pub fn select_partner_named(&mut self, query: &str) -> Result<(), ShowError> {
         let row = {
             let items: Vec<(usize, &str)> = self
@@ -76,8 +77,8 @@ impl App {
             if items.is_empty() {
                 return Err(ShowError::NoPartners);
             }
-            crate::fuzzy::pick(query, &items)
-                .map_err(|e| ShowError::Partner(e.into()))?
+            crate::model::find::among(query, &items)
+                .map_err(ShowError::Partner)?
                 .0
         };
         let len = self.rows.partners.len();

@@ -35,6 +35,22 @@ impl App {
         self.overlay.as_ref().and(self.under.last())
     }
 
+    /// Every open overlay, the top first.
+    pub fn stack(&self) -> impl Iterator<Item = &Overlay> {
+        self.overlay.iter().chain(self.under.iter().rev())
+    }
+
+    /// Every open overlay, the top first, to change.
+    pub(crate) fn stack_mut(&mut self) -> impl Iterator<Item = &mut Overlay> {
+        self.overlay.iter_mut().chain(self.under.iter_mut().rev())
+    }
+
+    /// Whether the dashboard is in front: nothing is open over it but a pane's filter being
+    /// typed.
+    pub fn dashboard_in_front(&self) -> bool {
+        matches!(self.overlay, None | Some(Overlay::Filter(_)))
+    }
+
     /// How many overlays are open.
     pub fn depth(&self) -> usize {
         match self.overlay {
@@ -93,8 +109,10 @@ impl App {
                     }
                 }
             }
-            Effect::Editor(text) => self.editor_request = Some(text),
             Effect::NextReview(batch) => self.next_in_queue(batch),
+            Effect::FilterInput(request) => self.filter_input(request),
+            Effect::KeepFilter => self.keep_filter(),
+            Effect::ClearFilter(pane) => self.clear_filter(pane),
             Effect::AnswerQuit(action) => self.answer_quit(action),
             Effect::ResolveConflict { reapply_ours } => self.resolve_conflict(reapply_ours),
             Effect::Recover { copy, recover } => self.recover_emergency(copy, recover),
@@ -111,7 +129,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Context, Source};
+    use crate::app::{Context, Pane, Pending, Source};
     use crate::store::{demo::DEMO_ANCHOR, demo_workspace};
 
     fn app() -> App {
@@ -139,9 +157,10 @@ mod tests {
         assert_eq!(top(&app), Some(Context::Detail));
         app.update(Action::Back);
         assert_eq!(top(&app), Some(Context::Form));
-        let Some(Overlay::Form { form, .. }) = &app.overlay else {
+        let Some(Overlay::Form(view)) = &app.overlay else {
             unreachable!()
         };
+        let form = &view.form;
         assert_eq!(form.fields[form.focus].value(), "Harbour Youth Trust");
         // Cancel asks (the form was typed in); "no" keeps the form, "yes" closes it.
         app.update(Action::Cancel);
@@ -165,5 +184,23 @@ mod tests {
         app.open_help();
         assert_eq!(app.depth(), 1);
         assert!(app.under().is_none());
+    }
+
+    /// A question raised while a filter is typed (the file changed on disk) opens over the
+    /// typing, which goes on after the answer, as it did before the typing was an overlay.
+    #[test]
+    fn a_question_over_a_filter_being_typed_leaves_the_typing_under_it() {
+        let mut app = app();
+        app.update(Action::Filter);
+        app.handle_key(crate::keymap::Key::char('h'));
+        app.confirm("Delete it?", Pending::DeleteGoal(crate::model::GoalId(1)));
+        assert_eq!(top(&app), Some(Context::Confirm));
+        assert_eq!(app.filter_editing(), Some(Pane::Partners));
+        app.update(Action::No);
+        assert_eq!(top(&app), Some(Context::Filter));
+        app.handle_key(crate::keymap::Key::char('a'));
+        assert_eq!(app.filter_text(Pane::Partners), Some("ha"));
+        app.update(Action::Submit);
+        assert_eq!(app.depth(), 0);
     }
 }

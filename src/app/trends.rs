@@ -5,7 +5,7 @@
 //! is refreshed once every trend is known.
 
 use super::filter::SLICE_BUDGET;
-use super::{App, Overlay, OverviewSort};
+use super::{App, Overlay, OverviewSort, OverviewView};
 use crate::insight::{Trend, trend_of};
 use std::time::{Duration, Instant};
 
@@ -59,7 +59,7 @@ impl Trends {
 
 impl App {
     fn overview_open(&self) -> bool {
-        matches!(self.overlay, Some(Overlay::Overview { .. }))
+        matches!(self.overlay, Some(Overlay::Overview(_)))
     }
 
     /// Whether trends are left to compute for an open overview.
@@ -113,11 +113,11 @@ impl App {
     }
 
     fn resort_by_fall(&mut self) {
-        let Some(Overlay::Overview {
+        let Some(Overlay::Overview(OverviewView {
             sort: OverviewSort::Fall,
             cursor,
             order,
-        }) = &self.overlay
+        })) = &self.overlay
         else {
             return;
         };
@@ -126,11 +126,11 @@ impl App {
         if let Some(at) = selected.and_then(|s| new.iter().position(|i| *i == s)) {
             cursor.select(at, new.len(), self.view_height());
         }
-        self.replace(Overlay::Overview {
+        self.replace(Overlay::Overview(OverviewView {
             cursor,
             sort: OverviewSort::Fall,
             order: new,
-        });
+        }));
     }
 
     /// The fall over 90 days of the partner at position `i` (`None` while unknown).

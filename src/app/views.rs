@@ -2,7 +2,8 @@
 //! portfolio overview (every partner's health and practices, sortable). `Enter` in either jumps
 //! to the record on the dashboard, where the action keys work on it.
 
-use super::{Action, App, Cursor, Effect, Level, Overlay, Pane};
+use super::help::HelpView;
+use super::{Action, App, Context, Cursor, Effect, Level, Overlay, Pane};
 use crate::insight::RecordRef as Target;
 
 /// How the overview is ordered.
@@ -48,18 +49,12 @@ impl App {
     }
 
     pub(super) fn open_attention(&mut self) {
-        self.open(Overlay::Attention {
-            cursor: Cursor::default(),
-        });
+        self.open(Overlay::Attention(AttentionView::default()));
     }
 
     pub(super) fn open_overview(&mut self) {
-        let sort = OverviewSort::Health;
-        self.open(Overlay::Overview {
-            cursor: Cursor::default(),
-            sort,
-            order: self.overview_order(sort),
-        });
+        let view = OverviewView::new(self, OverviewSort::Health);
+        self.open(Overlay::Overview(view));
     }
 
     /// Partner positions in the order of `sort`.
@@ -140,18 +135,86 @@ impl App {
     }
 }
 
-/// The list views' keys: move, sort (overview), switch to the other view, go to the selected
-/// record on the dashboard, help, back.
-pub(super) fn update(view: &mut Overlay, action: Action, app: &App) -> Effect {
-    let height = app.view_height();
-    let (cursor, len) = match view {
-        Overlay::Attention { cursor } => (cursor, app.overview.attention.len()),
-        Overlay::Overview { cursor, order, .. } => {
-            let len = order.len();
-            (cursor, len)
+/// The attention queue's state: the selected item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AttentionView {
+    pub cursor: Cursor,
+}
+
+/// The portfolio overview's state: partner positions in the chosen order, the selected one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverviewView {
+    pub cursor: Cursor,
+    pub sort: OverviewSort,
+    pub order: Vec<u32>,
+}
+
+impl OverviewView {
+    /// The overview sorted by `sort`, at the top.
+    pub(super) fn new(app: &App, sort: OverviewSort) -> OverviewView {
+        OverviewView {
+            cursor: Cursor::default(),
+            sort,
+            order: app.overview_order(sort),
         }
-        _ => return Effect::None,
-    };
+    }
+
+    /// The overview's keys: those of both views, and sort.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        if action == Action::Sort {
+            self.sort = self.sort.next();
+            self.order = app.overview_order(self.sort);
+            self.cursor = Cursor::default();
+            return Effect::Status(Level::Info, format!("Sorted by {}", self.sort.label()));
+        }
+        let target = self
+            .order
+            .get(self.cursor.selected)
+            .map(|i| app.ws.partners[*i as usize].id)
+            .map(|id| (id, Target::Partner(id)));
+        let len = self.order.len();
+        keys(
+            &mut self.cursor,
+            len,
+            target,
+            Context::Overview,
+            action,
+            app,
+        )
+    }
+}
+
+impl AttentionView {
+    /// The attention queue's keys: those of both views.
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        let target = app
+            .overview
+            .attention
+            .get(self.cursor.selected)
+            .map(|item| (item.partner, item.record));
+        let len = app.overview.attention.len();
+        keys(
+            &mut self.cursor,
+            len,
+            target,
+            Context::Attention,
+            action,
+            app,
+        )
+    }
+}
+
+/// The list views' keys: move, switch to the other view, go to the selected record (`target`)
+/// on the dashboard, help, back.
+fn keys(
+    cursor: &mut Cursor,
+    len: usize,
+    target: Option<(crate::model::PartnerId, Target)>,
+    context: Context,
+    action: Action,
+    app: &App,
+) -> Effect {
+    let height = app.view_height();
     match action {
         Action::Down => cursor.step(1, len, height),
         Action::Up => cursor.step(-1, len, height),
@@ -160,60 +223,26 @@ pub(super) fn update(view: &mut Overlay, action: Action, app: &App) -> Effect {
         Action::First => cursor.first(),
         Action::Last => cursor.last(len, height),
         Action::Back => return Effect::Close,
-        Action::Help => return Effect::Open(view.help()),
+        Action::Help => return Effect::Open(Overlay::Help(HelpView::new(context))),
         // The other view takes this one's place: back goes to the dashboard.
-        Action::Attention => {
-            return Effect::Replace(Overlay::Attention {
-                cursor: Cursor::default(),
-            });
-        }
+        Action::Attention => return Effect::Replace(Overlay::Attention(AttentionView::default())),
         Action::Overview => {
-            let sort = OverviewSort::Health;
-            return Effect::Replace(Overlay::Overview {
-                cursor: Cursor::default(),
-                sort,
-                order: app.overview_order(sort),
-            });
+            return Effect::Replace(Overlay::Overview(OverviewView::new(
+                app,
+                OverviewSort::Health,
+            )));
         }
-        Action::Sort => {
-            if let Overlay::Overview {
-                cursor,
-                sort,
-                order,
-            } = view
-            {
-                *sort = sort.next();
-                *order = app.overview_order(*sort);
-                *cursor = Cursor::default();
-                return Effect::Status(Level::Info, format!("Sorted by {}", sort.label()));
+        // `Enter`: the selected record on the dashboard.
+        Action::Open => {
+            if let Some((partner, record)) = target {
+                return Effect::Jump {
+                    partner,
+                    record,
+                    then: None,
+                };
             }
         }
-        Action::Open => return jump(view, app),
         _ => {}
     }
     Effect::None
-}
-
-/// `Enter`: the selected record on the dashboard.
-fn jump(view: &Overlay, app: &App) -> Effect {
-    let target = match view {
-        Overlay::Attention { cursor } => app
-            .overview
-            .attention
-            .get(cursor.selected)
-            .map(|item| (item.partner, item.record)),
-        Overlay::Overview { cursor, order, .. } => order
-            .get(cursor.selected)
-            .map(|i| app.ws.partners[*i as usize].id)
-            .map(|id| (id, Target::Partner(id))),
-        _ => None,
-    };
-    match target {
-        Some((partner, record)) => Effect::Jump {
-            partner,
-            record,
-            then: None,
-        },
-        None => Effect::None,
-    }
 }

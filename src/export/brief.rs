@@ -7,7 +7,7 @@
 use super::markdown::{contact_label, factor_label, goal_progress};
 use super::text::{capitalized, cell, days, one_line, relative};
 use crate::insight::health::format_points;
-use crate::insight::{Index, partner_insight};
+use crate::insight::{Index, PartnerReport};
 use crate::model::*;
 use chrono::NaiveDate;
 use std::fmt::Write as _;
@@ -32,9 +32,13 @@ fn channel_phrase(x: &Interaction) -> String {
 /// The brief; `None` for an unknown partner.
 pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> {
     let idx = Index::build(ws);
-    let p = ws.partner(id)?;
-    let insight = partner_insight(ws, &idx, id, today)?;
-    let r = idx.records(ws, id)?;
+    let report = PartnerReport::build(ws, &idx, id, today)?;
+    Some(render(&report))
+}
+
+/// Lays out one partner's report as the brief.
+pub fn render(report: &PartnerReport<'_>) -> String {
+    let (p, today, insight) = (report.partner, report.today, &report.insight);
     let pr = &insight.practices;
     let mut out = String::new();
 
@@ -74,7 +78,7 @@ pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> 
 
     // Last contact.
     let _ = writeln!(out, "## Last contact\n");
-    let past = r.interactions_until(today);
+    let past = &report.past;
     let c = &pr.communication;
     match past.last() {
         Some(x) => {
@@ -117,18 +121,11 @@ pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> 
     out.push('\n');
 
     // Follow-ups.
-    let open: Vec<(&Interaction, &FollowUp)> = r
-        .interactions
-        .iter()
-        .filter_map(|x| x.follow_up.as_ref().map(|f| (*x, f)))
-        .filter(|(_, f)| f.done.is_none())
-        .collect();
+    let open = &report.open_follow_ups;
     let _ = writeln!(out, "## Open follow-ups ({})\n", open.len());
     if open.is_empty() {
         let _ = writeln!(out, "None.");
     }
-    let mut open = open;
-    open.sort_by_key(|(x, f)| (f.due, x.id));
     for (x, f) in open {
         let _ = writeln!(
             out,
@@ -146,10 +143,10 @@ pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> 
     // Commitments.
     let _ = writeln!(out, "## Open commitments\n");
     for side in [Side::Us, Side::Them] {
-        let open: Vec<&&Commitment> = r
-            .commitments
+        let open: Vec<&&Commitment> = report
+            .open_commitments
             .iter()
-            .filter(|k| k.side == side && k.outcome.is_none())
+            .filter(|k| k.side == side)
             .collect();
         let rec = pr.trust.side(side);
         let (title, who) = match side {
@@ -181,21 +178,7 @@ pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> 
     }
 
     // Milestones.
-    let dropped: Vec<GoalId> = r
-        .goals
-        .iter()
-        .filter(|g| g.status == GoalStatus::Dropped)
-        .map(|g| g.id)
-        .collect();
-    let coming: Vec<&&Milestone> = r
-        .milestones
-        .iter()
-        .filter(|m| {
-            m.done.is_none()
-                && (m.due - today).num_days() <= MILESTONE_HORIZON_DAYS
-                && !m.goal.is_some_and(|g| dropped.contains(&g))
-        })
-        .collect();
+    let coming = report.open_milestones_within(MILESTONE_HORIZON_DAYS);
     let _ = writeln!(
         out,
         "## Milestones (open, due within {MILESTONE_HORIZON_DAYS} days)\n"
@@ -204,9 +187,12 @@ pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> 
         let _ = writeln!(out, "None.");
     }
     for m in coming {
-        let goal = m.goal.and_then(|g| ws.goal(g)).map_or(String::new(), |g| {
-            format!(" (goal: {})", one_line(&g.title))
-        });
+        let goal = m
+            .goal
+            .and_then(|g| report.goal(g))
+            .map_or(String::new(), |g| {
+                format!(" (goal: {})", one_line(&g.title))
+            });
         let _ = writeln!(
             out,
             "- {}{} ({}) — {}{goal}",
@@ -219,15 +205,11 @@ pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> 
     out.push('\n');
 
     // Goals.
-    let active: Vec<&&Goal> = r
-        .goals
-        .iter()
-        .filter(|g| g.status == GoalStatus::Active)
-        .collect();
+    let active = &report.active_goals;
     if !active.is_empty() {
         let _ = writeln!(out, "## Active goals\n");
         for g in active {
-            let track = pr.clarity.tracks.iter().find(|t| t.goal == g.id);
+            let track = report.track(g.id);
             let state = match (g.due, track.and_then(|t| t.pace)) {
                 (Some(d), _) if d < today => format!("overdue since {d}"),
                 (Some(d), Some(pace)) => format!("due {d}, {}", pace.label()),
@@ -247,7 +229,7 @@ pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> 
 
     // Last review.
     let i = &pr.improvement;
-    match r.last_review(today) {
+    match report.held_reviews.last() {
         Some(v) => {
             let trend = match i.trend {
                 Some(t) if t > 0.0 => format!(", up {t:.2}"),
@@ -332,7 +314,7 @@ pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> 
     for (n, point) in points.iter().enumerate() {
         let _ = writeln!(out, "{}. {point}", n + 1);
     }
-    Some(out)
+    out
 }
 
 /// "in 3 days", "today", "7 days overdue".

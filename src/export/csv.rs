@@ -284,11 +284,7 @@ pub fn unguard(cell: &str) -> &str {
 pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(kind.columns())?;
-    let name = |id: PartnerId| {
-        ws.partner(id)
-            .map(|p| text_cell(&p.name))
-            .unwrap_or_default()
-    };
+    let name = |id: PartnerId| ws.partner_name(id).map(text_cell).unwrap_or_default();
     let list = |items: &[String]| text_cell(&join(items));
     match kind {
         Kind::Partners => {

@@ -44,7 +44,7 @@ pub fn calendar(ws: &Workspace, today: NaiveDate, stamp: DateTime<Utc>) -> Strin
     };
     c.text("X-WR-CALNAME", &name);
 
-    let partner_name = |id: PartnerId| ws.partner(id).map_or("?", |p| p.name.as_str());
+    let partner_name = |id: PartnerId| ws.partner_name(id).unwrap_or("?");
 
     for m in &ws.milestones {
         let p = partner_name(m.partner);

@@ -130,10 +130,7 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
 
 /// One line saying what was logged (long texts cut: it is a confirmation, not the record).
 pub fn describe(ws: &Workspace, x: &Interaction) -> String {
-    let name = excerpt(
-        ws.partner(x.partner).map_or("?", |p| p.name.as_str()),
-        MESSAGE_VALUE,
-    );
+    let name = excerpt(ws.partner_name(x.partner).unwrap_or("?"), MESSAGE_VALUE);
     let who = match x.initiated_by {
         Side::Us => "we reached out",
         Side::Them => "they reached out",

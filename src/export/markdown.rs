@@ -8,7 +8,9 @@
 
 use super::text::{bar, capitalized, cell, days, number, one_line, relative};
 use crate::insight::health::format_points;
-use crate::insight::{ContactStatus, Factor, Index, PartnerInsight, overview, partner_insight};
+use crate::insight::{
+    ContactStatus, Factor, Index, PartnerInsight, PartnerReport, overview, partner_insight,
+};
 use crate::model::*;
 use chrono::NaiveDate;
 use std::fmt::Write as _;
@@ -187,7 +189,7 @@ pub fn portfolio(ws: &Workspace, today: NaiveDate) -> String {
             let insight = insights
                 .entry(g.partner)
                 .or_insert_with(|| partner_insight(ws, &idx, g.partner, today));
-            let name = ws.partner(g.partner).map_or("?", |p| p.name.as_str());
+            let name = ws.partner_name(g.partner).unwrap_or("?");
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
@@ -238,7 +240,7 @@ pub fn coming_up(ws: &Workspace, today: NaiveDate, ahead: i64) -> Vec<(NaiveDate
         let n = (d - today).num_days();
         (0..=ahead).contains(&n)
     };
-    let name = |id: PartnerId| ws.partner(id).map_or(String::new(), |p| p.name.clone());
+    let name = |id: PartnerId| ws.partner_name(id).unwrap_or_default().to_string();
     let mut out = Vec::new();
     for m in ws
         .milestones
@@ -288,9 +290,18 @@ pub fn coming_up(ws: &Workspace, today: NaiveDate, ahead: i64) -> Vec<(NaiveDate
 /// One partner's full picture; `None` for an unknown partner.
 pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> {
     let idx = Index::build(ws);
-    let p = ws.partner(id)?;
-    let insight = partner_insight(ws, &idx, id, today)?;
-    let r = idx.records(ws, id)?;
+    let report = PartnerReport::build(ws, &idx, id, today)?;
+    Some(render(&report))
+}
+
+/// Lays out one partner's report as Markdown.
+pub fn render(report: &PartnerReport<'_>) -> String {
+    let (p, today, insight, r) = (
+        report.partner,
+        report.today,
+        &report.insight,
+        &report.records,
+    );
     let pr = &insight.practices;
     let mut out = String::new();
 
@@ -389,7 +400,7 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
         }
         out.push('\n');
     }
-    out.push_str(&super::health::markdown(&r, today));
+    out.push_str(&super::health::markdown(r, today));
 
     // Attention.
     let _ = writeln!(out, "## Needs attention ({})\n", insight.attention.len());
@@ -410,7 +421,7 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
         let _ = writeln!(out, "|---|---|---|---|---|---|");
         for g in &r.goals {
             let status = match g.status {
-                GoalStatus::Active => format!("active · {}", pace(&insight, g, today)),
+                GoalStatus::Active => format!("active · {}", pace(insight, g, today)),
                 other => other.label().to_string(),
             };
             let title = if g.metric.trim().is_empty() {
@@ -448,7 +459,7 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
             }
             let goal = m
                 .goal
-                .and_then(|g| ws.goal(g))
+                .and_then(|g| report.goal(g))
                 .map_or(String::new(), |g| cell(&g.title));
             let state = match m.done {
                 Some(d) if d <= m.due => format!("✓ done {d}"),
@@ -478,11 +489,7 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
             rec.kept_on_time, rec.kept_late, rec.missed, rec.upcoming
         );
     }
-    let open: Vec<&&Commitment> = r
-        .commitments
-        .iter()
-        .filter(|k| k.outcome.is_none())
-        .collect();
+    let open = &report.open_commitments;
     if !open.is_empty() {
         let _ = writeln!(out, "\n| Due | Side | What | |");
         let _ = writeln!(out, "|---|---|---|---|");
@@ -504,8 +511,7 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
     out.push('\n');
 
     // Log.
-    let past = r.interactions_until(today);
-    let shown: Vec<&&Interaction> = past.iter().rev().take(RECENT_LOG).collect();
+    let shown: Vec<&&Interaction> = report.past.iter().rev().take(RECENT_LOG).collect();
     let c = &pr.communication;
     let _ = writeln!(
         out,
@@ -561,14 +567,14 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
     // Reviews.
     let i = &pr.improvement;
     let _ = writeln!(out, "## Reviews ({})\n", i.reviews);
-    let held: Vec<&&Review> = r.reviews.iter().filter(|v| v.date <= today).collect();
+    let held = &report.held_reviews;
     if held.is_empty() {
         let _ = writeln!(out, "No review yet.");
     } else {
         let heads: Vec<&str> = Practice::ALL.iter().map(|p| p.short()).collect();
         let _ = writeln!(out, "| Date | Mean | {} |", heads.join(" | "));
         let _ = writeln!(out, "|---|--:|{}", "--:|".repeat(heads.len()));
-        for v in &held {
+        for v in held {
             let scores: Vec<String> = Practice::ALL
                 .iter()
                 .map(|p| v.ratings.get(*p).score.to_string())
@@ -635,7 +641,7 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
     for c in r.celebrations.iter().rev() {
         let what = c
             .milestone
-            .and_then(|m| ws.milestone(m))
+            .and_then(|m| report.milestone(m))
             .map_or(String::new(), |m| format!(" — for {}", one_line(&m.title)));
         let with = if c.with.trim().is_empty() {
             String::new()
@@ -652,5 +658,5 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
             count(uncelebrated, "recent win")
         );
     }
-    Some(out)
+    out
 }

@@ -4,17 +4,16 @@
 //!
 //! Files: `ics`, `csv`, `markdown`, `json` (one per export format), `health` (the health
 //! history table of a partner's report and the `health` CSV table), `import` (CSV in), `brief`
-//! (the pre-meeting brief), `log` (an interaction from command-line words), `find` (partner
-//! names as people type them), `text` (small formatting helpers shared by the Markdown
-//! outputs), and `commands`, the only part that touches files: the command-line glue that
-//! reads, locks, backs up and writes (every file through `store::write_private`), with
-//! `command_error`, why such a command failed.
+//! (the pre-meeting brief), `log` (an interaction from command-line words), `text` (small
+//! formatting helpers shared by the Markdown outputs), `find` (partner names as people type
+//! them: `model::find`, re-exported), and `commands`, the only part that touches files: the
+//! command-line glue that reads, locks, backs up and writes (every file through
+//! `store::write_private`), with `command_error`, why such a command failed.
 
 pub mod brief;
 mod command_error;
 pub mod commands;
 pub mod csv;
-pub mod find;
 pub mod health;
 pub mod ics;
 pub mod import;
@@ -22,6 +21,10 @@ pub mod json;
 pub mod log;
 pub mod markdown;
 mod text;
+
+/// Partner names as people type them (the matcher lives with the model: the dashboard's forms
+/// use it too).
+pub use crate::model::find;
 
 use crate::model::{PartnerId, Workspace};
 

@@ -32,14 +32,8 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A number without a needless ".0" ("12", "2.5").
-pub fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
-    }
-}
+/// A number without a needless ".0" ("12", "2.5"): the crate's one formatter.
+pub use crate::words::number;
 
 /// "Aligned values" from "aligned values".
 pub fn capitalized(text: &str) -> String {

@@ -12,6 +12,7 @@
 use super::dates::days_between;
 use super::index::{Index, PartnerRecords};
 use super::practices::{Practices, practices};
+pub use super::record_ref::RecordRef;
 use crate::model::*;
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -64,33 +65,6 @@ impl AttentionKind {
             AttentionKind::ReviewDue => "review due",
             AttentionKind::UncelebratedWin => "uncelebrated win",
             AttentionKind::GoalBehind => "goal behind",
-        }
-    }
-}
-
-/// The record an item refers to, for jumping to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RecordRef {
-    Partner(PartnerId),
-    Goal(GoalId),
-    Milestone(MilestoneId),
-    Interaction(InteractionId),
-    Commitment(CommitmentId),
-    Review(ReviewId),
-    Celebration(CelebrationId),
-}
-
-impl RecordRef {
-    /// The bare id (unique across kinds, as all ids share one counter).
-    pub fn raw(self) -> u64 {
-        match self {
-            RecordRef::Partner(i) => i.0,
-            RecordRef::Goal(i) => i.0,
-            RecordRef::Milestone(i) => i.0,
-            RecordRef::Interaction(i) => i.0,
-            RecordRef::Commitment(i) => i.0,
-            RecordRef::Review(i) => i.0,
-            RecordRef::Celebration(i) => i.0,
         }
     }
 }

@@ -33,7 +33,20 @@ pub struct Slots {
 }
 
 impl Slots {
-    /// The positions of one kind of record (`None` for partners: see `partner`).
+    /// The positions of one kind of record (for partners, the partner's own).
+    pub fn of(&self, kind: ListKind) -> &[usize] {
+        match kind {
+            ListKind::Partners => std::slice::from_ref(&self.partner),
+            ListKind::Goals => &self.goals,
+            ListKind::Milestones => &self.milestones,
+            ListKind::Interactions => &self.interactions,
+            ListKind::Commitments => &self.commitments,
+            ListKind::Reviews => &self.reviews,
+            ListKind::Celebrations => &self.celebrations,
+        }
+    }
+
+    /// The positions of one kind of record, to change (`None` for partners: see `partner`).
     fn list_mut(&mut self, kind: ListKind) -> Option<&mut Vec<usize>> {
         Some(match kind {
             ListKind::Partners => return None,
@@ -56,6 +69,14 @@ pub struct Index {
 fn sort_by<T: Clone, K: Ord>(positions: &mut [usize], list: &List<T>, key: impl Fn(&T) -> K) {
     // Stable and adaptive: already-ordered input (the usual case) sorts in linear time.
     positions.sort_by_key(|&i| key(&list[i]));
+}
+
+/// The index knows where each partner's records are, which lets a change be checked by reading
+/// only the records of the partners it touched.
+impl Holdings for Index {
+    fn positions(&self, partner: PartnerId, list: ListKind) -> Option<&[usize]> {
+        Some(self.slots.get(&partner)?.of(list))
+    }
 }
 
 impl Index {
@@ -196,8 +217,9 @@ impl Index {
         }
         if d.moves_positions(a.len(), b.len()) {
             // Records before which others were removed or put back: every list renumbered.
+            let renumber = d.renumber();
             for s in self.slots.values_mut() {
-                slot(s).retain_mut(|i| match d.new_position(*i) {
+                slot(s).retain_mut(|i| match renumber.at(*i) {
                     Some(n) => {
                         *i = n;
                         true

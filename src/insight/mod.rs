@@ -12,8 +12,10 @@
 //! arithmetic), one file per practice (`values`, `communication`, `clarity`, `strengths`,
 //! `trust`, `longterm`, `improvement`, `celebration`), `weights` (every tunable number),
 //! `health` (score and contributions), `factors` (the judge of each health factor), `attention`
-//! (the queue), `practices` (the eight practices' figures of one partner, which health, factors
-//! and attention are judged from), `partner` (one partner's insight), `summary` (list figures).
+//! (the queue), `record_ref` (a reference to a record of any kind), `practices` (the eight
+//! practices' figures of one partner, which health, factors and attention are judged from),
+//! `partner` (one partner's insight), `report` (one partner's records and figures gathered for
+//! the Markdown report, the brief and the detail view), `summary` (list figures).
 
 pub mod asof;
 pub mod attention;
@@ -30,6 +32,8 @@ pub mod longterm;
 pub mod normalize;
 pub mod partner;
 pub mod practices;
+pub mod record_ref;
+pub mod report;
 pub mod strengths;
 pub mod summary;
 pub mod trust;
@@ -43,7 +47,7 @@ mod testkit;
 #[cfg(test)]
 mod tests;
 
-pub use attention::{AttentionItem, AttentionKind, RecordRef, attention, partner_attention};
+pub use attention::{AttentionItem, AttentionKind, attention, partner_attention};
 pub use celebration::CelebrationInsight;
 pub use clarity::{ClarityInsight, GoalTrack, Pace};
 pub use communication::{CommunicationInsight, ContactStatus};
@@ -57,6 +61,8 @@ pub use longterm::LongTermInsight;
 pub use normalize::Overlap;
 pub use partner::{PartnerInsight, partner_insight};
 pub use practices::{Practices, practices};
+pub use record_ref::RecordRef;
+pub use report::PartnerReport;
 pub use strengths::StrengthsInsight;
 pub use summary::{Overview, PartnerSummary, QueueWidths, overview, summaries};
 pub use trust::{PromiseRecord, TrustInsight};

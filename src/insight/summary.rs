@@ -125,6 +125,23 @@ impl Overview {
         })
     }
 
+    /// Counts a partner's old items out of the widths, and adds their places in the queue to
+    /// `gone`: found by their order, never by a scan.
+    fn forget(&mut self, old: &[Arc<AttentionItem>], gone: &mut Vec<usize>) {
+        for item in old {
+            self.count(item, false);
+            let mut at = self
+                .attention
+                .partition_point(|x| attention::order(x, item).is_lt());
+            while at < self.attention.len() && !Arc::ptr_eq(&self.attention[at], item) {
+                at += 1;
+            }
+            if at < self.attention.len() {
+                gone.push(at);
+            }
+        }
+    }
+
     /// Counts an item's widths in (`add`) or out.
     fn count(&mut self, item: &AttentionItem, add: bool) {
         let widths = [
@@ -166,25 +183,14 @@ impl Overview {
         let mut fresh: Vec<Arc<AttentionItem>> = Vec::new();
         let mut gone: Vec<usize> = Vec::new();
         for partner in touched {
-            // Where the partner's old items are: found by their order, never by a scan.
-            for item in self.items_of.remove(partner).unwrap_or_default() {
-                self.count(&item, false);
-                let mut at = self
-                    .attention
-                    .partition_point(|x| attention::order(x, &item).is_lt());
-                while at < self.attention.len() && !Arc::ptr_eq(&self.attention[at], &item) {
-                    at += 1;
-                }
-                if at < self.attention.len() {
-                    gone.push(at);
-                }
-            }
+            let old = self.items_of.remove(partner).unwrap_or_default();
             let Some(at) = idx.slots(*partner).map(|s| s.partner) else {
+                self.forget(&old, &mut gone);
                 continue;
             };
             let Overview {
                 summaries,
-                attention,
+                mut attention,
                 ..
             } = summarize(ws, idx, at..at + 1, today);
             if let (Some(slot), Some(s)) =
@@ -192,22 +198,95 @@ impl Overview {
             {
                 *slot = s;
             }
-            for item in &attention {
+            // In queue order, as a full build keeps them (stable: ties keep their order).
+            attention.sort_by(|a, b| attention::order(a, b));
+            let ties = attention
+                .windows(2)
+                .any(|w| attention::order(&w[0], &w[1]).is_eq());
+            if ties {
+                // Ties keep the order they were collected in: all the partner's items go in
+                // again, in that order.
+                self.forget(&old, &mut gone);
+                for item in &attention {
+                    self.count(item, true);
+                }
+                if !attention.is_empty() {
+                    self.items_of.insert(*partner, attention.clone());
+                }
+                fresh.extend(attention);
+                continue;
+            }
+            // Items the change left as they were stay in place; only the others go and come.
+            let (items, out, new) = diff(old, attention);
+            self.forget(&out, &mut gone);
+            for item in &new {
                 self.count(item, true);
             }
-            if !attention.is_empty() {
-                self.items_of.insert(*partner, attention.clone());
+            if !items.is_empty() {
+                self.items_of.insert(*partner, items);
             }
-            fresh.extend(attention);
+            fresh.extend(new);
+        }
+        if gone.is_empty() && fresh.is_empty() {
+            return;
         }
         gone.sort_unstable();
         // Stable: a partner's items that tie keep the order they were collected in, as in a
         // full build. Items of two partners never tie (the partner is part of the order).
         fresh.sort_by(|a, b| attention::order(a, b));
+        if gone.len() + fresh.len() <= FEW {
+            // A few: each moved in place (one copy of the queue's pointers each), quicker
+            // than making the queue again.
+            for &at in gone.iter().rev() {
+                self.attention.remove(at);
+            }
+            for item in fresh {
+                let at = self
+                    .attention
+                    .partition_point(|x| attention::order(x, &item).is_le());
+                self.attention.insert(at, item);
+            }
+            return;
+        }
         let mut out = std::mem::take(&mut self.spare);
         replace_sorted(&mut self.attention, &gone, fresh, &mut out);
         self.spare = std::mem::replace(&mut self.attention, out);
     }
+}
+
+/// Up to this many items gone and come are moved in place in the queue ([`Overview::update`]).
+const FEW: usize = 6;
+
+/// A partner's items before and after a change, both in queue order: the items after it (the
+/// ones that stayed as they were keep their old pointers, which the queue holds), the ones
+/// gone, and the ones new.
+type Diff = (
+    Vec<Arc<AttentionItem>>,
+    Vec<Arc<AttentionItem>>,
+    Vec<Arc<AttentionItem>>,
+);
+
+fn diff(old: Vec<Arc<AttentionItem>>, now: Vec<Arc<AttentionItem>>) -> Diff {
+    let (mut items, mut out, mut new) = (Vec::with_capacity(now.len()), Vec::new(), Vec::new());
+    let mut old = old.into_iter().peekable();
+    let mut now = now.into_iter().peekable();
+    loop {
+        match (old.peek(), now.peek()) {
+            (Some(a), Some(b)) if **a == **b => {
+                items.extend(old.next());
+                now.next();
+            }
+            (Some(a), Some(b)) if attention::order(a, b).is_le() => out.extend(old.next()),
+            (Some(_), None) => out.extend(old.next()),
+            (_, Some(_)) => {
+                let b = now.next().expect("peeked");
+                new.push(b.clone());
+                items.push(b);
+            }
+            (None, None) => break,
+        }
+    }
+    (items, out, new)
 }
 
 /// The queue without the items at `gone` (ascending), with `fresh` (sorted) in their places,

@@ -56,11 +56,53 @@ impl ListDelta {
     }
 }
 
+/// [`ListDelta::new_position`] for many positions in turn, with the usual change (one record
+/// removed, or one added) answered by a comparison.
+#[derive(Debug, Clone, Copy)]
+pub struct Renumber<'a> {
+    delta: &'a ListDelta,
+    one: One,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum One {
+    Removed(usize),
+    Added(usize),
+    Other,
+}
+
+impl ListDelta {
+    /// Renumbers positions of the old list ([`Renumber::at`]).
+    pub fn renumber(&self) -> Renumber<'_> {
+        let one = match (self.removed.as_slice(), self.added.as_slice()) {
+            ([r], []) => One::Removed(*r),
+            ([], [a]) => One::Added(*a),
+            _ => One::Other,
+        };
+        Renumber { delta: self, one }
+    }
+}
+
+impl Renumber<'_> {
+    /// Where the record at `old` position is in the new list; `None` when it was removed.
+    #[inline]
+    pub fn at(&self, old: usize) -> Option<usize> {
+        match self.one {
+            One::Removed(r) if old < r => Some(old),
+            One::Removed(r) if old == r => None,
+            One::Removed(_) => Some(old - 1),
+            One::Added(a) if a <= old => Some(old + 1),
+            One::Added(_) => Some(old),
+            One::Other => self.delta.new_position(old),
+        }
+    }
+}
+
 /// Everything that changed between two versions of a workspace.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Delta {
     /// One per [`ListKind`], in its order.
-    pub lists: [ListDelta; 7],
+    pub lists: [ListDelta; ListKind::COUNT],
     pub profile: bool,
     /// Review links, drafts, merge conflicts, the id counter or the version.
     pub rest: bool,
@@ -171,6 +213,15 @@ fn gaps(mut covered: Runs, len: usize) -> Runs {
     out
 }
 
+/// The records at `runs` of `list`, with their positions and addresses, read in one pass.
+fn kept<'a, R: Record>(list: &'a List<R>, runs: &Runs) -> Vec<(usize, &'a R, usize)> {
+    let mut out = Vec::with_capacity(runs.iter().map(|(s, e)| e - s).sum());
+    for &(s, e) in runs {
+        out.extend(list.range_kept(s..e));
+    }
+    out
+}
+
 fn list_delta<R: Record>(
     old: &Workspace,
     new: &Workspace,
@@ -223,32 +274,30 @@ fn list_delta<R: Record>(
     let (a_rest, b_rest) = (gaps(a_shared, a.len()), gaps(b_shared, b.len()));
     let unshared: usize = a_rest.iter().chain(&b_rest).map(|(s, e)| e - s).sum();
     budget.compare = budget.compare.checked_sub(unshared)?;
-    // What is left on each side is in id order: walk both by id.
-    let positions = |runs: &Runs| runs.iter().flat_map(|&(s, e)| s..e).collect::<Vec<_>>();
-    let (xs, ys) = (positions(&a_rest), positions(&b_rest));
+    // What is left on each side is in id order: walk both by id, in one pass over each (a
+    // look-up by position walks the tree; thousands of them cost more than the rest).
+    let (xs, ys) = (kept(a, &a_rest), kept(b, &b_rest));
     let mut d = ListDelta::default();
     let (mut i, mut j) = (0, 0);
     while i < xs.len() || j < ys.len() {
-        let x = xs.get(i).map(|&p| (p, &a[p]));
-        let y = ys.get(j).map(|&p| (p, &b[p]));
-        match (x, y) {
-            (Some((p, r)), Some((q, s))) if r.id() == s.id() => {
+        match (xs.get(i), ys.get(j)) {
+            (Some(&(p, r, x)), Some(&(q, s, y))) if r.id() == s.id() => {
                 // Chunks re-cut near a removal still point at the same records.
-                if !a.shares(p, b, q) && r != s {
+                if x != y && r != s {
                     d.changed.push((p, q));
                 }
                 i += 1;
                 j += 1;
             }
-            (Some((p, r)), Some((_, s))) if r.id() < s.id() => {
+            (Some(&(p, r, _)), Some(&(_, s, _))) if r.id() < s.id() => {
                 d.removed.push(p);
                 i += 1;
             }
-            (Some((p, _)), None) => {
+            (Some(&(p, _, _)), None) => {
                 d.removed.push(p);
                 i += 1;
             }
-            (_, Some((q, _))) => {
+            (_, Some(&(q, _, _))) => {
                 d.added.push(q);
                 j += 1;
             }
@@ -353,6 +402,30 @@ mod tests {
         assert_eq!(d.new_position(2), Some(2));
         assert_eq!(d.new_position(3), Some(4));
         assert!(d.moves_positions(10, 11));
+    }
+
+    #[test]
+    fn renumbering_answers_as_new_position_does() {
+        let cases = [
+            (vec![5], vec![]),
+            (vec![], vec![5]),
+            (vec![0], vec![]),
+            (vec![], vec![0]),
+            (vec![2, 7], vec![]),
+            (vec![3], vec![3]),
+            (vec![1, 4], vec![0, 6]),
+        ];
+        for (removed, added) in cases {
+            let d = ListDelta {
+                removed,
+                added,
+                changed: vec![],
+            };
+            let r = d.renumber();
+            for old in 0..12 {
+                assert_eq!(r.at(old), d.new_position(old), "{d:?} at {old}");
+            }
+        }
     }
 
     #[test]

@@ -75,24 +75,30 @@ impl<T: Clone> List<T> {
         self.0.focus().narrow(range).into_iter().map(|r| &**r)
     }
 
+    /// The records at positions `range`, in order, each with its position and the address it is
+    /// kept at: two versions hold the same record in memory when the addresses are equal.
+    pub fn range_kept(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (usize, &T, usize)> {
+        let start = range.start;
+        self.0
+            .focus()
+            .narrow(range)
+            .into_iter()
+            .enumerate()
+            .map(move |(n, r)| (start + n, &**r, Arc::as_ptr(r) as usize))
+    }
+
     /// Every record, to change: copies every shared chunk, so use it only when changing most.
     pub fn iter_mut(&mut self) -> IterMut<'_, T> {
         self.0.iter_mut().map(Arc::make_mut)
     }
 
     /// The records in runs of consecutive ones (the chunks they are kept in), for splitting work
-    /// between threads and for finding what two versions share ([`List::shares_chunk`]).
+    /// between threads and for finding what two versions share.
     pub fn chunks(&self) -> impl Iterator<Item = &[Arc<T>]> {
         self.0.leaves()
-    }
-
-    /// Whether the records at `i` of `self` and `j` of `other` are the same one in memory
-    /// (shared, so certainly equal).
-    pub fn shares(&self, i: usize, other: &List<T>, j: usize) -> bool {
-        match (self.0.get(i), other.0.get(j)) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            _ => false,
-        }
     }
 
     pub fn push(&mut self, value: T) {

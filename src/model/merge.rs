@@ -4,39 +4,40 @@
 //! recovered. Linear in the size of the lists: each is indexed by id once.
 
 use super::Workspace;
+use super::record::{EachKind, Record, each_kind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-macro_rules! reapply_list {
-    ($base:expr, $ours:expr, $theirs:expr, $field:ident) => {{
-        let base = &$base.$field;
-        let ours = &$ours.$field;
-        let out = &mut $theirs.$field;
-        let in_base: FxHashMap<_, usize> =
-            base.iter().enumerate().map(|(i, b)| (b.id, i)).collect();
-        let mut at: FxHashMap<_, usize> = out.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
-        let mut kept = FxHashSet::default();
-        for r in ours {
-            kept.insert(r.id);
-            if in_base.get(&r.id).is_some_and(|&i| base[i] == *r) {
-                continue;
-            }
-            match at.get(&r.id) {
-                Some(&i) => out[i] = r.clone(),
-                None => {
-                    at.insert(r.id, out.len());
-                    out.push(r.clone());
-                }
+/// Does to `theirs`' list of `R` what `ours` did to `base`'s: records added or changed are put
+/// in (replacing theirs), records removed are removed.
+fn reapply_list<R: Record>(base: &Workspace, ours: &Workspace, theirs: &mut Workspace) {
+    let base = R::list(base);
+    let ours = R::list(ours);
+    let out = R::list_mut(theirs);
+    let in_base: FxHashMap<u64, usize> =
+        base.iter().enumerate().map(|(i, b)| (b.id(), i)).collect();
+    let mut at: FxHashMap<u64, usize> = out.iter().enumerate().map(|(i, t)| (t.id(), i)).collect();
+    let mut kept = FxHashSet::default();
+    for r in ours {
+        kept.insert(r.id());
+        if in_base.get(&r.id()).is_some_and(|&i| base[i] == *r) {
+            continue;
+        }
+        match at.get(&r.id()) {
+            Some(&i) => out[i] = r.clone(),
+            None => {
+                at.insert(r.id(), out.len());
+                out.push(r.clone());
             }
         }
-        let removed: FxHashSet<_> = base
-            .iter()
-            .map(|b| b.id)
-            .filter(|id| !kept.contains(id))
-            .collect();
-        if !removed.is_empty() {
-            out.retain(|t| !removed.contains(&t.id));
-        }
-    }};
+    }
+    let removed: FxHashSet<u64> = base
+        .iter()
+        .map(R::id)
+        .filter(|id| !kept.contains(id))
+        .collect();
+    if !removed.is_empty() {
+        out.retain(|t| !removed.contains(&t.id()));
+    }
 }
 
 /// Moves every id handed out since `base` (ids from `from` on) to start at `to`, in records
@@ -59,13 +60,13 @@ pub fn reapply(base: &Workspace, ours: &Workspace, mut theirs: Workspace) -> Wor
     } else {
         ours
     };
-    reapply_list!(base, ours, theirs, partners);
-    reapply_list!(base, ours, theirs, goals);
-    reapply_list!(base, ours, theirs, milestones);
-    reapply_list!(base, ours, theirs, interactions);
-    reapply_list!(base, ours, theirs, commitments);
-    reapply_list!(base, ours, theirs, reviews);
-    reapply_list!(base, ours, theirs, celebrations);
+    struct Lists<'a>(&'a Workspace, &'a Workspace, &'a mut Workspace);
+    impl EachKind for Lists<'_> {
+        fn kind<R: Record>(&mut self) {
+            reapply_list::<R>(self.0, self.1, self.2);
+        }
+    }
+    each_kind(&mut Lists(base, ours, &mut theirs));
     if ours.profile != base.profile {
         theirs.profile = ours.profile.clone();
     }

@@ -22,7 +22,7 @@
 //! Linear in the size of the files: every list is indexed by id once, and only records changed
 //! on both sides are compared field by field.
 
-use super::record::{EachKind, Record, each_kind};
+use super::record::{EachKind, Ids, Record, each_kind};
 use super::records::*;
 use super::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -393,38 +393,31 @@ fn merge_values<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T]) -> V
 
 /// Every id in use in a workspace, with the records that use it.
 fn ids_of(ws: &Workspace) -> FxHashSet<u64> {
-    let mut s = FxHashSet::default();
-    s.extend(ws.partners.iter().map(|r| r.id.0));
-    s.extend(ws.goals.iter().map(|r| r.id.0));
-    s.extend(ws.milestones.iter().map(|r| r.id.0));
-    s.extend(ws.interactions.iter().map(|r| r.id.0));
-    s.extend(ws.commitments.iter().map(|r| r.id.0));
-    s.extend(ws.reviews.iter().map(|r| r.id.0));
-    s.extend(ws.celebrations.iter().map(|r| r.id.0));
-    s
+    struct Ids<'a>(&'a Workspace, FxHashSet<u64>);
+    impl EachKind for Ids<'_> {
+        fn kind<R: Record>(&mut self) {
+            self.1.extend(R::list(self.0).iter().map(R::id));
+        }
+    }
+    let mut ids = Ids(ws, FxHashSet::default());
+    each_kind(&mut ids);
+    ids.1
 }
 
 /// The RON text of the records of `ws` with the given ids (to tell colliding records apart and
 /// order them the same way whichever side is ours), in one pass over the lists.
 fn record_texts(ws: &Workspace, ids: &FxHashSet<u64>) -> FxHashMap<u64, String> {
-    let mut out = FxHashMap::default();
-    macro_rules! look {
-        ($($list:ident),*) => {$(
-            for r in ws.$list.iter().filter(|r| ids.contains(&r.id.0)) {
-                out.insert(r.id.0, ron_text(r));
+    struct Texts<'a>(&'a Workspace, &'a FxHashSet<u64>, FxHashMap<u64, String>);
+    impl EachKind for Texts<'_> {
+        fn kind<R: Record>(&mut self) {
+            for r in R::list(self.0).iter().filter(|r| self.1.contains(&r.id())) {
+                self.2.insert(r.id(), ron_text(r));
             }
-        )*};
+        }
     }
-    look!(
-        partners,
-        goals,
-        milestones,
-        interactions,
-        commitments,
-        reviews,
-        celebrations
-    );
-    out
+    let mut texts = Texts(ws, ids, FxHashMap::default());
+    each_kind(&mut texts);
+    texts.2
 }
 
 /// Records both sides added under the same id get fresh ids (references on their side follow).
@@ -502,63 +495,55 @@ fn keep_referenced(
     m: &mut Merger,
 ) {
     // The newest version of a deleted record: the side that still has it, else the base.
-    let has = |ws: &Workspace, id: u64| {
-        ws.partners.iter().any(|r| r.id.0 == id)
-            || ws.goals.iter().any(|r| r.id.0 == id)
-            || ws.milestones.iter().any(|r| r.id.0 == id)
-    };
-    let from = |id: u64| -> (&Workspace, bool) {
-        if has(ours, id) {
+    let from = |list: ListKind, id: u64| -> (&Workspace, bool) {
+        if has_record(ours, list, id) {
             (ours, true)
-        } else if has(theirs, id) {
+        } else if has_record(theirs, list, id) {
             (theirs, false)
         } else {
             (base, false)
         }
     };
     loop {
-        let partners: FxHashSet<u64> = out.partners.iter().map(|r| r.id.0).collect();
-        let goals: FxHashSet<u64> = out.goals.iter().map(|r| r.id.0).collect();
-        let milestones: FxHashSet<u64> = out.milestones.iter().map(|r| r.id.0).collect();
-        let mut missing: Vec<(&str, u64)> = Vec::new();
-        let mut need = |kind: &'static str, set: &FxHashSet<u64>, id: u64| {
-            if !set.contains(&id) && !missing.contains(&(kind, id)) {
-                missing.push((kind, id));
+        // What the records refer to and is not there: their partners and their links.
+        struct Missing<'a> {
+            out: &'a Workspace,
+            alive: Ids,
+            missing: Vec<(ListKind, u64)>,
+        }
+        impl Missing<'_> {
+            fn need(&mut self, list: ListKind, id: u64) {
+                if !self.alive.has(list, id) && !self.missing.contains(&(list, id)) {
+                    self.missing.push((list, id));
+                }
             }
+        }
+        impl EachKind for Missing<'_> {
+            fn kind<R: Record>(&mut self) {
+                for r in R::list(self.out) {
+                    if R::LIST != ListKind::Partners {
+                        self.need(ListKind::Partners, r.partner().0);
+                    }
+                    r.links(&mut |list, id| self.need(list, id));
+                }
+            }
+        }
+        let mut look = Missing {
+            out,
+            alive: Ids::linked(out, &[]),
+            missing: Vec::new(),
         };
-        for r in &out.goals {
-            need("partner", &partners, r.partner.0);
-        }
-        for r in &out.milestones {
-            need("partner", &partners, r.partner.0);
-            if let Some(g) = r.goal {
-                need("goal", &goals, g.0);
-            }
-        }
-        for r in &out.interactions {
-            need("partner", &partners, r.partner.0);
-        }
-        for r in &out.commitments {
-            need("partner", &partners, r.partner.0);
-        }
-        for r in &out.reviews {
-            need("partner", &partners, r.partner.0);
-        }
-        for r in &out.celebrations {
-            need("partner", &partners, r.partner.0);
-            if let Some(mi) = r.milestone {
-                need("milestone", &milestones, mi.0);
-            }
-        }
+        each_kind(&mut look);
         for d in &out.drafts {
-            need("partner", &partners, d.partner.0);
+            look.need(ListKind::Partners, d.partner.0);
         }
+        let missing = look.missing;
         if missing.is_empty() {
             break;
         }
         let mut restored = false;
-        for (kind, id) in missing {
-            let (ws, ours_side) = from(id);
+        for (list, id) in missing {
+            let (ws, ours_side) = from(list, id);
             let (o, t) = if ours_side {
                 (
                     "kept: records refer to it".to_string(),
@@ -570,27 +555,8 @@ fn keep_referenced(
                     "kept: records refer to it".to_string(),
                 )
             };
-            match kind {
-                "partner" => {
-                    if let Some(r) = ws.partners.iter().find(|r| r.id.0 == id) {
-                        out.partners.push(r.clone());
-                        restored = true;
-                    }
-                }
-                "goal" => {
-                    if let Some(r) = ws.goals.iter().find(|r| r.id.0 == id) {
-                        out.goals.push(r.clone());
-                        restored = true;
-                    }
-                }
-                _ => {
-                    if let Some(r) = ws.milestones.iter().find(|r| r.id.0 == id) {
-                        out.milestones.push(r.clone());
-                        restored = true;
-                    }
-                }
-            }
-            m.conflict(kind, id, "(deleted)", "present".into(), o, t);
+            restored |= restore(ws, out, list, id);
+            m.conflict(list.kind(), id, "(deleted)", "present".into(), o, t);
         }
         out.normalize();
         if !restored {
@@ -626,6 +592,42 @@ pub enum TheirsError {
     Fit(serde_json::Error),
 }
 
+/// Whether `ws` holds the record with this id in the list `list` (looked for one by one: a
+/// merge's lists may not be in order yet).
+fn has_record(ws: &Workspace, list: ListKind, id: u64) -> bool {
+    struct Has<'a>(&'a Workspace, ListKind, u64, bool);
+    impl EachKind for Has<'_> {
+        fn kind<R: Record>(&mut self) {
+            if R::LIST == self.1 {
+                self.3 = R::list(self.0).iter().any(|r| r.id() == self.2);
+            }
+        }
+    }
+    let mut has = Has(ws, list, id, false);
+    each_kind(&mut has);
+    has.3
+}
+
+/// Copies the record with this id in the list `list` from `from` to the end of `out`'s list;
+/// whether `from` has it.
+fn restore(from: &Workspace, out: &mut Workspace, list: ListKind, id: u64) -> bool {
+    struct Restore<'a>(&'a Workspace, &'a mut Workspace, ListKind, u64, bool);
+    impl EachKind for Restore<'_> {
+        fn kind<R: Record>(&mut self) {
+            if R::LIST != self.2 {
+                return;
+            }
+            if let Some(r) = R::list(self.0).iter().find(|r| r.id() == self.3) {
+                R::list_mut(self.1).push(r.clone());
+                self.4 = true;
+            }
+        }
+    }
+    let mut restore = Restore(from, out, list, id, false);
+    each_kind(&mut restore);
+    restore.4
+}
+
 /// Puts `theirs` of a conflict into the workspace (the record holds ours until then) and drops
 /// the conflict. Errors leave the workspace as it was.
 pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), TheirsError> {
@@ -636,59 +638,75 @@ pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), TheirsError> {
         .ok_or(TheirsError::NoSuchConflict)?;
     let mut out = ws.clone();
     out.conflicts.remove(i);
-    macro_rules! in_list {
-        ($list:ident) => {{
-            let at = out.$list.iter().position(|r| r.id.0 == c.id);
-            match c.field.as_str() {
-                "(deleted)" if c.theirs == "deleted" => {
-                    if stringify!($list) == "partners" {
-                        out.remove_partner(PartnerId(c.id));
-                    } else if let Some(at) = at {
-                        out.$list.remove(at);
-                    }
-                }
-                "(deleted)" | "(added twice)" | "(record)" => {
-                    if let Ok(record) = ron::from_str(&c.theirs) {
-                        match at {
-                            Some(at) => out.$list[at] = record,
-                            None => out.$list.push(record),
-                        }
-                    } else if c.theirs.starts_with("kept") {
-                        // Their side kept it (records refer to it): it is already here.
-                    } else {
-                        return Err(TheirsError::Unreadable {
-                            kind: c.kind.clone(),
-                            id: c.id,
-                        });
-                    }
-                }
-                field => {
-                    let at = at.ok_or_else(|| TheirsError::Gone {
-                        kind: c.kind.clone(),
-                        id: c.id,
-                    })?;
-                    out.$list[at] = set_field(&out.$list[at], field, &c.theirs)?;
-                }
-            }
-        }};
-    }
     match c.kind.as_str() {
         "profile" => out.profile = set_field(&out.profile, &c.field, &c.theirs)?,
-        "partner" => in_list!(partners),
-        "goal" => in_list!(goals),
-        "milestone" => in_list!(milestones),
-        "log entry" => in_list!(interactions),
-        "commitment" => in_list!(commitments),
-        "review" => in_list!(reviews),
-        "celebration" => in_list!(celebrations),
         other => {
-            return Err(TheirsError::Kind(other.to_string()));
+            // The kind named by the conflict (`Record::KIND`).
+            struct Take<'a>(
+                &'a mut Workspace,
+                &'a MergeConflict,
+                Option<Result<(), TheirsError>>,
+            );
+            impl EachKind for Take<'_> {
+                fn kind<R: Record>(&mut self) {
+                    if R::KIND == self.1.kind {
+                        self.2 = Some(take_in_list::<R>(self.0, self.1));
+                    }
+                }
+            }
+            let mut take = Take(&mut out, &c, None);
+            each_kind(&mut take);
+            match take.2 {
+                Some(taken) => taken?,
+                None => {
+                    return Err(TheirsError::Kind(other.to_string()));
+                }
+            }
         }
     }
     // A deletion may leave references behind: cut them as the dashboard's delete does.
     out.drop_dangling();
     out.normalize();
     *ws = out;
+    Ok(())
+}
+
+/// [`take_theirs`] for a conflict on a record of kind `R`.
+fn take_in_list<R: Record>(out: &mut Workspace, c: &MergeConflict) -> Result<(), TheirsError> {
+    let at = R::list(out).iter().position(|r| r.id() == c.id);
+    match c.field.as_str() {
+        "(deleted)" if c.theirs == "deleted" => {
+            if R::LIST == ListKind::Partners {
+                out.remove_partner(PartnerId(c.id));
+            } else if let Some(at) = at {
+                R::list_mut(out).remove(at);
+            }
+        }
+        "(deleted)" | "(added twice)" | "(record)" => {
+            if let Ok(record) = ron::from_str::<R>(&c.theirs) {
+                let list = R::list_mut(out);
+                match at {
+                    Some(at) => list[at] = record,
+                    None => list.push(record),
+                }
+            } else if c.theirs.starts_with("kept") {
+                // Their side kept it (records refer to it): it is already here.
+            } else {
+                return Err(TheirsError::Unreadable {
+                    kind: c.kind.clone(),
+                    id: c.id,
+                });
+            }
+        }
+        field => {
+            let at = at.ok_or_else(|| TheirsError::Gone {
+                kind: c.kind.clone(),
+                id: c.id,
+            })?;
+            let list = R::list_mut(out);
+            list[at] = set_field(&list[at], field, &c.theirs)?;
+        }
+    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod delta;
 mod enums;
+pub mod find;
 mod ids;
 pub mod list;
 pub mod merge;
@@ -15,11 +16,11 @@ mod shift;
 mod validate;
 mod workspace;
 
-pub use delta::{Delta, ListDelta};
+pub use delta::{Delta, ListDelta, Renumber};
 pub use enums::*;
 pub use ids::*;
 pub use list::List;
 pub use record::{EachKind, ListKind, Record, Upserted, Visit, each_kind};
 pub use records::*;
-pub use validate::{Problem, validate, validate_changes};
+pub use validate::{Holdings, Problem, Unknown, validate, validate_changes};
 pub use workspace::{CURRENT_VERSION, IdsExhausted, MAX_ID, Workspace};

@@ -339,6 +339,18 @@ pub enum ActionRecord {
     Commitment(CommitmentId),
 }
 
+impl ActionRecord {
+    /// The list the record is in, and its id.
+    pub fn target(self) -> (super::ListKind, u64) {
+        use super::ListKind;
+        match self {
+            ActionRecord::Goal(id) => (ListKind::Goals, id.0),
+            ActionRecord::Milestone(id) => (ListKind::Milestones, id.0),
+            ActionRecord::Commitment(id) => (ListKind::Commitments, id.0),
+        }
+    }
+}
+
 /// Links a review to an action it created (so the next review can look back at it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

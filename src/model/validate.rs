@@ -1,9 +1,8 @@
 //! Validation of a whole workspace: every problem is reported, each naming the record it is in.
 
-use super::delta::ListDelta;
 use super::record::{EachKind, ListKind, Record, Visit, each_kind};
 use super::*;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::fmt;
 
 /// One thing wrong with a workspace.
@@ -301,22 +300,21 @@ impl Checker<'_> {
 
     /// How many records, in all lists, have this id.
     fn uses(&self, id: u64) -> usize {
-        fn count<R: Record>(ws: &Workspace, id: u64) -> usize {
-            let list = R::list(ws);
-            let Some(at) = ws.position::<R>(id) else {
-                return 0;
-            };
-            let same = |i: usize| list.get(i).is_some_and(|r| r.id() == id);
-            1 + (at > 0 && same(at - 1)) as usize + same(at + 1) as usize
+        struct Count<'a>(&'a Workspace, u64, usize);
+        impl EachKind for Count<'_> {
+            fn kind<R: Record>(&mut self) {
+                let (ws, id) = (self.0, self.1);
+                let list = R::list(ws);
+                let Some(at) = ws.position::<R>(id) else {
+                    return;
+                };
+                let same = |i: usize| list.get(i).is_some_and(|r| r.id() == id);
+                self.2 += 1 + (at > 0 && same(at - 1)) as usize + same(at + 1) as usize;
+            }
         }
-        let ws = self.ws;
-        count::<Partner>(ws, id)
-            + count::<Goal>(ws, id)
-            + count::<Milestone>(ws, id)
-            + count::<Interaction>(ws, id)
-            + count::<Commitment>(ws, id)
-            + count::<Review>(ws, id)
-            + count::<Celebration>(ws, id)
+        let mut count = Count(self.ws, id, 0);
+        each_kind(&mut count);
+        count.2
     }
 }
 
@@ -355,36 +353,90 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
         partners: ws.partners.iter().map(|p| p.id).collect(),
     };
     c.header();
-    for p in ws.partners.iter() {
-        c.partner_record(p);
+    // Every record, list by list in file order.
+    struct All<'c, 'a>(&'c mut Checker<'a>);
+    impl EachKind for All<'_, '_> {
+        fn kind<R: Record>(&mut self) {
+            for r in R::list(self.0.ws).iter() {
+                r.visit(self.0);
+            }
+        }
     }
-    for g in ws.goals.iter() {
-        c.goal_record(g);
-    }
-    for m in ws.milestones.iter() {
-        c.milestone_record(m);
-    }
-    for i in ws.interactions.iter() {
-        c.interaction_record(i);
-    }
-    for m in ws.commitments.iter() {
-        c.commitment_record(m);
-    }
-    for r in ws.reviews.iter() {
-        c.review_record(r);
-    }
-    for e in ws.celebrations.iter() {
-        c.celebration_record(e);
-    }
+    each_kind(&mut All(&mut c));
     c.drafts();
     c.problems
+}
+
+/// Where each partner's records are kept in the version a change starts from (the app's
+/// index knows): lets [`validate_changes`] read one partner's records instead of every record.
+pub trait Holdings {
+    /// The positions of `partner`'s records of kind `list` in the version before the change;
+    /// `None` when not known (then every record of that kind is read).
+    fn positions(&self, partner: PartnerId, list: ListKind) -> Option<&[usize]>;
+}
+
+/// No knowledge of where records are: every record is read.
+pub struct Unknown;
+
+impl Holdings for Unknown {
+    fn positions(&self, _: PartnerId, _: ListKind) -> Option<&[usize]> {
+        None
+    }
+}
+
+/// The records removed or changed (by id, with the partner they had), in every list some
+/// record links into ([`Record::LINKS`]; the other lists' are left empty).
+struct Gone([HashMap<u64, PartnerId>; ListKind::COUNT]);
+
+impl Gone {
+    fn of(old: &Workspace, delta: &Delta) -> Gone {
+        struct Targets([bool; ListKind::COUNT]);
+        impl EachKind for Targets {
+            fn kind<R: Record>(&mut self) {
+                for &l in R::LINKS {
+                    self.0[l as usize] = true;
+                }
+            }
+        }
+        struct Ids<'a>(&'a Workspace, &'a Delta, [bool; ListKind::COUNT], Gone);
+        impl EachKind for Ids<'_> {
+            fn kind<R: Record>(&mut self) {
+                if !self.2[R::LIST as usize] {
+                    return;
+                }
+                let (list, d) = (R::list(self.0), self.1.list(R::LIST));
+                self.3.0[R::LIST as usize] = d
+                    .removed
+                    .iter()
+                    .chain(d.changed.iter().map(|c| &c.0))
+                    .map(|&p| (list[p].id(), list[p].partner()))
+                    .collect();
+            }
+        }
+        let mut targets = Targets([false; ListKind::COUNT]);
+        each_kind(&mut targets);
+        let mut ids = Ids(old, delta, targets.0, Gone(Default::default()));
+        each_kind(&mut ids);
+        ids.3
+    }
+
+    fn contains(&self, list: ListKind, id: u64) -> bool {
+        self.0[list as usize].contains_key(&id)
+    }
 }
 
 /// Checks what changed from a valid workspace to `ws` ([`Delta`]): the records added or changed,
 /// and whatever referred to records that are gone or moved to another partner. Finds a problem
 /// exactly when [`validate`] does, in time that grows with the change, not the workspace; when
 /// it finds one, the full check's list is returned, so messages are the same either way.
-pub fn validate_changes(old: &Workspace, ws: &Workspace, delta: &Delta) -> Vec<Problem> {
+/// `holdings` says where each partner's records were before the change ([`Unknown`]: read
+/// them all).
+pub fn validate_changes(
+    old: &Workspace,
+    ws: &Workspace,
+    delta: &Delta,
+    holdings: &dyn Holdings,
+) -> Vec<Problem> {
     if !delta.list(ListKind::Partners).removed.is_empty() {
         // The partner's records went with it; checking all is as quick as finding them.
         return validate(ws);
@@ -423,33 +475,53 @@ pub fn validate_changes(old: &Workspace, ws: &Workspace, delta: &Delta) -> Vec<P
     };
     each_kind(&mut touched);
     let ordered = touched.ordered;
-    // What refers to a goal or milestone that is gone, or changed (its partner may have moved):
-    // the referring records are found by those ids, then checked in full.
-    let ids = |d: &ListDelta, id_of: &dyn Fn(usize) -> u64| -> HashSet<u64> {
-        d.removed
-            .iter()
-            .map(|&p| id_of(p))
-            .chain(d.changed.iter().map(|c| id_of(c.0)))
-            .collect()
-    };
-    let goals = ids(delta.list(ListKind::Goals), &|p| old.goals[p].id.0);
-    if !goals.is_empty() {
-        for m in ws.milestones.iter() {
-            if m.goal.is_some_and(|g| goals.contains(&g.0)) {
-                c.milestone_record(m);
+    // What links to a record that is gone, or changed (its partner may have moved): a goal's
+    // milestones, a milestone's celebrations ([`Record::links`]), checked in full. Before the
+    // change every link was within a partner, so the linking records that did not change
+    // themselves are among the old partner's, which `holdings` finds without reading the rest.
+    let gone = Gone::of(old, delta);
+    struct Linking<'c, 'a> {
+        c: &'c mut Checker<'a>,
+        gone: &'c Gone,
+        delta: &'c Delta,
+        holdings: &'c dyn Holdings,
+    }
+    impl EachKind for Linking<'_, '_> {
+        fn kind<R: Record>(&mut self) {
+            let partners: HashSet<PartnerId> = R::LINKS
+                .iter()
+                .flat_map(|&l| self.gone.0[l as usize].values().copied())
+                .collect();
+            if partners.is_empty() {
+                return;
+            }
+            let gone = |l: ListKind, id: u64| self.gone.contains(l, id);
+            let list = R::list(self.c.ws);
+            let d = self.delta.list(R::LIST);
+            let mut found = Vec::new();
+            for partner in partners {
+                let Some(positions) = self.holdings.positions(partner, R::LIST) else {
+                    found = list.iter().filter(|r| r.links_to(gone)).collect();
+                    break;
+                };
+                found.extend(
+                    positions
+                        .iter()
+                        .filter_map(|&p| d.new_position(p).and_then(|q| list.get(q)))
+                        .filter(|r| r.links_to(gone)),
+                );
+            }
+            for r in found {
+                r.visit(self.c);
             }
         }
     }
-    let milestones = ids(delta.list(ListKind::Milestones), &|p| {
-        old.milestones[p].id.0
+    each_kind(&mut Linking {
+        c: &mut c,
+        gone: &gone,
+        delta,
+        holdings,
     });
-    if !milestones.is_empty() {
-        for e in ws.celebrations.iter() {
-            if e.milestone.is_some_and(|m| milestones.contains(&m.0)) {
-                c.celebration_record(e);
-            }
-        }
-    }
     if delta.rest {
         c.drafts();
     }

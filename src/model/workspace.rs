@@ -3,7 +3,7 @@
 
 use super::ids::*;
 use super::list::List;
-use super::record::{EachKind, Record, each_kind};
+use super::record::{EachKind, Ids, ListKind, Record, each_kind};
 use super::records::*;
 use serde::{Deserialize, Serialize};
 
@@ -125,53 +125,30 @@ impl Workspace {
         }
     }
 
-    /// Gives records new ids (`to(old)`), and every reference follows: the one place that
-    /// knows every field holding an id.
+    /// Gives records new ids (`to(old)`), and every reference follows: each record's ids
+    /// ([`Record::remap_ids`]), then the review links and drafts, which are not records.
     pub fn remap_ids(&mut self, to: impl Fn(u64) -> u64) {
-        let f = |id: &mut u64| *id = to(*id);
-        for r in &mut self.partners {
-            f(&mut r.id.0);
-        }
-        for r in &mut self.goals {
-            f(&mut r.id.0);
-            f(&mut r.partner.0);
-        }
-        for r in &mut self.milestones {
-            f(&mut r.id.0);
-            f(&mut r.partner.0);
-            if let Some(g) = &mut r.goal {
-                f(&mut g.0);
+        struct Remap<'a, F>(&'a mut Workspace, F);
+        impl<F: Fn(u64) -> u64> EachKind for Remap<'_, F> {
+            fn kind<R: Record>(&mut self) {
+                for r in R::list_mut(self.0).iter_mut() {
+                    r.remap_ids(&self.1);
+                }
             }
         }
-        for r in &mut self.interactions {
-            f(&mut r.id.0);
-            f(&mut r.partner.0);
-        }
-        for r in &mut self.commitments {
-            f(&mut r.id.0);
-            f(&mut r.partner.0);
-        }
-        for r in &mut self.reviews {
-            f(&mut r.id.0);
-            f(&mut r.partner.0);
-        }
-        for r in &mut self.celebrations {
-            f(&mut r.id.0);
-            f(&mut r.partner.0);
-            if let Some(m) = &mut r.milestone {
-                f(&mut m.0);
-            }
-        }
-        for l in &mut self.review_actions {
-            f(&mut l.review.0);
+        let mut remap = Remap(self, to);
+        each_kind(&mut remap);
+        let Remap(ws, to) = remap;
+        for l in &mut ws.review_actions {
+            l.review.0 = to(l.review.0);
             match &mut l.action {
-                ActionRecord::Goal(id) => f(&mut id.0),
-                ActionRecord::Milestone(id) => f(&mut id.0),
-                ActionRecord::Commitment(id) => f(&mut id.0),
+                ActionRecord::Goal(id) => id.0 = to(id.0),
+                ActionRecord::Milestone(id) => id.0 = to(id.0),
+                ActionRecord::Commitment(id) => id.0 = to(id.0),
             }
         }
-        for d in &mut self.drafts {
-            f(&mut d.partner.0);
+        for d in &mut ws.drafts {
+            d.partner.0 = to(d.partner.0);
         }
     }
 
@@ -203,34 +180,39 @@ impl Workspace {
     }
 
     /// Removes what points at records that are gone, as the dashboard's delete does: the
-    /// records of a missing partner, a missing goal or milestone as an optional link, and
-    /// review links to missing records.
+    /// records of a missing partner, a missing record as an optional link
+    /// ([`Record::unlink`]), and review links to missing records.
     pub fn drop_dangling(&mut self) {
         let partners: rustc_hash::FxHashSet<PartnerId> =
             self.partners.iter().map(|r| r.id).collect();
         self.keep_partners(|p| partners.contains(&p));
         self.drafts.retain(|r| partners.contains(&r.partner));
-        let goals: rustc_hash::FxHashSet<GoalId> = self.goals.iter().map(|r| r.id).collect();
-        self.milestones.change_where(
-            |m| m.goal.is_some_and(|g| !goals.contains(&g)),
-            |m| m.goal = None,
+        // The ids of every list something links to: the records' links and the review links.
+        let alive = Ids::linked(
+            self,
+            &[
+                ListKind::Reviews,
+                ListKind::Goals,
+                ListKind::Milestones,
+                ListKind::Commitments,
+            ],
         );
-        let milestones: rustc_hash::FxHashSet<MilestoneId> =
-            self.milestones.iter().map(|r| r.id).collect();
-        self.celebrations.change_where(
-            |c| c.milestone.is_some_and(|m| !milestones.contains(&m)),
-            |c| c.milestone = None,
-        );
-        let reviews: rustc_hash::FxHashSet<ReviewId> = self.reviews.iter().map(|r| r.id).collect();
-        let commitments: rustc_hash::FxHashSet<CommitmentId> =
-            self.commitments.iter().map(|r| r.id).collect();
-        self.review_actions.retain(|l| {
-            reviews.contains(&l.review)
-                && match l.action {
-                    ActionRecord::Goal(g) => goals.contains(&g),
-                    ActionRecord::Milestone(m) => milestones.contains(&m),
-                    ActionRecord::Commitment(c) => commitments.contains(&c),
+        struct Unlink<'a>(&'a mut Workspace, &'a Ids);
+        impl EachKind for Unlink<'_> {
+            fn kind<R: Record>(&mut self) {
+                if R::LINKS.is_empty() {
+                    return;
                 }
+                let gone = |list, id| !self.1.has(list, id);
+                R::list_mut(self.0).change_where(|r| r.links_to(gone), |r| r.unlink(gone));
+            }
+        }
+        each_kind(&mut Unlink(self, &alive));
+        self.review_actions.retain(|l| {
+            alive.has(ListKind::Reviews, l.review.0) && {
+                let (list, id) = l.action.target();
+                alive.has(list, id)
+            }
         });
     }
 
@@ -281,14 +263,14 @@ impl Workspace {
 
     /// How many records each list holds, in file order: partners, goals, milestones, log
     /// entries, commitments, reviews, celebrations.
-    pub fn list_lengths(&self) -> [usize; 7] {
-        struct Lengths<'a>(&'a Workspace, [usize; 7]);
+    pub fn list_lengths(&self) -> [usize; ListKind::COUNT] {
+        struct Lengths<'a>(&'a Workspace, [usize; ListKind::COUNT]);
         impl EachKind for Lengths<'_> {
             fn kind<R: Record>(&mut self) {
                 self.1[R::LIST as usize] = R::list(self.0).len();
             }
         }
-        let mut lengths = Lengths(self, [0; 7]);
+        let mut lengths = Lengths(self, [0; ListKind::COUNT]);
         each_kind(&mut lengths);
         lengths.1
     }

@@ -9,7 +9,7 @@
 
 use super::format::parse;
 use super::split::{List, scan};
-use crate::model::Workspace;
+use crate::model::{EachKind, List as ModelList, Record, Workspace, each_kind};
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
@@ -17,48 +17,62 @@ use std::sync::{Mutex, mpsc};
 /// Below this size one thread parses the file faster than threads can be started.
 pub const MIN_PARALLEL_LEN: usize = 512 * 1024;
 
-macro_rules! record_lists {
-    ($($field:ident: $ty:ty => $variant:ident),* $(,)?) => {
-        /// One parsed piece of a record list.
-        enum Piece {
-            $($variant(Vec<$ty>),)*
-        }
+/// One parsed piece of a list: puts its records at the end of their list.
+type Piece = Box<dyn FnOnce(&mut Workspace) + Send>;
 
-        fn is_list(name: &str) -> bool {
-            matches!(name, $(stringify!($field))|*)
-        }
+/// The lists that are not lists of records ([`Record`]), parsed in pieces too.
+const OTHER_LISTS: [&str; 2] = ["review_actions", "drafts"];
 
-        fn parse_piece(name: &str, text: &str) -> Option<Piece> {
-            let wrapped = format!("[{text}]");
-            match name {
-                $(stringify!($field) => parse::<Vec<$ty>>(&wrapped).ok().map(Piece::$variant),)*
-                _ => None,
-            }
+/// Whether `name` is a list parsed in pieces: every kind of record's, and [`OTHER_LISTS`].
+fn is_list(name: &str) -> bool {
+    struct Named<'a>(&'a str, bool);
+    impl EachKind for Named<'_> {
+        fn kind<R: Record>(&mut self) {
+            self.1 |= R::FIELD == self.0;
         }
-
-        /// Appends the pieces (in file order) to the workspace's lists.
-        fn install(ws: &mut Workspace, pieces: impl Iterator<Item = Piece>) {
-            for piece in pieces {
-                match piece {
-                    $(Piece::$variant(records) => {
-                        ws.$field.append(records.into());
-                    })*
-                }
-            }
-        }
-    };
+    }
+    let mut named = Named(name, OTHER_LISTS.contains(&name));
+    each_kind(&mut named);
+    named.1
 }
 
-record_lists! {
-    partners: crate::model::Partner => Partners,
-    goals: crate::model::Goal => Goals,
-    milestones: crate::model::Milestone => Milestones,
-    interactions: crate::model::Interaction => Interactions,
-    commitments: crate::model::Commitment => Commitments,
-    reviews: crate::model::Review => Reviews,
-    celebrations: crate::model::Celebration => Celebrations,
-    review_actions: crate::model::ReviewLink => ReviewActions,
-    drafts: crate::model::ReviewDraft => Drafts,
+/// Parses the text of a piece of a list (the records between its brackets).
+fn parse_records<T>(text: &str, list: fn(&mut Workspace) -> &mut ModelList<T>) -> Option<Piece>
+where
+    T: Clone + Send + serde::de::DeserializeOwned + 'static,
+{
+    let records: Vec<T> = parse(&format!("[{text}]")).ok()?;
+    Some(Box::new(move |ws: &mut Workspace| {
+        list(ws).append(records.into())
+    }))
+}
+
+/// Parses a piece of the list `name`; `None` when it does not parse (or names no such list).
+fn parse_piece(name: &str, text: &str) -> Option<Piece> {
+    match name {
+        "review_actions" => parse_records(text, |ws| &mut ws.review_actions),
+        "drafts" => parse_records(text, |ws| &mut ws.drafts),
+        _ => {
+            struct Parse<'a>(&'a str, &'a str, Option<Piece>);
+            impl EachKind for Parse<'_> {
+                fn kind<R: Record>(&mut self) {
+                    if R::FIELD == self.0 {
+                        self.2 = parse_records(self.1, R::list_mut);
+                    }
+                }
+            }
+            let mut parsed = Parse(name, text, None);
+            each_kind(&mut parsed);
+            parsed.2
+        }
+    }
+}
+
+/// Appends the pieces (in file order) to the workspace's lists.
+fn install(ws: &mut Workspace, pieces: impl Iterator<Item = Piece>) {
+    for piece in pieces {
+        piece(ws);
+    }
 }
 
 /// The number of threads to parse with.

@@ -345,7 +345,7 @@ fn run(
                         }
                     }
                     app.poll_saves();
-                    if let Some(text) = app.editor_request.take() {
+                    if let Some(text) = app.take_editor_request() {
                         leave();
                         let edited = edit_in_editor(&text);
                         terminal = enter()?;

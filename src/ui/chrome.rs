@@ -161,10 +161,10 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
         Context::Records => {
             let commitments = matches!(
                 app.overlay,
-                Some(crate::app::Overlay::Records {
+                Some(crate::app::Overlay::Records(crate::app::RecordsView {
                     kind: crate::app::RecordsKind::Commitments,
                     ..
-                })
+                }))
             );
             let mut h = vec![
                 (Action::Down, "move"),

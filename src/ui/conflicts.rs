@@ -48,8 +48,8 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
         let name = match c.kind.as_str() {
             "partner" => app
                 .ws
-                .partner(crate::model::PartnerId(c.id))
-                .map(|p| p.name.clone()),
+                .partner_name(crate::model::PartnerId(c.id))
+                .map(str::to_string),
             _ => None,
         };
         let record = match (c.id, name) {

@@ -8,6 +8,7 @@ use super::widgets::{
 };
 use crate::app::{App, Pane};
 use crate::model::{Goal, GoalStatus};
+use crate::words::{Fraction, number_as};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -20,16 +21,6 @@ pub fn gauge(progress: Option<f64>, cells: usize) -> String {
             let filled = ((p * cells as f64).round() as usize).min(cells);
             format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
         }
-    }
-}
-
-fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e9 {
-        format!("{n:.0}")
-    } else if n.abs() < 1e9 {
-        format!("{n:.1}")
-    } else {
-        format!("{n:.1e}")
     }
 }
 
@@ -99,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let progress = g.progress();
         let mut spans: Vec<Span<'static>> = vec![cell(symbol, 2, style)];
         if show_partner {
-            let name = app.ws.partner(g.partner).map_or("?", |p| p.name.as_str());
+            let name = app.ws.partner_name(g.partner).unwrap_or("?");
             spans.push(cell(name, partner_w + 1, theme.dim));
         }
         let title_style = if g.status == GoalStatus::Dropped {
@@ -199,13 +190,14 @@ impl Columns {
 }
 
 fn value_text(g: &Goal) -> String {
-    let target = g.target.map_or("?".into(), number);
+    let narrow = |n: f64| number_as(n, Fraction::Narrow);
+    let target = g.target.map_or("?".into(), narrow);
     let unit = if g.unit.is_empty() {
         String::new()
     } else {
         format!(" {}", g.unit)
     };
-    format!("{} / {target}{unit}", number(g.current))
+    format!("{} / {target}{unit}", narrow(g.current))
 }
 
 /// A pane title naming its scope: the selected partner or everyone.

@@ -6,7 +6,7 @@
 
 use super::theme::Theme;
 use crate::app::health_chart::{HealthChart, MARGIN, STRIP_ROWS};
-use crate::app::{App, DetailLine, LineKind, Wrapped, detail_rect};
+use crate::app::{DetailLine, LineKind, Wrapped, detail_rect};
 use crate::model::Practice;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -24,13 +24,13 @@ pub fn shade(share: f64) -> char {
 /// Draws the chart where the detail box shows its rows (nothing when none is in view).
 pub fn draw(
     frame: &mut Frame,
-    app: &App,
+    chart: Option<&HealthChart>,
     lines: &[DetailLine],
     wrapped: &Wrapped,
     scroll: usize,
     theme: &Theme,
 ) {
-    let Some(chart) = &app.detail_chart else {
+    let Some(chart) = chart else {
         return;
     };
     let area = detail_rect(frame.area()).intersection(frame.area());

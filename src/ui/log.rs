@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         )];
         if show_partner {
-            let name = app.ws.partner(e.partner).map_or("?", |p| p.name.as_str());
+            let name = app.ws.partner_name(e.partner).unwrap_or("?");
             spans.push(cell(name, partner_w + 1, theme.dim));
         }
         if show_channel {

@@ -32,17 +32,18 @@ use ratatui::layout::Rect;
 /// The area an overlay clears and draws over whole, when it is a full-screen view.
 fn full_screen_view(app: &App, area: Rect) -> Option<Rect> {
     match app.overlay.as_ref()? {
-        Overlay::Attention { .. }
-        | Overlay::Overview { .. }
-        | Overlay::Palette { .. }
-        | Overlay::Search { .. }
+        Overlay::Attention(_)
+        | Overlay::Overview(_)
+        | Overlay::Palette(_)
+        | Overlay::Search(_)
         | Overlay::Review(_)
-        | Overlay::Records { .. }
-        | Overlay::Conflicts { .. } => Some(widgets::view_rect(area)),
-        Overlay::Help { .. }
-        | Overlay::Detail { .. }
-        | Overlay::Form { .. }
-        | Overlay::Confirm { .. } => None,
+        | Overlay::Records(_)
+        | Overlay::Conflicts(_) => Some(widgets::view_rect(area)),
+        Overlay::Help(_)
+        | Overlay::Detail(_)
+        | Overlay::Form(_)
+        | Overlay::Confirm(_)
+        | Overlay::Filter(_) => None,
     }
 }
 
@@ -78,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     chrome::status(frame, screen.status, app, theme);
     chrome::footer(frame, screen.footer, app, theme);
     // Help draws over the view it was opened from (the overlay under it, if any).
-    if let (Some(Overlay::Help { .. }), Some(under)) = (&app.overlay, app.under()) {
+    if let (Some(Overlay::Help(_)), Some(under)) = (&app.overlay, app.under()) {
         overlay(frame, app, Some(under), theme);
     }
     overlay(frame, app, app.overlay.as_ref(), theme);
@@ -87,42 +88,26 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// Draws one overlay (help over the view it was opened from draws that view first).
 fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Theme) {
     match overlay {
-        Some(Overlay::Help { scroll, .. }) => help::draw(frame, app, *scroll, theme),
-        Some(Overlay::Detail {
-            lines,
-            wrapped,
-            scroll,
-            ..
-        }) => {
-            detail::draw(frame, &app.keymap, lines, wrapped, *scroll, theme);
-            health_chart::draw(frame, app, lines, wrapped, *scroll, theme);
+        Some(Overlay::Help(v)) => help::draw(frame, app, v.scroll, theme),
+        Some(Overlay::Detail(v)) => {
+            detail::draw(frame, &app.keymap, &v.lines, &v.wrapped, v.scroll, theme);
+            let chart = v.chart.as_ref();
+            health_chart::draw(frame, chart, &v.lines, &v.wrapped, v.scroll, theme);
         }
-        Some(Overlay::Attention { cursor }) => attention::draw(frame, app, *cursor, theme),
-        Some(Overlay::Overview {
-            cursor,
-            sort,
-            order,
-        }) => overview::draw(frame, app, *cursor, *sort, order, theme),
-        Some(Overlay::Form { form, .. }) => form::draw(frame, app, form, theme),
-        Some(Overlay::Confirm { question, .. }) => form::draw_confirm(frame, question, theme),
+        Some(Overlay::Attention(v)) => attention::draw(frame, app, v.cursor, theme),
+        Some(Overlay::Overview(v)) => overview::draw(frame, app, v.cursor, v.sort, &v.order, theme),
+        Some(Overlay::Form(v)) => form::draw(frame, app, &v.form, theme),
+        Some(Overlay::Confirm(v)) => form::draw_confirm(frame, &v.question, theme),
         Some(Overlay::Review(state)) => review::draw(frame, app, state, theme),
-        Some(Overlay::Palette {
-            input,
-            matches,
-            cursor,
-        }) => palette::draw_palette(frame, app, input, matches, *cursor, theme),
-        Some(Overlay::Search {
-            input,
-            hits,
-            cursor,
-            ..
-        }) => palette::draw_search(frame, app, input, hits, *cursor, theme),
-        Some(Overlay::Records {
-            kind,
-            partner,
-            cursor,
-        }) => records::draw(frame, app, *kind, *partner, *cursor, theme),
-        Some(Overlay::Conflicts { cursor }) => conflicts::draw(frame, app, *cursor, theme),
-        None => {}
+        Some(Overlay::Palette(v)) => {
+            palette::draw_palette(frame, app, &v.input, &v.matches, v.cursor, theme)
+        }
+        Some(Overlay::Search(v)) => {
+            palette::draw_search(frame, app, &v.input, &v.hits, v.cursor, theme)
+        }
+        Some(Overlay::Records(v)) => records::draw(frame, app, v.kind, v.partner, v.cursor, theme),
+        Some(Overlay::Conflicts(v)) => conflicts::draw(frame, app, v.cursor, theme),
+        // The filter being typed shows in its pane's title.
+        Some(Overlay::Filter(_)) | None => {}
     }
 }

@@ -15,7 +15,7 @@ pub fn draw(
     theme: &Theme,
 ) {
     let area = view_rect(frame.area());
-    let name = app.ws.partner(partner).map_or("?", |p| p.name.as_str());
+    let name = app.ws.partner_name(partner).unwrap_or("?");
     let rows = app.record_rows(kind, partner);
     let keys = |a| app.keymap.keys_text(a);
     use crate::action::Action;

@@ -88,10 +88,7 @@ fn stars(score: Option<u8>) -> String {
 pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     let key = |action, layers| app.keymap.key_text(action, layers);
     let area = view_rect(frame.area());
-    let name = app
-        .ws
-        .partner(state.partner)
-        .map_or("?", |p| p.name.as_str());
+    let name = app.ws.partner_name(state.partner).unwrap_or("?");
     let batch = app.review_position().map_or(String::new(), |(n, total)| {
         format!("Review {n} of {total} · ")
     });

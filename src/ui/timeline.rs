@@ -168,9 +168,9 @@ fn milestone_line(
     };
     let mut label = format!("{date} {}", m.title);
     if app.all_partners
-        && let Some(p) = app.ws.partner(m.partner)
+        && let Some(name) = app.ws.partner_name(m.partner)
     {
-        label = format!("{label} · {}", p.name);
+        label = format!("{label} · {name}");
     }
     let label_w = super::text::width(&clean(&label));
     match view.column(m.due, cols) {

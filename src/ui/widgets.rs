@@ -20,12 +20,12 @@ pub fn pane_block<'a>(
     theme: &Theme,
     width: u16,
 ) -> Block<'a> {
-    let focused = app.focus == pane && app.overlay.is_none();
+    let focused = app.focus == pane && app.dashboard_in_front();
     let number = pane as usize + 1;
     // An active filter shows in the title with its match count (and a cursor while typing).
     let title = match app.filter_text(pane) {
         Some(text) => {
-            let typing = app.filter_editing == Some(pane);
+            let typing = app.filter_editing() == Some(pane);
             let problems = app.filter_problems(pane);
             let problems = if problems.is_empty() {
                 String::new()
@@ -156,7 +156,7 @@ pub fn pane_row(
     selected: bool,
     theme: &Theme,
 ) -> Line<'static> {
-    let focused = app.focus == pane && app.overlay.is_none();
+    let focused = app.focus == pane && app.dashboard_in_front();
     if selected && !focused {
         row(spans, total, false, theme).patch_style(theme.selected_unfocused)
     } else {
@@ -166,7 +166,7 @@ pub fn pane_row(
 
 /// The style of a pane's selected row (see `pane_row`).
 pub fn selection_style(app: &App, pane: Pane, theme: &Theme) -> Style {
-    if app.focus == pane && app.overlay.is_none() {
+    if app.focus == pane && app.dashboard_in_front() {
         theme.selected
     } else {
         theme.selected_unfocused
@@ -231,7 +231,7 @@ pub fn filtered_out(app: &App, pane: Pane) -> Option<String> {
         "Matching…".to_string()
     } else {
         // While typing, the filter's cancel clears it; afterwards, back on the dashboard.
-        let clear = if app.filter_editing == Some(pane) {
+        let clear = if app.filter_editing() == Some(pane) {
             app.key_text(Action::Cancel, Context::Filter)
         } else {
             app.key_text(Action::Back, Context::Dashboard)

@@ -1,0 +1,46 @@
+//! The filter being typed ([`FilterView`], `/`): an overlay that draws nothing of its own (the
+//! pane's title shows the query, the pane its matches) but has the keys while it is open.
+//! `Enter` keeps the filter, `Esc` clears it; either closes it. The filter itself, and the
+//! rows it matches, belong to the pane (`filter.rs`).
+
+use super::{Action, App, Effect, Overlay, Pane};
+
+/// Typing a pane's filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FilterView {
+    /// The pane whose filter is typed.
+    pub pane: Pane,
+}
+
+impl FilterView {
+    /// The filter's keys: keep it, clear it, or edit it (a character, a cursor motion, a
+    /// deletion).
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        match action {
+            Action::Submit => Effect::KeepFilter,
+            Action::Cancel => Effect::ClearFilter(app.focus),
+            _ => match super::form::text_request(action) {
+                Some(request) => Effect::FilterInput(request),
+                None => Effect::None,
+            },
+        }
+    }
+}
+
+impl App {
+    /// The pane whose filter is being typed (under a question too).
+    pub fn filter_editing(&self) -> Option<Pane> {
+        self.stack().find_map(|o| match o {
+            Overlay::Filter(view) => Some(view.pane),
+            _ => None,
+        })
+    }
+
+    /// Stops typing the filter: its overlay closes, wherever it is on the stack.
+    pub(super) fn stop_filter_typing(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Filter(_))) {
+            self.close();
+        }
+        self.under.retain(|o| !matches!(o, Overlay::Filter(_)));
+    }
+}
