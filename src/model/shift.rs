@@ -1,7 +1,6 @@
-//! Moving every date of a workspace by a number of days (the demo sample is kept fresh this way).
+//! Moving a date or a time by a number of days (the demo sample is kept fresh this way:
+//! [`super::Workspace::shift_dates`]).
 
-use super::record::{EachKind, Record, each_kind};
-use super::workspace::Workspace;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 pub(super) fn shift_date(d: &mut NaiveDate, days: i64) {
@@ -24,27 +23,5 @@ pub(super) fn shift_time(t: &mut NaiveDateTime, days: i64) {
 pub(super) fn shift_opt(d: &mut Option<NaiveDate>, days: i64) {
     if let Some(d) = d {
         shift_date(d, days);
-    }
-}
-
-impl Workspace {
-    /// Moves every date and time in the workspace by `days` (negative moves back): every
-    /// record's ([`Record::shift_dates`]) and the review drafts'.
-    pub fn shift_dates(&mut self, days: i64) {
-        struct Shift<'a>(&'a mut Workspace, i64);
-        impl EachKind for Shift<'_> {
-            fn kind<R: Record>(&mut self) {
-                for r in R::list_mut(self.0).iter_mut() {
-                    r.shift_dates(self.1);
-                }
-            }
-        }
-        each_kind(&mut Shift(self, days));
-        for d in &mut self.drafts {
-            shift_date(&mut d.started, days);
-            for a in &mut d.actions {
-                shift_opt(&mut a.due, days);
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ use super::ids::*;
 use super::list::List;
 use super::record::{EachKind, Ids, ListKind, Record, each_kind};
 use super::records::*;
+use super::shift::{shift_date, shift_opt};
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build reads and writes.
@@ -273,5 +274,27 @@ impl Workspace {
         let mut lengths = Lengths(self, [0; ListKind::COUNT]);
         each_kind(&mut lengths);
         lengths.1
+    }
+}
+
+impl Workspace {
+    /// Moves every date and time in the workspace by `days` (negative moves back): every
+    /// record's ([`Record::shift_dates`]) and the review drafts'.
+    pub fn shift_dates(&mut self, days: i64) {
+        struct Shift<'a>(&'a mut Workspace, i64);
+        impl EachKind for Shift<'_> {
+            fn kind<R: Record>(&mut self) {
+                for r in R::list_mut(self.0).iter_mut() {
+                    r.shift_dates(self.1);
+                }
+            }
+        }
+        each_kind(&mut Shift(self, days));
+        for d in &mut self.drafts {
+            shift_date(&mut d.started, days);
+            for a in &mut d.actions {
+                shift_opt(&mut a.due, days);
+            }
+        }
     }
 }
