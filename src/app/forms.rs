@@ -482,7 +482,7 @@ impl Reader<'_> {
         match parse_date(&v, self.now.date()) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.form.set_error(label, e.to_string());
+                self.form.set_error(label, e);
                 None
             }
         }
@@ -636,7 +636,7 @@ pub fn build(
             let at = match parse_date_time(r.form.get("When").value(), now) {
                 Ok(at) => at,
                 Err(e) => {
-                    r.form.set_error("When", e.to_string());
+                    r.form.set_error("When", e);
                     now
                 }
             };
