@@ -1,4 +1,6 @@
-//! The command line: clap definitions and the thin glue from subcommands to library calls.
+//! The command line: clap definitions and the thin glue from subcommands to library calls. It
+//! is the one place where an error becomes a message and an exit code (`run`; the errors are
+//! [`Error`]).
 
 use crate::export::commands::{complain, print, say};
 use crate::store::{self, LoadError};
@@ -7,7 +9,10 @@ use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod error;
 mod values;
+
+pub use error::Error;
 
 /// A keyboard-only terminal dashboard for purposeful partnerships.
 ///
@@ -253,8 +258,8 @@ impl Cli {
         }
     }
 
-    fn data_path(&self) -> Result<PathBuf, String> {
-        self.session_options().path().map_err(|e| e.to_string())
+    fn data_path(&self) -> Result<PathBuf, Error> {
+        Ok(self.session_options().path()?)
     }
 }
 
@@ -270,14 +275,14 @@ pub enum GitAction {
 pub fn run(cli: Cli) -> ExitCode {
     match dispatch(&cli) {
         Ok(code) => code,
-        Err(message) => {
-            complain(&format!("partnerdeck: {message}"));
+        Err(error) => {
+            complain(&format!("partnerdeck: {error}"));
             ExitCode::FAILURE
         }
     }
 }
 
-fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
+fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
     match &cli.command {
         Some(Command::Config {
             print_default,
@@ -304,16 +309,16 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
         }) => Ok(crate::team::merge(base, ours, theirs, path.as_deref())),
         Some(Command::Git {
             action: GitAction::Setup,
-        }) => crate::team::setup(&cli.data_path()?),
-        Some(Command::Conflicts) => crate::team::conflicts(&cli.data_path()?),
+        }) => Ok(crate::team::setup(&cli.data_path()?)?),
+        Some(Command::Conflicts) => Ok(crate::team::conflicts(&cli.data_path()?)?),
         Some(Command::Sync) => {
             let options = store::Options {
                 read_only: false,
                 demo: false,
                 ..cli.session_options()
             };
-            let session = store::Session::start(&options).map_err(|e| e.to_string())?;
-            crate::team::sync(&session)
+            let session = store::Session::start(&options)?;
+            Ok(crate::team::sync(&session)?)
         }
         Some(Command::Restore { id, wait }) => restore_backup(cli, id, *wait),
         Some(Command::Export {
@@ -321,21 +326,29 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             partner,
             out,
             kind,
-        }) => crate::export::commands::export(
+        }) => Ok(crate::export::commands::export(
             &export_source(cli)?,
             *format,
             partner.as_deref(),
             out.as_deref(),
             *kind,
-        ),
+        )?),
         Some(Command::Import {
             format: crate::export::ImportFormat::Csv,
             kind,
             table,
             apply,
             wait,
-        }) => crate::export::commands::import(&export_source(cli)?, *kind, table, *apply, *wait),
-        Some(Command::Brief { name }) => crate::export::commands::brief(&export_source(cli)?, name),
+        }) => Ok(crate::export::commands::import(
+            &export_source(cli)?,
+            *kind,
+            table,
+            *apply,
+            *wait,
+        )?),
+        Some(Command::Brief { name }) => {
+            Ok(crate::export::commands::brief(&export_source(cli)?, name)?)
+        }
         Some(Command::Log {
             name,
             summary,
@@ -346,7 +359,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             follow_up,
             follow_up_due,
             wait,
-        }) => crate::export::commands::log(
+        }) => Ok(crate::export::commands::log(
             &export_source(cli)?,
             &crate::export::log::Entry {
                 partner: name,
@@ -359,7 +372,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
                 follow_up_due: follow_up_due.as_deref(),
             },
             *wait,
-        ),
+        )?),
         Some(Command::Completions { shell }) => completions(*shell),
         Some(Command::Man { out }) => man_page(out.as_deref()),
         Some(Command::Render {
@@ -368,29 +381,28 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, String> {
             view,
             partner,
         }) => render_frame(cli, *width, *height, *view, partner.as_deref()),
-        None => crate::tui::open(&cli.session_options(), config_path(cli).as_deref())
-            .map_err(|e| e.to_string()),
+        None => Ok(crate::tui::open(
+            &cli.session_options(),
+            config_path(cli).as_deref(),
+        )?),
     }
 }
 
-fn init(path: &Path, demo: bool, name: &str, today: NaiveDate) -> Result<ExitCode, String> {
+fn init(path: &Path, demo: bool, name: &str, today: NaiveDate) -> Result<ExitCode, Error> {
     if path.exists() {
-        return Err(format!(
-            "{} already exists; it was left as it is",
-            path.display()
-        ));
+        return Err(Error::Exists(path.to_path_buf()));
     }
     let ws = if demo {
         store::demo_workspace(today)
     } else {
         crate::model::Workspace::named(name)
     };
-    store::save(path, &ws).map_err(|e| e.to_string())?;
+    store::save(path, &ws)?;
     say(&format!("created {}", path.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn check(path: &Path) -> Result<ExitCode, String> {
+fn check(path: &Path) -> Result<ExitCode, Error> {
     match store::Session::at(path).load() {
         Ok(Some(loaded)) => {
             let [
@@ -429,8 +441,8 @@ fn check(path: &Path) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Ok(None) => Err(format!("{} does not exist", path.display())),
-        Err(e @ store::SessionError::Load(LoadError::Io { .. })) => Err(e.to_string()),
+        Ok(None) => Err(Error::Missing(path.to_path_buf())),
+        Err(e @ store::SessionError::Load(LoadError::Io { .. })) => Err(e.into()),
         Err(e) => {
             complain(&e.to_string());
             Ok(ExitCode::FAILURE)
@@ -438,7 +450,7 @@ fn check(path: &Path) -> Result<ExitCode, String> {
     }
 }
 
-fn list_backups(path: &Path) -> Result<ExitCode, String> {
+fn list_backups(path: &Path) -> Result<ExitCode, Error> {
     let backups = store::list_backups(path);
     let dir = store::backup::backup_dir(path);
     if backups.is_empty() {
@@ -477,7 +489,7 @@ fn list_backups(path: &Path) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn restore_backup(cli: &Cli, id: &str, wait: Option<u64>) -> Result<ExitCode, String> {
+fn restore_backup(cli: &Cli, id: &str, wait: Option<u64>) -> Result<ExitCode, Error> {
     let options = store::Options {
         read_only: false,
         demo: false,
@@ -490,8 +502,11 @@ fn restore_backup(cli: &Cli, id: &str, wait: Option<u64>) -> Result<ExitCode, St
     )?;
     let path = session.path();
     // The current version is read to back it up: only a regular file (a FIFO would block).
-    store::open_regular(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let restored = store::restore(path, id, chrono::Utc::now()).map_err(|e| e.to_string())?;
+    store::open_regular(path).map_err(|source| Error::ReadCurrent {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let restored = store::restore(path, id, chrono::Utc::now())?;
     let n = restored.loaded.workspace.partners.len();
     say(&format!(
         "restored backup {} ({}, {}) into {}",
@@ -523,13 +538,13 @@ fn human_size(bytes: u64) -> String {
 }
 
 /// Where exports, imports, briefs and log entries read and write.
-fn export_source(cli: &Cli) -> Result<crate::export::commands::Source, String> {
+fn export_source(cli: &Cli) -> Result<crate::export::commands::Source, Error> {
     // The path is resolved now, so that a bad one is said before anything else is read.
     cli.data_path()?;
     Ok(crate::export::commands::Source::new(cli.session_options()))
 }
 
-fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Error> {
     use clap::CommandFactory;
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "partnerdeck", &mut script);
@@ -537,7 +552,7 @@ fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn man_page(out: Option<&Path>) -> Result<ExitCode, String> {
+fn man_page(out: Option<&Path>) -> Result<ExitCode, Error> {
     use clap::CommandFactory;
     fn pages(cmd: clap::Command, into: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
@@ -549,21 +564,20 @@ fn man_page(out: Option<&Path>) -> Result<ExitCode, String> {
         into.push((man.get_filename(), page));
         Ok(())
     }
-    let fail = |e: std::io::Error| format!("cannot render the manual page: {e}");
     let Some(dir) = out else {
         let mut page = Vec::new();
         clap_mangen::Man::new(Cli::command())
             .render(&mut page)
-            .map_err(fail)?;
+            .map_err(Error::ManPage)?;
         crate::export::commands::print_bytes(&page)?;
         return Ok(ExitCode::SUCCESS);
     };
     let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
     let mut all = Vec::new();
-    pages(cmd, &mut all).map_err(fail)?;
+    pages(cmd, &mut all).map_err(Error::ManPage)?;
     for (name, page) in &all {
-        store::write_private(&dir.join(name), page).map_err(|e| e.to_string())?;
+        store::write_private(&dir.join(name), page)?;
     }
     say(&format!(
         "wrote {} manual pages to {}",
@@ -581,28 +595,22 @@ fn render_frame(
     height: u16,
     view: crate::app::show::View,
     partner: Option<&str>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, Error> {
     use crate::app::{App, Source};
     if !(1..=1000).contains(&width) || !(1..=1000).contains(&height) {
-        return Err(format!(
-            "a frame of {width}×{height} cannot be rendered: width and height go from 1 to 1000"
-        ));
+        return Err(Error::FrameSize { width, height });
     }
     if width < crate::app::MIN_WIDTH || height < crate::app::MIN_HEIGHT {
         // The dashboard would only ask to enlarge the terminal: say so, and fail, so that a
         // script can tell.
-        return Err(format!(
-            "a frame of {width}×{height} is too small to draw: partnerdeck needs at least {}×{}",
-            crate::app::MIN_WIDTH,
-            crate::app::MIN_HEIGHT
-        ));
+        return Err(Error::FrameTooSmall { width, height });
     }
     let options = store::Options {
         read_only: true,
         ..cli.session_options()
     };
-    let mut session = store::Session::start(&options).map_err(|e| e.to_string())?;
-    let (ws, cache_write) = match session.load().map_err(|e| e.to_string())? {
+    let mut session = store::Session::start(&options)?;
+    let (ws, cache_write) = match session.load()? {
         Some(opened) => (opened.workspace, opened.cache_write),
         None => (crate::model::Workspace::named(""), None),
     };
@@ -640,13 +648,12 @@ pub fn config_path(cli: &Cli) -> Option<PathBuf> {
     cli.config.clone().or_else(crate::config::default_path)
 }
 
-fn config_command(cli: &Cli, print_default: bool, path: bool) -> Result<ExitCode, String> {
+fn config_command(cli: &Cli, print_default: bool, path: bool) -> Result<ExitCode, Error> {
     if print_default {
         print(&crate::config::default_text())?;
         return Ok(ExitCode::SUCCESS);
     }
-    let file =
-        config_path(cli).ok_or("cannot find a configuration folder; give one with --config")?;
+    let file = config_path(cli).ok_or(Error::NoConfigFolder)?;
     if path {
         say(&file.display().to_string())?;
         return Ok(ExitCode::SUCCESS);

@@ -2,10 +2,9 @@
 //! characters) and can show the offending line with a caret. Shared by the store (data files),
 //! the configuration and the keymap; it knows nothing of what the text holds.
 
-use std::fmt;
-
 /// Where and why the text could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{col}: {message}")]
 pub struct ParseError {
     /// 1-based line.
     pub line: usize,
@@ -16,14 +15,6 @@ pub struct ParseError {
     /// The offending line of text (without its newline), to show under the message.
     pub source_line: String,
 }
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.col, self.message)
-    }
-}
-
-impl std::error::Error for ParseError {}
 
 impl ParseError {
     /// The offending line with a caret under the column, for terminals: made inert, and of a

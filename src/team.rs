@@ -5,13 +5,63 @@
 
 use crate::model::Workspace;
 use crate::model::merge3::merge3;
-use crate::store;
+use crate::store::{self, LoadError};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, ExitStatus};
 
 /// The name of the driver in git's configuration and `.gitattributes`.
 pub const DRIVER: &str = "partnerdeck";
+
+/// Why a team command (conflicts, git setup, sync) failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} does not exist", .0.display())]
+    Missing(PathBuf),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The data file's path could not be made absolute.
+    #[error("{0}")]
+    Absolute(std::io::Error),
+    /// `git` could not be started.
+    #[error("cannot run git: {0}; install git to work as a team")]
+    NoGit(std::io::Error),
+    /// A git command failed: its message is what git said on stderr.
+    #[error("{stderr}")]
+    Git {
+        args: Vec<String>,
+        status: ExitStatus,
+        stderr: String,
+    },
+    /// `git setup` outside a repository: how to make one.
+    #[error(
+        "{} is not in a git repository. To make one:\n  cd {} && git init && git add {} && git commit -m \"Partnerships workspace\"\nthen run `partnerdeck git setup` again",
+        data.display(),
+        dir.display(),
+        data.file_name().map_or(String::new(), |n| n.to_string_lossy().into_owned())
+    )]
+    NoRepositoryToSetUp { data: PathBuf, dir: PathBuf },
+    /// `sync` outside a repository.
+    #[error(
+        "{} is not in a git repository; `partnerdeck git setup` says how to make one",
+        .0.display()
+    )]
+    NoRepository(PathBuf),
+    #[error("{} is outside the repository {}", data.display(), root.display())]
+    Outside { data: PathBuf, root: PathBuf },
+    #[error("cannot tell where partnerdeck is installed: {0}")]
+    Exe(std::io::Error),
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
 
 /// A line for people on stdout: user text inert (the one rule, `crate::text`), a closed pipe
 /// a quiet end.
@@ -28,16 +78,20 @@ fn warn(text: std::fmt::Arguments<'_>) {
 
 /// Loads one side of a merge; git hands an empty file as the base when both sides added the
 /// file.
-fn side(path: &Path) -> Result<Workspace, String> {
+fn side(path: &Path) -> Result<Workspace, Error> {
     match std::fs::metadata(path) {
         Ok(m) if m.len() == 0 => return Ok(Workspace::default()),
         Ok(_) => {}
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        Err(source) => {
+            return Err(Error::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
     }
-    match store::load(path) {
-        Ok(Some(loaded)) => Ok(loaded.workspace),
-        Ok(None) => Err(format!("{} does not exist", path.display())),
-        Err(e) => Err(e.to_string()),
+    match store::load(path)? {
+        Some(loaded) => Ok(loaded.workspace),
+        None => Err(Error::Missing(path.to_path_buf())),
     }
 }
 
@@ -84,7 +138,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
 }
 
 /// `partnerdeck conflicts`: what merges left for people to decide.
-pub fn conflicts(path: &Path) -> Result<ExitCode, String> {
+pub fn conflicts(path: &Path) -> Result<ExitCode, Error> {
     let ws = side(path)?;
     if ws.conflicts.is_empty() {
         say(format_args!("{}: no merge conflicts", path.display()));
@@ -101,34 +155,32 @@ pub fn conflicts(path: &Path) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
+fn git(dir: &Path, args: &[&str]) -> Result<String, Error> {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
         .args(args)
         .output()
-        .map_err(|e| format!("cannot run git: {e}; install git to work as a team"))?;
+        .map_err(Error::NoGit)?;
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).trim_end().to_string())
     } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_string())
+        Err(Error::Git {
+            args: args.iter().map(|a| a.to_string()).collect(),
+            status: out.status,
+            stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        })
     }
 }
 
 /// `partnerdeck git setup`: registers the merge driver in the repository that holds the data
 /// file and names the file in `.gitattributes`. Run twice, it changes nothing.
-pub fn setup(data_path: &Path) -> Result<ExitCode, String> {
-    let (root, relative) = in_repository(data_path, |data, dir| {
-        format!(
-            "{} is not in a git repository. To make one:\n  cd {} && git init && git add {} && git commit -m \"Partnerships workspace\"\nthen run `partnerdeck git setup` again",
-            data.display(),
-            dir.display(),
-            data.file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned())
-        )
+pub fn setup(data_path: &Path) -> Result<ExitCode, Error> {
+    let (root, relative) = in_repository(data_path, |data, dir| Error::NoRepositoryToSetUp {
+        data: data.to_path_buf(),
+        dir: dir.to_path_buf(),
     })?;
-    let exe = std::env::current_exe()
-        .map_err(|e| format!("cannot tell where partnerdeck is installed: {e}"))?;
+    let exe = std::env::current_exe().map_err(Error::Exe)?;
     let driver = format!(
         "{} merge %O %A %B --path %P",
         shell_quote(&exe.to_string_lossy())
@@ -169,8 +221,10 @@ pub fn setup(data_path: &Path) -> Result<ExitCode, String> {
         }
         text.push_str(&pattern);
         text.push('\n');
-        std::fs::write(&attributes, text)
-            .map_err(|e| format!("cannot write {}: {e}", attributes.display()))?;
+        std::fs::write(&attributes, text).map_err(|source| Error::Write {
+            path: attributes.clone(),
+            source,
+        })?;
         say(format_args!(
             "added to {}: {pattern} (commit it, so every clone merges the same way)",
             attributes.display()
@@ -206,8 +260,10 @@ pub fn setup(data_path: &Path) -> Result<ExitCode, String> {
             ignore.display()
         ));
     } else {
-        std::fs::write(&ignore, text)
-            .map_err(|e| format!("cannot write {}: {e}", ignore.display()))?;
+        std::fs::write(&ignore, text).map_err(|source| Error::Write {
+            path: ignore.clone(),
+            source,
+        })?;
         say(format_args!(
             "added to {}: {} (this clone's own backups, lock and emergency copies)",
             ignore.display(),
@@ -319,9 +375,9 @@ pub fn summary(before: &Workspace, after: &Workspace) -> String {
 /// repository, the error is `not_a_repo(data file, its folder)`.
 fn in_repository(
     data_path: &Path,
-    not_a_repo: impl FnOnce(&Path, &Path) -> String,
-) -> Result<(PathBuf, PathBuf), String> {
-    let data = std::path::absolute(data_path).map_err(|e| e.to_string())?;
+    not_a_repo: impl FnOnce(&Path, &Path) -> Error,
+) -> Result<(PathBuf, PathBuf), Error> {
+    let data = std::path::absolute(data_path).map_err(Error::Absolute)?;
     let dir = data
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -332,12 +388,9 @@ fn in_repository(
         .join(data.file_name().unwrap_or_default())
         .strip_prefix(&root)
         .map(Path::to_path_buf)
-        .map_err(|_| {
-            format!(
-                "{} is outside the repository {}",
-                data.display(),
-                root.display()
-            )
+        .map_err(|_| Error::Outside {
+            data: data.clone(),
+            root: root.clone(),
         })?;
     Ok((root, relative))
 }
@@ -353,7 +406,7 @@ pub struct Synced {
 /// (the driver merges), pushes. Offline or without a remote it commits locally and says so;
 /// conflicts are counted and left in the file for the user. The session holds the lock
 /// meanwhile.
-pub fn sync(session: &store::Session) -> Result<ExitCode, String> {
+pub fn sync(session: &store::Session) -> Result<ExitCode, Error> {
     let done = sync_held(session.path())?;
     for line in &done.lines {
         say(format_args!("{line}"));
@@ -366,14 +419,10 @@ pub fn sync(session: &store::Session) -> Result<ExitCode, String> {
 }
 
 /// [`sync`] for a caller that holds the file's lock (the dashboard, on a worker thread).
-pub fn sync_held(data_path: &Path) -> Result<Synced, String> {
+pub fn sync_held(data_path: &Path) -> Result<Synced, Error> {
     let mut done = Synced::default();
-    let (root, relative) = in_repository(data_path, |data, _| {
-        format!(
-            "{} is not in a git repository; `partnerdeck git setup` says how to make one",
-            data.display()
-        )
-    })?;
+    let (root, relative) =
+        in_repository(data_path, |data, _| Error::NoRepository(data.to_path_buf()))?;
     let rel = relative.to_string_lossy().into_owned();
     let now = side(data_path)?;
     let merging = git(&root, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok();
@@ -428,7 +477,7 @@ pub fn sync_held(data_path: &Path) -> Result<Synced, String> {
         }
         done.lines.push(format!(
             "could not pull ({}); the commit stays here until the next sync",
-            crate::text::excerpt(&e, 200)
+            crate::text::excerpt(&e.to_string(), 200)
         ));
         return Ok(done);
     }
@@ -438,7 +487,7 @@ pub fn sync_held(data_path: &Path) -> Result<Synced, String> {
             .push("pulled and pushed: in step with the team".into()),
         Err(e) => done.lines.push(format!(
             "pulled, but could not push ({}); the commit stays here until the next sync",
-            crate::text::excerpt(&e, 200)
+            crate::text::excerpt(&e.to_string(), 200)
         )),
     }
     Ok(done)

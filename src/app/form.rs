@@ -133,9 +133,11 @@ impl Form {
             .expect("forms only ask for their own fields")
     }
 
-    pub fn set_error(&mut self, label: &str, error: impl Into<String>) {
+    /// Shows `error` under the field: a sentence, or an error in its own words (a date that
+    /// does not read).
+    pub fn set_error(&mut self, label: &str, error: impl std::fmt::Display) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
-            f.error = Some(error.into());
+            f.error = Some(error.to_string());
         }
     }
 

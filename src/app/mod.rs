@@ -60,7 +60,8 @@ pub use records::{RecordsKind, RecordsView};
 pub use rescue::Rescue;
 pub use rows::{PartnerRows, Rows};
 pub use saver::{
-    BackgroundSaver, DiskWriter, FileSaver, NoSaver, ReadOnly, SaveEvent, Saver, background,
+    BackgroundSaver, CopyError, DiskWriter, FileSaver, NoSaver, ReadOnly, SaveEvent, Saver,
+    background,
 };
 pub use timeline::TimeView;
 pub use views::{AttentionView, OverviewSort, OverviewView};

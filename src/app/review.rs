@@ -499,7 +499,7 @@ fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
                             state.actions.push(PlannedAction { kind, text, due });
                             state.action = action_form();
                         }
-                        Err(e) => state.error = Some(e),
+                        Err(e) => state.error = Some(e.to_string()),
                     }
                 }
             }
@@ -640,7 +640,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
         Ok(d) => d,
         Err(e) => {
             state.step = NEXT;
-            state.error = Some(e);
+            state.error = Some(e.to_string());
             return Effect::None;
         }
     };

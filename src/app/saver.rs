@@ -5,7 +5,7 @@
 
 use super::Source;
 use crate::model::Workspace;
-use crate::store::{self, BackupPolicy, Stamp};
+use crate::store::{self, BackupPolicy, LoadError, SaveError, Stamp};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -20,6 +20,18 @@ pub enum SaveEvent {
     Conflict(Arc<Workspace>),
     /// Writing failed (disk full, read-only folder, permissions…): nothing was changed on disk.
     Failed(String),
+}
+
+/// Why a copy of the workspace could not be saved beside the file.
+#[derive(Debug, thiserror::Error)]
+pub enum CopyError {
+    #[error("there is no file to save a copy beside")]
+    NoFile,
+    /// The workspace cannot be written as RON.
+    #[error(transparent)]
+    Text(#[from] ron::Error),
+    #[error(transparent)]
+    Write(#[from] SaveError),
 }
 
 pub trait Saver {
@@ -45,13 +57,13 @@ pub trait Saver {
     }
 
     /// Loads the file as it is on disk now and takes it as the new base.
-    fn reload(&mut self) -> Result<Option<Workspace>, String> {
+    fn reload(&mut self) -> Result<Option<Workspace>, LoadError> {
         Ok(None)
     }
 
     /// Writes a snapshot beside the file, without touching it; returns the path.
-    fn save_copy(&mut self, _ws: &Workspace) -> Result<PathBuf, String> {
-        Err("there is no file to save a copy beside".into())
+    fn save_copy(&mut self, _ws: &Workspace) -> Result<PathBuf, CopyError> {
+        Err(CopyError::NoFile)
     }
 }
 
@@ -114,8 +126,8 @@ impl DiskWriter {
         }
     }
 
-    fn reload(&self) -> Result<Option<Workspace>, String> {
-        match store::load_stamped(&self.path).map_err(|e| e.to_string())? {
+    fn reload(&self) -> Result<Option<Workspace>, LoadError> {
+        match store::load_stamped(&self.path)? {
             Some((loaded, stamp)) => {
                 *self.stamp.lock().unwrap_or_else(|e| e.into_inner()) = Some(stamp);
                 Ok(Some(loaded.workspace))
@@ -124,7 +136,7 @@ impl DiskWriter {
         }
     }
 
-    fn save_copy(&self, ws: &Workspace) -> Result<PathBuf, String> {
+    fn save_copy(&self, ws: &Workspace) -> Result<PathBuf, CopyError> {
         let name = self
             .path
             .file_stem()
@@ -132,8 +144,8 @@ impl DiskWriter {
             .unwrap_or("partnerdeck");
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let copy = self.path.with_file_name(format!("{name}.mine-{stamp}.ron"));
-        let text = store::to_text(ws).map_err(|e| e.to_string())?;
-        store::write_private(&copy, text.as_bytes()).map_err(|e| e.to_string())?;
+        let text = store::to_text(ws)?;
+        store::write_private(&copy, text.as_bytes())?;
         Ok(copy)
     }
 }
@@ -164,10 +176,10 @@ impl Saver for FileSaver {
     fn disk_changed(&self) -> bool {
         self.disk.changed()
     }
-    fn reload(&mut self) -> Result<Option<Workspace>, String> {
+    fn reload(&mut self) -> Result<Option<Workspace>, LoadError> {
         self.disk.reload()
     }
-    fn save_copy(&mut self, ws: &Workspace) -> Result<PathBuf, String> {
+    fn save_copy(&mut self, ws: &Workspace) -> Result<PathBuf, CopyError> {
         self.disk.save_copy(ws)
     }
 }
@@ -211,7 +223,7 @@ impl Saver for ReadOnly {
     fn disk_changed(&self) -> bool {
         self.disk.changed()
     }
-    fn reload(&mut self) -> Result<Option<Workspace>, String> {
+    fn reload(&mut self) -> Result<Option<Workspace>, LoadError> {
         self.disk.reload()
     }
 }
@@ -307,12 +319,12 @@ impl Saver for BackgroundSaver {
         !self.pending() && self.disk.changed()
     }
 
-    fn reload(&mut self) -> Result<Option<Workspace>, String> {
+    fn reload(&mut self) -> Result<Option<Workspace>, LoadError> {
         self.flush();
         self.disk.reload()
     }
 
-    fn save_copy(&mut self, ws: &Workspace) -> Result<PathBuf, String> {
+    fn save_copy(&mut self, ws: &Workspace) -> Result<PathBuf, CopyError> {
         self.disk.save_copy(ws)
     }
 }

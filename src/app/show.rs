@@ -3,6 +3,19 @@
 //! is the renderer's (`ui::headless`), which only reads the app.
 
 use super::{Action, App, Pane};
+use crate::model::find::FindError;
+
+/// Why the app could not be brought to the view asked for.
+#[derive(Debug, thiserror::Error)]
+pub enum ShowError {
+    #[error("a {width}×{height} frame has no room to draw in")]
+    NoRoom { width: u16, height: u16 },
+    #[error("there are no partners to select")]
+    NoPartners,
+    /// No single partner matches the name: said in one line, as `fuzzy::pick` says it.
+    #[error("{}", .0.one_line())]
+    Partner(FindError),
+}
 
 /// What `partnerdeck render` shows: the dashboard with one pane focused, or a full-screen view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,10 +63,9 @@ impl View {
 }
 
 impl App {
-    /// Selects the partner whose name `query` means (the rules of `model::find`, as
-    /// `fuzzy::pick` applies them), as moving the cursor there in the partners pane would; an
-    /// error sentence when none or several match.
-    pub fn select_partner_named(&mut self, query: &str) -> Result<(), String> {
+    /// Selects the partner whose name `query` means (the rules of `model::find`), as moving the
+    /// cursor there in the partners pane would; an error when none or several match.
+    pub fn select_partner_named(&mut self, query: &str) -> Result<(), ShowError> {
         let row = {
             let items: Vec<(usize, &str)> = self
                 .rows
@@ -63,9 +75,11 @@ impl App {
                 .map(|(row, &i)| (row, self.ws.partners[i as usize].name.as_str()))
                 .collect();
             if items.is_empty() {
-                return Err("there are no partners to select".into());
+                return Err(ShowError::NoPartners);
             }
-            crate::fuzzy::pick(query, &items)?.0
+            crate::model::find::among(query, &items)
+                .map_err(ShowError::Partner)?
+                .0
         };
         let len = self.rows.partners.len();
         let height = self.screen.list_height(Pane::Partners);
@@ -83,9 +97,9 @@ impl App {
         height: u16,
         view: View,
         partner: Option<&str>,
-    ) -> Result<(), String> {
+    ) -> Result<(), ShowError> {
         if width == 0 || height == 0 {
-            return Err(format!("a {width}×{height} frame has no room to draw in"));
+            return Err(ShowError::NoRoom { width, height });
         }
         self.resize(width, height);
         if let Some(name) = partner {

@@ -8,7 +8,17 @@ use crate::team::Synced;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 /// A sync under way.
-pub type SyncJob = Receiver<Result<Synced, String>>;
+pub type SyncJob = Receiver<Result<Synced, SyncError>>;
+
+/// Why a sync from the dashboard failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Team(#[from] crate::team::Error),
+    /// The worker thread ended without a word (it panicked).
+    #[error("the sync stopped unexpectedly")]
+    Stopped,
+}
 
 impl App {
     pub(super) fn start_sync(&mut self) {
@@ -38,7 +48,7 @@ impl App {
         let started = std::thread::Builder::new()
             .name("partnerdeck-sync".into())
             .spawn(move || {
-                let _ = send.send(crate::team::sync_held(&path));
+                let _ = send.send(crate::team::sync_held(&path).map_err(SyncError::from));
             });
         match started {
             Ok(_) => {
@@ -57,7 +67,7 @@ impl App {
         let result = match job.try_recv() {
             Ok(result) => result,
             Err(TryRecvError::Empty) => return false,
-            Err(TryRecvError::Disconnected) => Err("the sync stopped unexpectedly".into()),
+            Err(TryRecvError::Disconnected) => Err(SyncError::Stopped),
         };
         self.sync_job = None;
         match result {

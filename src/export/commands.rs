@@ -1,8 +1,9 @@
 //! The command-line side of exports, imports, briefs and logging: reading the data file (or
 //! the demo sample) through a `store::Session` (read-only, or holding the lock to write),
 //! backing up, and writing every file through `store::write_private` (atomic, 0600). `cli`
-//! calls these with what was typed.
+//! calls these with what was typed; failures are [`CommandError`]s, which `cli` puts into words.
 
+pub use super::command_error::CommandError;
 use super::csv::Kind as Table;
 use super::import::Kind as ImportKind;
 use super::{Format, find, only_partner};
@@ -30,21 +31,19 @@ impl Source {
     }
 
     /// The workspace to read from (a read-only session: no lock, nothing written).
-    pub fn read(&self) -> Result<Workspace, String> {
+    pub fn read(&self) -> Result<Workspace, CommandError> {
         let options = store::Options {
             read_only: true,
             today: Some(self.today),
             ..self.options.clone()
         };
-        let mut session = Session::start(&options).map_err(|e| e.to_string())?;
+        let mut session = Session::start(&options)?;
         workspace_of(&mut session)
     }
 
-    fn refuse_demo(&self, what: &str) -> Result<(), String> {
+    fn refuse_demo(&self, what: &'static str) -> Result<(), CommandError> {
         if self.options.demo {
-            Err(format!(
-                "--demo is a read-only sample; {what} works on your own file (see `partnerdeck path`)"
-            ))
+            Err(CommandError::Demo { what })
         } else {
             Ok(())
         }
@@ -54,9 +53,9 @@ impl Source {
     /// it.
     fn open_for_writing(
         &self,
-        retry: &str,
+        retry: &'static str,
         wait: Option<u64>,
-    ) -> Result<(Session, Workspace), String> {
+    ) -> Result<(Session, Workspace), CommandError> {
         let options = store::Options {
             read_only: false,
             wait: wait.map(Duration::from_secs),
@@ -70,69 +69,64 @@ impl Source {
 }
 
 /// The workspace a session reads; a missing file says how to make one.
-fn workspace_of(session: &mut Session) -> Result<Workspace, String> {
-    match session.load() {
-        Ok(Some(opened)) => Ok(opened.workspace),
-        Ok(None) => Err(format!(
-            "{} does not exist; `partnerdeck init` creates it (or try --demo)",
-            session.path().display()
-        )),
-        Err(e) => Err(e.to_string()),
+fn workspace_of(session: &mut Session) -> Result<Workspace, CommandError> {
+    match session.load()? {
+        Some(opened) => Ok(opened.workspace),
+        None => Err(CommandError::Missing(session.path().to_path_buf())),
     }
 }
 
 /// Opens a writing session for a command (the lock, waiting up to `options.wait` while another
 /// process holds it; then the temporary files that killed runs left beside the file are
 /// removed), or says who has the file open and how to retry.
-pub fn open_for_writing(options: &store::Options, retry: &str) -> Result<Session, String> {
+pub fn open_for_writing(
+    options: &store::Options,
+    retry: &'static str,
+) -> Result<Session, CommandError> {
     Session::start(options).map_err(|e| match e {
         SessionError::Lock(LockError::Held {
             data_path, holder, ..
-        }) => {
-            let waited = match options.wait {
-                Some(d) => format!("waited {} s; ", d.as_secs()),
-                None => String::new(),
-            };
-            format!(
-                "{} is open in partnerdeck ({holder}); {waited}{retry} (or add --wait SECONDS)",
-                data_path.display()
-            )
-        }
-        other => other.to_string(),
+        }) => CommandError::Held {
+            data_path,
+            holder,
+            waited: options.wait,
+            retry,
+        },
+        other => other.into(),
     })
 }
 
 /// Writes a file meant for people (Markdown, CSV): its control characters made inert like
 /// [`print`], since it is later `cat`-ed to a terminal.
-fn write_out(path: &Path, text: &str) -> Result<(), String> {
+fn write_out(path: &Path, text: &str) -> Result<(), CommandError> {
     write_exact(path, &clean_lines(text))
 }
 
 /// Writes a file exactly (JSON, iCalendar).
-fn write_exact(path: &Path, text: &str) -> Result<(), String> {
-    store::write_private(path, text.as_bytes()).map_err(|e| e.to_string())
+fn write_exact(path: &Path, text: &str) -> Result<(), CommandError> {
+    Ok(store::write_private(path, text.as_bytes())?)
 }
 
 /// Prints text meant for people (a report, a brief, a table) to stdout, its control characters
 /// made inert (`text::clean_lines`: line breaks kept), as the dashboard shows them.
-pub fn print(text: &str) -> Result<(), String> {
+pub fn print(text: &str) -> Result<(), CommandError> {
     print_bytes(clean_lines(text).as_bytes())
 }
 
 /// Prints one line meant for people (a confirmation) to stdout, made inert like [`print`].
-pub fn say(line: &str) -> Result<(), String> {
+pub fn say(line: &str) -> Result<(), CommandError> {
     print(&format!("{line}\n"))
 }
 
 /// Writes to stdout exactly (JSON, iCalendar, scripts, manual pages); a reader that stops early
 /// (`partnerdeck … | head`, a closed pipe) is not an error: the output just ends there.
-pub fn print_bytes(bytes: &[u8]) -> Result<(), String> {
+pub fn print_bytes(bytes: &[u8]) -> Result<(), CommandError> {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("cannot write to stdout: {e}")),
+        Err(e) => Err(CommandError::Stdout(e)),
     }
 }
 
@@ -154,13 +148,13 @@ pub fn export(
     partner: Option<&str>,
     out: Option<&Path>,
     kind: Option<Table>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, CommandError> {
     if kind.is_some() && format != Format::Csv {
-        return Err("--kind chooses a CSV table; it goes with `export csv`".into());
+        return Err(CommandError::KindWithoutCsv);
     }
     let full = src.read()?;
     let chosen = match partner {
-        Some(name) => Some(find::partner(&full, name).map_err(|e| e.to_string())?.id),
+        Some(name) => Some(find::partner(&full, name)?.id),
         None => None,
     };
     let ws = match chosen {
@@ -169,10 +163,10 @@ pub fn export(
     };
     let text = match format {
         Format::Ics => super::ics::calendar(&ws, src.today, Utc::now()),
-        Format::Json => super::json::to_json(&ws).map_err(|e| e.to_string())?,
+        Format::Json => super::json::to_json(&ws)?,
         Format::Markdown => match chosen {
             Some(id) => super::markdown::partner(&full, id, src.today)
-                .ok_or("the partner vanished while reading")?,
+                .ok_or(CommandError::VanishedWhileReading)?,
             None => super::markdown::portfolio(&ws, src.today),
         },
         Format::Csv => return export_csv(&ws, out, kind, src.today),
@@ -200,32 +194,27 @@ fn export_csv(
     out: Option<&Path>,
     kind: Option<Table>,
     today: chrono::NaiveDate,
-) -> Result<ExitCode, String> {
-    let csv_err = |e: ::csv::Error| format!("cannot write CSV: {e}");
+) -> Result<ExitCode, CommandError> {
     let table = |k: Table| match k {
         Table::Health => super::health::csv(ws, today),
         k => super::csv::table(ws, k),
     };
     match (kind, out) {
-        (Some(k), None) => print(&table(k).map_err(csv_err)?)?,
+        (Some(k), None) => print(&table(k)?)?,
         (Some(k), Some(path)) => {
             let path = if path.is_dir() {
                 path.join(k.file_name())
             } else {
                 path.to_path_buf()
             };
-            write_out(&path, &table(k).map_err(csv_err)?)?;
+            write_out(&path, &table(k)?)?;
             say(&format!("wrote {}", path.display()))?;
         }
         (None, Some(dir)) => {
             if dir.exists() && !dir.is_dir() {
-                return Err(format!(
-                    "{} is a file; CSV export writes one file per table into a folder (or give \
-                     --kind for one table)",
-                    dir.display()
-                ));
+                return Err(CommandError::CsvFolderIsFile(dir.to_path_buf()));
             }
-            for (name, text) in super::csv::tables(ws).map_err(csv_err)? {
+            for (name, text) in super::csv::tables(ws)? {
                 write_out(&dir.join(&name), &text)?;
             }
             say(&format!(
@@ -235,13 +224,7 @@ fn export_csv(
                 Table::ALL.map(|k| k.file_name()).join(", ")
             ))?;
         }
-        (None, None) => {
-            return Err(format!(
-                "CSV is one table per record kind: give --kind ({}) to print one, or --out \
-                 FOLDER to write them all",
-                Table::ALL.map(|k| k.name()).join(", ")
-            ));
-        }
+        (None, None) => return Err(CommandError::CsvWithoutKind),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -253,17 +236,17 @@ pub fn import(
     file: &Path,
     apply: bool,
     wait: Option<u64>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, CommandError> {
     if apply {
         src.refuse_demo("import --apply")?;
     }
-    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{} is not UTF-8 text (byte {}); save it as \"CSV UTF-8\"",
-            file.display(),
-            e.utf8_error().valid_up_to() + 1
-        )
+    let bytes = std::fs::read(file).map_err(|source| CommandError::ReadTable {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| CommandError::NotUtf8 {
+        path: file.to_path_buf(),
+        byte: e.utf8_error().valid_up_to() + 1,
     })?;
     let (session, ws) = if apply {
         let (session, ws) = src.open_for_writing("close it there, then import again", wait)?;
@@ -271,16 +254,18 @@ pub fn import(
     } else {
         (None, src.read()?)
     };
-    let plan = super::import::plan(&ws, kind, &text, src.today)
-        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let plan = super::import::plan(&ws, kind, &text, src.today).map_err(|source| {
+        CommandError::Import {
+            path: file.to_path_buf(),
+            source,
+        }
+    })?;
     let source = file.display().to_string();
     let mut report = plan.report(&source, apply);
     if let Some(session) = session.as_ref().filter(|_| !plan.added.is_empty()) {
         let path = session.path();
-        let backup = store::backup_now(path, Utc::now()).map_err(|e| {
-            format!("the current version could not be backed up, so nothing was imported: {e}")
-        })?;
-        store::save(path, &plan.workspace).map_err(|e| e.to_string())?;
+        let backup = store::backup_now(path, Utc::now()).map_err(CommandError::Backup)?;
+        store::save(path, &plan.workspace)?;
         if let Some(b) = backup {
             report.push_str(&format!(
                 "the version before the import is kept as backup {} (`partnerdeck restore {}` \
@@ -298,10 +283,10 @@ pub fn import(
 }
 
 /// `partnerdeck brief NAME`.
-pub fn brief(src: &Source, name: &str) -> Result<ExitCode, String> {
+pub fn brief(src: &Source, name: &str) -> Result<ExitCode, CommandError> {
     let ws = src.read()?;
-    let p = find::partner(&ws, name).map_err(|e| e.to_string())?;
-    let text = super::brief::brief(&ws, p.id, src.today).ok_or("the partner vanished")?;
+    let p = find::partner(&ws, name)?;
+    let text = super::brief::brief(&ws, p.id, src.today).ok_or(CommandError::Vanished)?;
     print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -312,7 +297,7 @@ pub fn log(
     src: &Source,
     entry: &super::log::Entry<'_>,
     wait: Option<u64>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode, CommandError> {
     src.refuse_demo("log")?;
     let (session, mut ws) = src.open_for_writing(
         "log it there (`l` on the partner), or close it and run this again",
@@ -329,8 +314,7 @@ pub fn log(
         &ws,
         &store::BackupPolicy::default(),
         Utc::now(),
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
     // The entry is saved: whatever happens to the confirmation now, the command succeeded (a
     // failure would make a script log it again). A closed pipe ends quietly.
     if let Err(e) = say(&super::log::describe(&ws, &x)) {

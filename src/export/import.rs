@@ -14,12 +14,12 @@
 use super::csv::{parse_contacts, split, unguard};
 use super::find;
 use super::text::one_line;
-use crate::model::dates::{parse_date, parse_date_time};
+use crate::model::dates::{DateError, parse_date, parse_date_time};
 use crate::model::*;
 use crate::text::{MESSAGE_VALUE, excerpt};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::{HashMap, HashSet};
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 
 /// What an import adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,54 +86,38 @@ pub struct Plan {
 }
 
 /// A file that cannot be imported at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// The header lacks a column that every row needs.
+    #[error(
+        "the header (row 1) has no {} column{}; `partnerdeck export csv --kind …` shows the \
+         expected columns",
+        .0.join(", "),
+        if .0.len() == 1 { "" } else { "s" }
+    )]
     MissingColumns(Vec<&'static str>),
     /// The file is empty or its header cannot be read.
+    #[error("no header row: {0}")]
     NoHeader(String),
     /// A quoted cell is never closed: every row after it would be read as part of that cell.
+    #[error(
+        "row {row}: a cell starts with a quote (\") that is never closed, so every row after it \
+         would be read into that one cell; close it (a quote inside a quoted cell is written \
+         twice: \"\")"
+    )]
     UnclosedQuote { row: u64 },
     /// The header names a column twice (1-based positions): which one to read is unclear.
+    #[error(
+        "row 1: the header names the {} column twice (columns {first} and {second}); keep one \
+         of them",
+        q(column)
+    )]
     RepeatedColumn {
         column: String,
         first: usize,
         second: usize,
     },
 }
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::MissingColumns(cols) => write!(
-                f,
-                "the header (row 1) has no {} column{}; `partnerdeck export csv --kind …` \
-                 shows the expected columns",
-                cols.join(", "),
-                if cols.len() == 1 { "" } else { "s" }
-            ),
-            ImportError::NoHeader(why) => write!(f, "no header row: {why}"),
-            ImportError::UnclosedQuote { row } => write!(
-                f,
-                "row {row}: a cell starts with a quote (\") that is never closed, so every row \
-                 after it would be read into that one cell; close it (a quote inside a quoted \
-                 cell is written twice: \"\")"
-            ),
-            ImportError::RepeatedColumn {
-                column,
-                first,
-                second,
-            } => write!(
-                f,
-                "row 1: the header names the {} column twice (columns {first} and {second}); \
-                 keep one of them",
-                q(column)
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// The user's text as a message quotes it: inert, cut when long.
 fn q(text: &str) -> String {
@@ -551,7 +535,7 @@ fn partner_row(p: &mut Plan, seen: &mut Seen, row: &Row<'_>, row_no: u64, today:
 
 /// Reads a time: `2026-11-20 14:30`, `2026-11-20T14:30:00`, a bare date (09:00), or any form
 /// the forms accept (`yesterday 9:30`, `-2d`).
-pub fn parse_time(text: &str, today: NaiveDate) -> Result<NaiveDateTime, String> {
+pub fn parse_time(text: &str, today: NaiveDate) -> Result<NaiveDateTime, DateError> {
     for f in [
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",

@@ -3,7 +3,7 @@
 //! dashboard's: a call we started, now.
 
 use super::find::{self, FindError};
-use crate::model::dates::{parse_date, parse_date_time};
+use crate::model::dates::{DateError, parse_date, parse_date_time};
 use crate::model::*;
 use crate::text::{MESSAGE_VALUE, excerpt};
 use chrono::{Days, NaiveDateTime};
@@ -49,8 +49,8 @@ pub enum LogError {
     #[error("`{}` is not a side; use us or them", excerpt(.0, MESSAGE_VALUE))]
     Side(String),
     /// A date or time that does not read, in the words of the date parser.
-    #[error("{0}")]
-    Date(String),
+    #[error(transparent)]
+    Date(#[from] DateError),
     #[error("sentiment is from 1 to 5, not {0}")]
     Sentiment(u8),
     #[error("the summary is empty; say in a few words what happened")]
@@ -62,13 +62,6 @@ pub enum LogError {
     /// What validation found wrong with the new entry.
     #[error("{}", .0.join("; "))]
     Invalid(Vec<String>),
-}
-
-/// The command line prints the message.
-impl From<LogError> for String {
-    fn from(e: LogError) -> String {
-        e.to_string()
-    }
 }
 
 /// Adds the entry to `ws` and returns it; `now` is the time taken for "now". Nothing is added

@@ -6,10 +6,12 @@
 //! history table of a partner's report and the `health` CSV table), `import` (CSV in), `brief`
 //! (the pre-meeting brief), `log` (an interaction from command-line words), `text` (small
 //! formatting helpers shared by the Markdown outputs), `find` (partner names as people type
-//! them: `model::find`, re-exported), and `commands`, the only part that touches files: the command-line glue that
-//! reads, locks, backs up and writes (every file through `store::write_private`).
+//! them: `model::find`, re-exported), and `commands`, the only part that touches files: the
+//! command-line glue that reads, locks, backs up and writes (every file through
+//! `store::write_private`), with `command_error`, why such a command failed.
 
 pub mod brief;
+mod command_error;
 pub mod commands;
 pub mod csv;
 pub mod health;

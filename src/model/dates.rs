@@ -13,8 +13,33 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sun),
 ];
 
-fn outside(text: &str) -> String {
-    format!("`{}` is outside the calendar", quoted(text))
+/// Why a date or time typed by a person does not read. Each variant keeps what was typed; the
+/// message quotes it inert and cut when long.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("a date is needed (e.g. 2026-12-01, today, +3d, fri)")]
+    Missing,
+    #[error("`{}` is outside the calendar", quoted(.0))]
+    Outside(String),
+    #[error(
+        "`{}`: expected a number of days, weeks, months or years, like +3d",
+        quoted(.0)
+    )]
+    Amount(String),
+    #[error("`{}`: the unit must be d, w, m or y", quoted(.0))]
+    Unit(String),
+    #[error(
+        "`{}` is not a date: use 2026-12-01, today, yesterday, tomorrow, +3d, -2w, +1m or a \
+         weekday",
+        quoted(.0)
+    )]
+    NotADate(String),
+    #[error("`{}` is not a time: use HH:MM, like 14:30", quoted(.0))]
+    NotATime(String),
+}
+
+fn outside(text: &str) -> DateError {
+    DateError::Outside(text.to_string())
 }
 
 /// What was typed, as a message quotes it (inert, cut when long).
@@ -23,10 +48,10 @@ fn quoted(text: &str) -> String {
 }
 
 /// Parses a date typed by a person, relative to `today`.
-pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let t = text.trim().to_lowercase();
     match t.as_str() {
-        "" => return Err("a date is needed (e.g. 2026-12-01, today, +3d, fri)".into()),
+        "" => return Err(DateError::Missing),
         "today" | "now" => return Ok(today),
         "yesterday" => {
             return today
@@ -52,12 +77,9 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             .filter(|c| c.is_alphabetic())
             .unwrap_or('d');
         let digits = body.trim_end_matches(|c: char| c.is_alphabetic());
-        let n: u32 = digits.parse().map_err(|_| {
-            format!(
-                "`{}`: expected a number of days, weeks, months or years, like +3d",
-                quoted(text)
-            )
-        })?;
+        let n: u32 = digits
+            .parse()
+            .map_err(|_| DateError::Amount(text.to_string()))?;
         let moved = match (unit, sign) {
             ('d', 1) => today.checked_add_days(Days::new(n.into())),
             ('d', _) => today.checked_sub_days(Days::new(n.into())),
@@ -68,7 +90,7 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             ('y', 1) => today.checked_add_months(Months::new(n.saturating_mul(12))),
             ('y', _) => today.checked_sub_months(Months::new(n.saturating_mul(12))),
             _ => {
-                return Err(format!("`{}`: the unit must be d, w, m or y", quoted(text)));
+                return Err(DateError::Unit(text.to_string()));
             }
         };
         return moved.ok_or_else(|| outside(text));
@@ -84,17 +106,11 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             .checked_add_days(Days::new(ahead as u64))
             .ok_or_else(|| outside(text));
     }
-    NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| {
-        format!(
-            "`{}` is not a date: use 2026-12-01, today, yesterday, tomorrow, +3d, -2w, +1m or a \
-             weekday",
-            quoted(text)
-        )
-    })
+    NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| DateError::NotADate(text.to_string()))
 }
 
 /// Parses a date with an optional time (`2026-12-01 14:30`, `today 9:00`, `now`).
-pub fn parse_date_time(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, String> {
+pub fn parse_date_time(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, DateError> {
     let t = text.trim();
     if t.eq_ignore_ascii_case("now") || t.is_empty() {
         return Ok(now);
@@ -106,7 +122,7 @@ pub fn parse_date_time(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, 
     let date = parse_date(date_part, now.date())?;
     let time = match time_part {
         Some(tm) => NaiveTime::parse_from_str(tm, "%H:%M")
-            .map_err(|_| format!("`{}` is not a time: use HH:MM, like 14:30", quoted(tm)))?,
+            .map_err(|_| DateError::NotATime(tm.to_string()))?,
         None if date == now.date() => now.time(),
         None => NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
     };

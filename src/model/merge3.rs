@@ -569,6 +569,29 @@ fn keep_referenced(
     out.drop_dangling();
 }
 
+/// Why `theirs` of a conflict could not be taken; the workspace is left as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum TheirsError {
+    #[error("no such conflict")]
+    NoSuchConflict,
+    /// Their whole record (deleted, added twice) does not read as a record of its kind.
+    #[error("their version of {kind} #{id} cannot be read")]
+    Unreadable { kind: String, id: u64 },
+    /// The record the conflict is about is no longer in the workspace.
+    #[error("{kind} #{id} is gone")]
+    Gone { kind: String, id: u64 },
+    #[error("a conflict on a {0} cannot be taken from theirs here")]
+    Kind(String),
+    #[error("the record cannot be read")]
+    Record,
+    /// Their value of the field is not JSON.
+    #[error("their value cannot be read: {0}")]
+    Value(serde_json::Error),
+    /// Their value does not fit the field.
+    #[error("their value does not fit: {0}")]
+    Fit(serde_json::Error),
+}
+
 /// Whether `ws` holds the record with this id in the list `list` (looked for one by one: a
 /// merge's lists may not be in order yet).
 fn has_record(ws: &Workspace, list: ListKind, id: u64) -> bool {
@@ -607,8 +630,12 @@ fn restore(from: &Workspace, out: &mut Workspace, list: ListKind, id: u64) -> bo
 
 /// Puts `theirs` of a conflict into the workspace (the record holds ours until then) and drops
 /// the conflict. Errors leave the workspace as it was.
-pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), String> {
-    let c = ws.conflicts.get(i).cloned().ok_or("no such conflict")?;
+pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), TheirsError> {
+    let c = ws
+        .conflicts
+        .get(i)
+        .cloned()
+        .ok_or(TheirsError::NoSuchConflict)?;
     let mut out = ws.clone();
     out.conflicts.remove(i);
     match c.kind.as_str() {
@@ -618,7 +645,7 @@ pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), String> {
             struct Take<'a>(
                 &'a mut Workspace,
                 &'a MergeConflict,
-                Option<Result<(), String>>,
+                Option<Result<(), TheirsError>>,
             );
             impl EachKind for Take<'_> {
                 fn kind<R: Record>(&mut self) {
@@ -632,9 +659,7 @@ pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), String> {
             match take.2 {
                 Some(taken) => taken?,
                 None => {
-                    return Err(format!(
-                        "a conflict on a {other} cannot be taken from theirs here"
-                    ));
+                    return Err(TheirsError::Kind(other.to_string()));
                 }
             }
         }
@@ -647,7 +672,7 @@ pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), String> {
 }
 
 /// [`take_theirs`] for a conflict on a record of kind `R`.
-fn take_in_list<R: Record>(out: &mut Workspace, c: &MergeConflict) -> Result<(), String> {
+fn take_in_list<R: Record>(out: &mut Workspace, c: &MergeConflict) -> Result<(), TheirsError> {
     let at = R::list(out).iter().position(|r| r.id() == c.id);
     match c.field.as_str() {
         "(deleted)" if c.theirs == "deleted" => {
@@ -667,14 +692,17 @@ fn take_in_list<R: Record>(out: &mut Workspace, c: &MergeConflict) -> Result<(),
             } else if c.theirs.starts_with("kept") {
                 // Their side kept it (records refer to it): it is already here.
             } else {
-                return Err(format!(
-                    "their version of {} #{} cannot be read",
-                    c.kind, c.id
-                ));
+                return Err(TheirsError::Unreadable {
+                    kind: c.kind.clone(),
+                    id: c.id,
+                });
             }
         }
         field => {
-            let at = at.ok_or_else(|| format!("{} #{} is gone", c.kind, c.id))?;
+            let at = at.ok_or_else(|| TheirsError::Gone {
+                kind: c.kind.clone(),
+                id: c.id,
+            })?;
             let list = R::list_mut(out);
             list[at] = set_field(&list[at], field, &c.theirs)?;
         }
@@ -687,12 +715,11 @@ fn set_field<T: Serialize + DeserializeOwned>(
     record: &T,
     field: &str,
     json: &str,
-) -> Result<T, String> {
+) -> Result<T, TheirsError> {
     let Ok(Value::Object(mut map)) = serde_json::to_value(record) else {
-        return Err("the record cannot be read".into());
+        return Err(TheirsError::Record);
     };
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| format!("their value cannot be read: {e}"))?;
+    let value: Value = serde_json::from_str(json).map_err(TheirsError::Value)?;
     if let Some(key) = field
         .strip_prefix("contacts[")
         .and_then(|k| k.strip_suffix(']'))
@@ -716,7 +743,7 @@ fn set_field<T: Serialize + DeserializeOwned>(
     } else {
         map.insert(field.to_string(), value);
     }
-    serde_json::from_value(Value::Object(map)).map_err(|e| format!("their value does not fit: {e}"))
+    serde_json::from_value(Value::Object(map)).map_err(TheirsError::Fit)
 }
 
 /// One line for a conflict: the record, the field, both values and the base's (each cut).

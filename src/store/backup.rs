@@ -46,12 +46,11 @@
 use super::format::to_text;
 use super::load::{LoadError, Loaded, load_text};
 use super::packed;
-use super::save::{SaveError, create_private_dir, write_private};
+use super::save::{SaveError, SaveFailure, create_private_dir, write_private};
 use super::stamp::Stamp;
 use crate::model::Workspace;
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 use std::collections::BTreeSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -425,17 +424,16 @@ fn text_and_backup(
     policy: &BackupPolicy,
     now: DateTime<Utc>,
 ) -> Result<(String, Option<BackupInfo>), SaveError> {
-    let text = to_text(ws).map_err(|e| SaveError {
-        path: path.to_path_buf(),
-        message: format!("the data cannot be written as RON: {e}"),
-    })?;
+    let text = to_text(ws).map_err(|e| SaveError::new(path, SaveFailure::Ron(e)))?;
     let backup = if backup_due(path, policy, now) {
-        backup_now(path, now).map_err(|e| SaveError {
-            path: path.to_path_buf(),
-            message: format!(
-                "the previous version could not be kept in {}: {e}; nothing was saved",
-                backup_dir(path).display()
-            ),
+        backup_now(path, now).map_err(|e| {
+            SaveError::new(
+                path,
+                SaveFailure::Backup {
+                    dir: backup_dir(path),
+                    source: Box::new(e),
+                },
+            )
         })?
     } else {
         None
@@ -475,23 +473,22 @@ pub fn save_guarded(
 ) -> Result<Option<SaveReport>, SaveError> {
     let (text, backup) = text_and_backup(path, ws, policy, now)?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        create_private_dir(dir).map_err(|e| SaveError {
-            path: path.to_path_buf(),
-            message: format!("cannot create {}: {e}", dir.display()),
+        create_private_dir(dir).map_err(|source| {
+            SaveError::new(
+                path,
+                SaveFailure::CreateDir {
+                    dir: dir.to_path_buf(),
+                    source,
+                },
+            )
         })?;
     }
     match super::commit::replace_if_unchanged(path, text.as_bytes(), known)? {
         super::commit::Committed::Changed => Ok(None),
         super::commit::Committed::Stranded { theirs, why } => {
             // Their version must not be lost: it goes into backups/.
-            let kept = keep_aside(path, &theirs);
-            Err(SaveError {
-                path: path.to_path_buf(),
-                message: format!(
-                    "another program wrote the file during the save, and it could not be put back ({why}); their version is kept as {}",
-                    kept.map_or_else(|e| format!("nothing: {e}"), |p| p.display().to_string())
-                ),
-            })
+            let kept = keep_aside(path, &theirs).map_err(Box::new);
+            Err(SaveError::new(path, SaveFailure::Stranded { why, kept }))
         }
         super::commit::Committed::Written => {
             let pruned = prune(path, policy, now);
@@ -532,54 +529,34 @@ pub fn restore(data_path: &Path, id: &str, now: DateTime<Utc>) -> Result<Restore
 }
 
 /// Why a backup could not be listed, made or restored.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum BackupError {
-    NotFound {
-        data_path: PathBuf,
-        id: String,
-    },
-    Ambiguous {
-        id: String,
-        matches: Vec<String>,
-    },
+    #[error(
+        "no backup {id} of {} in {}; `partnerdeck backups` lists them",
+        data_path.display(),
+        backup_dir(data_path).display()
+    )]
+    NotFound { data_path: PathBuf, id: String },
+    #[error("{id} could be any of {}; give more of the id", matches.join(", "))]
+    Ambiguous { id: String, matches: Vec<String> },
     /// The backup does not load; the data file was not touched.
+    #[error(
+        "backup {id} cannot be restored, it does not load: {error}\nThe data file was not changed."
+    )]
     Invalid {
         id: String,
+        #[source]
         error: Box<LoadError>,
     },
+    #[error("cannot read {}: {error}", path.display())]
     Io {
         path: PathBuf,
+        #[source]
         error: std::io::Error,
     },
+    #[error(transparent)]
     Save(SaveError),
 }
-
-impl fmt::Display for BackupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BackupError::NotFound { data_path, id } => write!(
-                f,
-                "no backup {id} of {} in {}; `partnerdeck backups` lists them",
-                data_path.display(),
-                backup_dir(data_path).display()
-            ),
-            BackupError::Ambiguous { id, matches } => write!(
-                f,
-                "{id} could be any of {}; give more of the id",
-                matches.join(", ")
-            ),
-            BackupError::Invalid { id, error } => write!(
-                f,
-                "backup {id} cannot be restored, it does not load: {error}\nThe data file was \
-                 not changed."
-            ),
-            BackupError::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
-            BackupError::Save(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for BackupError {}
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@
 //! microseconds). Where no version was known (a new file), the new one is linked in only if no
 //! file appeared meanwhile.
 
-use super::save::SaveError;
+use super::save::{SaveError, SaveFailure};
 use super::stamp::Stamp;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,14 +24,14 @@ pub enum Committed {
     Changed,
     /// Another writer's version was swapped out by the save and could not be swapped back: it
     /// is at `theirs`, for the caller to keep (in `backups/`) before anything else.
-    Stranded { theirs: PathBuf, why: String },
+    Stranded {
+        theirs: PathBuf,
+        why: std::io::Error,
+    },
 }
 
-fn fail(path: &Path, message: String) -> SaveError {
-    SaveError {
-        path: path.to_path_buf(),
-        message,
-    }
+fn fail(path: &Path, reason: SaveFailure) -> SaveError {
+    SaveError::new(path, reason)
 }
 
 /// Writes `bytes` to a new temporary file beside `path` (created new, 0600, by tempfile),
@@ -50,14 +50,14 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, SaveError> {
         .suffix("")
         .rand_bytes(6)
         .tempfile_in(&dir)
-        .map_err(|e| fail(path, format!("cannot create a temporary file: {e}")))?;
+        .map_err(|e| fail(path, SaveFailure::TempFile(e)))?;
     let (mut file, tmp_path) = tmp
         .keep()
-        .map_err(|e| fail(path, format!("cannot create a temporary file: {e}")))?;
+        .map_err(|e| fail(path, SaveFailure::KeepTempFile(e.error)))?;
     let written = file
         .write_all(bytes)
         .and_then(|()| file.sync_all())
-        .map_err(|e| fail(path, format!("writing failed: {e}")));
+        .map_err(|e| fail(path, SaveFailure::Write(e)));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp_path);
         return Err(e);
@@ -109,7 +109,7 @@ fn swap_in(path: &Path, tmp: &Path, known: Option<&Stamp>) -> Result<Committed, 
     use std::os::unix::ffi::OsStrExt as _;
     let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).ok();
     let (Some(from), Some(to)) = (c(tmp), c(path)) else {
-        return Err(fail(path, "the path holds a NUL byte".into()));
+        return Err(fail(path, SaveFailure::NulByte));
     };
     let rename = |flags: libc::c_uint| {
         // SAFETY: two valid NUL-terminated paths relative to the working folder.
@@ -134,10 +134,7 @@ fn swap_in(path: &Path, tmp: &Path, known: Option<&Stamp>) -> Result<Committed, 
             Ok(()) => Ok(Committed::Written),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(Committed::Changed),
             Err(e) if unsupported(&e) => fallback(path, tmp, None),
-            Err(e) => Err(fail(
-                path,
-                format!("cannot put the new version in place: {e}"),
-            )),
+            Err(e) => Err(fail(path, SaveFailure::Rename(e))),
         };
     };
     match rename(libc::RENAME_EXCHANGE) {
@@ -153,7 +150,7 @@ fn swap_in(path: &Path, tmp: &Path, known: Option<&Stamp>) -> Result<Committed, 
                     // Cannot swap back: the caller keeps their version in backups/.
                     Ok(Committed::Stranded {
                         theirs: tmp.to_path_buf(),
-                        why: e.to_string(),
+                        why: e,
                     })
                 }
             }
@@ -161,10 +158,7 @@ fn swap_in(path: &Path, tmp: &Path, known: Option<&Stamp>) -> Result<Committed, 
         // The file was removed since: that is a change too.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Committed::Changed),
         Err(e) if unsupported(&e) => fallback(path, tmp, Some(known)),
-        Err(e) => Err(fail(
-            path,
-            format!("cannot put the new version in place: {e}"),
-        )),
+        Err(e) => Err(fail(path, SaveFailure::Rename(e))),
     }
 }
 
@@ -189,5 +183,5 @@ fn fallback(path: &Path, tmp: &Path, known: Option<&Stamp>) -> Result<Committed,
     }
     std::fs::rename(tmp, path)
         .map(|()| Committed::Written)
-        .map_err(|e| fail(path, format!("cannot put the new version in place: {e}")))
+        .map_err(|e| fail(path, SaveFailure::Rename(e)))
 }

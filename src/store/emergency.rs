@@ -15,7 +15,7 @@
 //! file, nor on an earlier emergency copy.
 
 use super::format::to_text;
-use super::save::SaveError;
+use super::save::{SaveError, SaveFailure};
 use crate::model::Workspace;
 use chrono::{DateTime, Utc};
 use std::io::Write;
@@ -81,13 +81,10 @@ pub fn write_emergency_full(
                 }
                 return Ok(copy);
             }
-            Err(e) => failures.push(e.message),
+            Err(e) => failures.push(*e.reason),
         }
     }
-    Err(SaveError {
-        path: data_path.to_path_buf(),
-        message: failures.join("; then "),
-    })
+    Err(SaveError::new(data_path, SaveFailure::Attempts(failures)))
 }
 
 /// The version an emergency copy started from, kept beside it.
@@ -151,20 +148,19 @@ fn fallback_marker(data_path: &Path) -> String {
 }
 
 /// A fallback folder is used only when it is a real folder of ours, readable by us alone.
-fn private_folder(dir: &Path) -> Result<(), String> {
-    super::save::create_private_dir(dir)
-        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+fn private_folder(dir: &Path) -> Result<(), SaveFailure> {
+    super::save::create_private_dir(dir).map_err(|source| SaveFailure::CreateDir {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt as _;
-        let meta = std::fs::symlink_metadata(dir).map_err(|e| e.to_string())?;
+        let meta = std::fs::symlink_metadata(dir).map_err(SaveFailure::Inspect)?;
         // SAFETY: getuid has no preconditions.
         let uid = unsafe { libc::getuid() };
         if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
-            return Err(format!(
-                "{} is not a private folder of this user",
-                dir.display()
-            ));
+            return Err(SaveFailure::NotPrivate(dir.to_path_buf()));
         }
     }
     Ok(())
@@ -177,11 +173,9 @@ fn write_in(
     ws: &Workspace,
     now: DateTime<Utc>,
 ) -> Result<PathBuf, SaveError> {
-    let fail = |message: String| SaveError {
-        path: data_path.to_path_buf(),
-        message: format!("the emergency copy could not be written: {message}"),
-    };
-    let text = to_text(ws).map_err(|e| fail(format!("the data cannot be written as RON: {e}")))?;
+    let fail =
+        |reason: SaveFailure| SaveError::new(data_path, SaveFailure::Emergency(Box::new(reason)));
+    let text = to_text(ws).map_err(|e| fail(SaveFailure::Ron(e)))?;
     if dir != folder(data_path) {
         private_folder(dir).map_err(fail)?;
     }
@@ -197,10 +191,15 @@ fn write_in(
         .suffix("")
         .rand_bytes(6)
         .tempfile_in(&dir)
-        .map_err(|e| fail(format!("cannot create a file in {}: {e}", dir.display())))?;
+        .map_err(|source| {
+            fail(SaveFailure::CreateIn {
+                dir: dir.clone(),
+                source,
+            })
+        })?;
     tmp.write_all(text.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| fail(format!("writing failed: {e}")))?;
+        .map_err(|e| fail(SaveFailure::Write(e)))?;
     let base = format!("{marker}{}", now.format("%Y%m%dT%H%M%SZ"));
     let mut tmp = Some(tmp);
     for seq in 1..1000u32 {
@@ -223,15 +222,14 @@ fn write_in(
             }
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => tmp = Some(e.file),
             Err(e) => {
-                return Err(fail(format!(
-                    "cannot name it {}: {}",
-                    target.display(),
-                    e.error
-                )));
+                return Err(fail(SaveFailure::Name {
+                    target,
+                    source: e.error,
+                }));
             }
         }
     }
-    Err(fail("too many emergency copies this second".into()))
+    Err(fail(SaveFailure::TooMany))
 }
 
 /// Every emergency copy of `data_path` (beside it, or in a fallback folder), oldest first.

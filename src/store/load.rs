@@ -4,7 +4,6 @@
 use super::format::{ParseError, RecordLines, parse};
 use super::migrate;
 use crate::model::{CURRENT_VERSION, Problem, Workspace, validate};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// A problem found by validation, with the line of its record when it could be found.
@@ -15,70 +14,60 @@ pub struct LocatedProblem {
 }
 
 /// Why a file could not be loaded.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    #[error("cannot read {}: {error}", path.display())]
     Io {
         path: PathBuf,
+        #[source]
         error: std::io::Error,
     },
+    #[error(
+        "{}:{}:{}: {}\n{}\nThe file was not changed. Fix it by hand (or restore a backup), then \
+         run `partnerdeck check`.",
+        path.display(),
+        error.line,
+        error.col,
+        // ron's words may quote the file (a misspelt field's name): cut when long.
+        crate::text::excerpt(&error.message, 400),
+        error.excerpt()
+    )]
     Parse {
         path: PathBuf,
+        #[source]
         error: ParseError,
     },
-    Newer {
-        path: PathBuf,
-        found: u32,
-    },
+    #[error(
+        "{} is a version {found} file, newer than this partnerdeck reads (version \
+         {CURRENT_VERSION}). It was not changed; upgrade partnerdeck to open it.",
+        path.display()
+    )]
+    Newer { path: PathBuf, found: u32 },
+    #[error("{}", problem_list(path, problems))]
     Invalid {
         path: PathBuf,
         problems: Vec<LocatedProblem>,
     },
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Io { path, error } => {
-                write!(f, "cannot read {}: {error}", path.display())
-            }
-            LoadError::Parse { path, error } => write!(
-                f,
-                "{}:{}:{}: {}\n{}\nThe file was not changed. Fix it by hand (or restore a backup), \
-                 then run `partnerdeck check`.",
-                path.display(),
-                error.line,
-                error.col,
-                // ron's words may quote the file (a misspelt field's name): cut when long.
-                crate::text::excerpt(&error.message, 400),
-                error.excerpt()
-            ),
-            LoadError::Newer { path, found } => write!(
-                f,
-                "{} is a version {found} file, newer than this partnerdeck reads (version \
-                 {CURRENT_VERSION}). It was not changed; upgrade partnerdeck to open it.",
-                path.display()
-            ),
-            LoadError::Invalid { path, problems } => {
-                writeln!(
-                    f,
-                    "{} has {} problem{}:",
-                    path.display(),
-                    problems.len(),
-                    if problems.len() == 1 { "" } else { "s" }
-                )?;
-                for p in problems {
-                    match p.line {
-                        Some(line) => writeln!(f, "  {}:{line}: {}", path.display(), p.problem)?,
-                        None => writeln!(f, "  {}: {}", path.display(), p.problem)?,
-                    }
-                }
-                write!(f, "The file was not changed.")
-            }
-        }
+/// The problems validation found, one a line with its place.
+fn problem_list(path: &Path, problems: &[LocatedProblem]) -> String {
+    use std::fmt::Write as _;
+    let mut text = format!(
+        "{} has {} problem{}:\n",
+        path.display(),
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    for p in problems {
+        let _ = match p.line {
+            Some(line) => writeln!(text, "  {}:{line}: {}", path.display(), p.problem),
+            None => writeln!(text, "  {}: {}", path.display(), p.problem),
+        };
     }
+    text.push_str("The file was not changed.");
+    text
 }
-
-impl std::error::Error for LoadError {}
 
 /// A successfully loaded file.
 #[derive(Debug)]

@@ -106,9 +106,14 @@ fn this_host() -> Option<String> {
 }
 
 /// Why the lock could not be taken.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another process holds the lock right now.
+    #[error(
+        "{} is open in another partnerdeck ({holder}); close it there, or open read-only with \
+         --read-only",
+        data_path.display()
+    )]
     Held {
         data_path: PathBuf,
         /// The holder's pid, when it had written it.
@@ -117,50 +122,31 @@ pub enum LockError {
     },
     /// Running as root on a file that belongs to another user: anything written (the lock,
     /// backups, the saved file) would belong to root and lock the owner out of their own data.
+    #[error(
+        "{} belongs to user {owner}, and this is root: files written now would belong to root \
+         and lock its owner out. Run it as that user (sudo -u '#{owner}' …), or open it \
+         read-only with --read-only",
+        data_path.display()
+    )]
     ForeignOwner { data_path: PathBuf, owner: u32 },
     /// The lock file could not be created, opened or locked.
+    #[error("cannot lock {}: {error}{}", lock_path.display(), read_only_hint(error))]
     Io {
         lock_path: PathBuf,
+        #[source]
         error: std::io::Error,
     },
 }
 
-impl fmt::Display for LockError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LockError::Held {
-                data_path, holder, ..
-            } => write!(
-                f,
-                "{} is open in another partnerdeck ({holder}); close it there, or open \
-                 read-only with --read-only",
-                data_path.display()
-            ),
-            LockError::ForeignOwner { data_path, owner } => write!(
-                f,
-                "{} belongs to user {owner}, and this is root: files written now would belong to \
-                 root and lock its owner out. Run it as that user (sudo -u '#{owner}' …), or \
-                 open it read-only with --read-only",
-                data_path.display()
-            ),
-            LockError::Io { lock_path, error } => {
-                write!(f, "cannot lock {}: {error}", lock_path.display())?;
-                if matches!(
-                    error.kind(),
-                    std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
-                ) {
-                    write!(
-                        f,
-                        "; to look without changing anything, open it with --read-only"
-                    )?;
-                }
-                Ok(())
-            }
+/// A lock refused for want of permission can still look: say how.
+fn read_only_hint(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+            "; to look without changing anything, open it with --read-only"
         }
+        _ => "",
     }
 }
-
-impl std::error::Error for LockError {}
 
 /// The session lock on one data file. Held until dropped.
 #[derive(Debug)]

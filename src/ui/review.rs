@@ -282,8 +282,10 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
         NEXT => {
             caret = Some((lines.len(), state.next.visual_cursor()));
             lines.push(input_line("Next review", state.next.value(), theme));
-            let hint = parse_date(state.next.value(), app.today)
-                .map_or_else(|e| e, |d| format!("→ {}", d.format("%a %Y-%m-%d")));
+            let hint = parse_date(state.next.value(), app.today).map_or_else(
+                |e| e.to_string(),
+                |d| format!("→ {}", d.format("%a %Y-%m-%d")),
+            );
             lines.push(Line::styled(
                 format!(" {}", pad("", LABEL_WIDTH + 1)) + &hint,
                 theme.dim,
@@ -346,7 +348,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                 )));
             }
             let next = parse_date(state.next.value(), app.today)
-                .map_or_else(|e| e, |d| d.format("%a %Y-%m-%d").to_string());
+                .map_or_else(|e| e.to_string(), |d| d.format("%a %Y-%m-%d").to_string());
             lines.push(Line::raw(format!(
                 " {} {next}",
                 pad("Next review", LABEL_WIDTH)
