@@ -4,41 +4,17 @@
 //! within 5× the data file for a generated workspace. Times are synthetic, as in
 //! `store_backups.rs`: each save is given its `now`, and the file's mtime is set to it.
 
+mod common;
+
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
+use common::backups::{ids, minutes, save_at, set_mtime, t0};
+#[cfg(unix)]
+use common::mode;
 use partnerdeck::model::{InteractionId, Workspace};
 use partnerdeck::store::{self, BackupError, BackupPolicy};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn t0() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-01T12:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
-
-fn minutes(m: i64) -> DateTime<Utc> {
-    t0() + TimeDelta::minutes(m)
-}
-
-fn set_mtime(path: &Path, t: DateTime<Utc>) {
-    let f = fs::OpenOptions::new().write(true).open(path).unwrap();
-    f.set_modified(t.into()).unwrap();
-}
-
-/// A save at `now` with the default policy, leaving the file's mtime at `now`.
-fn save_at(path: &Path, ws: &Workspace, now: DateTime<Utc>) -> store::SaveReport {
-    let report = store::save_with_backup(path, ws, &BackupPolicy::default(), now).unwrap();
-    set_mtime(path, now);
-    report
-}
-
-fn ids(path: &Path) -> Vec<String> {
-    store::list_backups(path)
-        .into_iter()
-        .map(|b| b.id)
-        .collect()
-}
 
 fn names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
@@ -47,12 +23,6 @@ fn names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-#[cfg(unix)]
-fn mode(p: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    fs::metadata(p).unwrap().permissions().mode() & 0o777
 }
 
 /// The demo sample, a workspace with real-looking records.
@@ -308,36 +278,9 @@ fn old_and_new_backups_are_pruned_by_one_policy() {
 /// Runs the benchmark generator (as `tests/generator.rs` does) for a workspace of the shape
 /// big files have.
 fn generated(out: &Path) -> Workspace {
-    let mut cmd = Command::new(env!("CARGO"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args([
-        "run",
-        "--offline",
-        "--quiet",
-        "--example",
-        "generate",
-    ]);
-    let exe = std::env::current_exe().unwrap();
-    if exe.components().any(|c| c.as_os_str() == "release") {
-        cmd.arg("--release");
-    }
-    let output = cmd
-        .args([
-            "--",
-            "--partners",
-            "20",
-            "--interactions",
-            "2000",
-            "--seed",
-            "3",
-        ])
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "the generator failed: {}",
-        String::from_utf8_lossy(&output.stderr)
+    common::generate::generate(
+        &["--partners", "20", "--interactions", "2000", "--seed", "3"],
+        out,
     );
     store::load(out).unwrap().unwrap().workspace
 }

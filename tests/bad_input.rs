@@ -5,48 +5,13 @@
 mod common;
 mod safety;
 
-use assert_cmd::Command;
+use common::cli::{cmd_on_without_config, demo_file, run_lossy};
+use common::settings;
 use partnerdeck::action::{Action, Context};
 use partnerdeck::keymap::Key;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn cmd(file: &Path) -> Command {
-    let mut c = Command::cargo_bin("partnerdeck").unwrap();
-    c.env("PARTNERDECK_FILE", file)
-        .env("PARTNERDECK_TODAY", "2026-11-27")
-        .env("PARTNERDECK_CONFIG", file.with_file_name("none.ron"));
-    c
-}
-
-struct Run {
-    ok: bool,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(c: &mut Command) -> Run {
-    let out = c.output().unwrap();
-    Run {
-        ok: out.status.success(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn demo_file(dir: &Path) -> PathBuf {
-    let path = dir.join("ws.ron");
-    cmd(&path).args(["init", "--demo"]).assert().success();
-    path
-}
-
-fn settings(text: &str) -> partnerdeck::config::Settings {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("config.ron");
-    fs::write(&path, text).unwrap();
-    partnerdeck::config::load(&path, false)
-}
 
 fn key(k: &str) -> Key {
     Key::parse(k).unwrap()
@@ -171,7 +136,7 @@ fn a_fifo_or_a_device_as_the_data_or_config_file_is_refused_at_once() {
         &["log", "acme", "hello"],
         &["brief", "x"],
     ] {
-        let out = cmd(&fifo)
+        let out = cmd_on_without_config(&fifo)
             .args(args)
             .timeout(Duration::from_secs(20))
             .output()
@@ -183,10 +148,12 @@ fn a_fifo_or_a_device_as_the_data_or_config_file_is_refused_at_once() {
             "{args:?}: {stderr}"
         );
     }
-    let r = run(cmd(&fifo)
-        .arg("check")
-        .arg("/dev/zero")
-        .timeout(Duration::from_secs(20)));
+    let r = run_lossy(
+        cmd_on_without_config(&fifo)
+            .arg("check")
+            .arg("/dev/zero")
+            .timeout(Duration::from_secs(20)),
+    );
     assert!(!r.ok);
     assert!(r.stderr.contains("character device"), "{}", r.stderr);
     // The configuration: the defaults are used, and the reason given.
@@ -195,18 +162,22 @@ fn a_fifo_or_a_device_as_the_data_or_config_file_is_refused_at_once() {
     let data = demo_file(&sub);
     let config = sub.join("config.ron");
     mkfifo(&config);
-    let r = run(cmd(&data)
-        .arg("--config")
-        .arg(&config)
-        .arg("config")
-        .timeout(Duration::from_secs(20)));
+    let r = run_lossy(
+        cmd_on_without_config(&data)
+            .arg("--config")
+            .arg(&config)
+            .arg("config")
+            .timeout(Duration::from_secs(20)),
+    );
     assert!(!r.ok);
     assert!(r.stderr.contains("named pipe (FIFO)"), "{}", r.stderr);
-    let r = run(cmd(&data)
-        .arg("--config")
-        .arg("/dev/zero")
-        .args(["render", "--width", "40", "--height", "10"])
-        .timeout(Duration::from_secs(20)));
+    let r = run_lossy(
+        cmd_on_without_config(&data)
+            .arg("--config")
+            .arg("/dev/zero")
+            .args(["render", "--width", "40", "--height", "10"])
+            .timeout(Duration::from_secs(20)),
+    );
     assert!(r.ok, "{}", r.stderr);
     assert!(r.stderr.contains("character device"), "{}", r.stderr);
     assert!(started.elapsed() < Duration::from_secs(30));
@@ -277,11 +248,11 @@ fn an_exhausted_id_counter_is_reported_and_never_wraps() {
         text.replacen(next, "  next_id: 18446744073709551615,", 1),
     )
     .unwrap();
-    let r = run(cmd(&path).arg("check"));
+    let r = run_lossy(cmd_on_without_config(&path).arg("check"));
     assert!(!r.ok, "{}", r.stdout);
     assert!(r.stderr.contains("next_id"), "{}", r.stderr);
     let before = fs::read(&path).unwrap();
-    let r = run(cmd(&path).args(["log", "greenleaf", "hello"]));
+    let r = run_lossy(cmd_on_without_config(&path).args(["log", "greenleaf", "hello"]));
     assert_eq!(r.stdout, "");
     assert!(r.stderr.contains("next_id"), "{}", r.stderr);
     assert_eq!(fs::read(&path).unwrap(), before, "nothing was written");
@@ -312,10 +283,10 @@ fn a_byte_order_mark_is_accepted_and_a_missing_version_is_named() {
     let text = fs::read_to_string(&path).unwrap();
     let bom = dir.path().join("bom.ron");
     fs::write(&bom, format!("\u{feff}{text}")).unwrap();
-    let r = run(cmd(&path).arg("check").arg(&bom));
+    let r = run_lossy(cmd_on_without_config(&path).arg("check").arg(&bom));
     assert!(r.ok, "{}", r.stderr);
     assert!(r.stdout.contains(": ok"), "{}", r.stdout);
-    let r = run(cmd(&bom).args(["log", "greenleaf", "hello"]));
+    let r = run_lossy(cmd_on_without_config(&bom).args(["log", "greenleaf", "hello"]));
     assert!(r.ok, "{}", r.stderr);
     let no_version = dir.path().join("old.ron");
     let line = text
@@ -323,7 +294,7 @@ fn a_byte_order_mark_is_accepted_and_a_missing_version_is_named() {
         .find(|l| l.trim().starts_with("version:"))
         .unwrap();
     fs::write(&no_version, text.replacen(&format!("{line}\n"), "", 1)).unwrap();
-    let r = run(cmd(&path).arg("check").arg(&no_version));
+    let r = run_lossy(cmd_on_without_config(&path).arg("check").arg(&no_version));
     assert!(!r.ok);
     assert!(r.stderr.contains("`version`"), "{}", r.stderr);
     assert!(!r.stderr.contains("next_id"), "{}", r.stderr);
@@ -432,7 +403,7 @@ fn writing_commands_clean_up_what_killed_runs_left() {
     }
     let unrelated = dir.path().join(".other.ron.a1B2c3");
     fs::write(&unrelated, "not ours").unwrap();
-    let r = run(cmd(&path).args(["log", "greenleaf", "hello"]));
+    let r = run_lossy(cmd_on_without_config(&path).args(["log", "greenleaf", "hello"]));
     assert!(r.ok, "{}", r.stderr);
     for l in &leftovers {
         assert!(!l.exists(), "{} is left", l.display());
@@ -440,14 +411,16 @@ fn writing_commands_clean_up_what_killed_runs_left() {
     assert!(unrelated.exists());
     // Also before an import, and not by the read-only commands.
     fs::write(&leftovers[0], "half a save").unwrap();
-    let r = run(cmd(&path).arg("check"));
+    let r = run_lossy(cmd_on_without_config(&path).arg("check"));
     assert!(r.ok);
     assert!(leftovers[0].exists(), "a read-only command leaves them");
     let csv = dir.path().join("new.csv");
     fs::write(&csv, "name\nNew Co\n").unwrap();
-    let r = run(cmd(&path)
-        .args(["import", "csv", "--kind", "partners", "--apply"])
-        .arg(&csv));
+    let r = run_lossy(
+        cmd_on_without_config(&path)
+            .args(["import", "csv", "--kind", "partners", "--apply"])
+            .arg(&csv),
+    );
     assert!(r.ok, "{}", r.stderr);
     assert!(!leftovers[0].exists());
 }
@@ -462,7 +435,7 @@ fn racing_writers_with_wait_all_get_their_turn() {
             let path = path.clone();
             std::thread::spawn(move || {
                 for i in 0..4 {
-                    let r = run(cmd(&path).args([
+                    let r = run_lossy(cmd_on_without_config(&path).args([
                         "log",
                         "greenleaf",
                         &format!("writer {w} entry {i}"),
@@ -491,9 +464,9 @@ fn racing_writers_with_wait_all_get_their_turn() {
     // Without --wait a held lock is still refused at once, and --wait gives up in time.
     let lock = partnerdeck::store::Lock::acquire(&path).unwrap();
     let started = Instant::now();
-    let r = run(cmd(&path).args(["log", "greenleaf", "x"]));
+    let r = run_lossy(cmd_on_without_config(&path).args(["log", "greenleaf", "x"]));
     assert!(!r.ok);
-    let r = run(cmd(&path).args(["log", "greenleaf", "x", "--wait", "1"]));
+    let r = run_lossy(cmd_on_without_config(&path).args(["log", "greenleaf", "x", "--wait", "1"]));
     assert!(!r.ok);
     assert!(r.stderr.contains("waited 1 s"), "{}", r.stderr);
     assert!(started.elapsed() < Duration::from_secs(10));

@@ -1,48 +1,17 @@
 //! `partnerdeck brief` and `partnerdeck log` from the shell, against a temp file: names found
 //! loosely but never guessed, entries validated and saved atomically, the lock respected.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{cmd_on, demo_file, load, run};
 use partnerdeck::model::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn cmd(file: &Path) -> Command {
-    let mut c = Command::cargo_bin("partnerdeck").unwrap();
-    c.env("PARTNERDECK_FILE", file)
-        .env("PARTNERDECK_TODAY", "2026-11-27");
-    c
-}
-
-struct Run {
-    ok: bool,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(c: &mut Command) -> Run {
-    let out = c.output().unwrap();
-    Run {
-        ok: out.status.success(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn demo_file(dir: &Path) -> PathBuf {
-    let path = dir.join("ws.ron");
-    cmd(&path).args(["init", "--demo"]).assert().success();
-    path
-}
-
-fn load(path: &Path) -> Workspace {
-    partnerdeck::store::load(path).unwrap().unwrap().workspace
-}
 
 #[test]
 fn a_brief_has_every_section_a_meeting_needs() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_file(dir.path());
-    let r = run(cmd(&path).args(["brief", "riverside"]));
+    let r = run(cmd_on(&path).args(["brief", "riverside"]));
     assert!(r.ok, "{}", r.stderr);
     let b = r.stdout;
     assert!(
@@ -77,7 +46,7 @@ fn a_brief_has_every_section_a_meeting_needs() {
 fn ambiguous_and_unknown_names_are_refused_with_the_candidates() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_file(dir.path());
-    let r = run(cmd(&path).args(["brief", "northwind"]));
+    let r = run(cmd_on(&path).args(["brief", "northwind"]));
     assert!(!r.ok);
     assert!(r.stdout.is_empty());
     assert!(
@@ -92,14 +61,14 @@ fn ambiguous_and_unknown_names_are_refused_with_the_candidates() {
             .contains("\n  Northwind Polytechnic — Civic Tech Lab")
     );
 
-    let r = run(cmd(&path).args(["brief", "polytech"]));
+    let r = run(cmd_on(&path).args(["brief", "polytech"]));
     assert!(r.ok);
     assert!(
         r.stdout
             .starts_with("# Brief: Northwind Polytechnic — Civic Tech Lab")
     );
 
-    let r = run(cmd(&path).args(["brief", "zebra crossing"]));
+    let r = run(cmd_on(&path).args(["brief", "zebra crossing"]));
     assert!(!r.ok);
     assert!(
         r.stderr
@@ -115,7 +84,7 @@ fn log_appends_a_validated_entry_that_the_brief_then_shows() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_file(dir.path());
     let before = load(&path);
-    let r = run(cmd(&path).args([
+    let r = run(cmd_on(&path).args([
         "log",
         "cafe lumiere",
         "Tasted the winter menu; agreed on a date",
@@ -159,7 +128,7 @@ fn log_appends_a_validated_entry_that_the_brief_then_shows() {
         assert_eq!(mode & 0o777, 0o600);
     }
 
-    let r = run(cmd(&path).args(["brief", "café"]));
+    let r = run(cmd_on(&path).args(["brief", "café"]));
     assert!(r.ok);
     assert!(
         r.stdout
@@ -173,14 +142,14 @@ fn log_appends_a_validated_entry_that_the_brief_then_shows() {
     );
 
     // Defaults: a call we started, now.
-    let r = run(cmd(&path).args(["log", "maya", "Quick check-in"]));
+    let r = run(cmd_on(&path).args(["log", "maya", "Quick check-in"]));
     assert!(r.ok, "{}", r.stderr);
     let x = load(&path).interactions.last().unwrap().clone();
     assert_eq!((x.channel, x.initiated_by), (Channel::Call, Side::Us));
     assert_eq!(x.at.date().to_string(), "2026-11-27");
 
     // Relative dates that look like options.
-    let r = run(cmd(&path).args(["log", "harbour", "Sent the checklist", "--when", "-2d"]));
+    let r = run(cmd_on(&path).args(["log", "harbour", "Sent the checklist", "--when", "-2d"]));
     assert!(r.ok, "{}", r.stderr);
     let x = load(&path).interactions.last().unwrap().clone();
     assert_eq!(x.at.to_string(), "2026-11-25 09:00:00");
@@ -208,14 +177,14 @@ fn a_bad_entry_an_open_dashboard_or_a_missing_file_changes_nothing() {
         (vec!["log", "north", "x"], "matches 2 partners"),
         (vec!["log", "nobody at all", "x"], "no partner matches"),
     ] {
-        let r = run(cmd(&path).args(&args));
+        let r = run(cmd_on(&path).args(&args));
         assert!(!r.ok, "{args:?}");
         assert!(r.stderr.contains(want), "{args:?}: {}", r.stderr);
     }
     assert_eq!(fs::read(&path).unwrap(), before);
 
     let lock = partnerdeck::store::Lock::acquire(&path).unwrap();
-    let r = run(cmd(&path).args(["log", "maya", "Call while the dashboard is open"]));
+    let r = run(cmd_on(&path).args(["log", "maya", "Call while the dashboard is open"]));
     assert!(!r.ok);
     assert!(
         r.stderr.contains(&format!(
@@ -230,12 +199,12 @@ fn a_bad_entry_an_open_dashboard_or_a_missing_file_changes_nothing() {
     drop(lock);
 
     let missing = dir.path().join("none.ron");
-    let r = run(cmd(&missing).args(["log", "maya", "x"]));
+    let r = run(cmd_on(&missing).args(["log", "maya", "x"]));
     assert!(!r.ok);
     assert!(r.stderr.contains("partnerdeck init"), "{}", r.stderr);
     assert!(!missing.exists());
 
-    let r = run(cmd(&path).args(["--demo", "log", "maya", "x"]));
+    let r = run(cmd_on(&path).args(["--demo", "log", "maya", "x"]));
     assert!(!r.ok);
     assert!(r.stderr.contains("read-only sample"), "{}", r.stderr);
 }

@@ -1,18 +1,9 @@
 //! The command line as a user runs it: path resolution, init, check.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{cmd, stdout};
 use std::fs;
-
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("partnerdeck").unwrap();
-    c.env_remove("PARTNERDECK_FILE")
-        .env("PARTNERDECK_TODAY", "2026-11-27");
-    c
-}
-
-fn stdout(c: &mut Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
-}
 
 #[test]
 fn path_follows_flag_then_environment_then_default() {

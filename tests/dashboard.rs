@@ -1,32 +1,14 @@
 //! The dashboard driven by keys on a headless terminal: state and screen, with today fixed.
 
+mod common;
+
+use common::screen::{demo_app, press_bound, screen};
 use partnerdeck::action::Action;
 use partnerdeck::app::{App, DetailView, Overlay, OverviewView, Pane, Source};
-use partnerdeck::keymap::Key;
 use partnerdeck::model::Workspace;
 use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;
 use partnerdeck::ui::headless::render_text;
-
-fn demo_app(w: u16, h: u16) -> App {
-    let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);
-    app.resize(w, h);
-    app
-}
-
-/// Presses keys given as keymap text, e.g. `["j", "j", "enter"]`.
-fn press(app: &mut App, keys: &[&str]) {
-    for k in keys {
-        let key = Key::parse(k).unwrap();
-        if let Some(action) = app.keymap.resolve(key, app.context()) {
-            app.update(action);
-        }
-    }
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    render_text(app, &Theme::dark().without_color(), w, h)
-}
 
 #[test]
 fn wide_dashboard_shows_all_four_panes() {
@@ -42,7 +24,7 @@ fn wide_dashboard_shows_all_four_panes() {
 fn selecting_a_partner_focuses_the_other_panes_on_it() {
     let mut app = demo_app(130, 40);
     let first = app.selected_partner().unwrap().name.clone();
-    press(&mut app, &["j"]);
+    press_bound(&mut app, &["j"]);
     let second = app.selected_partner().unwrap().name.clone();
     assert_ne!(first, second);
     let s = screen(&app, 130, 40);
@@ -66,35 +48,35 @@ fn selecting_a_partner_focuses_the_other_panes_on_it() {
 fn all_partners_toggle_widens_goals_timeline_and_log() {
     let mut app = demo_app(130, 40);
     let one = app.pane_len(Pane::Log);
-    press(&mut app, &["A"]);
+    press_bound(&mut app, &["A"]);
     assert!(app.all_partners);
     assert_eq!(app.pane_len(Pane::Log), app.ws.interactions.len());
     assert!(app.pane_len(Pane::Log) > one);
     assert!(screen(&app, 130, 40).contains("Communication log · all partners"));
-    press(&mut app, &["esc"]);
+    press_bound(&mut app, &["esc"]);
     assert!(!app.all_partners);
 }
 
 #[test]
 fn panes_are_reached_by_tab_and_digits_and_navigated_by_vim_keys_and_arrows() {
     let mut app = demo_app(130, 40);
-    press(&mut app, &["tab"]);
+    press_bound(&mut app, &["tab"]);
     assert_eq!(app.focus, Pane::Goals);
-    press(&mut app, &["shift-tab", "shift-tab"]);
+    press_bound(&mut app, &["shift-tab", "shift-tab"]);
     assert_eq!(app.focus, Pane::Log);
-    press(&mut app, &["1"]);
+    press_bound(&mut app, &["1"]);
     assert_eq!(app.focus, Pane::Partners);
-    press(&mut app, &["G"]);
+    press_bound(&mut app, &["G"]);
     assert_eq!(app.cursors[0].selected, app.ws.partners.len() - 1);
-    press(&mut app, &["g", "down", "down", "up"]);
+    press_bound(&mut app, &["g", "down", "down", "up"]);
     assert_eq!(app.cursors[0].selected, 1);
-    press(&mut app, &["end"]);
+    press_bound(&mut app, &["end"]);
     assert_eq!(app.cursors[0].selected, app.ws.partners.len() - 1);
-    press(&mut app, &["home", "pgdn"]);
+    press_bound(&mut app, &["home", "pgdn"]);
     assert!(app.cursors[0].selected > 1);
-    press(&mut app, &["ctrl-u"]);
+    press_bound(&mut app, &["ctrl-u"]);
     assert_eq!(app.cursors[0].selected, 0);
-    press(&mut app, &["4", "A", "ctrl-d"]);
+    press_bound(&mut app, &["4", "A", "ctrl-d"]);
     assert!(app.cursors[Pane::Log as usize].selected > 5);
     let s = screen(&app, 130, 40);
     assert!(s.contains("4 Communication log · all partners"), "{s}");
@@ -104,18 +86,18 @@ fn panes_are_reached_by_tab_and_digits_and_navigated_by_vim_keys_and_arrows() {
 fn each_pane_in_a_narrow_terminal_is_a_tab() {
     let mut app = demo_app(80, 24);
     insta::assert_snapshot!("narrow_partners", screen(&app, 80, 24));
-    press(&mut app, &["2"]);
+    press_bound(&mut app, &["2"]);
     insta::assert_snapshot!("narrow_goals", screen(&app, 80, 24));
-    press(&mut app, &["3"]);
+    press_bound(&mut app, &["3"]);
     insta::assert_snapshot!("narrow_timeline", screen(&app, 80, 24));
-    press(&mut app, &["4"]);
+    press_bound(&mut app, &["4"]);
     insta::assert_snapshot!("narrow_log", screen(&app, 80, 24));
 }
 
 #[test]
 fn the_timeline_places_milestones_on_a_date_axis_and_scrolls_through_time() {
     let mut app = demo_app(130, 40);
-    press(&mut app, &["A", "3"]);
+    press_bound(&mut app, &["A", "3"]);
     let s = screen(&app, 130, 40);
     assert!(s.contains('▼'), "today is marked on the axis:\n{s}");
     assert!(
@@ -129,25 +111,25 @@ fn the_timeline_places_milestones_on_a_date_axis_and_scrolls_through_time() {
     if m.due < DEMO_ANCHOR {
         assert!(s.contains(" ! "), "overdue milestones show `!`:\n{s}");
     }
-    press(&mut app, &["G"]);
+    press_bound(&mut app, &["G"]);
     let s = screen(&app, 130, 40);
     assert!(s.contains(" ◆ "), "upcoming milestones show ◆:\n{s}");
-    press(&mut app, &["."]);
+    press_bound(&mut app, &["."]);
     let before = app.time;
-    press(&mut app, &["]"]);
+    press_bound(&mut app, &["]"]);
     assert!(app.time.anchor > before.anchor);
-    press(&mut app, &["[", "["]);
+    press_bound(&mut app, &["[", "["]);
     assert!(app.time.anchor < before.anchor);
-    press(&mut app, &["z"]);
+    press_bound(&mut app, &["z"]);
     assert_eq!(app.time.days_per_col, 14);
-    press(&mut app, &["."]);
+    press_bound(&mut app, &["."]);
     assert_eq!(app.time.anchor, DEMO_ANCHOR);
 }
 
 #[test]
 fn enter_opens_the_details_of_the_selection_and_esc_closes_them() {
     let mut app = demo_app(130, 40);
-    press(&mut app, &["enter"]);
+    press_bound(&mut app, &["enter"]);
     assert!(matches!(app.overlay, Some(Overlay::Detail { .. })));
     let s = screen(&app, 130, 40);
     assert!(
@@ -155,23 +137,23 @@ fn enter_opens_the_details_of_the_selection_and_esc_closes_them() {
         "{s}"
     );
     insta::assert_snapshot!("partner_detail", s);
-    press(&mut app, &["j", "G", "k"]);
-    press(&mut app, &["esc"]);
+    press_bound(&mut app, &["j", "G", "k"]);
+    press_bound(&mut app, &["esc"]);
     assert!(app.overlay.is_none());
-    press(&mut app, &["4", "enter"]);
+    press_bound(&mut app, &["4", "enter"]);
     assert!(screen(&app, 130, 40).contains("Summary"));
 }
 
 #[test]
 fn help_lists_every_binding_of_the_dashboard_from_the_keymap() {
     let mut app = demo_app(200, 60);
-    press(&mut app, &["?"]);
+    press_bound(&mut app, &["?"]);
     assert_eq!(app.context(), partnerdeck::action::Context::Help);
     let s = screen(&app, 200, 60);
     // Everything the help shows, page by page (it scrolls when the keys do not fit).
     let mut all = s.clone();
     for _ in 0..5 {
-        press(&mut app, &["pgdn"]);
+        press_bound(&mut app, &["pgdn"]);
         all.push_str(&screen(&app, 200, 60));
     }
     for (action, keys) in app.keymap.bindings(partnerdeck::action::Context::Dashboard) {
@@ -184,12 +166,12 @@ fn help_lists_every_binding_of_the_dashboard_from_the_keymap() {
             "{action:?} key missing:\n{all}"
         );
     }
-    press(&mut app, &["g"]);
+    press_bound(&mut app, &["g"]);
     insta::assert_snapshot!("help", screen(&app, 200, 60));
-    press(&mut app, &["q"]);
+    press_bound(&mut app, &["q"]);
     assert!(app.overlay.is_none(), "q closes the overlay");
     assert!(!app.quit);
-    press(&mut app, &["q"]);
+    press_bound(&mut app, &["q"]);
     assert!(app.quit);
 }
 
@@ -212,7 +194,7 @@ fn the_footer_shows_keys_from_the_keymap() {
 fn an_empty_workspace_welcomes_the_user() {
     let mut app = App::new(Workspace::named("New Org"), DEMO_ANCHOR, Source::Memory);
     app.resize(100, 30);
-    press(&mut app, &["j", "enter", "2", "j", "3", "4", "enter"]);
+    press_bound(&mut app, &["j", "enter", "2", "j", "3", "4", "enter"]);
     let s = screen(&app, 100, 30);
     assert!(s.contains("Press a to add your first partner"), "{s}");
     insta::assert_snapshot!("empty", s);
@@ -229,7 +211,7 @@ fn a_tiny_terminal_asks_to_be_enlarged() {
 #[test]
 fn every_size_from_1x1_to_200x60_renders_without_panic() {
     let mut app = demo_app(120, 40);
-    press(&mut app, &["A", "3", "enter"]);
+    press_bound(&mut app, &["A", "3", "enter"]);
     let theme = Theme::dark();
     for w in (1..=200).step_by(9) {
         for h in (1..=60).step_by(4) {
@@ -259,7 +241,7 @@ fn wide_text_is_cut_on_glyph_boundaries_and_escapes_are_inert() {
 #[test]
 fn the_attention_queue_lists_urgent_items_first_and_enter_jumps_to_the_record() {
     let mut app = demo_app(130, 40);
-    press(&mut app, &["t"]);
+    press_bound(&mut app, &["t"]);
     assert_eq!(app.context(), partnerdeck::action::Context::Attention);
     let s = screen(&app, 130, 40);
     assert!(s.contains("things need attention"), "{s}");
@@ -272,9 +254,9 @@ fn the_attention_queue_lists_urgent_items_first_and_enter_jumps_to_the_record() 
         .position(|it| matches!(it.record, partnerdeck::insight::RecordRef::Milestone(_)))
         .unwrap();
     for _ in 0..i {
-        press(&mut app, &["j"]);
+        press_bound(&mut app, &["j"]);
     }
-    press(&mut app, &["enter"]);
+    press_bound(&mut app, &["enter"]);
     assert!(app.overlay.is_none());
     assert_eq!(app.focus, Pane::Timeline);
     assert_eq!(app.selected_partner().unwrap().id, items[i].partner);
@@ -288,7 +270,7 @@ fn the_attention_queue_lists_urgent_items_first_and_enter_jumps_to_the_record() 
 #[test]
 fn the_overview_shows_health_per_practice_and_sorts() {
     let mut app = demo_app(130, 40);
-    press(&mut app, &["o"]);
+    press_bound(&mut app, &["o"]);
     let s = screen(&app, 130, 40);
     assert!(
         s.contains("Overview · 12 partners") && s.contains("active 6"),
@@ -306,12 +288,12 @@ fn the_overview_shows_health_per_practice_and_sorts() {
     };
     let h = health(&app);
     assert!(h.windows(2).all(|w| w[0] <= w[1]), "weakest first: {h:?}");
-    press(&mut app, &["s", "s"]);
+    press_bound(&mut app, &["s", "s"]);
     let s = screen(&app, 130, 40);
     assert!(s.contains("sorted by name"), "{s}");
-    press(&mut app, &["s"]);
+    press_bound(&mut app, &["s"]);
     assert!(screen(&app, 130, 40).contains("sorted by review trend"));
-    press(&mut app, &["g", "enter"]);
+    press_bound(&mut app, &["g", "enter"]);
     assert!(app.overlay.is_none());
     assert_eq!(app.focus, Pane::Partners);
 }
@@ -319,7 +301,7 @@ fn the_overview_shows_health_per_practice_and_sorts() {
 #[test]
 fn the_partner_detail_explains_the_health_score() {
     let mut app = demo_app(130, 60);
-    press(&mut app, &["j", "j", "enter"]);
+    press_bound(&mut app, &["j", "j", "enter"]);
     let Some(Overlay::Detail(DetailView { lines, .. })) = &app.overlay else {
         panic!()
     };
@@ -347,6 +329,6 @@ fn the_partner_detail_explains_the_health_score() {
         assert!(joined.contains(heading), "{heading} missing");
     }
     insta::assert_snapshot!("partner_detail_insight", screen(&app, 130, 60));
-    press(&mut app, &["pgdn"]);
+    press_bound(&mut app, &["pgdn"]);
     insta::assert_snapshot!("partner_detail_insight_page2", screen(&app, 130, 60));
 }

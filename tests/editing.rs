@@ -3,20 +3,15 @@
 
 mod common;
 
+use common::screen::screen;
 use common::{press, type_text};
 
 use partnerdeck::app::{App, ConfirmView, FormView, Overlay, Pane, Source};
 use partnerdeck::model::*;
 use partnerdeck::store;
-use partnerdeck::ui::Theme;
-use partnerdeck::ui::headless::render_text;
 
 fn today() -> chrono::NaiveDate {
     "2026-11-27".parse().unwrap()
-}
-
-fn screen(app: &App) -> String {
-    render_text(app, &Theme::dark().without_color(), 120, 36)
 }
 
 fn file_app(path: &std::path::Path) -> App {
@@ -56,7 +51,7 @@ fn a_scripted_session_against_a_real_file() {
     type_text(&mut app, "+3m");
     press(&mut app, &["enter"]);
     let ws = store::load(&path).unwrap().unwrap().workspace;
-    assert_eq!(ws.goals.len(), 1, "{}", screen(&app));
+    assert_eq!(ws.goals.len(), 1, "{}", screen(&app, 120, 36));
     assert_eq!(ws.goals[0].target, Some(20.0));
     assert_eq!(ws.goals[0].due, Some("2027-02-27".parse().unwrap()));
 
@@ -128,7 +123,7 @@ fn undo_and_redo_round_trip_to_byte_identical_files() {
     press(&mut app, &["ctrl-r", "ctrl-r"]);
     assert_eq!(std::fs::read(&path).unwrap(), after_three);
     press(&mut app, &["ctrl-r"]);
-    assert!(screen(&app).contains("Nothing to redo"));
+    assert!(screen(&app, 120, 36).contains("Nothing to redo"));
 }
 
 #[test]
@@ -156,7 +151,7 @@ fn delete_asks_and_names_what_goes_with_a_partner() {
             && question.contains(&format!("{log} log entries")),
         "{question}"
     );
-    assert!(screen(&app).contains("Delete partner"));
+    assert!(screen(&app, 120, 36).contains("Delete partner"));
     press(&mut app, &["n"]);
     assert!(app.ws.partner(p.id).is_some());
     press(&mut app, &["d", "y"]);
@@ -172,21 +167,21 @@ fn invalid_input_is_shown_beside_its_field_and_kept() {
     let mut app = App::new(Workspace::named("T"), today(), Source::Memory);
     app.resize(120, 36);
     press(&mut app, &["a", "enter"]);
-    assert!(screen(&app).contains("must not be empty"));
+    assert!(screen(&app, 120, 36).contains("must not be empty"));
     type_text(&mut app, "Acme");
     press(&mut app, &["tab", "tab", "tab", "ctrl-u"]);
     type_text(&mut app, "2026-02-30");
     press(&mut app, &["tab", "ctrl-u"]);
     type_text(&mut app, "often");
     press(&mut app, &["enter"]);
-    let s = screen(&app);
+    let s = screen(&app, 120, 36);
     assert!(s.contains("is not a date"), "{s}");
     assert!(s.contains("is not a number"), "{s}");
     assert!(s.contains("Acme"), "typed text is kept: {s}");
     assert!(app.ws.partners.is_empty(), "nothing invalid is saved");
     // Esc on a changed form asks first; n keeps the form.
     press(&mut app, &["esc"]);
-    assert!(screen(&app).contains("Discard what you typed"));
+    assert!(screen(&app, 120, 36).contains("Discard what you typed"));
     press(&mut app, &["n"]);
     assert!(matches!(app.overlay, Some(Overlay::Form { .. })));
     press(&mut app, &["esc", "y"]);
@@ -212,7 +207,7 @@ fn goal_numbers_dates_and_sentiment_are_checked() {
     press(&mut app, &["shift-tab", "ctrl-u"]);
     type_text(&mut app, "today");
     press(&mut app, &["enter"]);
-    let s = screen(&app);
+    let s = screen(&app, 120, 36);
     assert!(s.contains("`abc` is not a number"), "{s}");
     assert!(s.contains("is before the start"), "{s}");
     assert!(app.ws.goals.is_empty());
@@ -223,7 +218,7 @@ fn goal_numbers_dates_and_sentiment_are_checked() {
     press(&mut app, &["tab"]);
     type_text(&mut app, "send deck");
     press(&mut app, &["enter"]);
-    let s = screen(&app);
+    let s = screen(&app, 120, 36);
     assert!(s.contains("from 1 to 5"), "{s}");
     assert!(
         !s.contains("needs a due date"),
@@ -240,7 +235,7 @@ fn the_resolved_date_is_shown_beside_the_field() {
     let mut app = App::new(ws, today(), Source::Memory);
     app.resize(120, 36);
     press(&mut app, &["3", "a"]);
-    let s = screen(&app);
+    let s = screen(&app, 120, 36);
     assert!(s.contains("→ Fri 2026-12-11"), "+2w by default: {s}");
     assert_eq!(app.focus, Pane::Timeline);
 }
@@ -258,7 +253,11 @@ fn partner_fields_pick_by_fuzzy_name_and_lists_complete_from_known_values() {
     type_text(&mut app, "Quick hello");
     press(&mut app, &["tab", "ctrl-u"]);
     type_text(&mut app, "lumiere");
-    assert!(screen(&app).contains("→ Café Lumière"), "{}", screen(&app));
+    assert!(
+        screen(&app, 120, 36).contains("→ Café Lumière"),
+        "{}",
+        screen(&app, 120, 36)
+    );
     press(&mut app, &["enter"]);
     let e = app.ws.interactions.last().unwrap();
     assert_eq!(app.ws.partner(e.partner).unwrap().name, "Café Lumière");
@@ -268,7 +267,7 @@ fn partner_fields_pick_by_fuzzy_name_and_lists_complete_from_known_values() {
     press(&mut app, &["tab", "ctrl-u"]);
     type_text(&mut app, "zzzz");
     press(&mut app, &["enter"]);
-    assert!(screen(&app).contains("no name matches"));
+    assert!(screen(&app, 120, 36).contains("no name matches"));
     press(&mut app, &["esc", "y"]);
     // Values complete from values already used.
     press(&mut app, &["1", "a"]);
@@ -278,9 +277,9 @@ fn partner_fields_pick_by_fuzzy_name_and_lists_complete_from_known_values() {
     }
     type_text(&mut app, "transp");
     assert!(
-        screen(&app).contains("Ctrl-n: transparency"),
+        screen(&app, 120, 36).contains("Ctrl-n: transparency"),
         "{}",
-        screen(&app)
+        screen(&app, 120, 36)
     );
     press(&mut app, &["ctrl-n"]);
     type_text(&mut app, "incl");
@@ -313,7 +312,7 @@ fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
         .filter(|c| c.partner == pid)
         .count();
     press(&mut app, &["c"]);
-    assert!(screen(&app).contains(&format!(
+    assert!(screen(&app, 120, 36).contains(&format!(
         "Commitments · {}",
         app.ws.partner(pid).unwrap().name
     )));
@@ -354,7 +353,7 @@ fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
         app.ws.celebrations.last().unwrap().how,
         "Toast at the open day"
     );
-    assert!(screen(&app).contains("Toast at the open day"));
+    assert!(screen(&app, 120, 36).contains("Toast at the open day"));
 }
 
 #[test]

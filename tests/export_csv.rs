@@ -1,26 +1,15 @@
 //! The CSV export: proper quoting, one file per table, and round trips through the importer
 //! for partners and log entries.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::cmd;
+use common::csv_rows;
 use partnerdeck::export::csv::{Kind, table};
 use partnerdeck::export::import::{self, plan};
 use partnerdeck::model::*;
 use partnerdeck::store::demo::DEMO_ANCHOR;
 use partnerdeck::store::demo_workspace;
-
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("partnerdeck").unwrap();
-    c.env_remove("PARTNERDECK_FILE")
-        .env("PARTNERDECK_TODAY", "2026-11-27");
-    c
-}
-
-fn rows(text: &str) -> Vec<Vec<String>> {
-    csv::Reader::from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect()
-}
 
 #[test]
 fn partners_round_trip_into_an_empty_workspace() {
@@ -70,7 +59,7 @@ fn awkward_text_is_quoted_and_reads_back_cell_for_cell() {
     ws.partners.push(p.clone());
     let text = table(&ws, Kind::Partners).unwrap();
     assert!(text.contains("\"Acme, \"\"Quotes\"\" & Co\""), "{text}");
-    let r = rows(&text);
+    let r = csv_rows(&text);
     assert_eq!(r.len(), 1);
     assert_eq!(r[0][1], p.name);
     assert_eq!(r[0][5], "open source; craft, care");
@@ -80,7 +69,7 @@ fn awkward_text_is_quoted_and_reads_back_cell_for_cell() {
 #[test]
 fn every_table_of_the_demo_has_a_row_per_record() {
     let ws = demo_workspace(DEMO_ANCHOR);
-    let count = |k: Kind| rows(&table(&ws, k).unwrap()).len();
+    let count = |k: Kind| csv_rows(&table(&ws, k).unwrap()).len();
     assert_eq!(count(Kind::Partners), ws.partners.len());
     assert_eq!(
         count(Kind::Contacts),
@@ -94,7 +83,7 @@ fn every_table_of_the_demo_has_a_row_per_record() {
     assert_eq!(count(Kind::Celebrations), ws.celebrations.len());
     // Every row is as long as its header.
     for k in Kind::ALL {
-        for row in rows(&table(&ws, k).unwrap()) {
+        for row in csv_rows(&table(&ws, k).unwrap()) {
             assert_eq!(row.len(), k.columns().len(), "{k:?}");
         }
     }
@@ -135,7 +124,7 @@ fn the_command_writes_a_folder_of_private_tables_or_one_table_to_stdout() {
         .get_output()
         .stdout
         .clone();
-    let r = rows(&String::from_utf8(stdout).unwrap());
+    let r = csv_rows(&String::from_utf8(stdout).unwrap());
     assert!(!r.is_empty());
     assert!(
         r.iter()

@@ -1,26 +1,15 @@
 //! Health history exports: the monthly table in a partner's Markdown report and the `health`
 //! CSV table, checked against the insight layer's figures and through the command line.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::cmd;
+use common::csv_rows;
 use partnerdeck::export::csv::{Kind, table};
 use partnerdeck::export::{health, markdown};
 use partnerdeck::insight::{Index, monthly_days, summaries};
 use partnerdeck::store::demo::DEMO_ANCHOR;
 use partnerdeck::store::demo_workspace;
-
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("partnerdeck").unwrap();
-    c.env_remove("PARTNERDECK_FILE")
-        .env("PARTNERDECK_TODAY", "2026-11-27");
-    c
-}
-
-fn rows(text: &str) -> Vec<Vec<String>> {
-    csv::Reader::from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect()
-}
 
 #[test]
 fn the_partner_report_has_a_monthly_health_table_ending_on_today_s_score() {
@@ -57,7 +46,7 @@ fn the_health_csv_has_a_row_per_partner_per_month() {
     let idx = Index::build(&ws);
     let text = health::csv(&ws, DEMO_ANCHOR).unwrap();
     assert!(text.starts_with(&Kind::Health.columns().join(",")));
-    let all = rows(&text);
+    let all = csv_rows(&text);
     let months = monthly_days(DEMO_ANCHOR, 12);
     let expected: usize = ws
         .partners
@@ -106,7 +95,7 @@ fn the_command_prints_the_health_table_and_limits_it_to_a_partner() {
         .assert()
         .success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    let all = rows(&text);
+    let all = csv_rows(&text);
     assert_eq!(all.len(), 13);
     assert!(all.iter().all(|r| r[1] == "Greenleaf Cooperative Bank"));
 }

@@ -3,28 +3,18 @@
 
 mod common;
 
-use common::{press, type_text};
+use common::screen::{demo_app, screen};
+use common::{press, settings, type_text};
 
 use partnerdeck::action::{Action, Context};
-use partnerdeck::app::{App, Overlay, PaletteView, Pane, SearchView, Source};
+use partnerdeck::app::{Overlay, PaletteView, Pane, SearchView};
 use partnerdeck::keymap::Key;
-use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
 use partnerdeck::ui::Theme;
-use partnerdeck::ui::headless::{render_buffer, render_text};
-
-fn demo_app() -> App {
-    let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);
-    app.resize(130, 40);
-    app
-}
-
-fn screen(app: &App) -> String {
-    render_text(app, &Theme::dark().without_color(), 130, 40)
-}
+use partnerdeck::ui::headless::render_buffer;
 
 #[test]
 fn slash_filters_the_focused_pane_fuzzily_with_a_count_and_esc_clears() {
-    let mut app = demo_app();
+    let mut app = demo_app(130, 40);
     press(&mut app, &["/"]);
     assert_eq!(app.context(), Context::Filter);
     type_text(&mut app, "grnlf");
@@ -33,21 +23,21 @@ fn slash_filters_the_focused_pane_fuzzily_with_a_count_and_esc_clears() {
         app.selected_partner().unwrap().name,
         "Greenleaf Cooperative Bank"
     );
-    let s = screen(&app);
+    let s = screen(&app, 130, 40);
     assert!(s.contains("Partners /grnlf▏ (1 of 12)"), "{s}");
     insta::assert_snapshot!("filter_typing", s);
     press(&mut app, &["enter"]);
     assert_eq!(app.context(), Context::Dashboard);
-    assert!(screen(&app).contains("/grnlf (1 of 12)"));
+    assert!(screen(&app, 130, 40).contains("/grnlf (1 of 12)"));
     // The other panes follow the filtered selection.
-    assert!(screen(&app).contains("2 Goals · Greenleaf"));
+    assert!(screen(&app, 130, 40).contains("2 Goals · Greenleaf"));
     press(&mut app, &["esc"]);
     assert_eq!(app.pane_len(Pane::Partners), 12);
 }
 
 #[test]
 fn filters_handle_unicode_field_filters_and_no_matches() {
-    let mut app = demo_app();
+    let mut app = demo_app(130, 40);
     press(&mut app, &["/"]);
     type_text(&mut app, "森");
     assert_eq!(app.pane_len(Pane::Partners), 1);
@@ -66,7 +56,7 @@ fn filters_handle_unicode_field_filters_and_no_matches() {
     press(&mut app, &["ctrl-u"]);
     type_text(&mut app, "zzqqxx");
     assert_eq!(app.pane_len(Pane::Partners), 0);
-    let s = screen(&app);
+    let s = screen(&app, 130, 40);
     assert!(s.contains("(0 of 12)"), "{s}");
     // Said as a filter that matches nothing, not as an empty workspace.
     assert!(
@@ -96,7 +86,7 @@ fn filters_handle_unicode_field_filters_and_no_matches() {
 
 #[test]
 fn ctrl_f_finds_any_record_and_jumps_to_it() {
-    let mut app = demo_app();
+    let mut app = demo_app(130, 40);
     press(&mut app, &["ctrl-f"]);
     assert_eq!(app.context(), Context::Search);
     type_text(&mut app, "Priya");
@@ -105,7 +95,7 @@ fn ctrl_f_finds_any_record_and_jumps_to_it() {
     };
     assert!(hits.iter().any(|h| h.kind == "contact"), "{hits:?}");
     assert!(hits.iter().any(|h| h.kind == "log entry"));
-    insta::assert_snapshot!("search", screen(&app));
+    insta::assert_snapshot!("search", screen(&app, 130, 40));
     // Pick the first log entry and go to it.
     let i = hits.iter().position(|h| h.kind == "log entry").unwrap();
     let want = hits[i].record;
@@ -121,7 +111,7 @@ fn ctrl_f_finds_any_record_and_jumps_to_it() {
 
 #[test]
 fn the_palette_lists_every_dashboard_action_and_runs_the_chosen_one() {
-    let mut app = demo_app();
+    let mut app = demo_app(130, 40);
     press(&mut app, &[":"]);
     let Some(Overlay::Palette(PaletteView { matches, .. })) = &app.overlay else {
         panic!()
@@ -142,23 +132,16 @@ fn the_palette_lists_every_dashboard_action_and_runs_the_chosen_one() {
     );
     press(&mut app, &["esc", ":"]);
     type_text(&mut app, "zzzzqq");
-    assert!(screen(&app).contains("No action matches"));
+    assert!(screen(&app, 130, 40).contains("No action matches"));
     press(&mut app, &["esc"]);
     assert!(app.overlay.is_none());
-}
-
-fn settings(text: &str) -> partnerdeck::config::Settings {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("config.ron");
-    std::fs::write(&path, text).unwrap();
-    partnerdeck::config::load(&path, false)
 }
 
 #[test]
 fn a_user_keymap_overrides_only_the_keys_it_names_and_help_shows_them() {
     let s = settings("(keymap: { \"quit\": [\"ctrl-q\"], \"down\": [\"n\", \"down\"] })");
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
-    let mut app = demo_app();
+    let mut app = demo_app(130, 40);
     app.keymap = s.keymap;
     assert_eq!(
         app.keymap
@@ -183,7 +166,7 @@ fn a_user_keymap_overrides_only_the_keys_it_names_and_help_shows_them() {
     press(&mut app, &["n"]);
     assert_eq!(app.cursors[0].selected, 1);
     press(&mut app, &["?"]);
-    let text = screen(&app);
+    let text = screen(&app, 130, 40);
     assert!(text.contains("Ctrl-q") && text.contains("n ↓"), "{text}");
 }
 
@@ -256,7 +239,7 @@ fn the_printed_default_config_loads_cleanly() {
 
 #[test]
 fn no_color_renders_without_any_colour_but_keeps_selection_and_symbols() {
-    let app = demo_app();
+    let app = demo_app(130, 40);
     let buffer = render_buffer(&app, &Theme::dark().without_color(), 130, 40);
     for cell in buffer.content() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset);

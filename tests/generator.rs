@@ -1,39 +1,12 @@
 //! The benchmark generator (`examples/generate.rs`) writes a workspace that `partnerdeck check`
 //! accepts, and the same seed gives the same file. Run through cargo (`cargo run --example`,
-//! offline, same profile as the tests), as its users run it.
+//! offline, same profile as the tests), as its users run it (`common::generate`).
 
+mod common;
+
+use common::generate::generate;
 use std::path::Path;
 use std::process::Command;
-
-/// Runs the generator example with `args` and returns its standard output.
-fn generate(args: &[&str], out: &Path) -> String {
-    let mut cmd = Command::new(env!("CARGO"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args([
-        "run",
-        "--offline",
-        "--quiet",
-        "--example",
-        "generate",
-    ]);
-    // Build it with the profile the tests were built with, so nothing is compiled twice.
-    let exe = std::env::current_exe().unwrap();
-    if exe.components().any(|c| c.as_os_str() == "release") {
-        cmd.arg("--release");
-    }
-    let output = cmd
-        .arg("--")
-        .args(args)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "the generator failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
 
 #[test]
 fn generated_workspaces_pass_check_and_depend_only_on_the_seed() {

@@ -1,27 +1,13 @@
 //! The health history on screen: the chart at the top of a partner's details (at 120×40 and
 //! 80×24, and without colour), and the overview's 12-month trend column and its sort.
 
-use partnerdeck::app::{App, DetailView, Overlay, OverviewView, Source};
-use partnerdeck::keymap::Key;
-use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
+mod common;
+
+use common::screen::{demo_app, press_bound};
+use partnerdeck::app::{DetailView, Overlay, OverviewView};
 use partnerdeck::ui::Theme;
 use partnerdeck::ui::headless::{render_buffer, render_text};
 use ratatui::style::Color;
-
-fn demo_app(w: u16, h: u16) -> App {
-    let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);
-    app.resize(w, h);
-    app
-}
-
-fn press(app: &mut App, keys: &[&str]) {
-    for k in keys {
-        let key = Key::parse(k).unwrap();
-        if let Some(action) = app.keymap.resolve(key, app.context()) {
-            app.update(action);
-        }
-    }
-}
 
 fn plain() -> Theme {
     Theme::dark().without_color()
@@ -30,7 +16,7 @@ fn plain() -> Theme {
 #[test]
 fn the_partner_detail_opens_on_a_weekly_chart_at_120_by_40() {
     let mut app = demo_app(120, 40);
-    press(&mut app, &["enter"]);
+    press_bound(&mut app, &["enter"]);
     let chart = app.detail_chart().expect("a chart for the partner");
     assert!(chart.weekly);
     assert_eq!(chart.days.len(), 53);
@@ -44,7 +30,7 @@ fn the_partner_detail_opens_on_a_weekly_chart_at_120_by_40() {
 #[test]
 fn at_80_by_24_the_weeks_still_fit_and_narrower_screens_get_months() {
     let mut app = demo_app(80, 24);
-    press(&mut app, &["enter"]);
+    press_bound(&mut app, &["enter"]);
     let chart = app.detail_chart().unwrap();
     assert!(chart.weekly, "55 columns of plot hold 53 weeks");
     assert_eq!(chart.plot_rows, 5);
@@ -52,7 +38,7 @@ fn at_80_by_24_the_weeks_still_fit_and_narrower_screens_get_months() {
     assert!(s.contains("(weekly)"), "{s}");
     insta::assert_snapshot!("health_chart_80x24", s);
     let mut narrow = demo_app(70, 24);
-    press(&mut narrow, &["enter"]);
+    press_bound(&mut narrow, &["enter"]);
     let chart = narrow.detail_chart().unwrap();
     assert!(!chart.weekly);
     assert_eq!(chart.days.len(), 13);
@@ -60,7 +46,7 @@ fn at_80_by_24_the_weeks_still_fit_and_narrower_screens_get_months() {
     assert!(s.contains("(monthly)"), "{s}");
     insta::assert_snapshot!("health_chart_70x24_monthly", s);
     // The chart scrolls with the text.
-    press(&mut app, &["j", "j", "j"]);
+    press_bound(&mut app, &["j", "j", "j"]);
     let s = render_text(&app, &plain(), 80, 24);
     insta::assert_snapshot!("health_chart_80x24_scrolled", s);
 }
@@ -68,7 +54,7 @@ fn at_80_by_24_the_weeks_still_fit_and_narrower_screens_get_months() {
 #[test]
 fn without_colour_the_chart_is_told_by_glyphs_alone() {
     let mut app = demo_app(120, 40);
-    press(&mut app, &["j", "enter"]);
+    press_bound(&mut app, &["j", "enter"]);
     let theme = plain();
     let buf = render_buffer(&app, &theme, 120, 40);
     let text: String = buf.content().iter().map(|c| c.symbol()).collect();
@@ -91,7 +77,7 @@ fn without_colour_the_chart_is_told_by_glyphs_alone() {
 #[test]
 fn other_records_have_no_chart() {
     let mut app = demo_app(120, 40);
-    press(&mut app, &["2", "enter"]);
+    press_bound(&mut app, &["2", "enter"]);
     let Some(Overlay::Detail(DetailView { lines, .. })) = &app.overlay else {
         panic!("a goal's details")
     };
@@ -109,14 +95,14 @@ fn the_overview_gains_a_12_month_column_and_sorts_by_the_90_day_fall() {
         !app.trends_pending(),
         "nothing is computed before the overview opens"
     );
-    press(&mut app, &["o"]);
+    press_bound(&mut app, &["o"]);
     app.finish_work();
     assert!(!app.trends_pending());
     let s = render_text(&app, &plain(), 120, 40);
     assert!(s.contains("12 months"), "{s}");
     insta::assert_snapshot!("overview_trend_column", s);
     // health → last contact → name → review trend → fall over 90 days
-    press(&mut app, &["s", "s", "s", "s"]);
+    press_bound(&mut app, &["s", "s", "s", "s"]);
     let s = render_text(&app, &plain(), 120, 40);
     assert!(s.contains("sorted by fall over 90 days"), "{s}");
     let Some(Overlay::Overview(OverviewView { order, .. })) = &app.overlay else {
@@ -131,14 +117,14 @@ fn the_overview_gains_a_12_month_column_and_sorts_by_the_90_day_fall() {
         falls[0] > 0,
         "some demo partner fell over 90 days: {falls:?}"
     );
-    press(&mut app, &["s"]);
+    press_bound(&mut app, &["s"]);
     assert!(render_text(&app, &plain(), 120, 40).contains("sorted by health"));
 }
 
 #[test]
 fn a_change_starts_the_trends_again_and_the_fall_sort_follows_when_they_are_in() {
     let mut app = demo_app(120, 40);
-    press(&mut app, &["o", "s", "s", "s", "s"]);
+    press_bound(&mut app, &["o", "s", "s", "s", "s"]);
     app.finish_work();
     let Some(Overlay::Overview(OverviewView { order, .. })) = &app.overlay else {
         panic!()

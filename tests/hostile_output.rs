@@ -7,7 +7,7 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::cli::{cmd_on_without_config, run};
 use partnerdeck::model::*;
 use partnerdeck::store;
 use std::fs;
@@ -16,29 +16,6 @@ use std::path::{Path, PathBuf};
 /// Retitles the terminal and clears it; then the clipboard (OSC 52), a hyperlink (OSC 8), a
 /// right-to-left override and a C1 control sequence introducer.
 const HOSTILE: &str = "\x1b]0;pwn\x07\x1b[2J\x1b]52;c;ZXZpbA==\x07\x1b]8;;http://x.example\x1b\\ln\x1b]8;;\x1b\\\u{202e}\u{9b}31m";
-
-fn cmd(file: &Path) -> Command {
-    let mut c = Command::cargo_bin("partnerdeck").unwrap();
-    c.env("PARTNERDECK_FILE", file)
-        .env("PARTNERDECK_TODAY", "2026-11-27")
-        .env("PARTNERDECK_CONFIG", file.with_file_name("none.ron"));
-    c
-}
-
-struct Run {
-    ok: bool,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(c: &mut Command) -> Run {
-    let out = c.output().unwrap();
-    Run {
-        ok: out.status.success(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 /// No character that a terminal would act on: controls other than the line break, and the
 /// bidirectional overrides and isolates.
@@ -103,7 +80,7 @@ fn hostile_file(dir: &Path) -> PathBuf {
 fn briefs_and_exports_show_escapes_inert_in_print_and_in_files() {
     let dir = tempfile::tempdir().unwrap();
     let path = hostile_file(dir.path());
-    let brief = run(cmd(&path).args(["brief", "evil"]));
+    let brief = run(cmd_on_without_config(&path).args(["brief", "evil"]));
     assert!(brief.ok, "{}", brief.stderr);
     assert!(brief.stdout.contains("# Brief: Evil"), "{}", brief.stdout);
     assert_inert("brief", &brief.stdout);
@@ -114,20 +91,22 @@ fn briefs_and_exports_show_escapes_inert_in_print_and_in_files() {
         &["export", "csv", "--kind", "goals"],
         &["export", "csv", "--kind", "interactions"],
     ] {
-        let r = run(cmd(&path).args(args));
+        let r = run(cmd_on_without_config(&path).args(args));
         assert!(r.ok, "{args:?}: {}", r.stderr);
         assert!(r.stdout.contains("Evil"), "{args:?}");
         assert_inert(&format!("{args:?}"), &r.stdout);
     }
     // Written to files (later `cat`-ed): inert as well.
     let md = dir.path().join("report.md");
-    let r = run(cmd(&path)
+    let r = run(cmd_on_without_config(&path)
         .args(["export", "markdown", "--partner", "evil", "--out"])
         .arg(&md));
     assert!(r.ok, "{}", r.stderr);
     assert_inert("markdown file", &fs::read_to_string(&md).unwrap());
     let tables = dir.path().join("tables");
-    let r = run(cmd(&path).args(["export", "csv", "--out"]).arg(&tables));
+    let r = run(cmd_on_without_config(&path)
+        .args(["export", "csv", "--out"])
+        .arg(&tables));
     assert!(r.ok, "{}", r.stderr);
     for entry in fs::read_dir(&tables).unwrap() {
         let p = entry.unwrap().path();
@@ -139,7 +118,7 @@ fn briefs_and_exports_show_escapes_inert_in_print_and_in_files() {
 fn json_stays_exact_and_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let path = hostile_file(dir.path());
-    let r = run(cmd(&path).args(["export", "json"]));
+    let r = run(cmd_on_without_config(&path).args(["export", "json"]));
     assert!(r.ok, "{}", r.stderr);
     assert_inert("json", &r.stdout);
     let ws = partnerdeck::export::json::from_json(&r.stdout).unwrap();
@@ -157,7 +136,7 @@ fn messages_show_escapes_inert() {
     let path = hostile_file(dir.path());
     // A log confirmation (the entry itself is kept exactly as typed).
     let summary = format!("met{HOSTILE}");
-    let r = run(cmd(&path)
+    let r = run(cmd_on_without_config(&path)
         .args(["log", "evil", &summary, "--follow-up"])
         .arg(format!("do{HOSTILE}")));
     assert!(r.ok, "{}", r.stderr);
@@ -175,14 +154,14 @@ fn messages_show_escapes_inert() {
         common::day("2026-01-01"),
     ));
     store::save(&path, &ws2).unwrap();
-    let r = run(cmd(&path).args(["brief", "evil"]));
+    let r = run(cmd_on_without_config(&path).args(["brief", "evil"]));
     assert!(!r.ok);
     assert!(r.stderr.contains("matches 2 partners"), "{}", r.stderr);
     assert_inert("ambiguity", &r.stderr);
-    let r = run(cmd(&path).args(["brief", &format!("zz{HOSTILE}")]));
+    let r = run(cmd_on_without_config(&path).args(["brief", &format!("zz{HOSTILE}")]));
     assert!(!r.ok);
     assert_inert("no match", &r.stderr);
-    let r = run(cmd(&path).args([
+    let r = run(cmd_on_without_config(&path).args([
         "log",
         "evil corp",
         "x",
@@ -198,7 +177,7 @@ fn messages_show_escapes_inert() {
     bad.goals[0].title = format!("orphan{HOSTILE}");
     let bad_path = dir.path().join(format!("bad{}.ron", "\x1b[2J"));
     fs::write(&bad_path, store::to_text(&bad).unwrap()).unwrap();
-    let r = run(cmd(&path).arg("check").arg(&bad_path));
+    let r = run(cmd_on_without_config(&path).arg("check").arg(&bad_path));
     assert!(!r.ok);
     assert!(r.stderr.contains("does not exist"), "{}", r.stderr);
     assert_inert("check problems", &r.stderr);
@@ -206,7 +185,7 @@ fn messages_show_escapes_inert() {
         .unwrap()
         .replacen("kind: ", &format!("kind{HOSTILE}: "), 1);
     fs::write(&bad_path, broken).unwrap();
-    let r = run(cmd(&path).arg("check").arg(&bad_path));
+    let r = run(cmd_on_without_config(&path).arg("check").arg(&bad_path));
     assert!(!r.ok);
     assert_inert("check parse error", &r.stderr);
 
@@ -220,7 +199,10 @@ fn messages_show_escapes_inert() {
         ),
     )
     .unwrap();
-    let r = run(cmd(&path).arg("--config").arg(&config).arg("config"));
+    let r = run(cmd_on_without_config(&path)
+        .arg("--config")
+        .arg(&config)
+        .arg("config"));
     assert!(!r.ok);
     assert!(r.stderr.contains("unknown action"), "{}", r.stderr);
     assert_inert("config", &r.stderr);
@@ -232,7 +214,7 @@ fn messages_show_escapes_inert() {
         format!("name,kind\nNew{HOSTILE} Co,business\nOther Co,kind{HOSTILE}\n"),
     )
     .unwrap();
-    let r = run(cmd(&path)
+    let r = run(cmd_on_without_config(&path)
         .args(["import", "csv", "--kind", "partners"])
         .arg(&csv));
     assert!(r.stdout.contains("would add 1 partner"), "{}", r.stdout);
@@ -246,22 +228,25 @@ fn long_values_are_cut_in_messages() {
     let path = hostile_file(dir.path());
     let long = "y".repeat(100_000);
     // A log confirmation quoting a long summary.
-    let r = run(cmd(&path).args(["log", "evil", &long]));
+    let r = run(cmd_on_without_config(&path).args(["log", "evil", &long]));
     assert!(r.ok, "{}", r.stderr);
     assert!(r.stdout.len() < 1_000, "{} bytes", r.stdout.len());
     assert!(r.stdout.contains('…'));
     // A name that matches nothing, and a bad channel.
-    let r = run(cmd(&path).args(["brief", &format!("z{long}")]));
+    let r = run(cmd_on_without_config(&path).args(["brief", &format!("z{long}")]));
     assert!(!r.ok);
     assert!(r.stderr.len() < 1_000, "{} bytes", r.stderr.len());
-    let r = run(cmd(&path).args(["log", "evil", "x", "--channel", &long]));
+    let r = run(cmd_on_without_config(&path).args(["log", "evil", "x", "--channel", &long]));
     assert!(!r.ok);
     assert!(r.stderr.len() < 1_000, "{} bytes", r.stderr.len());
     // `config`: a 900 kB action name (under the size limit) is not echoed whole.
     let config = dir.path().join("config.ron");
     let key = "k".repeat(900_000);
     fs::write(&config, format!("(keymap: {{ \"{key}\": [\"q\"] }})")).unwrap();
-    let r = run(cmd(&path).arg("--config").arg(&config).arg("config"));
+    let r = run(cmd_on_without_config(&path)
+        .arg("--config")
+        .arg(&config)
+        .arg("config"));
     assert!(!r.ok);
     assert!(r.stderr.contains("unknown action"), "{}", r.stderr);
     assert!(r.stderr.len() < 1_000, "{} bytes", r.stderr.len());
@@ -271,7 +256,7 @@ fn long_values_are_cut_in_messages() {
     ws.goals[0].title = "t".repeat(1_000_000);
     let bad = dir.path().join("bad.ron");
     fs::write(&bad, store::to_text(&ws).unwrap()).unwrap();
-    let r = run(cmd(&path).arg("check").arg(&bad));
+    let r = run(cmd_on_without_config(&path).arg("check").arg(&bad));
     assert!(!r.ok);
     assert!(r.stderr.len() < 2_000, "{} bytes", r.stderr.len());
     let one_line = format!(
@@ -279,7 +264,7 @@ fn long_values_are_cut_in_messages() {
         "n".repeat(1_000_000)
     );
     fs::write(&bad, one_line).unwrap();
-    let r = run(cmd(&path).arg("check").arg(&bad));
+    let r = run(cmd_on_without_config(&path).arg("check").arg(&bad));
     assert!(!r.ok);
     assert!(
         r.stderr.contains("bogus"),

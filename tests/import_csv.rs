@@ -2,42 +2,12 @@
 //! row; `--apply` backs up, writes the good rows and reports the bad ones; duplicates are
 //! skipped, so a second run adds nothing; the dashboard's lock is respected.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{cmd_on, demo_file, load, run};
 use partnerdeck::model::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn cmd(file: &Path) -> Command {
-    let mut c = Command::cargo_bin("partnerdeck").unwrap();
-    c.env("PARTNERDECK_FILE", file)
-        .env("PARTNERDECK_TODAY", "2026-11-27");
-    c
-}
-
-struct Run {
-    ok: bool,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(c: &mut Command) -> Run {
-    let out = c.output().unwrap();
-    Run {
-        ok: out.status.success(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn demo_file(dir: &Path) -> PathBuf {
-    let path = dir.join("ws.ron");
-    cmd(&path).args(["init", "--demo"]).assert().success();
-    path
-}
-
-fn load(path: &Path) -> Workspace {
-    partnerdeck::store::load(path).unwrap().unwrap().workspace
-}
+use std::path::PathBuf;
 
 const PARTNERS: &str = "\
 Name,Kind,Phase,Since,Values,Contacts,Ideal days,Max days,Shoe size
@@ -58,7 +28,7 @@ fn a_dry_run_reports_every_row_and_writes_nothing() {
     let before = fs::read(&path).unwrap();
     let csv = dir.path().join("new.csv");
     fs::write(&csv, PARTNERS).unwrap();
-    let r = run(cmd(&path)
+    let r = run(cmd_on(&path)
         .args(["import", "csv", "--kind", "partners"])
         .arg(&csv));
     assert!(!r.ok, "rejected rows make the exit code 1");
@@ -93,7 +63,7 @@ fn apply_backs_up_then_adds_the_good_rows_and_a_second_run_adds_nothing() {
     let partners_before = load(&path).partners.len();
     let csv = dir.path().join("new.csv");
     fs::write(&csv, PARTNERS).unwrap();
-    let r = run(cmd(&path)
+    let r = run(cmd_on(&path)
         .args(["import", "csv", "--kind", "partners", "--apply"])
         .arg(&csv));
     assert!(!r.ok);
@@ -133,7 +103,7 @@ fn apply_backs_up_then_adds_the_good_rows_and_a_second_run_adds_nothing() {
     }
 
     let after_first = fs::read(&path).unwrap();
-    let r = run(cmd(&path)
+    let r = run(cmd_on(&path)
         .args(["import", "csv", "--kind", "partners", "--apply"])
         .arg(&csv));
     assert!(r.stdout.contains("nothing to add"), "{}", r.stdout);
@@ -163,7 +133,7 @@ fn log_entries_are_checked_row_by_row() {
     )
     .unwrap();
     let count_before = load(&path).interactions.len();
-    let r = run(cmd(&path)
+    let r = run(cmd_on(&path)
         .args(["import", "csv", "--kind", "interactions", "--apply"])
         .arg(&csv));
     assert!(!r.ok);
@@ -206,7 +176,7 @@ fn a_file_without_the_needed_columns_or_an_open_dashboard_stops_the_import() {
     let path = demo_file(dir.path());
     let csv = dir.path().join("odd.csv");
     fs::write(&csv, "who,when\nAcme,today\n").unwrap();
-    let r = run(cmd(&path)
+    let r = run(cmd_on(&path)
         .args(["import", "csv", "--kind", "partners"])
         .arg(&csv));
     assert!(!r.ok);
@@ -215,7 +185,7 @@ fn a_file_without_the_needed_columns_or_an_open_dashboard_stops_the_import() {
     fs::write(&csv, "name\nZeta Org\n").unwrap();
     let before = fs::read(&path).unwrap();
     let lock = partnerdeck::store::Lock::acquire(&path).unwrap();
-    let r = run(cmd(&path)
+    let r = run(cmd_on(&path)
         .args(["import", "csv", "--kind", "partners", "--apply"])
         .arg(&csv));
     assert!(!r.ok);
@@ -229,13 +199,13 @@ fn a_file_without_the_needed_columns_or_an_open_dashboard_stops_the_import() {
     );
     assert_eq!(fs::read(&path).unwrap(), before);
     // A dry run only reads, so it works while the dashboard is open.
-    let r = run(cmd(&path)
+    let r = run(cmd_on(&path)
         .args(["import", "csv", "--kind", "partners"])
         .arg(&csv));
     assert!(r.ok, "{}", r.stderr);
     assert!(r.stdout.contains("would add 1 partner"), "{}", r.stdout);
     drop(lock);
-    let r = run(cmd(&path)
+    let r = run(cmd_on(&path)
         .args(["import", "csv", "--kind", "partners", "--apply"])
         .arg(&csv));
     assert!(r.ok, "{}", r.stderr);
@@ -254,7 +224,7 @@ fn relative_dates_are_shown_resolved_with_a_warning_about_reimports() {
          Café Lumière,2026-11-20 10:00,An absolute one,,\n",
     )
     .unwrap();
-    let r = run(cmd(&path)
+    let r = run(cmd_on(&path)
         .args(["import", "csv", "--kind", "interactions"])
         .arg(&csv));
     assert!(r.ok, "{}", r.stderr);

@@ -3,23 +3,13 @@
 
 mod common;
 
+use common::screen::{demo_app, screen};
 use common::{press, type_text};
 
 use partnerdeck::action::Action;
 use partnerdeck::app::{App, FormView, Overlay, PaletteView, RecordsView, Source};
-use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
+use partnerdeck::store::demo::DEMO_ANCHOR;
 use partnerdeck::ui::Theme;
-use partnerdeck::ui::headless::render_text;
-
-fn demo_app(w: u16, h: u16) -> App {
-    let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);
-    app.resize(w, h);
-    app
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    render_text(app, &Theme::dark().without_color(), w, h)
-}
 
 #[test]
 fn colon_enter_does_not_quit_and_quit_from_the_palette_quits() {

@@ -4,22 +4,12 @@
 
 mod common;
 
+use common::screen::{demo_app, screen};
 use common::{press, type_text};
 
-use partnerdeck::app::{App, Context, FilterView, FormView, Overlay, Pane, RecordsView, Source};
-use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
+use partnerdeck::app::{App, Context, FilterView, FormView, Overlay, Pane, RecordsView};
 use partnerdeck::ui::Theme;
 use partnerdeck::ui::headless::render_text;
-
-fn demo_app() -> App {
-    let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);
-    app.resize(120, 40);
-    app
-}
-
-fn screen(app: &App) -> String {
-    render_text(app, &Theme::dark().without_color(), 120, 40)
-}
 
 fn form_text(app: &App) -> String {
     match &app.overlay {
@@ -37,7 +27,7 @@ fn records_cursor(app: &App) -> usize {
 
 #[test]
 fn a_question_over_a_form_over_a_list_pops_one_at_a_time() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     press(&mut app, &["c", "j"]);
     let cursor = records_cursor(&app);
     assert_eq!(app.depth(), 1);
@@ -66,20 +56,25 @@ fn a_question_over_a_form_over_a_list_pops_one_at_a_time() {
 
 #[test]
 fn saving_a_form_opened_from_a_list_goes_back_to_the_list() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     press(&mut app, &["c"]);
     let before = app.ws.commitments.len();
     press(&mut app, &["a"]);
     type_text(&mut app, "Share the volunteer rota");
     press(&mut app, &["enter"]);
-    assert_eq!(app.ws.commitments.len(), before + 1, "{}", screen(&app));
+    assert_eq!(
+        app.ws.commitments.len(),
+        before + 1,
+        "{}",
+        screen(&app, 120, 40)
+    );
     assert!(matches!(app.overlay, Some(Overlay::Records { .. })));
     assert_eq!(app.depth(), 1);
 }
 
 #[test]
 fn a_delete_question_over_a_list_goes_back_to_the_list_on_either_answer() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     press(&mut app, &["c"]);
     let before = app.ws.commitments.len();
     assert!(before > 0);
@@ -105,9 +100,9 @@ fn esc_from_help_returns_to_the_exact_view_it_was_opened_from() {
         &["w"],
         &["j", "j"],
     ] {
-        let mut app = demo_app();
+        let mut app = demo_app(120, 40);
         press(&mut app, keys);
-        let (before, depth) = (screen(&app), app.depth());
+        let (before, depth) = (screen(&app, 120, 40), app.depth());
         press(&mut app, &["?"]);
         assert!(
             matches!(app.overlay, Some(Overlay::Help { .. })),
@@ -117,7 +112,7 @@ fn esc_from_help_returns_to_the_exact_view_it_was_opened_from() {
         press(&mut app, &["esc"]);
         assert_eq!(app.depth(), depth, "{keys:?}");
         assert_eq!(
-            screen(&app),
+            screen(&app, 120, 40),
             before,
             "{keys:?}: the same view, as it was left"
         );
@@ -126,17 +121,21 @@ fn esc_from_help_returns_to_the_exact_view_it_was_opened_from() {
 
 #[test]
 fn help_lists_the_keys_of_the_view_under_it() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     press(&mut app, &["c", "?"]);
     assert_eq!(app.help_context(), Context::Records);
-    assert!(screen(&app).contains("Keys · Records"), "{}", screen(&app));
+    assert!(
+        screen(&app, 120, 40).contains("Keys · Records"),
+        "{}",
+        screen(&app, 120, 40)
+    );
     press(&mut app, &["esc", "esc", "?"]);
     assert_eq!(app.help_context(), Context::Dashboard);
 }
 
 #[test]
 fn switching_between_the_list_views_replaces_rather_than_stacks() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     press(&mut app, &["t", "o"]);
     assert!(matches!(app.overlay, Some(Overlay::Overview { .. })));
     assert_eq!(app.depth(), 1);
@@ -147,11 +146,11 @@ fn switching_between_the_list_views_replaces_rather_than_stacks() {
 #[test]
 fn details_under_help_follow_a_resize_as_open_details_do() {
     let draw = |app: &App| render_text(app, &Theme::dark().without_color(), 80, 30);
-    let mut under_help = demo_app();
+    let mut under_help = demo_app(120, 40);
     press(&mut under_help, &["enter", "?"]);
     under_help.resize(80, 30);
     press(&mut under_help, &["esc"]);
-    let mut open = demo_app();
+    let mut open = demo_app(120, 40);
     press(&mut open, &["enter"]);
     open.resize(80, 30);
     assert_eq!(draw(&under_help), draw(&open));
@@ -178,7 +177,7 @@ fn back_pops_exactly_one_overlay_and_leaves_the_rest_as_it_was() {
         &["enter"],
         &["?"],
     ] {
-        let mut app = demo_app();
+        let mut app = demo_app(120, 40);
         press(&mut app, keys);
         let depth = app.depth();
         let rest: Vec<String> = stack(&app).split_off(1);
@@ -190,7 +189,7 @@ fn back_pops_exactly_one_overlay_and_leaves_the_rest_as_it_was() {
 
 #[test]
 fn typing_a_filter_is_an_overlay_that_enter_keeps_and_esc_clears() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     press(&mut app, &["/"]);
     assert!(matches!(
         app.overlay,
@@ -203,7 +202,11 @@ fn typing_a_filter_is_an_overlay_that_enter_keeps_and_esc_clears() {
     assert_eq!(app.filter_editing(), Some(Pane::Partners));
     assert!(app.dashboard_in_front(), "the dashboard stays in front");
     type_text(&mut app, "harbour");
-    assert!(screen(&app).contains("harbour"), "{}", screen(&app));
+    assert!(
+        screen(&app, 120, 40).contains("harbour"),
+        "{}",
+        screen(&app, 120, 40)
+    );
     // Enter keeps the filter and takes the typing off the stack.
     press(&mut app, &["enter"]);
     assert_eq!(app.depth(), 0);
@@ -222,7 +225,7 @@ fn typing_a_filter_is_an_overlay_that_enter_keeps_and_esc_clears() {
 
 #[test]
 fn an_empty_filter_kept_is_dropped_and_back_on_the_dashboard_clears_a_kept_one() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     press(&mut app, &["/", "enter"]);
     assert_eq!(app.depth(), 0);
     assert_eq!(app.filter_text(Pane::Partners), None);
@@ -235,7 +238,7 @@ fn an_empty_filter_kept_is_dropped_and_back_on_the_dashboard_clears_a_kept_one()
 
 #[test]
 fn the_health_chart_belongs_to_the_open_details() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     assert!(app.detail_chart().is_none());
     press(&mut app, &["enter"]);
     let partner = app.selected_partner().unwrap().id;
@@ -255,7 +258,7 @@ fn the_health_chart_belongs_to_the_open_details() {
 
 #[test]
 fn a_request_for_the_editor_belongs_to_the_form_that_made_it() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     press(&mut app, &["a", "ctrl-e"]);
     assert_eq!(app.editor_request(), Some(""));
     // Taken once (by the event loop), it is gone.

@@ -3,31 +3,23 @@
 
 mod common;
 
+use common::screen::screen;
 use common::{press, type_text};
 
 use partnerdeck::app::{App, FormView, Overlay, Source};
 use partnerdeck::model::*;
 use partnerdeck::store::demo::{DEMO_ANCHOR, demo_workspace};
-use partnerdeck::ui::Theme;
-use partnerdeck::ui::headless::render_text;
 
 fn keymap(text: &str) -> partnerdeck::keymap::Keymap {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("config.ron");
-    std::fs::write(&path, text).unwrap();
-    let settings = partnerdeck::config::load(&path, false);
+    let settings = common::settings(text);
     assert!(settings.warnings.is_empty(), "{:?}", settings.warnings);
     settings.keymap
-}
-
-fn screen(app: &App) -> String {
-    render_text(app, &Theme::dark().without_color(), 120, 40)
 }
 
 fn form_field(app: &App, label: &str) -> String {
     match &app.overlay {
         Some(Overlay::Form(FormView { form, .. })) => form.get(label).value().to_string(),
-        _ => panic!("no form open:\n{}", screen(app)),
+        _ => panic!("no form open:\n{}", screen(app, 120, 40)),
     }
 }
 
@@ -47,7 +39,7 @@ fn a_rebound_key_works_in_a_form_and_its_hints_name_it() {
     );
     app.resize(120, 40);
     press(&mut app, &["a"]);
-    let shown = screen(&app);
+    let shown = screen(&app, 120, 40);
     assert!(shown.contains("Ctrl-s save"), "{shown}");
     assert!(!shown.contains("Enter save"), "{shown}");
 
@@ -82,7 +74,7 @@ fn a_rebound_key_works_in_a_form_and_its_hints_name_it() {
     assert_eq!(form_field(&app, "Kind"), labels[(i + 1) % labels.len()]);
 
     press(&mut app, &["ctrl-s"]);
-    assert!(app.overlay.is_none(), "{}", screen(&app));
+    assert!(app.overlay.is_none(), "{}", screen(&app, 120, 40));
     assert_eq!(app.ws.partners.len(), 1);
     assert_eq!(app.ws.partners[0].name, "Harbour Trust");
     assert_eq!(
@@ -105,11 +97,14 @@ fn a_rebound_key_works_in_a_review_and_its_hints_name_it() {
     app.resize(120, 40);
     press(&mut app, &["1", "g", "V"]);
     let Some(Overlay::Review(state)) = &app.overlay else {
-        panic!("the rebound review key opens a review:\n{}", screen(&app));
+        panic!(
+            "the rebound review key opens a review:\n{}",
+            screen(&app, 120, 40)
+        );
     };
     let partner = state.partner;
     press(&mut app, &["enter"]);
-    let shown = screen(&app);
+    let shown = screen(&app, 120, 40);
     assert!(
         shown.contains("a–e rates and goes on (PgUp/↓ adjust)"),
         "{shown}"
@@ -137,12 +132,12 @@ fn a_rebound_key_works_in_a_review_and_its_hints_name_it() {
 
     // Stopping: the question names the rebound keys; the old key does nothing.
     press(&mut app, &["esc"]);
-    let shown = screen(&app);
+    let shown = screen(&app, 120, 40);
     assert!(shown.contains("x keep a draft (resume with V)"), "{shown}");
     press(&mut app, &["k"]);
     assert!(matches!(app.overlay, Some(Overlay::Review(_))));
     press(&mut app, &["x"]);
-    assert!(app.overlay.is_none(), "{}", screen(&app));
+    assert!(app.overlay.is_none(), "{}", screen(&app, 120, 40));
     assert!(app.ws.drafts.iter().any(|d| d.partner == partner));
     let status = app
         .status
@@ -159,15 +154,15 @@ fn the_details_and_the_palette_name_the_keys_of_the_arrows_preset() {
     app.resize(120, 40);
     press(&mut app, &["enter"]);
     assert!(
-        screen(&app).contains("Esc: close  ↓/↑: scroll"),
+        screen(&app, 120, 40).contains("Esc: close  ↓/↑: scroll"),
         "{}",
-        screen(&app)
+        screen(&app, 120, 40)
     );
     press(&mut app, &["esc", ":"]);
     assert!(
-        screen(&app).contains("Enter runs · Ctrl-g closes"),
+        screen(&app, 120, 40).contains("Enter runs · Ctrl-g closes"),
         "{}",
-        screen(&app)
+        screen(&app, 120, 40)
     );
     press(&mut app, &["ctrl-g"]);
     assert!(app.overlay.is_none());

@@ -3,24 +3,13 @@
 
 mod common;
 
+use common::screen::{demo_app, screen};
 use common::{press, type_text};
 
 use partnerdeck::app::review::SUMMARY;
 use partnerdeck::app::{App, Overlay, Source};
 use partnerdeck::model::*;
 use partnerdeck::store::{self, demo::DEMO_ANCHOR, demo_workspace};
-use partnerdeck::ui::Theme;
-use partnerdeck::ui::headless::render_text;
-
-fn screen(app: &App) -> String {
-    render_text(app, &Theme::dark().without_color(), 120, 40)
-}
-
-fn demo_app() -> App {
-    let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);
-    app.resize(120, 40);
-    app
-}
 
 fn step(app: &App) -> usize {
     match &app.overlay {
@@ -39,7 +28,7 @@ fn select(app: &mut App, name: &str) {
 
 #[test]
 fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     select(&mut app, "Greenleaf Cooperative Bank");
     let pid = app.selected_partner().unwrap().id;
     let reviews = app.ws.reviews.len();
@@ -49,15 +38,15 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
         press(app, k);
     };
     go(&mut app, &["r"]);
-    insta::assert_snapshot!("review_look_back", screen(&app));
+    insta::assert_snapshot!("review_look_back", screen(&app, 120, 40));
     go(&mut app, &["enter"]);
-    insta::assert_snapshot!("review_practice", screen(&app));
+    insta::assert_snapshot!("review_practice", screen(&app, 120, 40));
     for score in ["4", "5", "3", "4", "4", "5", "3", "4"] {
         go(&mut app, &[score]);
     }
     assert_eq!(step(&app), 9);
     type_text(&mut app, "They want quarterly numbers");
-    insta::assert_snapshot!("review_feedback", screen(&app));
+    insta::assert_snapshot!("review_feedback", screen(&app, 120, 40));
     keys.set(keys.get() + 1); // typing a sentence counts as one step of work here
     go(&mut app, &["enter"]);
     type_text(&mut app, "Share Q1 figures");
@@ -66,12 +55,12 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
     go(&mut app, &["enter"]);
     type_text(&mut app, "Co-host a savings workshop");
     go(&mut app, &["enter"]);
-    insta::assert_snapshot!("review_actions", screen(&app));
+    insta::assert_snapshot!("review_actions", screen(&app, 120, 40));
     go(&mut app, &["enter"]);
-    insta::assert_snapshot!("review_next_date", screen(&app));
+    insta::assert_snapshot!("review_next_date", screen(&app, 120, 40));
     go(&mut app, &["enter"]);
     assert_eq!(step(&app), SUMMARY);
-    insta::assert_snapshot!("review_summary", screen(&app));
+    insta::assert_snapshot!("review_summary", screen(&app, 120, 40));
     go(&mut app, &["enter"]);
     assert!(app.overlay.is_none(), "saved and closed");
     assert!(
@@ -112,7 +101,7 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
     assert!(validate(&app.ws).is_empty());
     // The next review looks back at these actions.
     press(&mut app, &["r"]);
-    let s = screen(&app);
+    let s = screen(&app, 120, 40);
     assert!(
         s.contains("Its actions") && s.contains("Share Q1 figures"),
         "{s}"
@@ -121,7 +110,7 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
 
 #[test]
 fn notes_take_digits_once_started_and_unrated_practices_block_saving() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     // A digit rates and goes on; ← (the note empty) comes back to write a note.
     press(&mut app, &["r", "enter", "4", "left"]);
     type_text(&mut app, "Good on 3 counts");
@@ -136,7 +125,7 @@ fn notes_take_digits_once_started_and_unrated_practices_block_saving() {
     }
     press(&mut app, &["enter"]);
     assert_eq!(step(&app), 2, "sent to the first unrated practice");
-    assert!(screen(&app).contains("Rate communication first"));
+    assert!(screen(&app, 120, 40).contains("Rate communication first"));
 }
 
 #[test]
@@ -154,7 +143,7 @@ fn an_aborted_review_is_kept_as_a_draft_and_resumes_where_it_stopped_even_after_
     press(&mut app, &["r", "enter", "5", "2", "left"]);
     type_text(&mut app, "slow replies");
     press(&mut app, &["esc"]);
-    assert!(screen(&app).contains("keep a draft"));
+    assert!(screen(&app, 120, 40).contains("keep a draft"));
     press(&mut app, &["c"]);
     assert_eq!(step(&app), 2, "continue returns to the step");
     press(&mut app, &["esc", "k"]);
@@ -190,7 +179,7 @@ fn an_aborted_review_is_kept_as_a_draft_and_resumes_where_it_stopped_even_after_
 
 #[test]
 fn discarding_a_review_keeps_nothing() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     let reviews = app.ws.reviews.len();
     press(&mut app, &["r", "enter", "4", "esc", "d"]);
     assert!(app.overlay.is_none());
@@ -200,7 +189,7 @@ fn discarding_a_review_keeps_nothing() {
 
 #[test]
 fn capital_r_reviews_every_due_partner_in_turn() {
-    let mut app = demo_app();
+    let mut app = demo_app(120, 40);
     let due: Vec<PartnerId> = app
         .overview
         .summaries
@@ -216,7 +205,7 @@ fn capital_r_reviews_every_due_partner_in_turn() {
             panic!("review {n} not open")
         };
         reviewed.push(s.partner);
-        assert!(screen(&app).contains(&format!("Review {} of {}", n + 1, due.len())));
+        assert!(screen(&app, 120, 40).contains(&format!("Review {} of {}", n + 1, due.len())));
         press(&mut app, &["enter"]);
         for _ in 0..8 {
             press(&mut app, &["3"]);

@@ -2,9 +2,13 @@
 //! copies and the clean-up of temporary files. Times are synthetic: each save is given its
 //! `now`, and the data file's mtime is set to it, as if the save had happened then.
 
+mod common;
 mod safety;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use common::backups::{ids, minutes, save_at, set_mtime};
+#[cfg(unix)]
+use common::mode;
 use partnerdeck::model::Workspace;
 use partnerdeck::store::{self, BackupError, BackupPolicy};
 use std::collections::BTreeSet;
@@ -12,48 +16,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-fn t0() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-11-01T12:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-}
-
-fn minutes(m: i64) -> DateTime<Utc> {
-    t0() + TimeDelta::minutes(m)
-}
-
 fn named(name: &str) -> Workspace {
     Workspace::named(name)
-}
-
-/// A save at `now`, leaving the file's mtime at `now`.
-fn save_at(path: &Path, ws: &Workspace, now: DateTime<Utc>) -> store::SaveReport {
-    let report = store::save_with_backup(path, ws, &BackupPolicy::default(), now).unwrap();
-    set_mtime(path, now);
-    report
-}
-
-fn set_mtime(path: &Path, t: DateTime<Utc>) {
-    let f = fs::OpenOptions::new().write(true).open(path).unwrap();
-    f.set_modified(t.into()).unwrap();
 }
 
 /// The text a backup holds (unpacked when compressed).
 fn content(backup: &Path) -> Vec<u8> {
     store::read_backup(backup).unwrap()
-}
-
-fn ids(path: &Path) -> Vec<String> {
-    store::list_backups(path)
-        .into_iter()
-        .map(|b| b.id)
-        .collect()
-}
-
-#[cfg(unix)]
-fn mode(p: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    fs::metadata(p).unwrap().permissions().mode() & 0o777
 }
 
 #[test]

@@ -1,8 +1,11 @@
 //! One writer per file: the sidecar lock, held by another process, left by a dead one, and the
 //! `restore` command refusing to run while the file is open elsewhere.
 
+mod common;
 mod safety;
 
+#[cfg(unix)]
+use common::mode;
 use partnerdeck::store::{self, Lock, LockError, lock::lock_path};
 use safety::{ChildProc, exit_when_parent_goes};
 use std::path::Path;
@@ -29,12 +32,6 @@ fn hold_in_child(data: &Path) -> ChildProc {
     let line = child.expect_line("HOLDING", Duration::from_secs(60));
     assert_eq!(line, format!("HOLDING {}", child.pid()));
     child
-}
-
-#[cfg(unix)]
-fn mode(p: &Path) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
 }
 
 #[test]

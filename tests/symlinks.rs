@@ -3,14 +3,13 @@
 //! never writes into another user's workspace; scratch folders are private.
 #![cfg(unix)]
 
+mod common;
+
 use assert_cmd::Command;
+use common::mode;
 use partnerdeck::model::Workspace;
 use partnerdeck::store::{self, BackupPolicy, Lock, LockError};
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
-
-fn mode(p: &std::path::Path) -> u32 {
-    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
-}
 
 #[test]
 fn a_lock_file_that_is_a_link_is_not_followed() {

@@ -1,6 +1,10 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod backups;
+pub mod cli;
+pub mod generate;
+pub mod screen;
 pub mod team;
 
 use chrono::NaiveDate;
@@ -8,6 +12,29 @@ use partnerdeck::model::*;
 
 pub fn day(s: &str) -> NaiveDate {
     s.parse().expect("test dates are valid")
+}
+
+/// The permission bits of a file.
+#[cfg(unix)]
+pub fn mode(p: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// The rows of a CSV text, its header row left out.
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// The settings a configuration file with this text gives (colour allowed).
+pub fn settings(text: &str) -> partnerdeck::config::Settings {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.ron");
+    std::fs::write(&path, text).unwrap();
+    partnerdeck::config::load(&path, false)
 }
 
 /// A small workspace with one record of every kind.
