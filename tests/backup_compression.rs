@@ -7,7 +7,7 @@
 mod common;
 
 use chrono::{DateTime, NaiveTime, TimeDelta, Utc};
-use common::backups::{ids, minutes, save_at, set_mtime, t0};
+use common::backups::{ids, minutes, names, save_at, set_mtime, t0};
 #[cfg(unix)]
 use common::mode;
 use partnerdeck::model::{InteractionId, Workspace};
@@ -15,15 +15,6 @@ use partnerdeck::store::{self, BackupError, BackupPolicy};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
-}
 
 /// The demo sample, a workspace with real-looking records.
 fn demo() -> Workspace {
@@ -177,10 +168,14 @@ fn a_damaged_compressed_backup_is_refused_by_name_and_the_file_is_untouched() {
 
     // Through the command: a clear message, a failure status, no panic, the file untouched.
     let file = data.to_str().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_partnerdeck"))
-        .args(["--file", file, "restore", "20261101T130000Z"])
-        .output()
-        .unwrap();
+    let on_file = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_partnerdeck"))
+            .args(["--file", file])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = on_file(&["restore", "20261101T130000Z"]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("ws-20261101T130000Z.ron.zst"), "{err}");
@@ -188,10 +183,7 @@ fn a_damaged_compressed_backup_is_refused_by_name_and_the_file_is_untouched() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(fs::read(&data).unwrap(), before);
     // The listing still lists every copy and says which ones do not load.
-    let out = Command::new(env!("CARGO_BIN_EXE_partnerdeck"))
-        .args(["--file", file, "backups"])
-        .output()
-        .unwrap();
+    let out = on_file(&["backups"]);
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     for (id, _) in &cases {

@@ -2,14 +2,15 @@
 //! for a file worth one and draws the same frame from it; `--no-cache` and
 //! `PARTNERDECK_NO_CACHE` leave none; a spoiled entry changes nothing on screen.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{bin, bin_without_config};
 use std::path::Path;
 
 /// A workspace file of more than a MiB (the demo, padded with comments).
 fn big_file(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("ws.ron");
-    let init = Command::cargo_bin("partnerdeck")
-        .unwrap()
+    let init = bin()
         .arg("--file")
         .arg(&path)
         .args(["--today", "2026-11-27", "init", "--demo"])
@@ -23,13 +24,8 @@ fn big_file(dir: &Path) -> std::path::PathBuf {
 }
 
 fn render(file: &Path, cache: &Path, extra: &[&str]) -> String {
-    let out = Command::cargo_bin("partnerdeck")
-        .unwrap()
+    let out = bin_without_config()
         .env_remove("PARTNERDECK_NO_CACHE")
-        .env(
-            "PARTNERDECK_CONFIG",
-            "/nonexistent-partnerdeck-config/config.ron",
-        )
         .env("NO_COLOR", "1")
         .arg("--file")
         .arg(file)
@@ -65,8 +61,7 @@ fn render_leaves_a_private_entry_and_draws_the_same_frame_from_it() {
     assert_eq!(made.len(), 1, "{made:?}");
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt as _;
-        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        use common::mode;
         assert_eq!(mode(&made[0]), 0o600);
         assert_eq!(mode(&cache), 0o700);
     }
@@ -86,14 +81,9 @@ fn no_cache_by_flag_or_environment_leaves_nothing() {
     let cache = dir.path().join("cache");
     render(&file, &cache, &["--no-cache"]);
     assert!(entries(&cache).is_empty());
-    let out = Command::cargo_bin("partnerdeck")
-        .unwrap()
+    let out = bin_without_config()
         .env("PARTNERDECK_NO_CACHE", "1")
         .env("PARTNERDECK_CACHE_DIR", &cache)
-        .env(
-            "PARTNERDECK_CONFIG",
-            "/nonexistent-partnerdeck-config/config.ron",
-        )
         .arg("--file")
         .arg(&file)
         .args(["--today", "2026-11-27", "render"])

@@ -1,18 +1,17 @@
 //! The iCalendar export, parsed back with the `icalendar` crate's parser: valid structure,
 //! RFC 5545 folding and escaping, stable UIDs, every kind of dated record.
 
-use assert_cmd::Command;
-use chrono::{DateTime, NaiveDate, Utc};
+mod common;
+
+use chrono::{DateTime, Utc};
+use common::cli::{cmd, stdout};
+use common::day;
 use icalendar::parser::{Component, read_calendar, unfold};
 use partnerdeck::export::ics;
 use partnerdeck::model::*;
 use partnerdeck::store::demo::DEMO_ANCHOR;
 use partnerdeck::store::demo_workspace;
 use std::collections::{BTreeMap, BTreeSet};
-
-fn day(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
 
 fn stamp(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -267,10 +266,7 @@ fn uids_are_stable_so_a_new_export_updates_the_old_one() {
 fn the_command_writes_a_private_file_or_prints_one_partners_dates() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("deck.ics");
-    Command::cargo_bin("partnerdeck")
-        .unwrap()
-        .env_remove("PARTNERDECK_FILE")
-        .env("PARTNERDECK_TODAY", "2026-11-27")
+    cmd()
         .args(["--demo", "export", "ics", "--out"])
         .arg(&out)
         .assert()
@@ -285,17 +281,7 @@ fn the_command_writes_a_private_file_or_prints_one_partners_dates() {
         assert_eq!(mode & 0o777, 0o600);
     }
 
-    let one = Command::cargo_bin("partnerdeck")
-        .unwrap()
-        .env_remove("PARTNERDECK_FILE")
-        .env("PARTNERDECK_TODAY", "2026-11-27")
-        .args(["--demo", "export", "ics", "--partner", "greenleaf"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let one = String::from_utf8(one).unwrap();
+    let one = stdout(cmd().args(["--demo", "export", "ics", "--partner", "greenleaf"]));
     let unfolded = unfold(&one);
     let cal = read_calendar(&unfolded).unwrap();
     assert!(!cal.components.is_empty());

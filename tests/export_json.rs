@@ -1,15 +1,14 @@
 //! The JSON export: the whole workspace with every field, read back unchanged.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::cmd;
 use partnerdeck::export::json::{from_json, to_json};
 use partnerdeck::store::demo::DEMO_ANCHOR;
 use partnerdeck::store::demo_workspace;
 
 fn export(args: &[&str]) -> serde_json::Value {
-    let out = Command::cargo_bin("partnerdeck")
-        .unwrap()
-        .env_remove("PARTNERDECK_FILE")
-        .env("PARTNERDECK_TODAY", "2026-11-27")
+    let out = cmd()
         .args(args)
         .assert()
         .success()

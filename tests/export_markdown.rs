@@ -1,7 +1,9 @@
 //! The Markdown reports on the demo workspace (today = its anchor), as snapshots: the
 //! portfolio and one partner's full picture. Review changes with `cargo insta review`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{cmd, stdout};
 use partnerdeck::export::{find, markdown};
 use partnerdeck::insight::{Index, partner_insight};
 use partnerdeck::store::demo::DEMO_ANCHOR;
@@ -40,23 +42,13 @@ fn the_partner_report_explains_every_point_of_the_health_score() {
 
 #[test]
 fn the_command_prints_the_report_of_the_partner_asked_for() {
-    let out = Command::cargo_bin("partnerdeck")
-        .unwrap()
-        .env_remove("PARTNERDECK_FILE")
-        .env("PARTNERDECK_TODAY", "2026-11-27")
-        .args([
-            "--demo",
-            "export",
-            "markdown",
-            "--partner",
-            "forest library",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = stdout(cmd().args([
+        "--demo",
+        "export",
+        "markdown",
+        "--partner",
+        "forest library",
+    ]));
     assert!(
         text.starts_with("# 森の図書館 (Forest Library)\n"),
         "{text}"

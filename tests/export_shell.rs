@@ -1,18 +1,13 @@
 //! Shell integration: completion scripts and manual pages generated from the CLI definition.
 
-use assert_cmd::Command;
+mod common;
 
-fn stdout(args: &[&str]) -> String {
-    let out = Command::cargo_bin("partnerdeck")
-        .unwrap()
-        .env_remove("PARTNERDECK_FILE")
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
+use common::cli::{bin, stdout};
+
+/// What the binary prints for these arguments (which must succeed), with no workspace file
+/// taken from the environment.
+fn printed(args: &[&str]) -> String {
+    stdout(bin().env_remove("PARTNERDECK_FILE").args(args))
 }
 
 #[test]
@@ -22,7 +17,7 @@ fn completion_scripts_know_every_command() {
         ("zsh", "#compdef partnerdeck"),
         ("fish", "complete -c partnerdeck"),
     ] {
-        let script = stdout(&["completions", shell]);
+        let script = printed(&["completions", shell]);
         assert!(script.contains(marker), "{shell}");
         for command in ["export", "import", "brief", "log", "completions", "man"] {
             assert!(script.contains(command), "{shell}: {command}");
@@ -33,13 +28,13 @@ fn completion_scripts_know_every_command() {
 
 #[test]
 fn the_manual_page_is_roff_and_every_command_gets_a_page() {
-    let page = stdout(&["man"]);
+    let page = printed(&["man"]);
     assert!(page.contains(".TH partnerdeck 1"), "{page}");
     assert!(page.contains("partnerdeck\\-export(1)"));
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("man1");
-    let said = stdout(&["man", "--out", out.to_str().unwrap()]);
+    let said = printed(&["man", "--out", out.to_str().unwrap()]);
     assert!(said.starts_with("wrote "), "{said}");
     for name in [
         "partnerdeck.1",

@@ -54,7 +54,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-fn apply(text: &str, m: &Mutation) -> String {
+fn mutate(text: &str, m: &Mutation) -> String {
     let chars: Vec<char> = text.chars().collect();
     let len = chars.len();
     let at = |p: usize| if len == 0 { 0 } else { p % (len + 1) };
@@ -99,7 +99,7 @@ proptest! {
     ) {
         let mut text = valid_text();
         for m in &mutations {
-            text = apply(&text, m);
+            text = mutate(&text, m);
         }
         check(&text);
     }

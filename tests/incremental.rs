@@ -13,7 +13,8 @@ use partnerdeck::model::*;
 use partnerdeck::store::{demo::DEMO_ANCHOR, demo_workspace};
 use proptest::prelude::*;
 
-fn at(days: i64) -> chrono::NaiveDateTime {
+/// 9:30 on the day `days` before the demo's anchor.
+fn days_ago(days: i64) -> chrono::NaiveDateTime {
     (DEMO_ANCHOR - chrono::Duration::days(days))
         .and_hms_opt(9, 30, 0)
         .unwrap()
@@ -28,7 +29,7 @@ fn base() -> Workspace {
         ws.interactions.push(Interaction {
             id,
             partner: partners[n % partners.len()],
-            at: at((n * 7 % 500) as i64),
+            at: days_ago((n * 7 % 500) as i64),
             channel: Channel::Call,
             initiated_by: if n % 3 == 0 { Side::Them } else { Side::Us },
             summary: format!("call {n}"),
@@ -166,7 +167,7 @@ fn apply(app: &mut App, op: &Op) -> Option<bool> {
             ws.upsert(Interaction {
                 id: InteractionId(0),
                 partner,
-                at: at(days),
+                at: days_ago(days),
                 channel: Channel::Email,
                 initiated_by: Side::Us,
                 summary: format!("mail {days}"),
@@ -183,7 +184,7 @@ fn apply(app: &mut App, op: &Op) -> Option<bool> {
             let (i, _) = pick(&ws.interactions, which)?;
             let e = &mut ws.interactions[i];
             e.partner = partner;
-            e.at = at(days);
+            e.at = days_ago(days);
         }
         Op::DeleteLog { which } => {
             let (_, e) = pick(&ws.interactions, which)?;
@@ -300,7 +301,7 @@ fn apply(app: &mut App, op: &Op) -> Option<bool> {
                 ws.upsert(Interaction {
                     id: InteractionId(0),
                     partner,
-                    at: at(n % 90),
+                    at: days_ago(n % 90),
                     channel: Channel::Meeting,
                     initiated_by: Side::Them,
                     summary: format!("bulk {n}"),

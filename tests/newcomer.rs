@@ -3,13 +3,21 @@
 
 mod common;
 
+use common::cli::bin;
 use common::screen::{demo_app, screen};
-use common::{press, type_text};
+use common::{KeyCount, press, type_text};
 
 use partnerdeck::action::Action;
 use partnerdeck::app::{App, FormView, Overlay, PaletteView, RecordsView, Source};
 use partnerdeck::store::demo::DEMO_ANCHOR;
 use partnerdeck::ui::Theme;
+
+/// Moves down the partners from the selected one to the first whose name starts with `prefix`.
+fn select_starting(app: &mut App, prefix: &str) {
+    while !app.selected_partner().unwrap().name.starts_with(prefix) {
+        press(app, &["j"]);
+    }
+}
 
 #[test]
 fn colon_enter_does_not_quit_and_quit_from_the_palette_quits() {
@@ -333,14 +341,7 @@ fn all_detail_text(app: &mut App, w: u16, h: u16) -> String {
 #[test]
 fn partner_details_name_every_factor_cut_nothing_and_count_in_good_english() {
     let mut app = demo_app(120, 40);
-    while !app
-        .selected_partner()
-        .unwrap()
-        .name
-        .starts_with("Harbour Youth")
-    {
-        press(&mut app, &["j"]);
-    }
+    select_starting(&mut app, "Harbour Youth");
     press(&mut app, &["enter"]);
     let text = all_detail_text(&mut app, 120, 40);
     for factor in [
@@ -381,15 +382,7 @@ fn check_counts_in_good_english() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("w.ron");
     partnerdeck::store::save(&path, &common::small_workspace()).unwrap();
-    let out = assert_cmd::Command::cargo_bin("partnerdeck")
-        .unwrap()
-        .args(["check", path.to_str().unwrap()])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = common::cli::stdout(bin().args(["check", path.to_str().unwrap()]));
     assert!(
         out.contains("1 partner, 1 goal, 1 milestone, 1 log entry"),
         "{out}"
@@ -511,8 +504,7 @@ fn the_empty_state_keeps_its_indent_when_it_wraps() {
 
 #[test]
 fn render_fails_when_the_frame_is_too_small_to_draw() {
-    let out = assert_cmd::Command::cargo_bin("partnerdeck")
-        .unwrap()
+    let out = bin()
         .env("PARTNERDECK_TODAY", "2026-11-27")
         .args(["--demo", "render", "--height", "8"])
         .assert()
@@ -554,14 +546,7 @@ fn goal_named(app: &App, title: &str) -> partnerdeck::model::Goal {
 #[test]
 fn one_key_updates_of_goals_and_commitments() {
     let mut app = demo_app(120, 40);
-    while !app
-        .selected_partner()
-        .unwrap()
-        .name
-        .starts_with("Greenleaf")
-    {
-        press(&mut app, &["j"]);
-    }
+    select_starting(&mut app, "Greenleaf");
     press(&mut app, &["2"]);
     while app.ws.goals[app.selected_row(partnerdeck::app::Pane::Goals).unwrap()].title
         != "Fund the repair café expansion"
@@ -698,26 +683,15 @@ fn capital_r_goes_most_overdue_first_and_a_partner_can_be_skipped() {
 #[test]
 fn a_full_review_takes_at_most_twenty_keys_and_its_keys_match_forms() {
     let mut app = demo_app(120, 40);
-    while !app
-        .selected_partner()
-        .unwrap()
-        .name
-        .starts_with("Greenleaf")
-    {
-        press(&mut app, &["j"]);
-    }
+    select_starting(&mut app, "Greenleaf");
     let reviews = app.ws.reviews.len();
-    let keys = std::cell::Cell::new(0);
-    let go = |app: &mut App, k: &[&str]| {
-        keys.set(keys.get() + k.len());
-        press(app, k);
-    };
-    go(&mut app, &["r", "enter"]);
+    let mut keys = KeyCount::default();
+    keys.press(&mut app, &["r", "enter"]);
     for score in ["4", "5", "3", "4", "4", "5", "3", "4"] {
-        go(&mut app, &[score]);
+        keys.press(&mut app, &[score]);
     }
     type_text(&mut app, "They want quarterly numbers");
-    go(&mut app, &["enter"]);
+    keys.press(&mut app, &["enter"]);
     // Actions: Tab moves between the action's fields, as in forms.
     type_text(&mut app, "Draft a plan");
     press(&mut app, &["tab"]);
@@ -734,7 +708,7 @@ fn a_full_review_takes_at_most_twenty_keys_and_its_keys_match_forms() {
     };
     assert!(s.actions.is_empty(), "Backspace removed it");
     type_text(&mut app, "Share Q1 figures");
-    go(&mut app, &["enter", "enter", "enter"]);
+    keys.press(&mut app, &["enter", "enter", "enter"]);
     let s = screen(&app, 120, 40);
     assert!(s.contains("Summary"), "{s}");
     assert!(
@@ -745,7 +719,7 @@ fn a_full_review_takes_at_most_twenty_keys_and_its_keys_match_forms() {
         s.contains("since the last review") || s.contains("as last time"),
         "each rating against the previous review:\n{s}"
     );
-    go(&mut app, &["enter"]);
+    keys.press(&mut app, &["enter"]);
     assert!(app.overlay.is_none(), "{}", screen(&app, 120, 40));
     assert_eq!(app.ws.reviews.len(), reviews + 1);
     assert!(keys.get() <= 20, "{} keys", keys.get());

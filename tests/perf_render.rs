@@ -1,34 +1,31 @@
 //! `partnerdeck render`: one frame of the dashboard as text, on the demo or a file, with a view
 //! and a partner; clear errors for a bad view, size or partner.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::bin_without_config;
 
 fn render(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("partnerdeck")
-        .unwrap()
+    bin_without_config()
         .env_remove("PARTNERDECK_FILE")
-        .env(
-            "PARTNERDECK_CONFIG",
-            "/nonexistent-partnerdeck-config/config.ron",
-        )
         .env("NO_COLOR", "1")
         .args(["--today", "2026-11-27"])
         .args(args)
         .assert()
 }
 
-fn stdout(a: &assert_cmd::assert::Assert) -> String {
+fn out_text(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stdout).into_owned()
 }
 
-fn stderr(a: &assert_cmd::assert::Assert) -> String {
+fn err_text(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&a.get_output().stderr).into_owned()
 }
 
 #[test]
 fn the_demo_dashboard_shows_the_four_panes() {
     let a = render(&["--demo", "render", "--width", "130", "--height", "40"]).success();
-    let frame = stdout(&a);
+    let frame = out_text(&a);
     for title in ["1 Partners", "2 Goals", "3 Timeline", "4 Communication log"] {
         assert!(frame.contains(title), "{title} missing:\n{frame}");
     }
@@ -39,17 +36,17 @@ fn the_demo_dashboard_shows_the_four_panes() {
 #[test]
 fn views_and_partners_are_chosen_by_name() {
     let a = render(&["--demo", "render", "--view", "overview"]).success();
-    assert!(stdout(&a).contains("Overview · "), "{}", stdout(&a));
+    assert!(out_text(&a).contains("Overview · "), "{}", out_text(&a));
     let a = render(&["--demo", "render", "--view", "attention"]).success();
-    assert!(stdout(&a).contains("Today · "), "{}", stdout(&a));
+    assert!(out_text(&a).contains("Today · "), "{}", out_text(&a));
     let a = render(&["--demo", "render", "--view", "help"]).success();
-    assert!(stdout(&a).contains("quit"), "{}", stdout(&a));
+    assert!(out_text(&a).contains("quit"), "{}", out_text(&a));
 
     // A narrow screen shows the focused pane only.
     let a = render(&[
         "--demo", "render", "--width", "80", "--height", "24", "--view", "log",
     ]);
-    let frame = stdout(&a.success());
+    let frame = out_text(&a.success());
     assert!(frame.contains("Communication log"), "{frame}");
 }
 
@@ -72,28 +69,28 @@ fn a_partner_is_selected_by_part_of_its_name() {
         "130",
     ])
     .success();
-    let frame = stdout(&a);
+    let frame = out_text(&a);
     let head: String = name.chars().take(10).collect();
     assert!(frame.contains(&format!("2 Goals · {head}")), "{frame}");
     assert!(frame.contains(file), "the header names the file:\n{frame}");
 
     let a = render(&["--file", file, "render", "--partner", "qqqqzzzz"]).failure();
-    assert!(stderr(&a).contains("no name matches"), "{}", stderr(&a));
+    assert!(err_text(&a).contains("no name matches"), "{}", err_text(&a));
 }
 
 #[test]
 fn bad_views_and_sizes_are_refused_clearly() {
     let a = render(&["--demo", "render", "--view", "calendar"]).failure();
-    let e = stderr(&a);
+    let e = err_text(&a);
     assert!(e.contains("calendar") && e.contains("overview"), "{e}");
     for (flag, value) in [("--width", "0"), ("--height", "0"), ("--width", "1001")] {
         let a = render(&["--demo", "render", flag, value]).failure();
-        let e = stderr(&a);
+        let e = err_text(&a);
         assert!(e.contains("1..=1000"), "{flag} {value}: {e}");
     }
     let a = render(&["--file", "/nonexistent-dir/x/ws.ron", "render"]).success();
     assert!(
-        stdout(&a).contains("1 Partners"),
+        out_text(&a).contains("1 Partners"),
         "a missing file shows the empty dashboard"
     );
 }

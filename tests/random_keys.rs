@@ -10,7 +10,8 @@ use partnerdeck::ui::Theme;
 use partnerdeck::ui::headless::render_buffer;
 use proptest::prelude::*;
 
-fn key() -> impl Strategy<Value = Key> {
+/// A random key: a named key or a character, now and then with Ctrl.
+fn any_key() -> impl Strategy<Value = Key> {
     let named = prop_oneof![
         Just(KeyCode::Enter),
         Just(KeyCode::Esc),
@@ -45,7 +46,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
     fn random_keys_never_panic_and_keep_the_workspace_valid(
-        keys in proptest::collection::vec(key(), 1..160),
+        keys in proptest::collection::vec(any_key(), 1..160),
         (w, h) in (20u16..160, 6u16..50),
     ) {
         let mut app = App::new(demo_workspace(DEMO_ANCHOR), DEMO_ANCHOR, Source::Memory);

@@ -4,7 +4,7 @@
 mod common;
 
 use common::screen::{demo_app, screen};
-use common::{press, type_text};
+use common::{KeyCount, press, type_text};
 
 use partnerdeck::app::review::SUMMARY;
 use partnerdeck::app::{App, Overlay, Source};
@@ -32,36 +32,32 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
     select(&mut app, "Greenleaf Cooperative Bank");
     let pid = app.selected_partner().unwrap().id;
     let reviews = app.ws.reviews.len();
-    let keys = std::cell::Cell::new(0);
-    let go = |app: &mut App, k: &[&str]| {
-        keys.set(keys.get() + k.len());
-        press(app, k);
-    };
-    go(&mut app, &["r"]);
+    let mut keys = KeyCount::default();
+    keys.press(&mut app, &["r"]);
     insta::assert_snapshot!("review_look_back", screen(&app, 120, 40));
-    go(&mut app, &["enter"]);
+    keys.press(&mut app, &["enter"]);
     insta::assert_snapshot!("review_practice", screen(&app, 120, 40));
     for score in ["4", "5", "3", "4", "4", "5", "3", "4"] {
-        go(&mut app, &[score]);
+        keys.press(&mut app, &[score]);
     }
     assert_eq!(step(&app), 9);
     type_text(&mut app, "They want quarterly numbers");
     insta::assert_snapshot!("review_feedback", screen(&app, 120, 40));
-    keys.set(keys.get() + 1); // typing a sentence counts as one step of work here
-    go(&mut app, &["enter"]);
+    keys.add(1); // typing a sentence counts as one step of work here
+    keys.press(&mut app, &["enter"]);
     type_text(&mut app, "Share Q1 figures");
-    go(&mut app, &["down", "right", "down"]);
+    keys.press(&mut app, &["down", "right", "down"]);
     type_text(&mut app, "+10d");
-    go(&mut app, &["enter"]);
+    keys.press(&mut app, &["enter"]);
     type_text(&mut app, "Co-host a savings workshop");
-    go(&mut app, &["enter"]);
+    keys.press(&mut app, &["enter"]);
     insta::assert_snapshot!("review_actions", screen(&app, 120, 40));
-    go(&mut app, &["enter"]);
+    keys.press(&mut app, &["enter"]);
     insta::assert_snapshot!("review_next_date", screen(&app, 120, 40));
-    go(&mut app, &["enter"]);
+    keys.press(&mut app, &["enter"]);
     assert_eq!(step(&app), SUMMARY);
     insta::assert_snapshot!("review_summary", screen(&app, 120, 40));
-    go(&mut app, &["enter"]);
+    keys.press(&mut app, &["enter"]);
     assert!(app.overlay.is_none(), "saved and closed");
     assert!(
         keys.get() < 40,

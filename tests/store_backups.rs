@@ -6,7 +6,7 @@ mod common;
 mod safety;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use common::backups::{ids, minutes, save_at, set_mtime};
+use common::backups::{ids, minutes, names, save_at, set_mtime};
 #[cfg(unix)]
 use common::mode;
 use partnerdeck::model::Workspace;
@@ -99,11 +99,7 @@ fn two_backups_in_the_same_second_get_distinct_sortable_ids_and_duplicates_are_n
     assert_eq!(a.id, "20261101T120000Z");
     assert_eq!(b.id, "20261101T120000Z_2");
     assert_eq!(ids(&data), [a.id.clone(), b.id.clone()]);
-    let mut names: Vec<String> = fs::read_dir(dir.path().join("backups"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
+    let names = names(&dir.path().join("backups"));
     assert_eq!(
         names,
         [

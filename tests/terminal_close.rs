@@ -23,11 +23,10 @@ struct Session {
     home: PathBuf,
 }
 
-fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_partnerdeck"))
-}
-
-fn isolated(cmd: &mut Command, home: &Path) {
+/// The binary with its home, configuration, state, cache, data and scratch folders under
+/// `home`, and no workspace file taken from the environment.
+fn isolated(home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_partnerdeck"));
     cmd.env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"))
@@ -37,6 +36,7 @@ fn isolated(cmd: &mut Command, home: &Path) {
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")
         .env_remove("PARTNERDECK_FILE");
+    cmd
 }
 
 /// Starts the dashboard on a new pseudo-terminal (80×24). With `own_terminal`, the terminal is
@@ -47,9 +47,7 @@ fn start(own_terminal: bool) -> Session {
     let home = dir.path().join("home");
     std::fs::create_dir_all(home.join("tmp")).unwrap();
     let path = dir.path().join("team.ron");
-    let mut init = Command::new(bin());
-    isolated(&mut init, &home);
-    let ok = init
+    let ok = isolated(&home)
         .args(["--file", path.to_str().unwrap(), "init", "--demo"])
         .stdout(Stdio::null())
         .status()
@@ -82,8 +80,7 @@ fn start(own_terminal: bool) -> Session {
     }
     // SAFETY: both descriptors were just opened and are owned here.
     let (master, slave) = unsafe { (File::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-    let mut cmd = Command::new(bin());
-    isolated(&mut cmd, &home);
+    let mut cmd = isolated(&home);
     cmd.args(["--file", path.to_str().unwrap()])
         .stdin(Stdio::from(slave.try_clone().unwrap()))
         .stdout(Stdio::from(slave.try_clone().unwrap()))
@@ -182,9 +179,7 @@ impl Session {
 
     /// `partnerdeck log` on the same file, at once.
     fn log_works(&self, summary: &str) {
-        let mut cmd = Command::new(bin());
-        isolated(&mut cmd, &self.home);
-        let out = cmd
+        let out = isolated(&self.home)
             .args([
                 "--file",
                 self.path.to_str().unwrap(),

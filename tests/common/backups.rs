@@ -38,3 +38,13 @@ pub fn ids(path: &Path) -> Vec<String> {
         .map(|b| b.id)
         .collect()
 }
+
+/// The names of the files in a folder, sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}

@@ -8,9 +8,25 @@ use std::path::{Path, PathBuf};
 /// The day every command is told is today.
 pub const TODAY: &str = "2026-11-27";
 
+/// The binary, its environment as the tests run with.
+pub fn bin() -> Command {
+    Command::cargo_bin("partnerdeck").unwrap()
+}
+
+/// The binary told to read a configuration file that does not exist, so no user configuration
+/// is read.
+pub fn bin_without_config() -> Command {
+    let mut c = bin();
+    c.env(
+        "PARTNERDECK_CONFIG",
+        "/nonexistent-partnerdeck-config/config.ron",
+    );
+    c
+}
+
 /// The binary with today fixed and no workspace file taken from the environment.
 pub fn cmd() -> Command {
-    let mut c = Command::cargo_bin("partnerdeck").unwrap();
+    let mut c = bin();
     c.env_remove("PARTNERDECK_FILE")
         .env("PARTNERDECK_TODAY", TODAY);
     c

@@ -144,3 +144,24 @@ pub fn type_fast(app: &mut partnerdeck::app::App, text: &str) {
         app.handle_key(partnerdeck::keymap::Key::char(c));
     }
 }
+
+/// Presses keys as [`press`] does, counting them (to check how many keys a task takes).
+#[derive(Default)]
+pub struct KeyCount(usize);
+
+impl KeyCount {
+    pub fn press(&mut self, app: &mut partnerdeck::app::App, keys: &[&str]) {
+        self.0 += keys.len();
+        press(app, keys);
+    }
+
+    /// Counts `n` more keys' worth of work done some other way.
+    pub fn add(&mut self, n: usize) {
+        self.0 += n;
+    }
+
+    /// The keys counted so far.
+    pub fn get(&self) -> usize {
+        self.0
+    }
+}
