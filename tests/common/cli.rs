@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// The day every command is told is today.
 pub const TODAY: &str = "2026-11-27";
 
-/// The binary, its environment as the tests run with.
+/// The binary, in the environment the tests run in.
 pub fn bin() -> Command {
     Command::cargo_bin("partnerdeck").unwrap()
 }
