@@ -239,11 +239,12 @@ impl App {
 
     /// Selects a record by id in a pane (after adding it).
     fn select_record(&mut self, pane: Pane, id: u64) {
+        // Lists are in id order: found by binary search, not a walk down 250,000 log entries.
         let pos = match pane {
-            Pane::Partners => self.ws.partners.iter().position(|r| r.id.0 == id),
-            Pane::Goals => self.ws.goals.iter().position(|r| r.id.0 == id),
-            Pane::Timeline => self.ws.milestones.iter().position(|r| r.id.0 == id),
-            Pane::Log => self.ws.interactions.iter().position(|r| r.id.0 == id),
+            Pane::Partners => self.ws.position::<Partner>(id),
+            Pane::Goals => self.ws.position::<Goal>(id),
+            Pane::Timeline => self.ws.position::<Milestone>(id),
+            Pane::Log => self.ws.position::<Interaction>(id),
         };
         let Some(pos) = pos else { return };
         if pane == Pane::Partners {

@@ -102,15 +102,16 @@ impl Workspace {
 /// Letters and digits only, lower case, common Latin accents folded ("Café Lumière" →
 /// "cafelumiere").
 pub fn squash(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match crate::text::fold(c) {
-            Some(s) => out.push_str(s),
-            None if c.is_alphanumeric() => out.push(c),
-            None => {}
-        }
-    }
-    out
+    squashed(text).collect()
+}
+
+/// The characters of [`squash`], one at a time (no copy made).
+fn squashed(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase).flat_map(|c| {
+        let folded = crate::text::fold(c);
+        let kept = (folded.is_none() && c.is_alphanumeric()).then_some(c);
+        folded.into_iter().flat_map(str::chars).chain(kept)
+    })
 }
 
 fn is_subsequence(needle: &str, hay: &str) -> bool {
@@ -124,6 +125,14 @@ pub fn among<'a, T: Copy>(query: &str, items: &[(T, &'a str)]) -> Result<(T, &'a
     let q = squash(query);
     if q.is_empty() {
         return Err(FindError::Empty);
+    }
+    // The whole name first, compared as it is read: a form holds a partner's whole name, and
+    // most names differ from it in their first letters.
+    let mut whole = items
+        .iter()
+        .filter(|(_, name)| squashed(name).eq(q.chars()));
+    if let (Some(one), None) = (whole.next(), whole.next()) {
+        return Ok(*one);
     }
     let keys: Vec<String> = items.iter().map(|(_, name)| squash(name)).collect();
     let tiers: [&dyn Fn(&str) -> bool; 3] =
@@ -269,6 +278,14 @@ mod tests {
             among("north", &rows),
             Err(FindError::Ambiguous { .. })
         ));
+        // Two whole names that read the same once squashed: neither is picked.
+        let rows = [(1, "Café Lumière"), (2, "Cafe Lumiere"), (3, "Café")];
+        match among("café lumière", &rows) {
+            Err(FindError::Ambiguous { candidates, .. }) => {
+                assert_eq!(candidates, ["Café Lumière", "Cafe Lumiere"])
+            }
+            other => panic!("{other:?}"),
+        }
         // More names than a failed search lists: none are listed.
         let many: Vec<(usize, String)> =
             (0..=LIST_ALL_UP_TO).map(|i| (i, format!("P{i}"))).collect();

@@ -40,12 +40,17 @@ pub fn known_values<'a>(label: &str, ws: &'a Workspace) -> Vec<&'a str> {
 /// Completions for the last item of a list field: known values starting with it (or matching
 /// it fuzzily), not already in the list.
 pub fn completions<'a>(field: &Field, ws: &'a Workspace) -> Vec<&'a str> {
+    completions_among(field, &|| known_values(field.label, ws))
+}
+
+/// [`completions`] among the known values `known` gives (asked for only when needed).
+fn completions_among<'a>(field: &Field, known: &dyn Fn() -> Vec<&'a str>) -> Vec<&'a str> {
     let items = field.value().split(',').map(str::trim).collect::<Vec<_>>();
     let last = items.last().copied().unwrap_or("");
     if last.is_empty() {
         return Vec::new();
     }
-    let known = known_values(field.label, ws);
+    let known = known();
     let fresh = |k: &&str| !items.iter().any(|i| i.eq_ignore_ascii_case(k));
     let lower = last.to_lowercase();
     let mut out: Vec<&str> = known
@@ -89,8 +94,37 @@ pub fn complete(form: &mut Form, ws: &Workspace) -> bool {
 
 /// Shows the resolved date beside date fields, the picked partner, and list completions.
 pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
+    // Offers and needs complete from the same values: gathered once for both (each gathering
+    // reads every partner).
+    let mut known: Vec<(&str, Vec<&str>)> = Vec::new();
     for f in &mut form.fields {
-        refresh_hint(f, now, ws, complete_key);
+        if f.kind != FieldKind::List {
+            refresh_hint(f, now, ws, complete_key);
+            continue;
+        }
+        let group = match f.label {
+            "Needs" => "Offers",
+            label => label,
+        };
+        if !known.iter().any(|(g, _)| *g == group) {
+            known.push((group, known_values(f.label, ws)));
+        }
+        let values = &known
+            .iter()
+            .find(|(g, _)| *g == group)
+            .expect("just added")
+            .1;
+        let c = completions_among(f, &|| values.clone());
+        f.hint = list_hint(&c, complete_key);
+    }
+}
+
+/// What a list field shows under it: its completions and the key that takes the first.
+fn list_hint(completions: &[&str], complete_key: &str) -> String {
+    if completions.is_empty() {
+        String::new()
+    } else {
+        format!("{complete_key}: {}", completions.join(", "))
     }
 }
 
@@ -110,14 +144,7 @@ pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_
                     Err(e) => e,
                 }
             }
-            FieldKind::List => {
-                let c = completions(f, ws);
-                if c.is_empty() {
-                    String::new()
-                } else {
-                    format!("{complete_key}: {}", c.join(", "))
-                }
-            }
+            FieldKind::List => list_hint(&completions(f, ws), complete_key),
             FieldKind::Date { .. } if !f.value().trim().is_empty() => {
                 match parse_date(f.value(), now.date()) {
                     Ok(d) => format!("→ {}", d.format("%a %Y-%m-%d")),
