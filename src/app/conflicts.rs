@@ -34,17 +34,14 @@ impl ConflictsView {
 fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
     let len = app.ws.conflicts.len();
     let height = app.view_height();
+    if cursor.navigate(action, len, height) {
+        return Effect::None;
+    }
     match action {
         Action::Back => return Effect::Close,
         Action::Help => {
             return Effect::Open(Overlay::Help(HelpView::new(super::Context::Conflicts)));
         }
-        Action::Down => cursor.step(1, len, height),
-        Action::Up => cursor.step(-1, len, height),
-        Action::PageDown => cursor.step(height as isize, len, height),
-        Action::PageUp => cursor.step(-(height as isize), len, height),
-        Action::First => cursor.first(),
-        Action::Last => cursor.last(len, height),
         Action::Edit if cursor.selected < len => {
             return edit(&app.ws.conflicts[cursor.selected], app);
         }

@@ -1,5 +1,7 @@
 //! A selection in a list: the selected row and the first visible row.
 
+use crate::action::Action;
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cursor {
     pub selected: usize,
@@ -16,6 +18,21 @@ impl Cursor {
         let target = self.selected as isize + delta;
         self.selected = target.clamp(0, len as isize - 1) as usize;
         self.reveal(len, height);
+    }
+
+    /// Moves for a list-moving action (down, up, a page either way, first, last), the same in
+    /// every list; false, and nothing moved, for any other action.
+    pub fn navigate(&mut self, action: Action, len: usize, height: usize) -> bool {
+        match action {
+            Action::Down => self.step(1, len, height),
+            Action::Up => self.step(-1, len, height),
+            Action::PageDown => self.step(height as isize, len, height),
+            Action::PageUp => self.step(-(height as isize), len, height),
+            Action::First => self.first(),
+            Action::Last => self.last(len, height),
+            _ => return false,
+        }
+        true
     }
 
     pub fn first(&mut self) {
@@ -69,6 +86,21 @@ mod tests {
         assert_eq!((c.selected, c.offset), (9, 7));
         assert_eq!(c.window(4, 3), (1, 4));
         c.step(1, 0, 3);
+        assert_eq!(c, Cursor::default());
+    }
+
+    #[test]
+    fn list_moving_actions_move_and_others_do_not() {
+        let mut c = Cursor::default();
+        assert!(c.navigate(Action::PageDown, 10, 3));
+        assert_eq!((c.selected, c.offset), (3, 1));
+        assert!(c.navigate(Action::Last, 10, 3));
+        assert_eq!((c.selected, c.offset), (9, 7));
+        assert!(c.navigate(Action::Up, 10, 3));
+        assert_eq!(c.selected, 8);
+        assert!(!c.navigate(Action::Edit, 10, 3));
+        assert_eq!(c.selected, 8);
+        assert!(c.navigate(Action::First, 10, 3));
         assert_eq!(c, Cursor::default());
     }
 }

@@ -493,12 +493,18 @@ impl App {
             Action::FocusGoals => self.set_focus(Pane::Goals),
             Action::FocusTimeline => self.set_focus(Pane::Timeline),
             Action::FocusLog => self.set_focus(Pane::Log),
-            Action::Down => self.cursors[pane as usize].step(1, len, height),
-            Action::Up => self.cursors[pane as usize].step(-1, len, height),
-            Action::PageDown => self.cursors[pane as usize].step(height as isize, len, height),
-            Action::PageUp => self.cursors[pane as usize].step(-(height as isize), len, height),
-            Action::First => self.cursors[pane as usize].first(),
-            Action::Last => self.cursors[pane as usize].last(len, height),
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::First
+            | Action::Last => {
+                if self.cursors[pane as usize].navigate(action, len, height)
+                    && pane == Pane::Timeline
+                {
+                    self.follow_selected_milestone();
+                }
+            }
             Action::Open => self.open_detail(),
             Action::ToggleAllPartners => self.toggle_all_partners(),
             Action::TimeEarlier => self.time.scroll(-1, self.timeline_columns()),
@@ -507,19 +513,6 @@ impl App {
             Action::TimeToday => {
                 self.time = TimeView::around_with(self.today, self.time.days_per_col)
             }
-        }
-        if pane == Pane::Timeline
-            && matches!(
-                action,
-                Action::Down
-                    | Action::Up
-                    | Action::PageDown
-                    | Action::PageUp
-                    | Action::First
-                    | Action::Last
-            )
-        {
-            self.follow_selected_milestone();
         }
         if pane == Pane::Partners && self.cursors[Pane::Partners as usize].selected != before {
             self.partner_changed();

@@ -76,33 +76,12 @@ fn update(
     let selected = rows.get(cursor.selected).copied();
     let name = app.ws.partner_name(partner).unwrap_or_default().to_string();
     let nothing = || Effect::Status(Level::Info, "Nothing selected".to_string());
+    if cursor.navigate(action, rows.len(), height) {
+        return Effect::None;
+    }
     match action {
         Action::Back => Effect::Close,
         Action::Help => Effect::Open(Overlay::Help(HelpView::new(super::Context::Records))),
-        Action::Down => {
-            cursor.step(1, rows.len(), height);
-            Effect::None
-        }
-        Action::Up => {
-            cursor.step(-1, rows.len(), height);
-            Effect::None
-        }
-        Action::PageDown => {
-            cursor.step(height as isize, rows.len(), height);
-            Effect::None
-        }
-        Action::PageUp => {
-            cursor.step(-(height as isize), rows.len(), height);
-            Effect::None
-        }
-        Action::First => {
-            cursor.first();
-            Effect::None
-        }
-        Action::Last => {
-            cursor.last(rows.len(), height);
-            Effect::None
-        }
         Action::Add | Action::Edit | Action::Open | Action::Delete if app.read_only.is_some() => {
             app.read_only_refusal()
         }

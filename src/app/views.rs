@@ -215,13 +215,10 @@ fn keys(
     app: &App,
 ) -> Effect {
     let height = app.view_height();
+    if cursor.navigate(action, len, height) {
+        return Effect::None;
+    }
     match action {
-        Action::Down => cursor.step(1, len, height),
-        Action::Up => cursor.step(-1, len, height),
-        Action::PageDown => cursor.step(height as isize, len, height),
-        Action::PageUp => cursor.step(-(height as isize), len, height),
-        Action::First => cursor.first(),
-        Action::Last => cursor.last(len, height),
         Action::Back => return Effect::Close,
         Action::Help => return Effect::Open(Overlay::Help(HelpView::new(context))),
         // The other view takes this one's place: back goes to the dashboard.
