@@ -230,6 +230,20 @@ pub struct Through {
     pub hit: bool,
 }
 
+impl Through {
+    /// A workspace decoded from an entry ([`Cache::decode`]) for the file `stamp` describes.
+    fn hit(stamp: Stamp, (workspace, migrated_from): (Workspace, Option<u32>)) -> Through {
+        Through {
+            loaded: Loaded {
+                workspace,
+                migrated_from,
+            },
+            stamp,
+            hit: true,
+        }
+    }
+}
+
 impl Cache {
     /// The cache in `dir`.
     pub fn at(dir: impl Into<PathBuf>) -> Cache {
@@ -345,17 +359,10 @@ impl Cache {
                 let decoded = self.decode(entry);
                 (reader.join(), decoded)
             });
-            if let (Ok(Ok(Some(stamp))), Some((workspace, migrated_from))) = (stamp, decoded)
+            if let (Ok(Ok(Some(stamp))), Some(decoded)) = (stamp, decoded)
                 && stamp.hash == wanted
             {
-                return Ok(Some(Through {
-                    loaded: Loaded {
-                        workspace,
-                        migrated_from,
-                    },
-                    stamp,
-                    hit: true,
-                }));
+                return Ok(Some(Through::hit(stamp, decoded)));
             }
         }
         let Some((stamp, bytes)) = Stamp::read_with_bytes(path).map_err(io)? else {
@@ -363,16 +370,9 @@ impl Cache {
         };
         if usable
             && let Some(entry) = self.open(&self.entry_path(&stamp.hash))
-            && let Some((workspace, migrated_from)) = self.decode(entry)
+            && let Some(decoded) = self.decode(entry)
         {
-            return Ok(Some(Through {
-                loaded: Loaded {
-                    workspace,
-                    migrated_from,
-                },
-                stamp,
-                hit: true,
-            }));
+            return Ok(Some(Through::hit(stamp, decoded)));
         }
         let text = String::from_utf8(bytes)
             .map_err(|e| io(io::Error::new(io::ErrorKind::InvalidData, e)))?;
