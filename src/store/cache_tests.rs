@@ -71,6 +71,23 @@ impl Setup {
         crate::store::load(&self.data).unwrap().unwrap().workspace
     }
 
+    /// Opening the file neither reads the cache nor can write to it.
+    fn assert_cache_unused(&self) {
+        let opened = Session::start(&self.options())
+            .unwrap()
+            .load()
+            .unwrap()
+            .unwrap();
+        assert!(!opened.from_cache);
+        assert!(
+            opened
+                .cache_write
+                .unwrap()
+                .write(&opened.workspace)
+                .is_err()
+        );
+    }
+
     fn entry(&self) -> PathBuf {
         let hash = Stamp::read(&self.data).unwrap().unwrap().hash;
         self.cache.entry_path(&hash)
@@ -271,19 +288,7 @@ fn entries_and_folders_open_to_others_links_and_other_owners_are_ignored() {
     let s = setup();
     s.open();
     set_mode(s.cache.dir(), 0o755);
-    let opened = Session::start(&s.options())
-        .unwrap()
-        .load()
-        .unwrap()
-        .unwrap();
-    assert!(!opened.from_cache);
-    assert!(
-        opened
-            .cache_write
-            .unwrap()
-            .write(&opened.workspace)
-            .is_err()
-    );
+    s.assert_cache_unused();
     // An entry that is a symbolic link to a good entry elsewhere.
     let s = setup();
     s.open();
@@ -298,19 +303,7 @@ fn entries_and_folders_open_to_others_links_and_other_owners_are_ignored() {
     let real = s.cache.dir().with_file_name("real-cache");
     std::fs::rename(s.cache.dir(), &real).unwrap();
     std::os::unix::fs::symlink(&real, s.cache.dir()).unwrap();
-    let opened = Session::start(&s.options())
-        .unwrap()
-        .load()
-        .unwrap()
-        .unwrap();
-    assert!(!opened.from_cache);
-    assert!(
-        opened
-            .cache_write
-            .unwrap()
-            .write(&opened.workspace)
-            .is_err()
-    );
+    s.assert_cache_unused();
     // An entry of another user (only root can make one).
     // SAFETY: geteuid cannot fail.
     if unsafe { libc::geteuid() } == 0 {
