@@ -198,24 +198,16 @@ impl Overview {
             {
                 *slot = s;
             }
-            // In queue order, as a full build keeps them (stable: ties keep their order).
+            // In queue order, as a full build keeps them. A partner's items never tie unless
+            // they are the same (one item per kind and record, and the kind and the record are
+            // part of the order), so the order alone decides where each goes.
             attention.sort_by(|a, b| attention::order(a, b));
-            let ties = attention
-                .windows(2)
-                .any(|w| attention::order(&w[0], &w[1]).is_eq());
-            if ties {
-                // Ties keep the order they were collected in: all the partner's items go in
-                // again, in that order.
-                self.forget(&old, &mut gone);
-                for item in &attention {
-                    self.count(item, true);
-                }
-                if !attention.is_empty() {
-                    self.items_of.insert(*partner, attention.clone());
-                }
-                fresh.extend(attention);
-                continue;
-            }
+            debug_assert!(
+                attention
+                    .windows(2)
+                    .all(|w| attention::order(&w[0], &w[1]).is_ne() || w[0] == w[1]),
+                "a partner's attention items tie"
+            );
             // Items the change left as they were stay in place; only the others go and come.
             let (items, out, new) = diff(old, attention);
             self.forget(&out, &mut gone);
@@ -231,8 +223,7 @@ impl Overview {
             return;
         }
         gone.sort_unstable();
-        // Stable: a partner's items that tie keep the order they were collected in, as in a
-        // full build. Items of two partners never tie (the partner is part of the order).
+        // Items of two partners never tie either (the partner is part of the order).
         fresh.sort_by(|a, b| attention::order(a, b));
         if gone.len() + fresh.len() <= FEW {
             // A few: each moved in place (one copy of the queue's pointers each), quicker

@@ -22,5 +22,5 @@ pub use ids::*;
 pub use list::List;
 pub use record::{EachKind, ListKind, Record, Upserted, Visit, each_kind};
 pub use records::*;
-pub use validate::{Holdings, Problem, Unknown, validate, validate_changes};
+pub use validate::{Holdings, Problem, validate, validate_changes};
 pub use workspace::{CURRENT_VERSION, IdsExhausted, MAX_ID, Workspace};

@@ -375,15 +375,6 @@ pub trait Holdings {
     fn positions(&self, partner: PartnerId, list: ListKind) -> Option<&[usize]>;
 }
 
-/// No knowledge of where records are: every record is read.
-pub struct Unknown;
-
-impl Holdings for Unknown {
-    fn positions(&self, _: PartnerId, _: ListKind) -> Option<&[usize]> {
-        None
-    }
-}
-
 /// The records removed or changed (by id, with the partner they had), in every list some
 /// record links into ([`Record::LINKS`]; the other lists' are left empty).
 struct Gone([HashMap<u64, PartnerId>; ListKind::COUNT]);
@@ -429,8 +420,7 @@ impl Gone {
 /// and whatever referred to records that are gone or moved to another partner. Finds a problem
 /// exactly when [`validate`] does, in time that grows with the change, not the workspace; when
 /// it finds one, the full check's list is returned, so messages are the same either way.
-/// `holdings` says where each partner's records were before the change ([`Unknown`]: read
-/// them all).
+/// `holdings` says where each partner's records were before the change (the app's index).
 pub fn validate_changes(
     old: &Workspace,
     ws: &Workspace,
@@ -497,7 +487,7 @@ pub fn validate_changes(
             }
             let gone = |l: ListKind, id: u64| self.gone.contains(l, id);
             let list = R::list(self.c.ws);
-            let d = self.delta.list(R::LIST);
+            let renumber = self.delta.list(R::LIST).renumber();
             let mut found = Vec::new();
             for partner in partners {
                 let Some(positions) = self.holdings.positions(partner, R::LIST) else {
@@ -507,7 +497,7 @@ pub fn validate_changes(
                 found.extend(
                     positions
                         .iter()
-                        .filter_map(|&p| d.new_position(p).and_then(|q| list.get(q)))
+                        .filter_map(|&p| renumber.at(p).and_then(|q| list.get(q)))
                         .filter(|r| r.links_to(gone)),
                 );
             }
