@@ -40,17 +40,24 @@ pub fn known_values<'a>(label: &str, ws: &'a Workspace) -> Vec<&'a str> {
 /// Completions for the last item of a list field: known values starting with it (or matching
 /// it fuzzily), not already in the list.
 pub fn completions<'a>(field: &Field, ws: &'a Workspace) -> Vec<&'a str> {
-    completions_among(field, &|| known_values(field.label, ws))
+    if last_item(field).is_empty() {
+        return Vec::new();
+    }
+    completions_among(field, &known_values(field.label, ws))
 }
 
-/// [`completions`] among the known values `known` gives (asked for only when needed).
-fn completions_among<'a>(field: &Field, known: &dyn Fn() -> Vec<&'a str>) -> Vec<&'a str> {
+/// The item being typed in a list field: its last (empty when there is none).
+fn last_item(field: &Field) -> &str {
+    field.value().rsplit(',').next().unwrap_or("").trim()
+}
+
+/// [`completions`] among the `known` values.
+fn completions_among<'a>(field: &Field, known: &[&'a str]) -> Vec<&'a str> {
     let items = field.value().split(',').map(str::trim).collect::<Vec<_>>();
-    let last = items.last().copied().unwrap_or("");
+    let last = last_item(field);
     if last.is_empty() {
         return Vec::new();
     }
-    let known = known();
     let fresh = |k: &&str| !items.iter().any(|i| i.eq_ignore_ascii_case(k));
     let lower = last.to_lowercase();
     let mut out: Vec<&str> = known
@@ -98,7 +105,7 @@ pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, comple
     // reads every partner).
     let mut known: Vec<(&str, Vec<&str>)> = Vec::new();
     for f in &mut form.fields {
-        if f.kind != FieldKind::List {
+        if f.kind != FieldKind::List || last_item(f).is_empty() {
             refresh_hint(f, now, ws, complete_key);
             continue;
         }
@@ -106,15 +113,14 @@ pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, comple
             "Needs" => "Offers",
             label => label,
         };
-        if !known.iter().any(|(g, _)| *g == group) {
-            known.push((group, known_values(f.label, ws)));
-        }
-        let values = &known
-            .iter()
-            .find(|(g, _)| *g == group)
-            .expect("just added")
-            .1;
-        let c = completions_among(f, &|| values.clone());
+        let at = match known.iter().position(|(g, _)| *g == group) {
+            Some(at) => at,
+            None => {
+                known.push((group, known_values(f.label, ws)));
+                known.len() - 1
+            }
+        };
+        let c = completions_among(f, &known[at].1);
         f.hint = list_hint(&c, complete_key);
     }
 }
