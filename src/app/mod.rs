@@ -607,8 +607,18 @@ impl App {
         let touched = self.index.update(old, &self.ws, d);
         self.rows.update(old, &self.ws, d, &self.index, &touched);
         let partners = d.list(ListKind::Partners);
+        // A snooze added or removed changes its partner's attention items only.
+        let mut items_touched = std::borrow::Cow::Borrowed(&touched);
+        if d.snoozes {
+            let (a, b) = (&old.snoozes, &self.ws.snoozes);
+            for s in a.iter().chain(b) {
+                if !a.contains(s) || !b.contains(s) {
+                    items_touched.to_mut().insert(s.partner);
+                }
+            }
+        }
         self.overview
-            .update(&self.ws, &self.index, self.today, partners, &touched);
+            .update(&self.ws, &self.index, self.today, partners, &items_touched);
         let positions = touched
             .iter()
             .filter_map(|p| self.index.slots(*p).map(|s| s.partner));

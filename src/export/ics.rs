@@ -11,6 +11,10 @@
 //!
 //! Output: CRLF line ends, lines folded at 75 octets (never inside a UTF-8 character), TEXT
 //! values escaped (`\\ \; \, \n`), a DTSTAMP on every component.
+//!
+//! Alarms ([`Alarms`]): open follow-ups, milestones not done, unresolved commitments and next
+//! reviews carry a `VALARM` (a display alarm) inside their component, at 09:00 on the day less
+//! the lead time; none for things dated before today unless asked.
 
 use super::text::number;
 use crate::insight::{Index, partner_insight};
@@ -23,20 +27,84 @@ pub const KEEP_RESOLVED_DAYS: i64 = 90;
 /// The domain part of every UID.
 pub const UID_DOMAIN: &str = "partnerdeck";
 
-/// The whole calendar. `stamp` is written as every component's DTSTAMP (the time of export).
-pub fn calendar(ws: &Workspace, today: NaiveDate, stamp: DateTime<Utc>) -> String {
-    let mut c = Cal {
-        out: String::new(),
-        stamp: stamp.format("%Y%m%dT%H%M%SZ").to_string(),
+/// When calendar alarms go off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Alarms {
+    /// Whether components get alarms at all.
+    pub on: bool,
+    /// How long before 09:00 on the day the alarm goes off (`1d`: 09:00 the day before).
+    pub lead: chrono::TimeDelta,
+    /// Alarms also for things dated before today (calendars would ring them at once).
+    pub past: bool,
+}
+
+impl Default for Alarms {
+    fn default() -> Self {
+        Alarms {
+            on: true,
+            lead: chrono::TimeDelta::zero(),
+            past: false,
+        }
+    }
+}
+
+impl Alarms {
+    /// No alarms.
+    pub const OFF: Alarms = Alarms {
+        on: false,
+        lead: chrono::TimeDelta::zero(),
+        past: false,
     };
-    c.line("BEGIN:VCALENDAR");
-    c.line("VERSION:2.0");
-    c.line(&format!(
-        "PRODID:-//partnerdeck//partnerdeck {}//EN",
-        env!("CARGO_PKG_VERSION")
-    ));
-    c.line("CALSCALE:GREGORIAN");
-    c.line("METHOD:PUBLISH");
+
+    /// The TRIGGER value (relative to the start of the day), if a thing dated `date` gets an
+    /// alarm on `today`.
+    pub fn trigger(&self, date: NaiveDate, today: NaiveDate) -> Option<String> {
+        if !self.on || (date < today && !self.past) {
+            return None;
+        }
+        Some(duration(chrono::TimeDelta::hours(9) - self.lead))
+    }
+}
+
+/// An RFC 5545 duration (`-P1DT15H`, `PT9H`, `PT0S`), to the minute.
+pub fn duration(d: chrono::TimeDelta) -> String {
+    let minutes = d.num_minutes();
+    let sign = if minutes < 0 { "-" } else { "" };
+    let m = minutes.unsigned_abs();
+    let (days, hours, mins) = (m / 1440, m % 1440 / 60, m % 60);
+    let mut out = format!("{sign}P");
+    if days > 0 {
+        out.push_str(&format!("{days}D"));
+    }
+    if hours > 0 || mins > 0 || days == 0 {
+        out.push('T');
+        if hours > 0 {
+            out.push_str(&format!("{hours}H"));
+        }
+        if mins > 0 {
+            out.push_str(&format!("{mins}M"));
+        }
+        if hours == 0 && mins == 0 {
+            out.push_str("0S");
+        }
+    }
+    out
+}
+
+/// The whole calendar with the default alarms ([`calendar_with`]).
+pub fn calendar(ws: &Workspace, today: NaiveDate, stamp: DateTime<Utc>) -> String {
+    calendar_with(ws, today, stamp, &Alarms::default())
+}
+
+/// The whole calendar. `stamp` is written as every component's DTSTAMP (the time of export).
+pub fn calendar_with(
+    ws: &Workspace,
+    today: NaiveDate,
+    stamp: DateTime<Utc>,
+    alarms: &Alarms,
+) -> String {
+    let mut c = Cal::new(stamp);
+    c.begin();
     let name = if ws.profile.name.trim().is_empty() {
         "Partnerships".to_string()
     } else {
@@ -59,6 +127,9 @@ pub fn calendar(ws: &Workspace, today: NaiveDate, stamp: DateTime<Utc>) -> Strin
             }
             None => format!("Milestone: {} ({p})", m.title),
         };
+        if m.done.is_none() {
+            c.alarm(alarms.trigger(m.due, today), &summary, false);
+        }
         c.event(
             &uid("milestone", m.id.0),
             m.due,
@@ -121,6 +192,9 @@ pub fn calendar(ws: &Workspace, today: NaiveDate, stamp: DateTime<Utc>) -> Strin
             Side::Us => format!("We promised {p}: {}", k.what),
             Side::Them => format!("{p} promised: {}", k.what),
         };
+        if resolved.is_none() {
+            c.alarm(alarms.trigger(k.due, today), &summary, true);
+        }
         let mut about = format!("Partner: {p}\nA commitment of {}.", side_words(k.side));
         match k.outcome {
             Some(Outcome::Kept(d)) => about.push_str(&format!("\nKept on {d}.")),
@@ -153,10 +227,14 @@ pub fn calendar(ws: &Workspace, today: NaiveDate, stamp: DateTime<Utc>) -> Strin
             Some(d) => ("COMPLETED", Some(d)),
             None => ("NEEDS-ACTION", None),
         };
+        let summary = format!("Follow up with {p}: {}", f.what);
+        if f.done.is_none() {
+            c.alarm(alarms.trigger(f.due, today), &summary, true);
+        }
         c.todo(
             &uid("followup", x.id.0),
             f.due,
-            &format!("Follow up with {p}: {}", f.what),
+            &summary,
             &about,
             "follow-up",
             status,
@@ -182,6 +260,10 @@ pub fn calendar(ws: &Workspace, today: NaiveDate, stamp: DateTime<Utc>) -> Strin
         } else {
             "CONFIRMED"
         };
+        if p.phase != Phase::Ended {
+            let summary = format!("Review due: {}", p.name);
+            c.alarm(alarms.trigger(i.next_due, today), &summary, false);
+        }
         c.event(
             &uid("review", p.id.0),
             i.next_due,
@@ -192,8 +274,7 @@ pub fn calendar(ws: &Workspace, today: NaiveDate, stamp: DateTime<Utc>) -> Strin
         );
     }
 
-    c.line("END:VCALENDAR");
-    c.out
+    c.finish()
 }
 
 /// `kind-id@partnerdeck`.
@@ -208,18 +289,67 @@ fn side_words(side: Side) -> &'static str {
     }
 }
 
-struct Cal {
+/// Writes a calendar (this export's, and `partnerdeck due --format ics`).
+pub struct Cal {
     out: String,
     stamp: String,
+    /// The alarm the next component carries: its TRIGGER line and description.
+    alarm: Option<(String, String)>,
 }
 
 impl Cal {
+    pub fn new(stamp: DateTime<Utc>) -> Cal {
+        Cal {
+            out: String::new(),
+            stamp: stamp.format("%Y%m%dT%H%M%SZ").to_string(),
+            alarm: None,
+        }
+    }
+
+    /// The calendar's opening lines.
+    pub fn begin(&mut self) {
+        self.line("BEGIN:VCALENDAR");
+        self.line("VERSION:2.0");
+        self.line(&format!(
+            "PRODID:-//partnerdeck//partnerdeck {}//EN",
+            env!("CARGO_PKG_VERSION")
+        ));
+        self.line("CALSCALE:GREGORIAN");
+        self.line("METHOD:PUBLISH");
+    }
+
+    /// Closes the calendar and gives its text.
+    pub fn finish(mut self) -> String {
+        self.line("END:VCALENDAR");
+        self.out
+    }
+
+    /// Gives the next component (event or to-do) a display alarm: `trigger` relative to the
+    /// start of its day (`None`: no alarm); a to-do's relative to its DUE (`todo`).
+    pub fn alarm(&mut self, trigger: Option<String>, description: &str, todo: bool) {
+        self.alarm = trigger.map(|t| {
+            let related = if todo { ";RELATED=END" } else { "" };
+            (format!("TRIGGER{related}:{t}"), description.to_string())
+        });
+    }
+
+    /// The pending alarm, inside the component being written.
+    fn write_alarm(&mut self) {
+        if let Some((trigger, description)) = self.alarm.take() {
+            self.line("BEGIN:VALARM");
+            self.line("ACTION:DISPLAY");
+            self.text("DESCRIPTION", &description);
+            self.line(&trigger);
+            self.line("END:VALARM");
+        }
+    }
+
     /// One content line, folded, with its CRLF.
-    fn line(&mut self, line: &str) {
+    pub fn line(&mut self, line: &str) {
         fold_into(&mut self.out, line);
     }
 
-    fn text(&mut self, name: &str, value: &str) {
+    pub fn text(&mut self, name: &str, value: &str) {
         self.line(&format!("{name}:{}", escape(value)));
     }
 
@@ -231,7 +361,7 @@ impl Cal {
         self.line(&format!("CATEGORIES:partnerdeck,{}", escape(category)));
     }
 
-    fn event(
+    pub fn event(
         &mut self,
         uid: &str,
         date: NaiveDate,
@@ -247,6 +377,7 @@ impl Cal {
         self.line(&format!("DTEND;VALUE=DATE:{}", ical_date(end)));
         self.line("TRANSP:TRANSPARENT");
         self.line(&format!("STATUS:{status}"));
+        self.write_alarm();
         self.line("END:VEVENT");
     }
 
@@ -267,6 +398,7 @@ impl Cal {
             self.line(&format!("COMPLETED:{}T120000Z", ical_date(d)));
             self.line("PERCENT-COMPLETE:100");
         }
+        self.write_alarm();
         self.line("END:VTODO");
     }
 }
@@ -317,6 +449,17 @@ pub fn fold_into(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_are_rfc_5545() {
+        let h = chrono::TimeDelta::hours;
+        assert_eq!(duration(h(9)), "PT9H");
+        assert_eq!(duration(h(9) - h(24)), "-PT15H");
+        assert_eq!(duration(h(9) - h(48)), "-P1DT15H");
+        assert_eq!(duration(chrono::TimeDelta::zero()), "PT0S");
+        assert_eq!(duration(h(24)), "P1D");
+        assert_eq!(duration(chrono::TimeDelta::minutes(90)), "PT1H30M");
+    }
 
     #[test]
     fn escaping_covers_the_four_specials() {

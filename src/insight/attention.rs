@@ -7,7 +7,8 @@
 //! order is fully deterministic.
 //!
 //! Partners in phase *ended* raise no items; *paused* partners raise no lapsed-contact items.
-//! Milestones of dropped goals are not reported overdue.
+//! Milestones of dropped goals are not reported overdue. Items snoozed until a later day
+//! (`Workspace::snoozes`, by [`AttentionItem::key`]) are left out of every list ([`Snoozed`]).
 
 use super::dates::days_between;
 use super::index::{Index, PartnerRecords};
@@ -55,6 +56,36 @@ impl AttentionKind {
         self as u8
     }
 
+    /// The first part of an item's key (`followup` in `followup-42`): the kind of record the
+    /// item is about, the same whether it is overdue or coming (`partnerdeck due`).
+    pub fn key_kind(self) -> &'static str {
+        match self {
+            AttentionKind::ContactLapsed => "contact",
+            AttentionKind::FollowUpOverdue => "followup",
+            AttentionKind::MilestoneOverdue => "milestone",
+            AttentionKind::OurCommitmentOverdue | AttentionKind::TheirCommitmentOverdue => {
+                "commitment"
+            }
+            AttentionKind::ReviewDue => "review",
+            AttentionKind::UncelebratedWin => "win",
+            AttentionKind::GoalBehind => "goal",
+        }
+    }
+
+    /// The name scripts see (`partnerdeck due --format json`), snake_case.
+    pub fn name(self) -> &'static str {
+        match self {
+            AttentionKind::ContactLapsed => "contact_lapsed",
+            AttentionKind::FollowUpOverdue => "follow_up_overdue",
+            AttentionKind::MilestoneOverdue => "milestone_overdue",
+            AttentionKind::OurCommitmentOverdue => "our_commitment_overdue",
+            AttentionKind::TheirCommitmentOverdue => "their_commitment_overdue",
+            AttentionKind::ReviewDue => "review_due",
+            AttentionKind::UncelebratedWin => "uncelebrated_win",
+            AttentionKind::GoalBehind => "goal_behind",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             AttentionKind::ContactLapsed => "contact lapsed",
@@ -90,6 +121,62 @@ pub struct AttentionItem {
     pub days_overdue: i64,
     /// `kind.urgency()`; lower is more urgent.
     pub urgency: u8,
+}
+
+impl AttentionItem {
+    /// The item's key, `<kind>-<record id>` (`followup-42`): what a snooze names, and the `id`
+    /// of `partnerdeck due`. Stable while the record lives.
+    pub fn key(&self) -> String {
+        item_key(self.kind.key_kind(), self.record.raw())
+    }
+}
+
+/// `<kind>-<id>`: an item's key.
+pub fn item_key(kind: &str, id: u64) -> String {
+    format!("{kind}-{id}")
+}
+
+/// The snoozes in force on a day: which items they hide, by partner.
+#[derive(Debug, Clone, Default)]
+pub struct Snoozed {
+    by_partner: rustc_hash::FxHashMap<PartnerId, Vec<String>>,
+}
+
+impl Snoozed {
+    /// The workspace's snoozes that hide their items on `today`.
+    pub fn new(ws: &Workspace, today: NaiveDate) -> Snoozed {
+        let mut by_partner: rustc_hash::FxHashMap<PartnerId, Vec<String>> = Default::default();
+        for s in ws.snoozes.iter().filter(|s| s.active(today)) {
+            by_partner.entry(s.partner).or_default().push(s.item.clone());
+        }
+        Snoozed { by_partner }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_partner.is_empty()
+    }
+
+    /// Whether the item `key` of `partner` is snoozed.
+    pub fn hides(&self, partner: PartnerId, key: &str) -> bool {
+        self.by_partner
+            .get(&partner)
+            .is_some_and(|items| items.iter().any(|i| i == key))
+    }
+
+    /// Drops the snoozed items from `items[from..]` (one partner's, just collected).
+    pub fn drop_from(&self, items: &mut Vec<AttentionItem>, from: usize) {
+        if self.is_empty() || items.len() <= from {
+            return;
+        }
+        let mut i = from;
+        while i < items.len() {
+            if self.hides(items[i].partner, &items[i].key()) {
+                items.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
 }
 
 fn days(n: i64) -> String {
@@ -322,16 +409,21 @@ pub fn partner_attention(
     if let Some(r) = idx.records(ws, partner) {
         collect(&r, &practices(&r, today), today, &mut out);
     }
+    Snoozed::new(ws, today).drop_from(&mut out, 0);
     sort(&mut out);
     out
 }
 
-/// Every partner's items, most urgent first.
+/// Every partner's items, most urgent first (the dashboard's queue, `t`). Snoozed items are
+/// left out, here and in every list of items.
 pub fn attention(ws: &Workspace, idx: &Index, today: NaiveDate) -> Vec<AttentionItem> {
+    let snoozed = Snoozed::new(ws, today);
     let mut out = Vec::new();
     for p in &ws.partners {
         if let Some(r) = idx.records(ws, p.id) {
+            let from = out.len();
             collect(&r, &practices(&r, today), today, &mut out);
+            snoozed.drop_from(&mut out, from);
         }
     }
     sort(&mut out);

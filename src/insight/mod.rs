@@ -23,6 +23,7 @@ pub mod celebration;
 pub mod clarity;
 pub mod communication;
 pub mod dates;
+pub mod due;
 pub mod factors;
 pub mod health;
 pub mod history;

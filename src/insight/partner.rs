@@ -31,6 +31,7 @@ pub fn partner_insight(
     let health = health(&practices);
     let mut items = Vec::new();
     attention::collect(&r, &practices, today, &mut items);
+    attention::Snoozed::new(ws, today).drop_from(&mut items, 0);
     attention::sort(&mut items);
     Some(PartnerInsight {
         partner,

@@ -317,6 +317,7 @@ fn summarize(
 ) -> Overview {
     let mut summaries = Vec::with_capacity(partners.len());
     let mut items = Vec::new();
+    let snoozed = attention::Snoozed::new(ws, today);
     for p in ws.partners.range(partners) {
         let Some(r) = idx.records(ws, p.id) else {
             continue;
@@ -324,6 +325,7 @@ fn summarize(
         let pr = practices(&r, today);
         let before = items.len();
         attention::collect(&r, &pr, today, &mut items);
+        snoozed.drop_from(&mut items, before);
         let c = &pr.communication;
         let h = health(&pr);
         let mut practice_share = [0.0f32; 8];

@@ -104,8 +104,10 @@ pub struct Delta {
     /// One per [`ListKind`], in its order.
     pub lists: [ListDelta; ListKind::COUNT],
     pub profile: bool,
-    /// Review links, drafts, merge conflicts, the id counter or the version.
+    /// Review links, drafts, merge conflicts, snoozes, the id counter or the version.
     pub rest: bool,
+    /// The snoozes (also counted in `rest`): the partners they name have other attention items.
+    pub snoozes: bool,
 }
 
 impl Delta {
@@ -114,7 +116,7 @@ impl Delta {
     }
 
     pub fn is_empty(&self) -> bool {
-        !self.profile && !self.rest && self.lists.iter().all(ListDelta::is_empty)
+        !self.profile && !self.rest && !self.snoozes && self.lists.iter().all(ListDelta::is_empty)
     }
 
     /// How many records were added, removed or changed, in all lists.
@@ -136,8 +138,10 @@ impl Delta {
                 || !same_or_equal(&old.review_actions, &new.review_actions)
                 || !same_or_equal(&old.drafts, &new.drafts)
                 || !same_or_equal(&old.conflicts, &new.conflicts),
+            snoozes: !same_or_equal(&old.snoozes, &new.snoozes),
             ..Delta::default()
         };
+        d.rest |= d.snoozes;
         struct Lists<'a> {
             old: &'a Workspace,
             new: &'a Workspace,

@@ -90,6 +90,12 @@ pub fn reapply(base: &Workspace, ours: &Workspace, mut theirs: Workspace) -> Wor
             theirs.drafts.push(d.clone());
         }
     }
+    theirs.snoozes = super::snooze::merge_snoozes(
+        &base.snoozes.to_vec(),
+        &ours.snoozes.to_vec(),
+        &theirs.snoozes.to_vec(),
+    )
+    .into();
     theirs.next_id = theirs.next_id.max(ours.next_id);
     theirs.normalize();
     theirs

@@ -85,6 +85,12 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
     out.drafts = m.list("draft", &base.drafts, &ours.drafts, &theirs.drafts, |d| {
         d.partner.0
     });
+    out.snoozes = super::snooze::merge_snoozes(
+        &base.snoozes.to_vec(),
+        &ours.snoozes.to_vec(),
+        &theirs.snoozes.to_vec(),
+    )
+    .into();
     keep_referenced(base, &ours, &theirs, &mut out, &mut m);
     // Earlier conflicts stay until resolved (once each), then the new ones.
     out.conflicts = merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts);

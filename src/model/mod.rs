@@ -13,6 +13,7 @@ mod record;
 mod records;
 pub mod serde_dates;
 mod shift;
+pub mod snooze;
 mod validate;
 mod workspace;
 
@@ -22,5 +23,6 @@ pub use ids::*;
 pub use list::List;
 pub use record::{EachKind, ListKind, Record, Upserted, Visit, each_kind};
 pub use records::*;
+pub use snooze::Snooze;
 pub use validate::{Holdings, Problem, validate, validate_changes};
 pub use workspace::{CURRENT_VERSION, IdsExhausted, MAX_ID, Workspace};

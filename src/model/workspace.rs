@@ -63,6 +63,10 @@ pub struct Workspace {
     /// values are kept here until the user chooses. Absent from files without conflicts.
     #[serde(default, skip_serializing_if = "List::is_empty")]
     pub conflicts: List<MergeConflict>,
+    /// Attention items put off until a day (`z` in the attention queue), one per item, sorted
+    /// by item. Absent from files without snoozes.
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub snoozes: List<super::snooze::Snooze>,
 }
 
 impl Default for Workspace {
@@ -81,6 +85,7 @@ impl Default for Workspace {
             review_actions: List::new(),
             drafts: List::new(),
             conflicts: List::new(),
+            snoozes: List::new(),
         }
     }
 }
@@ -150,6 +155,15 @@ impl Workspace {
         }
         for d in &mut ws.drafts {
             d.partner.0 = to(d.partner.0);
+        }
+        // A snooze's item key ends in its record's id (`followup-42`).
+        for s in &mut ws.snoozes {
+            s.partner.0 = to(s.partner.0);
+            if let Some((kind, id)) = s.item.rsplit_once('-')
+                && let Ok(id) = id.parse::<u64>()
+            {
+                s.item = format!("{kind}-{}", to(id));
+            }
         }
     }
 
@@ -290,6 +304,9 @@ impl Workspace {
             }
         }
         each_kind(&mut Shift(self, days));
+        for s in &mut self.snoozes {
+            shift_date(&mut s.until, days);
+        }
         for d in &mut self.drafts {
             shift_date(&mut d.started, days);
             for a in &mut d.actions {

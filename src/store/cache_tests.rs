@@ -142,6 +142,30 @@ fn the_encoding_gives_the_workspace_back_with_and_without_conflicts() {
 }
 
 #[test]
+fn the_encoding_gives_snoozes_back_with_and_without_conflicts() {
+    let mut ws = demo_workspace(day());
+    let partner = ws.partners[0].id;
+    ws.snoozes.push(crate::model::Snooze {
+        item: format!("review-{}", partner.0),
+        partner,
+        until: day(),
+    });
+    assert!(ws.conflicts.is_empty());
+    assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
+    ws.conflicts.push(MergeConflict {
+        kind: "profile".into(),
+        id: 0,
+        field: "name".into(),
+        base: "a".into(),
+        ours: "b".into(),
+        theirs: "c".into(),
+    });
+    assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
+    ws.snoozes.clear();
+    assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
+}
+
+#[test]
 fn a_parse_leaves_a_private_entry_and_the_next_start_uses_it() {
     let s = setup();
     let first = s.open();

@@ -166,6 +166,7 @@ mod v0 {
             review_actions: Default::default(),
             drafts: Default::default(),
             conflicts: Default::default(),
+            snoozes: Default::default(),
         };
         ws.normalize();
         ws
