@@ -132,6 +132,46 @@ pub enum Command {
         /// csv: the one table to write
         #[arg(long, value_enum)]
         kind: Option<crate::export::csv::Kind>,
+        #[command(flatten)]
+        alarms: AlarmArgs,
+    },
+    /// What needs attention now (the dashboard's `t` view) and what falls due soon: for a
+    /// terminal, a shell prompt, scripts, calendars and `remind`; or announced by a command of
+    /// yours (--run), on a timer (--install-timer)
+    #[command(after_help = DUE_HELP)]
+    Due {
+        /// Also what falls due within this span: 7d, 2w (whole days; 0d: today)
+        #[arg(long, value_name = "SPAN", value_parser = crate::export::reminders::parse_days)]
+        within: Option<u32>,
+        /// Only these kinds (several with commas)
+        #[arg(long, value_name = "KIND", value_delimiter = ',',
+              value_parser = clap::builder::PossibleValuesParser::new(crate::export::due::KINDS))]
+        kind: Vec<String>,
+        /// How to print it
+        #[arg(long, value_enum, default_value_t)]
+        format: crate::export::reminders::DueFormat,
+        /// One line for a shell prompt (`⚑ 3 due today`), or nothing when nothing is due
+        #[arg(long, conflicts_with = "format")]
+        short: bool,
+        /// Run this shell command once per item not yet announced today: the item as JSON on
+        /// stdin, PARTNERDECK_ID, _KIND, _PARTNER, _TEXT, _WHEN, _DUE in its environment
+        #[arg(long, value_name = "CMD", conflicts_with_all = ["format", "short"])]
+        run: Option<String>,
+        /// Write a systemd user timer and service that run `due --run` (default: notify-send)
+        #[arg(long, conflicts_with_all = ["cron", "uninstall_timer", "format", "short"])]
+        install_timer: bool,
+        /// Print a crontab line that runs `due --run` instead (nothing is installed)
+        #[arg(long, conflicts_with_all = ["uninstall_timer", "format", "short"])]
+        cron: bool,
+        /// Remove the timer and service --install-timer wrote
+        #[arg(long, conflicts_with_all = ["format", "short", "run", "within", "kind"])]
+        uninstall_timer: bool,
+        /// How often the timer (or cron) runs: 15m, 30m, 1h
+        #[arg(long, value_name = "SPAN", default_value = "30m",
+              value_parser = crate::export::reminders::parse_minutes)]
+        every: u64,
+        #[command(flatten)]
+        alarms: AlarmArgs,
     },
     /// Add partners or log entries from a CSV file: a dry run unless --apply
     Import {
@@ -238,6 +278,43 @@ pub enum Command {
     },
 }
 
+/// The calendar alarms of `export ics` and `due --format ics`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AlarmArgs {
+    /// ics: alarms go off at 09:00 on the day, or this long before (1d: 09:00 the day before)
+    #[arg(long, value_name = "SPAN", default_value = "0",
+          value_parser = crate::export::reminders::parse_lead)]
+    pub alarm_lead: chrono::TimeDelta,
+    /// ics: no alarms at all
+    #[arg(long)]
+    pub no_alarms: bool,
+    /// ics: alarms also for things dated before today (calendars ring those at once)
+    #[arg(long, conflicts_with = "no_alarms")]
+    pub alarm_past: bool,
+}
+
+impl AlarmArgs {
+    pub fn alarms(&self) -> crate::export::ics::Alarms {
+        crate::export::ics::Alarms {
+            on: !self.no_alarms,
+            lead: self.alarm_lead,
+            past: self.alarm_past,
+        }
+    }
+}
+
+const DUE_HELP: &str = "\
+Examples:
+  partnerdeck due                          the attention queue, as `t` shows it
+  partnerdeck due --within 7d              and what falls due in the next 7 days
+  partnerdeck due --short                  for a shell prompt: `⚑ 3 due today` or nothing
+  partnerdeck due --format json            for scripts
+  partnerdeck due --within 14d --format ics > due.ics
+  partnerdeck due --run 'notify-send \"$PARTNERDECK_PARTNER\" \"$PARTNERDECK_TEXT\"'
+  partnerdeck due --install-timer --every 30m
+
+Snooze an item in the dashboard: `t`, select it, `z` (until tomorrow) or `Z` (a week).";
+
 impl Cli {
     /// The day the program takes as today.
     pub fn today(&self) -> NaiveDate {
@@ -326,13 +403,49 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             partner,
             out,
             kind,
+            alarms,
         }) => Ok(crate::export::commands::export(
             &export_source(cli)?,
             *format,
             partner.as_deref(),
             out.as_deref(),
             *kind,
+            &alarms.alarms(),
         )?),
+        Some(Command::Due {
+            within,
+            kind,
+            format,
+            short,
+            run,
+            install_timer,
+            cron,
+            uninstall_timer,
+            every,
+            alarms,
+        }) => {
+            use crate::export::reminders as r;
+            let options = cli.session_options();
+            Ok(if *uninstall_timer {
+                r::uninstall_timer()?
+            } else if *install_timer {
+                r::install_timer(&options, run.as_deref(), *within, *every)?
+            } else if *cron {
+                r::cron(&options, run.as_deref(), *within, *every)?
+            } else {
+                r::due(
+                    &options,
+                    &r::Request {
+                        within: *within,
+                        kinds: kind.clone(),
+                        format: *format,
+                        short: *short,
+                        run: run.clone(),
+                        alarms: alarms.alarms(),
+                    },
+                )?
+            })
+        }
         Some(Command::Import {
             format: crate::export::ImportFormat::Csv,
             kind,

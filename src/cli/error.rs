@@ -16,6 +16,8 @@ pub enum Error {
     #[error(transparent)]
     Command(#[from] CommandError),
     #[error(transparent)]
+    Due(#[from] crate::export::reminders::DueError),
+    #[error(transparent)]
     Team(#[from] crate::team::Error),
     #[error(transparent)]
     Dashboard(#[from] crate::tui::Error),

@@ -148,6 +148,7 @@ pub fn export(
     partner: Option<&str>,
     out: Option<&Path>,
     kind: Option<Table>,
+    alarms: &super::ics::Alarms,
 ) -> Result<ExitCode, CommandError> {
     if kind.is_some() && format != Format::Csv {
         return Err(CommandError::KindWithoutCsv);
@@ -162,7 +163,7 @@ pub fn export(
         None => full.clone(),
     };
     let text = match format {
-        Format::Ics => super::ics::calendar(&ws, src.today, Utc::now()),
+        Format::Ics => super::ics::calendar_with(&ws, src.today, Utc::now(), alarms),
         Format::Json => super::json::to_json(&ws)?,
         Format::Markdown => match chosen {
             Some(id) => super::markdown::partner(&full, id, src.today)

@@ -14,13 +14,17 @@ pub mod brief;
 mod command_error;
 pub mod commands;
 pub mod csv;
+pub mod due;
 pub mod health;
+pub mod hook;
 pub mod ics;
 pub mod import;
 pub mod json;
 pub mod log;
 pub mod markdown;
+pub mod reminders;
 mod text;
+pub mod timer;
 
 /// Partner names as people type them (the matcher lives with the model: the dashboard's forms
 /// use it too).

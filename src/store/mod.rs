@@ -38,6 +38,6 @@ pub use format::{ParseError, line_of_id, parse, to_text};
 pub use load::{LoadError, Loaded, load, load_text};
 pub use lock::{Holder, Lock, LockError};
 pub use regular::{open_regular, read_regular};
-pub use save::{SaveError, SaveFailure, save, write_private};
+pub use save::{SaveError, SaveFailure, create_private_dir, save, write_private};
 pub use session::{Opened, Options, Session, SessionError};
 pub use stamp::{Stamp, load_stamped};

@@ -1,0 +1,324 @@
+//! `partnerdeck due` as text: for a terminal or a shell prompt (`text`, `--short`), for scripts
+//! (`json`), for calendars (`ics`, with alarms) and for the `remind` tool (`remind`). Pure: what
+//! is due ([`crate::insight::due`]) in, text out.
+//!
+//! JSON (stable; fields are only ever added): `{"today": "YYYY-MM-DD", "within_days": N or
+//! null, "items": [item…]}`, the queue first (in the dashboard's order), then what falls due
+//! within the window (soonest first). Each item:
+//!
+//! | field | what |
+//! |---|---|
+//! | `id` | the item's key, `<kind>-<record id>` (`followup-42`): stable while the record lives; what a snooze names |
+//! | `state` | `now` (in the attention queue) or `coming` (falls due within the window) |
+//! | `kind` | now: `contact_lapsed`, `follow_up_overdue`, `milestone_overdue`, `our_commitment_overdue`, `their_commitment_overdue`, `review_due`, `uncelebrated_win`, `goal_behind`; coming: `contact_lapses`, `follow_up`, `milestone`, `our_commitment`, `their_commitment`, `review`, `goal` |
+//! | `label` | the kind in words, as the dashboard shows it |
+//! | `partner`, `partner_id` | the partner's name and id |
+//! | `record` | `{"kind": "interaction", "id": 42}`: the record it is about (`partner`, `goal`, `milestone`, `interaction`, `commitment`) |
+//! | `text` | a sentence without the partner's name ("Follow-up 3 days overdue: send the deck") |
+//! | `subject`, `when` | the dashboard's "What" and "How long" columns |
+//! | `due` | the due date (`YYYY-MM-DD`), or null where there is none (a win, a goal behind its pace) |
+//! | `days` | now: days overdue (never negative); coming: days left (0: today) |
+//! | `urgency` | now: 0 (most urgent) to 7, the queue's rank of the kind; coming: null |
+
+use super::ics::{Alarms, Cal, UID_DOMAIN};
+use crate::insight::due::{Coming, Due};
+use crate::insight::{AttentionItem, AttentionKind, RecordRef};
+use crate::model::Workspace;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+/// The kinds `--kind` chooses from (an item's key starts with one).
+pub const KINDS: [&str; 7] = [
+    "contact",
+    "followup",
+    "milestone",
+    "commitment",
+    "review",
+    "win",
+    "goal",
+];
+
+/// Keeps only the items whose key kind is in `kinds` (all when empty).
+pub fn only_kinds(due: &mut Due, kinds: &[String]) {
+    if kinds.is_empty() {
+        return;
+    }
+    let keep = |k: &str| kinds.iter().any(|x| x == k);
+    due.now.retain(|i| keep(i.kind.key_kind()));
+    due.coming.retain(|c| keep(c.kind.key_kind()));
+}
+
+/// One item as scripts see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub state: &'static str,
+    pub kind: &'static str,
+    pub label: &'static str,
+    pub partner: String,
+    pub partner_id: u64,
+    pub record: Record,
+    pub text: String,
+    pub subject: String,
+    pub when: String,
+    pub due: Option<NaiveDate>,
+    pub days: i64,
+    pub urgency: Option<u8>,
+}
+
+/// Which record an item is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Record {
+    pub kind: &'static str,
+    pub id: u64,
+}
+
+impl Record {
+    fn of(r: RecordRef) -> Record {
+        let kind = match r {
+            RecordRef::Partner(_) => "partner",
+            RecordRef::Goal(_) => "goal",
+            RecordRef::Milestone(_) => "milestone",
+            RecordRef::Interaction(_) => "interaction",
+            RecordRef::Commitment(_) => "commitment",
+            RecordRef::Review(_) => "review",
+            RecordRef::Celebration(_) => "celebration",
+        };
+        Record { kind, id: r.raw() }
+    }
+}
+
+/// The due date of a queue item, where it has one.
+fn due_of(ws: &Workspace, i: &AttentionItem, today: NaiveDate) -> Option<NaiveDate> {
+    let back = |n: i64| today.checked_sub_days(chrono::Days::new(n.max(0) as u64));
+    match i.kind {
+        AttentionKind::FollowUpOverdue
+        | AttentionKind::MilestoneOverdue
+        | AttentionKind::OurCommitmentOverdue
+        | AttentionKind::TheirCommitmentOverdue
+        | AttentionKind::ReviewDue => back(i.days_overdue),
+        // Lapsed the day after the maximum was reached.
+        AttentionKind::ContactLapsed => back(i.days_overdue - 1),
+        AttentionKind::GoalBehind => match i.record {
+            RecordRef::Goal(g) => ws.goal(g).and_then(|g| g.due).filter(|d| *d < today),
+            _ => None,
+        },
+        AttentionKind::UncelebratedWin => None,
+    }
+}
+
+impl Item {
+    pub fn now(ws: &Workspace, i: &AttentionItem, today: NaiveDate) -> Item {
+        Item {
+            id: i.key(),
+            state: "now",
+            kind: i.kind.name(),
+            label: i.kind.label(),
+            partner: i.partner_name.clone(),
+            partner_id: i.partner.0,
+            record: Record::of(i.record),
+            text: i.text.clone(),
+            subject: i.subject.clone(),
+            when: i.when.clone(),
+            due: due_of(ws, i, today),
+            days: i.days_overdue,
+            urgency: Some(i.urgency),
+        }
+    }
+
+    pub fn coming(c: &Coming) -> Item {
+        Item {
+            id: c.key(),
+            state: "coming",
+            kind: c.kind.name(),
+            label: c.kind.label(),
+            partner: c.partner_name.clone(),
+            partner_id: c.partner.0,
+            record: Record::of(c.record),
+            text: c.text.clone(),
+            subject: c.subject.clone(),
+            when: c.when.clone(),
+            due: Some(c.due),
+            days: c.days_left,
+            urgency: None,
+        }
+    }
+}
+
+/// Every item, the queue first, as scripts see them.
+pub fn items(ws: &Workspace, due: &Due, today: NaiveDate) -> Vec<Item> {
+    due.now
+        .iter()
+        .map(|i| Item::now(ws, i, today))
+        .chain(due.coming.iter().map(Item::coming))
+        .collect()
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    today: NaiveDate,
+    within_days: Option<u32>,
+    items: &'a [Item],
+}
+
+/// `--format json`: one document, pretty, ending with a line break.
+pub fn json(items: &[Item], today: NaiveDate, within: Option<u32>) -> String {
+    let doc = Document {
+        today,
+        within_days: within,
+        items,
+    };
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// `--short`: `⚑ 3 due today` (and what falls due within the window), or nothing at all.
+pub fn short(due: &Due, within: Option<u32>) -> String {
+    let (now, coming) = (due.now.len(), due.coming.len());
+    match (now, coming, within) {
+        (0, 0, _) => String::new(),
+        (n, 0, _) | (n, _, None) => format!("⚑ {n} due today\n"),
+        (n, c, Some(w)) => format!(
+            "⚑ {n} due today, {c} within {}\n",
+            crate::words::count(w, "day")
+        ),
+    }
+}
+
+/// Pads `s` with spaces to `w` cells.
+fn pad(s: &str, w: usize) -> String {
+    let have = crate::text::width(s);
+    format!("{s}{}", " ".repeat(w.saturating_sub(have)))
+}
+
+/// `--format text`: the queue as the `t` view shows it (kind, partner, what, how long), then
+/// what falls due within the window (date, kind, partner, what, when).
+pub fn text(due: &Due, today: NaiveDate, within: Option<u32>) -> String {
+    let mut out = String::new();
+    let n = due.now.len();
+    if n == 0 {
+        out.push_str(&format!("Today ({today}): nothing needs you. Well kept!\n"));
+    } else {
+        out.push_str(&format!(
+            "Today ({today}): {}\n",
+            crate::words::plural(n, "thing needs attention", "things need attention")
+        ));
+        let w = |f: &dyn Fn(&AttentionItem) -> usize| due.now.iter().map(f).max().unwrap_or(0);
+        let kw = w(&|i| crate::text::width(i.kind.label()));
+        let pw = w(&|i| crate::text::width(&i.partner_name));
+        let sw = w(&|i| crate::text::width(&i.subject));
+        for i in &due.now {
+            let line = format!(
+                "  {}  {}  {}  {}",
+                pad(i.kind.label(), kw),
+                pad(&i.partner_name, pw),
+                pad(&i.subject, sw),
+                i.when
+            );
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    if let Some(days) = within {
+        let c = due.coming.len();
+        out.push_str(&format!(
+            "Within {}: {}\n",
+            crate::words::count(days, "day"),
+            if c == 0 {
+                "nothing falls due".to_string()
+            } else {
+                crate::words::plural(c, "thing falls due", "things fall due")
+            }
+        ));
+        let w = |f: &dyn Fn(&Coming) -> usize| due.coming.iter().map(f).max().unwrap_or(0);
+        let kw = w(&|i| crate::text::width(i.kind.label()));
+        let pw = w(&|i| crate::text::width(&i.partner_name));
+        let sw = w(&|i| crate::text::width(&i.subject));
+        for i in &due.coming {
+            let line = format!(
+                "  {}  {}  {}  {}  {}",
+                i.due,
+                pad(i.kind.label(), kw),
+                pad(&i.partner_name, pw),
+                pad(&i.subject, sw),
+                i.when
+            );
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `--format ics`: one all-day event per item (the queue on today, coming items on their due
+/// date), each with a display alarm ([`Alarms`]). UIDs are `due-<id>@partnerdeck`, so a
+/// calendar that subscribes to the output updates items instead of adding copies.
+pub fn ics(items: &[Item], today: NaiveDate, stamp: DateTime<Utc>, alarms: &Alarms) -> String {
+    let mut c = Cal::new(stamp);
+    c.begin();
+    c.text("X-WR-CALNAME", "partnerdeck: due");
+    for i in items {
+        let date = if i.state == "now" {
+            today
+        } else {
+            i.due.unwrap_or(today)
+        };
+        let summary = format!("{}: {} ({})", i.label, i.subject, i.partner);
+        let description = format!("Partner: {}\n{}", i.partner, i.text);
+        c.alarm(alarms.trigger(date, today), &summary, false);
+        c.event(
+            &format!("due-{}@{UID_DOMAIN}", i.id),
+            date,
+            &summary,
+            &description,
+            "due",
+            "CONFIRMED",
+        );
+    }
+    c.finish()
+}
+
+/// Makes text safe as a `remind` message body: one line, `%` and `[` taken literally.
+fn remind_body(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '%' => out.push_str("%%"),
+            '[' => out.push_str("[\"[\"]"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if crate::text::is_unsafe(c) || c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.trim_end_matches('\\').trim_end().to_string()
+}
+
+/// `--format remind`: one `REM` line per item (the queue on today, coming items on their due
+/// date), for `remind`'s reminder files (`INCLUDE` it, or pipe it to `remind -`).
+pub fn remind(items: &[Item], today: NaiveDate) -> String {
+    let mut out = String::from("# partnerdeck due: generated, do not edit\n");
+    for i in items {
+        let date = if i.state == "now" {
+            today
+        } else {
+            i.due.unwrap_or(today)
+        };
+        out.push_str(&format!(
+            "REM {} MSG {}\n",
+            date.format("%-d %b %Y"),
+            remind_body(&format!("{}: {}", i.partner, i.text))
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remind_bodies_are_literal_and_one_line() {
+        assert_eq!(remind_body("50% [x]\nnext\\"), "50%% [\"[\"]x] next");
+    }
+}
