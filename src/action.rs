@@ -107,6 +107,8 @@ actions! {
     Attention => "attention", "today: what needs attention, most urgent first", [Dashboard, Overview];
     Overview => "overview", "portfolio: health and practices of every partner", [Dashboard, Attention];
     Sort => "sort", "overview: sort by health, last contact, name or trend", [Overview];
+    Snooze => "snooze", "snooze the selected item until tomorrow (saved; `due` agrees)", [Attention];
+    SnoozeWeek => "snooze_week", "snooze the selected item for a week", [Attention];
     Add => "add", "add a record of the focused pane's kind", [Dashboard, Records];
     Edit => "edit", "edit the selection (in details: the record shown)", [Dashboard, Records, Detail, Conflicts];
     Delete => "delete", "delete the selection (asks first)", [Dashboard, Records];

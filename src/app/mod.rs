@@ -428,6 +428,8 @@ impl App {
             Action::Review => self.start_review(),
             Action::ReviewDue => self.start_due_reviews(),
             Action::Sort
+            | Action::Snooze
+            | Action::SnoozeWeek
             | Action::FieldNext
             | Action::FieldPrev
             | Action::Submit

@@ -185,8 +185,37 @@ impl OverviewView {
 }
 
 impl AttentionView {
-    /// The attention queue's keys: those of both views.
+    /// The attention queue's keys: those of both views, and snooze.
     pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        let days = match action {
+            Action::Snooze => Some(1),
+            Action::SnoozeWeek => Some(7),
+            _ => None,
+        };
+        if let Some(days) = days {
+            let len = app.overview.attention.len();
+            let Some(item) = app.overview.attention.get(self.cursor.selected) else {
+                return Effect::None;
+            };
+            let until = crate::insight::dates::plus_days(app.today, days);
+            let ws = snoozed(&app.ws, item, app.today, until);
+            // The item leaves the queue: the selection stays on the row (the next item).
+            if self.cursor.selected + 1 == len {
+                self.cursor.selected = self.cursor.selected.saturating_sub(1);
+            }
+            let message = format!(
+                "Snoozed until {}: {} · {} ({} undoes on the dashboard)",
+                until.format("%a %-d %b"),
+                item.partner_name,
+                item.subject,
+                app.keymap.keys_text(Action::Undo)
+            );
+            return Effect::Apply {
+                ws: Box::new(ws),
+                message,
+                then: Vec::new(),
+            };
+        }
         let target = app
             .overview
             .attention
@@ -242,4 +271,26 @@ fn keys(
         _ => {}
     }
     Effect::None
+}
+
+/// The workspace with `item` snoozed until `until` (the item's earlier snooze replaced, and
+/// snoozes over by `today` dropped).
+pub fn snoozed(
+    ws: &crate::model::Workspace,
+    item: &crate::insight::AttentionItem,
+    today: chrono::NaiveDate,
+    until: chrono::NaiveDate,
+) -> crate::model::Workspace {
+    let mut ws = crate::model::Workspace::clone(ws);
+    let key = item.key();
+    ws.snoozes.retain(|s| s.active(today) && s.item != key);
+    ws.snoozes.push(crate::model::Snooze {
+        item: key,
+        partner: item.partner,
+        until,
+    });
+    let mut all = ws.snoozes.to_vec();
+    crate::model::snooze::normalize(&mut all);
+    ws.snoozes = all.into();
+    ws
 }

@@ -184,6 +184,7 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
         Context::Attention => vec![
             (Action::Down, "move"),
             (Action::Open, "go to it"),
+            (Action::Snooze, "snooze"),
             (Action::Overview, "overview"),
             (Action::Help, "help"),
             (Action::Back, "close"),
