@@ -383,3 +383,106 @@ fn the_timer_is_written_only_when_asked_and_removed_again() {
     place.cmd().args(["due", "--uninstall-timer"]).assert().success();
     assert!(!service.exists() && !timer.exists());
 }
+
+#[test]
+fn an_item_back_from_a_snooze_is_announced_again() {
+    let place = Place::new();
+    let log = place.path("ids.log");
+    let hook = format!("echo \"$PARTNERDECK_ID\" >> '{}'", log.display());
+    let run = || {
+        place.cmd().args(["due", "--run", &hook]).assert().success();
+    };
+    let calls = || std::fs::read_to_string(&log).unwrap_or_default().lines().count();
+    run();
+    let all = calls();
+    assert!(all > 1);
+    run();
+    assert_eq!(calls(), all, "nothing twice on one day");
+    // Snoozed (in the file, as `z` saves it): left out, and forgotten.
+    let mut ws = partnerdeck::store::load(&place.file).unwrap().unwrap().workspace;
+    let first = partnerdeck::insight::attention(
+        &ws,
+        &partnerdeck::insight::Index::build(&ws),
+        today(),
+    )[0]
+    .clone();
+    ws.snoozes.push(Snooze {
+        item: first.key(),
+        partner: first.partner,
+        until: today().succ_opt().unwrap(),
+    });
+    partnerdeck::store::save(&place.file, &ws).unwrap();
+    run();
+    assert_eq!(calls(), all);
+    // The snooze taken back (undone): announced again at once, that item alone.
+    ws.snoozes.clear();
+    partnerdeck::store::save(&place.file, &ws).unwrap();
+    run();
+    assert_eq!(calls(), all + 1);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(text.lines().last(), Some(first.key().as_str()));
+}
+
+#[test]
+fn a_big_files_answer_is_kept_for_the_same_question_and_only_for_it() {
+    let place = Place::new();
+    // Worth caching: over 1 MiB (a comment pads it).
+    let ws = partnerdeck::store::demo_workspace(today());
+    let padding = "// padding so that the file is worth a cache entry\n".repeat(22_000);
+    let text = format!("{padding}{}", partnerdeck::store::to_text(&ws).unwrap());
+    std::fs::write(&place.file, &text).unwrap();
+    let short = stdout(place.cmd().args(["due", "--short"]));
+    let answers = || -> Vec<PathBuf> {
+        std::fs::read_dir(place.path("cache"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "answer"))
+            .collect()
+    };
+    assert_eq!(answers().len(), 1);
+    assert_eq!(mode(&answers()[0]), 0o600);
+    assert_eq!(stdout(place.cmd().args(["due", "--short"])), short);
+    assert_eq!(answers().len(), 1, "the same question: the same answer");
+    // Another question, another answer; another day too.
+    let json = stdout(place.cmd().args(["due", "--format", "json"]));
+    assert_eq!(stdout(place.cmd().args(["due", "--format", "json"])), json);
+    let tomorrow = stdout(place.cmd().env("PARTNERDECK_TODAY", "2026-11-28").args(["due", "--short"]));
+    assert_eq!(answers().len(), 3);
+    let expected = partnerdeck::export::reminders::json_items(&ws, "2026-11-28".parse().unwrap(), None);
+    assert_eq!(tomorrow, format!("⚑ {} due today\n", expected.len()));
+    // Calendars are never kept (their DTSTAMP is the time of the export).
+    stdout(place.cmd().args(["due", "--format", "ics"]));
+    assert_eq!(answers().len(), 3);
+    // A snooze saved in the file: new content, so a new answer.
+    let mut snoozed = ws.clone();
+    let first = partnerdeck::insight::attention(&ws, &partnerdeck::insight::Index::build(&ws), today())[0].clone();
+    snoozed.snoozes.push(Snooze {
+        item: first.key(),
+        partner: first.partner,
+        until: "2026-12-01".parse().unwrap(),
+    });
+    let text = format!("{padding}{}", partnerdeck::store::to_text(&snoozed).unwrap());
+    std::fs::write(&place.file, &text).unwrap();
+    let n = partnerdeck::export::reminders::json_items(&ws, today(), None).len();
+    assert_eq!(
+        stdout(place.cmd().args(["due", "--short"])),
+        format!("⚑ {} due today\n", n - 1)
+    );
+    // A kept answer that does not start with its key is not used.
+    for p in answers() {
+        let mut bytes = std::fs::read(&p).unwrap();
+        bytes[0] ^= 1;
+        let last = bytes.len() - 2;
+        bytes[last] = b'X';
+        std::fs::write(&p, bytes).unwrap();
+    }
+    assert_eq!(
+        stdout(place.cmd().args(["due", "--short"])),
+        format!("⚑ {} due today\n", n - 1)
+    );
+    // --no-cache: nothing kept, nothing read.
+    let before = answers().len();
+    stdout(place.cmd().env("PARTNERDECK_TODAY", "2026-11-30").args(["--no-cache", "due", "--short"]));
+    assert_eq!(answers().len(), before);
+}

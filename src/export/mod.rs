@@ -10,6 +10,7 @@
 //! command-line glue that reads, locks, backs up and writes (every file through
 //! `store::write_private`), with `command_error`, why such a command failed.
 
+pub mod answers;
 pub mod brief;
 mod command_error;
 pub mod commands;

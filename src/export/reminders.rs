@@ -120,6 +120,14 @@ pub fn parse_lead(text: &str) -> Result<TimeDelta, String> {
     parse_span(text, "m")
 }
 
+/// The options that shape `due`'s printed answer, as text (part of an answer's key).
+fn question(req: &Request, today: NaiveDate) -> String {
+    format!(
+        "{today}|{:?}|{:?}|{:?}|{}",
+        req.within, req.kinds, req.format, req.short
+    )
+}
+
 /// `partnerdeck due …`.
 pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError> {
     let options = store::Options {
@@ -128,6 +136,20 @@ pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError
     };
     let today = options.today();
     let mut session = Session::start(&options)?;
+    // A prompt asking again on an unchanged file: the answer kept last time (`answers`).
+    let answers = match (&req.run, req.format, req.short) {
+        (Some(_), _, _) | (None, DueFormat::Ics, false) => None,
+        _ => super::answers::Answers::new(&options),
+    };
+    let question = question(req, today);
+    if let Some(answers) = &answers
+        && let Ok(Some(stamp)) = store::Stamp::read(session.path())
+        && let Some(key) = super::answers::Answers::key(&stamp, &question)
+        && let Some(answer) = answers.get(&key)
+    {
+        print_bytes(&answer)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(opened) = session.load()? else {
         return Err(DueError::Missing(session.path().to_path_buf()));
     };
@@ -150,25 +172,34 @@ pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError
         } else {
             ExitCode::SUCCESS
         }
-    } else if req.short {
-        print(&due::short(&found, req.within))?;
-        ExitCode::SUCCESS
     } else {
-        match req.format {
-            DueFormat::Text => print(&due::text(&found, today, req.within))?,
-            DueFormat::Json => {
-                let items = due::items(&ws, &found, today);
-                print_bytes(due::json(&items, today, req.within).as_bytes())?
+        // Text for people is made inert as `print` does; JSON and iCalendar are exact.
+        let for_people = |text: String| crate::text::clean_lines(&text).into_owned();
+        let answer = if req.short {
+            for_people(due::short(&found, req.within))
+        } else {
+            match req.format {
+                DueFormat::Text => for_people(due::text(&found, today, req.within)),
+                DueFormat::Json => {
+                    let items = due::items(&ws, &found, today);
+                    due::json(&items, today, req.within)
+                }
+                DueFormat::Ics => {
+                    let items = due::items(&ws, &found, today);
+                    due::ics(&items, today, Utc::now(), &req.alarms)
+                }
+                DueFormat::Remind => {
+                    let items = due::items(&ws, &found, today);
+                    for_people(due::remind(&items, today))
+                }
             }
-            DueFormat::Ics => {
-                let items = due::items(&ws, &found, today);
-                let text = due::ics(&items, today, Utc::now(), &req.alarms);
-                print_bytes(text.as_bytes())?
-            }
-            DueFormat::Remind => {
-                let items = due::items(&ws, &found, today);
-                print(&due::remind(&items, today))?
-            }
+        };
+        print_bytes(answer.as_bytes())?;
+        // Kept under the content the answer was computed from.
+        if let (Some(answers), Some(stamp)) = (&answers, &opened.stamp)
+            && let Some(key) = super::answers::Answers::key(stamp, &question)
+        {
+            answers.put(&key, answer.as_bytes());
         }
         ExitCode::SUCCESS
     };

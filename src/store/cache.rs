@@ -137,7 +137,7 @@ fn crate_version() -> [u8; 32] {
 /// The running build: a development build keeps its crate version while the model changes, so
 /// an entry is only read by the very executable that wrote it. `None` (no cache) when the
 /// executable cannot be found.
-fn build_id() -> Option<[u8; 32]> {
+pub(crate) fn build_id() -> Option<[u8; 32]> {
     static BUILD: std::sync::OnceLock<Option<[u8; 32]>> = std::sync::OnceLock::new();
     *BUILD.get_or_init(|| {
         let exe = std::env::current_exe().ok()?;
