@@ -262,7 +262,6 @@ fn shared_base(ours: &Workspace, theirs: &Workspace) -> Workspace {
         }
     }
     crate::model::each_kind(&mut KeepShared(ours, &mut base));
-    base.next_id = ours.next_id.min(theirs.next_id);
     base
 }
 

@@ -154,7 +154,7 @@ pub(super) fn partner_row(
         "review_interval_days",
         &mut errors,
     );
-    let mut partner = Partner::new(PartnerId(p.workspace.next_id.max(1)), name.clone(), since);
+    let mut partner = Partner::new(PartnerId(p.workspace.max_id() + 1), name.clone(), since);
     if let Some(k) = kind {
         partner.kind = k;
     }
@@ -397,7 +397,7 @@ pub(super) fn interaction_row(
         return;
     };
     let mut x = Interaction {
-        id: InteractionId(p.workspace.next_id.max(1)),
+        id: InteractionId(p.workspace.max_id() + 1),
         partner: partner.id,
         at,
         channel,
