@@ -52,12 +52,11 @@ fn value_text(v: &Value) -> String {
 
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
-    use super::merge_prep::{hold_ours, separate_clashes, undecided, undo_cascades};
+    use super::merge_prep::{hold_ours, separate_clashes, settle, undo_cascades};
     let (ours, theirs) = separate_clashes(base, ours, theirs);
     let (ours, given_ours) = undo_cascades(base, &ours, &theirs);
     let (theirs, given_theirs) = undo_cascades(base, &theirs, &ours);
-    let (base, ours, theirs) = (undecided(base), undecided(&ours), undecided(&theirs));
-    let (base, ours, theirs) = (&*base, &*ours, &*theirs);
+    let (ours, theirs) = (&*ours, &*theirs);
     let mut m = Merger::default();
     let mut out = Workspace {
         version: base.version.max(ours.version).max(theirs.version),
@@ -102,8 +101,8 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
             for side in [&mut c.ours, &mut c.theirs] {
                 if side == "deleted" {
                     *side = format!(
-                        "deleted (with {}: they stay until this is decided)",
-                        crate::words::count(*n, "record linked to it")
+                        "deleted (with {} linked to it: they stay until this is decided)",
+                        crate::words::count(*n, "record")
                     );
                 }
             }
@@ -118,10 +117,19 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
         }
     }
     out.normalize();
+    let again = settle(base, ours, theirs, &mut out);
     hold_ours(&mut out);
+    // What this merge found: its own conflicts the result still holds, and decisions that
+    // disagree.
+    let mut new_conflicts: Vec<MergeConflict> = m
+        .conflicts
+        .into_iter()
+        .filter(|c| out.conflicts.iter().any(|o| same_conflict(o, c)))
+        .collect();
+    new_conflicts.extend(again);
     Merged {
         workspace: out,
-        new_conflicts: m.conflicts,
+        new_conflicts,
     }
 }
 

@@ -7,14 +7,14 @@
 //!   record whose text sorts first keeps the id; the other moves to an id derived from its own
 //!   text ([`super::ids::derived`]), so every merge of the same records moves the same one to
 //!   the same id, and no copy ever meets another as a "new" record.
-//! - **Undecided conflicts are one state, whichever side was "ours"**: while a conflict on a
-//!   field is open, the record holds one of its two values, which depends on the clone that
-//!   merged. Before merging, such a field reads as the same value on every side (the smaller
-//!   of the two), so a decision on one side is a change that wins over the undecided other
-//!   side, and two different decisions meet as a conflict ([`undecided`]). After merging, the
-//!   record holds "ours" of the conflict it keeps ([`hold_ours`]). Conflicts are the same
-//!   conflict when they name the same field and the same two values, in either order
-//!   ([`same_conflict`]).
+//! - **A conflict is one conflict whichever side was "ours"** when a clone found it: the same
+//!   field, base and two values, in either order ([`same_conflict`]). While it is open the
+//!   record holds one of the two values, which depends on the clone that merged; so the values
+//!   alone cannot tell a decision from an open conflict (a decision can equal the value the
+//!   base held). After merging, each conflict the base held open is settled from what each
+//!   side did with it ([`settle`]): a decision wins over an open conflict, two different
+//!   decisions are a conflict again. The record then holds "ours" of each open conflict
+//!   ([`hold_ours`]).
 //! - **A deletion the merge does not carry out takes back its cascade**: a record deleted on
 //!   one side but changed (or newly referred to) on the other is kept, with a conflict; the
 //!   deleting side's unlinking of the records linked to it, and a deleted partner's records,
@@ -92,34 +92,102 @@ fn change_field(
     each_kind(&mut Change(ws, kind, id, field, &f));
 }
 
-/// The value an undecided conflict reads as on every side: the smaller of its two.
-fn undecided_value(c: &MergeConflict) -> &str {
-    c.ours.as_str().min(c.theirs.as_str())
+/// The JSON value of one field of a record (`None` when the record is not there).
+fn field_value(ws: &Workspace, kind: &str, id: u64, field: &str) -> Option<Value> {
+    fn of<T: serde::Serialize>(r: &T, field: &str) -> Option<Value> {
+        match serde_json::to_value(r).ok()? {
+            Value::Object(map) => Some(map.get(field).cloned().unwrap_or(Value::Null)),
+            _ => None,
+        }
+    }
+    if kind == "profile" {
+        return of(&ws.profile, field);
+    }
+    struct Get<'a>(&'a Workspace, &'a str, u64, &'a str, Option<Value>);
+    impl EachKind for Get<'_> {
+        fn kind<R: Record>(&mut self) {
+            if R::KIND == self.1
+                && let Some(r) = self.0.find::<R>(self.2)
+            {
+                self.4 = of(r, self.3);
+            }
+        }
+    }
+    let mut get = Get(ws, kind, id, field, None);
+    each_kind(&mut get);
+    get.4
 }
 
-/// Each side's open field conflicts read as one value, whichever side it merged as (see the
-/// module's notes). A field whose value is neither of the conflict's (edited since) is left.
-pub fn undecided<'a>(ws: &'a Workspace) -> Cow<'a, Workspace> {
-    let open: Vec<&MergeConflict> = ws.conflicts.iter().filter(|c| on_a_field(c)).collect();
-    if open.is_empty() {
-        return Cow::Borrowed(ws);
-    }
-    let mut out = ws.clone();
+/// What one side did with a conflict its base held open.
+#[derive(PartialEq)]
+enum Held {
+    /// Still open on this side.
+    Open,
+    /// Decided: the value the side holds.
+    Decided(Value),
+}
+
+/// After merging, the conflicts the base held open on fields: each side either still holds it
+/// open or decided it (removed it, keeping a value). One decision wins over an open conflict;
+/// two equal decisions are one; two different decisions are a conflict again, whatever the
+/// record-by-record merge made of the values (one of them can look like the base's value).
+/// Returns the conflicts it found again (two different decisions).
+pub fn settle(
+    base: &Workspace,
+    ours: &Workspace,
+    theirs: &Workspace,
+    out: &mut Workspace,
+) -> Vec<MergeConflict> {
+    let mut again = Vec::new();
+    let open: Vec<&MergeConflict> = base.conflicts.iter().filter(|c| on_a_field(c)).collect();
     for c in open {
-        let (ours, theirs) = (
-            serde_json::from_str::<Value>(&c.ours).ok(),
-            serde_json::from_str::<Value>(&c.theirs).ok(),
-        );
-        change_field(&mut out, &c.kind, c.id, &c.field, |now| {
-            let held = Some(now) == ours.as_ref() || Some(now) == theirs.as_ref();
-            held.then(|| undecided_value(c).to_string())
-        });
+        let held = |side: &Workspace| {
+            if side.conflicts.iter().any(|x| same_conflict(x, c)) {
+                Some(Held::Open)
+            } else {
+                field_value(side, &c.kind, c.id, &c.field).map(Held::Decided)
+            }
+        };
+        let (Some(o), Some(t)) = (held(ours), held(theirs)) else {
+            continue;
+        };
+        if field_value(out, &c.kind, c.id, &c.field).is_none() {
+            continue;
+        }
+        let decided = match (o, t) {
+            (Held::Open, Held::Open) => continue,
+            (Held::Decided(v), Held::Open) | (Held::Open, Held::Decided(v)) => Ok(v),
+            (Held::Decided(a), Held::Decided(b)) if a == b => Ok(a),
+            (Held::Decided(a), Held::Decided(b)) => Err((a, b)),
+        };
+        let same_field = |x: &MergeConflict| x.kind == c.kind && x.id == c.id && x.field == c.field;
+        out.conflicts.retain(|x| !same_field(x));
+        let value = match decided {
+            Ok(v) => v,
+            Err((a, b)) => {
+                let base_value = field_value(base, &c.kind, c.id, &c.field).unwrap_or_default();
+                let found = MergeConflict {
+                    kind: c.kind.clone(),
+                    id: c.id,
+                    field: c.field.clone(),
+                    base: base_value.to_string(),
+                    ours: a.to_string(),
+                    theirs: b.to_string(),
+                };
+                out.conflicts.push(found.clone());
+                again.push(found);
+                a
+            }
+        };
+        let json = value.to_string();
+        change_field(out, &c.kind, c.id, &c.field, |_| Some(json.clone()));
     }
-    Cow::Owned(out)
+    again
 }
 
 /// After merging: each record with an open field conflict holds "ours" of that conflict (as
-/// the file says while undecided), when it holds the undecided value.
+/// the file says while undecided), when it holds one of the conflict's two values (a merge
+/// made the other way round leaves the other).
 pub fn hold_ours(out: &mut Workspace) {
     let open: Vec<MergeConflict> = out
         .conflicts
@@ -128,9 +196,9 @@ pub fn hold_ours(out: &mut Workspace) {
         .cloned()
         .collect();
     for c in open {
-        let undecided = serde_json::from_str::<Value>(undecided_value(&c)).ok();
+        let theirs = serde_json::from_str::<Value>(&c.theirs).ok();
         change_field(out, &c.kind, c.id, &c.field, |now| {
-            (Some(now) == undecided.as_ref()).then(|| c.ours.clone())
+            (Some(now) == theirs.as_ref()).then(|| c.ours.clone())
         });
     }
 }
