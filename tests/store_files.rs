@@ -213,6 +213,13 @@ fn a_version_1_file_keeps_every_id_and_reference() {
     let written = store::to_text(&old).unwrap();
     assert!(!written.contains("next_id"), "the counter is gone");
     assert!(written.contains(&format!("version: {CURRENT_VERSION},")));
-    // An older build would refuse what this one writes rather than rewrite it.
-    assert!(CURRENT_VERSION > 1);
+    // An older build (it reads up to version 1) refuses what this one writes.
+    let refused = store::load_text(
+        &written.replace(&format!("version: {CURRENT_VERSION},"), "version: 9,"),
+        std::path::Path::new("x.ron"),
+    );
+    assert!(matches!(
+        refused,
+        Err(store::LoadError::Newer { found: 9, .. })
+    ));
 }

@@ -63,7 +63,11 @@ impl Team {
     fn log(&self, clone: &Path, summary: &str) -> IdText {
         let out = self.deck(clone, &["log", "greenleaf", summary]);
         let said = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{said}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let id = said
             .strip_prefix("logged ")
             .and_then(|s| s.split_whitespace().next())
@@ -93,14 +97,21 @@ impl Team {
         );
         self.configure(&path, name);
         let out = self.deck(&path, &["git", "setup"]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         self.clones.push(path.clone());
         path
     }
 
     fn configure(&self, clone: &Path, name: &str) {
         self.ok(clone, &["config", "user.name", name]);
-        self.ok(clone, &["config", "user.email", &format!("{name}@example.org")]);
+        self.ok(
+            clone,
+            &["config", "user.email", &format!("{name}@example.org")],
+        );
         self.ok(clone, &["config", "pull.rebase", "false"]);
     }
 }
@@ -119,12 +130,24 @@ fn team(n: usize) -> Team {
     };
     t.ok(
         t.dir.path(),
-        &["init", "-q", "--bare", "-b", "main", remote.to_str().unwrap()],
+        &[
+            "init",
+            "-q",
+            "--bare",
+            "-b",
+            "main",
+            remote.to_str().unwrap(),
+        ],
     );
     let first = t.dir.path().join("first");
     t.ok(
         t.dir.path(),
-        &["clone", "-q", remote.to_str().unwrap(), first.to_str().unwrap()],
+        &[
+            "clone",
+            "-q",
+            remote.to_str().unwrap(),
+            first.to_str().unwrap(),
+        ],
     );
     t.ok(&first, &["checkout", "-q", "-b", "main"]);
     t.configure(&first, "first");
@@ -161,7 +184,11 @@ fn assert_each_once(t: &Team, acknowledged: &[(String, IdText)]) {
             .filter(|x| &x.summary == summary)
             .collect();
         assert_eq!(found.len(), 1, "{summary}: {} copies", found.len());
-        assert!(id.matches(found[0].id.0), "{summary}: printed {id:?}, now {}", found[0].id);
+        assert!(
+            id.matches(found[0].id.0),
+            "{summary}: printed {id:?}, now {}",
+            found[0].id
+        );
     }
 }
 
@@ -247,11 +274,20 @@ fn reverting_the_commit_that_added_an_entry_removes_it_after_merges() {
     assert!(t.sync(c1).status.success());
     t.ok(c1, &["revert", "--no-edit", &added]);
     let ws = t.load(c1);
-    assert!(!ws.interactions.iter().any(|x| x.summary == "To be reverted"));
+    assert!(
+        !ws.interactions
+            .iter()
+            .any(|x| x.summary == "To be reverted")
+    );
     assert!(ws.interactions.iter().any(|x| x.summary == "Teammate's"));
     assert!(ws.interactions.iter().any(|x| x.summary == "Later"));
     settle(&t);
-    assert!(!t.load(c2).interactions.iter().any(|x| x.summary == "To be reverted"));
+    assert!(
+        !t.load(c2)
+            .interactions
+            .iter()
+            .any(|x| x.summary == "To be reverted")
+    );
 }
 
 #[test]
@@ -330,7 +366,12 @@ fn a_decision_is_kept_when_a_copy_pushed_the_undecided_merge() {
     for c in &t.clones {
         let ws = t.load(c);
         assert_eq!(ws.partners[0].aim, "Aim of clone 1", "{}", c.display());
-        assert!(ws.conflicts.is_empty(), "{}: {:?}", c.display(), ws.conflicts);
+        assert!(
+            ws.conflicts.is_empty(),
+            "{}: {:?}",
+            c.display(),
+            ws.conflicts
+        );
     }
 }
 
