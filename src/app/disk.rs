@@ -201,7 +201,7 @@ impl App {
             }
             return;
         }
-        let ours = match crate::store::load(&copy) {
+        let ours = match crate::store::load_emergency(&copy) {
             Ok(Some(loaded)) => loaded.workspace,
             Ok(None) => return self.set_status(Level::Warn, "The emergency copy is gone"),
             Err(e) => {
@@ -220,7 +220,7 @@ impl App {
             );
         }
         let theirs = self.disk_base.clone();
-        let base = match crate::store::load(&crate::store::base_path(&copy)) {
+        let base = match crate::store::load_emergency(&crate::store::base_path(&copy)) {
             Ok(Some(loaded)) => loaded.workspace,
             // An older copy without its base: take what both still share as the base, so that
             // nothing added to the file since is deleted.
