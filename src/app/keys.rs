@@ -61,7 +61,7 @@ impl App {
 
     /// A message lasts until the next key; a warning or an error until the next key that
     /// changes what is open (it may need reading twice).
-    fn expire_status(&mut self) {
+    pub(super) fn expire_status(&mut self) {
         match &self.status {
             Some(s) if s.level == Level::Info => self.status = None,
             Some(_) => {

@@ -23,6 +23,7 @@ pub mod layers;
 mod layout;
 mod overlay;
 pub mod palette;
+pub mod paste;
 mod reclaim;
 mod records;
 mod rescue;
