@@ -104,6 +104,8 @@ impl App {
             self.key_text(Action::No, Context::Confirm)
         );
         self.confirm(question, Pending::ResolveConflict);
+        // It appears on its own, maybe while the user is typing: typing must not answer it.
+        self.guard_question();
     }
 
     /// The answer to the conflict question.
@@ -187,6 +189,7 @@ impl App {
             ),
             Pending::RecoverEmergency(copy),
         );
+        self.guard_question();
     }
 
     pub(super) fn recover_emergency(&mut self, copy: std::path::PathBuf, recover: bool) {

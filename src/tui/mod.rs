@@ -227,6 +227,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     let saved = app.flush_saves();
     remember_unsaved(None);
     let ended = match &result {
+        Ok(Ending::Quit) if app.interrupted => "Ctrl-c ended the session",
         Ok(Ending::Quit) => "",
         Ok(Ending::Stopped) => "a signal ended the session",
         Ok(Ending::Gone) => "the terminal was closed",
@@ -236,7 +237,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     // signal or a closed terminal ended the session.
     let rescue = match (&result, saved) {
         _ if app.discard_on_quit => None,
-        (Ok(Ending::Quit), true) => None,
+        (Ok(Ending::Quit), true) if !app.interrupted => None,
         _ => app.rescue(),
     };
     // (The demo's scratch folder goes when the session ends: nothing of it is kept.)
