@@ -329,8 +329,9 @@ pub fn no_way_out(keymap: &Keymap) -> Vec<(Context, Vec<Action>)> {
     use Context as C;
     let works = |action: Action, context: Context| !keymap.keys_in(action, context).is_empty();
     let mut out = Vec::new();
-    if !works(A::Quit, C::Dashboard) && !(works(A::Palette, C::Dashboard) && works(A::Submit, C::Palette))
-    {
+    let dashboard_exit = works(A::Quit, C::Dashboard)
+        || (works(A::Palette, C::Dashboard) && works(A::Submit, C::Palette));
+    if !dashboard_exit {
         out.push((C::Dashboard, vec![A::Quit, A::Palette]));
     }
     let exits: [(Context, &[Action]); 12] = [

@@ -22,7 +22,10 @@ fn focused_value(app: &App) -> String {
 }
 
 fn status(app: &App) -> String {
-    app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -110,10 +113,18 @@ fn a_keymap_that_leaves_no_way_out_is_refused() {
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
     // A form that cannot be cancelled, a question that cannot be answered no.
     let s = settings(r#"( keymap: { "cancel": [] } )"#);
-    assert!(s.warnings.iter().any(|w| w.contains("no way out")), "{:?}", s.warnings);
+    assert!(
+        s.warnings.iter().any(|w| w.contains("no way out")),
+        "{:?}",
+        s.warnings
+    );
     // Ctrl-c is kept for quitting.
     let s = settings(r#"( keymap: { "delete_line": ["ctrl-c"] } )"#);
-    assert!(s.warnings.iter().any(|w| w.contains("Ctrl-c")), "{:?}", s.warnings);
+    assert!(
+        s.warnings.iter().any(|w| w.contains("Ctrl-c")),
+        "{:?}",
+        s.warnings
+    );
     assert_ne!(
         s.keymap.resolve(Key::ctrl('c'), Context::Text),
         Some(Action::DeleteLine)
@@ -124,7 +135,11 @@ fn a_keymap_that_leaves_no_way_out_is_refused() {
 fn partnerdeck_config_refuses_a_keymap_that_leaves_no_way_out() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.ron");
-    std::fs::write(&config, r#"( keymap: { "quit": [], "back": [], "palette": [] } )"#).unwrap();
+    std::fs::write(
+        &config,
+        r#"( keymap: { "quit": [], "back": [], "palette": [] } )"#,
+    )
+    .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_partnerdeck"))
         .args(["--config", config.to_str().unwrap(), "config"])
         .output()
@@ -141,7 +156,11 @@ fn conflict_while_typing() -> (tempfile::TempDir, App, ManualClock) {
     let path = dir.path().join("ws.ron");
     let ws = store::demo_workspace(common::day("2026-11-27"));
     store::save(&path, &ws).unwrap();
-    let mut app = App::new(ws.clone(), common::day("2026-11-27"), Source::File(path.clone()));
+    let mut app = App::new(
+        ws.clone(),
+        common::day("2026-11-27"),
+        Source::File(path.clone()),
+    );
     let clock = ManualClock::at_noon(common::day("2026-11-27"));
     app.set_clock(Arc::new(clock.clone()));
     app.resize(120, 40);
@@ -172,7 +191,10 @@ fn typing_on_does_not_answer_a_question_that_appeared_on_its_own() {
     press(&mut app, &["y"]);
     assert!(!question_open(&app), "answered");
     assert!(
-        app.ws.interactions.iter().any(|i| i.summary == "First entry"),
+        app.ws
+            .interactions
+            .iter()
+            .any(|i| i.summary == "First entry"),
         "the change was re-applied"
     );
     assert_eq!(app.ws.profile.name, "Renamed elsewhere");
@@ -190,7 +212,11 @@ fn a_question_asked_by_the_user_answers_at_once() {
 
 #[test]
 fn an_unsaved_change_of_a_workspace_in_memory_is_untouched_by_pastes() {
-    let mut app = App::new(Workspace::named("x"), common::day("2026-11-27"), Source::Memory);
+    let mut app = App::new(
+        Workspace::named("x"),
+        common::day("2026-11-27"),
+        Source::Memory,
+    );
     app.paste("q");
     assert!(!app.quit);
 }
@@ -223,9 +249,7 @@ impl partnerdeck::app::Saver for LateConflict {
     fn pending(&self) -> bool {
         !self.saved.is_empty()
     }
-    fn reload(
-        &mut self,
-    ) -> Result<Option<Workspace>, partnerdeck::store::LoadError> {
+    fn reload(&mut self) -> Result<Option<Workspace>, partnerdeck::store::LoadError> {
         self.reloaded = true;
         Ok(Some(self.theirs.clone()))
     }
@@ -265,7 +289,12 @@ fn the_entry_being_typed_survives_the_question_that_interrupted_it() {
     assert_eq!(focused_value(&app), "Second ", "the form is back as it was");
     type_text(&mut app, "entry");
     press(&mut app, &["enter"]);
-    let summaries: Vec<&str> = app.ws.interactions.iter().map(|i| i.summary.as_str()).collect();
+    let summaries: Vec<&str> = app
+        .ws
+        .interactions
+        .iter()
+        .map(|i| i.summary.as_str())
+        .collect();
     assert!(summaries.contains(&"First entry"), "{summaries:?}");
     assert!(summaries.contains(&"Second entry"), "{summaries:?}");
     assert_eq!(app.ws.profile.name, "Renamed elsewhere");

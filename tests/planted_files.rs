@@ -103,7 +103,10 @@ fn emergency_copies_are_offered_only_from_places_and_files_of_our_own() {
 
     // A folder others may write: not read.
     chmod(&folder, 0o777);
-    assert_eq!(store::list_emergency(&data), Vec::<std::path::PathBuf>::new());
+    assert_eq!(
+        store::list_emergency(&data),
+        Vec::<std::path::PathBuf>::new()
+    );
     chmod(&folder, 0o700);
     // A copy others may write.
     chmod(&copy, 0o666);
@@ -175,7 +178,9 @@ fn moving_a_copy_into_backups_on_a_full_disk_leaves_no_partial_copy() {
     let data = mount.path().join("d.ron");
     store::save(&data, &Workspace::named("ours")).unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
-    let copy = elsewhere.path().join("d.ron.emergency-20261201T100000Z.ron");
+    let copy = elsewhere
+        .path()
+        .join("d.ron.emergency-20261201T100000Z.ron");
     let big = safety::big_workspace("copy", 400_000);
     store::save(&copy, &big).unwrap();
     let before = fs::read(&copy).unwrap();
@@ -190,5 +195,9 @@ fn moving_a_copy_into_backups_on_a_full_disk_leaves_no_partial_copy() {
         })
         .unwrap_or_default();
     assert!(left.is_empty(), "partial files in backups/: {left:?}");
-    assert_eq!(fs::read(&copy).unwrap(), before, "the copy stays where it was");
+    assert_eq!(
+        fs::read(&copy).unwrap(),
+        before,
+        "the copy stays where it was"
+    );
 }

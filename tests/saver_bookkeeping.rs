@@ -11,13 +11,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Three snapshots handed over while the worker is held before writing: it takes all three as
-/// one write (the newest), whose outcome `outcome` decides; then the saver must be idle.
+/// one write (the newest), after `outside` ran; then the saver must be idle.
 fn three_snapshots_in_one_write(writer: DiskWriter, outside: impl FnOnce()) -> Vec<SaveEvent> {
     let stamp = writer.stamp.clone();
     let held = stamp.lock().unwrap();
     let mut saver = BackgroundSaver::with_writer(writer);
     for n in 0..3 {
-        saver.save(Arc::new(Workspace::named(&format!("Version {n}"))));
+        saver.save(Arc::new(Workspace::named(format!("Version {n}"))));
     }
     // Let the worker take the three snapshots off its queue and block on the stamp.
     std::thread::sleep(Duration::from_millis(200));

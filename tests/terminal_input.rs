@@ -81,7 +81,10 @@ fn pastes_from_1_kib_to_1_mb_go_into_the_field_without_spinning() {
     let logged = format!("{}END6", "y".repeat(65532));
     let start = std::time::Instant::now();
     while !std::fs::read_to_string(&p.path).unwrap().contains(&logged) {
-        assert!(start.elapsed() < Duration::from_secs(10), "the 64 KiB entry was saved");
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the 64 KiB entry was saved"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     // A megabyte: too long for a field; refused, read whole, and nothing spins.
@@ -105,7 +108,10 @@ fn a_paste_on_the_dashboard_is_refused_and_never_run_as_keys() {
     read_everything_and_idle(&p, "a paste on the dashboard");
     // Nothing opened, nothing changed, still running.
     let screen = p.contents();
-    assert!(!screen.contains("Summary") && !screen.contains("Name"), "{screen}");
+    assert!(
+        !screen.contains("Summary") && !screen.contains("Name"),
+        "{screen}"
+    );
     assert!(p.child.try_wait().unwrap().is_none(), "still running");
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(std::fs::read_to_string(&p.path).unwrap(), before);
@@ -115,9 +121,11 @@ fn a_paste_on_the_dashboard_is_refused_and_never_run_as_keys() {
 fn selection_moves(p: &mut Pty, to: usize) -> Duration {
     p.send(b"j");
     let want = format!("{to}/12");
-    p.wait_for(&format!("{want} after j"), Duration::from_millis(1000), |s| {
-        s.contains(&want)
-    })
+    p.wait_for(
+        &format!("{want} after j"),
+        Duration::from_millis(1000),
+        |s| s.contains(&want),
+    )
 }
 
 #[test]
@@ -145,4 +153,22 @@ fn a_key_after_a_resize_acts_at_once() {
     });
     p.send(b"o");
     p.wait_text("Overview", Duration::from_millis(1000));
+}
+
+#[test]
+fn ctrl_c_quits_the_dashboard_and_keeps_the_text_of_an_open_form() {
+    let mut p = Pty::start(24, 80);
+    // With nothing unsaved: it just quits.
+    p.send(b"\x03");
+    assert!(p.wait_exit(Duration::from_secs(5)).success());
+    // With a form half typed: it quits too, and the text is kept in an emergency copy.
+    let mut p = Pty::start(24, 80);
+    quick_log(&mut p);
+    p.send(b"Half typed when Ctrl-c came");
+    p.wait_text("Ctrl-c came", Duration::from_secs(5));
+    p.send(b"\x03");
+    p.wait_exit(Duration::from_secs(5));
+    let copy = partnerdeck::store::find_emergency(&p.path).expect("an emergency copy");
+    let note = std::fs::read_to_string(partnerdeck::store::note_path(&copy)).unwrap();
+    assert!(note.contains("Half typed when Ctrl-c came"), "{note}");
 }

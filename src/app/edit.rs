@@ -233,7 +233,9 @@ impl App {
                 // Saving raised a question (the file changed on disk): it stays on screen; the
                 // form under it was saved, and goes (a form that a question interrupted stays
                 // under it, see `confirm.rs`).
-                Some(Overlay::Confirm(_)) if matches!(self.under.last(), Some(Overlay::Form(_))) => {
+                Some(Overlay::Confirm(_))
+                    if matches!(self.under.last(), Some(Overlay::Form(_))) =>
+                {
                     self.under.pop();
                 }
                 _ => {}

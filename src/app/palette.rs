@@ -1,6 +1,7 @@
 //! The command palette (`:`), listing every dashboard action by name with its key, fuzzy
 //! matched, and the global search (`Ctrl-f`) over every record, jumping to the chosen one.
 
+use super::paste::TextEdit;
 use super::{Action, App, Context, Cursor, Effect, Level, Overlay};
 use crate::fuzzy::Query;
 use crate::insight::RecordRef;
@@ -9,7 +10,6 @@ use crate::model::{
     Record, ReviewId, each_kind,
 };
 use std::time::{Duration, Instant};
-use super::paste::TextEdit;
 use tui_input::Input;
 
 /// One search result.

@@ -429,7 +429,8 @@ mod tests {
         );
         // A failure is reported too (the folder is gone).
         let gone = dir.path().join("gone");
-        let mut saver = BackgroundSaver::without_worker(DiskWriter::new(gone.join("x/ws.ron"), None));
+        let mut saver =
+            BackgroundSaver::without_worker(DiskWriter::new(gone.join("x/ws.ron"), None));
         std::fs::write(&gone, "a file where a folder would go").unwrap();
         saver.save(Arc::new(Workspace::named("nowhere")));
         let events = saver.flush();

@@ -1,7 +1,8 @@
 //! Terminal lifecycle and the event loop: open the data (or the demo) through a
 //! `store::Session` (which holds the lock for the whole session), take over the terminal, turn
-//! key events into actions, and redraw only after an event (the loop wakes once a second,
-//! without drawing, to read the clock and notice outside changes to the file). After the first
+//! key events into actions (a bracketed paste into text for the focused field, never keys), and
+//! redraw only after an event (the loop wakes once a second, without drawing, to read the clock
+//! and notice outside changes to the file). `Ctrl-c` ends the session like SIGINT. After the first
 //! frame, a file that was parsed leaves its cache entry, written in the background. The terminal
 //! is always given back: on quit, on error, on panic (after an emergency copy of unsaved work is
 //! written beside the file). A closed terminal and SIGTERM, SIGHUP and SIGINT end the session

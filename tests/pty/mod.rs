@@ -193,10 +193,10 @@ impl Pty {
 
     /// Resizes the terminal as a terminal window does (the program gets SIGWINCH).
     pub fn resize(&mut self, rows: u16, cols: u16) {
-        self.screen
-            .lock()
-            .unwrap()
-            .set_size(NonZeroU16::new(rows).unwrap(), NonZeroU16::new(cols).unwrap());
+        self.screen.lock().unwrap().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
         let size = winsize(rows, cols);
         // SAFETY: TIOCSWINSZ reads one valid winsize.
         let r = unsafe { libc::ioctl(self.master.as_raw_fd(), libc::TIOCSWINSZ, &size) };
