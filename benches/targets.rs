@@ -301,11 +301,17 @@ fn due_runs(size: Size, runs: usize) -> Vec<String> {
             .stdout(Stdio::null())
             .status()
             .expect("runs partnerdeck due");
-        assert!(status.success(), "partnerdeck due failed on {}", path.display());
+        assert!(
+            status.success(),
+            "partnerdeck due failed on {}",
+            path.display()
+        );
         t.elapsed()
     };
     let first = once("2026-11-27", &["--short"]);
-    let mut prompt: Vec<Duration> = (0..runs).map(|_| once("2026-11-27", &["--short"])).collect();
+    let mut prompt: Vec<Duration> = (0..runs)
+        .map(|_| once("2026-11-27", &["--short"]))
+        .collect();
     let days: Vec<String> = (0..runs)
         .map(|i| format!("2026-12-{:02}", 1 + i % 28))
         .collect();

@@ -44,7 +44,10 @@ fn spec() -> impl Strategy<Value = Spec> {
         -300i64..0,
         (5u32..60, 20u32..120),
         proptest::collection::vec(
-            (-120i64..20, proptest::option::of((-40i64..40, any::<bool>()))),
+            (
+                -120i64..20,
+                proptest::option::of((-40i64..40, any::<bool>())),
+            ),
             0..5,
         ),
         proptest::collection::vec(
@@ -59,13 +62,26 @@ fn spec() -> impl Strategy<Value = Spec> {
             0..3,
         ),
         proptest::collection::vec(
-            (-40i64..40, proptest::sample::select(Side::ALL), any::<bool>()),
+            (
+                -40i64..40,
+                proptest::sample::select(Side::ALL),
+                any::<bool>(),
+            ),
             0..4,
         ),
         proptest::collection::vec((-200i64..0, proptest::option::of(-30i64..60)), 0..3),
     )
         .prop_map(
-            |(phase, since, (max_days, review_every), contacts, milestones, goals, commitments, reviews)| Spec {
+            |(
+                phase,
+                since,
+                (max_days, review_every),
+                contacts,
+                milestones,
+                goals,
+                commitments,
+                reviews,
+            )| Spec {
                 phase,
                 since,
                 max_days,
@@ -364,5 +380,9 @@ fn a_snooze_merges_like_a_workspace_list_and_survives_the_cacheless_round_trip()
     let text = partnerdeck::store::to_text(&again).unwrap();
     let back: Workspace = ron::from_str(&text).unwrap();
     assert_eq!(back, again);
-    assert!(!partnerdeck::store::to_text(&base).unwrap().contains("snoozes"));
+    assert!(
+        !partnerdeck::store::to_text(&base)
+            .unwrap()
+            .contains("snoozes")
+    );
 }

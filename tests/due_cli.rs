@@ -55,7 +55,11 @@ fn mode(p: &Path) -> u32 {
 fn json_is_the_dashboards_queue_then_what_falls_due() {
     let place = Place::new();
     let ws = partnerdeck::store::demo_workspace(today());
-    let text = stdout(place.cmd().args(["due", "--format", "json", "--within", "7d"]));
+    let text = stdout(
+        place
+            .cmd()
+            .args(["due", "--format", "json", "--within", "7d"]),
+    );
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["today"], TODAY);
     assert_eq!(doc["within_days"], 7);
@@ -66,25 +70,53 @@ fn json_is_the_dashboards_queue_then_what_falls_due() {
         .map(|i| i["id"].as_str().unwrap())
         .collect();
     let expected = partnerdeck::export::reminders::json_items(&ws, today(), Some(7));
-    assert_eq!(ids, expected.iter().map(|i| i.id.as_str()).collect::<Vec<_>>());
+    assert_eq!(
+        ids,
+        expected.iter().map(|i| i.id.as_str()).collect::<Vec<_>>()
+    );
     let app = partnerdeck::app::App::new(ws, today(), partnerdeck::app::Source::Memory);
     let queue: Vec<String> = app.overview.attention.iter().map(|i| i.key()).collect();
-    assert_eq!(ids[..queue.len()], queue.iter().map(String::as_str).collect::<Vec<_>>());
-    assert!(ids.len() > queue.len(), "the demo has things falling due within 7 days");
+    assert_eq!(
+        ids[..queue.len()],
+        queue.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    assert!(
+        ids.len() > queue.len(),
+        "the demo has things falling due within 7 days"
+    );
     // Every documented field, on every item.
     for item in doc["items"].as_array().unwrap() {
         for field in [
-            "id", "state", "kind", "label", "partner", "partner_id", "record", "text",
-            "subject", "when", "due", "days", "urgency",
+            "id",
+            "state",
+            "kind",
+            "label",
+            "partner",
+            "partner_id",
+            "record",
+            "text",
+            "subject",
+            "when",
+            "due",
+            "days",
+            "urgency",
         ] {
             assert!(item.get(field).is_some(), "{field} missing in {item}");
         }
     }
     // The second run read the cache entry the first left behind: the same answer.
-    let again = stdout(place.cmd().args(["due", "--format", "json", "--within", "7d"]));
+    let again = stdout(
+        place
+            .cmd()
+            .args(["due", "--format", "json", "--within", "7d"]),
+    );
     assert_eq!(again, text);
     // --kind keeps only those kinds.
-    let reviews = stdout(place.cmd().args(["due", "--format", "json", "--kind", "review,goal"]));
+    let reviews = stdout(
+        place
+            .cmd()
+            .args(["due", "--format", "json", "--kind", "review,goal"]),
+    );
     let doc: serde_json::Value = serde_json::from_str(&reviews).unwrap();
     for item in doc["items"].as_array().unwrap() {
         let id = item["id"].as_str().unwrap();
@@ -113,7 +145,13 @@ fn short_is_one_line_or_nothing_and_text_uses_the_dashboards_words() {
     assert!(text.contains("follow-up overdue"));
     assert!(text.contains("Within 7 days: "));
     let remind = stdout(place.cmd().args(["due", "--format", "remind"]));
-    assert_eq!(remind.lines().filter(|l| l.starts_with("REM 27 Nov 2026 MSG ")).count(), n);
+    assert_eq!(
+        remind
+            .lines()
+            .filter(|l| l.starts_with("REM 27 Nov 2026 MSG "))
+            .count(),
+        n
+    );
 }
 
 /// Every VALARM of a parsed calendar sits inside a VEVENT or VTODO: (alarms, components).
@@ -174,7 +212,13 @@ print(n)
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    Some(String::from_utf8(out.stdout).unwrap().trim().parse().unwrap())
+    Some(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap(),
+    )
 }
 
 #[test]
@@ -188,7 +232,10 @@ fn calendars_parse_with_alarms_inside_their_events_and_keep_their_uids() {
         let unfolded = unfold(&text);
         let cal = read_calendar(&unfolded).expect("parses").components;
         let (alarms, components) = alarms_inside(&cal);
-        assert!(alarms > 0 && alarms <= components, "{args:?}: {alarms} of {components}");
+        assert!(
+            alarms > 0 && alarms <= components,
+            "{args:?}: {alarms} of {components}"
+        );
         let path = place.path("cal.ics");
         std::fs::write(&path, &text).unwrap();
         if let Some(n) = python_alarms(&path) {
@@ -196,7 +243,10 @@ fn calendars_parse_with_alarms_inside_their_events_and_keep_their_uids() {
         }
         // A change (a contact logged, a follow-up made) and a new export: every UID is kept.
         let before = uids(&cal);
-        let mut ws = partnerdeck::store::load(&place.file).unwrap().unwrap().workspace;
+        let mut ws = partnerdeck::store::load(&place.file)
+            .unwrap()
+            .unwrap()
+            .workspace;
         let p = ws.partners[0].id;
         let id = InteractionId(ws.allocate_id());
         ws.interactions.push(Interaction {
@@ -224,7 +274,10 @@ fn calendars_parse_with_alarms_inside_their_events_and_keep_their_uids() {
         let lost: Vec<_> = before.difference(&after_uids).collect();
         // `due` leaves out what the change settled (the partner's lapsed contact): nothing else.
         for uid in &lost {
-            assert!(args[0] == "due" && uid.starts_with("due-contact-"), "{args:?}: {uid}");
+            assert!(
+                args[0] == "due" && uid.starts_with("due-contact-"),
+                "{args:?}: {uid}"
+            );
         }
         assert!(after_uids.len() > before.len() - lost.len());
     }
@@ -258,7 +311,11 @@ fn the_hook_announces_each_item_once_a_day_and_again_the_next_day() {
     .unwrap();
     use std::os::unix::fs::PermissionsExt as _;
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     let run = |day: &str| {
         place
             .cmd()
@@ -349,7 +406,10 @@ fn the_timer_is_written_only_when_asked_and_removed_again() {
     let t = std::fs::read_to_string(&timer).unwrap();
     assert_eq!((mode(&service), mode(&timer)), (0o600, 0o600));
     assert!(s.contains("[Service]\nType=oneshot\nExecStart=\""));
-    assert!(s.contains(&format!("\"--file\" \"{}\" \"due\" \"--run\"", place.file.display())));
+    assert!(s.contains(&format!(
+        "\"--file\" \"{}\" \"due\" \"--run\"",
+        place.file.display()
+    )));
     assert!(s.contains("\"notify-send --app-name=partnerdeck -- \\\"$$PARTNERDECK_PARTNER\\\""));
     assert!(t.contains("[Timer]\nOnActiveSec=1min\nOnUnitActiveSec=15min\n"));
     assert!(t.contains("Unit=partnerdeck-due.service\n"));
@@ -369,7 +429,10 @@ fn the_timer_is_written_only_when_asked_and_removed_again() {
         Ok(out) => {
             let why = String::from_utf8_lossy(&out.stderr);
             // Whatever it says about our files (it only warns about a bad line) fails the test.
-            assert!(!why.contains("partnerdeck-due"), "systemd-analyze verify: {why}");
+            assert!(
+                !why.contains("partnerdeck-due"),
+                "systemd-analyze verify: {why}"
+            );
             if !out.status.success() {
                 eprintln!("systemd-analyze verify could not run here: {why}");
             }
@@ -379,8 +442,16 @@ fn the_timer_is_written_only_when_asked_and_removed_again() {
     let cron = stdout(place.cmd().args(["due", "--cron", "--every", "1h"]));
     assert!(cron.starts_with("0 * * * * '"), "{cron}");
     assert!(cron.contains("'due' '--run' 'notify-send"));
-    place.cmd().args(["due", "--cron", "--every", "45m"]).assert().failure();
-    place.cmd().args(["due", "--uninstall-timer"]).assert().success();
+    place
+        .cmd()
+        .args(["due", "--cron", "--every", "45m"])
+        .assert()
+        .failure();
+    place
+        .cmd()
+        .args(["due", "--uninstall-timer"])
+        .assert()
+        .success();
     assert!(!service.exists() && !timer.exists());
 }
 
@@ -392,20 +463,25 @@ fn an_item_back_from_a_snooze_is_announced_again() {
     let run = || {
         place.cmd().args(["due", "--run", &hook]).assert().success();
     };
-    let calls = || std::fs::read_to_string(&log).unwrap_or_default().lines().count();
+    let calls = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
     run();
     let all = calls();
     assert!(all > 1);
     run();
     assert_eq!(calls(), all, "nothing twice on one day");
     // Snoozed (in the file, as `z` saves it): left out, and forgotten.
-    let mut ws = partnerdeck::store::load(&place.file).unwrap().unwrap().workspace;
-    let first = partnerdeck::insight::attention(
-        &ws,
-        &partnerdeck::insight::Index::build(&ws),
-        today(),
-    )[0]
-    .clone();
+    let mut ws = partnerdeck::store::load(&place.file)
+        .unwrap()
+        .unwrap()
+        .workspace;
+    let first =
+        partnerdeck::insight::attention(&ws, &partnerdeck::insight::Index::build(&ws), today())[0]
+            .clone();
     ws.snoozes.push(Snooze {
         item: first.key(),
         partner: first.partner,
@@ -447,22 +523,33 @@ fn a_big_files_answer_is_kept_for_the_same_question_and_only_for_it() {
     // Another question, another answer; another day too.
     let json = stdout(place.cmd().args(["due", "--format", "json"]));
     assert_eq!(stdout(place.cmd().args(["due", "--format", "json"])), json);
-    let tomorrow = stdout(place.cmd().env("PARTNERDECK_TODAY", "2026-11-28").args(["due", "--short"]));
+    let tomorrow = stdout(
+        place
+            .cmd()
+            .env("PARTNERDECK_TODAY", "2026-11-28")
+            .args(["due", "--short"]),
+    );
     assert_eq!(answers().len(), 3);
-    let expected = partnerdeck::export::reminders::json_items(&ws, "2026-11-28".parse().unwrap(), None);
+    let expected =
+        partnerdeck::export::reminders::json_items(&ws, "2026-11-28".parse().unwrap(), None);
     assert_eq!(tomorrow, format!("⚑ {} due today\n", expected.len()));
     // Calendars are never kept (their DTSTAMP is the time of the export).
     stdout(place.cmd().args(["due", "--format", "ics"]));
     assert_eq!(answers().len(), 3);
     // A snooze saved in the file: new content, so a new answer.
     let mut snoozed = ws.clone();
-    let first = partnerdeck::insight::attention(&ws, &partnerdeck::insight::Index::build(&ws), today())[0].clone();
+    let first =
+        partnerdeck::insight::attention(&ws, &partnerdeck::insight::Index::build(&ws), today())[0]
+            .clone();
     snoozed.snoozes.push(Snooze {
         item: first.key(),
         partner: first.partner,
         until: "2026-12-01".parse().unwrap(),
     });
-    let text = format!("{padding}{}", partnerdeck::store::to_text(&snoozed).unwrap());
+    let text = format!(
+        "{padding}{}",
+        partnerdeck::store::to_text(&snoozed).unwrap()
+    );
     std::fs::write(&place.file, &text).unwrap();
     let n = partnerdeck::export::reminders::json_items(&ws, today(), None).len();
     assert_eq!(
@@ -483,6 +570,10 @@ fn a_big_files_answer_is_kept_for_the_same_question_and_only_for_it() {
     );
     // --no-cache: nothing kept, nothing read.
     let before = answers().len();
-    stdout(place.cmd().env("PARTNERDECK_TODAY", "2026-11-30").args(["--no-cache", "due", "--short"]));
+    stdout(place.cmd().env("PARTNERDECK_TODAY", "2026-11-30").args([
+        "--no-cache",
+        "due",
+        "--short",
+    ]));
     assert_eq!(answers().len(), before);
 }

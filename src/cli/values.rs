@@ -107,6 +107,26 @@ impl ValueEnum for View {
     }
 }
 
+impl ValueEnum for crate::export::reminders::DueFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        use crate::export::reminders::DueFormat::*;
+        &[Text, Json, Ics, Remind]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        use crate::export::reminders::DueFormat::*;
+        Some(match self {
+            Text => PossibleValue::new("text")
+                .help("For a terminal: the queue as the `t` view shows it, then what falls due"),
+            Json => PossibleValue::new("json").help("For scripts: stable fields (see the README)"),
+            Ics => PossibleValue::new("ics")
+                .help("iCalendar: one event per item, with alarms")
+                .alias("ical"),
+            Remind => PossibleValue::new("remind").help("REM lines for the `remind` tool"),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,25 +149,5 @@ mod tests {
         assert_eq!(Format::from_str("ical", false), Ok(Format::Ics));
         assert_eq!(Format::from_str("md", false), Ok(Format::Markdown));
         assert_eq!(View::value_variants().len(), View::ALL.len());
-    }
-}
-
-impl ValueEnum for crate::export::reminders::DueFormat {
-    fn value_variants<'a>() -> &'a [Self] {
-        use crate::export::reminders::DueFormat::*;
-        &[Text, Json, Ics, Remind]
-    }
-
-    fn to_possible_value(&self) -> Option<PossibleValue> {
-        use crate::export::reminders::DueFormat::*;
-        Some(match self {
-            Text => PossibleValue::new("text")
-                .help("For a terminal: the queue as the `t` view shows it, then what falls due"),
-            Json => PossibleValue::new("json").help("For scripts: stable fields (see the README)"),
-            Ics => PossibleValue::new("ics")
-                .help("iCalendar: one event per item, with alarms")
-                .alias("ical"),
-            Remind => PossibleValue::new("remind").help("REM lines for the `remind` tool"),
-        })
     }
 }

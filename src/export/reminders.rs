@@ -288,7 +288,11 @@ pub fn uninstall_timer() -> Result<ExitCode, DueError> {
 }
 
 /// The items of a workspace as `due --format json` lists them (tests, benches).
-pub fn json_items(ws: &crate::model::Workspace, today: NaiveDate, within: Option<u32>) -> Vec<Item> {
+pub fn json_items(
+    ws: &crate::model::Workspace,
+    today: NaiveDate,
+    within: Option<u32>,
+) -> Vec<Item> {
     let idx = Index::build(ws);
     let found = crate::insight::due::due(ws, &idx, today, within);
     due::items(ws, &found, today)

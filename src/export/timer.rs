@@ -197,9 +197,17 @@ mod tests {
 
     #[test]
     fn cron_lines_fit_the_interval_or_say_why_not() {
-        assert!(cron(&spec(15)).unwrap().starts_with("*/15 * * * * '/usr/bin/partnerdeck'"));
+        assert!(
+            cron(&spec(15))
+                .unwrap()
+                .starts_with("*/15 * * * * '/usr/bin/partnerdeck'")
+        );
         assert!(cron(&spec(120)).unwrap().starts_with("0 */2 * * * "));
-        assert!(cron(&spec(15)).unwrap().ends_with("'notify-send \"$X\" 100\\%'"));
+        assert!(
+            cron(&spec(15))
+                .unwrap()
+                .ends_with("'notify-send \"$X\" 100\\%'")
+        );
         assert_eq!(cron(&spec(45)), Err(CronInterval(45)));
     }
 }

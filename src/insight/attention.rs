@@ -147,7 +147,10 @@ impl Snoozed {
     pub fn new(ws: &Workspace, today: NaiveDate) -> Snoozed {
         let mut by_partner: rustc_hash::FxHashMap<PartnerId, Vec<String>> = Default::default();
         for s in ws.snoozes.iter().filter(|s| s.active(today)) {
-            by_partner.entry(s.partner).or_default().push(s.item.clone());
+            by_partner
+                .entry(s.partner)
+                .or_default()
+                .push(s.item.clone());
         }
         Snoozed { by_partner }
     }

@@ -230,9 +230,7 @@ pub fn coming(
     };
 
     let c = &p.communication;
-    if partner.phase != Phase::Paused
-        && c.status != super::communication::ContactStatus::Lapsed
-    {
+    if partner.phase != Phase::Paused && c.status != super::communication::ContactStatus::Lapsed {
         // Lapsed once the days since contact pass the maximum.
         let lapses = plus_days(today, i64::from(c.max_days) + 1 - c.days_since);
         if in_window(lapses) {
@@ -270,8 +268,7 @@ pub fn coming(
         .map(|g| g.id)
         .collect();
     for m in &r.milestones {
-        if m.done.is_none() && in_window(m.due) && !m.goal.is_some_and(|g| dropped.contains(&g))
-        {
+        if m.done.is_none() && in_window(m.due) && !m.goal.is_some_and(|g| dropped.contains(&g)) {
             push(
                 ComingKind::Milestone,
                 RecordRef::Milestone(m.id),
