@@ -5,6 +5,7 @@ pub mod backups;
 pub mod cli;
 pub mod generate;
 pub mod screen;
+pub mod repo;
 pub mod team;
 
 use chrono::NaiveDate;
