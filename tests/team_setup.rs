@@ -45,11 +45,19 @@ fn setup_appends_byte_for_byte_to_files_that_are_not_utf8() {
     let out = r.run(&file, &["git", "setup"]);
     assert!(out.status.success(), "{}", text(&out));
     let now = std::fs::read(a.join(".gitattributes")).unwrap();
-    assert!(now.starts_with(&attributes), "{:?}", String::from_utf8_lossy(&now));
+    assert!(
+        now.starts_with(&attributes),
+        "{:?}",
+        String::from_utf8_lossy(&now)
+    );
     let now_ignore = std::fs::read(a.join(".gitignore")).unwrap();
     assert!(now_ignore.starts_with(&ignore));
     assert_eq!(merge_attr(&r, &a, "team.ron"), "partnerdeck");
-    assert_eq!(merge_attr(&r, &a, "x.png"), "unset", "the old rules still apply");
+    assert_eq!(
+        merge_attr(&r, &a, "x.png"),
+        "unset",
+        "the old rules still apply"
+    );
     // Run twice, it changes nothing.
     let out = r.run(&file, &["git", "setup"]);
     assert!(out.status.success());
@@ -102,7 +110,10 @@ fn odd_file_names_are_written_quoted_and_checked_with_check_attr() {
         let r = Repos::new();
         let a = r.clone_as("a");
         let file = a.join(name);
-        assert!(r.run(&file, &["init", "--demo"]).status.success(), "{name:?}");
+        assert!(
+            r.run(&file, &["init", "--demo"]).status.success(),
+            "{name:?}"
+        );
         let out = r.run(&file, &["git", "setup"]);
         assert!(out.status.success(), "{name:?}: {}", text(&out));
         assert_eq!(merge_attr(&r, &a, name), "partnerdeck", "{name:?}");

@@ -167,14 +167,21 @@ fn a_failed_commit_restores_the_index_it_found() {
     assert_eq!((head(&r, &a), status(&r, &a)), before, "{said}");
 
     let fresh = r.dir.path().join("fresh");
-    r.ok(r.dir.path(), &["init", "-q", "-b", "main", fresh.to_str().unwrap()]);
+    r.ok(
+        r.dir.path(),
+        &["init", "-q", "-b", "main", fresh.to_str().unwrap()],
+    );
     r.ok(&fresh, &["config", "user.useConfigOnly", "true"]);
     let file = fresh.join("team.ron");
     assert!(r.run(&file, &["init", "--demo"]).status.success());
     let before = status(&r, &fresh);
     let out = r.run(&file, &["sync"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
-    assert_eq!(status(&r, &fresh), before, "the new file is not left staged");
+    assert_eq!(
+        status(&r, &fresh),
+        before,
+        "the new file is not left staged"
+    );
 }
 
 #[test]
@@ -186,13 +193,24 @@ fn a_stalled_remote_times_out_and_its_git_child_ends() {
     let script = r.dir.path().join("stall.sh");
     std::fs::write(
         &script,
-        format!("#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n", pidfile.display()),
+        format!(
+            "#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n",
+            pidfile.display()
+        ),
     )
     .unwrap();
     use std::os::unix::fs::PermissionsExt as _;
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     r.ok(&a, &["config", "core.sshCommand", script.to_str().unwrap()]);
-    r.ok(&a, &["remote", "set-url", "origin", "ssh://stalled.invalid/remote.git"]);
+    r.ok(
+        &a,
+        &[
+            "remote",
+            "set-url",
+            "origin",
+            "ssh://stalled.invalid/remote.git",
+        ],
+    );
     log_entry(&a.join("team.ron"), "Stalled");
     let start = Instant::now();
     let out = r
@@ -230,13 +248,24 @@ fn quitting_the_dashboard_ends_the_git_child_of_a_sync() {
     let script = r.dir.path().join("stall.sh");
     std::fs::write(
         &script,
-        format!("#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n", pidfile.display()),
+        format!(
+            "#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n",
+            pidfile.display()
+        ),
     )
     .unwrap();
     use std::os::unix::fs::PermissionsExt as _;
     std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     r.ok(&a, &["config", "core.sshCommand", script.to_str().unwrap()]);
-    r.ok(&a, &["remote", "set-url", "origin", "ssh://stalled.invalid/remote.git"]);
+    r.ok(
+        &a,
+        &[
+            "remote",
+            "set-url",
+            "origin",
+            "ssh://stalled.invalid/remote.git",
+        ],
+    );
     let file = a.join("team.ron");
     let ws = partnerdeck::store::load(&file).unwrap().unwrap().workspace;
     let mut app = partnerdeck::app::App::new(
@@ -362,7 +391,10 @@ fn an_unreachable_remote_is_its_own_exit_code_and_the_commit_stays() {
     need_git!();
     let r = Repos::new();
     let a = r.first_clone("a");
-    r.ok(&a, &["remote", "set-url", "origin", "/nonexistent/remote.git"]);
+    r.ok(
+        &a,
+        &["remote", "set-url", "origin", "/nonexistent/remote.git"],
+    );
     log_entry(&a.join("team.ron"), "Offline");
     let before = head(&r, &a);
     let (code, said) = sync(&r, &a);
@@ -388,21 +420,31 @@ fn the_first_sync_pushes_to_an_empty_remote_and_sets_the_upstream() {
     assert!(r.run(&file, &["git", "setup"]).status.success());
     let (code, said) = sync(&r, &a);
     assert_eq!(code, Some(0), "{said}");
-    assert!(r.ok(&a, &["ls-remote", "origin"]).contains("refs/heads/main"));
+    assert!(
+        r.ok(&a, &["ls-remote", "origin"])
+            .contains("refs/heads/main")
+    );
     // A repository made with `git init` and a remote added by hand: no upstream yet.
     let r2 = Repos::new();
     let c = r2.dir.path().join("c");
-    r2.ok(r2.dir.path(), &["init", "-q", "-b", "main", c.to_str().unwrap()]);
+    r2.ok(
+        r2.dir.path(),
+        &["init", "-q", "-b", "main", c.to_str().unwrap()],
+    );
     r2.ok(&c, &["config", "user.name", "Test"]);
     r2.ok(&c, &["config", "user.email", "test@example.org"]);
-    r2.ok(&c, &["remote", "add", "origin", r2.remote.to_str().unwrap()]);
+    r2.ok(
+        &c,
+        &["remote", "add", "origin", r2.remote.to_str().unwrap()],
+    );
     let file = c.join("team.ron");
     assert!(r2.run(&file, &["init", "--demo"]).status.success());
     assert!(r2.run(&file, &["git", "setup"]).status.success());
     let out = r2.run(&file, &["sync"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(
-        r2.ok(&c, &["rev-parse", "--abbrev-ref", "main@{upstream}"]).trim(),
+        r2.ok(&c, &["rev-parse", "--abbrev-ref", "main@{upstream}"])
+            .trim(),
         "origin/main"
     );
     // And a teammate's clone then syncs both ways.
@@ -426,15 +468,12 @@ fn a_file_with_text_conflict_markers_says_how_to_recover_in_every_command() {
     log_entry(&fb, "From B");
     r.ok(&b, &["commit", "-q", "-am", "B"]);
     let pulled = r.git(&b, &["pull", "--no-edit"]);
-    assert!(!pulled.status.success(), "a text conflict without the driver");
+    assert!(
+        !pulled.status.success(),
+        "a text conflict without the driver"
+    );
     assert!(std::fs::read_to_string(&fb).unwrap().contains("<<<<<<<"));
-    let commands: [&[&str]; 5] = [
-        &["check"],
-        &["conflicts"],
-        &["render"],
-        &["sync"],
-        &[],
-    ];
+    let commands: [&[&str]; 5] = [&["check"], &["conflicts"], &["render"], &["sync"], &[]];
     for args in commands {
         let out = r.pd().arg("--file").arg(&fb).args(args).output().unwrap();
         let said = text(&out);
@@ -444,7 +483,12 @@ fn a_file_with_text_conflict_markers_says_how_to_recover_in_every_command() {
         assert!(said.contains("git checkout -m -- "), "{args:?}: {said}");
     }
     // The two commands recover it.
-    let out = r.pd().current_dir(&b).args(["--file", "team.ron", "git", "setup"]).output().unwrap();
+    let out = r
+        .pd()
+        .current_dir(&b)
+        .args(["--file", "team.ron", "git", "setup"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", text(&out));
     r.ok(&b, &["checkout", "-m", "--", "team.ron"]);
     assert_eq!(entries(&fb, "From A"), 1);

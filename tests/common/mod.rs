@@ -4,8 +4,8 @@
 pub mod backups;
 pub mod cli;
 pub mod generate;
-pub mod screen;
 pub mod repo;
+pub mod screen;
 pub mod team;
 
 use chrono::NaiveDate;

@@ -83,7 +83,11 @@ impl Repos {
         ] {
             self.ok(&path, &["config", k, v]);
         }
-        if self.git(&path, &["rev-parse", "-q", "--verify", "HEAD"]).status.success() {
+        if self
+            .git(&path, &["rev-parse", "-q", "--verify", "HEAD"])
+            .status
+            .success()
+        {
             return path;
         }
         self.ok(&path, &["checkout", "-q", "-B", "main"]);
