@@ -494,3 +494,30 @@ fn a_file_with_text_conflict_markers_says_how_to_recover_in_every_command() {
     assert_eq!(entries(&fb, "From A"), 1);
     assert_eq!(entries(&fb, "From B"), 1);
 }
+
+#[test]
+fn undecided_conflicts_committed_by_hand_are_not_shared() {
+    need_git!();
+    let r = Repos::new();
+    let a = r.first_clone("a");
+    let b = r.teammate("b");
+    let set_aim = |file: &Path, aim: &str| {
+        let mut ws = partnerdeck::store::load(file).unwrap().unwrap().workspace;
+        ws.partners[0].aim = aim.into();
+        partnerdeck::store::save(file, &ws).unwrap();
+    };
+    set_aim(&a.join("team.ron"), "Aim from A");
+    assert_eq!(sync(&r, &a).0, Some(0));
+    set_aim(&b.join("team.ron"), "Aim from B");
+    r.ok(&b, &["commit", "-q", "-am", "B"]);
+    assert!(!r.git(&b, &["pull", "--no-edit"]).status.success());
+    r.ok(&b, &["add", "team.ron"]);
+    r.ok(&b, &["commit", "-q", "--no-edit"]);
+    let remote_before = r.ok(&a, &["ls-remote", "origin", "main"]);
+    let before = (head(&r, &b), status(&r, &b));
+    let (code, said) = sync(&r, &b);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("decide"), "{said}");
+    assert_eq!((head(&r, &b), status(&r, &b)), before);
+    assert_eq!(r.ok(&a, &["ls-remote", "origin", "main"]), remote_before);
+}

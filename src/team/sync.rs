@@ -7,7 +7,8 @@
 //!   not start, on a detached HEAD, when git reports the file unmerged, and (when there is a
 //!   remote) when the merge driver is not registered, not named for the file, or does not run.
 //! - A merge it started that left conflicts in the file is finished by the next sync once they
-//!   are decided (a marker in the git folder remembers which merge that is).
+//!   are decided (a marker in the git folder remembers which merge that is). A file holding
+//!   undecided conflicts outside such a merge is not shared until they are decided.
 //! - Every git call is bounded in time ([`super::git`]); the first push to an empty remote sets
 //!   the upstream.
 //!
@@ -180,6 +181,16 @@ pub fn sync_held(data_path: &Path, timeout: Duration, cancel: &Cancel) -> Result
         let _ = std::fs::remove_file(&marker);
         done.lines.push("finished the merge".into());
     } else {
+        if !now.conflicts.is_empty() {
+            // Undecided conflicts committed by hand: shared, they would come back to everyone.
+            return Ok(done.end(
+                Outcome::Conflicts,
+                format!(
+                    "not synced: the file holds {} to decide; decide them in the dashboard (`C`), then sync again — nothing was changed",
+                    crate::words::count(now.conflicts.len(), "conflict")
+                ),
+            ));
+        }
         if unmerged
             .iter()
             .any(|p| p.as_os_str() == relative.as_os_str())
@@ -266,6 +277,7 @@ pub fn sync_held(data_path: &Path, timeout: Duration, cancel: &Cancel) -> Result
             "pull",
             "-q",
             "--no-rebase",
+            "--ff",
             "--no-edit",
             "--no-autostash",
             &remote.name,
