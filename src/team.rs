@@ -35,9 +35,6 @@ pub enum Error {
     /// An empty OURS or THEIRS: only git's missing ancestor may be empty.
     #[error("{} is empty; only the common ancestor may be", .0.display())]
     Empty(PathBuf),
-    /// A side's `conflicts` list names something that is not there (forged or damaged).
-    #[error("{}: {what}; remove that entry from its `conflicts` list", path.display())]
-    StrayConflict { path: PathBuf, what: String },
     #[error(transparent)]
     Load(#[from] LoadError),
     /// The data file's path could not be made absolute.
@@ -119,8 +116,7 @@ enum Role {
 }
 
 /// Loads one input of a merge. Only a regular file is read (a FIFO or a device is refused,
-/// never read); an empty one is git's missing ancestor, allowed for BASE alone. A side's
-/// `conflicts` must each name a record it holds.
+/// never read); an empty one is git's missing ancestor, allowed for BASE alone.
 fn input(path: &Path, role: Role) -> Result<Workspace, Error> {
     let read = |source| Error::Read {
         path: path.to_path_buf(),
@@ -133,24 +129,25 @@ fn input(path: &Path, role: Role) -> Result<Workspace, Error> {
             Role::Side => Err(Error::Empty(path.to_path_buf())),
         };
     }
-    let ws = match store::load(path)? {
-        Some(loaded) => loaded.workspace,
-        None => return Err(Error::Missing(path.to_path_buf())),
-    };
-    if role == Role::Side
-        && let Some(what) = stray_conflict(&ws)
-    {
-        return Err(Error::StrayConflict {
-            path: path.to_path_buf(),
-            what,
-        });
+    match store::load(path)? {
+        Some(loaded) => Ok(loaded.workspace),
+        None => Err(Error::Missing(path.to_path_buf())),
     }
-    Ok(ws)
 }
 
-/// The first conflict of `ws` that names no record of it (an unknown kind, an id that is not
-/// there), in words.
-fn stray_conflict(ws: &Workspace) -> Option<String> {
+/// Where the record a conflict names is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// The workspace holds it.
+    Here,
+    /// A kind of record that does not exist.
+    UnknownKind,
+    /// A known kind, but no record with that id.
+    Missing,
+}
+
+/// Whether `ws` holds the record a conflict names.
+fn named(ws: &Workspace, c: &crate::model::MergeConflict) -> Named {
     struct Find<'a> {
         ws: &'a Workspace,
         kind: &'a str,
@@ -166,36 +163,58 @@ fn stray_conflict(ws: &Workspace) -> Option<String> {
             }
         }
     }
-    for c in &ws.conflicts {
-        let (known, found) = match c.kind.as_str() {
-            "profile" => (true, c.id == 0),
-            "draft" => (true, ws.drafts.iter().any(|d| d.partner.0 == c.id)),
-            kind => {
-                let mut find = Find {
-                    ws,
-                    kind,
-                    id: c.id,
-                    known: false,
-                    found: false,
-                };
-                each_kind(&mut find);
-                (find.known, find.found)
-            }
-        };
-        let kind = crate::text::excerpt(&c.kind, 40);
-        if !known {
-            return Some(format!(
-                "a conflict names an unknown kind of record, `{kind}`"
-            ));
+    let (known, found) = match c.kind.as_str() {
+        "profile" => (true, c.id == 0),
+        "draft" => (true, ws.drafts.iter().any(|d| d.partner.0 == c.id)),
+        kind => {
+            let mut find = Find {
+                ws,
+                kind,
+                id: c.id,
+                known: false,
+                found: false,
+            };
+            each_kind(&mut find);
+            (find.known, find.found)
         }
-        if !found {
-            return Some(format!(
-                "a conflict names {kind} #{}, which is not in the file",
-                c.id
-            ));
+    };
+    match (known, found) {
+        (false, _) => Named::UnknownKind,
+        (true, false) => Named::Missing,
+        (true, true) => Named::Here,
+    }
+}
+
+/// Why a conflict naming no record is refused, in words.
+fn stray(c: &crate::model::MergeConflict, why: Named) -> String {
+    let kind = crate::text::excerpt(&c.kind, 40);
+    match why {
+        Named::UnknownKind => format!("a conflict names an unknown kind of record, `{kind}`"),
+        _ => format!(
+            "a conflict names {kind} #{}, which is not in the file",
+            c.id
+        ),
+    }
+    .to_string()
+        + "; remove that entry from the file's `conflicts` list"
+}
+
+/// Checks the conflicts a side carries: each must name a record of that side. One about a
+/// record the side has deleted since the common ancestor was decided by that deletion and is
+/// dropped; any other (an unknown kind, an id that never was there) refuses the merge.
+fn check_side_conflicts(side: &mut Workspace, base: &Workspace) -> Result<(), String> {
+    let mut keep = Vec::with_capacity(side.conflicts.len());
+    for c in side.conflicts.iter() {
+        match named(side, c) {
+            Named::Here => keep.push(c.clone()),
+            Named::Missing if named(base, c) == Named::Here => {}
+            why => return Err(stray(c, why)),
         }
     }
-    None
+    if keep.len() != side.conflicts.len() {
+        side.conflicts = keep.into();
+    }
+    Ok(())
 }
 
 /// `partnerdeck merge BASE OURS THEIRS [--path NAME]`: git's merge-driver contract. Writes the
@@ -216,18 +235,39 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
     };
     clear_killed_temporaries(&dir);
     let mut sides = Vec::new();
-    for (p, role) in [(base, Role::Base), (ours, Role::Side), (theirs, Role::Side)] {
-        match input(p, role) {
+    for (p, role, label) in [
+        (base, Role::Base, "the common ancestor"),
+        (ours, Role::Side, "our version"),
+        (theirs, Role::Side, "their version"),
+    ] {
+        let loaded = input(p, role)
+            .map_err(|e| e.to_string())
+            .and_then(|mut ws| {
+                if role == Role::Side {
+                    check_side_conflicts(&mut ws, &sides[0])?;
+                }
+                Ok(ws)
+            });
+        match loaded {
             Ok(ws) => sides.push(ws),
-            Err(e) => return refuse(&e),
+            Err(e) => return refuse(&format_args!("{label}: {e}")),
         }
     }
     let merged = merge3(&sides[0], &sides[1], &sides[2]);
     if let Some(p) = crate::model::validate(&merged.workspace).first() {
         return refuse(&format_args!("the result would not be valid: {p}"));
     }
-    if let Some(what) = stray_conflict(&merged.workspace) {
-        return refuse(&format_args!("the result would not be valid: {what}"));
+    if let Some((c, why)) = merged
+        .workspace
+        .conflicts
+        .iter()
+        .map(|c| (c, named(&merged.workspace, c)))
+        .find(|(_, why)| *why != Named::Here)
+    {
+        return refuse(&format_args!(
+            "the result would not be valid: {}",
+            stray(c, why)
+        ));
     }
     if let Err(e) = write_result(ours, &dir, &merged.workspace) {
         return refuse(&e);
@@ -321,6 +361,10 @@ fn process_exists(pid: i32) -> bool {
 
 /// `partnerdeck conflicts`: what merges left for people to decide.
 pub fn conflicts(path: &Path) -> Result<ExitCode, Error> {
+    std::fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let ws = match store::load(path)? {
         Some(loaded) => loaded.workspace,
         None => return Err(Error::Missing(path.to_path_buf())),

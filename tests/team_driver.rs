@@ -295,3 +295,36 @@ fn a_killed_driver_leaves_no_temporary_file_behind_the_next_run() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+#[test]
+fn a_conflict_about_a_record_its_side_deleted_was_decided_by_the_deletion() {
+    let (base, ours, theirs) = sides();
+    let dir = tempfile::tempdir().unwrap();
+    // Ours kept an undecided conflict on a log entry, then deleted the entry in the dashboard.
+    let mut base = base;
+    let gone = base.interactions[0].id;
+    base.conflicts = vec![MergeConflict {
+        kind: "log entry".into(),
+        id: gone.0,
+        field: "summary".into(),
+        base: "\"b\"".into(),
+        ours: "\"o\"".into(),
+        theirs: "\"t\"".into(),
+    }]
+    .into();
+    let mut ours = ours;
+    ours.conflicts = base.conflicts.clone();
+    ours.interactions.retain(|i| i.id != gone);
+    let mut theirs = theirs;
+    theirs.interactions.retain(|i| i.id != gone);
+    let (b, o, t) = (
+        write(dir.path(), "base.ron", &base),
+        write(dir.path(), "ours.ron", &ours),
+        write(dir.path(), "theirs.ron", &theirs),
+    );
+    let (code, err) = driver(&b, &o, &t);
+    assert_eq!(code, Some(0), "{err}");
+    let merged = store::load(&o).unwrap().unwrap().workspace;
+    assert!(merged.conflicts.is_empty());
+    assert!(merged.interactions.iter().all(|i| i.id != gone));
+}

@@ -192,6 +192,19 @@ pub fn bounded(
         // Its own process group, so that a time-out ends ssh and the rest with it.
         command.process_group(0);
     }
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt as _;
+        // SAFETY: prctl is async-signal-safe and touches no memory of the parent. It ends the
+        // child when the thread that started it ends (a process that exits on a signal
+        // without dropping its sync).
+        unsafe {
+            command.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+                Ok(())
+            });
+        }
+    }
     let mut child = {
         let _guard = cancel.0.starting.lock();
         if cancel.is_cancelled() {

@@ -73,7 +73,7 @@ pub fn sync(session: &store::Session, timeout: Duration) -> ExitCode {
             ExitCode::from(done.outcome.code())
         }
         Err(e) => {
-            warn(format_args!("partnerdeck: sync: {e}"));
+            warn(format_args!("partnerdeck: {e}"));
             ExitCode::from(Outcome::Refused.code())
         }
     }
