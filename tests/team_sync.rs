@@ -521,3 +521,26 @@ fn undecided_conflicts_committed_by_hand_are_not_shared() {
     assert_eq!((head(&r, &b), status(&r, &b)), before);
     assert_eq!(r.ok(&a, &["ls-remote", "origin", "main"]), remote_before);
 }
+
+#[test]
+fn the_dashboard_says_what_the_command_says_when_sync_refuses() {
+    need_git!();
+    let r = Repos::new();
+    let a = r.first_clone("a");
+    r.ok(&a, &["checkout", "-q", "--detach"]);
+    let file = a.join("team.ron");
+    let (code, said) = sync(&r, &a);
+    assert_eq!(code, Some(2));
+    let ws = partnerdeck::store::load(&file).unwrap().unwrap().workspace;
+    let mut app = partnerdeck::app::App::new(
+        ws,
+        partnerdeck::store::demo::DEMO_ANCHOR,
+        partnerdeck::app::Source::File(file.clone()),
+    );
+    app.resize(120, 40);
+    common::press(&mut app, &["S"]);
+    app.finish_sync();
+    let status = app.status.clone().unwrap();
+    assert_eq!(status.level, partnerdeck::app::Level::Error);
+    assert_eq!(status.text, format!("Sync: {}", said.trim()));
+}
