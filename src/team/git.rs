@@ -60,12 +60,17 @@ impl Cancel {
     }
 }
 
+#[cfg(unix)]
 fn kill_group(group: i32) {
     // SAFETY: kill(2) with a negative pid signals a process group; no memory is involved.
     unsafe {
         libc::kill(-group, libc::SIGKILL);
     }
 }
+
+/// Elsewhere only the child itself is ended (by `Child::kill`).
+#[cfg(not(unix))]
+fn kill_group(_group: i32) {}
 
 /// What a finished git call printed.
 #[derive(Debug, Clone)]
@@ -248,6 +253,7 @@ pub fn bounded(
         }
         if cancel.is_cancelled() || start.elapsed() >= timeout {
             kill_group(group);
+            let _ = child.kill();
             let _ = child.wait();
             break None;
         }

@@ -235,9 +235,12 @@ fn append_lines(path: &Path, lines: &[Vec<u8>]) -> Result<Vec<Vec<u8>>, Error> {
                     return Err(refuse("it has other hard links"));
                 }
             }
-            let mut file = options.open(path).map_err(|e| match e.raw_os_error() {
-                Some(libc::ELOOP) => refuse("it is a symbolic link"),
-                _ => write_error(e),
+            let mut file = options.open(path).map_err(|e| {
+                if is_link_error(&e) {
+                    refuse("it is a symbolic link")
+                } else {
+                    write_error(e)
+                }
             })?;
             let mut existing = Vec::new();
             file.read_to_end(&mut existing).map_err(write_error)?;
@@ -269,6 +272,19 @@ fn append_lines(path: &Path, lines: &[Vec<u8>]) -> Result<Vec<Vec<u8>>, Error> {
         file.sync_all().map_err(write_error)?;
     }
     Ok(added)
+}
+
+/// Whether an open failed because the path was a symbolic link (`O_NOFOLLOW`).
+fn is_link_error(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
 }
 
 #[cfg(test)]
