@@ -52,7 +52,7 @@ pub enum Error {
     },
     /// A git command took longer than the time limit and was ended.
     #[error(
-        "git {} took longer than {seconds} s and was stopped (the limit is set by {})",
+        "git {} took longer than {seconds} s and was stopped (`sync --timeout SECONDS` or {} sets the limit)",
         args.first().map_or("", String::as_str),
         git::TIMEOUT_VAR
     )]
