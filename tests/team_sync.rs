@@ -544,3 +544,38 @@ fn the_dashboard_says_what_the_command_says_when_sync_refuses() {
     assert_eq!(status.level, partnerdeck::app::Level::Error);
     assert_eq!(status.text, format!("Sync: {}", said.trim()));
 }
+
+#[test]
+fn a_file_left_unmerged_by_a_stash_pop_is_never_committed() {
+    need_git!();
+    let r = Repos::new();
+    let a = r.first_clone("a");
+    let file = a.join("team.ron");
+    let set_aim = |aim: &str| {
+        let mut ws = partnerdeck::store::load(&file).unwrap().unwrap().workspace;
+        ws.partners[0].aim = aim.into();
+        partnerdeck::store::save(&file, &ws).unwrap();
+    };
+    set_aim("Stashed aim");
+    r.ok(&a, &["stash", "-q"]);
+    set_aim("Committed aim");
+    assert_eq!(sync(&r, &a).0, Some(0));
+    // The pop merges through the driver: a conflict, the file unmerged, no operation under way.
+    assert!(!r.git(&a, &["stash", "pop"]).status.success());
+    assert!(!r.ok(&a, &["ls-files", "-u"]).is_empty());
+    let before = (head(&r, &a), status(&r, &a));
+    let (code, said) = sync(&r, &a);
+    assert_eq!(code, Some(1), "undecided: {said}");
+    // Decided in the file, still unmerged for git: not committed either.
+    let mut ws = partnerdeck::store::load(&file).unwrap().unwrap().workspace;
+    ws.conflicts.clear();
+    partnerdeck::store::save(&file, &ws).unwrap();
+    let (code, said) = sync(&r, &a);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("git add"), "{said}");
+    assert_eq!(head(&r, &a), before.0);
+    // `git add` as it says, and sync shares it.
+    r.ok(&a, &["add", "team.ron"]);
+    let (code, said) = sync(&r, &a);
+    assert_eq!(code, Some(0), "{said}");
+}

@@ -198,7 +198,7 @@ pub fn sync_held(data_path: &Path, timeout: Duration, cancel: &Cancel) -> Result
             return Ok(done.end(
                 Outcome::Refused,
                 format!(
-                    "not synced: git reports {shown} unmerged; decide it with git first (`git checkout -m -- {}` redoes its merge with the driver) — nothing was changed",
+                    "not synced: git reports {shown} unmerged (a merge or stash pop by hand); if you decided its conflicts, `git add -- {0}`; if the merge driver did not run, `git checkout -m -- {0}` redoes the merge with it; then sync again — nothing was changed",
                     shell_quote(&shown)
                 ),
             ));
