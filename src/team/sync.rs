@@ -14,7 +14,7 @@
 //!
 //! [`Outcome`] is what happened; its exit code is the command's.
 
-use super::git::{Cancel, Git, literal};
+use super::git::{Cancel, Git, Output, literal};
 use super::{Error, in_repository, say, shell_quote, summary, warn};
 use crate::store;
 use std::ffi::OsString;
@@ -82,195 +82,279 @@ pub fn sync(session: &store::Session, timeout: Duration) -> ExitCode {
 /// The name of the marker of a merge `sync` started, in the git folder.
 const MARKER: &str = "partnerdeck-sync-merge";
 
+/// Why a sync stops early: with a line for people (refused, conflicts, not in step), or an
+/// error.
+enum Halt {
+    Said(Outcome, String),
+    Failed(Error),
+}
+
+impl From<Error> for Halt {
+    fn from(e: Error) -> Halt {
+        Halt::Failed(e)
+    }
+}
+
+/// Stops with `outcome` and a line.
+fn halt<T>(outcome: Outcome, line: String) -> Result<T, Halt> {
+    Err(Halt::Said(outcome, line))
+}
+
+/// What every step of a sync works on.
+struct Repo {
+    git: Git,
+    /// The data file, as given.
+    data_path: PathBuf,
+    /// Its path in the repository, and that as a literal pathspec.
+    relative: PathBuf,
+    path: OsString,
+    /// The marker of a merge `sync` started.
+    marker: PathBuf,
+}
+
 /// [`sync`] for a caller that holds the file's lock (the dashboard, on a worker thread); every
 /// git call may take `timeout`, and `cancel` stops them.
 pub fn sync_held(data_path: &Path, timeout: Duration, cancel: &Cancel) -> Result<Synced, Error> {
-    let done = Synced::default();
+    let mut done = Synced::default();
+    match steps(data_path, timeout, cancel, &mut done) {
+        Ok(()) => Ok(done),
+        Err(Halt::Said(outcome, line)) => Ok(done.end(outcome, line)),
+        Err(Halt::Failed(e)) => Err(e),
+    }
+}
+
+fn steps(
+    data_path: &Path,
+    timeout: Duration,
+    cancel: &Cancel,
+    done: &mut Synced,
+) -> Result<(), Halt> {
     let (root, relative) = in_repository(data_path, timeout, cancel, |data, _| {
         Error::NoRepository(data.to_path_buf())
     })?;
     let git = Git::new(&root, timeout, cancel.clone());
-    let path = literal(&relative);
-    let shown = relative.display().to_string();
+    let repo = Repo {
+        marker: git_path(&git, MARKER)?,
+        path: literal(&relative),
+        git,
+        data_path: data_path.to_path_buf(),
+        relative,
+    };
     // Loading first: a file git left with text conflict markers stops here, saying how to
     // recover it.
-    let now = match store::load(data_path)? {
+    let now = match store::load(data_path).map_err(Error::from)? {
         Some(loaded) => loaded.workspace,
-        None => return Err(Error::Missing(data_path.to_path_buf())),
+        None => return Err(Error::Missing(data_path.to_path_buf()).into()),
     };
+    let ours = own_merge(&repo)?;
+    let remote = refuse_what_is_not_ours(&repo, ours, timeout, cancel)?;
+    if ours {
+        finish_own_merge(&repo, &now, done)?;
+    } else {
+        commit_the_file(&repo, &now, done)?;
+    }
+    match remote {
+        Some(remote) => share(&repo, &remote, done),
+        None => halt(
+            Outcome::InStep,
+            "no remote: the commit stays here (add one with `git remote add origin URL`)".into(),
+        ),
+    }
+}
 
-    // Whose operation is under way?
-    let marker = git_path(&git, MARKER)?;
-    let merge_head = git
-        .output(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])?
-        .ok()
-        .then(|| git.ok(&["rev-parse", "MERGE_HEAD"]))
-        .transpose()?;
-    let ours = match (&merge_head, std::fs::read_to_string(&marker)) {
+/// Whether a merge is under way that `sync` started (its marker names MERGE_HEAD); a marker
+/// of a merge that is over is removed.
+fn own_merge(repo: &Repo) -> Result<bool, Halt> {
+    let merge_head = Some(
+        repo.git
+            .output(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])?,
+    )
+    .filter(Output::ok)
+    .map(|out| out.text());
+    Ok(match (&merge_head, std::fs::read_to_string(&repo.marker)) {
         (Some(head), Ok(mark)) if mark.trim() == head => true,
         (_, Ok(_)) => {
-            // A marker for a merge that is over (finished or aborted by hand).
-            let _ = std::fs::remove_file(&marker);
+            let _ = std::fs::remove_file(&repo.marker);
             false
         }
         _ => false,
-    };
-    if let Some(op) = operation(&git)?
+    })
+}
+
+/// Refuses, changing nothing, where a commit would take over someone's work or could not be
+/// merged: an operation sync did not start, a detached HEAD, a driver that would not run. The
+/// remote to share with, if any.
+fn refuse_what_is_not_ours(
+    repo: &Repo,
+    ours: bool,
+    timeout: Duration,
+    cancel: &Cancel,
+) -> Result<Option<Remote>, Halt> {
+    let git = &repo.git;
+    if let Some((op, undo)) = operation(git)?
         && !(op == "merge" && ours)
     {
-        return Ok(done.end(
+        return halt(
             Outcome::Refused,
             format!(
-                "not synced: a {op} is under way in this repository, and sync did not start it; finish it with git (or abort it: `git {op} --abort`{}), then sync again — nothing was changed",
-                if op == "bisect" { ", `git bisect reset`" } else { "" }
+                "not synced: a {op} is under way in this repository, and sync did not start it; finish it with git (or `{undo}`), then sync again — nothing was changed"
             ),
-        ));
+        );
     }
     if !git.output(&["symbolic-ref", "-q", "HEAD"])?.ok() {
-        return Ok(done.end(
+        return halt(
             Outcome::Refused,
             "not synced: HEAD is detached (no branch is checked out), so a commit would belong to no branch; `git switch BRANCH`, then sync again — nothing was changed".into(),
-        ));
+        );
     }
     let branch = git.ok(&["symbolic-ref", "--short", "HEAD"])?;
-    let remote = remote_of(&git, &branch)?;
+    let remote = remote_of(git, &branch)?;
     if remote.is_some()
-        && let Some(why) = driver_problem(&git, &relative, timeout, cancel)?
+        && let Some(why) = driver_problem(git, &repo.relative, timeout, cancel)?
     {
-        return Ok(done.end(
+        return halt(
             Outcome::Refused,
             format!(
                 "not synced: {why}; run `partnerdeck git setup` in this clone, then sync again — nothing was changed"
             ),
-        ));
+        );
     }
-    let unmerged = unmerged_paths(&git)?;
+    Ok(remote)
+}
 
-    let mut done = done;
-    if ours {
-        if !now.conflicts.is_empty() {
-            return Ok(done.end(
-                Outcome::Conflicts,
-                format!(
-                    "a merge is waiting on {}: decide them in the dashboard (`C`), then sync again",
-                    crate::words::count(now.conflicts.len(), "conflict")
-                ),
-            ));
+/// The merge sync started, finished once its conflicts are decided (and nothing else is left
+/// unmerged).
+fn finish_own_merge(
+    repo: &Repo,
+    now: &crate::model::Workspace,
+    done: &mut Synced,
+) -> Result<(), Halt> {
+    if !now.conflicts.is_empty() {
+        return halt(
+            Outcome::Conflicts,
+            format!(
+                "a merge is waiting on {}: decide them in the dashboard (`C`), then sync again",
+                crate::words::count(now.conflicts.len(), "conflict")
+            ),
+        );
+    }
+    let unmerged = unmerged_paths(&repo.git)?;
+    if let Some(other) = unmerged
+        .iter()
+        .find(|p| p.as_os_str() != repo.relative.as_os_str())
+    {
+        return halt(
+            Outcome::Refused,
+            format!(
+                "not synced: the merge also left {} unmerged (git's text conflict): resolve it, `git add` it, then sync again — nothing was changed",
+                other.to_string_lossy()
+            ),
+        );
+    }
+    let git = &repo.git;
+    let saved = index_entry(git, &repo.path)?;
+    let finished = git
+        .ok_os(&["add".into(), "--".into(), repo.path.clone()])
+        .and_then(|_| git.ok(&["commit", "-q", "--no-edit"]));
+    if let Err(e) = finished {
+        restore_index(git, &repo.path, &saved);
+        return Err(e.into());
+    }
+    let _ = std::fs::remove_file(&repo.marker);
+    done.lines.push("finished the merge".into());
+    Ok(())
+}
+
+/// Commits the data file alone, when it changed, with a message that says what changed.
+fn commit_the_file(
+    repo: &Repo,
+    now: &crate::model::Workspace,
+    done: &mut Synced,
+) -> Result<(), Halt> {
+    let (git, path) = (&repo.git, &repo.path);
+    if !now.conflicts.is_empty() {
+        // Undecided conflicts committed by hand: shared, they would come back to everyone.
+        return halt(
+            Outcome::Conflicts,
+            format!(
+                "not synced: the file holds {} to decide; decide them in the dashboard (`C`), then sync again — nothing was changed",
+                crate::words::count(now.conflicts.len(), "conflict")
+            ),
+        );
+    }
+    if unmerged_paths(git)?
+        .iter()
+        .any(|p| p.as_os_str() == repo.relative.as_os_str())
+    {
+        let shown = repo.relative.display().to_string();
+        return halt(
+            Outcome::Refused,
+            format!(
+                "not synced: git reports {shown} unmerged (a merge or stash pop by hand); if you decided its conflicts, `git add -- {0}`; if the merge driver did not run, `git checkout -m -- {0}` redoes the merge with it; then sync again — nothing was changed",
+                shell_quote(&shown)
+            ),
+        );
+    }
+    let dirty = git.ok_os(&[
+        "status".into(),
+        "--porcelain".into(),
+        "-z".into(),
+        "--".into(),
+        path.clone(),
+    ])?;
+    if dirty.stdout.is_empty() {
+        done.lines.push("nothing new to commit".into());
+        return Ok(());
+    }
+    let before = git.output_os(&["show".into(), head_path(&repo.relative)])?;
+    let message = match before.ok().then(|| String::from_utf8(before.stdout)) {
+        Some(Ok(text)) => match store::parse(&text) {
+            Ok(before) => summary(&before, now),
+            Err(_) => "partnerdeck: the workspace".to_string(),
+        },
+        _ => "partnerdeck: the workspace".to_string(),
+    };
+    // Inert, one line, of a readable length, whatever the names in it hold.
+    let message = crate::text::excerpt(&message, 200);
+    let saved = index_entry(git, path)?;
+    let commit = (|| {
+        if saved.is_empty() {
+            // Not tracked yet: `--only` needs git to know the path.
+            git.ok_os(&["add".into(), "--".into(), path.clone()])?;
         }
-        let others: Vec<&OsString> = unmerged
-            .iter()
-            .filter(|p| p.as_os_str() != relative.as_os_str())
-            .collect();
-        if let Some(first) = others.first() {
-            return Ok(done.end(
-                Outcome::Refused,
-                format!(
-                    "not synced: the merge also left {} unmerged (git's text conflict): resolve it, `git add` it, then sync again — nothing was changed",
-                    first.to_string_lossy()
-                ),
-            ));
-        }
-        let saved = index_entry(&git, &path)?;
-        let finished = git
-            .ok_os(&["add".into(), "--".into(), path.clone()])
-            .and_then(|_| git.ok(&["commit", "-q", "--no-edit"]));
-        if let Err(e) = finished {
-            restore_index(&git, &path, &saved);
-            return Err(e);
-        }
-        let _ = std::fs::remove_file(&marker);
-        done.lines.push("finished the merge".into());
-    } else {
-        if !now.conflicts.is_empty() {
-            // Undecided conflicts committed by hand: shared, they would come back to everyone.
-            return Ok(done.end(
-                Outcome::Conflicts,
-                format!(
-                    "not synced: the file holds {} to decide; decide them in the dashboard (`C`), then sync again — nothing was changed",
-                    crate::words::count(now.conflicts.len(), "conflict")
-                ),
-            ));
-        }
-        if unmerged
-            .iter()
-            .any(|p| p.as_os_str() == relative.as_os_str())
-        {
-            return Ok(done.end(
-                Outcome::Refused,
-                format!(
-                    "not synced: git reports {shown} unmerged (a merge or stash pop by hand); if you decided its conflicts, `git add -- {0}`; if the merge driver did not run, `git checkout -m -- {0}` redoes the merge with it; then sync again — nothing was changed",
-                    shell_quote(&shown)
-                ),
-            ));
-        }
-        let before = git.output_os(&["show".into(), head_path(&relative)])?;
-        let message = match before.ok().then(|| String::from_utf8(before.stdout)) {
-            Some(Ok(text)) => match store::parse(&text) {
-                Ok(before) => summary(&before, &now),
-                Err(_) => "partnerdeck: the workspace".to_string(),
-            },
-            _ => "partnerdeck: the workspace".to_string(),
-        };
-        // Inert, one line, of a readable length, whatever the names in it hold.
-        let message = crate::text::excerpt(&message, 200);
-        let dirty = git.ok_os(&[
-            "status".into(),
-            "--porcelain".into(),
-            "-z".into(),
+        git.ok_os(&[
+            "commit".into(),
+            "-q".into(),
+            "--only".into(),
+            "-m".into(),
+            message.clone().into(),
             "--".into(),
             path.clone(),
-        ])?;
-        if dirty.stdout.is_empty() {
-            done.lines.push("nothing new to commit".into());
-        } else {
-            let saved = index_entry(&git, &path)?;
-            let commit = (|| {
-                if saved.is_empty() {
-                    // Not tracked yet: `--only` needs git to know the path.
-                    git.ok_os(&["add".into(), "--".into(), path.clone()])?;
-                }
-                git.ok_os(&[
-                    "commit".into(),
-                    "-q".into(),
-                    "--only".into(),
-                    "-m".into(),
-                    message.clone().into(),
-                    "--".into(),
-                    path.clone(),
-                ])
-            })();
-            if let Err(e) = commit {
-                restore_index(&git, &path, &saved);
-                return Err(e);
-            }
-            done.lines.push(format!("committed: {message}"));
-        }
+        ])
+    })();
+    if let Err(e) = commit {
+        restore_index(git, path, &saved);
+        return Err(e.into());
     }
+    done.lines.push(format!("committed: {message}"));
+    Ok(())
+}
 
-    let Some(remote) = remote else {
-        return Ok(done.end(
-            Outcome::InStep,
-            "no remote: the commit stays here (add one with `git remote add origin URL`)".into(),
-        ));
-    };
+/// Pulls (when the remote has the branch) and pushes (setting the upstream the first time).
+fn share(repo: &Repo, remote: &Remote, done: &mut Synced) -> Result<(), Halt> {
+    let git = &repo.git;
     let stays = "the commit stays here until the next sync";
-    let reach = |e: Error| format!("could not reach {} ({})", remote.name, brief(&e));
+    let not_in_step = |what: &str, why: String| {
+        halt::<()>(Outcome::NotInStep, format!("{what} ({why}); {stays}"))
+    };
+    let reach = format!("could not reach {}", remote.name);
     // Is there anything to pull? (An empty remote has no branch yet.)
     let exists = match git.output(&["ls-remote", "--exit-code", &remote.name, &remote.merge]) {
         Ok(out) if out.ok() => true,
         Ok(out) if out.code == Some(2) => false,
-        Ok(out) => {
-            return Ok(done.end(
-                Outcome::NotInStep,
-                format!(
-                    "could not reach {} ({}); {stays}",
-                    remote.name,
-                    crate::text::excerpt(&out.stderr, 200)
-                ),
-            ));
-        }
-        Err(e @ Error::Cancelled) => return Err(e),
-        Err(e) => return Ok(done.end(Outcome::NotInStep, format!("{}; {stays}", reach(e)))),
+        Ok(out) => return not_in_step(&reach, crate::text::excerpt(&out.stderr, 200)),
+        Err(e @ Error::Cancelled) => return Err(e.into()),
+        Err(e) => return not_in_step(&reach, brief(&e)),
     };
     if exists {
         let pulled = git.output(&[
@@ -286,13 +370,11 @@ pub fn sync_held(data_path: &Path, timeout: Duration, cancel: &Cancel) -> Result
         let failed = match pulled {
             Ok(out) if out.ok() => None,
             Ok(out) => Some(crate::text::excerpt(&out.stderr, 200)),
-            Err(e @ Error::Cancelled) => return Err(e),
+            Err(e @ Error::Cancelled) => return Err(e.into()),
             Err(e) => Some(brief(&e)),
         };
         if let Some(why) = failed {
-            return Ok(after_failed_pull(
-                &git, data_path, &marker, done, &why, stays,
-            ));
+            return after_failed_pull(repo, &why, stays);
         }
     }
     let pushed = if remote.upstream {
@@ -305,61 +387,49 @@ pub fn sync_held(data_path: &Path, timeout: Duration, cancel: &Cancel) -> Result
     } else {
         git.output(&["push", "-q", "-u", &remote.name, "HEAD"])
     };
-    Ok(match pushed {
-        Ok(out) if out.ok() => done.end(
-            Outcome::InStep,
-            if exists {
+    match pushed {
+        Ok(out) if out.ok() => {
+            done.lines.push(if exists {
                 "pulled and pushed: in step with the team".into()
             } else {
                 format!(
                     "pushed (the first push to {}): in step with the team",
                     remote.name
                 )
-            },
+            });
+            Ok(())
+        }
+        Ok(out) => not_in_step(
+            "pulled, but could not push",
+            crate::text::excerpt(&out.stderr, 200),
         ),
-        Ok(out) => done.end(
-            Outcome::NotInStep,
-            format!(
-                "pulled, but could not push ({}); {stays}",
-                crate::text::excerpt(&out.stderr, 200)
-            ),
-        ),
-        Err(e @ Error::Cancelled) => return Err(e),
-        Err(e) => done.end(
-            Outcome::NotInStep,
-            format!("pulled, but could not push ({}); {stays}", brief(&e)),
-        ),
-    })
+        Err(e @ Error::Cancelled) => Err(e.into()),
+        Err(e) => not_in_step("pulled, but could not push", brief(&e)),
+    }
 }
 
 /// A pull that did not finish: conflicts left in the file wait for the user (the merge is
 /// ours to finish); any other half-done merge is undone, so nothing unmerged is ever committed.
-fn after_failed_pull(
-    git: &Git,
-    data_path: &Path,
-    marker: &Path,
-    done: Synced,
-    why: &str,
-    stays: &str,
-) -> Synced {
+fn after_failed_pull(repo: &Repo, why: &str, stays: &str) -> Result<(), Halt> {
+    let git = &repo.git;
     let merging = git
         .output(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])
         .is_ok_and(|o| o.ok());
     if !merging {
-        return done.end(
+        return halt(
             Outcome::NotInStep,
             format!("could not pull ({why}); {stays}"),
         );
     }
-    let conflicts = store::load(data_path)
+    let conflicts = store::load(&repo.data_path)
         .ok()
         .flatten()
         .map_or(0, |l| l.workspace.conflicts.len());
     if conflicts > 0 {
         if let Ok(head) = git.ok(&["rev-parse", "MERGE_HEAD"]) {
-            let _ = std::fs::write(marker, format!("{head}\n"));
+            let _ = std::fs::write(&repo.marker, format!("{head}\n"));
         }
-        return done.end(
+        return halt(
             Outcome::Conflicts,
             format!(
                 "pulled: the merge left {} to decide; the dashboard shows them first (`C`), then sync again",
@@ -368,7 +438,7 @@ fn after_failed_pull(
         );
     }
     let undone = git.output(&["merge", "--abort"]).is_ok_and(|o| o.ok());
-    done.end(
+    halt(
         Outcome::NotInStep,
         format!(
             "pulled, but the merge did not finish ({why}); {}; {stays}",
@@ -399,20 +469,20 @@ fn git_path(git: &Git, name: &str) -> Result<PathBuf, Error> {
     Ok(if p.is_absolute() { p } else { git.dir.join(p) })
 }
 
-/// The operation under way in the repository, if any: merge, rebase, cherry-pick, revert or
-/// bisect.
-fn operation(git: &Git) -> Result<Option<&'static str>, Error> {
-    for (name, op) in [
-        ("rebase-merge", "rebase"),
-        ("rebase-apply", "rebase"),
-        ("MERGE_HEAD", "merge"),
-        ("CHERRY_PICK_HEAD", "cherry-pick"),
-        ("REVERT_HEAD", "revert"),
-        ("sequencer", "cherry-pick"),
-        ("BISECT_LOG", "bisect"),
+/// The operation under way in the repository, if any (merge, rebase, cherry-pick, revert or
+/// bisect), and the command that ends it.
+fn operation(git: &Git) -> Result<Option<(&'static str, &'static str)>, Error> {
+    for (name, op, undo) in [
+        ("rebase-merge", "rebase", "git rebase --abort"),
+        ("rebase-apply", "rebase", "git rebase --abort"),
+        ("MERGE_HEAD", "merge", "git merge --abort"),
+        ("CHERRY_PICK_HEAD", "cherry-pick", "git cherry-pick --abort"),
+        ("REVERT_HEAD", "revert", "git revert --abort"),
+        ("sequencer", "cherry-pick", "git cherry-pick --abort"),
+        ("BISECT_LOG", "bisect", "git bisect reset"),
     ] {
         if git_path(git, name)?.exists() {
-            return Ok(Some(op));
+            return Ok(Some((op, undo)));
         }
     }
     Ok(None)
