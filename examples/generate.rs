@@ -807,6 +807,8 @@ struct Counts {
 }
 
 fn generate(counts: &Counts, seed: u64) -> Workspace {
+    // Ids too depend only on the seed.
+    partnerdeck::model::seed_ids(seed);
     let mut rng = Rng::new(seed);
     let mut ws = Workspace::named(format!("Benchmark Commons (seed {seed})"));
     ws.profile = Profile {

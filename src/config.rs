@@ -209,6 +209,14 @@ fn settings(
         let mut parsed = Vec::new();
         for k in keys {
             match Key::parse(k) {
+                // Ctrl-c always quits (the dashboard takes it before any binding).
+                Ok(key) if key == Key::ctrl('c') && action != Action::Quit => {
+                    warnings.push(format!(
+                        "{}: Ctrl-c always quits; it cannot be bound to {}",
+                        at(k),
+                        action.name()
+                    ));
+                }
                 Ok(key) => parsed.push(key),
                 Err(e) => warnings.push(format!("{}: {e}", at(k))),
             }
@@ -261,6 +269,25 @@ fn settings(
             changed.retain(|c| *c != a);
         }
     }
+    // Every view must keep a key that leaves it; a keymap that takes the last one away gives
+    // the actions involved their default keys back. (Ctrl-c quits whatever the keymap says.)
+    let trapped = no_way_out(&Keymap::from_bindings_map(bindings.clone()));
+    if !trapped.is_empty() {
+        for (context, exits) in &trapped {
+            let exits: Vec<&str> = exits.iter().map(|a| a.name()).collect();
+            warnings.push(format!(
+                "{}: no way out of the {context:?} view: nothing is bound to {}; they keep \
+                 their default keys",
+                path.display(),
+                exits.join(" or ")
+            ));
+        }
+        for exits in trapped.iter().map(|(_, e)| e) {
+            for a in exits.iter() {
+                bindings.insert(*a, defaults[a].clone());
+            }
+        }
+    }
     let keymap = Keymap::from_bindings_map(bindings);
     let theme = match file.theme.as_deref() {
         None | Some("dark") => Theme::dark(),
@@ -292,6 +319,41 @@ fn settings(
         theme,
         warnings,
     }
+}
+
+/// The views a keymap leaves no way out of, each with the actions that would leave it: the
+/// dashboard needs `quit` (or the palette, which runs it by name, and `submit` there); every
+/// view over it needs its `back`, `cancel` or `no`.
+pub fn no_way_out(keymap: &Keymap) -> Vec<(Context, Vec<Action>)> {
+    use Action as A;
+    use Context as C;
+    let works = |action: Action, context: Context| !keymap.keys_in(action, context).is_empty();
+    let mut out = Vec::new();
+    let dashboard_exit = works(A::Quit, C::Dashboard)
+        || (works(A::Palette, C::Dashboard) && works(A::Submit, C::Palette));
+    if !dashboard_exit {
+        out.push((C::Dashboard, vec![A::Quit, A::Palette]));
+    }
+    let exits: [(Context, &[Action]); 12] = [
+        (C::Help, &[A::Back]),
+        (C::Detail, &[A::Back]),
+        (C::Attention, &[A::Back]),
+        (C::Overview, &[A::Back]),
+        (C::Records, &[A::Back]),
+        (C::Conflicts, &[A::Back]),
+        (C::Form, &[A::Cancel]),
+        (C::Review, &[A::Cancel]),
+        (C::Filter, &[A::Cancel, A::Submit]),
+        (C::Palette, &[A::Cancel]),
+        (C::Search, &[A::Cancel]),
+        (C::Confirm, &[A::No, A::Yes]),
+    ];
+    for (context, actions) in exits {
+        if !actions.iter().any(|a| works(*a, context)) {
+            out.push((context, actions.to_vec()));
+        }
+    }
+    out
 }
 
 /// `NO_COLOR` set (and not empty) in the environment.

@@ -233,30 +233,40 @@ fn checking_many_invalid_records_takes_time_in_proportion() {
     );
 }
 
+/// Version 1 files kept an id counter; a counter at the end of its range (as a hand edit or an
+/// older build left it) is read and ignored, so `log` works and every file it writes passes
+/// `check`. Only an id itself at the end of the range stops new records, with nothing written.
 #[test]
-fn an_exhausted_id_counter_is_reported_and_never_wraps() {
+fn an_id_counter_at_its_end_is_ignored_and_an_id_at_the_end_writes_nothing() {
     use partnerdeck::model::*;
     let dir = tempfile::tempdir().unwrap();
     let path = demo_file(dir.path());
     let text = fs::read_to_string(&path).unwrap();
-    let next = text
+    let version = text
         .lines()
-        .find(|l| l.trim().starts_with("next_id:"))
+        .find(|l| l.trim().starts_with("version:"))
         .unwrap();
-    fs::write(
-        &path,
-        text.replacen(next, "  next_id: 18446744073709551615,", 1),
-    )
-    .unwrap();
-    let r = run_lossy(cmd_on_without_config(&path).arg("check"));
-    assert!(!r.ok, "{}", r.stdout);
-    assert!(r.stderr.contains("next_id"), "{}", r.stderr);
-    let before = fs::read(&path).unwrap();
-    let r = run_lossy(cmd_on_without_config(&path).args(["log", "greenleaf", "hello"]));
-    assert_eq!(r.stdout, "");
-    assert!(r.stderr.contains("next_id"), "{}", r.stderr);
-    assert_eq!(fs::read(&path).unwrap(), before, "nothing was written");
-    // An id at the very top is reported too (the counter cannot go above it).
+    for counter in ["18446744073709551615", "9007199254740991"] {
+        let v1 = text.replacen(
+            version,
+            &format!("    version: 1,\n    next_id: {counter},"),
+            1,
+        );
+        fs::write(&path, &v1).unwrap();
+        let r = run_lossy(cmd_on_without_config(&path).arg("check"));
+        assert!(r.ok, "{}", r.stderr);
+        for n in 0..3 {
+            let r = run_lossy(cmd_on_without_config(&path).args(["log", "greenleaf", "hello"]));
+            assert!(r.ok, "log {n}: {}", r.stderr);
+            assert!(r.stdout.starts_with("logged #"), "{}", r.stdout);
+            let r = run_lossy(cmd_on_without_config(&path).arg("check"));
+            assert!(r.ok, "check after log {n}: {}", r.stderr);
+        }
+        let now = fs::read_to_string(&path).unwrap();
+        assert!(!now.contains("next_id"), "the counter is not written again");
+        assert!(now.contains(&format!("version: {CURRENT_VERSION},")));
+    }
+    // An id above the range is reported.
     let mut ws = Workspace::named("Us");
     ws.partners.push(Partner::new(
         PartnerId(u64::MAX),
@@ -266,14 +276,21 @@ fn an_exhausted_id_counter_is_reported_and_never_wraps() {
     let text = partnerdeck::store::to_text(&ws).unwrap();
     let err = partnerdeck::store::load_text(&text, Path::new("top.ron")).unwrap_err();
     assert!(err.to_string().contains("too large"), "{err}");
-    // Handing out ids checks instead of wrapping.
+    // An id at the very end of the range: no new id above it, said, nothing written.
     let mut ws = Workspace::named("Us");
-    ws.next_id = u64::MAX;
+    ws.partners.push(Partner::new(
+        PartnerId(MAX_ID),
+        "Greenleaf",
+        common::day("2026-01-01"),
+    ));
     assert!(ws.try_allocate_id().is_err());
-    assert_eq!(ws.next_id, u64::MAX);
-    ws.next_id = 7;
-    assert_eq!(ws.try_allocate_id(), Ok(7));
-    assert_eq!(ws.next_id, 8);
+    fs::write(&path, partnerdeck::store::to_text(&ws).unwrap()).unwrap();
+    let before = fs::read(&path).unwrap();
+    let r = run_lossy(cmd_on_without_config(&path).args(["log", "greenleaf", "hello"]));
+    assert!(!r.ok);
+    assert_eq!(r.stdout, "");
+    assert!(r.stderr.contains("no ids are left"), "{}", r.stderr);
+    assert_eq!(fs::read(&path).unwrap(), before, "nothing was written");
 }
 
 #[test]

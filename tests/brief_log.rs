@@ -112,7 +112,10 @@ fn log_appends_a_validated_entry_that_the_brief_then_shows() {
     assert!(validate(&ws).is_empty());
     assert_eq!(ws.interactions.len(), before.interactions.len() + 1);
     let x = ws.interactions.last().unwrap();
-    assert_eq!(x.id.0, before.next_id);
+    assert!(
+        x.id.0 > before.max_id(),
+        "a new id, above every id the file held"
+    );
     assert_eq!(ws.partner(x.partner).unwrap().name, "Café Lumière");
     assert_eq!(x.at.to_string(), "2026-11-26 18:00:00");
     assert_eq!(x.channel, Channel::Meeting);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{press, type_text};
+use common::{pause, press, type_text};
 
 use assert_cmd::Command;
 use partnerdeck::app::{App, ConfirmView, Overlay, Source};
@@ -70,6 +70,8 @@ fn a_change_over_an_outside_change_asks_and_reapplies_on_top() {
     assert!(
         matches!(&app.overlay, Some(Overlay::Confirm(ConfirmView { question, .. })) if question.contains("changed on disk"))
     );
+    // The question appeared on its own: it is answered after a moment.
+    pause(&mut app);
     press(&mut app, &["y"]);
     let on_disk = store::load(&path).unwrap().unwrap().workspace;
     assert_eq!(on_disk.partners[1].notes, "Theirs");
@@ -88,7 +90,9 @@ fn a_change_over_an_outside_change_can_be_saved_as_a_copy() {
     outside_edit(&path, |ws| ws.partners[1].notes = "Theirs".into());
     press(&mut app, &["l"]);
     type_text(&mut app, "Ours");
-    press(&mut app, &["enter", "n"]);
+    press(&mut app, &["enter"]);
+    pause(&mut app);
+    press(&mut app, &["n"]);
     let copies: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -117,6 +121,8 @@ fn unsaved_work_from_a_crash_is_offered_back() {
     let copy = store::write_emergency(&path, &crashed).unwrap();
     let mut app = open(&path);
     app.offer_recovery(store::find_emergency(&path).unwrap());
+    // The question appeared on its own: it is answered after a moment.
+    pause(&mut app);
     press(&mut app, &["y"]);
     assert_eq!(app.ws.profile.name, "Recovered");
     assert_eq!(
@@ -304,15 +310,17 @@ fn recovery_never_deletes_later_writes() {
         chrono::Utc::now(),
     )
     .unwrap();
-    // Meanwhile `partnerdeck log` added and saved another entry, with the same next id.
+    // Meanwhile `partnerdeck log` added and saved another entry, from the same base.
     let mut later = base.clone();
     let later_id = entry(&mut later, "Logged later from the shell");
-    assert_eq!(lost_id, later_id, "both sides handed out the same id");
+    assert_ne!(lost_id, later_id, "ids from one base do not collide");
     store::save(&path, &later).unwrap();
     let backups_before = store::list_backups(&path).len();
 
     let mut app = open(&path);
     app.offer_recovery(store::find_emergency(&path).unwrap());
+    // The question appeared on its own: it is answered after a moment.
+    pause(&mut app);
     press(&mut app, &["y"]);
 
     let on_disk = store::load(&path).unwrap().unwrap().workspace;

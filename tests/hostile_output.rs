@@ -359,3 +359,14 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_read_back() {
     }
     assert_eq!(plan.workspace.partners.len(), names.len());
 }
+
+#[test]
+fn the_calendar_export_leaves_out_bidirectional_overrides_like_the_other_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = hostile_file(dir.path());
+    let r = run(cmd_on_without_config(&path).args(["export", "ics"]));
+    assert!(r.ok, "{}", r.stderr);
+    assert!(r.stdout.contains("Evil"), "{}", r.stdout);
+    // iCalendar ends its lines with CRLF: the one control character it may hold.
+    assert_inert("export ics", &r.stdout.replace("\r\n", "\n"));
+}

@@ -141,7 +141,8 @@ fn every_dangling_reference_is_listed_with_its_record_and_line() {
     let message = err.to_string();
     assert!(
         message.contains(&format!(
-            "ws.ron:{goal_line}: goal #2 \"Joint events\": refers to partner #404, which does not exist"
+            "ws.ron:{goal_line}: goal {} \"Joint events\": refers to partner #404, which does not exist",
+            ws.goals[0].id
         )),
         "{message}"
     );
@@ -155,7 +156,7 @@ fn a_newer_version_is_refused_and_never_rewritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.ron");
     let text = good_text()
-        .replace("version: 1,", "version: 7,")
+        .replace(&format!("version: {CURRENT_VERSION},"), "version: 7,")
         .replace("  profile:", "  hologram: true,\n  profile:");
     fs::write(&path, &text).unwrap();
     let err = store::load(&path).unwrap_err();
@@ -171,7 +172,7 @@ fn a_version_0_file_is_migrated() {
     assert_eq!(loaded.migrated_from, Some(0));
     let ws = loaded.workspace;
     assert_eq!(ws.version, CURRENT_VERSION);
-    assert_eq!(ws.next_id, 4);
+    assert_eq!(ws.max_id(), 3, "every record keeps its id");
     assert_eq!(
         ws.partners[0].cadence,
         Cadence {
@@ -194,4 +195,31 @@ fn the_demo_sample_is_valid_and_moves_with_today() {
     if let (Some(a), Some(b)) = (ws.partners.first(), later.partners.first()) {
         assert_eq!((b.since - a.since).num_days(), 60);
     }
+}
+
+/// A version 1 file (ids from a counter, `next_id`) loads with every id and reference as it
+/// was: the demo of version 1 is the demo of today, record for record.
+#[test]
+fn a_version_1_file_keeps_every_id_and_reference() {
+    let text = include_str!("data/v1.ron");
+    let loaded = store::load_text(text, std::path::Path::new("v1.ron")).unwrap();
+    assert_eq!(loaded.migrated_from, Some(1));
+    let old = loaded.workspace;
+    let now = store::load_text(store::demo::DEMO_TEXT, std::path::Path::new("demo.ron"))
+        .unwrap()
+        .workspace;
+    assert_eq!(old, now);
+    assert!(validate(&old).is_empty());
+    let written = store::to_text(&old).unwrap();
+    assert!(!written.contains("next_id"), "the counter is gone");
+    assert!(written.contains(&format!("version: {CURRENT_VERSION},")));
+    // An older build (it reads up to version 1) refuses what this one writes.
+    let refused = store::load_text(
+        &written.replace(&format!("version: {CURRENT_VERSION},"), "version: 9,"),
+        std::path::Path::new("x.ron"),
+    );
+    assert!(matches!(
+        refused,
+        Err(store::LoadError::Newer { found: 9, .. })
+    ));
 }

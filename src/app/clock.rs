@@ -7,12 +7,19 @@
 
 use crate::model::serde_dates::to_second;
 use chrono::{NaiveDate, NaiveDateTime};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Instant;
 
 /// Where the current local time comes from.
 pub trait Clock: Send + Sync {
     /// The current local date and time, to the second.
     fn now(&self) -> NaiveDateTime;
+
+    /// A moment for measuring short waits (how long a question has been open): monotonic on
+    /// the system's clocks, following [`Clock::now`] on a manual one.
+    fn instant(&self) -> Instant {
+        Instant::now()
+    }
 }
 
 /// The system's local time.
@@ -63,6 +70,16 @@ impl ManualClock {
 impl Clock for ManualClock {
     fn now(&self) -> NaiveDateTime {
         *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A fixed moment plus the time since 2000 on this clock: waits pass only when it is moved.
+    fn instant(&self) -> Instant {
+        static BASE: OnceLock<Instant> = OnceLock::new();
+        let base = *BASE.get_or_init(Instant::now);
+        let epoch = NaiveDate::from_ymd_opt(2000, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .unwrap_or_default();
+        base + (self.now() - epoch).to_std().unwrap_or_default()
     }
 }
 

@@ -70,7 +70,13 @@ fn update(question: &mut String, pending: &Pending, action: Action, app: &App) -
         return Effect::None;
     }
     let mut effects = vec![Effect::Close];
-    let keep_form = *pending == Pending::DiscardForm && !yes;
+    // A form under a question about something else (the file changed on disk, a copy to
+    // recover) stays: what was being typed there is still wanted.
+    let keep_form = match pending {
+        Pending::DiscardForm => !yes,
+        Pending::ResolveConflict | Pending::RecoverEmergency(_) => true,
+        _ => false,
+    };
     if !keep_form && matches!(app.under.last(), Some(Overlay::Form(_))) {
         effects.push(Effect::Close);
     }

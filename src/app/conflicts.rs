@@ -52,7 +52,7 @@ fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
             let what = if c.id == 0 {
                 format!("{} {}", c.kind, c.field)
             } else {
-                format!("{} #{} {}", c.kind, c.id, c.field)
+                format!("{} #{} {}", c.kind, crate::model::ids::short(c.id), c.field)
             };
             let taken = if action == Action::TakeTheirs {
                 take_theirs(&mut ws, i).map(|()| "theirs")

@@ -104,6 +104,8 @@ impl App {
             self.key_text(Action::No, Context::Confirm)
         );
         self.confirm(question, Pending::ResolveConflict);
+        // It appears on its own, maybe while the user is typing: typing must not answer it.
+        self.guard_question();
     }
 
     /// The answer to the conflict question.
@@ -187,6 +189,7 @@ impl App {
             ),
             Pending::RecoverEmergency(copy),
         );
+        self.guard_question();
     }
 
     pub(super) fn recover_emergency(&mut self, copy: std::path::PathBuf, recover: bool) {
@@ -201,7 +204,7 @@ impl App {
             }
             return;
         }
-        let ours = match crate::store::load(&copy) {
+        let ours = match crate::store::load_emergency(&copy) {
             Ok(Some(loaded)) => loaded.workspace,
             Ok(None) => return self.set_status(Level::Warn, "The emergency copy is gone"),
             Err(e) => {
@@ -220,7 +223,7 @@ impl App {
             );
         }
         let theirs = self.disk_base.clone();
-        let base = match crate::store::load(&crate::store::base_path(&copy)) {
+        let base = match crate::store::load_emergency(&crate::store::base_path(&copy)) {
             Ok(Some(loaded)) => loaded.workspace,
             // An older copy without its base: take what both still share as the base, so that
             // nothing added to the file since is deleted.
@@ -262,7 +265,6 @@ fn shared_base(ours: &Workspace, theirs: &Workspace) -> Workspace {
         }
     }
     crate::model::each_kind(&mut KeepShared(ours, &mut base));
-    base.next_id = ours.next_id.min(theirs.next_id);
     base
 }
 

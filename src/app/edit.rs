@@ -226,9 +226,19 @@ impl App {
             ws.conflicts.retain(|c| !(c.kind == kind && c.id == id));
         }
         if self.commit(ws, &message) {
-            // Saving may have raised a question (the file changed on disk): keep it on screen.
-            if matches!(self.overlay, Some(Overlay::Form { .. })) {
-                self.close();
+            match self.overlay {
+                Some(Overlay::Form { .. }) => {
+                    self.close();
+                }
+                // Saving raised a question (the file changed on disk): it stays on screen; the
+                // form under it was saved, and goes (a form that a question interrupted stays
+                // under it, see `confirm.rs`).
+                Some(Overlay::Confirm(_))
+                    if matches!(self.under.last(), Some(Overlay::Form(_))) =>
+                {
+                    self.under.pop();
+                }
+                _ => {}
             }
             if let Some((pane, id)) = select {
                 self.select_record(pane, id);

@@ -128,12 +128,12 @@ impl App {
     }
 
     /// An edit of the filter being typed: a character, a cursor motion, a deletion.
-    pub(super) fn filter_input(&mut self, request: tui_input::InputRequest) {
+    pub(super) fn filter_input(&mut self, edit: super::paste::TextEdit) {
         let Some(pane) = self.filter_editing() else {
             return;
         };
         if let Some(f) = &mut self.filters[pane as usize]
-            && f.input.handle(request).is_some_and(|c| c.value)
+            && edit.apply(&mut f.input)
         {
             self.match_rows(pane, true);
             self.cursors[pane as usize] = super::Cursor::default();

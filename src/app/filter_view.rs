@@ -20,7 +20,7 @@ impl FilterView {
             Action::Submit => Effect::KeepFilter,
             Action::Cancel => Effect::ClearFilter(app.focus),
             _ => match super::form::text_request(action) {
-                Some(request) => Effect::FilterInput(request),
+                Some(request) => Effect::FilterInput(request.into()),
                 None => Effect::None,
             },
         }

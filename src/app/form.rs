@@ -225,6 +225,27 @@ impl Form {
 }
 
 impl Form {
+    /// Pasted text, inserted at the cursor of the focused text field; false when the focused
+    /// field is a choice (nothing is pasted).
+    pub fn paste(&mut self, text: &str) -> bool {
+        self.confirm_discard = false;
+        let replace = std::mem::take(&mut self.replace_on_type);
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        if matches!(field.kind, FieldKind::Choice(_)) {
+            return false;
+        }
+        if replace {
+            field.input = Input::default();
+        }
+        if super::paste::insert(&mut field.input, text) {
+            self.dirty = true;
+            field.error = None;
+        }
+        true
+    }
+
     /// Replaces the focused field's text (e.g. after `$EDITOR`).
     pub fn set_focused_text(&mut self, text: String) {
         if let Some(field) = self.fields.get_mut(self.focus)

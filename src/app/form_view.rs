@@ -29,6 +29,20 @@ impl FormView {
         self.change_field(app, |form| form.type_key(key));
     }
 
+    /// Pasted text for the focused field; refused (with a message) on a choice field.
+    pub(super) fn paste(&mut self, text: &str, app: &App) -> Effect {
+        let mut took = false;
+        self.change_field(app, |form| took = form.paste(text));
+        if took {
+            Effect::None
+        } else {
+            Effect::Status(
+                Level::Warn,
+                "Nothing was pasted: this field is a choice, not a text field".to_string(),
+            )
+        }
+    }
+
     /// Applies a change to the focused field and refreshes its hint (the other fields' hints
     /// depend on their own values, which did not change).
     fn change_field(&mut self, app: &App, change: impl FnOnce(&mut Form)) {

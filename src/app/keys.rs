@@ -9,6 +9,10 @@ use super::review::review_layers;
 use super::{Action, App, Context, Level, Overlay};
 use crate::keymap::Key;
 
+/// How long a question that appeared on its own ignores keys: from when it appeared, and
+/// from every key it ignored.
+pub const QUESTION_GUARD: std::time::Duration = std::time::Duration::from_millis(1000);
+
 impl App {
     /// The contexts a key is looked up in now, the open view's first.
     pub fn key_layers(&self) -> &'static [Context] {
@@ -44,12 +48,52 @@ impl App {
     /// A key press: the action it is bound to through the layers of what is open, else (in a
     /// text field) the character it types.
     pub fn handle_key(&mut self, key: Key) {
+        // Always a way out, whatever the keymap and whatever is open: saving what can be saved
+        // and keeping the rest (the event loop does both on the way out).
+        if key == Key::ctrl('c') {
+            self.interrupted = true;
+            self.quit = true;
+            return;
+        }
+        if self.guarding_question() {
+            return;
+        }
         self.tick();
         self.expire_status();
         match self.keymap.resolve_in(key, self.key_layers()) {
             Some(action) => self.update(action),
             None => self.unbound_key(key),
         }
+    }
+
+    /// Opens the guard of a question that appeared on its own: keys are ignored for
+    /// [`QUESTION_GUARD`] from now and from every key ignored since.
+    pub(super) fn guard_question(&mut self) {
+        self.question_guard = Some(self.clock.instant() + QUESTION_GUARD);
+    }
+
+    /// Whether a key now is one to ignore: a question that appeared on its own is open and
+    /// keys keep coming (the user was typing something else). Each one ignored moves the end of
+    /// the guard; the first key after a quiet moment answers.
+    fn guarding_question(&mut self) -> bool {
+        let Some(until) = self.question_guard else {
+            return false;
+        };
+        if !matches!(self.overlay, Some(Overlay::Confirm(_))) {
+            self.question_guard = None;
+            return false;
+        }
+        let now = self.clock.instant();
+        if now >= until {
+            self.question_guard = None;
+            return false;
+        }
+        self.question_guard = Some(now + QUESTION_GUARD);
+        self.set_status(
+            Level::Info,
+            "A question appeared: keys are ignored until you stop typing for a moment; then answer it",
+        );
+        true
     }
 
     /// A key no binding claimed, for the field being typed in (the top overlay's).
@@ -61,7 +105,7 @@ impl App {
 
     /// A message lasts until the next key; a warning or an error until the next key that
     /// changes what is open (it may need reading twice).
-    fn expire_status(&mut self) {
+    pub(super) fn expire_status(&mut self) {
         match &self.status {
             Some(s) if s.level == Level::Info => self.status = None,
             Some(_) => {

@@ -23,6 +23,7 @@ pub mod layers;
 mod layout;
 mod overlay;
 pub mod palette;
+pub mod paste;
 mod reclaim;
 mod records;
 mod rescue;
@@ -199,6 +200,12 @@ pub struct App {
     pub discard_on_quit: bool,
     /// Said on the terminal after the session ends (where a copy went).
     pub exit_message: Option<String>,
+    /// A question that appeared on its own (not asked for by a key) ignores keys until this
+    /// moment ([`App::handle_key`]): typing that goes on must not answer it.
+    pub question_guard: Option<std::time::Instant>,
+    /// `Ctrl-c` ended the session: like a signal, anything unsaved (the text of an open form
+    /// too) is kept in an emergency copy.
+    pub interrupted: bool,
     /// A sync with the team under way (`S`).
     pub sync_job: Option<sync::SyncJob>,
     /// Each pane's filter (`/`).
@@ -254,6 +261,8 @@ impl App {
             save_error: None,
             discard_on_quit: false,
             exit_message: None,
+            interrupted: false,
+            question_guard: None,
             sync_job: None,
             filters: Default::default(),
             trends: trends::Trends::default(),

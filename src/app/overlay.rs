@@ -91,7 +91,7 @@ impl Overlay {
             (Overlay::Review(state), _) => state.type_key(key),
             (Overlay::Palette(view), Some(request)) => view.edit_query(request, app),
             (Overlay::Search(view), Some(request)) => view.edit_query(request, app),
-            (Overlay::Filter(_), Some(request)) => return Effect::FilterInput(request),
+            (Overlay::Filter(_), Some(request)) => return Effect::FilterInput(request.into()),
             _ => {}
         }
         Effect::None
@@ -134,7 +134,7 @@ pub enum Effect {
     /// Open the next review of a batch, if any is left.
     NextReview(super::review::Batch),
     /// Change the filter being typed: a character, a cursor motion, a deletion.
-    FilterInput(tui_input::InputRequest),
+    FilterInput(super::paste::TextEdit),
     /// Keep the filter being typed (an empty one is dropped); the filter overlay closes.
     KeepFilter,
     /// Remove a pane's filter; the filter overlay closes.

@@ -1,6 +1,7 @@
 //! The command palette (`:`), listing every dashboard action by name with its key, fuzzy
 //! matched, and the global search (`Ctrl-f`) over every record, jumping to the chosen one.
 
+use super::paste::TextEdit;
 use super::{Action, App, Context, Cursor, Effect, Level, Overlay};
 use crate::fuzzy::Query;
 use crate::insight::RecordRef;
@@ -9,7 +10,7 @@ use crate::model::{
     Record, ReviewId, each_kind,
 };
 use std::time::{Duration, Instant};
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq)]
@@ -324,13 +325,13 @@ pub struct SearchView {
 
 impl PaletteView {
     /// An edit of the query: the matches follow it.
-    pub(super) fn edit_query(&mut self, request: InputRequest, app: &App) {
+    pub(super) fn edit_query(&mut self, edit: impl Into<TextEdit>, app: &App) {
         let PaletteView {
             input,
             matches,
             cursor,
         } = self;
-        if !input.handle(request).is_some_and(|c| c.value) {
+        if !edit.into().apply(input) {
             return;
         }
         let actions = app.palette_actions();
@@ -387,14 +388,14 @@ impl PaletteView {
 
 impl SearchView {
     /// An edit of the query: the search starts over.
-    pub(super) fn edit_query(&mut self, request: InputRequest, app: &App) {
+    pub(super) fn edit_query(&mut self, edit: impl Into<TextEdit>, app: &App) {
         let SearchView {
             input,
             hits,
             cursor,
             job,
         } = self;
-        if !input.handle(request).is_some_and(|c| c.value) {
+        if !edit.into().apply(input) {
             return;
         }
         let query = input.value().trim().to_string();

@@ -417,6 +417,21 @@ pub fn review_layers(state: &ReviewState) -> &'static [Context] {
 impl ReviewState {
     /// A key no binding claimed, typed in the review: into the note, the feedback, the action
     /// being written or the next review date.
+    /// Pasted text for the field being written, if the step has one; false otherwise.
+    pub(super) fn paste(&mut self, text: &str) -> bool {
+        if self.prompt {
+            return false;
+        }
+        match self.step {
+            1..=8 => super::paste::insert(&mut self.notes[self.step - 1], text),
+            FEEDBACK => super::paste::insert(&mut self.feedback, text),
+            ACTIONS => return self.action.paste(text),
+            NEXT => super::paste::insert(&mut self.next, text),
+            _ => return false,
+        };
+        true
+    }
+
     pub(super) fn type_key(&mut self, key: Key) {
         if self.prompt {
             return;

@@ -230,17 +230,31 @@ impl Saver for ReadOnly {
 
 /// Writes on a worker thread. Handing over a snapshot costs a reference count; when changes
 /// come faster than the disk, only the newest snapshot is written.
+///
+/// Every snapshot handed over is counted in flight until an outcome that covers it comes back:
+/// the worker reports each write with the number of snapshots it covered (the newest and those
+/// it skipped), whatever the outcome, so the count balances on success, conflict and failure
+/// alike. A worker that is gone (it could not be started, or it ended) leaves nothing in flight;
+/// snapshots are then written on the caller's thread and their outcomes reported like the
+/// worker's.
 pub struct BackgroundSaver {
     disk: Arc<DiskWriter>,
     jobs: Option<Sender<Arc<Workspace>>>,
-    results: Receiver<SaveEvent>,
+    results: Receiver<(usize, SaveEvent)>,
     worker: Option<JoinHandle<()>>,
     in_flight: usize,
+    /// Outcomes of saves written on the caller's thread (no worker), for the next poll.
+    written_here: Vec<SaveEvent>,
 }
 
 impl BackgroundSaver {
     pub fn new(path: PathBuf, stamp: Option<Stamp>) -> BackgroundSaver {
-        let disk = Arc::new(DiskWriter::new(path, stamp));
+        BackgroundSaver::with_writer(DiskWriter::new(path, stamp))
+    }
+
+    /// A saver writing through `disk` on its worker thread.
+    pub fn with_writer(disk: DiskWriter) -> BackgroundSaver {
+        let disk = Arc::new(disk);
         let (jobs, inbox) = mpsc::channel::<Arc<Workspace>>();
         let (report, results) = mpsc::channel();
         let writer = disk.clone();
@@ -248,51 +262,90 @@ impl BackgroundSaver {
             .name("partnerdeck-saver".into())
             .spawn(move || {
                 while let Ok(mut ws) = inbox.recv() {
-                    let mut skipped = 0;
+                    let mut covered = 1;
                     // Debounce: a newer snapshot makes the older ones pointless.
                     while let Ok(newer) = inbox.try_recv() {
                         ws = newer;
-                        skipped += 1;
+                        covered += 1;
                     }
                     let event = writer.write(ws);
-                    for _ in 0..skipped {
-                        if let SaveEvent::Saved(w) = &event {
-                            let _ = report.send(SaveEvent::Saved(w.clone()));
-                        }
-                    }
-                    if report.send(event).is_err() {
+                    if report.send((covered, event)).is_err() {
                         break;
                     }
                 }
             })
             .ok();
+        let jobs = worker.as_ref().map(|_| jobs);
         BackgroundSaver {
             disk,
-            jobs: Some(jobs),
+            jobs,
             results,
             worker,
             in_flight: 0,
+            written_here: Vec::new(),
         }
+    }
+
+    /// A saver without a worker: every save is written on the caller's thread (what happens
+    /// when the worker cannot be started or has ended).
+    #[cfg(test)]
+    fn without_worker(disk: DiskWriter) -> BackgroundSaver {
+        let (_, results) = mpsc::channel();
+        BackgroundSaver {
+            disk: Arc::new(disk),
+            jobs: None,
+            results,
+            worker: None,
+            in_flight: 0,
+            written_here: Vec::new(),
+        }
+    }
+
+    /// Takes in one outcome from the worker.
+    fn take(&mut self, (covered, event): (usize, SaveEvent), out: &mut Vec<SaveEvent>) {
+        self.in_flight = self.in_flight.saturating_sub(covered);
+        out.push(event);
+    }
+
+    /// The worker is gone: nothing it held will come back.
+    fn worker_gone(&mut self) {
+        self.jobs = None;
+        self.in_flight = 0;
     }
 }
 
 impl Saver for BackgroundSaver {
     fn save(&mut self, ws: Arc<Workspace>) {
-        match self.jobs.as_ref().map(|j| j.send(ws.clone())) {
-            Some(Ok(())) => self.in_flight += 1,
-            // No worker: write here rather than lose the change.
-            _ => {
-                let event = self.disk.write(ws);
-                let _ = event;
-            }
-        }
+        let ws = match &self.jobs {
+            Some(jobs) => match jobs.send(ws) {
+                Ok(()) => {
+                    self.in_flight += 1;
+                    return;
+                }
+                Err(mpsc::SendError(ws)) => {
+                    // The worker ended: what it had not reported is lost to it.
+                    self.worker_gone();
+                    ws
+                }
+            },
+            None => ws,
+        };
+        // No worker: write here rather than lose the change, and report it like the worker.
+        let event = self.disk.write(ws);
+        self.written_here.push(event);
     }
 
     fn poll(&mut self) -> Vec<SaveEvent> {
-        let mut out = Vec::new();
-        while let Ok(e) = self.results.try_recv() {
-            self.in_flight = self.in_flight.saturating_sub(1);
-            out.push(e);
+        let mut out = std::mem::take(&mut self.written_here);
+        loop {
+            match self.results.try_recv() {
+                Ok(result) => self.take(result, &mut out),
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.worker_gone();
+                    break;
+                }
+            }
         }
         out
     }
@@ -302,14 +355,11 @@ impl Saver for BackgroundSaver {
     }
 
     fn flush(&mut self) -> Vec<SaveEvent> {
-        let mut out = Vec::new();
+        let mut out = std::mem::take(&mut self.written_here);
         while self.in_flight > 0 {
             match self.results.recv() {
-                Ok(e) => {
-                    self.in_flight -= 1;
-                    out.push(e);
-                }
-                Err(_) => break,
+                Ok(result) => self.take(result, &mut out),
+                Err(_) => self.worker_gone(),
             }
         }
         out
@@ -320,6 +370,7 @@ impl Saver for BackgroundSaver {
     }
 
     fn reload(&mut self) -> Result<Option<Workspace>, LoadError> {
+        // What the file holds now is the new base: earlier outcomes no longer matter.
         self.flush();
         self.disk.reload()
     }
@@ -354,4 +405,38 @@ pub fn for_source(source: &Source) -> Box<dyn Saver> {
 /// was loaded.
 pub fn background(path: &Path, stamp: Option<Stamp>) -> Box<dyn Saver> {
     Box::new(BackgroundSaver::new(path.to_path_buf(), stamp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_a_worker_saves_are_written_here_and_their_outcomes_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ws.ron");
+        let mut saver = BackgroundSaver::without_worker(DiskWriter::new(path.clone(), None));
+        saver.save(Arc::new(Workspace::named("written here")));
+        assert!(!saver.pending());
+        let events = saver.poll();
+        assert!(
+            matches!(events.as_slice(), [SaveEvent::Saved(ws)] if ws.profile.name == "written here"),
+            "{events:?}"
+        );
+        assert_eq!(
+            store::load(&path).unwrap().unwrap().workspace.profile.name,
+            "written here"
+        );
+        // A failure is reported too (the folder is gone).
+        let gone = dir.path().join("gone");
+        let mut saver =
+            BackgroundSaver::without_worker(DiskWriter::new(gone.join("x/ws.ron"), None));
+        std::fs::write(&gone, "a file where a folder would go").unwrap();
+        saver.save(Arc::new(Workspace::named("nowhere")));
+        let events = saver.flush();
+        assert!(
+            matches!(events.as_slice(), [SaveEvent::Failed(_)]),
+            "{events:?}"
+        );
+    }
 }

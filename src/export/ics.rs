@@ -275,7 +275,8 @@ fn ical_date(d: NaiveDate) -> String {
     d.format("%Y%m%d").to_string()
 }
 
-/// Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks.
+/// Escapes a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks; other
+/// control characters and bidirectional overrides are left out.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -290,7 +291,9 @@ pub fn escape(text: &str) -> String {
                 }
             }
             '\n' => out.push_str("\\n"),
-            c if c.is_control() && c != '\t' => {}
+            // Controls and bidirectional overrides are left out, as the other exports make them
+            // inert: a calendar shows them to people.
+            c if (c.is_control() || crate::text::is_unsafe(c)) && c != '\t' => {}
             c => out.push(c),
         }
     }

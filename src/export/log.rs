@@ -188,7 +188,7 @@ mod tests {
             now(),
         )
         .unwrap();
-        assert_eq!(x.partner, PartnerId(1));
+        assert_eq!(x.partner, w.partners[0].id);
         assert_eq!(x.channel, Channel::Call);
         assert_eq!(x.initiated_by, Side::Us);
         assert_eq!(x.at.to_string(), "2026-11-25 09:00:00");

@@ -132,7 +132,6 @@ impl Delta {
         let mut d = Delta {
             profile: old.profile != new.profile,
             rest: old.version != new.version
-                || old.next_id != new.next_id
                 || !same_or_equal(&old.review_actions, &new.review_actions)
                 || !same_or_equal(&old.drafts, &new.drafts)
                 || !same_or_equal(&old.conflicts, &new.conflicts),
@@ -384,7 +383,6 @@ mod tests {
         assert_eq!(log.added, vec![9_999]);
         assert!(log.changed.is_empty());
         assert_eq!(d.list(ListKind::Partners).changed, vec![(3, 3)]);
-        assert!(d.rest, "next_id moved");
         assert_eq!(log.new_position(99), Some(99));
         assert_eq!(log.new_position(100), None);
         assert_eq!(log.new_position(101), Some(100));

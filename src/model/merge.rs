@@ -40,26 +40,46 @@ fn reapply_list<R: Record>(base: &Workspace, ours: &Workspace, theirs: &mut Work
     }
 }
 
-/// Moves every id handed out since `base` (ids from `from` on) to start at `to`, in records
-/// and in references, so records both sides added cannot collide.
-fn move_new_ids(ws: &mut Workspace, from: u64, to: u64) {
-    ws.remap_ids(|id| if id >= from { id - from + to } else { id });
-    ws.next_id = ws.next_id.max(from) - from + to;
+/// The ids `ours` added that `theirs` holds for another record (only possible for two
+/// records made at once in two places, by a one-in-hundreds-of-millions draw, or in files of
+/// version 1): our records move to new ids, references following, so nothing of theirs is
+/// overwritten. Our records are unsaved work, seen by no one else yet.
+fn separate_clashes(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Option<Workspace> {
+    struct Clashes<'a>(&'a Workspace, &'a Workspace, &'a Workspace, Vec<u64>);
+    impl EachKind for Clashes<'_> {
+        fn kind<R: Record>(&mut self) {
+            for r in R::list(self.1) {
+                let id = r.id();
+                if self.0.find::<R>(id).is_none() && self.2.find::<R>(id).is_some_and(|t| t != r) {
+                    self.3.push(id);
+                }
+            }
+        }
+    }
+    let mut found = Clashes(base, ours, theirs, Vec::new());
+    each_kind(&mut found);
+    if found.3.is_empty() {
+        return None;
+    }
+    let mut moved = ours.clone();
+    let mut to = FxHashMap::default();
+    // Above everything either side holds, and different from each other.
+    let mut floor = ours.max_id().max(theirs.max_id()) + 1;
+    for id in found.3 {
+        let new = super::ids::next(floor);
+        floor = new + 1;
+        to.insert(id, new);
+    }
+    moved.remap_ids(|id| to.get(&id).copied().unwrap_or(id));
+    moved.normalize();
+    Some(moved)
 }
 
-/// `theirs` with the changes `ours` made to `base`. Records added on our side get fresh ids
-/// above both sides' counters, so nothing they added is overwritten.
+/// `theirs` with the changes `ours` made to `base`. Ids are kept (they are unique across
+/// clones); only a record of ours whose id theirs holds for another record moves.
 pub fn reapply(base: &Workspace, ours: &Workspace, mut theirs: Workspace) -> Workspace {
-    let from = base.next_id.max(1);
-    let to = theirs.next_id.max(ours.next_id).max(from);
-    let mut moved;
-    let ours = if to > from {
-        moved = ours.clone();
-        move_new_ids(&mut moved, from, to);
-        &moved
-    } else {
-        ours
-    };
+    let moved = separate_clashes(base, ours, &theirs);
+    let ours = moved.as_ref().unwrap_or(ours);
     struct Lists<'a>(&'a Workspace, &'a Workspace, &'a mut Workspace);
     impl EachKind for Lists<'_> {
         fn kind<R: Record>(&mut self) {
@@ -90,7 +110,6 @@ pub fn reapply(base: &Workspace, ours: &Workspace, mut theirs: Workspace) -> Wor
             theirs.drafts.push(d.clone());
         }
     }
-    theirs.next_id = theirs.next_id.max(ours.next_id);
     theirs.normalize();
     theirs
 }
@@ -119,13 +138,42 @@ mod tests {
         theirs.partners.push(Partner::new(id, "E (theirs)", day));
 
         let merged = reapply(&base, &ours, theirs);
-        let names: Vec<&str> = merged.partners.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(
-            names,
-            vec!["A (ours)", "B (theirs)", "E (theirs)", "D (ours)"]
-        );
+        let mut names: Vec<&str> = merged.partners.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names[..2], ["A (ours)", "B (theirs)"]);
+        names.sort_unstable();
+        assert_eq!(names, ["A (ours)", "B (theirs)", "D (ours)", "E (theirs)"]);
         assert!(validate(&merged).is_empty());
-        assert!(merged.next_id > merged.partners.last().unwrap().id.0);
+    }
+
+    /// A record of ours whose id their version holds for another record moves to a new id
+    /// (references following); theirs stays as it is.
+    #[test]
+    fn our_new_record_with_an_id_theirs_holds_moves() {
+        let day = "2026-01-01".parse().unwrap();
+        let base = Workspace::named("Org");
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.partners.push(Partner::new(PartnerId(7), "ours", day));
+        ours.interactions.push(Interaction {
+            id: InteractionId(8),
+            partner: PartnerId(7),
+            at: day.and_hms_opt(9, 0, 0).unwrap(),
+            channel: Channel::Email,
+            initiated_by: Side::Us,
+            summary: "ours".into(),
+            sentiment: None,
+            follow_up: None,
+        });
+        theirs
+            .partners
+            .push(Partner::new(PartnerId(7), "theirs", day));
+        let merged = reapply(&base, &ours, theirs);
+        assert_eq!(merged.partners.len(), 2);
+        assert_eq!(merged.partner(PartnerId(7)).unwrap().name, "theirs");
+        let moved = merged.partners.iter().find(|p| p.name == "ours").unwrap();
+        assert_ne!(moved.id, PartnerId(7));
+        assert_eq!(merged.interactions[0].partner, moved.id);
+        assert!(validate(&merged).is_empty());
     }
 
     /// Linear, not quadratic: 200,000 log entries merge in well under a second (the old

@@ -11,10 +11,10 @@
 //! - A field changed two different ways, or a record changed on one side and deleted on the
 //!   other, is a conflict: the record keeps our value (so the file stays valid and opens), and
 //!   both values go to the workspace's `conflicts` list for the user to choose.
-//! - Ids: both sides hand out ids from the same counter, so records added on both sides can
-//!   carry the same id. Such records are moved to fresh ids (references on their side follow),
-//!   in an order that does not depend on which side is "ours", so merging either way round
-//!   gives the same file. The counter becomes the larger of the two: it never conflicts.
+//! - Ids are never renumbered: they are unique across clones (`ids`). Two different records
+//!   under one id, open conflicts and deletions the merge does not carry out are prepared first
+//!   (`merge_prep`), so that merges in different clones and orders agree, and a decided
+//!   conflict stays decided.
 //! - A partner (goal, milestone) deleted on one side while the other side added or changed
 //!   records that refer to it is kept, with a conflict, so no reference ever dangles; otherwise
 //!   the deletion cascades as in the dashboard.
@@ -22,14 +22,14 @@
 //! Linear in the size of the files: every list is indexed by id once, and only records changed
 //! on both sides are compared field by field.
 
+use super::merge_prep::same_conflict;
 use super::record::{EachKind, Ids, Record, each_kind};
 use super::records::*;
 use super::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use std::borrow::Cow;
 
 /// The merged workspace and what it could not decide (also in `workspace.conflicts`).
 pub struct Merged {
@@ -52,11 +52,14 @@ fn value_text(v: &Value) -> String {
 
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
-    let (ours, theirs) = separate_new_ids(base, ours, theirs);
+    use super::merge_prep::{hold_ours, separate_clashes, settle, undo_cascades};
+    let (ours, theirs) = separate_clashes(base, ours, theirs);
+    let (ours, given_ours) = undo_cascades(base, &ours, &theirs);
+    let (theirs, given_theirs) = undo_cascades(base, &theirs, &ours);
+    let (ours, theirs) = (&*ours, &*theirs);
     let mut m = Merger::default();
     let mut out = Workspace {
         version: base.version.max(ours.version).max(theirs.version),
-        next_id: base.next_id.max(ours.next_id).max(theirs.next_id),
         profile: m.profile(&base.profile, &ours.profile, &theirs.profile),
         ..Workspace::default()
     };
@@ -74,7 +77,7 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
     }
     each_kind(&mut Lists {
         m: &mut m,
-        sides: [base, &ours, &theirs],
+        sides: [base, ours, theirs],
         out: &mut out,
     });
     out.review_actions = merge_set(
@@ -85,18 +88,48 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
     out.drafts = m.list("draft", &base.drafts, &ours.drafts, &theirs.drafts, |d| {
         d.partner.0
     });
-    keep_referenced(base, &ours, &theirs, &mut out, &mut m);
-    // Earlier conflicts stay until resolved (once each), then the new ones.
-    out.conflicts = merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts);
+    keep_referenced(base, ours, theirs, &mut out, &mut m);
+    // A kept record's deletion says what came back with it.
+    for c in &mut m.conflicts {
+        let Some(list) = ListKind::named(&c.kind) else {
+            continue;
+        };
+        let given = given_ours
+            .get(&(list, c.id))
+            .or(given_theirs.get(&(list, c.id)));
+        if let (Some(n), "(deleted)") = (given, c.field.as_str()) {
+            for side in [&mut c.ours, &mut c.theirs] {
+                if side == "deleted" {
+                    *side = format!(
+                        "deleted (with {} linked to it: they stay until this is decided)",
+                        crate::words::count(*n, "record")
+                    );
+                }
+            }
+        }
+    }
+    // Earlier conflicts stay until decided (once each, whichever side was ours when they were
+    // found), then the new ones.
+    out.conflicts = merge_conflicts(&base.conflicts, &ours.conflicts, &theirs.conflicts);
     for c in &m.conflicts {
-        if !out.conflicts.contains(c) {
+        if !out.conflicts.iter().any(|o| same_conflict(o, c)) {
             out.conflicts.push(c.clone());
         }
     }
     out.normalize();
+    let again = settle(base, ours, theirs, &mut out);
+    hold_ours(&mut out);
+    // What this merge found: its own conflicts the result still holds, and decisions that
+    // disagree.
+    let mut new_conflicts: Vec<MergeConflict> = m
+        .conflicts
+        .into_iter()
+        .filter(|c| out.conflicts.iter().any(|o| same_conflict(o, c)))
+        .collect();
+    new_conflicts.extend(again);
     Merged {
         workspace: out,
-        new_conflicts: m.conflicts,
+        new_conflicts,
     }
 }
 
@@ -374,6 +407,24 @@ fn as_list(v: &Value) -> Vec<Value> {
     }
 }
 
+/// The conflicts: what either side found, less what either side decided (a conflict is the
+/// same whichever side was ours when it was found: [`same_conflict`]).
+fn merge_conflicts(
+    base: &List<MergeConflict>,
+    ours: &List<MergeConflict>,
+    theirs: &List<MergeConflict>,
+) -> List<MergeConflict> {
+    let has = |l: &List<MergeConflict>, c: &MergeConflict| l.iter().any(|x| same_conflict(x, c));
+    let mut out: Vec<MergeConflict> = Vec::new();
+    for c in ours.iter().chain(theirs) {
+        let decided = has(base, c) && (!has(ours, c) || !has(theirs, c));
+        if !decided && !out.iter().any(|x| same_conflict(x, c)) {
+            out.push(c.clone());
+        }
+    }
+    out.into()
+}
+
 /// A set-like list: what either side added, less what either side removed; our order first.
 fn merge_set<T: Clone + PartialEq>(base: &List<T>, ours: &List<T>, theirs: &List<T>) -> List<T> {
     merge_values(&base.to_vec(), &ours.to_vec(), &theirs.to_vec()).into()
@@ -389,99 +440,6 @@ fn merge_values<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T]) -> V
         }
     }
     out
-}
-
-/// Every id in use in a workspace, with the records that use it.
-fn ids_of(ws: &Workspace) -> FxHashSet<u64> {
-    struct Ids<'a>(&'a Workspace, FxHashSet<u64>);
-    impl EachKind for Ids<'_> {
-        fn kind<R: Record>(&mut self) {
-            self.1.extend(R::list(self.0).iter().map(R::id));
-        }
-    }
-    let mut ids = Ids(ws, FxHashSet::default());
-    each_kind(&mut ids);
-    ids.1
-}
-
-/// The RON text of the records of `ws` with the given ids (to tell colliding records apart and
-/// order them the same way whichever side is ours), in one pass over the lists.
-fn record_texts(ws: &Workspace, ids: &FxHashSet<u64>) -> FxHashMap<u64, String> {
-    struct Texts<'a>(&'a Workspace, &'a FxHashSet<u64>, FxHashMap<u64, String>);
-    impl EachKind for Texts<'_> {
-        fn kind<R: Record>(&mut self) {
-            for r in R::list(self.0).iter().filter(|r| self.1.contains(&r.id())) {
-                self.2.insert(r.id(), ron_text(r));
-            }
-        }
-    }
-    let mut texts = Texts(ws, ids, FxHashMap::default());
-    each_kind(&mut texts);
-    texts.2
-}
-
-/// Records both sides added under the same id get fresh ids (references on their side follow).
-/// Without such records, both sides are used as they are (no copy).
-fn separate_new_ids<'a>(
-    base: &Workspace,
-    ours: &'a Workspace,
-    theirs: &'a Workspace,
-) -> (Cow<'a, Workspace>, Cow<'a, Workspace>) {
-    let in_base = ids_of(base);
-    let (o_ids, t_ids) = (ids_of(ours), ids_of(theirs));
-    let both: FxHashSet<u64> = o_ids
-        .iter()
-        .filter(|id| !in_base.contains(id) && t_ids.contains(id))
-        .copied()
-        .collect();
-    if both.is_empty() {
-        return (Cow::Borrowed(ours), Cow::Borrowed(theirs));
-    }
-    let (o_text, t_text) = (record_texts(ours, &both), record_texts(theirs, &both));
-    let text =
-        |texts: &FxHashMap<u64, String>, id: u64| texts.get(&id).cloned().unwrap_or_default();
-    let mut clashes: Vec<u64> = both
-        .iter()
-        .filter(|&&id| text(&o_text, id) != text(&t_text, id))
-        .copied()
-        .collect();
-    if clashes.is_empty() {
-        return (Cow::Borrowed(ours), Cow::Borrowed(theirs));
-    }
-    clashes.sort_unstable();
-    let top = [base.next_id, ours.next_id, theirs.next_id]
-        .into_iter()
-        .chain(o_ids.iter().chain(&t_ids).map(|id| id + 1))
-        .max()
-        .unwrap_or(1);
-    let (mut o_map, mut t_map) = (FxHashMap::default(), FxHashMap::default());
-    let mut next = top;
-    for id in clashes {
-        // Two fresh ids; the record whose text sorts first takes the lower one, whichever
-        // side it is on.
-        let (ot, tt) = (text(&o_text, id), text(&t_text, id));
-        let (o_new, t_new) = if ot <= tt {
-            (next, next + 1)
-        } else {
-            (next + 1, next)
-        };
-        next += 2;
-        o_map.insert(id, o_new);
-        t_map.insert(id, t_new);
-    }
-    let mut o = ours.clone();
-    let mut t = theirs.clone();
-    renumber(&mut o, &o_map);
-    renumber(&mut t, &t_map);
-    o.next_id = o.next_id.max(next);
-    t.next_id = t.next_id.max(next);
-    (Cow::Owned(o), Cow::Owned(t))
-}
-
-/// Moves records (and every reference to them) to new ids.
-fn renumber(ws: &mut Workspace, map: &FxHashMap<u64, u64>) {
-    ws.remap_ids(|id| map.get(&id).copied().unwrap_or(id));
-    ws.normalize();
 }
 
 /// No reference dangles: a partner, goal or milestone one side deleted while the other still
@@ -675,7 +633,7 @@ pub fn take_theirs(ws: &mut Workspace, i: usize) -> Result<(), TheirsError> {
 fn take_in_list<R: Record>(out: &mut Workspace, c: &MergeConflict) -> Result<(), TheirsError> {
     let at = R::list(out).iter().position(|r| r.id() == c.id);
     match c.field.as_str() {
-        "(deleted)" if c.theirs == "deleted" => {
+        "(deleted)" if c.theirs.starts_with("deleted") => {
             if R::LIST == ListKind::Partners {
                 out.remove_partner(PartnerId(c.id));
             } else if let Some(at) = at {
@@ -711,7 +669,7 @@ fn take_in_list<R: Record>(out: &mut Workspace, c: &MergeConflict) -> Result<(),
 }
 
 /// A record with one field (or one contact, `contacts[key]`) replaced by a JSON value.
-fn set_field<T: Serialize + DeserializeOwned>(
+pub(super) fn set_field<T: Serialize + DeserializeOwned>(
     record: &T,
     field: &str,
     json: &str,
@@ -751,7 +709,7 @@ pub fn describe(c: &MergeConflict) -> String {
     let what = if c.id == 0 {
         c.kind.clone()
     } else {
-        format!("{} #{}", c.kind, c.id)
+        format!("{} #{}", c.kind, super::ids::short(c.id))
     };
     let short = |s: &str| crate::text::excerpt(s, 60);
     format!(

@@ -5,10 +5,11 @@ pub mod dates;
 pub mod delta;
 mod enums;
 pub mod find;
-mod ids;
+pub mod ids;
 pub mod list;
 pub mod merge;
 pub mod merge3;
+mod merge_prep;
 mod record;
 mod records;
 pub mod serde_dates;
@@ -18,7 +19,10 @@ mod workspace;
 
 pub use delta::{Delta, ListDelta, Renumber};
 pub use enums::*;
-pub use ids::*;
+pub use ids::{
+    CelebrationId, CommitmentId, GoalId, IdText, InteractionId, MilestoneId, PartnerId, ReviewId,
+    seed_ids,
+};
 pub use list::List;
 pub use record::{EachKind, ListKind, Record, Upserted, Visit, each_kind};
 pub use records::*;

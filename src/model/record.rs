@@ -119,6 +119,11 @@ kinds! {
 }
 
 impl ListKind {
+    /// The list whose records are of this kind ([`Record::KIND`]).
+    pub fn named(kind: &str) -> Option<ListKind> {
+        ListKind::ALL.into_iter().find(|l| l.kind() == kind)
+    }
+
     /// The kind of the records in this list ([`Record::KIND`]: "goal", "log entry").
     pub fn kind(self) -> &'static str {
         struct Name(ListKind, &'static str);

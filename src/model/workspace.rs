@@ -1,5 +1,6 @@
-//! The `Workspace`: the whole data file. Every list is kept sorted by id (ids only grow), which
-//! keeps the file's order stable for `git diff` and lets look-ups use binary search.
+//! The `Workspace`: the whole data file. Every list is kept sorted by id (within a clone, ids
+//! only grow: see `ids`), which keeps the file's order stable for `git diff` and lets look-ups
+//! use binary search.
 
 use super::ids::*;
 use super::list::List;
@@ -9,14 +10,11 @@ use super::shift::{shift_date, shift_opt};
 use serde::{Deserialize, Serialize};
 
 /// The schema version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
-/// The largest id and `next_id` a file may hold: 2^53 − 1, the largest integer that every JSON
-/// reader (JavaScript's numbers) keeps exactly, and far enough from the end of `u64` that the
-/// counter can never run out.
-pub const MAX_ID: u64 = (1 << 53) - 1;
+pub use super::ids::MAX_ID;
 
-/// The id counter is at the end of its range.
+/// The ids in use reach the end of their range (only a hand-edited file can do that).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IdsExhausted;
 
@@ -24,7 +22,7 @@ impl std::fmt::Display for IdsExhausted {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "no ids are left: next_id is at the end of its range (at most {MAX_ID})"
+            "no ids are left: the file holds an id at the end of their range ({MAX_ID})"
         )
     }
 }
@@ -35,9 +33,6 @@ impl std::error::Error for IdsExhausted {}
 #[serde(deny_unknown_fields)]
 pub struct Workspace {
     pub version: u32,
-    /// The next id to hand out; ids are never reused.
-    #[serde(default)]
-    pub next_id: u64,
     pub profile: Profile,
     #[serde(default)]
     pub partners: List<Partner>,
@@ -69,7 +64,6 @@ impl Default for Workspace {
     fn default() -> Self {
         Workspace {
             version: CURRENT_VERSION,
-            next_id: 1,
             profile: Profile::default(),
             partners: List::new(),
             goals: List::new(),
@@ -93,24 +87,24 @@ impl Workspace {
         ws
     }
 
-    /// Hands out a fresh id (shared by every record kind). Never wraps: see
-    /// [`Workspace::try_allocate_id`]. A loaded (validated) file has `next_id` at most
-    /// [`MAX_ID`], so the counter is 2^64 − 2^53 ids away from running out.
+    /// Hands out a new id (shared by every record kind), unique across clones (see `ids`) and
+    /// above every id in use, so a new record goes at the end of its list. Panics only for a
+    /// file holding an id at the very end of the range: see [`Workspace::try_allocate_id`].
     pub fn allocate_id(&mut self) -> u64 {
         self.try_allocate_id()
-            .expect("validated files keep next_id far below the end of the id range")
+            .expect("only a hand-edited file holds ids at the end of their range")
     }
 
-    /// Hands out a fresh id, or refuses when the counter is at its end (it never wraps to 0,
-    /// which would hand out ids already in use).
+    /// Hands out a new id, or refuses when the ids in use reach the end of their range.
     pub fn try_allocate_id(&mut self) -> Result<u64, IdsExhausted> {
-        let id = self.next_id.max(1);
-        self.next_id = id.checked_add(1).ok_or(IdsExhausted)?;
+        let id = super::ids::next(self.max_id().saturating_add(1));
+        if id > MAX_ID {
+            return Err(IdsExhausted);
+        }
         Ok(id)
     }
 
-    /// Restores the invariants after loading or hand edits: lists sorted by id and the id
-    /// counter above every id in use.
+    /// Restores the invariant after loading, merging or hand edits: lists sorted by id.
     pub fn normalize(&mut self) {
         struct Sort<'a>(&'a mut Workspace);
         impl EachKind for Sort<'_> {
@@ -119,11 +113,6 @@ impl Workspace {
             }
         }
         each_kind(&mut Sort(self));
-        let max = self.max_id();
-        if self.next_id <= max {
-            // An id at the very end of the range is reported by `validate`; never wrap.
-            self.next_id = max.saturating_add(1);
-        }
     }
 
     /// Gives records new ids (`to(old)`), and every reference follows: each record's ids
@@ -217,7 +206,8 @@ impl Workspace {
         });
     }
 
-    fn max_id(&self) -> u64 {
+    /// The largest id in use (0 in an empty workspace).
+    pub fn max_id(&self) -> u64 {
         struct Max<'a>(&'a Workspace, u64);
         impl EachKind for Max<'_> {
             fn kind<R: Record>(&mut self) {

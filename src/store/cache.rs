@@ -47,7 +47,7 @@ use std::path::{Path, PathBuf};
 /// The first bytes of every entry.
 pub const MAGIC: [u8; 8] = *b"PDECKWS\0";
 /// The entry format; bumped whenever the header or the payload's encoding changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// How many entries are kept (the newest).
 pub const KEEP: usize = 4;
 /// Files smaller than this are not worth an entry: they parse in a few milliseconds.

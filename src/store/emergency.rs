@@ -13,6 +13,12 @@
 //! `partnerdeck.ron.emergency-20261127T203015Z.ron`, 0600. It is written to a temporary file
 //! first and then linked into place without replacing anything: it can never land on the data
 //! file, nor on an earlier emergency copy.
+//!
+//! Copies are read only when they are the user's own: a regular file (never through a symbolic
+//! link) owned by the user, writable by no one else, with one name (a hard link made elsewhere
+//! would let another user swap its content), in a fallback folder that is the user's and
+//! writable by no one else. Anything else in these places was planted and is ignored: the
+//! fallback folder in the shared temporary folder has a predictable name.
 
 use super::format::to_text;
 use super::save::{SaveError, SaveFailure};
@@ -234,8 +240,10 @@ fn write_in(
 
 /// Every emergency copy of `data_path` (beside it, or in a fallback folder), oldest first.
 pub fn list_emergency(data_path: &Path) -> Vec<PathBuf> {
+    let beside = folder(data_path);
     let mut found: Vec<(String, PathBuf)> = places(data_path)
         .into_iter()
+        .filter(|(dir, _)| *dir == beside || own_folder(dir))
         .flat_map(|(dir, marker)| list_in(&dir, &marker))
         .collect();
     found.sort();
@@ -249,6 +257,7 @@ fn list_in(dir: &Path, marker: &str) -> Vec<(String, PathBuf)> {
     entries
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| std::fs::symlink_metadata(e.path()).is_ok_and(|m| own_file(&m)))
         .filter_map(|e| {
             let name = e.file_name().to_str()?.to_string();
             let rest = name.strip_prefix(marker)?.strip_suffix(".ron")?;
@@ -265,6 +274,84 @@ fn list_in(dir: &Path, marker: &str) -> Vec<(String, PathBuf)> {
 /// The newest emergency copy beside `data_path`, if any: the next start offers to recover it.
 pub fn find_emergency(data_path: &Path) -> Option<PathBuf> {
     list_emergency(data_path).pop()
+}
+
+/// Whether a fallback folder is the user's own and writable by no one else (it is read from).
+fn own_folder(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::symlink_metadata(dir)
+            .is_ok_and(|m| m.is_dir() && m.uid() == user() && m.mode() & 0o022 == 0)
+    }
+    #[cfg(not(unix))]
+    {
+        dir.is_dir()
+    }
+}
+
+/// Whether a file is the user's own: regular, owned by the user, writable by no one else, with
+/// one name.
+fn own_file(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        meta.is_file() && meta.uid() == user() && meta.mode() & 0o022 == 0 && meta.nlink() == 1
+    }
+    #[cfg(not(unix))]
+    {
+        meta.is_file()
+    }
+}
+
+#[cfg(unix)]
+fn user() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// Opens an emergency copy, or what was kept beside it, for reading when it is the user's own
+/// (see the module notes), never through a symbolic link and never blocking; `Ok(None)` when
+/// nothing is there. The checks are made on the open file, so a name swapped after listing
+/// changes nothing.
+pub fn open_own(path: &Path) -> std::io::Result<Option<std::fs::File>> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !own_file(&file.metadata()?) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "it is not a file of your own (another user's, writable by others, or with other \
+             names); it is not read",
+        ));
+    }
+    Ok(Some(file))
+}
+
+/// Loads an emergency copy (or the base kept beside it) when it is the user's own
+/// ([`open_own`]).
+pub fn load_emergency(path: &Path) -> Result<Option<super::Loaded>, super::LoadError> {
+    let io = |error| super::LoadError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
+    let Some(mut file) = open_own(path).map_err(io)? else {
+        return Ok(None);
+    };
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| io(std::io::Error::new(std::io::ErrorKind::InvalidData, e)))?;
+    super::load_text(&text, path).map(Some)
 }
 
 /// Moves an emergency copy (and what was kept beside it) out of the way once it was recovered
@@ -290,12 +377,26 @@ pub fn retire_emergency(data_path: &Path, emergency: &Path) -> std::io::Result<P
 }
 
 /// A rename, or (across file systems, from a fallback folder) a private copy and a removal.
+/// The copy is written to a temporary file in the target's folder and linked into place only
+/// once complete: a copy cut short (a disk that fills up) is removed, never left beside good
+/// ones, and the original stays.
 fn move_file(from: &Path, to: &Path) -> std::io::Result<()> {
     match std::fs::rename(from, to) {
         Ok(()) => Ok(()),
         Err(_) => {
-            let bytes = std::fs::read(from)?;
-            write_new_private(to, &bytes)?;
+            let mut source = open_own(from)?.ok_or_else(|| {
+                std::io::Error::new(std::io::ErrorKind::NotFound, "the copy is gone")
+            })?;
+            let dir = match to.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d,
+                _ => Path::new("."),
+            };
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".partnerdeck-move.")
+                .tempfile_in(dir)?;
+            std::io::copy(&mut source, tmp.as_file_mut())?;
+            tmp.as_file().sync_all()?;
+            tmp.persist_noclobber(to).map_err(|e| e.error)?;
             std::fs::remove_file(from)
         }
     }

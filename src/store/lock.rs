@@ -278,12 +278,35 @@ fn open_lock_file(path: &Path) -> std::io::Result<File> {
             e
         }
     })?;
-    // Only a regular file is a lock file (not a FIFO or a device someone put there).
-    if !file.metadata()?.is_file() {
+    // Only a regular file is a lock file (not a FIFO or a device someone put there), with one
+    // name (a hard link to another file would have that file truncated and rewritten), and
+    // ours (not one another user planted).
+    let meta = file.metadata()?;
+    if !meta.is_file() {
         return Err(std::io::Error::other(format!(
             "{} is not a regular file; remove it",
             path.display()
         )));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        if meta.nlink() != 1 {
+            return Err(std::io::Error::other(format!(
+                "{} has other names (it is a hard link to another file); partnerdeck does not \
+                 write it (remove it)",
+                path.display()
+            )));
+        }
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let user = unsafe { libc::geteuid() };
+        if meta.uid() != user {
+            return Err(std::io::Error::other(format!(
+                "{} belongs to user {}, not to you; partnerdeck does not write it (remove it)",
+                path.display(),
+                meta.uid()
+            )));
+        }
     }
     Ok(file)
 }

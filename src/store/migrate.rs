@@ -6,6 +6,8 @@
 //!   `cadence_days`; a log entry had a `date` without a time.
 //! - 1: `version` and `next_id`; `cadence: (ideal_days, max_days)`; log entries have `at`
 //!   (date and time).
+//! - 2: ids unique across clones (`model::ids`): no `next_id` counter. Records keep the ids
+//!   they had (so references and calendar UIDs last); new ones get the new kind.
 
 use super::format::{ParseError, parse};
 use crate::model::{CURRENT_VERSION, Workspace};
@@ -19,8 +21,15 @@ struct Probe {
 }
 
 /// Reads the `version` of a file, tolerating any other content (0 when absent).
+/// When the file does not parse at all, the version is read off its own line (`version: 1,`
+/// near the top), so that the error reported is the one that version's reading finds.
 pub fn probe_version(text: &str) -> Option<u32> {
-    parse::<Probe>(text).ok().map(|p| p.version)
+    parse::<Probe>(text).ok().map(|p| p.version).or_else(|| {
+        text.lines()
+            .take(20)
+            .find_map(|l| l.trim().strip_prefix("version:"))
+            .and_then(|v| v.trim().trim_end_matches(',').trim().parse().ok())
+    })
 }
 
 /// Whether the file has a top-level `version` field at all (`None` when it cannot be told).
@@ -36,8 +45,67 @@ pub fn has_version(text: &str) -> Option<bool> {
 pub fn from_version(text: &str, version: u32) -> Result<Workspace, ParseError> {
     match version {
         0 => Ok(v0::upgrade(parse::<v0::Workspace>(text)?)),
+        1 => Ok(v1::upgrade(parse::<v1::Workspace>(text)?)),
         CURRENT_VERSION => parse(text),
         _ => unreachable!("versions above the current one are refused before migrating"),
+    }
+}
+
+/// Version 1 types, frozen: only the workspace changed since (its `next_id` went).
+mod v1 {
+    use crate::model::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Workspace {
+        #[allow(dead_code)]
+        pub version: u32,
+        /// The counter of version 1: read, and no longer needed.
+        #[serde(default)]
+        #[allow(dead_code)]
+        pub next_id: u64,
+        pub profile: Profile,
+        #[serde(default)]
+        pub partners: List<Partner>,
+        #[serde(default)]
+        pub goals: List<Goal>,
+        #[serde(default)]
+        pub milestones: List<Milestone>,
+        #[serde(default)]
+        pub interactions: List<Interaction>,
+        #[serde(default)]
+        pub commitments: List<Commitment>,
+        #[serde(default)]
+        pub reviews: List<Review>,
+        #[serde(default)]
+        pub celebrations: List<Celebration>,
+        #[serde(default)]
+        pub review_actions: List<ReviewLink>,
+        #[serde(default)]
+        pub drafts: List<ReviewDraft>,
+        #[serde(default)]
+        pub conflicts: List<MergeConflict>,
+    }
+
+    /// v1 → v2: the counter goes; every id stays.
+    pub fn upgrade(old: Workspace) -> crate::model::Workspace {
+        let mut ws = crate::model::Workspace {
+            version: 2,
+            profile: old.profile,
+            partners: old.partners,
+            goals: old.goals,
+            milestones: old.milestones,
+            interactions: old.interactions,
+            commitments: old.commitments,
+            reviews: old.reviews,
+            celebrations: old.celebrations,
+            review_actions: old.review_actions,
+            drafts: old.drafts,
+            conflicts: old.conflicts,
+        };
+        ws.normalize();
+        ws
     }
 }
 
@@ -110,13 +178,12 @@ mod v0 {
         pub follow_up: Option<FollowUp>,
     }
 
-    /// v0 → v1: a single cadence becomes ideal = it, maximum = twice it; a date becomes 09:00
+    /// v0 → v2: a single cadence becomes ideal = it, maximum = twice it; a date becomes 09:00
     /// that day; the id counter is set above every id.
     pub fn upgrade(old: Workspace) -> crate::model::Workspace {
         let nine = NaiveTime::from_hms_opt(9, 0, 0).expect("09:00 is a time");
         let mut ws = crate::model::Workspace {
-            version: 1,
-            next_id: 0,
+            version: 2,
             profile: old.profile,
             partners: old
                 .partners

@@ -31,7 +31,7 @@ pub use backup::{
 pub use cleanup::cleanup_temp_files;
 pub use demo::demo_workspace;
 pub use emergency::{
-    Extras, base_path, find_emergency, list_emergency, note_path, retire_emergency,
+    Extras, base_path, find_emergency, list_emergency, load_emergency, note_path, retire_emergency,
     write_emergency, write_emergency_full,
 };
 pub use format::{ParseError, line_of_id, parse, to_text};

@@ -7,8 +7,9 @@
 //!   not start, on a detached HEAD, when git reports the file unmerged, and (when there is a
 //!   remote) when the merge driver is not registered, not named for the file, or does not run.
 //! - A merge it started that left conflicts in the file is finished by the next sync once they
-//!   are decided (a marker in the git folder remembers which merge that is). A file holding
-//!   undecided conflicts outside such a merge is not shared until they are decided.
+//!   are decided (a marker in the git folder remembers which merge that is). Outside such a
+//!   merge, undecided conflicts are never committed or pushed; a commit of them made by hand is
+//!   still pulled on, so that a teammate's decision can come in.
 //! - Every git call is bounded in time ([`super::git`]); the first push to an empty remote sets
 //!   the upstream.
 //!
@@ -155,6 +156,10 @@ fn steps(
     }
     match remote {
         Some(remote) => share(&repo, &remote, done),
+        None if !now.conflicts.is_empty() => halt(
+            Outcome::Conflicts,
+            undecided(now.conflicts.len(), "there is no remote"),
+        ),
         None => halt(
             Outcome::InStep,
             "no remote: the commit stays here (add one with `git remote add origin URL`)".into(),
@@ -272,20 +277,16 @@ fn commit_the_file(
     done: &mut Synced,
 ) -> Result<(), Halt> {
     let (git, path) = (&repo.git, &repo.path);
-    if !now.conflicts.is_empty() {
-        // Undecided conflicts committed by hand: shared, they would come back to everyone.
-        return halt(
-            Outcome::Conflicts,
-            format!(
-                "not synced: the file holds {} to decide; decide them in the dashboard (`C`), then sync again — nothing was changed",
-                crate::words::count(now.conflicts.len(), "conflict")
-            ),
-        );
-    }
     if unmerged_paths(git)?
         .iter()
         .any(|p| p.as_os_str() == repo.relative.as_os_str())
     {
+        if !now.conflicts.is_empty() {
+            return halt(
+                Outcome::Conflicts,
+                undecided(now.conflicts.len(), "nothing was changed"),
+            );
+        }
         let shown = repo.relative.display().to_string();
         return halt(
             Outcome::Refused,
@@ -305,6 +306,14 @@ fn commit_the_file(
     if dirty.stdout.is_empty() {
         done.lines.push("nothing new to commit".into());
         return Ok(());
+    }
+    if !now.conflicts.is_empty() {
+        // Undecided conflicts are not committed (a commit made by hand is pulled on, so that
+        // a teammate's decision can come in, but not pushed: see `share`).
+        return halt(
+            Outcome::Conflicts,
+            undecided(now.conflicts.len(), "nothing was changed"),
+        );
     }
     let before = git.output_os(&["show".into(), head_path(&repo.relative)])?;
     let message = match before.ok().then(|| String::from_utf8(before.stdout)) {
@@ -377,6 +386,24 @@ fn share(repo: &Repo, remote: &Remote, done: &mut Synced) -> Result<(), Halt> {
             return after_failed_pull(repo, &why, stays);
         }
     }
+    // Undecided conflicts (committed by hand) that the pull did not decide are not pushed:
+    // shared, they would come back to everyone.
+    let left = store::load(&repo.data_path)
+        .map_err(Error::from)?
+        .map_or(0, |l| l.workspace.conflicts.len());
+    if left > 0 {
+        return halt(
+            Outcome::Conflicts,
+            undecided(
+                left,
+                if exists {
+                    "pulled, not pushed"
+                } else {
+                    "not pushed"
+                },
+            ),
+        );
+    }
     let pushed = if remote.upstream {
         git.output(&[
             "push",
@@ -448,6 +475,14 @@ fn after_failed_pull(repo: &Repo, why: &str, stays: &str) -> Result<(), Halt> {
                 "undo it with `git merge --abort`"
             }
         ),
+    )
+}
+
+/// The line for a file that holds conflicts nobody decided.
+fn undecided(n: usize, what_happened: &str) -> String {
+    format!(
+        "not shared: the file holds {} to decide; decide them in the dashboard (`C`), then sync again ({what_happened})",
+        crate::words::count(n, "conflict")
     )
 }
 

@@ -1,7 +1,8 @@
 //! Terminal lifecycle and the event loop: open the data (or the demo) through a
 //! `store::Session` (which holds the lock for the whole session), take over the terminal, turn
-//! key events into actions, and redraw only after an event (the loop wakes once a second,
-//! without drawing, to read the clock and notice outside changes to the file). After the first
+//! key events into actions (a bracketed paste into text for the focused field, never keys), and
+//! redraw only after an event (the loop wakes once a second, without drawing, to read the clock
+//! and notice outside changes to the file). `Ctrl-c` ends the session like SIGINT. After the first
 //! frame, a file that was parsed leaves its cache entry, written in the background. The terminal
 //! is always given back: on quit, on error, on panic (after an emergency copy of unsaved work is
 //! written beside the file). A closed terminal and SIGTERM, SIGHUP and SIGINT end the session
@@ -55,14 +56,19 @@ pub fn key_of(event: KeyEvent) -> Option<Key> {
     })
 }
 
-/// Takes over the terminal: raw mode, the alternate screen. (Not `ratatui::init`: its panic hook
-/// and `restore` print to the terminal and panic again when the terminal is gone, which aborts
-/// the process before unsaved work is written.)
+/// Takes over the terminal: raw mode, the alternate screen, bracketed paste (a paste arrives as
+/// one piece of text, never as keys). (Not `ratatui::init`: its panic hook and `restore` print to
+/// the terminal and panic again when the terminal is gone, which aborts the process before
+/// unsaved work is written.)
 fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
-    use ratatui::crossterm::{execute, terminal};
+    use ratatui::crossterm::{event::EnableBracketedPaste, execute, terminal};
     ENTERED.store(true, std::sync::atomic::Ordering::SeqCst);
     terminal::enable_raw_mode()?;
-    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
 }
 
@@ -74,6 +80,10 @@ fn leave() {
     if !ENTERED.swap(false, std::sync::atomic::Ordering::SeqCst) {
         return;
     }
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
     let _ = ratatui::try_restore();
     let _ = ratatui::crossterm::execute!(std::io::stdout(), ratatui::crossterm::cursor::Show);
 }
@@ -218,6 +228,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     let saved = app.flush_saves();
     remember_unsaved(None);
     let ended = match &result {
+        Ok(Ending::Quit) if app.interrupted => "Ctrl-c ended the session",
         Ok(Ending::Quit) => "",
         Ok(Ending::Stopped) => "a signal ended the session",
         Ok(Ending::Gone) => "the terminal was closed",
@@ -227,7 +238,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     // signal or a closed terminal ended the session.
     let rescue = match (&result, saved) {
         _ if app.discard_on_quit => None,
-        (Ok(Ending::Quit), true) => None,
+        (Ok(Ending::Quit), true) if !app.interrupted => None,
         _ => app.rescue(),
     };
     // (The demo's scratch folder goes when the session ends: nothing of it is kept.)
@@ -299,6 +310,12 @@ fn run(
                 tty::Wait::Woken => {
                     // A signal: a resize (read the size), or a stop (seen at the top).
                     signals.drain();
+                    // Whatever the terminal library took in meanwhile (its own resize event,
+                    // keys) is handled now, not after the next key.
+                    match read_events(app, tty, signals)? {
+                        Some(ending) => return Ok(ending),
+                        None => dirty = true,
+                    }
                     if let Ok(size) = terminal.size()
                         && size.width > 0
                         && size.height > 0
@@ -321,29 +338,10 @@ fn run(
                     dirty |= app.quiet_tick();
                 }
                 tty::Wait::Input => {
-                    // Everything crossterm can read now, checking before each read that the
-                    // terminal is still there (a read from a closed one never returns).
-                    loop {
-                        if !tty.readable_or_idle() {
-                            return Ok(Ending::Gone);
-                        }
-                        if !event::poll(Duration::ZERO)? {
-                            break;
-                        }
-                        match event::read()? {
-                            Event::Key(k) if k.kind != KeyEventKind::Release => {
-                                if let Some(key) = key_of(k) {
-                                    app.handle_key(key);
-                                }
-                            }
-                            Event::Resize(w, h) => app.resize(w, h),
-                            _ => {}
-                        }
-                        dirty = true;
-                        if app.quit || signals.stop_requested() {
-                            break;
-                        }
+                    if let Some(ending) = read_events(app, tty, signals)? {
+                        return Ok(ending);
                     }
+                    dirty = true;
                     app.poll_saves();
                     if let Some(text) = app.take_editor_request() {
                         leave();
@@ -368,6 +366,41 @@ fn run(
     // go without that; the process ends right after.
     std::mem::forget(terminal);
     result
+}
+
+/// How long a look at crossterm's input may wait for more bytes. Its event source (`use-dev-tty`:
+/// poll(2) on the terminal, level-triggered, so bytes it has not read yet are seen on the next
+/// look) does not look at all for a zero wait, so the shortest it honours is used.
+const LOOK: Duration = Duration::from_millis(1);
+
+/// Handles every event crossterm can give now, checking before each read that the terminal is
+/// still there (a read from a closed one never returns). `Some` when the session ends.
+fn read_events(
+    app: &mut App,
+    tty: &tty::Tty,
+    signals: &watch::Signals,
+) -> std::io::Result<Option<Ending>> {
+    loop {
+        if !tty.readable_or_idle() {
+            return Ok(Some(Ending::Gone));
+        }
+        if !event::poll(LOOK)? {
+            return Ok(None);
+        }
+        match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                if let Some(key) = key_of(k) {
+                    app.handle_key(key);
+                }
+            }
+            Event::Paste(text) => app.paste(&text),
+            Event::Resize(w, h) if w > 0 && h > 0 => app.resize(w, h),
+            _ => {}
+        }
+        if app.quit || signals.stop_requested() {
+            return Ok(None);
+        }
+    }
 }
 
 /// Records what the watcher or a panic would write if the process ended now.

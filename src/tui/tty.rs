@@ -6,6 +6,13 @@
 //! itself (and on a wake-up pipe that signals write to) with `poll(2)`, and hands over to
 //! crossterm only when there are bytes to read: a hung-up terminal is reported as [`Wait::Gone`]
 //! instead of spinning.
+//!
+//! This wait and crossterm's reader must agree on what is left to read. crossterm's default
+//! event source (epoll, edge-triggered) reads 1 KiB, returns the first event and is not woken
+//! again for the rest: a paste over 1 KiB stayed unread (this wait saw it readable at once,
+//! forever: a core spun) and a key after a resize waited for the next key. The `use-dev-tty`
+//! source waits with `poll(2)` too (level-triggered): whatever it has not read yet it sees on
+//! its next look, and the event loop looks until it has nothing more after every wake-up.
 
 use std::fs::File;
 use std::os::fd::{AsRawFd, RawFd};

@@ -130,6 +130,16 @@ pub fn press(app: &mut partnerdeck::app::App, keys: &[&str]) {
     }
 }
 
+/// A moment passes without keys (the app's clock, a manual one, moves two seconds on): a
+/// question that appeared on its own, which ignores the keys of typing that goes on, takes an
+/// answer now.
+pub fn pause(app: &mut partnerdeck::app::App) {
+    let later = app.now + chrono::TimeDelta::seconds(2);
+    app.set_clock(std::sync::Arc::new(partnerdeck::app::ManualClock::new(
+        later,
+    )));
+}
+
 /// Types text, one character at a time, each followed by any matching it left.
 pub fn type_text(app: &mut partnerdeck::app::App, text: &str) {
     for c in text.chars() {

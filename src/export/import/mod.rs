@@ -449,4 +449,29 @@ mod tests {
         assert_eq!(t("2026-11-20").unwrap(), "2026-11-20 09:00:00");
         assert!(t("last tuesday").is_err());
     }
+
+    /// A log entry names its partner by the whole id, by the form people see (`#k3f9x2qa`), or
+    /// by a version 1 counter id.
+    #[test]
+    fn a_partner_is_named_by_any_form_of_its_id() {
+        let mut ws = Workspace::named("Us");
+        let new = PartnerId(ws.allocate_id());
+        ws.partners
+            .push(Partner::new(new, "New", day("2026-01-01")));
+        ws.partners
+            .push(Partner::new(PartnerId(7), "Old", day("2026-01-01")));
+        ws.normalize();
+        for (text, name) in [
+            (new.to_string(), "New"),
+            (new.0.to_string(), "New"),
+            (new.to_string().to_uppercase(), "New"),
+            ("#7".to_string(), "Old"),
+        ] {
+            let csv = format!("partner_id,at,summary\n{text},2026-11-20 10:00,Hello\n");
+            let p = plan(&ws, Kind::Interactions, &csv, day("2026-11-27")).unwrap();
+            assert!(p.rejected.is_empty(), "{text}: {:?}", p.rejected);
+            let x = p.workspace.interactions.last().unwrap();
+            assert_eq!(p.workspace.partner(x.partner).unwrap().name, name, "{text}");
+        }
+    }
 }

@@ -154,7 +154,7 @@ pub(super) fn partner_row(
         "review_interval_days",
         &mut errors,
     );
-    let mut partner = Partner::new(PartnerId(p.workspace.next_id.max(1)), name.clone(), since);
+    let mut partner = Partner::new(PartnerId(p.workspace.max_id() + 1), name.clone(), since);
     if let Some(k) = kind {
         partner.kind = k;
     }
@@ -274,15 +274,30 @@ pub(super) fn interaction_row(
             errors.push("missing partner".into());
             None
         } else {
-            match id_text.trim_start_matches('#').parse::<u64>() {
-                Ok(id) => match p.workspace.partner(PartnerId(id)) {
-                    Some(found) => Some(found.clone()),
-                    None => {
-                        errors.push(format!("unknown partner id {}", q(id_text)));
-                        None
+            // The whole id (as exports write it) or the form people see (`#k3f9x2qa`).
+            match crate::model::IdText::parse(id_text) {
+                Some(wanted) => {
+                    let mut found = p
+                        .workspace
+                        .partners
+                        .iter()
+                        .filter(|x| wanted.matches(x.id.0));
+                    match (found.next(), found.next()) {
+                        (Some(one), None) => Some(one.clone()),
+                        (Some(_), Some(_)) => {
+                            errors.push(format!(
+                                "partner id {} names more than one partner: use the whole id",
+                                q(id_text)
+                            ));
+                            None
+                        }
+                        _ => {
+                            errors.push(format!("unknown partner id {}", q(id_text)));
+                            None
+                        }
                     }
-                },
-                Err(_) => {
+                }
+                None => {
                     errors.push(format!("bad partner_id `{}`", q(id_text)));
                     None
                 }
@@ -397,7 +412,7 @@ pub(super) fn interaction_row(
         return;
     };
     let mut x = Interaction {
-        id: InteractionId(p.workspace.next_id.max(1)),
+        id: InteractionId(p.workspace.max_id() + 1),
         partner: partner.id,
         at,
         channel,
