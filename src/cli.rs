@@ -246,8 +246,15 @@ pub enum Command {
     },
     /// List the merge conflicts the data file holds (a merge could not decide them)
     Conflicts,
-    /// Commit the data file (the message says what changed), pull (the driver merges) and push
-    Sync,
+    /// Commit the data file (the message says what changed), pull (the driver merges) and push.
+    /// Exit 0 in step (or no remote), 1 conflicts to decide, 2 refused or failed (nothing
+    /// changed), 3 committed here but the remote could not be pulled from or pushed to
+    Sync {
+        /// The longest one git call may take, in seconds (then it is stopped)
+        #[arg(long, value_name = "SECONDS", env = "PARTNERDECK_GIT_TIMEOUT",
+              default_value = "60", value_parser = parse_seconds)]
+        timeout: std::time::Duration,
+    },
     /// Print a shell completion script (e.g. `partnerdeck completions bash > ~/.local/share/bash-completion/completions/partnerdeck`)
     Completions {
         #[arg(value_enum)]
@@ -348,6 +355,16 @@ pub enum GitAction {
     Setup,
 }
 
+/// A whole number of seconds, at least 1.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<u64>() {
+        Ok(s) if s > 0 => Ok(std::time::Duration::from_secs(s)),
+        _ => Err(format!(
+            "`{text}` is not a whole number of seconds (1 or more)"
+        )),
+    }
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match dispatch(&cli) {
@@ -388,14 +405,21 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             action: GitAction::Setup,
         }) => Ok(crate::team::setup(&cli.data_path()?)?),
         Some(Command::Conflicts) => Ok(crate::team::conflicts(&cli.data_path()?)?),
-        Some(Command::Sync) => {
+        Some(Command::Sync { timeout }) => {
             let options = store::Options {
                 read_only: false,
                 demo: false,
                 ..cli.session_options()
             };
-            let session = store::Session::start(&options)?;
-            Ok(crate::team::sync(&session)?)
+            // Every failure of sync is exit 2 ("refused or failed, nothing changed"): 1 means
+            // conflicts to decide.
+            match store::Session::start(&options) {
+                Ok(session) => Ok(crate::team::sync(&session, *timeout)),
+                Err(e) => {
+                    complain(&format!("partnerdeck: {e}"));
+                    Ok(ExitCode::from(2))
+                }
+            }
         }
         Some(Command::Restore { id, wait }) => restore_backup(cli, id, *wait),
         Some(Command::Export {

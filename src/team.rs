@@ -1,14 +1,23 @@
 //! Working as a team through git: the merge driver git calls when two people changed the data
 //! file (`partnerdeck merge %O %A %B --path %P`), registering it in a repository
-//! (`partnerdeck git setup`), and listing what a merge left for people to decide
-//! (`partnerdeck conflicts`). The merge itself is `model::merge3`; git is the system `git`.
+//! (`partnerdeck git setup`, [`setup`]), sharing with the team (`partnerdeck sync`, [`sync`]),
+//! and listing what a merge left for people to decide (`partnerdeck conflicts`). The merge
+//! itself is `model::merge3`; git is the system `git`, run through [`git`] (time-limited).
 
-use crate::model::Workspace;
+pub mod git;
+mod setup;
+mod sync;
+
+pub use git::{Cancel, timeout_from_env};
+pub use setup::setup;
+pub use sync::{Outcome, Synced, sync, sync_held};
+
 use crate::model::merge3::merge3;
+use crate::model::{EachKind, Record, Workspace, each_kind};
 use crate::store::{self, LoadError};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode, ExitStatus};
+use std::process::ExitCode;
 
 /// The name of the driver in git's configuration and `.gitattributes`.
 pub const DRIVER: &str = "partnerdeck";
@@ -23,6 +32,9 @@ pub enum Error {
     },
     #[error("{} does not exist", .0.display())]
     Missing(PathBuf),
+    /// An empty OURS or THEIRS: only git's missing ancestor may be empty.
+    #[error("{} is empty; only the common ancestor may be", .0.display())]
+    Empty(PathBuf),
     #[error(transparent)]
     Load(#[from] LoadError),
     /// The data file's path could not be made absolute.
@@ -32,12 +44,22 @@ pub enum Error {
     #[error("cannot run git: {0}; install git to work as a team")]
     NoGit(std::io::Error),
     /// A git command failed: its message is what git said on stderr.
-    #[error("{stderr}")]
+    #[error("{}", if stderr.is_empty() { format!("git {} failed", args.join(" ")) } else { stderr.clone() })]
     Git {
         args: Vec<String>,
-        status: ExitStatus,
+        code: Option<i32>,
         stderr: String,
     },
+    /// A git command took longer than the time limit and was ended.
+    #[error(
+        "git {} took longer than {seconds} s and was stopped (`sync --timeout SECONDS` or {} sets the limit)",
+        args.first().map_or("", String::as_str),
+        git::TIMEOUT_VAR
+    )]
+    Timeout { args: Vec<String>, seconds: u64 },
+    /// The job was stopped (the dashboard quit).
+    #[error("stopped")]
+    Cancelled,
     /// `git setup` outside a repository: how to make one.
     #[error(
         "{} is not in a git repository. To make one:\n  cd {} && git init && git add {} && git commit -m \"Partnerships workspace\"\nthen run `partnerdeck git setup` again",
@@ -61,6 +83,16 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// `git setup` will not change a file it cannot change safely (a link, not UTF-8 …).
+    #[error("{}: {why}", path.display())]
+    Refused { path: PathBuf, why: String },
+    /// `git setup` wrote its lines but git still does not use the driver for the file.
+    #[error(
+        "the driver does not apply to {}: `git check-attr merge` says `{said}`{}",
+        file.display(),
+        "; another .gitattributes rule (a deeper folder's, or .git/info/attributes) overrides it: remove that rule and run `partnerdeck git setup` again"
+    )]
+    NotApplied { file: PathBuf, said: String },
 }
 
 /// A line for people on stdout: user text inert (the one rule, `crate::text`), a closed pipe
@@ -76,18 +108,26 @@ fn warn(text: std::fmt::Arguments<'_>) {
     let _ = writeln!(std::io::stderr(), "{}", crate::text::clean_lines(&line));
 }
 
-/// Loads one side of a merge; git hands an empty file as the base when both sides added the
-/// file.
-fn side(path: &Path) -> Result<Workspace, Error> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() == 0 => return Ok(Workspace::default()),
-        Ok(_) => {}
-        Err(source) => {
-            return Err(Error::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
+/// Which side of a merge a file is: only git's missing ancestor (BASE) may be empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Base,
+    Side,
+}
+
+/// Loads one input of a merge. Only a regular file is read (a FIFO or a device is refused,
+/// never read); an empty one is git's missing ancestor, allowed for BASE alone.
+fn input(path: &Path, role: Role) -> Result<Workspace, Error> {
+    let read = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read)?;
+    if meta.is_file() && meta.len() == 0 {
+        return match role {
+            Role::Base => Ok(Workspace::default()),
+            Role::Side => Err(Error::Empty(path.to_path_buf())),
+        };
     }
     match store::load(path)? {
         Some(loaded) => Ok(loaded.workspace),
@@ -95,34 +135,142 @@ fn side(path: &Path) -> Result<Workspace, Error> {
     }
 }
 
-/// `partnerdeck merge BASE OURS THEIRS [--path NAME]`: git's merge-driver contract. Writes the
-/// merge to OURS atomically; exit 0 (merged), 1 (merged with conflicts kept in the file), 2
-/// (an input does not load: OURS untouched).
-pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> ExitCode {
-    let shown = name.map_or_else(|| ours.display().to_string(), str::to_string);
-    let mut sides = Vec::new();
-    for p in [base, ours, theirs] {
-        match side(p) {
-            Ok(ws) => sides.push(ws),
-            Err(e) => {
-                warn(format_args!(
-                    "partnerdeck merge: {shown} was not merged ({e}); nothing was written"
-                ));
-                return ExitCode::from(2);
+/// Where the record a conflict names is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// The workspace holds it.
+    Here,
+    /// A kind of record that does not exist.
+    UnknownKind,
+    /// A known kind, but no record with that id.
+    Missing,
+}
+
+/// Whether `ws` holds the record a conflict names.
+fn named(ws: &Workspace, c: &crate::model::MergeConflict) -> Named {
+    struct Find<'a> {
+        ws: &'a Workspace,
+        kind: &'a str,
+        id: u64,
+        known: bool,
+        found: bool,
+    }
+    impl EachKind for Find<'_> {
+        fn kind<R: Record>(&mut self) {
+            if R::KIND == self.kind {
+                self.known = true;
+                self.found = R::list(self.ws).iter().any(|r| r.id() == self.id);
             }
         }
     }
-    let merged = merge3(&sides[0], &sides[1], &sides[2]);
-    let problems = crate::model::validate(&merged.workspace);
-    if let Some(p) = problems.first() {
-        warn(format_args!(
-            "partnerdeck merge: {shown} was not merged: the result would not be valid ({p}); nothing was written"
-        ));
-        return ExitCode::from(2);
+    let (known, found) = match c.kind.as_str() {
+        "profile" => (true, c.id == 0),
+        "draft" => (true, ws.drafts.iter().any(|d| d.partner.0 == c.id)),
+        kind => {
+            let mut find = Find {
+                ws,
+                kind,
+                id: c.id,
+                known: false,
+                found: false,
+            };
+            each_kind(&mut find);
+            (find.known, find.found)
+        }
+    };
+    match (known, found) {
+        (false, _) => Named::UnknownKind,
+        (true, false) => Named::Missing,
+        (true, true) => Named::Here,
     }
-    if let Err(e) = store::save(ours, &merged.workspace) {
-        warn(format_args!("partnerdeck merge: {e}"));
-        return ExitCode::from(2);
+}
+
+/// Why a conflict naming no record is refused, in words.
+fn stray(c: &crate::model::MergeConflict, why: Named) -> String {
+    let kind = crate::text::excerpt(&c.kind, 40);
+    match why {
+        Named::UnknownKind => format!("a conflict names an unknown kind of record, `{kind}`"),
+        _ => format!(
+            "a conflict names {kind} #{}, which is not in the file",
+            c.id
+        ),
+    }
+    .to_string()
+        + "; remove that entry from the file's `conflicts` list"
+}
+
+/// Checks the conflicts a side carries: each must name a record of that side. One about a
+/// record the side has deleted since the common ancestor was decided by that deletion and is
+/// dropped; any other (an unknown kind, an id that never was there) refuses the merge.
+fn check_side_conflicts(side: &mut Workspace, base: &Workspace) -> Result<(), String> {
+    let mut keep = Vec::with_capacity(side.conflicts.len());
+    for c in side.conflicts.iter() {
+        match named(side, c) {
+            Named::Here => keep.push(c.clone()),
+            Named::Missing if named(base, c) == Named::Here => {}
+            why => return Err(stray(c, why)),
+        }
+    }
+    if keep.len() != side.conflicts.len() {
+        side.conflicts = keep.into();
+    }
+    Ok(())
+}
+
+/// `partnerdeck merge BASE OURS THEIRS [--path NAME]`: git's merge-driver contract. Writes the
+/// merge to OURS atomically; exit 0 (merged, nothing to decide), 1 (merged, and the result
+/// holds conflicts to decide, new or inherited from a side), 2 (an input does not load, is
+/// empty, or carries conflicts that name no record: OURS untouched). Only BASE may be empty.
+pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> ExitCode {
+    let shown = name.map_or_else(|| ours.display().to_string(), str::to_string);
+    let refuse = |why: &dyn std::fmt::Display| {
+        warn(format_args!(
+            "partnerdeck merge: {shown} was not merged ({why}); nothing was written"
+        ));
+        ExitCode::from(2)
+    };
+    let dir = match ours.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    clear_killed_temporaries(&dir);
+    let mut sides = Vec::new();
+    for (p, role, label) in [
+        (base, Role::Base, "the common ancestor"),
+        (ours, Role::Side, "our version"),
+        (theirs, Role::Side, "their version"),
+    ] {
+        let loaded = input(p, role)
+            .map_err(|e| e.to_string())
+            .and_then(|mut ws| {
+                if role == Role::Side {
+                    check_side_conflicts(&mut ws, &sides[0])?;
+                }
+                Ok(ws)
+            });
+        match loaded {
+            Ok(ws) => sides.push(ws),
+            Err(e) => return refuse(&format_args!("{label}: {e}")),
+        }
+    }
+    let merged = merge3(&sides[0], &sides[1], &sides[2]);
+    if let Some(p) = crate::model::validate(&merged.workspace).first() {
+        return refuse(&format_args!("the result would not be valid: {p}"));
+    }
+    if let Some((c, why)) = merged
+        .workspace
+        .conflicts
+        .iter()
+        .map(|c| (c, named(&merged.workspace, c)))
+        .find(|(_, why)| *why != Named::Here)
+    {
+        return refuse(&format_args!(
+            "the result would not be valid: {}",
+            stray(c, why)
+        ));
+    }
+    if let Err(e) = write_result(ours, &dir, &merged.workspace) {
+        return refuse(&e);
     }
     for c in &merged.new_conflicts {
         warn(format_args!(
@@ -130,16 +278,104 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
             crate::model::merge3::describe(c)
         ));
     }
-    if merged.new_conflicts.is_empty() {
+    let earlier = merged
+        .workspace
+        .conflicts
+        .len()
+        .saturating_sub(merged.new_conflicts.len());
+    if earlier > 0 {
+        warn(format_args!(
+            "partnerdeck merge: {shown} still holds {} from an earlier merge",
+            crate::words::count(earlier, "conflict to decide")
+        ));
+    }
+    if merged.workspace.conflicts.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     }
 }
 
+/// The start of the name of the driver's temporary files; the process id follows.
+const TEMP_PREFIX: &str = ".partnerdeck-merge-";
+
+/// Writes the merged workspace over OURS: a temporary file named with this process's id
+/// (created new, never through a link), synced, renamed over OURS.
+fn write_result(ours: &Path, dir: &Path, ws: &Workspace) -> Result<(), Error> {
+    let text = store::to_text(ws).map_err(|e| Error::Write {
+        path: ours.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let temp = dir.join(format!("{TEMP_PREFIX}{}.tmp", std::process::id()));
+    let fail = |source| Error::Write {
+        path: ours.to_path_buf(),
+        source,
+    };
+    let _ = std::fs::remove_file(&temp);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o644).custom_flags(libc::O_NOFOLLOW);
+    }
+    let written = (|| {
+        let mut file = options.open(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, ours)
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
+/// Removes the temporary files of drivers that were killed (their process is gone).
+fn clear_killed_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+            .and_then(|n| n.strip_suffix(".tmp"))
+            .and_then(|n| n.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        if pid > 0 && pid as u32 != std::process::id() && !process_exists(pid) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(unix)]
+fn process_exists(pid: i32) -> bool {
+    // SAFETY: kill(2) with signal 0 only checks that the process exists.
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Without a way to ask, every process is taken to be alive (nothing is removed).
+#[cfg(not(unix))]
+fn process_exists(_pid: i32) -> bool {
+    true
+}
+
 /// `partnerdeck conflicts`: what merges left for people to decide.
 pub fn conflicts(path: &Path) -> Result<ExitCode, Error> {
-    let ws = side(path)?;
+    std::fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let ws = match store::load(path)? {
+        Some(loaded) => loaded.workspace,
+        None => return Err(Error::Missing(path.to_path_buf())),
+    };
     if ws.conflicts.is_empty() {
         say(format_args!("{}: no merge conflicts", path.display()));
         return Ok(ExitCode::SUCCESS);
@@ -155,143 +391,10 @@ pub fn conflicts(path: &Path) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn git(dir: &Path, args: &[&str]) -> Result<String, Error> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(Error::NoGit)?;
-    if out.status.success() {
-        Ok(String::from_utf8_lossy(&out.stdout).trim_end().to_string())
-    } else {
-        Err(Error::Git {
-            args: args.iter().map(|a| a.to_string()).collect(),
-            status: out.status,
-            stderr: String::from_utf8_lossy(&out.stderr).trim().to_string(),
-        })
-    }
-}
-
-/// `partnerdeck git setup`: registers the merge driver in the repository that holds the data
-/// file and names the file in `.gitattributes`. Run twice, it changes nothing.
-pub fn setup(data_path: &Path) -> Result<ExitCode, Error> {
-    let (root, relative) = in_repository(data_path, |data, dir| Error::NoRepositoryToSetUp {
-        data: data.to_path_buf(),
-        dir: dir.to_path_buf(),
-    })?;
-    let exe = std::env::current_exe().map_err(Error::Exe)?;
-    let driver = format!(
-        "{} merge %O %A %B --path %P",
-        shell_quote(&exe.to_string_lossy())
-    );
-    for (key, value) in [
-        (
-            "merge.partnerdeck.name",
-            "partnerdeck: record-level merge of the workspace",
-        ),
-        ("merge.partnerdeck.driver", driver.as_str()),
-    ] {
-        let current = git(&root, &["config", "--local", "--get", key]).unwrap_or_default();
-        if current == value {
-            say(format_args!("unchanged: git config {key}"));
-        } else {
-            git(&root, &["config", "--local", key, value])?;
-            say(format_args!("set: git config {key} = {value}"));
-        }
-    }
-    let pattern = format!(
-        "/{} merge={DRIVER}",
-        relative
-            .to_string_lossy()
-            .replace('\\', "/")
-            .replace(' ', "[[:space:]]")
-    );
-    let attributes = root.join(".gitattributes");
-    let existing = std::fs::read_to_string(&attributes).unwrap_or_default();
-    if existing.lines().any(|l| l.trim() == pattern) {
-        say(format_args!(
-            "unchanged: {} names the file",
-            attributes.display()
-        ));
-    } else {
-        let mut text = existing;
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        text.push_str(&pattern);
-        text.push('\n');
-        std::fs::write(&attributes, text).map_err(|source| Error::Write {
-            path: attributes.clone(),
-            source,
-        })?;
-        say(format_args!(
-            "added to {}: {pattern} (commit it, so every clone merges the same way)",
-            attributes.display()
-        ));
-    }
-    // What partnerdeck keeps beside the file for this clone alone stays out of commits.
-    let folder = relative
-        .parent()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .filter(|p| !p.is_empty())
-        .map_or(String::from("/"), |p| format!("/{p}/"));
-    let file = relative.to_string_lossy().replace('\\', "/");
-    let ignore = root.join(".gitignore");
-    let mut text = std::fs::read_to_string(&ignore).unwrap_or_default();
-    let mut added = Vec::new();
-    for line in [
-        format!("{folder}backups/"),
-        format!("/{file}.lock"),
-        format!("/{file}.emergency-*"),
-    ] {
-        if !text.lines().any(|l| l.trim() == line) {
-            if !text.is_empty() && !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text.push_str(&line);
-            text.push('\n');
-            added.push(line);
-        }
-    }
-    if added.is_empty() {
-        say(format_args!(
-            "unchanged: {} leaves out backups and the lock",
-            ignore.display()
-        ));
-    } else {
-        std::fs::write(&ignore, text).map_err(|source| Error::Write {
-            path: ignore.clone(),
-            source,
-        })?;
-        say(format_args!(
-            "added to {}: {} (this clone's own backups, lock and emergency copies)",
-            ignore.display(),
-            added.join(" ")
-        ));
-    }
-    say(format_args!(
-        "{} now merges record by record; every teammate runs `partnerdeck git setup` once in their clone",
-        relative.display()
-    ));
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Quotes a path for the shell git runs the driver with.
-fn shell_quote(s: &str) -> String {
-    if s.bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"/._-+".contains(&b))
-    {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
-    }
-}
-
 /// What changed between two versions, in words: "3 log entries added, 1 goal changed —
 /// Greenleaf Cooperative Bank, Maya Okonkwo".
 pub fn summary(before: &Workspace, after: &Workspace) -> String {
-    use crate::model::{EachKind, ListKind, PartnerId, Record, each_kind};
+    use crate::model::{ListKind, PartnerId};
     use rustc_hash::FxHashMap;
     struct Count<'a> {
         before: &'a Workspace,
@@ -375,14 +478,25 @@ pub fn summary(before: &Workspace, after: &Workspace) -> String {
 /// repository, the error is `not_a_repo(data file, its folder)`.
 fn in_repository(
     data_path: &Path,
+    timeout: std::time::Duration,
+    cancel: &Cancel,
     not_a_repo: impl FnOnce(&Path, &Path) -> Error,
 ) -> Result<(PathBuf, PathBuf), Error> {
     let data = std::path::absolute(data_path).map_err(Error::Absolute)?;
     let dir = data
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let root = git(&dir, &["rev-parse", "--show-toplevel"]).map_err(|_| not_a_repo(&data, &dir))?;
-    let root = std::fs::canonicalize(&root).unwrap_or_else(|_| PathBuf::from(&root));
+    let out =
+        git::Git::new(&dir, timeout, cancel.clone()).output(&["rev-parse", "--show-toplevel"])?;
+    if !out.ok() {
+        return Err(not_a_repo(&data, &dir));
+    }
+    let mut bytes = out.stdout;
+    if bytes.last() == Some(&b'\n') {
+        bytes.pop();
+    }
+    let root = PathBuf::from(os_from_bytes(bytes));
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
     let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
     let relative = dir
         .join(data.file_name().unwrap_or_default())
@@ -395,100 +509,25 @@ fn in_repository(
     Ok((root, relative))
 }
 
-/// What a sync did, line by line; `conflicts` when a merge left decisions in the file.
-#[derive(Debug, Clone, Default)]
-pub struct Synced {
-    pub lines: Vec<String>,
-    pub conflicts: bool,
+#[cfg(unix)]
+fn os_from_bytes(bytes: Vec<u8>) -> std::ffi::OsString {
+    use std::os::unix::ffi::OsStringExt as _;
+    std::ffi::OsString::from_vec(bytes)
 }
 
-/// `partnerdeck sync`: commits the data file with a message that says what changed, pulls
-/// (the driver merges), pushes. Offline or without a remote it commits locally and says so;
-/// conflicts are counted and left in the file for the user. The session holds the lock
-/// meanwhile.
-pub fn sync(session: &store::Session) -> Result<ExitCode, Error> {
-    let done = sync_held(session.path())?;
-    for line in &done.lines {
-        say(format_args!("{line}"));
-    }
-    Ok(if done.conflicts {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+#[cfg(not(unix))]
+fn os_from_bytes(bytes: Vec<u8>) -> std::ffi::OsString {
+    String::from_utf8_lossy(&bytes).into_owned().into()
 }
 
-/// [`sync`] for a caller that holds the file's lock (the dashboard, on a worker thread).
-pub fn sync_held(data_path: &Path) -> Result<Synced, Error> {
-    let mut done = Synced::default();
-    let (root, relative) =
-        in_repository(data_path, |data, _| Error::NoRepository(data.to_path_buf()))?;
-    let rel = relative.to_string_lossy().into_owned();
-    let now = side(data_path)?;
-    let merging = git(&root, &["rev-parse", "-q", "--verify", "MERGE_HEAD"]).is_ok();
-    if merging {
-        if !now.conflicts.is_empty() {
-            done.lines.push(format!(
-                "a merge is waiting on {}: decide them in the dashboard (or edit the file), then sync again",
-                crate::words::count(now.conflicts.len(), "conflict")
-            ));
-            done.conflicts = true;
-            return Ok(done);
-        }
-        git(&root, &["add", "--", &rel])?;
-        git(&root, &["commit", "-q", "--no-edit"])?;
-        done.lines.push("finished the merge".into());
+/// Quotes a word for the shell (the driver's command line, commands shown to people).
+fn shell_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/._-+".contains(&b))
+    {
+        s.to_string()
     } else {
-        let committed = git(&root, &["show", &format!("HEAD:{rel}")])
-            .ok()
-            .and_then(|text| store::parse(&text).ok());
-        let message = match &committed {
-            Some(before) => summary(before, &now),
-            None => "partnerdeck: the workspace".to_string(),
-        };
-        let dirty = git(&root, &["status", "--porcelain", "--", &rel])?;
-        if dirty.is_empty() {
-            done.lines.push("nothing new to commit".into());
-        } else {
-            git(&root, &["add", "--", &rel])?;
-            git(&root, &["commit", "-q", "-m", &message])?;
-            done.lines.push(format!("committed: {message}"));
-        }
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
-    let remotes = git(&root, &["remote"])?;
-    if remotes.trim().is_empty() {
-        done.lines.push(
-            "no remote: the commit stays here (add one with `git remote add origin URL`)".into(),
-        );
-        return Ok(done);
-    }
-    if let Err(e) = git(
-        &root,
-        &["-c", "pull.rebase=false", "pull", "-q", "--no-edit"],
-    ) {
-        let after = side(data_path)?;
-        if !after.conflicts.is_empty() {
-            done.lines.push(format!(
-                "pulled: the merge left {} to decide; the dashboard shows them first, then sync again",
-                crate::words::count(after.conflicts.len(), "conflict")
-            ));
-            done.conflicts = true;
-            return Ok(done);
-        }
-        done.lines.push(format!(
-            "could not pull ({}); the commit stays here until the next sync",
-            crate::text::excerpt(&e.to_string(), 200)
-        ));
-        return Ok(done);
-    }
-    match git(&root, &["push", "-q"]) {
-        Ok(_) => done
-            .lines
-            .push("pulled and pushed: in step with the team".into()),
-        Err(e) => done.lines.push(format!(
-            "pulled, but could not push ({}); the commit stays here until the next sync",
-            crate::text::excerpt(&e.to_string(), 200)
-        )),
-    }
-    Ok(done)
 }

@@ -21,7 +21,12 @@ fn cmd() -> Command {
 /// Runs the command, which must fail with exit code 1 and print nothing on stdout; returns
 /// stderr.
 fn fails(c: &mut Command) -> String {
-    let out = c.assert().code(1);
+    fails_with(c, 1)
+}
+
+/// [`fails`] with another exit code (`sync` refuses with 2).
+fn fails_with(c: &mut Command, code: i32) -> String {
+    let out = c.assert().code(code);
     let out = out.get_output();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "");
     String::from_utf8(out.stderr.clone()).unwrap()
@@ -172,7 +177,7 @@ fn outside_a_git_repository() {
         return;
     }
     assert_eq!(
-        fails(cmd().args(["sync", "--file"]).arg(&ws)),
+        fails_with(cmd().args(["sync", "--file"]).arg(&ws), 2),
         format!(
             "partnerdeck: {} is not in a git repository; `partnerdeck git setup` says how to \
              make one\n",

@@ -1,14 +1,26 @@
 //! `S`: share with the team from the dashboard. Runs what `partnerdeck sync` does (commit with a
 //! message that says what changed, pull through the merge driver, push) on a worker thread, so
 //! keys keep working; the status line says how it went, and the merged file comes back in
-//! through the outside-change path (conflicts, if any, open first).
+//! through the outside-change path (conflicts, if any, open first). Every git call is bounded
+//! (`PARTNERDECK_GIT_TIMEOUT`), and dropping the job (quitting) ends the git it is running.
 
 use super::{App, Level, Source};
-use crate::team::Synced;
+use crate::team::{Cancel, Outcome, Synced};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-/// A sync under way.
-pub type SyncJob = Receiver<Result<Synced, SyncError>>;
+/// A sync under way: its answer to come, and the handle that stops its git. Dropped (the
+/// dashboard quits), it ends the git child it is running.
+#[derive(Debug)]
+pub struct SyncJob {
+    answer: Receiver<Result<Synced, SyncError>>,
+    cancel: Cancel,
+}
+
+impl Drop for SyncJob {
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}
 
 /// Why a sync from the dashboard failed.
 #[derive(Debug, thiserror::Error)]
@@ -45,14 +57,21 @@ impl App {
             return;
         }
         let (send, receive) = mpsc::channel();
+        let cancel = Cancel::new();
+        let stop = cancel.clone();
+        let timeout = crate::team::timeout_from_env();
         let started = std::thread::Builder::new()
             .name("partnerdeck-sync".into())
             .spawn(move || {
-                let _ = send.send(crate::team::sync_held(&path).map_err(SyncError::from));
+                let _ = send
+                    .send(crate::team::sync_held(&path, timeout, &stop).map_err(SyncError::from));
             });
         match started {
             Ok(_) => {
-                self.sync_job = Some(receive);
+                self.sync_job = Some(SyncJob {
+                    answer: receive,
+                    cancel,
+                });
                 self.set_status(Level::Info, "Syncing with the team: commit, pull, push…");
             }
             Err(e) => self.set_status(Level::Error, format!("Could not start the sync: {e}")),
@@ -64,7 +83,7 @@ impl App {
         let Some(job) = &self.sync_job else {
             return false;
         };
-        let result = match job.try_recv() {
+        let result = match job.answer.try_recv() {
             Ok(result) => result,
             Err(TryRecvError::Empty) => return false,
             Err(TryRecvError::Disconnected) => Err(SyncError::Stopped),
@@ -74,12 +93,16 @@ impl App {
             Ok(done) => {
                 // The merged file comes in as any outside change does.
                 self.check_disk();
+                // The same lines as `partnerdeck sync` prints.
                 let text = done.lines.join("; ");
-                if done.conflicts {
-                    self.set_status(Level::Warn, format!("Sync: {text}"));
-                    self.open_conflicts();
-                } else {
-                    self.set_status(Level::Info, format!("Sync: {text}"));
+                match done.outcome {
+                    Outcome::InStep => self.set_status(Level::Info, format!("Sync: {text}")),
+                    Outcome::Conflicts => {
+                        self.set_status(Level::Warn, format!("Sync: {text}"));
+                        self.open_conflicts();
+                    }
+                    Outcome::NotInStep => self.set_status(Level::Warn, format!("Sync: {text}")),
+                    Outcome::Refused => self.set_status(Level::Error, format!("Sync: {text}")),
                 }
             }
             Err(e) => self.set_status(Level::Error, format!("Sync failed: {e}")),

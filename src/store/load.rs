@@ -43,6 +43,20 @@ pub enum LoadError {
         path.display()
     )]
     Newer { path: PathBuf, found: u32 },
+    /// git merged the file as plain text (its merge driver was not set up in this clone) and
+    /// left its conflict markers in it.
+    #[error(
+        "{}:{line}: the file holds git's text conflict markers (`<<<<<<<`): git merged it as \
+         plain text because the partnerdeck merge driver is not set up in this clone. Nothing \
+         was changed. To recover, run in the repository:\n  partnerdeck git setup\n  git \
+         checkout -m -- {}\n(the second redoes the merge record by record). If git no longer \
+         remembers the merge, take the last commit back with `git checkout HEAD -- {}` and pull \
+         again.",
+        path.display(),
+        shell_word(path),
+        shell_word(path)
+    )]
+    Markers { path: PathBuf, line: usize },
     #[error("{}", problem_list(path, problems))]
     Invalid {
         path: PathBuf,
@@ -130,9 +144,46 @@ pub fn load(path: &Path) -> Result<Option<Loaded>, LoadError> {
     load_text(&text, path).map(Some)
 }
 
+/// A path as one shell word, for a command to copy.
+fn shell_word(path: &Path) -> String {
+    let s = crate::text::clean(&path.to_string_lossy()).into_owned();
+    if !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/._-+".contains(&b))
+    {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// The line of the first git text conflict marker (`<<<<<<<` starting a line, with a
+/// `>>>>>>>` line after it), if the text has one.
+fn conflict_marker_line(text: &str) -> Option<usize> {
+    let mut lines = text.lines().enumerate();
+    let (at, _) = lines.find(|(_, l)| l.starts_with("<<<<<<<"))?;
+    lines
+        .any(|(_, l)| l.starts_with(">>>>>>>"))
+        .then_some(at + 1)
+}
+
 /// Parses and validates the text of a file (the path is only used in messages). A UTF-8
-/// byte-order mark at the start (some Windows editors write one) is skipped.
+/// byte-order mark at the start (some Windows editors write one) is skipped. A file that does
+/// not parse because git left its text conflict markers in it says so, and how to recover.
 pub fn load_text(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    load_parsed(text, path).map_err(|e| match e {
+        LoadError::Parse { .. } => match conflict_marker_line(text) {
+            Some(line) => LoadError::Markers {
+                path: path.to_path_buf(),
+                line,
+            },
+            None => e,
+        },
+        e => e,
+    })
+}
+
+fn load_parsed(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let path_buf = || path.to_path_buf();
     let parsed = match super::parallel::parse_workspace_fast(text) {
