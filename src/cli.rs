@@ -165,9 +165,13 @@ pub enum Command {
         /// meeting, call, email, message, event or other [default: call]
         #[arg(long)]
         channel: Option<String>,
-        /// When: now, -2d, yesterday 14:30, 2026-11-20 10:00, fri … [default: now]
+        /// When: now, -2d, yesterday 14:30, 2026-11-20 10:00, fri (the last Friday) …
+        /// [default: now]
         #[arg(long, allow_hyphen_values = true)]
         when: Option<String>,
+        /// Log a contact dated after today (refused without it)
+        #[arg(long)]
+        future: bool,
         /// Who reached out: us or them [default: us]
         #[arg(long, value_name = "SIDE")]
         initiated_by: Option<String>,
@@ -354,6 +358,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             summary,
             channel,
             when,
+            future,
             initiated_by,
             sentiment,
             follow_up,
@@ -370,6 +375,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
                 sentiment: *sentiment,
                 follow_up: follow_up.as_deref(),
                 follow_up_due: follow_up_due.as_deref(),
+                future: *future,
             },
             *wait,
         )?),

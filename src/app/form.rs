@@ -17,11 +17,14 @@ pub enum FieldKind {
     Number {
         optional: bool,
     },
-    /// A date (typed forms like `+3d` allowed); optional when `optional`.
+    /// A date (typed forms like `+3d` allowed); optional when `optional`. A weekday name is the
+    /// latest one not after today when `past` (a date something happened), else the next one
+    /// (a date something is due).
     Date {
         optional: bool,
+        past: bool,
     },
-    /// A date with an optional time.
+    /// A date with an optional time, when something happened.
     DateTime,
     /// Comma-separated values.
     List,
@@ -99,6 +102,9 @@ pub struct Form {
     /// The first character typed replaces the focused value (a prompt preset with the value
     /// it changes: type the new one, or `Enter` to keep it).
     pub replace_on_type: bool,
+    /// The text of the "When" field last warned to lie in the future: saving it again as it
+    /// is logs it so.
+    pub future_warned: Option<String>,
 }
 
 impl Form {
@@ -110,6 +116,7 @@ impl Form {
             dirty: false,
             confirm_discard: false,
             replace_on_type: false,
+            future_warned: None,
         }
     }
 

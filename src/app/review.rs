@@ -61,7 +61,14 @@ fn action_form() -> Form {
                 ActionKind::label,
                 ActionKind::Goal,
             ),
-            Field::text("Due", FieldKind::Date { optional: true }, ""),
+            Field::text(
+                "Due",
+                FieldKind::Date {
+                    optional: true,
+                    past: false,
+                },
+                "",
+            ),
         ],
     )
 }

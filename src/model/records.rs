@@ -178,6 +178,31 @@ pub struct FollowUp {
     pub done: Option<NaiveDate>,
 }
 
+impl FollowUp {
+    /// Days after the contact that a follow-up is due when no date is given.
+    pub const DEFAULT_DAYS: u64 = 7;
+
+    /// The follow-up of a contact on `contact`: due on `due`, or [`Self::DEFAULT_DAYS`] after
+    /// the contact when no date is given. The one default of the form, `log` and CSV import.
+    pub fn after(
+        what: impl Into<String>,
+        contact: NaiveDate,
+        due: Option<NaiveDate>,
+        done: Option<NaiveDate>,
+    ) -> FollowUp {
+        let due = due.unwrap_or_else(|| {
+            contact
+                .checked_add_days(chrono::Days::new(Self::DEFAULT_DAYS))
+                .unwrap_or(contact)
+        });
+        FollowUp {
+            what: what.into(),
+            due,
+            done,
+        }
+    }
+}
+
 /// An entry of the communication log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

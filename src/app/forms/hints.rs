@@ -2,7 +2,7 @@
 //! and the hint under the field being typed.
 
 use crate::app::form::{Field, FieldKind, Form};
-use crate::model::dates::{parse_date, parse_date_time};
+use crate::model::dates::{Toward, parse_date_time, parse_day};
 use crate::model::*;
 use chrono::NaiveDateTime;
 
@@ -151,8 +151,9 @@ pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_
                 }
             }
             FieldKind::List => list_hint(&completions(f, ws), complete_key),
-            FieldKind::Date { .. } if !f.value().trim().is_empty() => {
-                match parse_date(f.value(), now.date()) {
+            FieldKind::Date { past, .. } if !f.value().trim().is_empty() => {
+                let toward = if past { Toward::Past } else { Toward::Next };
+                match parse_day(f.value(), now.date(), toward) {
                     Ok(d) => format!("→ {}", d.format("%a %Y-%m-%d")),
                     Err(_) => String::new(),
                 }

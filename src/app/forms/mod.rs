@@ -112,11 +112,21 @@ pub fn commitment_form(c: Option<&Commitment>, partner: &str) -> Form {
             ),
             Field::text(
                 "Due",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: false,
+                },
                 c.map_or("+2w".into(), |c| c.due.to_string()),
             ),
             outcome_field,
-            Field::text("Outcome date", FieldKind::Date { optional: true }, on),
+            Field::text(
+                "Outcome date",
+                FieldKind::Date {
+                    optional: true,
+                    past: true,
+                },
+                on,
+            ),
         ],
     )
 }
@@ -147,7 +157,10 @@ pub fn win_form(c: Option<&Celebration>, partner: &str, milestones: &[&Milestone
             ),
             Field::text(
                 "Date",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: true,
+                },
                 c.map_or("today".into(), |c| c.date.to_string()),
             ),
             milestone,
@@ -188,7 +201,10 @@ pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
             Field::choice("Phase", Phase::ALL, Phase::label, p.phase),
             Field::text(
                 "Since",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: true,
+                },
                 p.since.to_string(),
             ),
             Field::text(
@@ -266,12 +282,18 @@ pub fn goal_form(g: Option<&Goal>, partner: &str, today: NaiveDate) -> Form {
             ),
             Field::text(
                 "Start",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: false,
+                },
                 g.map_or(today, |g| g.start).to_string(),
             ),
             Field::text(
                 "Due",
-                FieldKind::Date { optional: true },
+                FieldKind::Date {
+                    optional: true,
+                    past: false,
+                },
                 date_text(g.and_then(|g| g.due)),
             ),
             Field::choice(
@@ -314,12 +336,18 @@ pub fn milestone_form(m: Option<&Milestone>, partner: &str, goals: &[&Goal]) -> 
             goal,
             Field::text(
                 "Due",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: false,
+                },
                 m.map_or("+2w".into(), |m| m.due.to_string()),
             ),
             Field::text(
                 "Done",
-                FieldKind::Date { optional: true },
+                FieldKind::Date {
+                    optional: true,
+                    past: true,
+                },
                 date_text(m.and_then(|m| m.done)),
             ),
         ],
@@ -370,12 +398,18 @@ pub fn interaction_form(i: Option<&Interaction>, partner_name: &str) -> Form {
             ),
             Field::text(
                 "Follow-up due",
-                FieldKind::Date { optional: true },
+                FieldKind::Date {
+                    optional: true,
+                    past: false,
+                },
                 follow.as_ref().map_or(String::new(), |f| f.due.to_string()),
             ),
             Field::text(
                 "Follow-up done",
-                FieldKind::Date { optional: true },
+                FieldKind::Date {
+                    optional: true,
+                    past: true,
+                },
                 date_text(follow.and_then(|f| f.done)),
             ),
         ],
@@ -401,7 +435,14 @@ pub fn celebration_form(m: &Milestone, skip_key: &str) -> Form {
         vec![
             Field::text("How", FieldKind::Required, ""),
             Field::text("With whom", FieldKind::Text, ""),
-            Field::text("Date", FieldKind::Date { optional: false }, "today"),
+            Field::text(
+                "Date",
+                FieldKind::Date {
+                    optional: false,
+                    past: true,
+                },
+                "today",
+            ),
         ],
     )
 }
