@@ -43,6 +43,9 @@ pub struct Field {
     pub error: Option<String>,
     /// Shown after the value, e.g. the resolved date.
     pub hint: String,
+    /// The letter last typed into a choice field (its choices starting with it are shown
+    /// first); cleared when the choice is stepped otherwise.
+    pub letter: Option<char>,
 }
 
 impl Field {
@@ -54,6 +57,7 @@ impl Field {
             choice: 0,
             error: None,
             hint: String::new(),
+            letter: None,
         }
     }
 
@@ -70,6 +74,7 @@ impl Field {
             choice: all.iter().position(|c| *c == current).unwrap_or(0),
             error: None,
             hint: String::new(),
+            letter: None,
         }
     }
 
@@ -78,6 +83,26 @@ impl Field {
             FieldKind::Choice(options) => options.get(self.choice).map_or("", String::as_str),
             _ => self.input.value(),
         }
+    }
+
+    /// A choice field's choices as shown while it is focused: those starting with the letter
+    /// last typed, in the order further presses of it pick them (the picked one first), then
+    /// the others in their order. Empty for other fields.
+    pub fn choices_shown(&self) -> (Vec<usize>, Vec<usize>) {
+        let FieldKind::Choice(options) = &self.kind else {
+            return (Vec::new(), Vec::new());
+        };
+        let n = options.len();
+        let Some(c) = self.letter else {
+            return (Vec::new(), (0..n).collect());
+        };
+        let starts = |i: &usize| options[*i].to_lowercase().starts_with(c);
+        let lettered: Vec<usize> = (0..n)
+            .map(|k| (self.choice + k) % n)
+            .filter(starts)
+            .collect();
+        let rest: Vec<usize> = (0..n).filter(|i| !starts(i)).collect();
+        (lettered, rest)
     }
 
     pub fn list(&self) -> Vec<String> {
@@ -169,10 +194,11 @@ impl Form {
             let c = c.to_ascii_lowercase();
             if let Some(i) = (1..=n)
                 .map(|k| (field.choice + k) % n)
-                .find(|i| options[*i].starts_with(c))
+                .find(|i| options[*i].to_lowercase().starts_with(c))
             {
                 field.choice = i;
             }
+            field.letter = Some(c);
             self.dirty = true;
             field.error = None;
             return;
@@ -215,6 +241,7 @@ impl Form {
                 } else {
                     (field.choice + n - 1) % n
                 };
+                field.letter = None;
                 self.dirty = true;
                 field.error = None;
             }
