@@ -134,6 +134,24 @@ fn list_hint(completions: &[&str], complete_key: &str) -> String {
     }
 }
 
+/// The value a date field's text stands for (`now`, `fri`, `+3d` resolved), when it reads and
+/// says something other than its text; `None` for other fields.
+pub fn resolved(f: &Field, now: NaiveDateTime) -> Option<String> {
+    let text = f.value().trim();
+    let value = match f.kind {
+        FieldKind::Date { past, .. } if !text.is_empty() => {
+            let toward = if past { Toward::Past } else { Toward::Next };
+            parse_day(text, now.date(), toward).ok()?.to_string()
+        }
+        FieldKind::DateTime => parse_date_time(text, now)
+            .ok()?
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        _ => return None,
+    };
+    (value != text).then_some(value)
+}
+
 /// One field's hint (after its value changed: the others' stay as they are).
 pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
     {

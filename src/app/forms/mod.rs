@@ -9,7 +9,7 @@ mod read;
 use crate::model::*;
 use crate::words::number;
 use chrono::NaiveDate;
-pub use hints::{complete, completions, known_values, refresh_hint, refresh_hints};
+pub use hints::{complete, completions, known_values, refresh_hint, refresh_hints, resolved};
 pub use read::{Built, Reader, build};
 
 /// What a form creates or changes.
