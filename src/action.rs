@@ -119,6 +119,7 @@ actions! {
     MarkMissed => "mark_missed", "commitments: mark the selected one missed today", [Records];
     Undo => "undo", "undo the last change", [Dashboard];
     Redo => "redo", "redo", [Dashboard];
+    Messages => "messages", "recent messages in full, with their times", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts];
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];
     Commitments => "commitments", "the selected partner's commitments, both sides", [Dashboard, Detail];
     Celebrations => "celebrations", "the selected partner's celebrated wins", [Dashboard, Detail];

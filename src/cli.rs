@@ -397,12 +397,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
     }
 }
 
-fn init(
-    path: &Path,
-    demo: bool,
-    name: Option<&str>,
-    today: NaiveDate,
-) -> Result<ExitCode, Error> {
+fn init(path: &Path, demo: bool, name: Option<&str>, today: NaiveDate) -> Result<ExitCode, Error> {
     if path.exists() {
         return Err(Error::Exists(path.to_path_buf()));
     }

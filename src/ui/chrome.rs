@@ -83,7 +83,7 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Level::Warn => theme.status_warn,
                 Level::Error => theme.status_error,
             };
-            Line::styled(fit(&format!(" {}", s.text), area.width as usize), style)
+            Line::styled(status_text(app, &s.text, area.width as usize), style)
         }
         None => Line::styled(
             fit(&format!(" {}", summary(app)), area.width as usize),
@@ -91,6 +91,23 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
     };
     draw_text(frame, area, &[line]);
+}
+
+/// A status message in `width` cells: whole when it fits, else cut and saying which key shows
+/// it in full.
+fn status_text(app: &App, text: &str, width: usize) -> String {
+    let one_line = text.lines().collect::<Vec<_>>().join(" · ");
+    let full = format!(" {one_line}");
+    if super::text::width(&full) <= width && !text.contains('\n') {
+        return full;
+    }
+    let key = app.keymap.keys_text(Action::Messages);
+    let more = format!(" [{key}: in full]");
+    let room = width.saturating_sub(super::text::width(&more));
+    if room < 10 {
+        return fit(&full, width);
+    }
+    format!("{}{more}", fit(&full, room))
 }
 
 fn summary(app: &App) -> String {
