@@ -46,7 +46,7 @@ pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
 };
 pub use detail_view::DetailView;
-pub use edit::UNDO_DEPTH;
+pub use edit::{Change, UNDO_DEPTH};
 pub use filter_view::FilterView;
 pub use form::{Field, FieldKind, Form};
 pub use form_view::FormView;

@@ -127,7 +127,7 @@ pub enum Effect {
     /// only when the change was applied.
     Apply {
         ws: Box<Workspace>,
-        message: String,
+        change: super::Change,
         then: Vec<Effect>,
     },
     /// Apply what a form built (and close it, when that worked).

@@ -582,7 +582,7 @@ fn discard(state: &ReviewState, app: &App) -> Effect {
         ws.drafts.retain(|d| d.partner != partner);
         Effect::Apply {
             ws: Box::new(ws),
-            message: "Draft review discarded".to_string(),
+            change: "Draft review discarded".into(),
             then: Vec::new(),
         }
     } else {
@@ -607,7 +607,8 @@ fn skip(state: &ReviewState, app: &App) -> Effect {
         ws.drafts.sort_by_key(|d| d.partner);
         effects.push(Effect::Apply {
             ws: Box::new(ws),
-            message: format!("Skipped {name}; its draft is kept"),
+            change: super::Change::named(format!("Kept a draft review of {name}"))
+                .saying(format!("Skipped {name}; its draft is kept")),
             then: Vec::new(),
         });
     }
@@ -625,11 +626,12 @@ fn keep_draft(state: &ReviewState, app: &App) -> Effect {
         "Draft kept: {} on the partner resumes it",
         app.key_text(Action::Review, Context::Dashboard)
     );
+    let name = app.ws.partner_name(state.partner).unwrap_or_default();
     Effect::Several(vec![
         Effect::Close,
         Effect::Apply {
             ws: Box::new(ws),
-            message,
+            change: super::Change::named(format!("Kept a draft review of {name}")).saying(message),
             then: Vec::new(),
         },
     ])
@@ -735,7 +737,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
         Effect::Close,
         Effect::Apply {
             ws: Box::new(ws),
-            message,
+            change: super::Change::named(format!("Review of {name}")).saying(message),
             then: vec![Effect::NextReview(state.batch)],
         },
     ])
