@@ -112,12 +112,13 @@ fn status_text(app: &App, text: &str, width: usize) -> String {
 
 fn summary(app: &App) -> String {
     let ws = &app.ws;
+    use crate::words::{count, plural};
     format!(
-        "{} partners · {} goals · {} milestones · {} log entries",
-        ws.partners.len(),
-        ws.goals.len(),
-        ws.milestones.len(),
-        ws.interactions.len()
+        "{} · {} · {} · {}",
+        count(ws.partners.len(), "partner"),
+        count(ws.goals.len(), "goal"),
+        count(ws.milestones.len(), "milestone"),
+        plural(ws.interactions.len(), "log entry", "log entries")
     )
 }
 
