@@ -111,7 +111,7 @@ actions! {
     Edit => "edit", "edit the selection (in details: the record shown)", [Dashboard, Records, Detail, Conflicts];
     Delete => "delete", "delete the selection (asks first)", [Dashboard, Records];
     LogContact => "log_contact", "log a contact with the selected partner", [Dashboard, Detail];
-    ToggleDone => "toggle_done", "timeline: mark the milestone done / not done", [Dashboard];
+    ToggleDone => "toggle_done", "done / not done: milestone (timeline), follow-up (log)", [Dashboard];
     GoalStepUp => "goal_step_up", "goals: the current value one step up", [Dashboard];
     GoalStepDown => "goal_step_down", "goals: the current value one step down", [Dashboard];
     GoalSetValue => "goal_set_value", "goals: type the current value", [Dashboard];

@@ -463,12 +463,44 @@ impl App {
         }
     }
 
+    /// Marks the selected log entry's follow-up done today, or not done again.
+    fn toggle_follow_up_done(&mut self) {
+        let Some(i) = self.selected_row(Pane::Log) else {
+            self.set_status(Level::Info, "No log entry selected");
+            return;
+        };
+        let mut ws = Workspace::clone(&self.ws);
+        let x = &mut ws.interactions[i];
+        let Some(f) = x.follow_up.as_mut() else {
+            self.set_status(Level::Info, "This log entry has no follow-up to mark done");
+            return;
+        };
+        let what = f.what.clone();
+        let message = if f.done.is_some() {
+            f.done = None;
+            format!("Follow-up not done: {what}")
+        } else {
+            f.done = Some(self.today);
+            format!("Follow-up done today: {what}")
+        };
+        self.commit(ws, message);
+    }
+
     fn toggle_done(&mut self) {
+        if self.focus == Pane::Log {
+            self.toggle_follow_up_done();
+            return;
+        }
         if self.focus != Pane::Timeline {
-            let timeline = self.key_text(Action::FocusTimeline, crate::action::Context::Dashboard);
+            let ctx = crate::action::Context::Dashboard;
+            let timeline = self.key_text(Action::FocusTimeline, ctx);
+            let log = self.key_text(Action::FocusLog, ctx);
             self.set_status(
                 Level::Info,
-                format!("Select a milestone in the timeline ({timeline}) to mark it done"),
+                format!(
+                    "Select a milestone in the timeline ({timeline}) or a log entry with a \
+                     follow-up ({log}) to mark it done"
+                ),
             );
             return;
         }

@@ -234,6 +234,21 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
                 h.insert(8, (Action::GoalStepDown, "less"));
                 h.insert(9, (Action::GoalSetValue, "set value"));
             }
+            // On a log entry with a follow-up: the key that marks it done (or not done).
+            let follow_up = app
+                .selected_row(Pane::Log)
+                .and_then(|i| app.ws.interactions.get(i))
+                .and_then(|x| x.follow_up.as_ref());
+            if app.focus == Pane::Log
+                && let Some(f) = follow_up
+            {
+                let what = if f.done.is_some() {
+                    "follow-up not done"
+                } else {
+                    "follow-up done"
+                };
+                h.insert(5, (Action::ToggleDone, what));
+            }
             if app.focus == Pane::Timeline {
                 h.insert(5, (Action::ToggleDone, "done"));
                 h.insert(6, (Action::TimeLater, "later"));
