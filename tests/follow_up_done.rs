@@ -33,7 +33,7 @@ fn x_in_the_log_marks_the_follow_up_done_today() {
         let s = screen(&app, w, h);
         assert!(s.contains("Follow-up done today: "), "{s}");
         assert!(
-            s.contains("x follow-up done"),
+            s.contains("x follow-up not done"),
             "the footer names the key\n{s}"
         );
         insta::assert_snapshot!(format!("follow_up_done_{w}x{h}"), s);
