@@ -152,6 +152,27 @@ pub fn resolved(f: &Field, now: NaiveDateTime) -> Option<String> {
     (value != text).then_some(value)
 }
 
+/// What the contacts field shows: how to write it while empty, else the people it reads as
+/// (so a `;` or `|` in the wrong place shows at once).
+fn contacts_hint(value: &str) -> String {
+    let contacts = Contact::parse_list(value);
+    if contacts.is_empty() {
+        return "name | role | email | phone; the next person after ;".into();
+    }
+    let people: Vec<String> = contacts
+        .iter()
+        .map(|c| match c.role.trim() {
+            "" => c.name.trim().to_string(),
+            role => format!("{} ({role})", c.name.trim()),
+        })
+        .collect();
+    format!(
+        "→ {}: {}",
+        crate::words::plural(contacts.len(), "person", "people"),
+        people.join(", ")
+    )
+}
+
 /// One field's hint (after its value changed: the others' stay as they are).
 pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
     {
@@ -169,6 +190,7 @@ pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_
                 }
             }
             FieldKind::List => list_hint(&completions(f, ws), complete_key),
+            FieldKind::Text if f.label == "Contacts" => contacts_hint(f.value()),
             FieldKind::Date { past, .. } if !f.value().trim().is_empty() => {
                 let toward = if past { Toward::Past } else { Toward::Next };
                 match parse_day(f.value(), now.date(), toward) {

@@ -187,7 +187,6 @@ fn date_text(d: Option<NaiveDate>) -> String {
 pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
     let fresh = Partner::new(PartnerId(0), "", today);
     let p = p.unwrap_or(&fresh);
-    let contact = p.contacts.first().cloned().unwrap_or_default();
     let title = if p.id.0 == 0 {
         "New partner".to_string()
     } else {
@@ -227,10 +226,7 @@ pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
             Field::text("Offers", FieldKind::List, list_text(&p.offers)),
             Field::text("Needs", FieldKind::List, list_text(&p.needs)),
             Field::text("Tags", FieldKind::List, list_text(&p.tags)),
-            Field::text("Contact name", FieldKind::Text, contact.name),
-            Field::text("Contact role", FieldKind::Text, contact.role),
-            Field::text("Contact email", FieldKind::Text, contact.email),
-            Field::text("Contact phone", FieldKind::Text, contact.phone),
+            Field::text("Contacts", FieldKind::Text, Contact::list_text(&p.contacts)),
             Field::text("Notes", FieldKind::Text, p.notes.clone()),
         ],
     )

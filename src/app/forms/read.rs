@@ -152,30 +152,16 @@ pub fn build(
             p.offers = r.list("Offers");
             p.needs = r.list("Needs");
             p.tags = r.list("Tags");
-            let contact = Contact {
-                name: r.text("Contact name"),
-                role: r.text("Contact role"),
-                email: r.text("Contact email"),
-                phone: r.text("Contact phone"),
-            };
-            let has_contact = !(contact.name.is_empty()
-                && contact.role.is_empty()
-                && contact.email.is_empty()
-                && contact.phone.is_empty());
-            if has_contact && contact.name.is_empty() {
-                r.form.set_error("Contact name", "a contact needs a name");
-            }
-            if has_contact && !contact.email.is_empty() && !contact.email.contains('@') {
-                r.form
-                    .set_error("Contact email", "an email address has an @");
-            }
-            match (has_contact, p.contacts.is_empty()) {
-                (true, true) => p.contacts.push(contact),
-                (true, false) => p.contacts[0] = contact,
-                (false, false) => {
-                    p.contacts.remove(0);
-                }
-                (false, true) => {}
+            // Several people, as a list: `name | role | email | phone`, `;` between them.
+            p.contacts = Contact::parse_list(r.form.get("Contacts").value());
+            let problems: Vec<String> = p
+                .contacts
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| c.problem().map(|e| format!("contact {} {e}", i + 1)))
+                .collect();
+            if !problems.is_empty() {
+                r.form.set_error("Contacts", problems.join("; "));
             }
             p.notes = r.form.get("Notes").value().to_string();
             Built::Partner(p)
