@@ -225,7 +225,7 @@ impl App {
         if let Some((kind, id)) = decided {
             ws.conflicts.retain(|c| !(c.kind == kind && c.id == id));
         }
-        if self.commit(ws, &message) {
+        if self.commit(ws, message) {
             // Saving may have raised a question (the file changed on disk): keep it on screen.
             if matches!(self.overlay, Some(Overlay::Form { .. })) {
                 self.close();
@@ -514,7 +514,7 @@ impl App {
         let title = m.title.clone();
         if m.done.is_some() {
             m.done = None;
-            self.commit(ws, &format!("{title}: not done"));
+            self.commit(ws, format!("{title}: not done"));
             return;
         }
         m.done = Some(self.today);
@@ -581,7 +581,7 @@ impl App {
             goal.target
                 .map_or(String::new(), |t| format!(" of {}", number(t)))
         );
-        self.commit(ws, &message);
+        self.commit(ws, message);
     }
 }
 
