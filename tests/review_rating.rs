@@ -20,7 +20,7 @@ fn up_from_unrated_is_1_and_down_is_5() {
     press(&mut app, &["r", "enter"]);
     assert_eq!(scores(&app).1, 1, "on the first practice");
     let s = screen(&app, 120, 40);
-    assert!(s.contains("↑ starts at 1, ↓ at 5"), "{s}");
+    assert!(s.contains("1–5 rates (↑ from 1, ↓ from 5)"), "{s}");
     press(&mut app, &["up"]);
     assert_eq!(scores(&app).0[0], Some(1));
     press(&mut app, &["up"]);

@@ -192,8 +192,9 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                 Span::styled(
                     match state.scores[i] {
                         // The scale's ends, so a first ↑ or ↓ is not a surprise.
+                        // Short enough for 80 columns beside "not rated".
                         None => format!(
-                            "   {} rates and goes on ({} starts at 1, {} at 5)",
+                            "   {} rates ({} from 1, {} from 5)",
                             rating_keys(app),
                             key(Action::RateUp, layers::RATING_NOTE),
                             key(Action::RateDown, layers::RATING_NOTE)
