@@ -56,6 +56,10 @@ fn a_follow_up_without_a_date_is_due_a_week_later_in_all_three_ways_in() {
         .arg(&csv));
     assert!(r.ok, "{}\n{}", r.stdout, r.stderr);
     let ws = load(&path);
-    let x = ws.interactions.iter().find(|x| x.summary == "Imported").unwrap();
+    let x = ws
+        .interactions
+        .iter()
+        .find(|x| x.summary == "Imported")
+        .unwrap();
     assert_eq!(x.follow_up.as_ref().unwrap().due.to_string(), "2026-11-27");
 }
