@@ -89,3 +89,18 @@ fn a_contact_without_a_name_or_with_a_bad_email_is_shown_at_the_field() {
          email | phone)"
     );
 }
+
+#[test]
+fn a_long_value_with_wide_characters_shows_its_end_while_typed() {
+    let mut app = demo_app(80, 24);
+    press(&mut app, &["1", "a"]);
+    type_text(&mut app, "Lab");
+    focus_contacts(&mut app);
+    type_text(&mut app, TWO);
+    let s = screen(&app, 80, 24);
+    let row = s.lines().find(|l| l.contains("▶Contacts")).unwrap();
+    assert!(
+        row.contains("+86 10 5555 "),
+        "the end typed is shown whole: {row}"
+    );
+}

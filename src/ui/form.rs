@@ -67,11 +67,19 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
         };
         // Keep the cursor visible in long values by showing the tail.
         let shown = if width(&value) > value_w && focused {
-            let skip = value
-                .chars()
-                .count()
-                .saturating_sub(value_w.saturating_sub(1));
-            value.chars().skip(skip).collect::<String>()
+            // The longest tail that fits by width (wide characters take two cells).
+            let room = value_w.saturating_sub(1);
+            let mut used = 0;
+            let mut tail: Vec<char> = Vec::new();
+            for c in value.chars().rev() {
+                let w = width(c.encode_utf8(&mut [0; 4]));
+                if used + w > room {
+                    break;
+                }
+                used += w;
+                tail.push(c);
+            }
+            tail.into_iter().rev().collect::<String>()
         } else {
             value.clone()
         };
