@@ -113,7 +113,7 @@ actions! {
     Edit => "edit", "edit the selection (in details: the record shown)", [Dashboard, Records, Detail, Conflicts];
     Delete => "delete", "delete the selection (asks first)", [Dashboard, Records];
     LogContact => "log_contact", "log a contact with the selected partner", [Dashboard, Detail];
-    ToggleDone => "toggle_done", "timeline: mark the milestone done / not done", [Dashboard];
+    ToggleDone => "toggle_done", "done / not done: milestone (timeline), follow-up (log)", [Dashboard];
     GoalStepUp => "goal_step_up", "goals: the current value one step up", [Dashboard];
     GoalStepDown => "goal_step_down", "goals: the current value one step down", [Dashboard];
     GoalSetValue => "goal_set_value", "goals: type the current value", [Dashboard];
@@ -121,6 +121,7 @@ actions! {
     MarkMissed => "mark_missed", "commitments: mark the selected one missed today", [Records];
     Undo => "undo", "undo the last change", [Dashboard];
     Redo => "redo", "redo", [Dashboard];
+    Messages => "messages", "recent messages in full, with their times", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts];
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];
     Commitments => "commitments", "the selected partner's commitments, both sides", [Dashboard, Detail];
     Celebrations => "celebrations", "the selected partner's celebrated wins", [Dashboard, Detail];

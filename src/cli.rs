@@ -88,9 +88,10 @@ pub enum Command {
         /// Start from a copy of the bundled sample instead of an empty workspace
         #[arg(long)]
         demo: bool,
-        /// Your organisation's or your own name, shown in the header
-        #[arg(long, default_value = "My partnerships")]
-        name: String,
+        /// Your organisation's or your own name, shown in the header (also with --demo)
+        /// [default: My partnerships; the sample's own with --demo]
+        #[arg(long)]
+        name: Option<String>,
     },
     /// Show or explain the configuration file (keys, preset, theme)
     Config {
@@ -205,9 +206,13 @@ pub enum Command {
         /// meeting, call, email, message, event or other [default: call]
         #[arg(long)]
         channel: Option<String>,
-        /// When: now, -2d, yesterday 14:30, 2026-11-20 10:00, fri … [default: now]
+        /// When: now, -2d, yesterday 14:30, 2026-11-20 10:00, fri (the last Friday) …
+        /// [default: now]
         #[arg(long, allow_hyphen_values = true)]
         when: Option<String>,
+        /// Log a contact dated after today (refused without it)
+        #[arg(long)]
+        future: bool,
         /// Who reached out: us or them [default: us]
         #[arg(long, value_name = "SIDE")]
         initiated_by: Option<String>,
@@ -386,7 +391,9 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             say(&cli.data_path()?.display().to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Init { demo, name }) => init(&cli.data_path()?, *demo, name, cli.today()),
+        Some(Command::Init { demo, name }) => {
+            init(&cli.data_path()?, *demo, name.as_deref(), cli.today())
+        }
         Some(Command::Check { target }) => {
             let path = match target {
                 Some(f) => f.clone(),
@@ -491,6 +498,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             summary,
             channel,
             when,
+            future,
             initiated_by,
             sentiment,
             follow_up,
@@ -507,6 +515,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
                 sentiment: *sentiment,
                 follow_up: follow_up.as_deref(),
                 follow_up_due: follow_up_due.as_deref(),
+                future: *future,
             },
             *wait,
         )?),
@@ -525,14 +534,18 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
     }
 }
 
-fn init(path: &Path, demo: bool, name: &str, today: NaiveDate) -> Result<ExitCode, Error> {
+fn init(path: &Path, demo: bool, name: Option<&str>, today: NaiveDate) -> Result<ExitCode, Error> {
     if path.exists() {
         return Err(Error::Exists(path.to_path_buf()));
     }
     let ws = if demo {
-        store::demo_workspace(today)
+        let mut ws = store::demo_workspace(today);
+        if let Some(name) = name {
+            ws.profile.name = name.to_string();
+        }
+        ws
     } else {
-        crate::model::Workspace::named(name)
+        crate::model::Workspace::named(name.unwrap_or("My partnerships"))
     };
     store::save(path, &ws)?;
     say(&format!("created {}", path.display()))?;

@@ -138,7 +138,7 @@ fn log_entries_are_checked_row_by_row() {
         .arg(&csv));
     assert!(!r.ok);
     let out = r.stdout;
-    assert!(out.contains("added 2 log entries:"), "{out}");
+    assert!(out.contains("added 3 log entries:"), "{out}");
     for want in [
         "row 4    Part of a name is not enough: unknown partner `Lumière` (did you mean Café Lumière?)",
         "row 5    Bad date: bad date in at: `2026-11-31 10:00`",
@@ -146,14 +146,13 @@ fn log_entries_are_checked_row_by_row() {
         "row 7    Bad side: bad initiated_by `everyone` (use us or them)",
         "row 8    missing summary",
         "row 9    Sentiment off: bad sentiment `9`",
-        "row 10   Follow-up without a date: follow_up needs a follow_up_due date",
         "row 11   Unknown partner: unknown partner `Nobody`",
         "row 12   Tasting evening, planned: duplicate: same partner, time and summary as row 2",
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
     }
     let ws = load(&path);
-    assert_eq!(ws.interactions.len(), count_before + 2);
+    assert_eq!(ws.interactions.len(), count_before + 3);
     let x = ws
         .interactions
         .iter()
@@ -168,6 +167,17 @@ fn log_entries_are_checked_row_by_row() {
         .find(|x| x.summary == "Accents and case do not matter")
         .unwrap();
     assert_eq!(y.at.to_string(), "2026-11-21 09:00:00");
+    // A follow-up without a date is due a week after the contact, as in the form and `log`.
+    let z = ws
+        .interactions
+        .iter()
+        .find(|x| x.summary == "Follow-up without a date")
+        .unwrap();
+    let f = z.follow_up.as_ref().unwrap();
+    assert_eq!(
+        (f.what.as_str(), f.due.to_string()),
+        ("Do a thing", "2026-11-29".into())
+    );
 }
 
 #[test]

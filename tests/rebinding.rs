@@ -106,7 +106,7 @@ fn a_rebound_key_works_in_a_review_and_its_hints_name_it() {
     press(&mut app, &["enter"]);
     let shown = screen(&app, 120, 40);
     assert!(
-        shown.contains("a–e rates and goes on (PgUp/↓ adjust)"),
+        shown.contains("a–e rates (PgUp from 1, ↓ from 5)"),
         "{shown}"
     );
     assert!(shown.contains("rate with PgUp/↓"), "{shown}");
@@ -126,8 +126,8 @@ fn a_rebound_key_works_in_a_review_and_its_hints_name_it() {
     };
     assert_eq!(
         state.scores[1],
-        Some(3),
-        "the first step up from no rating is 3"
+        Some(1),
+        "the first step up from no rating is 1 (the bottom of the scale)"
     );
 
     // Stopping: the question names the rebound keys; the old key does nothing.

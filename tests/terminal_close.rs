@@ -276,7 +276,7 @@ fn text_typed_in_an_open_form_survives_a_closed_terminal() {
     let before = s.file_text();
     // `a` opens the new-partner form; type a name and leave it open.
     s.send("a");
-    s.read_until("Contact phone", Duration::from_secs(5));
+    s.read_until("Contacts", Duration::from_secs(5));
     s.send("Half-typed Cooperative");
     s.read_until("Cooperative", Duration::from_secs(5));
     drop(s.master.take());

@@ -169,14 +169,14 @@ fn change(pending: &Pending, app: &App) -> Effect {
         | Pending::RecoverEmergency(_)
         | Pending::QuitUnsaved => return Effect::None,
     };
-    let message = if message.starts_with("Deleted") {
+    let said = if message.starts_with("Deleted") {
         format!("{message} ({} undoes)", app.undo_key())
     } else {
-        message
+        message.clone()
     };
     Effect::Apply {
         ws: Box::new(ws),
-        message,
+        change: super::Change::named(message).saying(said),
         then: Vec::new(),
     }
 }

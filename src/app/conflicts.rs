@@ -34,6 +34,9 @@ impl ConflictsView {
 fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
     let len = app.ws.conflicts.len();
     let height = app.view_height();
+    // The list may have shrunk under the selection (a conflict decided by a form, an undo):
+    // the keys act on the row shown selected.
+    cursor.reveal(len, height);
     if cursor.navigate(action, len, height) {
         return Effect::None;
     }
@@ -79,7 +82,8 @@ fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
                     cursor.select(i.min(left.saturating_sub(1)), left, height);
                     Effect::Apply {
                         ws: Box::new(ws),
-                        message,
+                        change: super::Change::named(format!("Took {side} for {what}"))
+                            .saying(message),
                         then,
                     }
                 }

@@ -136,7 +136,9 @@ impl App {
                     "Reloaded the file and re-applied your change on top ({} undoes it)",
                     self.undo_key()
                 );
-                self.commit(merged, &message);
+                let change = super::Change::named("Re-applied your change on the reloaded file")
+                    .saying(message);
+                self.commit(merged, change);
                 return;
             }
             // Their version and ours cannot be combined: keep both.
@@ -247,7 +249,8 @@ impl App {
                 self.undo_key()
             )
         };
-        if self.commit(merged, &message) {
+        let change = super::Change::named("Recovered the unsaved work").saying(message);
+        if self.commit(merged, change) {
             let _ = crate::store::retire_emergency(&data, &copy);
         }
     }

@@ -225,7 +225,7 @@ impl App {
         if let Some((kind, id)) = decided {
             ws.conflicts.retain(|c| !(c.kind == kind && c.id == id));
         }
-        if self.commit(ws, &message) {
+        if self.commit(ws, message) {
             match self.overlay {
                 Some(Overlay::Form { .. }) => {
                     self.close();
@@ -276,7 +276,8 @@ impl App {
     /// A small change (the usual one: a record or a few) is checked and followed record by
     /// record, in time that does not grow with the workspace; a big one is checked whole while
     /// the figures are rebuilt on another core.
-    pub fn commit(&mut self, ws: Workspace, message: &str) -> bool {
+    pub fn commit(&mut self, ws: Workspace, change: impl Into<Change>) -> bool {
+        let change = change.into();
         if let Some(reason) = &self.read_only {
             let text = format!("Read-only ({reason}): nothing can be changed in this window");
             self.set_status(Level::Warn, text);
@@ -298,7 +299,7 @@ impl App {
                 if problems.is_empty() {
                     let old = std::mem::replace(&mut self.ws, Arc::new(ws));
                     self.install(derived);
-                    self.remember(old, message);
+                    self.remember(old, &change);
                     return true;
                 }
                 super::reclaim::drop_later(derived);
@@ -311,27 +312,27 @@ impl App {
             return false;
         }
         let old = self.swap_workspace(Arc::new(ws), delta);
-        self.remember(old, message);
+        self.remember(old, &change);
         true
     }
 
     /// After a change: the version it replaced goes on the undo history (200 steps, which share
     /// every record they did not change), redo is forgotten, and the change is announced and
     /// saved.
-    fn remember(&mut self, old: Arc<Workspace>, message: &str) {
+    fn remember(&mut self, old: Arc<Workspace>, change: &Change) {
         self.undo_stack.push(old);
         if self.undo_stack.len() > UNDO_DEPTH {
             let excess = self.undo_stack.len() - UNDO_DEPTH;
             super::reclaim::drop_later(self.undo_stack.drain(..excess).collect::<Vec<_>>());
         }
         super::reclaim::drop_all_later(std::mem::take(&mut self.redo_stack));
-        self.name_change(message);
-        self.announce_change(message);
+        self.name_change(&change.name);
+        self.announce_change(&change.said);
     }
 
     /// Remembers what the change that made the current workspace was, for undo and redo to say
     /// ("Undone: deleted the log entry"); names of versions no longer kept are dropped.
-    fn name_change(&mut self, message: &str) {
+    fn name_change(&mut self, name: &str) {
         let kept: std::collections::HashSet<*const Workspace> = self
             .undo_stack
             .iter()
@@ -341,7 +342,7 @@ impl App {
         self.change_names
             .retain(|ptr, _| kept.contains(&(*ptr as *const Workspace)));
         self.change_names
-            .insert(Arc::as_ptr(&self.ws) as usize, change_name(message));
+            .insert(Arc::as_ptr(&self.ws) as usize, name.to_string());
     }
 
     /// The name of the change that made `ws`, if known.
@@ -367,13 +368,30 @@ impl App {
                 let current = self.go_to(previous);
                 self.redo_stack.push(current);
                 let redo = self.keymap.keys_text(Action::Redo);
-                self.announce_change(&match name {
+                let said = match name {
                     Some(name) => format!("Undone: {name} ({redo} redoes)"),
                     None => format!("Undone ({redo} redoes)"),
-                });
+                };
+                let before = self.redo_stack.last().map_or(0, |w| w.conflicts.len());
+                let said = said + &self.conflicts_back(before);
+                self.announce_change(&said);
             }
             None => self.set_status(Level::Info, "Nothing to undo"),
         }
+    }
+
+    /// After an undo: when it brought merge conflicts back, how many are open and the key that
+    /// lists them (empty otherwise).
+    fn conflicts_back(&self, before: usize) -> String {
+        let n = self.ws.conflicts.len();
+        if n <= before {
+            return String::new();
+        }
+        format!(
+            "; {} to decide again ({} lists them)",
+            crate::words::count(n, "merge conflict"),
+            self.key_text(Action::OpenConflicts, crate::action::Context::Dashboard)
+        )
     }
 
     fn redo(&mut self) {
@@ -455,12 +473,44 @@ impl App {
         }
     }
 
+    /// Marks the selected log entry's follow-up done today, or not done again.
+    fn toggle_follow_up_done(&mut self) {
+        let Some(i) = self.selected_row(Pane::Log) else {
+            self.set_status(Level::Info, "No log entry selected");
+            return;
+        };
+        let mut ws = Workspace::clone(&self.ws);
+        let x = &mut ws.interactions[i];
+        let Some(f) = x.follow_up.as_mut() else {
+            self.set_status(Level::Info, "This log entry has no follow-up to mark done");
+            return;
+        };
+        let what = f.what.clone();
+        let message = if f.done.is_some() {
+            f.done = None;
+            format!("Follow-up not done: {what}")
+        } else {
+            f.done = Some(self.today);
+            format!("Follow-up done today: {what}")
+        };
+        self.commit(ws, message);
+    }
+
     fn toggle_done(&mut self) {
+        if self.focus == Pane::Log {
+            self.toggle_follow_up_done();
+            return;
+        }
         if self.focus != Pane::Timeline {
-            let timeline = self.key_text(Action::FocusTimeline, crate::action::Context::Dashboard);
+            let ctx = crate::action::Context::Dashboard;
+            let timeline = self.key_text(Action::FocusTimeline, ctx);
+            let log = self.key_text(Action::FocusLog, ctx);
             self.set_status(
                 Level::Info,
-                format!("Select a milestone in the timeline ({timeline}) to mark it done"),
+                format!(
+                    "Select a milestone in the timeline ({timeline}) or a log entry with a \
+                     follow-up ({log}) to mark it done"
+                ),
             );
             return;
         }
@@ -474,12 +524,14 @@ impl App {
         let title = m.title.clone();
         if m.done.is_some() {
             m.done = None;
-            self.commit(ws, &format!("{title}: not done"));
+            self.commit(ws, format!("{title}: not done"));
             return;
         }
         m.done = Some(self.today);
         let goal = m.goal;
-        if self.commit(ws, &format!("{title}: done! How was it celebrated?")) {
+        let change = Change::named(format!("{title}: done"))
+            .saying(format!("{title}: done! How was it celebrated?"));
+        if self.commit(ws, change) {
             // A goal's milestones are its partner's: look among those only.
             let theirs = goal
                 .and_then(|g| self.ws.goal(g))
@@ -539,7 +591,7 @@ impl App {
             goal.target
                 .map_or(String::new(), |t| format!(" of {}", number(t)))
         );
-        self.commit(ws, &message);
+        self.commit(ws, message);
     }
 }
 
@@ -560,14 +612,48 @@ pub fn goal_step(g: &Goal) -> f64 {
     nice.max(1.0)
 }
 
-/// A change's message as its name: without the hint that follows it ("Deleted the log entry
-///" → "Deleted the log entry"; "X: done! How was it celebrated?" → "X: done").
-fn change_name(message: &str) -> String {
-    let mut name = message;
-    for cut in [" (", "! ", "; "] {
-        if let Some(i) = name.find(cut) {
-            name = &name[..i];
+/// A change to the workspace as it is named and said: its name is what undo and redo say
+/// ("Undone: {name}"), kept as given (never read back out of the message); what is said when it
+/// is made may add a hint ("X: done! How was it celebrated?").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub name: String,
+    pub said: String,
+}
+
+impl Change {
+    /// A change said as it is named.
+    pub fn named(name: impl Into<String>) -> Change {
+        let name = name.into();
+        Change {
+            said: name.clone(),
+            name,
         }
     }
-    name.trim_end_matches(['!', '.', ' ']).to_string()
+
+    /// The same change, saying `said` when it is made.
+    pub fn saying(self, said: impl Into<String>) -> Change {
+        Change {
+            said: said.into(),
+            ..self
+        }
+    }
+}
+
+impl From<String> for Change {
+    fn from(name: String) -> Change {
+        Change::named(name)
+    }
+}
+
+impl From<&String> for Change {
+    fn from(name: &String) -> Change {
+        Change::named(name.clone())
+    }
+}
+
+impl From<&str> for Change {
+    fn from(name: &str) -> Change {
+        Change::named(name)
+    }
 }

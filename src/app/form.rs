@@ -17,11 +17,14 @@ pub enum FieldKind {
     Number {
         optional: bool,
     },
-    /// A date (typed forms like `+3d` allowed); optional when `optional`.
+    /// A date (typed forms like `+3d` allowed); optional when `optional`. A weekday name is the
+    /// latest one not after today when `past` (a date something happened), else the next one
+    /// (a date something is due).
     Date {
         optional: bool,
+        past: bool,
     },
-    /// A date with an optional time.
+    /// A date with an optional time, when something happened.
     DateTime,
     /// Comma-separated values.
     List,
@@ -40,6 +43,9 @@ pub struct Field {
     pub error: Option<String>,
     /// Shown after the value, e.g. the resolved date.
     pub hint: String,
+    /// The letter last typed into a choice field (its choices starting with it are shown
+    /// first); cleared when the choice is stepped otherwise.
+    pub letter: Option<char>,
 }
 
 impl Field {
@@ -51,6 +57,7 @@ impl Field {
             choice: 0,
             error: None,
             hint: String::new(),
+            letter: None,
         }
     }
 
@@ -67,6 +74,7 @@ impl Field {
             choice: all.iter().position(|c| *c == current).unwrap_or(0),
             error: None,
             hint: String::new(),
+            letter: None,
         }
     }
 
@@ -75,6 +83,26 @@ impl Field {
             FieldKind::Choice(options) => options.get(self.choice).map_or("", String::as_str),
             _ => self.input.value(),
         }
+    }
+
+    /// A choice field's choices as shown while it is focused: those starting with the letter
+    /// last typed, in the order further presses of it pick them (the picked one first), then
+    /// the others in their order. Empty for other fields.
+    pub fn choices_shown(&self) -> (Vec<usize>, Vec<usize>) {
+        let FieldKind::Choice(options) = &self.kind else {
+            return (Vec::new(), Vec::new());
+        };
+        let n = options.len();
+        let Some(c) = self.letter else {
+            return (Vec::new(), (0..n).collect());
+        };
+        let starts = |i: &usize| options[*i].to_lowercase().starts_with(c);
+        let lettered: Vec<usize> = (0..n)
+            .map(|k| (self.choice + k) % n)
+            .filter(starts)
+            .collect();
+        let rest: Vec<usize> = (0..n).filter(|i| !starts(i)).collect();
+        (lettered, rest)
     }
 
     pub fn list(&self) -> Vec<String> {
@@ -99,6 +127,9 @@ pub struct Form {
     /// The first character typed replaces the focused value (a prompt preset with the value
     /// it changes: type the new one, or `Enter` to keep it).
     pub replace_on_type: bool,
+    /// The text of the "When" field last warned to lie in the future: saving it again as it
+    /// is logs it so.
+    pub future_warned: Option<String>,
 }
 
 impl Form {
@@ -110,6 +141,7 @@ impl Form {
             dirty: false,
             confirm_discard: false,
             replace_on_type: false,
+            future_warned: None,
         }
     }
 
@@ -162,10 +194,11 @@ impl Form {
             let c = c.to_ascii_lowercase();
             if let Some(i) = (1..=n)
                 .map(|k| (field.choice + k) % n)
-                .find(|i| options[*i].starts_with(c))
+                .find(|i| options[*i].to_lowercase().starts_with(c))
             {
                 field.choice = i;
             }
+            field.letter = Some(c);
             self.dirty = true;
             field.error = None;
             return;
@@ -208,6 +241,7 @@ impl Form {
                 } else {
                     (field.choice + n - 1) % n
                 };
+                field.letter = None;
                 self.dirty = true;
                 field.error = None;
             }

@@ -108,9 +108,18 @@ impl FormView {
                         .iter()
                         .position(|f| f.error.is_some())
                         .unwrap_or(0);
+                    let only_future = form.future_warned.is_some()
+                        && form.fields.iter().filter(|f| f.error.is_some()).count() == 1
+                        && form.fields[form.focus].label == "When";
                     return Effect::Status(
                         Level::Warn,
-                        "Some fields need attention (shown in red); nothing was saved".to_string(),
+                        if only_future {
+                            "This contact is dated in the future: save again to log it so, or \
+                             change When"
+                        } else {
+                            "Some fields need attention (shown in red); nothing was saved"
+                        }
+                        .to_string(),
                     );
                 }
             },

@@ -21,6 +21,7 @@ mod help;
 mod keys;
 pub mod layers;
 mod layout;
+pub mod messages;
 mod overlay;
 pub mod palette;
 pub mod paste;
@@ -46,7 +47,7 @@ pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
 };
 pub use detail_view::DetailView;
-pub use edit::UNDO_DEPTH;
+pub use edit::{Change, UNDO_DEPTH};
 pub use filter_view::FilterView;
 pub use form::{Field, FieldKind, Form};
 pub use form_view::FormView;
@@ -174,6 +175,8 @@ pub struct App {
     /// The overlays under `overlay`, the nearest last ([`App::open`], [`App::close`]).
     pub(crate) under: Vec<Overlay>,
     pub status: Option<Status>,
+    /// Every recent status message in full, with its time (the status line may cut one).
+    pub messages: messages::Messages,
     /// Where a warning or error was first seen by a key (it goes when that changes).
     pub status_context: Option<Context>,
     pub screen: Screen,
@@ -247,6 +250,7 @@ impl App {
             overlay: None,
             under: Vec::new(),
             status: None,
+            messages: messages::Messages::default(),
             status_context: None,
             screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
             quit: false,
@@ -339,10 +343,9 @@ impl App {
 
     pub fn set_status(&mut self, level: Level, text: impl Into<String>) {
         self.status_context = None;
-        self.status = Some(Status {
-            level,
-            text: text.into(),
-        });
+        let text = text.into();
+        self.messages.push(self.now, level, &text);
+        self.status = Some(Status { level, text });
     }
 
     /// The selected partner's position in `ws.partners`.
@@ -396,6 +399,11 @@ impl App {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        // The recent messages open over whatever is in front.
+        if action == Action::Messages {
+            self.toggle_messages();
+            return;
+        }
         // The top overlay has the keys; with none open, the dashboard.
         match self.overlay {
             Some(_) => self.update_top(action),
@@ -483,7 +491,9 @@ impl App {
             | Action::KeepDraft
             | Action::DiscardReview
             | Action::SkipReview
-            | Action::ContinueReview => {}
+            | Action::ContinueReview
+            // Handled in `update`, over whatever is in front.
+            | Action::Messages => {}
             Action::OpenConflicts => self.open_conflicts(),
             Action::Sync => self.start_sync(),
             Action::Filter => self.start_filter(),

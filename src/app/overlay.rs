@@ -43,6 +43,8 @@ pub enum Overlay {
     Confirm(ConfirmView),
     /// A pane's filter being typed (the dashboard stays in view, the pane's title shows it).
     Filter(FilterView),
+    /// The recent status messages in full, with their times (keys as in help).
+    Messages(super::messages::MessagesView),
 }
 
 impl Overlay {
@@ -61,6 +63,7 @@ impl Overlay {
             Overlay::Palette(_) => Context::Palette,
             Overlay::Search(_) => Context::Search,
             Overlay::Filter(_) => Context::Filter,
+            Overlay::Messages(_) => Context::Help,
         }
     }
 
@@ -80,6 +83,7 @@ impl Overlay {
             Overlay::Review(state) => state.update(action, app),
             Overlay::Confirm(view) => view.update(action, app),
             Overlay::Filter(view) => view.update(action, app),
+            Overlay::Messages(view) => view.update(action, app),
         }
     }
 
@@ -123,7 +127,7 @@ pub enum Effect {
     /// only when the change was applied.
     Apply {
         ws: Box<Workspace>,
-        message: String,
+        change: super::Change,
         then: Vec<Effect>,
     },
     /// Apply what a form built (and close it, when that worked).

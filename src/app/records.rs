@@ -138,7 +138,7 @@ fn update(
             let message = format!("Marked {word} today: {}", c.what);
             Effect::Apply {
                 ws: Box::new(ws),
-                message,
+                change: message.into(),
                 then: Vec::new(),
             }
         }

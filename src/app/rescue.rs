@@ -1,6 +1,6 @@
 //! What the session would lose if it ended now, for an emergency copy: the workspace on screen
 //! with an open review kept as a draft, the version the file had when the unsaved work began,
-//! and the text typed into an open form (also one a question interrupted).
+//! and the text typed into an open form (also one a question interrupted), its dates resolved.
 
 use super::{App, Overlay};
 use crate::model::{ReviewDraft, Workspace};
@@ -51,8 +51,16 @@ impl App {
                 "partnerdeck: the text of a form that was open when the session ended\n{}\n\n",
                 form.title
             );
+            // Dates as they were meant when typed: `now` or `fri` read later would be another day.
             for f in &form.fields {
-                text.push_str(&format!("{}: {}\n", f.label, f.value()));
+                match super::forms::resolved(f, self.now) {
+                    Some(value) => text.push_str(&format!(
+                        "{}: {value} (typed as `{}`)\n",
+                        f.label,
+                        f.value().trim()
+                    )),
+                    None => text.push_str(&format!("{}: {}\n", f.label, f.value())),
+                }
             }
             note = Some(text);
         }

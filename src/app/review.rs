@@ -61,7 +61,14 @@ fn action_form() -> Form {
                 ActionKind::label,
                 ActionKind::Goal,
             ),
-            Field::text("Due", FieldKind::Date { optional: true }, ""),
+            Field::text(
+                "Due",
+                FieldKind::Date {
+                    optional: true,
+                    past: false,
+                },
+                "",
+            ),
         ],
     )
 }
@@ -519,6 +526,19 @@ fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
                 }
             }
             SUMMARY => effect = save(state, app),
+            // An unrated practice is said at once, where it can be rated (not only at the
+            // summary); stepping on (Tab) leaves it for later.
+            1..=8 if state.scores[state.step - 1].is_none() => {
+                let key = |a| app.keymap.key_text(a, super::layers::RATING_NOTE);
+                state.error = Some(format!(
+                    "{} is not rated yet: {} rates it ({} starts at 1, {} at 5); {} leaves it for later",
+                    Practice::ALL[state.step - 1].label(),
+                    rating_keys_text(app),
+                    key(Action::RateUp),
+                    key(Action::RateDown),
+                    key(Action::StepNext),
+                ));
+            }
             _ => state.step += 1,
         },
         // Nothing typed: move between steps (not past the summary).
@@ -534,12 +554,13 @@ fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
                         state.scores[i] = action.rating();
                         state.step += 1;
                     }
+                    // From unrated, up starts at the bottom of the scale and down at its top.
                     Action::RateUp => {
-                        state.scores[i] = Some(state.scores[i].map_or(3, |s| (s + 1).min(5)))
+                        state.scores[i] = Some(state.scores[i].map_or(1, |s| (s + 1).min(5)))
                     }
                     Action::RateDown => {
                         state.scores[i] =
-                            Some(state.scores[i].map_or(3, |s| s.saturating_sub(1).max(1)))
+                            Some(state.scores[i].map_or(5, |s| s.saturating_sub(1).max(1)))
                     }
                     _ => {
                         if let Some(r) = text_request(action) {
@@ -590,7 +611,7 @@ fn discard(state: &ReviewState, app: &App) -> Effect {
         ws.drafts.retain(|d| d.partner != partner);
         Effect::Apply {
             ws: Box::new(ws),
-            message: "Draft review discarded".to_string(),
+            change: "Draft review discarded".into(),
             then: Vec::new(),
         }
     } else {
@@ -615,7 +636,8 @@ fn skip(state: &ReviewState, app: &App) -> Effect {
         ws.drafts.sort_by_key(|d| d.partner);
         effects.push(Effect::Apply {
             ws: Box::new(ws),
-            message: format!("Skipped {name}; its draft is kept"),
+            change: super::Change::named(format!("Kept a draft review of {name}"))
+                .saying(format!("Skipped {name}; its draft is kept")),
             then: Vec::new(),
         });
     }
@@ -633,14 +655,37 @@ fn keep_draft(state: &ReviewState, app: &App) -> Effect {
         "Draft kept: {} on the partner resumes it",
         app.key_text(Action::Review, Context::Dashboard)
     );
+    let name = app.ws.partner_name(state.partner).unwrap_or_default();
     Effect::Several(vec![
         Effect::Close,
         Effect::Apply {
             ws: Box::new(ws),
-            message,
+            change: super::Change::named(format!("Kept a draft review of {name}")).saying(message),
             then: Vec::new(),
         },
     ])
+}
+
+/// The keys that rate 1 to 5, as `1–5` (or one by one when rebound apart).
+pub fn rating_keys_text(app: &App) -> String {
+    let keys: Vec<String> = Action::RATINGS
+        .iter()
+        .map(|a| app.keymap.key_text(*a, super::layers::RATING_IDLE))
+        .collect();
+    let single: Vec<char> = keys
+        .iter()
+        .filter_map(|k| {
+            let mut c = k.chars();
+            c.next().filter(|_| c.next().is_none())
+        })
+        .collect();
+    let consecutive =
+        single.len() == keys.len() && single.windows(2).all(|w| w[0] as u32 + 1 == w[1] as u32);
+    if consecutive {
+        format!("{}–{}", keys[0], keys[keys.len() - 1])
+    } else {
+        keys.join("/")
+    }
 }
 
 /// Saves the review (with its planned actions as records) and goes on with the next in the
@@ -743,7 +788,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
         Effect::Close,
         Effect::Apply {
             ws: Box::new(ws),
-            message,
+            change: super::Change::named(format!("Review of {name}")).saying(message),
             then: vec![Effect::NextReview(state.batch)],
         },
     ])

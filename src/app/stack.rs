@@ -102,8 +102,8 @@ impl App {
                 self.close();
                 self.update(action);
             }
-            Effect::Apply { ws, message, then } => {
-                if self.commit(*ws, &message) {
+            Effect::Apply { ws, change, then } => {
+                if self.commit(*ws, change) {
                     for effect in then {
                         self.apply(effect);
                     }

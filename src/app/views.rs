@@ -64,9 +64,16 @@ impl App {
         match sort {
             OverviewSort::Name => {}
             OverviewSort::Health => order.sort_by_key(|i| key(i).map_or(0, |s| s.health)),
-            OverviewSort::LastContact => {
-                order.sort_by_key(|i| std::cmp::Reverse(key(i).map_or(0, |s| s.days_since_contact)))
-            }
+            // The longest without contact first: never contacted before everyone, then the
+            // most days since.
+            OverviewSort::LastContact => order.sort_by_key(|i| {
+                key(i).map_or((false, std::cmp::Reverse(0)), |s| {
+                    (
+                        s.last_contact.is_some(),
+                        std::cmp::Reverse(s.days_since_contact),
+                    )
+                })
+            }),
             OverviewSort::Trend => order.sort_by(|a, b| {
                 let t = |i: &u32| key(i).and_then(|s| s.trend).unwrap_or(f64::INFINITY);
                 t(a).total_cmp(&t(b))
@@ -210,9 +217,10 @@ impl AttentionView {
                 item.subject,
                 app.keymap.keys_text(Action::Undo)
             );
+            let name = format!("Snooze {} · {}", item.partner_name, item.subject);
             return Effect::Apply {
                 ws: Box::new(ws),
-                message,
+                change: super::Change::named(name).saying(message),
                 then: Vec::new(),
             };
         }

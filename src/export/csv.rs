@@ -189,7 +189,7 @@ const REVIEW_COLUMNS: &[&str] = &[
 pub const LIST_SEPARATOR: &str = "; ";
 
 /// What separates the fields of one contact in the `contacts` cell.
-pub const CONTACT_FIELD_SEPARATOR: &str = " | ";
+pub const CONTACT_FIELD_SEPARATOR: &str = Contact::FIELD_SEPARATOR;
 
 /// A list as one cell.
 pub fn join(list: &[String]) -> String {
@@ -211,28 +211,12 @@ pub fn split(cell: &str) -> Vec<String> {
 
 /// One contact as `name | role | email | phone` (empty fields at the end left off).
 pub fn contact_cell(c: &Contact) -> String {
-    let mut fields = vec![c.name.trim(), c.role.trim(), c.email.trim(), c.phone.trim()];
-    while fields.len() > 1 && fields.last().is_some_and(|f| f.is_empty()) {
-        fields.pop();
-    }
-    fields.join(CONTACT_FIELD_SEPARATOR)
+    c.text()
 }
 
 /// The contacts cell read back.
 pub fn parse_contacts(cell: &str) -> Vec<Contact> {
-    cell.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|one| {
-            let mut f = one.split('|').map(|s| s.trim().to_string());
-            Contact {
-                name: f.next().unwrap_or_default(),
-                role: f.next().unwrap_or_default(),
-                email: f.next().unwrap_or_default(),
-                phone: f.next().unwrap_or_default(),
-            }
-        })
-        .collect()
+    Contact::parse_list(cell)
 }
 
 /// A time as written in the tables.

@@ -6,7 +6,7 @@ use super::find::{self, FindError};
 use crate::model::dates::{DateError, parse_date, parse_date_time};
 use crate::model::*;
 use crate::text::{MESSAGE_VALUE, excerpt};
-use chrono::{Days, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 /// What was typed.
 #[derive(Debug, Clone, Default)]
@@ -25,10 +25,13 @@ pub struct Entry<'a> {
     pub follow_up: Option<&'a str>,
     /// …by this day (a week after the contact when absent).
     pub follow_up_due: Option<&'a str>,
+    /// A contact dated after today is logged only with this (a weekday names the last one, so
+    /// a future date is most likely a slip).
+    pub future: bool,
 }
 
 /// Days after the contact that a follow-up is due when no date is given.
-pub const FOLLOW_UP_DAYS: u64 = 7;
+pub const FOLLOW_UP_DAYS: u64 = FollowUp::DEFAULT_DAYS;
 
 fn names<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> String {
     let names: Vec<&str> = all.iter().map(|c| label(*c)).collect();
@@ -51,6 +54,11 @@ pub enum LogError {
     /// A date or time that does not read, in the words of the date parser.
     #[error(transparent)]
     Date(#[from] DateError),
+    #[error(
+        "{} is in the future; to log a contact that has not happened yet, add --future",
+        .0.format("%a %Y-%m-%d %H:%M")
+    )]
+    Future(NaiveDateTime),
     #[error("sentiment is from 1 to 5, not {0}")]
     Sentiment(u8),
     #[error("the summary is empty; say in a few words what happened")]
@@ -81,6 +89,9 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
         None => now,
         Some(text) => parse_date_time(text, now).map_err(LogError::Date)?,
     };
+    if at.date() > now.date() && !e.future {
+        return Err(LogError::Future(at));
+    }
     if let Some(s) = e.sentiment
         && !(1..=5).contains(&s)
     {
@@ -92,17 +103,13 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
     let follow_up = match (e.follow_up, e.follow_up_due) {
         (None, None) => None,
         (None, Some(_)) => return Err(LogError::DueWithoutFollowUp),
-        (Some(what), due) => Some(FollowUp {
-            what: what.trim().to_string(),
-            due: match due {
-                Some(text) => parse_date(text, at.date()).map_err(LogError::Date)?,
-                None => at
-                    .date()
-                    .checked_add_days(Days::new(FOLLOW_UP_DAYS))
-                    .unwrap_or(at.date()),
-            },
-            done: None,
-        }),
+        (Some(what), due) => {
+            let due = match due {
+                Some(text) => Some(parse_date(text, at.date()).map_err(LogError::Date)?),
+                None => None,
+            };
+            Some(FollowUp::after(what.trim(), at.date(), due, None))
+        }
     };
     let x = Interaction {
         id: InteractionId(ws.try_allocate_id()?),

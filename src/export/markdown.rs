@@ -316,7 +316,7 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         match age {
             a if a < 0 => "starts later".to_string(),
             a if a < 60 => days(a),
-            a if a < 730 => format!("{} months", a * 12 / 365),
+            a if a < 730 => crate::words::count(a * 12 / 365, "month"),
             a => format!("{} years", a / 365),
         }
     );

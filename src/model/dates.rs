@@ -1,5 +1,7 @@
 //! Dates as people type them: `2026-12-01`, `today`, `yesterday`, `tomorrow`, `+3d`, `-2w`,
-//! `+1m`, `+1y`, and weekday names (`fri` is the next Friday after today). Pure: today is given.
+//! `+1m`, `+1y`, and weekday names. A weekday names the next one after today for a date that is
+//! due ([`parse_date`]), and the latest one not after today for a date when something happened
+//! ([`parse_past_date`], [`parse_date_time`]). Pure: today is given.
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
@@ -47,8 +49,30 @@ fn quoted(text: &str) -> String {
     crate::text::excerpt(text, crate::text::MESSAGE_VALUE)
 }
 
-/// Parses a date typed by a person, relative to `today`.
+/// Which way a weekday name points from today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toward {
+    /// A date something is due: the next such weekday after today.
+    Next,
+    /// A date something happened: the latest such weekday not after today (today itself on
+    /// that weekday).
+    Past,
+}
+
+/// Parses a date something is due, typed by a person, relative to `today` (`fri` is the next
+/// Friday after today).
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_day(text, today, Toward::Next)
+}
+
+/// Parses a date something happened, typed by a person, relative to `today` (`fri` is the
+/// latest Friday not after today).
+pub fn parse_past_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_day(text, today, Toward::Past)
+}
+
+/// Parses a date typed by a person, relative to `today`, a weekday name pointing `toward`.
+pub fn parse_day(text: &str, today: NaiveDate, toward: Toward) -> Result<NaiveDate, DateError> {
     let t = text.trim().to_lowercase();
     match t.as_str() {
         "" => return Err(DateError::Missing),
@@ -98,18 +122,23 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<NaiveDate, DateError> 
     if t.len() >= 3
         && let Some((_, day)) = WEEKDAYS.iter().find(|(name, _)| name.starts_with(&t))
     {
-        let ahead = (7 + day.num_days_from_monday() as i64
-            - today.weekday().num_days_from_monday() as i64)
-            % 7;
-        let ahead = if ahead == 0 { 7 } else { ahead };
-        return today
-            .checked_add_days(Days::new(ahead as u64))
-            .ok_or_else(|| outside(text));
+        let wanted = i64::from(day.num_days_from_monday());
+        let now = i64::from(today.weekday().num_days_from_monday());
+        return match toward {
+            Toward::Next => {
+                let ahead = (7 + wanted - now) % 7;
+                let ahead = if ahead == 0 { 7 } else { ahead };
+                today.checked_add_days(Days::new(ahead as u64))
+            }
+            Toward::Past => today.checked_sub_days(Days::new(((7 + now - wanted) % 7) as u64)),
+        }
+        .ok_or_else(|| outside(text));
     }
     NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| DateError::NotADate(text.to_string()))
 }
 
-/// Parses a date with an optional time (`2026-12-01 14:30`, `today 9:00`, `now`).
+/// Parses when something happened: a date with an optional time (`2026-12-01 14:30`,
+/// `today 9:00`, `fri 10:00`, `now`); a weekday is the latest one not after today.
 pub fn parse_date_time(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, DateError> {
     let t = text.trim();
     if t.eq_ignore_ascii_case("now") || t.is_empty() {
@@ -119,7 +148,7 @@ pub fn parse_date_time(text: &str, now: NaiveDateTime) -> Result<NaiveDateTime, 
         Some((d, tm)) if tm.contains(':') => (d, Some(tm)),
         _ => (t, None),
     };
-    let date = parse_date(date_part, now.date())?;
+    let date = parse_past_date(date_part, now.date())?;
     let time = match time_part {
         Some(tm) => NaiveTime::parse_from_str(tm, "%H:%M")
             .map_err(|_| DateError::NotATime(tm.to_string()))?,
@@ -159,6 +188,28 @@ mod tests {
         for bad in ["", "2026-02-30", "+3x", "soon", "fr", "+d"] {
             assert!(parse_date(bad, today).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn weekdays_of_what_happened_are_not_after_today() {
+        let today = d("2026-12-07"); // a Monday
+        for (text, want) in [
+            ("fri", "2026-12-04"),
+            ("sat", "2026-12-05"),
+            ("mon", "2026-12-07"),
+            ("sunday", "2026-12-06"),
+            ("today", "2026-12-07"),
+            ("+2d", "2026-12-09"),
+        ] {
+            assert_eq!(parse_past_date(text, today), Ok(d(want)), "{text}");
+        }
+        assert_eq!(parse_date("fri", today), Ok(d("2026-12-11")));
+        assert_eq!(parse_date("mon", today), Ok(d("2026-12-14")));
+        let now = today.and_hms_opt(15, 0, 0).unwrap();
+        assert_eq!(
+            parse_date_time("fri 10:00", now),
+            Ok(d("2026-12-04").and_hms_opt(10, 0, 0).unwrap())
+        );
     }
 
     #[test]

@@ -31,6 +31,63 @@ pub struct Contact {
     pub phone: String,
 }
 
+impl Contact {
+    /// What separates the fields of one contact written as text.
+    pub const FIELD_SEPARATOR: &'static str = " | ";
+    /// What separates contacts written as text.
+    pub const SEPARATOR: &'static str = "; ";
+
+    /// The contact as `name | role | email | phone` (empty fields at the end left off): how
+    /// the partner form and the CSV tables write it.
+    pub fn text(&self) -> String {
+        let mut fields = vec![
+            self.name.trim(),
+            self.role.trim(),
+            self.email.trim(),
+            self.phone.trim(),
+        ];
+        while fields.len() > 1 && fields.last().is_some_and(|f| f.is_empty()) {
+            fields.pop();
+        }
+        fields.join(Self::FIELD_SEPARATOR)
+    }
+
+    /// Contacts as text: each as [`Contact::text`], separated by `; `.
+    pub fn list_text(contacts: &[Contact]) -> String {
+        let all: Vec<String> = contacts.iter().map(Contact::text).collect();
+        all.join(Self::SEPARATOR)
+    }
+
+    /// Contacts written as [`Contact::list_text`] writes them, read back (empty ones dropped).
+    pub fn parse_list(text: &str) -> Vec<Contact> {
+        text.split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|one| {
+                let mut f = one.split('|').map(|s| s.trim().to_string());
+                Contact {
+                    name: f.next().unwrap_or_default(),
+                    role: f.next().unwrap_or_default(),
+                    email: f.next().unwrap_or_default(),
+                    phone: f.next().unwrap_or_default(),
+                }
+            })
+            .collect()
+    }
+
+    /// What is wrong with a contact typed by a person: it needs a name, and an email address
+    /// has an @.
+    pub fn problem(&self) -> Option<&'static str> {
+        if self.name.trim().is_empty() {
+            Some("needs a name (name | role | email | phone)")
+        } else if !self.email.trim().is_empty() && !self.email.contains('@') {
+            Some("has an email address without an @")
+        } else {
+            None
+        }
+    }
+}
+
 /// How often we mean to be in touch: ideally every `ideal_days`, never more than `max_days`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -176,6 +233,31 @@ pub struct FollowUp {
     pub due: NaiveDate,
     #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub done: Option<NaiveDate>,
+}
+
+impl FollowUp {
+    /// Days after the contact that a follow-up is due when no date is given.
+    pub const DEFAULT_DAYS: u64 = 7;
+
+    /// The follow-up of a contact on `contact`: due on `due`, or [`Self::DEFAULT_DAYS`] after
+    /// the contact when no date is given. The one default of the form, `log` and CSV import.
+    pub fn after(
+        what: impl Into<String>,
+        contact: NaiveDate,
+        due: Option<NaiveDate>,
+        done: Option<NaiveDate>,
+    ) -> FollowUp {
+        let due = due.unwrap_or_else(|| {
+            contact
+                .checked_add_days(chrono::Days::new(Self::DEFAULT_DAYS))
+                .unwrap_or(contact)
+        });
+        FollowUp {
+            what: what.into(),
+            due,
+            done,
+        }
+    }
 }
 
 /// An entry of the communication log.

@@ -22,7 +22,10 @@ fn symbol(kind: AttentionKind) -> &'static str {
 pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
     let area = view_rect(frame.area());
     let items = &app.overview.attention;
-    let title = format!("Today · {} things need attention", items.len());
+    let title = format!(
+        "Today · {} attention",
+        crate::words::plural(items.len(), "thing needs", "things need")
+    );
     let block = view_block(
         title,
         format!(

@@ -83,7 +83,7 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Level::Warn => theme.status_warn,
                 Level::Error => theme.status_error,
             };
-            Line::styled(fit(&format!(" {}", s.text), area.width as usize), style)
+            Line::styled(status_text(app, &s.text, area.width as usize), style)
         }
         None => Line::styled(
             fit(&format!(" {}", summary(app)), area.width as usize),
@@ -93,14 +93,32 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     draw_text(frame, area, &[line]);
 }
 
+/// A status message in `width` cells: whole when it fits, else cut and saying which key shows
+/// it in full.
+fn status_text(app: &App, text: &str, width: usize) -> String {
+    let one_line = text.lines().collect::<Vec<_>>().join(" · ");
+    let full = format!(" {one_line}");
+    if super::text::width(&full) <= width && !text.contains('\n') {
+        return full;
+    }
+    let key = app.keymap.keys_text(Action::Messages);
+    let more = format!(" [{key}: in full]");
+    let room = width.saturating_sub(super::text::width(&more));
+    if room < 10 {
+        return fit(&full, width);
+    }
+    format!("{}{more}", fit(&full, room))
+}
+
 fn summary(app: &App) -> String {
     let ws = &app.ws;
+    use crate::words::{count, plural};
     format!(
-        "{} partners · {} goals · {} milestones · {} log entries",
-        ws.partners.len(),
-        ws.goals.len(),
-        ws.milestones.len(),
-        ws.interactions.len()
+        "{} · {} · {} · {}",
+        count(ws.partners.len(), "partner"),
+        count(ws.goals.len(), "goal"),
+        count(ws.milestones.len(), "milestone"),
+        plural(ws.interactions.len(), "log entry", "log entries")
     )
 }
 
@@ -216,6 +234,21 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
                 h.insert(7, (Action::GoalStepUp, "more"));
                 h.insert(8, (Action::GoalStepDown, "less"));
                 h.insert(9, (Action::GoalSetValue, "set value"));
+            }
+            // On a log entry with a follow-up: the key that marks it done (or not done).
+            let follow_up = app
+                .selected_row(Pane::Log)
+                .and_then(|i| app.ws.interactions.get(i))
+                .and_then(|x| x.follow_up.as_ref());
+            if app.focus == Pane::Log
+                && let Some(f) = follow_up
+            {
+                let what = if f.done.is_some() {
+                    "follow-up not done"
+                } else {
+                    "follow-up done"
+                };
+                h.insert(5, (Action::ToggleDone, what));
             }
             if app.focus == Pane::Timeline {
                 h.insert(5, (Action::ToggleDone, "done"));

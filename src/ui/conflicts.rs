@@ -43,6 +43,10 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
         theme,
     )];
     let height = inner.height.saturating_sub(1) as usize;
+    // The list may have shrunk under the selection (a conflict decided by a form): the last
+    // row is selected then.
+    let mut cursor = cursor;
+    cursor.reveal(conflicts.len(), height);
     let (start, end) = cursor.window(conflicts.len(), height);
     for (offset, c) in conflicts.range(start..end).enumerate() {
         let name = match c.kind.as_str() {

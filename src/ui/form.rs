@@ -1,6 +1,7 @@
 //! The form overlay: one row per field (label, value, resolved date or error), the focused
-//! field marked and its cursor placed; choices shown as ‹ value ›. Long forms scroll with the
-//! focus.
+//! field marked and its cursor placed; choices shown as ‹ value ›, and while a choice field is
+//! focused, its choices under it (the picked one in brackets, those of the letter typed first).
+//! Long forms scroll with the focus.
 
 use super::text::{clean, fit, pad, width};
 use super::theme::Theme;
@@ -66,11 +67,19 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
         };
         // Keep the cursor visible in long values by showing the tail.
         let shown = if width(&value) > value_w && focused {
-            let skip = value
-                .chars()
-                .count()
-                .saturating_sub(value_w.saturating_sub(1));
-            value.chars().skip(skip).collect::<String>()
+            // The longest tail that fits by width (wide characters take two cells).
+            let room = value_w.saturating_sub(1);
+            let mut used = 0;
+            let mut tail: Vec<char> = Vec::new();
+            for c in value.chars().rev() {
+                let w = width(c.encode_utf8(&mut [0; 4]));
+                if used + w > room {
+                    break;
+                }
+                used += w;
+                tail.push(c);
+            }
+            tail.into_iter().rev().collect::<String>()
         } else {
             value.clone()
         };
@@ -97,6 +106,12 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
                 }
             }
             None => group.push(Line::from(spans)),
+        }
+        if focused && let Some(text) = choices_line(field) {
+            let indent = " ".repeat(1 + LABEL + 2);
+            for chunk in crate::app::wrap_text(&text, value_w.saturating_sub(1).max(8)) {
+                group.push(Line::styled(format!("{indent}{chunk}"), theme.dim));
+            }
         }
         if focused && !matches!(field.kind, FieldKind::Choice(_)) {
             let before: String = value.chars().take(field.input.cursor()).collect();
@@ -143,6 +158,32 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
     {
         frame.set_cursor_position(p);
     }
+}
+
+/// The choices of a focused choice field, the picked one in brackets: those of the letter last
+/// typed first (in the order further presses pick them), then the others.
+fn choices_line(field: &crate::app::Field) -> Option<String> {
+    let FieldKind::Choice(options) = &field.kind else {
+        return None;
+    };
+    let name = |i: &usize| {
+        let o = clean(&options[*i]).into_owned();
+        if *i == field.choice {
+            format!("[{o}]")
+        } else {
+            o
+        }
+    };
+    let join = |is: &[usize]| is.iter().map(name).collect::<Vec<_>>().join(" · ");
+    let (lettered, rest) = field.choices_shown();
+    Some(match field.letter {
+        Some(c) if lettered.is_empty() => format!("none starts with {c}: {}", join(&rest)),
+        Some(c) if !rest.is_empty() => {
+            format!("{c}: {}   others: {}", join(&lettered), join(&rest))
+        }
+        Some(c) => format!("{c}: {}", join(&lettered)),
+        None => join(&rest),
+    })
 }
 
 pub fn draw_confirm(frame: &mut Frame, question: &str, theme: &Theme) {

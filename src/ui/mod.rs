@@ -13,6 +13,7 @@ pub mod headless;
 mod health_chart;
 mod help;
 mod log;
+mod messages;
 mod overview;
 mod palette;
 mod partners;
@@ -43,7 +44,8 @@ fn full_screen_view(app: &App, area: Rect) -> Option<Rect> {
         | Overlay::Detail(_)
         | Overlay::Form(_)
         | Overlay::Confirm(_)
-        | Overlay::Filter(_) => None,
+        | Overlay::Filter(_)
+        | Overlay::Messages(_) => None,
     }
 }
 
@@ -107,6 +109,7 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
         }
         Some(Overlay::Records(v)) => records::draw(frame, app, v.kind, v.partner, v.cursor, theme),
         Some(Overlay::Conflicts(v)) => conflicts::draw(frame, app, v.cursor, theme),
+        Some(Overlay::Messages(v)) => messages::draw(frame, app, v.scroll, theme),
         // The filter being typed shows in its pane's title.
         Some(Overlay::Filter(_)) | None => {}
     }

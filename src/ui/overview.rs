@@ -40,8 +40,8 @@ pub fn draw(
 ) {
     let area = view_rect(frame.area());
     let title = format!(
-        "Overview · {} partners · {}",
-        order.len(),
+        "Overview · {} · {}",
+        crate::words::count(order.len(), "partner"),
         phase_counts(app)
     );
     let sort_key = app.keymap.keys_text(crate::action::Action::Sort);

@@ -49,33 +49,38 @@ pub fn draw(
     let mut lines = Vec::new();
     match kind {
         RecordsKind::Commitments => {
-            let what_w = total.saturating_sub(6 + 11 + 22).max(8);
+            // The state column is as wide as its widest visible state (whole: "✓ kept late
+            // 2026-12-05"); the promise takes the rest.
+            let states: Vec<_> = rows[start..end]
+                .iter()
+                .map(|&i| commitment_state(app, &app.ws.commitments[i], theme))
+                .collect();
+            let state_w = states
+                .iter()
+                .map(|(t, _)| super::text::width(t) + 1)
+                .chain([6])
+                .max()
+                .unwrap_or(6);
+            let what_w = total.saturating_sub(6 + 11 + state_w).max(8);
             lines.push(row(
                 vec![
                     cell("By", 6, h),
                     cell("Due", 11, h),
                     cell("Promise", what_w, h),
-                    cell("State", 22, h),
+                    cell("State", state_w, h),
                 ],
                 total,
                 false,
                 theme,
             ));
-            for (offset, &i) in rows[start..end].iter().enumerate() {
+            for (offset, (&i, (state, style))) in rows[start..end].iter().zip(states).enumerate() {
                 let c = &app.ws.commitments[i];
-                let (state, style) = match c.outcome {
-                    Some(Outcome::Kept(d)) if d <= c.due => (format!("✓ kept {d}"), theme.good),
-                    Some(Outcome::Kept(d)) => (format!("✓ kept late {d}"), theme.warn),
-                    Some(Outcome::Missed(d)) => (format!("✗ missed {d}"), theme.bad),
-                    None if c.due < app.today => ("! overdue".into(), theme.bad),
-                    None => ("○ open".into(), theme.base),
-                };
                 let by = if c.side == Side::Us { "us" } else { "them" };
                 let spans = vec![
                     cell(by, 6, theme.accent),
                     cell(&c.due.to_string(), 11, theme.dim),
                     cell(&c.what, what_w, theme.base),
-                    cell(&state, 22, style),
+                    cell(&state, state_w, style),
                 ];
                 lines.push(row(spans, total, start + offset == cursor.selected, theme));
             }
@@ -110,4 +115,19 @@ pub fn draw(
         }
     }
     draw_lines(frame, area, &block, &lines);
+}
+
+/// A commitment's state as the list shows it, and its style.
+fn commitment_state(
+    app: &App,
+    c: &crate::model::Commitment,
+    theme: &Theme,
+) -> (String, ratatui::style::Style) {
+    match c.outcome {
+        Some(Outcome::Kept(d)) if d <= c.due => (format!("✓ kept {d}"), theme.good),
+        Some(Outcome::Kept(d)) => (format!("✓ kept late {d}"), theme.warn),
+        Some(Outcome::Missed(d)) => (format!("✗ missed {d}"), theme.bad),
+        None if c.due < app.today => ("! overdue".into(), theme.bad),
+        None => ("○ open".into(), theme.base),
+    }
 }

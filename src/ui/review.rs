@@ -190,12 +190,22 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                 Span::raw(" "),
                 Span::styled(stars(state.scores[i]), theme.warn),
                 Span::styled(
-                    format!(
-                        "   {} rates and goes on ({}/{} adjust)",
-                        rating_keys(app),
-                        key(Action::RateUp, layers::RATING_NOTE),
-                        key(Action::RateDown, layers::RATING_NOTE)
-                    ),
+                    match state.scores[i] {
+                        // The scale's ends, so a first ↑ or ↓ is not a surprise.
+                        // Short enough for 80 columns beside "not rated".
+                        None => format!(
+                            "   {} rates ({} from 1, {} from 5)",
+                            rating_keys(app),
+                            key(Action::RateUp, layers::RATING_NOTE),
+                            key(Action::RateDown, layers::RATING_NOTE)
+                        ),
+                        Some(_) => format!(
+                            "   {} rates and goes on ({}/{} adjust)",
+                            rating_keys(app),
+                            key(Action::RateUp, layers::RATING_NOTE),
+                            key(Action::RateDown, layers::RATING_NOTE)
+                        ),
+                    },
                     theme.dim,
                 ),
             ]));
@@ -357,7 +367,14 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     }
     if let Some(e) = &state.error {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(format!(" ✗ {e}"), theme.bad));
+        // Wrapped, never cut: it says what to do.
+        for (n, part) in crate::app::wrap_text(e, width.saturating_sub(4).max(8))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if n == 0 { " ✗ " } else { "   " };
+            lines.push(Line::styled(format!("{lead}{part}"), theme.bad));
+        }
     }
     if state.prompt {
         lines.push(Line::raw(""));
@@ -407,22 +424,5 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
 /// The keys that rate 1 to 5 (`1–5`; keys that are not five consecutive characters are
 /// listed one by one).
 fn rating_keys(app: &App) -> String {
-    let keys: Vec<String> = Action::RATINGS
-        .iter()
-        .map(|a| app.keymap.key_text(*a, layers::RATING_IDLE))
-        .collect();
-    let chars: Vec<char> = keys
-        .iter()
-        .filter_map(|k| {
-            let mut c = k.chars();
-            c.next().filter(|_| c.next().is_none())
-        })
-        .collect();
-    let consecutive =
-        chars.len() == keys.len() && chars.windows(2).all(|w| w[0] as u32 + 1 == w[1] as u32);
-    if consecutive {
-        format!("{}–{}", keys[0], keys[keys.len() - 1])
-    } else {
-        keys.join("/")
-    }
+    crate::app::review::rating_keys_text(app)
 }

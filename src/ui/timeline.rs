@@ -200,7 +200,7 @@ fn milestone_line(
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = app.pane_rows(Pane::Timeline);
     let cursor = app.cursors[Pane::Timeline as usize];
-    let note = format!("{} days/col", app.time.days_per_col);
+    let note = format!("{}/col", crate::words::count(app.time.days_per_col, "day"));
     let block = pane_block(
         app,
         Pane::Timeline,

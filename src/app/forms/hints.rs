@@ -2,7 +2,7 @@
 //! and the hint under the field being typed.
 
 use crate::app::form::{Field, FieldKind, Form};
-use crate::model::dates::{parse_date, parse_date_time};
+use crate::model::dates::{Toward, parse_date_time, parse_day};
 use crate::model::*;
 use chrono::NaiveDateTime;
 
@@ -134,6 +134,45 @@ fn list_hint(completions: &[&str], complete_key: &str) -> String {
     }
 }
 
+/// The value a date field's text stands for (`now`, `fri`, `+3d` resolved), when it reads and
+/// says something other than its text; `None` for other fields.
+pub fn resolved(f: &Field, now: NaiveDateTime) -> Option<String> {
+    let text = f.value().trim();
+    let value = match f.kind {
+        FieldKind::Date { past, .. } if !text.is_empty() => {
+            let toward = if past { Toward::Past } else { Toward::Next };
+            parse_day(text, now.date(), toward).ok()?.to_string()
+        }
+        FieldKind::DateTime => parse_date_time(text, now)
+            .ok()?
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        _ => return None,
+    };
+    (value != text).then_some(value)
+}
+
+/// What the contacts field shows: how to write it while empty, else the people it reads as
+/// (so a `;` or `|` in the wrong place shows at once).
+fn contacts_hint(value: &str) -> String {
+    let contacts = Contact::parse_list(value);
+    if contacts.is_empty() {
+        return "name | role | email | phone; the next person after ;".into();
+    }
+    let people: Vec<String> = contacts
+        .iter()
+        .map(|c| match c.role.trim() {
+            "" => c.name.trim().to_string(),
+            role => format!("{} ({role})", c.name.trim()),
+        })
+        .collect();
+    format!(
+        "→ {}: {}",
+        crate::words::plural(contacts.len(), "person", "people"),
+        people.join(", ")
+    )
+}
+
 /// One field's hint (after its value changed: the others' stay as they are).
 pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
     {
@@ -151,8 +190,10 @@ pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_
                 }
             }
             FieldKind::List => list_hint(&completions(f, ws), complete_key),
-            FieldKind::Date { .. } if !f.value().trim().is_empty() => {
-                match parse_date(f.value(), now.date()) {
+            FieldKind::Text if f.label == "Contacts" => contacts_hint(f.value()),
+            FieldKind::Date { past, .. } if !f.value().trim().is_empty() => {
+                let toward = if past { Toward::Past } else { Toward::Next };
+                match parse_day(f.value(), now.date(), toward) {
                     Ok(d) => format!("→ {}", d.format("%a %Y-%m-%d")),
                     Err(_) => String::new(),
                 }

@@ -9,7 +9,7 @@ mod read;
 use crate::model::*;
 use crate::words::number;
 use chrono::NaiveDate;
-pub use hints::{complete, completions, known_values, refresh_hint, refresh_hints};
+pub use hints::{complete, completions, known_values, refresh_hint, refresh_hints, resolved};
 pub use read::{Built, Reader, build};
 
 /// What a form creates or changes.
@@ -112,11 +112,21 @@ pub fn commitment_form(c: Option<&Commitment>, partner: &str) -> Form {
             ),
             Field::text(
                 "Due",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: false,
+                },
                 c.map_or("+2w".into(), |c| c.due.to_string()),
             ),
             outcome_field,
-            Field::text("Outcome date", FieldKind::Date { optional: true }, on),
+            Field::text(
+                "Outcome date",
+                FieldKind::Date {
+                    optional: true,
+                    past: true,
+                },
+                on,
+            ),
         ],
     )
 }
@@ -147,7 +157,10 @@ pub fn win_form(c: Option<&Celebration>, partner: &str, milestones: &[&Milestone
             ),
             Field::text(
                 "Date",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: true,
+                },
                 c.map_or("today".into(), |c| c.date.to_string()),
             ),
             milestone,
@@ -174,7 +187,6 @@ fn date_text(d: Option<NaiveDate>) -> String {
 pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
     let fresh = Partner::new(PartnerId(0), "", today);
     let p = p.unwrap_or(&fresh);
-    let contact = p.contacts.first().cloned().unwrap_or_default();
     let title = if p.id.0 == 0 {
         "New partner".to_string()
     } else {
@@ -188,7 +200,10 @@ pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
             Field::choice("Phase", Phase::ALL, Phase::label, p.phase),
             Field::text(
                 "Since",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: true,
+                },
                 p.since.to_string(),
             ),
             Field::text(
@@ -211,10 +226,7 @@ pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
             Field::text("Offers", FieldKind::List, list_text(&p.offers)),
             Field::text("Needs", FieldKind::List, list_text(&p.needs)),
             Field::text("Tags", FieldKind::List, list_text(&p.tags)),
-            Field::text("Contact name", FieldKind::Text, contact.name),
-            Field::text("Contact role", FieldKind::Text, contact.role),
-            Field::text("Contact email", FieldKind::Text, contact.email),
-            Field::text("Contact phone", FieldKind::Text, contact.phone),
+            Field::text("Contacts", FieldKind::Text, Contact::list_text(&p.contacts)),
             Field::text("Notes", FieldKind::Text, p.notes.clone()),
         ],
     )
@@ -266,12 +278,18 @@ pub fn goal_form(g: Option<&Goal>, partner: &str, today: NaiveDate) -> Form {
             ),
             Field::text(
                 "Start",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: false,
+                },
                 g.map_or(today, |g| g.start).to_string(),
             ),
             Field::text(
                 "Due",
-                FieldKind::Date { optional: true },
+                FieldKind::Date {
+                    optional: true,
+                    past: false,
+                },
                 date_text(g.and_then(|g| g.due)),
             ),
             Field::choice(
@@ -314,12 +332,18 @@ pub fn milestone_form(m: Option<&Milestone>, partner: &str, goals: &[&Goal]) -> 
             goal,
             Field::text(
                 "Due",
-                FieldKind::Date { optional: false },
+                FieldKind::Date {
+                    optional: false,
+                    past: false,
+                },
                 m.map_or("+2w".into(), |m| m.due.to_string()),
             ),
             Field::text(
                 "Done",
-                FieldKind::Date { optional: true },
+                FieldKind::Date {
+                    optional: true,
+                    past: true,
+                },
                 date_text(m.and_then(|m| m.done)),
             ),
         ],
@@ -370,12 +394,18 @@ pub fn interaction_form(i: Option<&Interaction>, partner_name: &str) -> Form {
             ),
             Field::text(
                 "Follow-up due",
-                FieldKind::Date { optional: true },
+                FieldKind::Date {
+                    optional: true,
+                    past: false,
+                },
                 follow.as_ref().map_or(String::new(), |f| f.due.to_string()),
             ),
             Field::text(
                 "Follow-up done",
-                FieldKind::Date { optional: true },
+                FieldKind::Date {
+                    optional: true,
+                    past: true,
+                },
                 date_text(follow.and_then(|f| f.done)),
             ),
         ],
@@ -401,7 +431,14 @@ pub fn celebration_form(m: &Milestone, skip_key: &str) -> Form {
         vec![
             Field::text("How", FieldKind::Required, ""),
             Field::text("With whom", FieldKind::Text, ""),
-            Field::text("Date", FieldKind::Date { optional: false }, "today"),
+            Field::text(
+                "Date",
+                FieldKind::Date {
+                    optional: false,
+                    past: true,
+                },
+                "today",
+            ),
         ],
     )
 }

@@ -3,7 +3,7 @@
 
 use super::FormTarget;
 use crate::app::form::{FieldKind, Form};
-use crate::model::dates::{parse_date, parse_date_time};
+use crate::model::dates::{Toward, parse_date_time, parse_day};
 use crate::model::*;
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -81,11 +81,15 @@ impl Reader<'_> {
     fn date(&mut self, label: &str) -> Option<NaiveDate> {
         let f = self.form.get(label);
         let v = f.value().trim().to_string();
-        let optional = matches!(f.kind, FieldKind::Date { optional: true });
+        let (optional, past) = match f.kind {
+            FieldKind::Date { optional, past } => (optional, past),
+            _ => (false, false),
+        };
         if v.is_empty() && optional {
             return None;
         }
-        match parse_date(&v, self.now.date()) {
+        let toward = if past { Toward::Past } else { Toward::Next };
+        match parse_day(&v, self.now.date(), toward) {
             Ok(d) => Some(d),
             Err(e) => {
                 self.form.set_error(label, e);
@@ -148,30 +152,16 @@ pub fn build(
             p.offers = r.list("Offers");
             p.needs = r.list("Needs");
             p.tags = r.list("Tags");
-            let contact = Contact {
-                name: r.text("Contact name"),
-                role: r.text("Contact role"),
-                email: r.text("Contact email"),
-                phone: r.text("Contact phone"),
-            };
-            let has_contact = !(contact.name.is_empty()
-                && contact.role.is_empty()
-                && contact.email.is_empty()
-                && contact.phone.is_empty());
-            if has_contact && contact.name.is_empty() {
-                r.form.set_error("Contact name", "a contact needs a name");
-            }
-            if has_contact && !contact.email.is_empty() && !contact.email.contains('@') {
-                r.form
-                    .set_error("Contact email", "an email address has an @");
-            }
-            match (has_contact, p.contacts.is_empty()) {
-                (true, true) => p.contacts.push(contact),
-                (true, false) => p.contacts[0] = contact,
-                (false, false) => {
-                    p.contacts.remove(0);
-                }
-                (false, true) => {}
+            // Several people, as a list: `name | role | email | phone`, `;` between them.
+            p.contacts = Contact::parse_list(r.form.get("Contacts").value());
+            let problems: Vec<String> = p
+                .contacts
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| c.problem().map(|e| format!("contact {} {e}", i + 1)))
+                .collect();
+            if !problems.is_empty() {
+                r.form.set_error("Contacts", problems.join("; "));
             }
             p.notes = r.form.get("Notes").value().to_string();
             Built::Partner(p)
@@ -239,13 +229,26 @@ pub fn build(
         FormTarget::Interaction(default, id) => {
             let partner = r.partner(ws, default);
             let summary = r.text("Summary");
-            let at = match parse_date_time(r.form.get("When").value(), now) {
+            let when = r.form.get("When").value().to_string();
+            let at = match parse_date_time(&when, now) {
                 Ok(at) => at,
                 Err(e) => {
                     r.form.set_error("When", e);
                     now
                 }
             };
+            // A contact in the future is most likely a slip (a weekday meant as the last
+            // one): said once, then saved as it is.
+            if at.date() > today && r.form.future_warned.as_deref() != Some(when.trim()) {
+                r.form.set_error(
+                    "When",
+                    format!(
+                        "{} is in the future; save again to log it so",
+                        at.format("%a %Y-%m-%d")
+                    ),
+                );
+                r.form.future_warned = Some(when.trim().to_string());
+            }
             let sentiment = r.number("Sentiment 1-5");
             let sentiment = match sentiment {
                 Some(s) if (1.0..=5.0).contains(&s) && s.fract() == 0.0 => Some(s as u8),
@@ -261,13 +264,7 @@ pub fn build(
             let done = r.date("Follow-up done");
             let follow_up = match (what.is_empty(), due) {
                 (true, None) => None,
-                (false, Some(due)) => Some(FollowUp { what, due, done }),
-                // As on the command line: a week after the contact.
-                (false, None) => Some(FollowUp {
-                    what,
-                    due: at.date() + chrono::Days::new(7),
-                    done,
-                }),
+                (false, due) => Some(FollowUp::after(what, at.date(), due, done)),
                 (true, Some(_)) => {
                     r.form.set_error("Follow-up", "say what the follow-up is");
                     None

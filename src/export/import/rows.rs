@@ -4,7 +4,7 @@
 use super::super::csv::{self, parse_contacts, split};
 use super::super::text::one_line;
 use super::{Added, Plan, Row, RowNote, Seen, interaction_key, q};
-use crate::model::dates::{DateError, parse_date, parse_date_time};
+use crate::model::dates::{DateError, Toward, parse_date_time, parse_day};
 use crate::model::*;
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -63,10 +63,30 @@ fn date_field(
     today: NaiveDate,
     errors: &mut Vec<String>,
 ) -> Option<NaiveDate> {
+    day_field(text, field, today, Toward::Next, errors)
+}
+
+/// A date something happened (a weekday is the latest one not after today).
+fn past_date_field(
+    text: &str,
+    field: &str,
+    today: NaiveDate,
+    errors: &mut Vec<String>,
+) -> Option<NaiveDate> {
+    day_field(text, field, today, Toward::Past, errors)
+}
+
+fn day_field(
+    text: &str,
+    field: &str,
+    today: NaiveDate,
+    toward: Toward,
+    errors: &mut Vec<String>,
+) -> Option<NaiveDate> {
     if text.is_empty() {
         return None;
     }
-    match parse_date(text, today) {
+    match parse_day(text, today, toward) {
         Ok(d) => Some(d),
         Err(_) => {
             errors.push(format!(
@@ -138,7 +158,7 @@ pub(super) fn partner_row(
         |k| k.label(),
         &mut errors,
     );
-    let since_date = date_field(row.get("since"), "since", today, &mut errors);
+    let since_date = past_date_field(row.get("since"), "since", today, &mut errors);
     let mut relative = Vec::new();
     note_relative(
         row.get("since"),
@@ -363,7 +383,7 @@ pub(super) fn interaction_row(
         today,
         &mut errors,
     );
-    let done = date_field(
+    let done = past_date_field(
         row.get("follow_up_done"),
         "follow_up_done",
         today,
@@ -389,18 +409,12 @@ pub(super) fn interaction_row(
         }
         None
     } else {
-        match due {
-            Some(due) => Some(FollowUp {
-                what: what.to_string(),
-                due,
-                done,
-            }),
-            None => {
-                if row.get("follow_up_due").is_empty() {
-                    errors.push("follow_up needs a follow_up_due date".into());
-                }
-                None
+        match (&at, due) {
+            // As in the form and `log`: a week after the contact when no date is given.
+            (Some(at), due) if due.is_some() || row.get("follow_up_due").is_empty() => {
+                Some(FollowUp::after(what, at.date(), due, done))
             }
+            _ => None,
         }
     };
     let (Some(partner), Some(at), true) = (partner, at, errors.is_empty()) else {

@@ -1,0 +1,120 @@
+//! The recent status messages, kept in full with their times ([`Messages`]), and the overlay
+//! that shows them ([`MessagesView`]): the status line has one row and cuts what does not fit,
+//! so what it said can always be read again whole.
+
+use super::help::scroll_by;
+use super::{Action, App, Effect, Level, Overlay, help_rect};
+use chrono::NaiveDateTime;
+use std::collections::VecDeque;
+
+/// How many messages are kept (the oldest go first).
+pub const KEPT: usize = 100;
+
+/// One status message as it was said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub at: NaiveDateTime,
+    pub level: Level,
+    pub text: String,
+}
+
+/// The recent messages, the oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct Messages(VecDeque<Message>);
+
+impl Messages {
+    pub fn push(&mut self, at: NaiveDateTime, level: Level, text: &str) {
+        if self.0.len() == KEPT {
+            self.0.pop_front();
+        }
+        self.0.push_back(Message {
+            at,
+            level,
+            text: text.to_string(),
+        });
+    }
+
+    /// The newest first.
+    pub fn newest_first(&self) -> impl Iterator<Item = &Message> {
+        self.0.iter().rev()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The messages overlay: how far it is scrolled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MessagesView {
+    pub scroll: usize,
+}
+
+impl MessagesView {
+    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+        match action {
+            Action::Back | Action::Help | Action::Messages => Effect::Close,
+            _ => {
+                let area = help_rect(app.screen.area);
+                let width = area.width.saturating_sub(2) as usize;
+                let len = lines(app, width).len();
+                scroll_by(
+                    &mut self.scroll,
+                    action,
+                    len,
+                    area.height.saturating_sub(2) as usize,
+                );
+                Effect::None
+            }
+        }
+    }
+}
+
+/// The overlay's lines at `width`: each message, newest first, its time and level before it,
+/// wrapped (never cut).
+pub fn lines(app: &App, width: usize) -> Vec<(Level, String)> {
+    let mut out = Vec::new();
+    if app.messages.is_empty() {
+        out.push((Level::Info, "No messages yet".to_string()));
+    }
+    for m in app.messages.newest_first() {
+        let when = if m.at.date() == app.today {
+            m.at.format("%H:%M:%S").to_string()
+        } else {
+            m.at.format("%Y-%m-%d %H:%M:%S").to_string()
+        };
+        let mark = match m.level {
+            Level::Info => " ",
+            Level::Warn => "!",
+            Level::Error => "✗",
+        };
+        let head = format!("{when} {mark} ");
+        let indent = " ".repeat(crate::ui::text::width(&head));
+        let room = width.saturating_sub(indent.len()).max(8);
+        for (i, part) in m
+            .text
+            .lines()
+            .flat_map(|l| super::wrap_text(l, room))
+            .enumerate()
+        {
+            let lead = if i == 0 { &head } else { &indent };
+            out.push((m.level, format!("{lead}{part}")));
+        }
+    }
+    out
+}
+
+impl App {
+    /// Opens the recent messages, or closes them when they are open.
+    pub(super) fn toggle_messages(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Messages(_))) {
+            self.close();
+        } else {
+            self.open(Overlay::Messages(MessagesView::default()));
+        }
+    }
+}
