@@ -191,3 +191,34 @@ fn deleting_a_partner_against_an_edit_keeps_its_records() {
             .any(|c| c.id == p.0 && c.field == "(deleted)")
     );
 }
+
+/// Deleting a record in the dashboard decides the merge conflicts about it: none is left
+/// naming a record that is gone (a merge refuses such a conflict).
+#[test]
+fn deleting_a_record_in_the_dashboard_drops_the_conflicts_about_it() {
+    let (mut ws, _) = base();
+    for g in ws.goals.clone().iter() {
+        ws.conflicts.push(MergeConflict {
+            kind: "goal".into(),
+            id: g.id.0,
+            field: "title".into(),
+            base: "\"was\"".into(),
+            ours: format!("{:?}", g.title),
+            theirs: "\"theirs\"".into(),
+        });
+    }
+    let before = ws.conflicts.len();
+    let mut app = partnerdeck::app::App::new(ws, DEMO_ANCHOR, partnerdeck::app::Source::Memory);
+    app.resize(120, 40);
+    common::press(&mut app, &["esc", "2", "d", "y"]);
+    assert_eq!(
+        app.ws.goals.len() + 1,
+        demo_workspace(DEMO_ANCHOR).goals.len(),
+        "a goal went"
+    );
+    assert_eq!(app.ws.conflicts.len(), before - 1);
+    assert!(app.ws.conflicts.iter().all(|c| app.ws.holds(&c.kind, c.id)));
+    // Undo brings the goal and its conflict back.
+    common::press(&mut app, &["u"]);
+    assert_eq!(app.ws.conflicts.len(), before);
+}

@@ -100,6 +100,21 @@ fn update(question: &mut String, pending: &Pending, action: Action, app: &App) -
 /// partner), so only those are looked at, through the index, whose positions are `ws`'s before
 /// the record goes.
 fn delete<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
+    unlink_and_remove::<R>(app, ws, id);
+    // Merge conflicts about records that are gone are decided by the deletion (a merge refuses
+    // a conflict that names no record).
+    let gone: Vec<MergeConflict> = ws
+        .conflicts
+        .iter()
+        .filter(|c| c.kind != "profile" && !ws.holds(&c.kind, c.id))
+        .cloned()
+        .collect();
+    if !gone.is_empty() {
+        ws.conflicts.retain(|c| !gone.contains(c));
+    }
+}
+
+fn unlink_and_remove<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
     if R::LIST == ListKind::Partners {
         ws.remove_partner(PartnerId(id));
         return;

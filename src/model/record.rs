@@ -386,6 +386,19 @@ pub enum Upserted {
 }
 
 impl Workspace {
+    /// Whether the workspace holds a record of this kind ([`Record::KIND`]) with this id.
+    pub fn holds(&self, kind: &str, id: u64) -> bool {
+        struct Holds<'a>(&'a Workspace, &'a str, u64, bool);
+        impl EachKind for Holds<'_> {
+            fn kind<R: Record>(&mut self) {
+                self.3 |= R::KIND == self.1 && self.0.find::<R>(self.2).is_some();
+            }
+        }
+        let mut holds = Holds(self, kind, id, false);
+        each_kind(&mut holds);
+        holds.3
+    }
+
     /// The position of the record with this id in its list.
     pub fn position<R: Record>(&self, id: u64) -> Option<usize> {
         R::list(self).binary_search_by_key(&id, R::id).ok()
