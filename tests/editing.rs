@@ -293,6 +293,35 @@ fn partner_fields_pick_by_fuzzy_name_and_lists_complete_from_known_values() {
     assert_eq!(p.values, vec!["transparency", "inclusion"]);
 }
 
+/// Completions are the focused field's: an edit form does not work them out for every list
+/// field on opening (each reads every partner), and a list field shows its own once focus comes
+/// to it.
+#[test]
+fn list_completions_show_under_the_focused_field_only() {
+    let mut app = App::new(
+        store::demo_workspace(store::demo::DEMO_ANCHOR),
+        today(),
+        Source::Memory,
+    );
+    app.resize(120, 36);
+    press(&mut app, &["1", "a"]);
+    type_text(&mut app, "New one");
+    for _ in 0..8 {
+        press(&mut app, &["tab"]);
+    }
+    type_text(&mut app, "transp");
+    assert!(screen(&app, 120, 36).contains("Ctrl-n: transparency"));
+    // Away from the field and back: its completions go with the focus and come back with it.
+    press(&mut app, &["tab"]);
+    assert!(!screen(&app, 120, 36).contains("Ctrl-n: transparency"));
+    press(&mut app, &["shift-tab"]);
+    assert!(
+        screen(&app, 120, 36).contains("Ctrl-n: transparency"),
+        "{}",
+        screen(&app, 120, 36)
+    );
+}
+
 #[test]
 fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
     let mut app = App::new(

@@ -65,8 +65,24 @@ impl FormView {
             editor,
         } = self;
         match action {
-            Action::FieldNext => form.next(),
-            Action::FieldPrev => form.prev(),
+            Action::FieldNext | Action::FieldPrev => {
+                // A list field's completions go with the focus (they complete the focused field).
+                if let Some(f) = form.fields.get_mut(form.focus)
+                    && f.kind == super::form::FieldKind::List
+                {
+                    f.hint.clear();
+                }
+                if action == Action::FieldNext {
+                    form.next();
+                } else {
+                    form.prev();
+                }
+                // The field focus came to shows its completions.
+                let key = app.keymap.keys_text(Action::Complete);
+                if let Some(f) = form.fields.get_mut(form.focus) {
+                    forms::refresh_hint(f, app.now, &app.ws, &key);
+                }
+            }
             Action::Complete => {
                 if !forms::complete(form, &app.ws) {
                     return Effect::Status(Level::Info, "No completion here".to_string());

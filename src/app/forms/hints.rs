@@ -101,12 +101,18 @@ pub fn complete(form: &mut Form, ws: &Workspace) -> bool {
 
 /// Shows the resolved date beside date fields, the picked partner, and list completions.
 pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
-    // Offers and needs complete from the same values: gathered once for both (each gathering
-    // reads every partner).
+    // Offers and needs complete from the same values (each gathering reads every partner).
     let mut known: Vec<(&str, Vec<&str>)> = Vec::new();
-    for f in &mut form.fields {
+    let focus = form.focus;
+    for (i, f) in form.fields.iter_mut().enumerate() {
         if f.kind != FieldKind::List || last_item(f).is_empty() {
             refresh_hint(f, now, ws, complete_key);
+            continue;
+        }
+        // Completions complete the focused field: only its own are worked out (gathering known
+        // values reads every partner); the others' show once focus comes to them.
+        if i != focus {
+            f.hint.clear();
             continue;
         }
         let group = match f.label {
