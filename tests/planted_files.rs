@@ -27,6 +27,8 @@ fn chmod(path: &Path, mode: u32) {
 
 #[test]
 fn a_hard_link_planted_as_the_lock_file_is_never_written() {
+    // Every test of this binary holds ENV: one of them points TMPDIR elsewhere.
+    let _env = ENV.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("d.ron");
     store::save(&data, &Workspace::named("ours")).unwrap();
@@ -61,6 +63,8 @@ fn a_hard_link_planted_as_the_lock_file_is_never_written() {
 
 #[test]
 fn a_lock_file_owned_by_someone_else_is_refused() {
+    // Every test of this binary holds ENV: one of them points TMPDIR elsewhere.
+    let _env = ENV.lock().unwrap_or_else(|e| e.into_inner());
     if !safety::is_root() {
         eprintln!("skipped: needs root to plant another user's file");
         return;
@@ -79,6 +83,30 @@ fn a_lock_file_owned_by_someone_else_is_refused() {
 /// The environment is the process's: the tests that set it take turns.
 static ENV: Mutex<()> = Mutex::new(());
 
+/// Puts environment variables back as they were when dropped (also when a test panics), so the
+/// tests after one that points TMPDIR elsewhere find a folder that exists.
+struct RestoreEnv(Vec<(&'static str, Option<std::ffi::OsString>)>);
+
+impl RestoreEnv {
+    fn save(names: &[&'static str]) -> RestoreEnv {
+        RestoreEnv(names.iter().map(|n| (*n, std::env::var_os(n))).collect())
+    }
+}
+
+impl Drop for RestoreEnv {
+    fn drop(&mut self) {
+        for (name, value) in &self.0 {
+            // SAFETY: every test of this binary holds ENV while it runs.
+            unsafe {
+                match value {
+                    Some(v) => std::env::set_var(name, v),
+                    None => std::env::remove_var(name),
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn emergency_copies_are_offered_only_from_places_and_files_of_our_own() {
     let _env = ENV.lock().unwrap_or_else(|e| e.into_inner());
@@ -89,7 +117,8 @@ fn emergency_copies_are_offered_only_from_places_and_files_of_our_own() {
     // folder does not exist: the copy goes to the shared temporary folder's fallback.
     let state = root.path().join("state");
     fs::write(&state, "in the way").unwrap();
-    // SAFETY: the tests of this binary that read the environment hold ENV.
+    let _restore = RestoreEnv::save(&["TMPDIR", "XDG_STATE_HOME", "HOME"]);
+    // SAFETY: every test of this binary holds ENV.
     unsafe {
         std::env::set_var("TMPDIR", &tmp);
         std::env::set_var("XDG_STATE_HOME", &state);
@@ -154,6 +183,8 @@ fn emergency_copies_are_offered_only_from_places_and_files_of_our_own() {
 
 #[test]
 fn a_copy_planted_beside_the_data_file_by_someone_else_is_not_offered() {
+    // Every test of this binary holds ENV: one of them points TMPDIR elsewhere.
+    let _env = ENV.lock().unwrap_or_else(|e| e.into_inner());
     if !safety::is_root() {
         eprintln!("skipped: needs root to plant another user's file");
         return;
@@ -169,6 +200,8 @@ fn a_copy_planted_beside_the_data_file_by_someone_else_is_not_offered() {
 
 #[test]
 fn moving_a_copy_into_backups_on_a_full_disk_leaves_no_partial_copy() {
+    // Every test of this binary holds ENV: one of them points TMPDIR elsewhere.
+    let _env = ENV.lock().unwrap_or_else(|e| e.into_inner());
     let Some(mount) = safety::Tmpfs::mount("256k") else {
         eprintln!("skipped: cannot mount a tmpfs here");
         return;
@@ -200,4 +233,28 @@ fn moving_a_copy_into_backups_on_a_full_disk_leaves_no_partial_copy() {
         before,
         "the copy stays where it was"
     );
+}
+
+/// Asking who holds the lock reads only a regular file: a FIFO planted as the lock file is not
+/// waited on (opening it for reading would block until a writer came), and a link is not
+/// followed.
+#[test]
+fn asking_who_holds_the_lock_never_blocks_on_a_planted_fifo_or_follows_a_link() {
+    // Every test of this binary holds ENV: one of them points TMPDIR elsewhere.
+    let _env = ENV.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("d.ron");
+    let lock = dir.path().join("d.ron.lock");
+    let fifo = std::ffi::CString::new(lock.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+    let (send, receive) = std::sync::mpsc::channel();
+    let asked = data.clone();
+    std::thread::spawn(move || send.send(Lock::holder(&asked).is_none()).unwrap());
+    let answer = receive.recv_timeout(std::time::Duration::from_secs(5));
+    assert_eq!(answer, Ok(true), "answered at once: nobody holds it");
+    std::fs::remove_file(&lock).unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::write(&elsewhere, "pid 1\n").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &lock).unwrap();
+    assert!(Lock::holder(&data).is_none(), "a link is not followed");
 }

@@ -224,7 +224,17 @@ impl Lock {
     /// Whether some process holds the lock on `data_path` right now (without taking it), and
     /// who.
     pub fn holder(data_path: &Path) -> Option<Holder> {
-        let mut file = File::open(lock_path(data_path)).ok()?;
+        // Read only a regular file, never through a link and never blocking (a FIFO planted as
+        // the lock would otherwise hang the caller).
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let mut options = OpenOptions::new();
+        options
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+        let mut file = options.open(lock_path(data_path)).ok()?;
+        if !file.metadata().ok()?.is_file() {
+            return None;
+        }
         match file.try_lock_shared() {
             Ok(()) => None,
             Err(TryLockError::WouldBlock) => Some(read_holder(&mut file)),
