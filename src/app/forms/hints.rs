@@ -99,35 +99,18 @@ pub fn complete(form: &mut Form, ws: &Workspace) -> bool {
     true
 }
 
-/// Shows the resolved date beside date fields, the picked partner, and list completions.
+/// Shows the resolved date beside date fields, the picked partner, and the focused list
+/// field's completions ([`refresh_hint`] for each field). Completions complete the focused field:
+/// the other list fields show none (working them out reads every partner), and show theirs once
+/// focus comes to them.
 pub fn refresh_hints(form: &mut Form, now: NaiveDateTime, ws: &Workspace, complete_key: &str) {
-    // Offers and needs complete from the same values (each gathering reads every partner).
-    let mut known: Vec<(&str, Vec<&str>)> = Vec::new();
     let focus = form.focus;
     for (i, f) in form.fields.iter_mut().enumerate() {
-        if f.kind != FieldKind::List || last_item(f).is_empty() {
-            refresh_hint(f, now, ws, complete_key);
-            continue;
-        }
-        // Completions complete the focused field: only its own are worked out (gathering known
-        // values reads every partner); the others' show once focus comes to them.
-        if i != focus {
+        if f.kind == FieldKind::List && i != focus {
             f.hint.clear();
-            continue;
+        } else {
+            refresh_hint(f, now, ws, complete_key);
         }
-        let group = match f.label {
-            "Needs" => "Offers",
-            label => label,
-        };
-        let at = match known.iter().position(|(g, _)| *g == group) {
-            Some(at) => at,
-            None => {
-                known.push((group, known_values(f.label, ws)));
-                known.len() - 1
-            }
-        };
-        let c = completions_among(f, &known[at].1);
-        f.hint = list_hint(&c, complete_key);
     }
 }
 
