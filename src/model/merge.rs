@@ -45,27 +45,15 @@ fn reapply_list<R: Record>(base: &Workspace, ours: &Workspace, theirs: &mut Work
 /// version 1): our records move to new ids, references following, so nothing of theirs is
 /// overwritten. Our records are unsaved work, seen by no one else yet.
 fn separate_clashes(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Option<Workspace> {
-    struct Clashes<'a>(&'a Workspace, &'a Workspace, &'a Workspace, Vec<u64>);
-    impl EachKind for Clashes<'_> {
-        fn kind<R: Record>(&mut self) {
-            for r in R::list(self.1) {
-                let id = r.id();
-                if self.0.find::<R>(id).is_none() && self.2.find::<R>(id).is_some_and(|t| t != r) {
-                    self.3.push(id);
-                }
-            }
-        }
-    }
-    let mut found = Clashes(base, ours, theirs, Vec::new());
-    each_kind(&mut found);
-    if found.3.is_empty() {
+    let found = super::merge_prep::clashes(base, ours, theirs);
+    if found.is_empty() {
         return None;
     }
     let mut moved = ours.clone();
     let mut to = FxHashMap::default();
     // Above everything either side holds, and different from each other.
     let mut floor = ours.max_id().max(theirs.max_id()) + 1;
-    for id in found.3 {
+    for (id, _, _) in found {
         let new = super::ids::next(floor);
         floor = new + 1;
         to.insert(id, new);

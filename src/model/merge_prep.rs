@@ -232,14 +232,13 @@ fn texts_of(ws: &Workspace, ids: &FxHashSet<u64>) -> FxHashMap<u64, String> {
     texts.2
 }
 
-/// Records both sides added under one id, different: one keeps the id, the other moves to an
-/// id derived from its text (see the module's notes). Without such records both sides are
-/// used as they are.
-pub fn separate_clashes<'a>(
+/// The ids both sides added, each for a different record (sorted), with our record's text and
+/// theirs (a record's kind is part of its text: one id for two kinds is a clash too).
+pub fn clashes(
     base: &Workspace,
-    ours: &'a Workspace,
-    theirs: &'a Workspace,
-) -> (Cow<'a, Workspace>, Cow<'a, Workspace>) {
+    ours: &Workspace,
+    theirs: &Workspace,
+) -> Vec<(u64, String, String)> {
     let in_base = ids_of(base);
     let (o_ids, t_ids) = (ids_of(ours), ids_of(theirs));
     let both: FxHashSet<u64> = o_ids
@@ -248,20 +247,39 @@ pub fn separate_clashes<'a>(
         .copied()
         .collect();
     if both.is_empty() {
+        return Vec::new();
+    }
+    let (mut o_text, mut t_text) = (texts_of(ours, &both), texts_of(theirs, &both));
+    let mut found: Vec<(u64, String, String)> = both
+        .into_iter()
+        .filter_map(|id| {
+            let (o, t) = (o_text.remove(&id)?, t_text.remove(&id)?);
+            (o != t).then_some((id, o, t))
+        })
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// Records both sides added under one id, different: one keeps the id, the other moves to an
+/// id derived from its text (see the module's notes). Without such records both sides are
+/// used as they are.
+pub fn separate_clashes<'a>(
+    base: &Workspace,
+    ours: &'a Workspace,
+    theirs: &'a Workspace,
+) -> (Cow<'a, Workspace>, Cow<'a, Workspace>) {
+    let found = clashes(base, ours, theirs);
+    if found.is_empty() {
         return (Cow::Borrowed(ours), Cow::Borrowed(theirs));
     }
-    let (o_text, t_text) = (texts_of(ours, &both), texts_of(theirs, &both));
-    let mut taken: FxHashSet<u64> = in_base;
-    taken.extend(&o_ids);
-    taken.extend(&t_ids);
+    // A moved record's new id is one no version holds.
+    let mut taken = ids_of(base);
+    taken.extend(ids_of(ours));
+    taken.extend(ids_of(theirs));
     let (mut o_map, mut t_map) = (FxHashMap::default(), FxHashMap::default());
-    let mut clashes: Vec<u64> = both.into_iter().collect();
-    clashes.sort_unstable();
-    for id in clashes {
-        let (ot, tt) = (&o_text[&id], &t_text[&id]);
-        if ot == tt {
-            continue;
-        }
+    for (id, ot, tt) in &found {
+        let id = *id;
         // The text that sorts last moves, whichever side it is on.
         let (text, map) = if ot < tt {
             (tt, &mut t_map)
