@@ -6,42 +6,24 @@
 //! The stress test's size: `PARTNERDECK_STRESS_ROUNDS` (default 8) rounds for each of
 //! `PARTNERDECK_STRESS_SEEDS` (default 1) seeds; the closing figures come from 30 × 3.
 
+mod common;
+
+use common::repo::Repos;
 use partnerdeck::model::*;
 use partnerdeck::store;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn run(cmd: &mut Command) -> Output {
-    cmd.output().unwrap()
-}
-
+/// A bare remote holding the demo workspace (git setup committed by a first clone), and the
+/// teammates' clones of it.
 struct Team {
-    dir: tempfile::TempDir,
-    home: PathBuf,
-    remote: PathBuf,
+    repos: Repos,
     clones: Vec<PathBuf>,
 }
 
 impl Team {
-    fn git(&self, clone: &Path, args: &[&str]) -> Output {
-        run(Command::new("git")
-            .arg("-C")
-            .arg(clone)
-            .args(args)
-            .env("HOME", &self.home)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_EDITOR", "true"))
-    }
-
     fn ok(&self, clone: &Path, args: &[&str]) -> String {
-        let out = self.git(clone, args);
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
+        self.repos.ok(clone, args)
     }
 
     fn file(&self, clone: &Path) -> PathBuf {
@@ -49,14 +31,7 @@ impl Team {
     }
 
     fn deck(&self, clone: &Path, args: &[&str]) -> Output {
-        run(Command::new(env!("CARGO_BIN_EXE_partnerdeck"))
-            .arg("--file")
-            .arg(self.file(clone))
-            .args(args)
-            .env("HOME", &self.home)
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("PARTNERDECK_FILE")
-            .env("NO_COLOR", "1"))
+        self.repos.run(&self.file(clone), args)
     }
 
     /// `log` an entry; the id it printed.
@@ -82,84 +57,16 @@ impl Team {
     fn load(&self, clone: &Path) -> Workspace {
         store::load(&self.file(clone)).unwrap().unwrap().workspace
     }
-
-    /// A new clone of the remote, set up for partnerdeck, with its own identity.
-    fn add_clone(&mut self, name: &str) -> PathBuf {
-        let path = self.dir.path().join(name);
-        self.ok(
-            self.dir.path(),
-            &[
-                "clone",
-                "-q",
-                self.remote.to_str().unwrap(),
-                path.to_str().unwrap(),
-            ],
-        );
-        self.configure(&path, name);
-        let out = self.deck(&path, &["git", "setup"]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        self.clones.push(path.clone());
-        path
-    }
-
-    fn configure(&self, clone: &Path, name: &str) {
-        self.ok(clone, &["config", "user.name", name]);
-        self.ok(
-            clone,
-            &["config", "user.email", &format!("{name}@example.org")],
-        );
-        self.ok(clone, &["config", "pull.rebase", "false"]);
-    }
 }
 
-/// A bare remote holding the demo workspace (git setup committed), and `n` clones of it.
+/// `n` teammates' clones of a workspace a first clone shared.
 fn team(n: usize) -> Team {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    let remote = dir.path().join("remote.git");
-    let mut t = Team {
-        home,
-        remote: remote.clone(),
-        clones: Vec::new(),
-        dir,
-    };
-    t.ok(
-        t.dir.path(),
-        &[
-            "init",
-            "-q",
-            "--bare",
-            "-b",
-            "main",
-            remote.to_str().unwrap(),
-        ],
-    );
-    let first = t.dir.path().join("first");
-    t.ok(
-        t.dir.path(),
-        &[
-            "clone",
-            "-q",
-            remote.to_str().unwrap(),
-            first.to_str().unwrap(),
-        ],
-    );
-    t.ok(&first, &["checkout", "-q", "-b", "main"]);
-    t.configure(&first, "first");
-    assert!(t.deck(&first, &["init", "--demo"]).status.success());
-    assert!(t.deck(&first, &["git", "setup"]).status.success());
-    t.ok(&first, &["add", "team.ron", ".gitattributes", ".gitignore"]);
-    t.ok(&first, &["commit", "-q", "-m", "Workspace"]);
-    t.ok(&first, &["push", "-q", "-u", "origin", "main"]);
-    for i in 1..=n {
-        t.add_clone(&format!("clone{i}"));
-    }
-    t
+    let repos = Repos::new();
+    repos.first_clone("first");
+    let clones = (1..=n)
+        .map(|i| repos.teammate(&format!("clone{i}")))
+        .collect();
+    Team { repos, clones }
 }
 
 /// Every acknowledged entry is in every clone once, under its printed id; clones identical.
@@ -339,7 +246,7 @@ fn a_decision_is_kept_when_a_copy_pushed_the_undecided_merge() {
     assert!(!out.status.success(), "the conflict is reported");
     assert_eq!(t.load(&c2).conflicts.len(), 1);
     // A copy of clone 2 commits the undecided file and pushes it.
-    let copy = t.dir.path().join("copy");
+    let copy = t.repos.dir.path().join("copy");
     let status = Command::new("cp")
         .arg("-a")
         .arg(&c2)
