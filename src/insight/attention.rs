@@ -166,19 +166,31 @@ impl Snoozed {
             .is_some_and(|items| items.iter().any(|i| i == key))
     }
 
-    /// Drops the snoozed items from `items[from..]` (one partner's, just collected).
-    pub fn drop_from(&self, items: &mut Vec<AttentionItem>, from: usize) {
+    /// Drops the snoozed items from `items[from..]` (one partner's, just collected), keeping
+    /// the order of the rest.
+    pub fn drop_from<T: Snoozable>(&self, items: &mut Vec<T>, from: usize) {
         if self.is_empty() || items.len() <= from {
             return;
         }
-        let mut i = from;
-        while i < items.len() {
-            if self.hides(items[i].partner, &items[i].key()) {
-                items.remove(i);
-            } else {
-                i += 1;
-            }
-        }
+        let mut tail = items.split_off(from);
+        tail.retain(|i| !self.hides(i.partner(), &i.key()));
+        items.append(&mut tail);
+    }
+}
+
+/// What a snooze can hide: an item of a partner, named by its key.
+pub trait Snoozable {
+    fn partner(&self) -> PartnerId;
+    /// `<kind>-<record id>` ([`item_key`]).
+    fn key(&self) -> String;
+}
+
+impl Snoozable for AttentionItem {
+    fn partner(&self) -> PartnerId {
+        self.partner
+    }
+    fn key(&self) -> String {
+        AttentionItem::key(self)
     }
 }
 

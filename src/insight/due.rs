@@ -131,7 +131,7 @@ pub fn due(ws: &Workspace, idx: &Index, today: NaiveDate, within: Option<u32>) -
             if let Some(days) = within {
                 let from = out.coming.len();
                 coming(&r, &pr, today, days, &mut out.coming);
-                drop_snoozed(&snoozed, &mut out.coming, from);
+                snoozed.drop_from(&mut out.coming, from);
             }
         }
         out
@@ -162,17 +162,12 @@ pub fn due(ws: &Workspace, idx: &Index, today: NaiveDate, within: Option<u32>) -
     all
 }
 
-fn drop_snoozed(snoozed: &Snoozed, items: &mut Vec<Coming>, from: usize) {
-    if snoozed.is_empty() {
-        return;
+impl attention::Snoozable for Coming {
+    fn partner(&self) -> PartnerId {
+        self.partner
     }
-    let mut i = from;
-    while i < items.len() {
-        if snoozed.hides(items[i].partner, &items[i].key()) {
-            items.remove(i);
-        } else {
-            i += 1;
-        }
+    fn key(&self) -> String {
+        Coming::key(self)
     }
 }
 
