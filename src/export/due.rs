@@ -186,10 +186,30 @@ pub fn short(due: &Due, within: Option<u32>) -> String {
     }
 }
 
-/// Pads `s` with spaces to `w` cells.
-fn pad(s: &str, w: usize) -> String {
-    let have = crate::text::width(s);
-    format!("{s}{}", " ".repeat(w.saturating_sub(have)))
+/// Rows of cells as lines: each column but the last padded to its widest cell (in cells),
+/// two spaces between columns, two before the first, no trailing spaces.
+fn aligned(out: &mut String, rows: &[Vec<&str>]) {
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .map(|r| crate::text::width(r[c]))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            line.push_str("  ");
+            line.push_str(cell);
+            if c + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[c].saturating_sub(crate::text::width(cell))));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
 }
 
 /// `--format text`: the queue as the `t` view shows it (kind, partner, what, how long), then
@@ -204,21 +224,12 @@ pub fn text(due: &Due, today: NaiveDate, within: Option<u32>) -> String {
             "Today ({today}): {}\n",
             crate::words::plural(n, "thing needs attention", "things need attention")
         ));
-        let w = |f: &dyn Fn(&AttentionItem) -> usize| due.now.iter().map(f).max().unwrap_or(0);
-        let kw = w(&|i| crate::text::width(i.kind.label()));
-        let pw = w(&|i| crate::text::width(&i.partner_name));
-        let sw = w(&|i| crate::text::width(&i.subject));
-        for i in &due.now {
-            let line = format!(
-                "  {}  {}  {}  {}",
-                pad(i.kind.label(), kw),
-                pad(&i.partner_name, pw),
-                pad(&i.subject, sw),
-                i.when
-            );
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
+        let rows: Vec<Vec<&str>> = due
+            .now
+            .iter()
+            .map(|i| vec![i.kind.label(), &i.partner_name, &i.subject, &i.when])
+            .collect();
+        aligned(&mut out, &rows);
     }
     if let Some(days) = within {
         let c = due.coming.len();
@@ -231,22 +242,22 @@ pub fn text(due: &Due, today: NaiveDate, within: Option<u32>) -> String {
                 crate::words::plural(c, "thing falls due", "things fall due")
             }
         ));
-        let w = |f: &dyn Fn(&Coming) -> usize| due.coming.iter().map(f).max().unwrap_or(0);
-        let kw = w(&|i| crate::text::width(i.kind.label()));
-        let pw = w(&|i| crate::text::width(&i.partner_name));
-        let sw = w(&|i| crate::text::width(&i.subject));
-        for i in &due.coming {
-            let line = format!(
-                "  {}  {}  {}  {}  {}",
-                i.due,
-                pad(i.kind.label(), kw),
-                pad(&i.partner_name, pw),
-                pad(&i.subject, sw),
-                i.when
-            );
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
+        let dates: Vec<String> = due.coming.iter().map(|i| i.due.to_string()).collect();
+        let rows: Vec<Vec<&str>> = due
+            .coming
+            .iter()
+            .zip(&dates)
+            .map(|(i, d)| {
+                vec![
+                    d.as_str(),
+                    i.kind.label(),
+                    &i.partner_name,
+                    &i.subject,
+                    &i.when,
+                ]
+            })
+            .collect();
+        aligned(&mut out, &rows);
     }
     out
 }
