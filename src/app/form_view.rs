@@ -65,23 +65,14 @@ impl FormView {
             editor,
         } = self;
         match action {
-            Action::FieldNext | Action::FieldPrev => {
-                // A list field's completions go with the focus (they complete the focused field).
-                if let Some(f) = form.fields.get_mut(form.focus)
-                    && f.kind == super::form::FieldKind::List
-                {
-                    f.hint.clear();
-                }
-                if action == Action::FieldNext {
-                    form.next();
-                } else {
-                    form.prev();
-                }
-                // The field focus came to shows its completions.
-                let key = app.keymap.keys_text(Action::Complete);
-                if let Some(f) = form.fields.get_mut(form.focus) {
-                    forms::refresh_hint(f, app.now, &app.ws, &key);
-                }
+            // List completions follow the focus (they complete the focused field).
+            Action::FieldNext => {
+                form.next();
+                app.refresh_form_hints(form);
+            }
+            Action::FieldPrev => {
+                form.prev();
+                app.refresh_form_hints(form);
             }
             Action::Complete => {
                 if !forms::complete(form, &app.ws) {
