@@ -556,7 +556,7 @@ fn undo_memory_child(path: &std::path::Path) {
     // Until 200 changes are kept (a key sequence that finds nothing to change, such as a
     // partner without goals to delete, makes none).
     let mut n = 0;
-    while app.undo_stack.len() < partnerdeck::app::UNDO_DEPTH
+    while app.doc.undo_depth() < partnerdeck::app::UNDO_DEPTH
         && n < 4 * partnerdeck::app::UNDO_DEPTH
     {
         common::press(&mut app, rounds[n % rounds.len()]);
@@ -569,9 +569,8 @@ fn undo_memory_child(path: &std::path::Path) {
     settle();
     // What the history itself holds: what is freed when it is dropped.
     let with = held_kib();
-    let depth = app.undo_stack.len();
-    app.undo_stack.clear();
-    app.redo_stack.clear();
+    let depth = app.doc.undo_depth();
+    app.doc.forget_history();
     settle();
     let without = held_kib();
     println!(

@@ -547,7 +547,7 @@ fn init(path: &Path, demo: bool, name: Option<&str>, today: NaiveDate) -> Result
     } else {
         crate::model::Workspace::named(name.unwrap_or("My partnerships"))
     };
-    store::save(path, &ws)?;
+    crate::document::create(path, &ws)?;
     say(&format!("created {}", path.display()))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -656,7 +656,7 @@ fn restore_backup(cli: &Cli, id: &str, wait: Option<u64>) -> Result<ExitCode, Er
         path: path.to_path_buf(),
         source,
     })?;
-    let restored = store::restore(path, id, chrono::Utc::now())?;
+    let restored = crate::document::restore(path, id, chrono::Utc::now())?;
     let n = restored.loaded.workspace.partners.len();
     say(&format!(
         "restored backup {} ({}, {}) into {}",
@@ -773,7 +773,7 @@ fn render_frame(
     // Built without a saver (a render never writes): the dashboard's saver would read and hash
     // the whole file a second time.
     let mut app = App::new(ws, session.today(), Source::Memory);
-    app.source = source;
+    app.doc.set_source(source);
     app.set_clock(crate::tui::clock(cli.today));
     // The configuration's keys (shown in the footer) and theme, as the dashboard takes them.
     let (theme, warnings) = crate::config::apply(config_path(cli).as_deref(), &mut app);
@@ -786,7 +786,7 @@ fn render_frame(
     print(&text)?;
     // The frame is out: a parsed file leaves a cache entry for the next run (silently).
     if let Some(write) = cache_write {
-        let _ = write.write(&app.ws);
+        let _ = write.write(app.ws());
     }
     // The process ends right after: freeing every record one by one would only delay the exit.
     std::mem::forget(app);

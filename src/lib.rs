@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod document;
 pub mod export;
 pub mod fuzzy;
 pub mod insight;

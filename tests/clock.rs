@@ -36,7 +36,8 @@ fn a_session_open_past_midnight_moves_to_the_new_day() {
     app.resize(120, 40);
     let before = app.summary(0).unwrap().days_since_contact;
     let overdue_before = app
-        .overview
+        .doc
+        .overview()
         .attention
         .iter()
         .filter(|a| format!("{a:?}").contains("Due on the thirtieth"))
@@ -45,10 +46,11 @@ fn a_session_open_past_midnight_moves_to_the_new_day() {
 
     clock.advance(TimeDelta::seconds(60));
     assert!(app.tick(), "the day changed: the screen must be redrawn");
-    assert_eq!(app.today, day("2026-12-01"));
+    assert_eq!(app.today(), day("2026-12-01"));
     assert_eq!(app.summary(0).unwrap().days_since_contact, before + 1);
     let overdue_after = app
-        .overview
+        .doc
+        .overview()
         .attention
         .iter()
         .filter(|a| format!("{a:?}").contains("Due on the thirtieth"))
@@ -77,7 +79,7 @@ fn an_entry_is_stamped_when_it_is_made_to_the_second() {
     press(&mut app, &["l"]);
     type_text(&mut app, "Called about the grant");
     press(&mut app, &["enter"]);
-    let last = app.ws.interactions.iter().max_by_key(|i| i.id).unwrap();
+    let last = app.ws().interactions.iter().max_by_key(|i| i.id).unwrap();
     assert_eq!(last.summary, "Called about the grant");
     assert_eq!(last.at, at("2026-11-30T14:00:07"));
 }

@@ -27,7 +27,7 @@ fn after_e_on_the_last_row_the_remaining_row_is_selected_and_o_decides_it() {
         let mut app = App::new(conflicted(), DEMO_ANCHOR, Source::Memory);
         app.resize(w, h);
         press(&mut app, &["C", "G", "e", "enter"]);
-        assert_eq!(app.ws.conflicts.len(), 1);
+        assert_eq!(app.ws().conflicts.len(), 1);
         assert!(
             matches!(app.overlay, Some(Overlay::Conflicts(_))),
             "back to the list"
@@ -51,7 +51,7 @@ fn after_e_on_the_last_row_the_remaining_row_is_selected_and_o_decides_it() {
         insta::assert_snapshot!(format!("conflicts_after_edit_of_last_{w}x{h}"), s);
         press(&mut app, &["o"]);
         assert!(
-            app.ws.conflicts.is_empty(),
+            app.ws().conflicts.is_empty(),
             "o decided the row shown selected"
         );
     }

@@ -36,8 +36,8 @@ fn selecting_a_partner_focuses_the_other_panes_on_it() {
     for pane in [Pane::Goals, Pane::Log] {
         for &i in app.pane_rows(pane) {
             let partner = match pane {
-                Pane::Goals => app.ws.goals[i as usize].partner,
-                _ => app.ws.interactions[i as usize].partner,
+                Pane::Goals => app.ws().goals[i as usize].partner,
+                _ => app.ws().interactions[i as usize].partner,
             };
             assert_eq!(partner, pid);
         }
@@ -50,7 +50,7 @@ fn all_partners_toggle_widens_goals_timeline_and_log() {
     let one = app.pane_len(Pane::Log);
     press_bound(&mut app, &["A"]);
     assert!(app.all_partners);
-    assert_eq!(app.pane_len(Pane::Log), app.ws.interactions.len());
+    assert_eq!(app.pane_len(Pane::Log), app.ws().interactions.len());
     assert!(app.pane_len(Pane::Log) > one);
     assert!(screen(&app, 130, 40).contains("Communication log · all partners"));
     press_bound(&mut app, &["esc"]);
@@ -67,11 +67,11 @@ fn panes_are_reached_by_tab_and_digits_and_navigated_by_vim_keys_and_arrows() {
     press_bound(&mut app, &["1"]);
     assert_eq!(app.focus, Pane::Partners);
     press_bound(&mut app, &["G"]);
-    assert_eq!(app.cursors[0].selected, app.ws.partners.len() - 1);
+    assert_eq!(app.cursors[0].selected, app.ws().partners.len() - 1);
     press_bound(&mut app, &["g", "down", "down", "up"]);
     assert_eq!(app.cursors[0].selected, 1);
     press_bound(&mut app, &["end"]);
-    assert_eq!(app.cursors[0].selected, app.ws.partners.len() - 1);
+    assert_eq!(app.cursors[0].selected, app.ws().partners.len() - 1);
     press_bound(&mut app, &["home", "pgdn"]);
     assert!(app.cursors[0].selected > 1);
     press_bound(&mut app, &["ctrl-u"]);
@@ -106,7 +106,7 @@ fn the_timeline_places_milestones_on_a_date_axis_and_scrolls_through_time() {
     );
     assert!(s.contains(" ✓ "), "done milestones show ✓:\n{s}");
     let selected = app.selected_row(Pane::Timeline).unwrap();
-    let m = &app.ws.milestones[selected];
+    let m = &app.ws().milestones[selected];
     assert!(m.done.is_none(), "the first open milestone is selected");
     if m.due < DEMO_ANCHOR {
         assert!(s.contains(" ! "), "overdue milestones show `!`:\n{s}");
@@ -246,7 +246,7 @@ fn the_attention_queue_lists_urgent_items_first_and_enter_jumps_to_the_record() 
     let s = screen(&app, 130, 40);
     assert!(s.contains("things need attention"), "{s}");
     insta::assert_snapshot!("attention", s);
-    let items = app.overview.attention.clone();
+    let items = app.doc.overview().attention.clone();
     assert!(items.windows(2).all(|w| w[0].urgency <= w[1].urgency));
     // Go to the first overdue milestone.
     let i = items
@@ -260,7 +260,7 @@ fn the_attention_queue_lists_urgent_items_first_and_enter_jumps_to_the_record() 
     assert!(app.overlay.is_none());
     assert_eq!(app.focus, Pane::Timeline);
     assert_eq!(app.selected_partner().unwrap().id, items[i].partner);
-    let m = &app.ws.milestones[app.selected_row(Pane::Timeline).unwrap()];
+    let m = &app.ws().milestones[app.selected_row(Pane::Timeline).unwrap()];
     assert_eq!(
         partnerdeck::insight::RecordRef::Milestone(m.id),
         items[i].record
@@ -311,7 +311,7 @@ fn the_partner_detail_explains_the_health_score() {
         .collect();
     let joined = text.join("\n");
     let pid = app.selected_partner().unwrap().id;
-    let score = partnerdeck::insight::partner_insight(&app.ws, &app.index, pid, DEMO_ANCHOR)
+    let score = partnerdeck::insight::partner_insight(app.ws(), app.doc.index(), pid, DEMO_ANCHOR)
         .unwrap()
         .health
         .score();

@@ -64,10 +64,10 @@ fn a_paste_filters_searches_and_finds_commands_like_typing() {
 #[test]
 fn a_paste_outside_a_text_field_or_too_long_changes_nothing() {
     let mut app = demo_app(120, 40);
-    let ws = app.ws.clone();
+    let ws = app.ws().clone();
     app.paste("aeqdx");
     assert!(app.overlay.is_none() && !app.quit);
-    assert!(Arc::ptr_eq(&ws, &app.ws));
+    assert!(Arc::ptr_eq(&ws, app.ws()));
     assert!(status(&app).contains("no text field"), "{}", status(&app));
     press(&mut app, &["l"]);
     app.paste(&"z".repeat(partnerdeck::app::paste::MAX_PASTE_CHARS + 1));
@@ -191,13 +191,13 @@ fn typing_on_does_not_answer_a_question_that_appeared_on_its_own() {
     press(&mut app, &["y"]);
     assert!(!question_open(&app), "answered");
     assert!(
-        app.ws
+        app.ws()
             .interactions
             .iter()
             .any(|i| i.summary == "First entry"),
         "the change was re-applied"
     );
-    assert_eq!(app.ws.profile.name, "Renamed elsewhere");
+    assert_eq!(app.ws().profile.name, "Renamed elsewhere");
 }
 
 #[test]
@@ -290,12 +290,12 @@ fn the_entry_being_typed_survives_the_question_that_interrupted_it() {
     type_text(&mut app, "entry");
     press(&mut app, &["enter"]);
     let summaries: Vec<&str> = app
-        .ws
+        .ws()
         .interactions
         .iter()
         .map(|i| i.summary.as_str())
         .collect();
     assert!(summaries.contains(&"First entry"), "{summaries:?}");
     assert!(summaries.contains(&"Second entry"), "{summaries:?}");
-    assert_eq!(app.ws.profile.name, "Renamed elsewhere");
+    assert_eq!(app.ws().profile.name, "Renamed elsewhere");
 }

@@ -242,7 +242,12 @@ fn falling_due(ws: &Workspace, today: NaiveDate, n: u32) -> BTreeSet<String> {
 }
 
 fn queue_keys(app: &App) -> Vec<String> {
-    app.overview.attention.iter().map(|i| i.key()).collect()
+    app.doc
+        .overview()
+        .attention
+        .iter()
+        .map(|i| i.key())
+        .collect()
 }
 
 proptest! {
@@ -272,7 +277,7 @@ proptest! {
         let now: Vec<String> = json_items(&ws, today, None).into_iter().map(|i| i.id).collect();
         prop_assert_eq!(&now, &queue_keys(&app));
         // Every field of every item is the dashboard's.
-        for (item, shown) in json_items(&ws, today, None).iter().zip(&app.overview.attention) {
+        for (item, shown) in json_items(&ws, today, None).iter().zip(&app.doc.overview().attention) {
             prop_assert_eq!(item.label, shown.kind.label());
             prop_assert_eq!(&item.partner, &shown.partner_name);
             prop_assert_eq!(&item.subject, &shown.subject);
@@ -318,23 +323,23 @@ proptest! {
         expected.remove(pick);
         prop_assert_eq!(queue_keys(&app), expected.clone());
         // The followed queue is what a fresh build (and `due`) gives.
-        let fresh = App::new((*app.ws).clone(), today, Source::Memory);
+        let fresh = App::new(Workspace::clone(app.ws()), today, Source::Memory);
         prop_assert_eq!(queue_keys(&fresh), expected.clone());
-        let due: Vec<String> = json_items(&app.ws, today, None).into_iter().map(|i| i.id).collect();
+        let due: Vec<String> = json_items(app.ws(), today, None).into_iter().map(|i| i.id).collect();
         prop_assert_eq!(due, expected);
         // Saved in the workspace, through the file.
-        let text = partnerdeck::store::to_text(&app.ws).unwrap();
+        let text = partnerdeck::store::to_text(app.ws()).unwrap();
         prop_assert!(text.contains("snoozes"));
         let until = today + Days::new(if week { 7 } else { 1 });
-        prop_assert_eq!(app.ws.snoozes.len(), 1);
-        prop_assert_eq!(app.ws.snoozes[0].until, until);
+        prop_assert_eq!(app.ws().snoozes.len(), 1);
+        prop_assert_eq!(app.ws().snoozes[0].until, until);
         // Back on its day (if still due then): as if never snoozed.
-        let back: Vec<String> = json_items(&app.ws, until, None).into_iter().map(|i| i.id).collect();
-        let mut unsnoozed = (*app.ws).clone();
+        let back: Vec<String> = json_items(app.ws(), until, None).into_iter().map(|i| i.id).collect();
+        let mut unsnoozed = Workspace::clone(app.ws());
         unsnoozed.snoozes.clear();
         let never = insight::attention(&unsnoozed, &Index::build(&unsnoozed), until);
         prop_assert_eq!(&back, &never.iter().map(|i| i.key()).collect::<Vec<_>>());
-        prop_assert_eq!(back, queue_keys(&App::new((*app.ws).clone(), until, Source::Memory)));
+        prop_assert_eq!(back, queue_keys(&App::new(Workspace::clone(app.ws()), until, Source::Memory)));
         prop_assert!(!queue_keys(&app).contains(gone));
     }
 }

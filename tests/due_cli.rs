@@ -75,7 +75,13 @@ fn json_is_the_dashboards_queue_then_what_falls_due() {
         expected.iter().map(|i| i.id.as_str()).collect::<Vec<_>>()
     );
     let app = partnerdeck::app::App::new(ws, today(), partnerdeck::app::Source::Memory);
-    let queue: Vec<String> = app.overview.attention.iter().map(|i| i.key()).collect();
+    let queue: Vec<String> = app
+        .doc
+        .overview()
+        .attention
+        .iter()
+        .map(|i| i.key())
+        .collect();
     assert_eq!(
         ids[..queue.len()],
         queue.iter().map(String::as_str).collect::<Vec<_>>()

@@ -99,7 +99,7 @@ fn a_scripted_session_against_a_real_file() {
 
     // Reopen: all there.
     let reopened = store::load(&path).unwrap().unwrap().workspace;
-    assert_eq!(reopened, *app.ws);
+    assert_eq!(&reopened, &**app.ws());
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn undo_and_redo_round_trip_to_byte_identical_files() {
     type_text(&mut app, " renamed");
     press(&mut app, &["enter"]);
     let after_three = std::fs::read(&path).unwrap();
-    assert_eq!(app.ws.partners[0].name, "One renamed");
+    assert_eq!(app.ws().partners[0].name, "One renamed");
     press(&mut app, &["u", "u"]);
     assert_eq!(std::fs::read(&path).unwrap(), after_one);
     press(&mut app, &["ctrl-r", "ctrl-r"]);
@@ -135,9 +135,9 @@ fn delete_asks_and_names_what_goes_with_a_partner() {
     );
     app.resize(120, 36);
     let p = app.selected_partner().unwrap().clone();
-    let goals = app.ws.goals.iter().filter(|g| g.partner == p.id).count();
+    let goals = app.ws().goals.iter().filter(|g| g.partner == p.id).count();
     let log = app
-        .ws
+        .ws()
         .interactions
         .iter()
         .filter(|g| g.partner == p.id)
@@ -153,13 +153,13 @@ fn delete_asks_and_names_what_goes_with_a_partner() {
     );
     assert!(screen(&app, 120, 36).contains("Delete partner"));
     press(&mut app, &["n"]);
-    assert!(app.ws.partner(p.id).is_some());
+    assert!(app.ws().partner(p.id).is_some());
     press(&mut app, &["d", "y"]);
-    assert!(app.ws.partner(p.id).is_none());
-    assert!(app.ws.interactions.iter().all(|i| i.partner != p.id));
-    assert!(validate(&app.ws).is_empty());
+    assert!(app.ws().partner(p.id).is_none());
+    assert!(app.ws().interactions.iter().all(|i| i.partner != p.id));
+    assert!(validate(app.ws()).is_empty());
     press(&mut app, &["u"]);
-    assert!(app.ws.partner(p.id).is_some());
+    assert!(app.ws().partner(p.id).is_some());
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn invalid_input_is_shown_beside_its_field_and_kept() {
     assert!(s.contains("is not a date"), "{s}");
     assert!(s.contains("is not a number"), "{s}");
     assert!(s.contains("Acme"), "typed text is kept: {s}");
-    assert!(app.ws.partners.is_empty(), "nothing invalid is saved");
+    assert!(app.ws().partners.is_empty(), "nothing invalid is saved");
     // Esc on a changed form asks first; n keeps the form.
     press(&mut app, &["esc"]);
     assert!(screen(&app, 120, 36).contains("Discard what you typed"));
@@ -210,7 +210,7 @@ fn goal_numbers_dates_and_sentiment_are_checked() {
     let s = screen(&app, 120, 36);
     assert!(s.contains("`abc` is not a number"), "{s}");
     assert!(s.contains("is before the start"), "{s}");
-    assert!(app.ws.goals.is_empty());
+    assert!(app.ws().goals.is_empty());
     press(&mut app, &["esc", "y", "4", "l"]);
     type_text(&mut app, "Chat");
     press(&mut app, &["tab", "tab", "tab", "tab", "tab"]);
@@ -224,7 +224,7 @@ fn goal_numbers_dates_and_sentiment_are_checked() {
         !s.contains("needs a due date"),
         "a follow-up without a date is due a week after the contact: {s}"
     );
-    assert!(app.ws.interactions.is_empty());
+    assert!(app.ws().interactions.is_empty());
 }
 
 #[test]
@@ -259,8 +259,8 @@ fn partner_fields_pick_by_fuzzy_name_and_lists_complete_from_known_values() {
         screen(&app, 120, 36)
     );
     press(&mut app, &["enter"]);
-    let e = app.ws.interactions.last().unwrap();
-    assert_eq!(app.ws.partner(e.partner).unwrap().name, "Café Lumière");
+    let e = app.ws().interactions.last().unwrap();
+    assert_eq!(app.ws().partner(e.partner).unwrap().name, "Café Lumière");
     // An unknown name is an error beside the field.
     press(&mut app, &["l"]);
     type_text(&mut app, "Hello");
@@ -285,7 +285,7 @@ fn partner_fields_pick_by_fuzzy_name_and_lists_complete_from_known_values() {
     type_text(&mut app, "incl");
     press(&mut app, &["ctrl-n", "enter"]);
     let p = app
-        .ws
+        .ws()
         .partners
         .iter()
         .find(|p| p.name == "New one")
@@ -335,7 +335,7 @@ fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
     press(&mut app, &["G"]);
     let pid = app.selected_partner().unwrap().id;
     let before = app
-        .ws
+        .ws()
         .commitments
         .iter()
         .filter(|c| c.partner == pid)
@@ -343,7 +343,7 @@ fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
     press(&mut app, &["c"]);
     assert!(screen(&app, 120, 36).contains(&format!(
         "Commitments · {}",
-        app.ws.partner(pid).unwrap().name
+        app.ws().partner(pid).unwrap().name
     )));
     press(&mut app, &["a"]);
     type_text(&mut app, "Send the venue floor plan");
@@ -354,11 +354,11 @@ fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
         matches!(app.overlay, Some(Overlay::Records { .. })),
         "back in the list"
     );
-    let added = app.ws.commitments.last().unwrap().clone();
+    let added = app.ws().commitments.last().unwrap().clone();
     assert_eq!(added.side, Side::Them);
     assert_eq!(added.due, "2026-12-02".parse().unwrap());
     assert_eq!(
-        app.ws
+        app.ws()
             .commitments
             .iter()
             .filter(|c| c.partner == pid)
@@ -370,16 +370,16 @@ fn commitments_and_celebrations_are_listed_added_edited_and_deleted() {
         &mut app,
         &["G", "e", "tab", "tab", "tab", "tab", "right", "enter"],
     );
-    let kept = app.ws.commitment(added.id).unwrap();
+    let kept = app.ws().commitment(added.id).unwrap();
     assert_eq!(kept.outcome, Some(Outcome::Kept(today())));
     press(&mut app, &["d", "y"]);
-    assert!(app.ws.commitment(added.id).is_none());
+    assert!(app.ws().commitment(added.id).is_none());
     assert!(matches!(app.overlay, Some(Overlay::Records { .. })));
     press(&mut app, &["esc", "w", "a"]);
     type_text(&mut app, "Toast at the open day");
     press(&mut app, &["enter"]);
     assert_eq!(
-        app.ws.celebrations.last().unwrap().how,
+        app.ws().celebrations.last().unwrap().how,
         "Toast at the open day"
     );
     assert!(screen(&app, 120, 36).contains("Toast at the open day"));
@@ -402,7 +402,7 @@ fn ctrl_e_hands_the_field_to_the_editor_and_takes_the_text_back() {
     assert_eq!(edited.as_deref(), Some("Final name"));
     app.editor_done(edited.map(|t| format!("{t}\n")));
     press(&mut app, &["enter"]);
-    assert_eq!(app.ws.partners[0].name, "Final name");
+    assert_eq!(app.ws().partners[0].name, "Final name");
     // A failing editor leaves the field as it was.
     unsafe {
         std::env::set_var("VISUAL", "false");
@@ -417,9 +417,9 @@ fn deleting_a_goal_or_a_milestone_unlinks_what_pointed_at_it() {
     app.resize(120, 40);
     // The first partner's only goal has milestones.
     press(&mut app, &["2"]);
-    let goal = app.ws.goals[app.selected_row(Pane::Goals).unwrap()].id;
+    let goal = app.ws().goals[app.selected_row(Pane::Goals).unwrap()].id;
     let linked: Vec<MilestoneId> = app
-        .ws
+        .ws()
         .milestones
         .iter()
         .filter(|m| m.goal == Some(goal))
@@ -427,39 +427,40 @@ fn deleting_a_goal_or_a_milestone_unlinks_what_pointed_at_it() {
         .collect();
     assert!(!linked.is_empty());
     press(&mut app, &["d", "y"]);
-    assert!(app.ws.goal(goal).is_none());
+    assert!(app.ws().goal(goal).is_none());
     for m in &linked {
-        assert_eq!(app.ws.milestone(*m).unwrap().goal, None, "milestone {m}");
+        assert_eq!(app.ws().milestone(*m).unwrap().goal, None, "milestone {m}");
     }
-    assert!(validate(&app.ws).is_empty());
+    assert!(validate(app.ws()).is_empty());
     press(&mut app, &["u"]);
     for m in &linked {
-        assert_eq!(app.ws.milestone(*m).unwrap().goal, Some(goal));
+        assert_eq!(app.ws().milestone(*m).unwrap().goal, Some(goal));
     }
     // A celebrated milestone: its celebration stays, unlinked.
     let (milestone, celebration) = app
-        .ws
+        .ws()
         .celebrations
         .iter()
         .find_map(|c| c.milestone.map(|m| (m, c.id)))
         .expect("the demo celebrates a milestone");
-    let partner = app.ws.milestone(milestone).unwrap().partner;
+    let partner = app.ws().milestone(milestone).unwrap().partner;
     let row = app
-        .rows
+        .doc
+        .rows()
         .partners
         .iter()
-        .position(|i| app.ws.partners[*i as usize].id == partner)
+        .position(|i| app.ws().partners[*i as usize].id == partner)
         .unwrap();
     press(&mut app, &["1", "g"]);
     for _ in 0..row {
         press(&mut app, &["j"]);
     }
     press(&mut app, &["3", "g"]);
-    while app.ws.milestones[app.selected_row(Pane::Timeline).unwrap()].id != milestone {
+    while app.ws().milestones[app.selected_row(Pane::Timeline).unwrap()].id != milestone {
         press(&mut app, &["j"]);
     }
     press(&mut app, &["d", "y"]);
-    assert!(app.ws.milestone(milestone).is_none());
-    assert_eq!(app.ws.celebration(celebration).unwrap().milestone, None);
-    assert!(validate(&app.ws).is_empty());
+    assert!(app.ws().milestone(milestone).is_none());
+    assert_eq!(app.ws().celebration(celebration).unwrap().milestone, None);
+    assert!(validate(app.ws()).is_empty());
 }

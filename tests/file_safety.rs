@@ -39,7 +39,7 @@ fn an_outside_change_is_reloaded_when_nothing_is_unsaved() {
     assert!(!app.check_disk(), "nothing changed yet");
     outside_edit(&path, |ws| ws.partners[0].name = "Renamed elsewhere".into());
     assert!(app.check_disk());
-    assert_eq!(app.ws.partners[0].name, "Renamed elsewhere");
+    assert_eq!(app.ws().partners[0].name, "Renamed elsewhere");
     assert!(app.status.as_ref().unwrap().text.contains("reloaded"));
     // And our next change saves on top of it.
     press(&mut app, &["l"]);
@@ -76,11 +76,11 @@ fn a_change_over_an_outside_change_asks_and_reapplies_on_top() {
     let on_disk = store::load(&path).unwrap().unwrap().workspace;
     assert_eq!(on_disk.partners[1].notes, "Theirs");
     assert_eq!(on_disk.interactions.last().unwrap().summary, "Ours");
-    assert_eq!(*app.ws, on_disk);
+    assert_eq!(**app.ws(), on_disk);
     // The re-applied change is one undoable step: undo leaves their version.
     press(&mut app, &["u"]);
-    assert!(app.ws.interactions.iter().all(|i| i.summary != "Ours"));
-    assert_eq!(app.ws.partners[1].notes, "Theirs");
+    assert!(app.ws().interactions.iter().all(|i| i.summary != "Ours"));
+    assert_eq!(app.ws().partners[1].notes, "Theirs");
 }
 
 #[test]
@@ -102,7 +102,8 @@ fn a_change_over_an_outside_change_can_be_saved_as_a_copy() {
     let copy = store::load(&copies[0].path()).unwrap().unwrap().workspace;
     assert_eq!(copy.interactions.last().unwrap().summary, "Ours");
     assert_eq!(
-        app.ws.partners[1].notes, "Theirs",
+        app.ws().partners[1].notes,
+        "Theirs",
         "shows the file as it is now"
     );
     #[cfg(unix)]
@@ -124,7 +125,7 @@ fn unsaved_work_from_a_crash_is_offered_back() {
     // The question appeared on its own: it is answered after a moment.
     pause(&mut app);
     press(&mut app, &["y"]);
-    assert_eq!(app.ws.profile.name, "Recovered");
+    assert_eq!(app.ws().profile.name, "Recovered");
     assert_eq!(
         store::load(&path).unwrap().unwrap().workspace.profile.name,
         "Recovered"
@@ -156,7 +157,8 @@ fn read_only_refuses_changes_and_writes_nothing() {
     let (_dir, path) = setup();
     let before = std::fs::read(&path).unwrap();
     let mut app = open(&path);
-    app.read_only = Some("opened with --read-only".into());
+    app.doc
+        .set_read_only(Some("opened with --read-only".into()));
     for key in ["l", "a", "d", "x", "u", "p", "r"] {
         press(&mut app, &[key]);
         assert!(

@@ -66,7 +66,7 @@ fn plain_match(app: &App, fuzzy: &str, channel: Option<Channel>) -> Vec<u32> {
         .iter()
         .copied()
         .filter(|&i| {
-            let e = &app.ws.interactions[i as usize];
+            let e = &app.ws().interactions[i as usize];
             channel.is_none_or(|c| e.channel == c) && q.score(&e.summary).is_some()
         })
         .collect()
@@ -149,7 +149,7 @@ fn a_change_of_data_while_matching_starts_over_on_the_new_rows() {
     press(&mut app, &["enter", "j", "d"]);
     // Deleting asks first; yes.
     press(&mut app, &["y"]);
-    assert_eq!(app.ws.interactions.len(), 29_999);
+    assert_eq!(app.ws().interactions.len(), 29_999);
     finish(&mut app);
     assert_eq!(app.pane_rows(Pane::Log), plain_match(&app, "quick", None));
 }

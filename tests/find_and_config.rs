@@ -44,7 +44,7 @@ fn filters_handle_unicode_field_filters_and_no_matches() {
     press(&mut app, &["ctrl-u"]);
     type_text(&mut app, "phase:active");
     let active = app
-        .ws
+        .ws()
         .partners
         .iter()
         .filter(|p| p.phase == partnerdeck::model::Phase::Active)
@@ -76,7 +76,7 @@ fn filters_handle_unicode_field_filters_and_no_matches() {
     press(&mut app, &["4", "A", "/"]);
     type_text(&mut app, "channel:event");
     let events = app
-        .ws
+        .ws()
         .interactions
         .iter()
         .filter(|i| i.channel == partnerdeck::model::Channel::Event)
@@ -105,7 +105,7 @@ fn ctrl_f_finds_any_record_and_jumps_to_it() {
     press(&mut app, &["enter"]);
     assert!(app.overlay.is_none());
     assert_eq!(app.focus, Pane::Log);
-    let e = &app.ws.interactions[app.selected_row(Pane::Log).unwrap()];
+    let e = &app.ws().interactions[app.selected_row(Pane::Log).unwrap()];
     assert_eq!(partnerdeck::insight::RecordRef::Interaction(e.id), want);
 }
 

@@ -22,7 +22,7 @@ fn a_follow_up_without_a_date_is_due_a_week_later_in_all_three_ways_in() {
     press(&mut app, &["tab", "tab"]);
     type_text(&mut app, "Send notes");
     press(&mut app, &["enter"]);
-    let x = app.ws.interactions.iter().max_by_key(|x| x.id.0).unwrap();
+    let x = app.ws().interactions.iter().max_by_key(|x| x.id.0).unwrap();
     assert_eq!(x.summary, "Talk");
     let f = x.follow_up.as_ref().unwrap();
     assert_eq!(f.due, week(x.at.date()));

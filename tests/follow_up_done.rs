@@ -15,7 +15,7 @@ fn x_in_the_log_marks_the_follow_up_done_today() {
         let mut tries = 0;
         while app
             .selected_row(partnerdeck::app::Pane::Log)
-            .and_then(|i| app.ws.interactions[i].follow_up.as_ref())
+            .and_then(|i| app.ws().interactions[i].follow_up.as_ref())
             .is_none_or(|f| f.done.is_some())
         {
             press(&mut app, &["j"]);
@@ -26,10 +26,10 @@ fn x_in_the_log_marks_the_follow_up_done_today() {
             }
         }
         let i = app.selected_row(partnerdeck::app::Pane::Log).unwrap();
-        let id = app.ws.interactions[i].id;
+        let id = app.ws().interactions[i].id;
         press(&mut app, &["x"]);
-        let x = app.ws.interactions.iter().find(|x| x.id == id).unwrap();
-        assert_eq!(x.follow_up.as_ref().unwrap().done, Some(app.today));
+        let x = app.ws().interactions.iter().find(|x| x.id == id).unwrap();
+        assert_eq!(x.follow_up.as_ref().unwrap().done, Some(app.today()));
         let s = screen(&app, w, h);
         assert!(s.contains("Follow-up done today: "), "{s}");
         assert!(
@@ -38,11 +38,11 @@ fn x_in_the_log_marks_the_follow_up_done_today() {
         );
         insta::assert_snapshot!(format!("follow_up_done_{w}x{h}"), s);
         press(&mut app, &["x"]);
-        let x = app.ws.interactions.iter().find(|x| x.id == id).unwrap();
+        let x = app.ws().interactions.iter().find(|x| x.id == id).unwrap();
         assert_eq!(x.follow_up.as_ref().unwrap().done, None);
         press(&mut app, &["u"]);
-        let x = app.ws.interactions.iter().find(|x| x.id == id).unwrap();
-        assert_eq!(x.follow_up.as_ref().unwrap().done, Some(app.today));
+        let x = app.ws().interactions.iter().find(|x| x.id == id).unwrap();
+        assert_eq!(x.follow_up.as_ref().unwrap().done, Some(app.today()));
         assert!(
             app.status
                 .as_ref()
@@ -61,14 +61,14 @@ fn x_on_an_entry_without_a_follow_up_says_so() {
     press(&mut app, &["4"]);
     while app
         .selected_row(partnerdeck::app::Pane::Log)
-        .and_then(|i| app.ws.interactions[i].follow_up.as_ref())
+        .and_then(|i| app.ws().interactions[i].follow_up.as_ref())
         .is_some()
     {
         press(&mut app, &["j"]);
     }
-    let before = app.ws.clone();
+    let before = app.ws().clone();
     press(&mut app, &["x"]);
-    assert_eq!(*app.ws, *before);
+    assert_eq!(app.ws(), &before);
     assert_eq!(
         app.status.as_ref().unwrap().text,
         "This log entry has no follow-up to mark done"

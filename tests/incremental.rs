@@ -151,7 +151,7 @@ fn pick<T: Clone>(list: &List<T>, n: usize) -> Option<(usize, T)> {
 /// Applies one change through `App::commit` (or undo/redo); returns what the full validation
 /// said of the proposed workspace, to compare with whether the app accepted it.
 fn apply(app: &mut App, op: &Op) -> Option<bool> {
-    let mut ws = Workspace::clone(&app.ws);
+    let mut ws = Workspace::clone(app.ws());
     let partner = |ws: &Workspace, n: usize| ws.partners[n % ws.partners.len()].id;
     match op.clone() {
         Op::Undo => {
@@ -312,37 +312,40 @@ fn apply(app: &mut App, op: &Op) -> Option<bool> {
         }
     }
     let valid = validate(&ws).is_empty();
-    let before = app.ws.clone();
+    let before = app.ws().clone();
     let accepted = app.commit(ws, "change");
     assert_eq!(accepted, valid, "accepted exactly when valid ({op:?})");
     if !accepted {
-        assert!(std::sync::Arc::ptr_eq(&before, &app.ws));
+        assert!(std::sync::Arc::ptr_eq(&before, app.ws()));
     }
     Some(valid)
 }
 
 fn assert_like_rebuilt(app: &App, step: usize, op: &Op) {
-    let index = Index::build(&app.ws);
+    let index = Index::build(app.ws());
     assert!(
-        app.index == index,
+        *app.doc.index() == index,
         "index differs after step {step} ({op:?})"
     );
-    let overview = insight::overview(&app.ws, &index, app.today);
+    let overview = insight::overview(app.ws(), &index, app.today());
     assert!(
-        app.overview.summaries == overview.summaries,
+        app.doc.overview().summaries == overview.summaries,
         "summaries differ after step {step} ({op:?})"
     );
     assert!(
-        app.overview.attention == overview.attention,
+        app.doc.overview().attention == overview.attention,
         "attention differs after step {step} ({op:?})"
     );
     assert_eq!(
-        app.overview.queue_widths(),
+        app.doc.overview().queue_widths(),
         overview.queue_widths(),
         "queue widths differ after step {step} ({op:?})"
     );
-    let rows = Rows::build(&app.ws, &index);
-    assert!(app.rows == rows, "rows differ after step {step} ({op:?})");
+    let rows = Rows::build(app.ws(), &index);
+    assert!(
+        *app.doc.rows() == rows,
+        "rows differ after step {step} ({op:?})"
+    );
 }
 
 proptest! {
@@ -362,7 +365,7 @@ proptest! {
 #[test]
 fn undo_and_redo_go_200_steps_deep() {
     let mut app = App::new(base(), DEMO_ANCHOR, Source::Memory);
-    let first = app.ws.clone();
+    let first = app.ws().clone();
     for n in 0..200 {
         apply(
             &mut app,
@@ -372,26 +375,26 @@ fn undo_and_redo_go_200_steps_deep() {
             },
         );
     }
-    let last = app.ws.clone();
+    let last = app.ws().clone();
     for _ in 0..200 {
         app.update(Action::Undo);
     }
-    assert_eq!(*app.ws, *first);
+    assert_eq!(app.ws(), &first);
     assert_like_rebuilt(&app, 200, &Op::Undo);
     for _ in 0..200 {
         app.update(Action::Redo);
     }
-    assert_eq!(*app.ws, *last);
+    assert_eq!(app.ws(), &last);
     assert_like_rebuilt(&app, 400, &Op::Redo);
 }
 
 #[test]
 fn a_change_to_one_record_shares_everything_else_with_the_version_before() {
     let mut app = App::new(base(), DEMO_ANCHOR, Source::Memory);
-    let before = app.ws.clone();
+    let before = app.ws().clone();
     apply(&mut app, &Op::ToggleMilestone { which: 3 });
-    let d = Delta::between(&before, &app.ws, 10).expect("a small change");
+    let d = Delta::between(&before, app.ws(), 10).expect("a small change");
     assert_eq!(d.records(), 1);
-    assert!(before.interactions.same(&app.ws.interactions));
-    assert!(before.partners.same(&app.ws.partners));
+    assert!(before.interactions.same(&app.ws().interactions));
+    assert!(before.partners.same(&app.ws().partners));
 }

@@ -212,13 +212,18 @@ fn deleting_a_record_in_the_dashboard_drops_the_conflicts_about_it() {
     app.resize(120, 40);
     common::press(&mut app, &["esc", "2", "d", "y"]);
     assert_eq!(
-        app.ws.goals.len() + 1,
+        app.ws().goals.len() + 1,
         demo_workspace(DEMO_ANCHOR).goals.len(),
         "a goal went"
     );
-    assert_eq!(app.ws.conflicts.len(), before - 1);
-    assert!(app.ws.conflicts.iter().all(|c| app.ws.holds(&c.kind, c.id)));
+    assert_eq!(app.ws().conflicts.len(), before - 1);
+    assert!(
+        app.ws()
+            .conflicts
+            .iter()
+            .all(|c| app.ws().holds(&c.kind, c.id))
+    );
     // Undo brings the goal and its conflict back.
     common::press(&mut app, &["u"]);
-    assert_eq!(app.ws.conflicts.len(), before);
+    assert_eq!(app.ws().conflicts.len(), before);
 }

@@ -286,7 +286,7 @@ fn the_quiet_tick_redraws_when_the_save_has_finished() {
 
 #[test]
 fn the_look_back_shows_every_log_entry_it_counts_or_says_how_many_more() {
-    let partners = demo_app(120, 40).ws.partners.len();
+    let partners = demo_app(120, 40).ws().partners.len();
     let mut seen_more = false;
     for (w, h) in [(120, 40), (80, 24)] {
         for n in 0..partners {
@@ -535,7 +535,7 @@ fn undo_and_redo_say_what_they_undid() {
 }
 
 fn goal_named(app: &App, title: &str) -> partnerdeck::model::Goal {
-    app.ws
+    app.ws()
         .goals
         .iter()
         .find(|g| g.title == title)
@@ -548,7 +548,7 @@ fn one_key_updates_of_goals_and_commitments() {
     let mut app = demo_app(120, 40);
     select_starting(&mut app, "Greenleaf");
     press(&mut app, &["2"]);
-    while app.ws.goals[app.selected_row(partnerdeck::app::Pane::Goals).unwrap()].title
+    while app.ws().goals[app.selected_row(partnerdeck::app::Pane::Goals).unwrap()].title
         != "Fund the repair café expansion"
     {
         press(&mut app, &["j"]);
@@ -581,7 +581,7 @@ fn one_key_updates_of_goals_and_commitments() {
     let s = screen(&app, 120, 40);
     assert!(s.contains("K kept") && s.contains("M missed"), "{s}");
     let open = |app: &App| {
-        app.ws
+        app.ws()
             .commitments
             .iter()
             .filter(|c| c.outcome.is_none())
@@ -594,7 +594,7 @@ fn one_key_updates_of_goals_and_commitments() {
         "the list stays open"
     );
     let kept = app
-        .ws
+        .ws()
         .commitments
         .iter()
         .filter(|c| c.outcome == Some(partnerdeck::model::Outcome::Kept(DEMO_ANCHOR)))
@@ -602,7 +602,7 @@ fn one_key_updates_of_goals_and_commitments() {
     assert!(kept >= 1 || open(&app) < was, "{}", screen(&app, 120, 40));
     press(&mut app, &["k", "M"]);
     assert!(
-        app.ws
+        app.ws()
             .commitments
             .iter()
             .any(|c| c.outcome == Some(partnerdeck::model::Outcome::Missed(DEMO_ANCHOR))),
@@ -631,7 +631,7 @@ fn the_last_milestone_of_a_goal_offers_to_update_its_value() {
     assert!(s.contains("Update goal") && s.contains("Current"), "{s}");
     assert!(s.contains("‹ achieved ›"), "{s}");
     press(&mut app, &["enter"]);
-    let g = &app.ws.goals[0];
+    let g = &app.ws().goals[0];
     assert_eq!(g.current, 4.0, "the target, as preset");
     assert_eq!(g.status, GoalStatus::Achieved);
 }
@@ -641,7 +641,8 @@ fn capital_r_goes_most_overdue_first_and_a_partner_can_be_skipped() {
     use partnerdeck::insight::AttentionKind;
     let mut app = demo_app(120, 40);
     let mut due: Vec<(i64, String)> = app
-        .overview
+        .doc
+        .overview()
         .attention
         .iter()
         .filter(|a| a.kind == AttentionKind::ReviewDue)
@@ -655,7 +656,7 @@ fn capital_r_goes_most_overdue_first_and_a_partner_can_be_skipped() {
         let Some(Overlay::Review(s)) = &app.overlay else {
             panic!("review {n} not open")
         };
-        order.push(app.ws.partner(s.partner).unwrap().name.to_lowercase());
+        order.push(app.ws().partner(s.partner).unwrap().name.to_lowercase());
         let title = screen(&app, 120, 40).lines().nth(1).unwrap().to_string();
         assert!(
             title.contains(&format!("Review {} of {}", n + 1, due.len())),
@@ -674,7 +675,7 @@ fn capital_r_goes_most_overdue_first_and_a_partner_can_be_skipped() {
     let want: Vec<String> = due.iter().map(|d| d.1.clone()).collect();
     assert_eq!(order, want, "most overdue first, then by name");
     assert_eq!(
-        app.ws.drafts.len(),
+        app.ws().drafts.len(),
         1,
         "the skipped review that was started is kept as a draft"
     );
@@ -684,7 +685,7 @@ fn capital_r_goes_most_overdue_first_and_a_partner_can_be_skipped() {
 fn a_full_review_takes_at_most_twenty_keys_and_its_keys_match_forms() {
     let mut app = demo_app(120, 40);
     select_starting(&mut app, "Greenleaf");
-    let reviews = app.ws.reviews.len();
+    let reviews = app.ws().reviews.len();
     let mut keys = KeyCount::default();
     keys.press(&mut app, &["r", "enter"]);
     for score in ["4", "5", "3", "4", "4", "5", "3", "4"] {
@@ -721,7 +722,7 @@ fn a_full_review_takes_at_most_twenty_keys_and_its_keys_match_forms() {
     );
     keys.press(&mut app, &["enter"]);
     assert!(app.overlay.is_none(), "{}", screen(&app, 120, 40));
-    assert_eq!(app.ws.reviews.len(), reviews + 1);
+    assert_eq!(app.ws().reviews.len(), reviews + 1);
     assert!(keys.get() <= 20, "{} keys", keys.get());
 }
 
@@ -797,7 +798,7 @@ fn action_keys_in_details_act_on_that_partner() {
         let o = app2.overlay.as_ref().expect("something opened");
         assert!(check(o), "{key}:\n{}", screen(&app2, 120, 40));
         if let Overlay::Records(RecordsView { partner, .. }) = o {
-            assert!(app2.ws.partner(*partner).unwrap().name.starts_with(name));
+            assert!(app2.ws().partner(*partner).unwrap().name.starts_with(name));
         }
     }
 }
@@ -828,10 +829,11 @@ fn find_keeps_strong_matches_only_best_first_and_names_the_field() {
 fn ended_partners_sort_last_and_the_phase_shows_at_120_columns() {
     let app = demo_app(120, 40);
     let names: Vec<&str> = app
-        .rows
+        .doc
+        .rows()
         .partners
         .iter()
-        .map(|i| app.ws.partners[*i as usize].name.as_str())
+        .map(|i| app.ws().partners[*i as usize].name.as_str())
         .collect();
     assert_eq!(
         names.last(),
@@ -896,13 +898,13 @@ fn the_timeline_shows_other_years_labels_every_year_and_keeps_today_in_view() {
     // `A` starts at today: the first open milestone from today on is selected.
     let mut app = demo_app(120, 40);
     press(&mut app, &["3", "A"]);
-    let m = &app.ws.milestones[app.selected_row(Pane::Timeline).unwrap()];
-    assert!(m.done.is_none() && m.due >= app.today, "{m:?}");
+    let m = &app.ws().milestones[app.selected_row(Pane::Timeline).unwrap()];
+    assert!(m.done.is_none() && m.due >= app.today(), "{m:?}");
     let earlier_open = app
-        .ws
+        .ws()
         .milestones
         .iter()
-        .filter(|o| o.done.is_none() && o.due >= app.today && o.due < m.due)
+        .filter(|o| o.done.is_none() && o.due >= app.today() && o.due < m.due)
         .count();
     assert_eq!(
         earlier_open, 0,
@@ -915,10 +917,10 @@ fn the_timeline_shows_other_years_labels_every_year_and_keeps_today_in_view() {
     press(&mut app, &["3", "A"]);
     for key in ["j", "j", "j", "k", "k", "k", "k", "k", "k", "k"] {
         press(&mut app, &[key]);
-        let m = &app.ws.milestones[app.selected_row(Pane::Timeline).unwrap()];
+        let m = &app.ws().milestones[app.selected_row(Pane::Timeline).unwrap()];
         let cols = app.timeline_columns();
         let span = i64::from(cols - 1) * i64::from(app.time.days_per_col);
-        if (m.due - app.today).num_days().abs() < span {
+        if (m.due - app.today()).num_days().abs() < span {
             let s = screen(&app, 45, 40);
             assert!(
                 s.contains('▼'),
@@ -1001,7 +1003,7 @@ fn a_follow_up_defaults_to_a_week_after_and_a_milestone_to_the_only_goal() {
     type_text(&mut app, "Send the flyer");
     press(&mut app, &["enter"]);
     let x = app
-        .ws
+        .ws()
         .interactions
         .iter()
         .find(|x| x.summary == "Talked about the third evening")
@@ -1018,7 +1020,7 @@ fn a_follow_up_defaults_to_a_week_after_and_a_milestone_to_the_only_goal() {
     type_text(&mut app, "Third evening");
     press(&mut app, &["enter"]);
     let m = app
-        .ws
+        .ws()
         .milestones
         .iter()
         .find(|m| m.title == "Third evening")
@@ -1043,7 +1045,7 @@ fn the_footer_offers_reviews_commitments_and_wins_when_there_is_room() {
 fn the_header_counts_what_needs_attention() {
     let app = demo_app(120, 40);
     let s = screen(&app, 120, 40);
-    let n = app.overview.attention.len();
+    let n = app.doc.overview().attention.len();
     assert_eq!(n, 28);
     let header = s.lines().next().unwrap();
     assert!(header.contains("⚑ 28"), "{header}");

@@ -58,12 +58,12 @@ fn a_question_over_a_form_over_a_list_pops_one_at_a_time() {
 fn saving_a_form_opened_from_a_list_goes_back_to_the_list() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["c"]);
-    let before = app.ws.commitments.len();
+    let before = app.ws().commitments.len();
     press(&mut app, &["a"]);
     type_text(&mut app, "Share the volunteer rota");
     press(&mut app, &["enter"]);
     assert_eq!(
-        app.ws.commitments.len(),
+        app.ws().commitments.len(),
         before + 1,
         "{}",
         screen(&app, 120, 40)
@@ -76,7 +76,7 @@ fn saving_a_form_opened_from_a_list_goes_back_to_the_list() {
 fn a_delete_question_over_a_list_goes_back_to_the_list_on_either_answer() {
     let mut app = demo_app(120, 40);
     press(&mut app, &["c"]);
-    let before = app.ws.commitments.len();
+    let before = app.ws().commitments.len();
     assert!(before > 0);
     press(&mut app, &["d"]);
     assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));

@@ -39,7 +39,7 @@ fn a_new_partner_with_two_contacts() {
         insta::assert_snapshot!(format!("partner_two_contacts_{w}x{h}"), s);
         press(&mut app, &["enter"]);
         let p = app
-            .ws
+            .ws()
             .partners
             .iter()
             .find(|p| p.name == "森の工房")
@@ -60,7 +60,7 @@ fn a_new_partner_with_two_contacts() {
         );
         press(&mut app, &["enter"]);
         let p = app
-            .ws
+            .ws()
             .partners
             .iter()
             .find(|p| p.name == "森の工房")
@@ -76,9 +76,9 @@ fn a_contact_without_a_name_or_with_a_bad_email_is_shown_at_the_field() {
     type_text(&mut app, "Bolt");
     focus_contacts(&mut app);
     type_text(&mut app, "Ada | lead | ada.example.org; | finance");
-    let n = app.ws.partners.len();
+    let n = app.ws().partners.len();
     press(&mut app, &["enter"]);
-    assert_eq!(app.ws.partners.len(), n, "nothing saved");
+    assert_eq!(app.ws().partners.len(), n, "nothing saved");
     let Some(Overlay::Form(v)) = &app.overlay else {
         panic!("the form stays")
     };

@@ -27,7 +27,7 @@ fn one_of_a_kind_is_said_in_the_singular() {
         );
         insta::assert_snapshot!(format!("singular_counts_{w}x{h}"), s);
         press(&mut app, &["t"]);
-        let n = app.overview.attention.len();
+        let n = app.doc.overview().attention.len();
         let s = screen(&app, w, h);
         if n == 1 {
             assert!(s.contains("Today · 1 thing needs attention"), "{s}");

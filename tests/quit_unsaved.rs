@@ -33,7 +33,7 @@ fn app_with_failed_save(path: &std::path::Path) -> App {
     press(&mut app, &["l"]);
     type_text(&mut app, "A change the disk refused");
     press(&mut app, &["enter"]);
-    assert!(app.save_error.is_some());
+    assert!(app.save_error().is_some());
     assert!(app.unsaved());
     app
 }
@@ -57,7 +57,7 @@ fn quitting_after_a_failed_save_asks_first() {
     // Quitting without the change is a choice the user makes.
     press(&mut app, &["d"]);
     assert!(app.quit);
-    assert!(app.discard_on_quit);
+    assert!(app.ending.discard);
 }
 
 #[test]
@@ -68,7 +68,11 @@ fn the_change_can_be_kept_in_a_copy_and_is_offered_back() {
     let mut app = app_with_failed_save(&path);
     press(&mut app, &["q", "c"]);
     assert!(app.quit);
-    let message = app.exit_message.clone().expect("says where the copy went");
+    let message = app
+        .ending
+        .message
+        .clone()
+        .expect("says where the copy went");
     let copy = store::find_emergency(&path).expect("a copy the next start offers");
     assert!(message.contains(&copy.display().to_string()), "{message}");
     let kept = store::load(&copy).unwrap().unwrap().workspace;

@@ -60,6 +60,6 @@ proptest! {
             }
         }
         render_buffer(&app, &theme, w, h);
-        prop_assert!(validate(&app.ws).is_empty(), "{:?}", validate(&app.ws));
+        prop_assert!(validate(app.ws()).is_empty(), "{:?}", validate(app.ws()));
     }
 }

@@ -75,10 +75,10 @@ fn a_rebound_key_works_in_a_form_and_its_hints_name_it() {
 
     press(&mut app, &["ctrl-s"]);
     assert!(app.overlay.is_none(), "{}", screen(&app, 120, 40));
-    assert_eq!(app.ws.partners.len(), 1);
-    assert_eq!(app.ws.partners[0].name, "Harbour Trust");
+    assert_eq!(app.ws().partners.len(), 1);
+    assert_eq!(app.ws().partners[0].name, "Harbour Trust");
     assert_eq!(
-        app.ws.partners[0].kind.label(),
+        app.ws().partners[0].kind.label(),
         labels[(i + 1) % labels.len()]
     );
 }
@@ -138,7 +138,7 @@ fn a_rebound_key_works_in_a_review_and_its_hints_name_it() {
     assert!(matches!(app.overlay, Some(Overlay::Review(_))));
     press(&mut app, &["x"]);
     assert!(app.overlay.is_none(), "{}", screen(&app, 120, 40));
-    assert!(app.ws.drafts.iter().any(|d| d.partner == partner));
+    assert!(app.ws().drafts.iter().any(|d| d.partner == partner));
     let status = app
         .status
         .as_ref()

@@ -156,7 +156,7 @@ fn search_finds_every_kind_by_its_texts() {
     struct Find<'a>(&'a App);
     impl EachKind for Find<'_> {
         fn kind<R: Record>(&mut self) {
-            let r = only::<R>(&self.0.ws);
+            let r = only::<R>(self.0.ws());
             let mut texts: Vec<(&'static str, String)> = Vec::new();
             r.texts(&mut |fields, _| {
                 for (name, text) in fields {

@@ -31,7 +31,7 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
     let mut app = demo_app(120, 40);
     select(&mut app, "Greenleaf Cooperative Bank");
     let pid = app.selected_partner().unwrap().id;
-    let reviews = app.ws.reviews.len();
+    let reviews = app.ws().reviews.len();
     let mut keys = KeyCount::default();
     keys.press(&mut app, &["r"]);
     insta::assert_snapshot!("review_look_back", screen(&app, 120, 40));
@@ -65,19 +65,19 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
         keys.get()
     );
 
-    assert_eq!(app.ws.reviews.len(), reviews + 1);
-    let r = app.ws.reviews.last().unwrap();
+    assert_eq!(app.ws().reviews.len(), reviews + 1);
+    let r = app.ws().reviews.last().unwrap();
     assert_eq!(r.partner, pid);
     assert_eq!(r.ratings.values.score, 4);
     assert_eq!(r.ratings.communication.score, 5);
     assert_eq!(r.feedback, "They want quarterly numbers");
-    let interval = app.ws.partner(pid).unwrap().review_interval_days;
+    let interval = app.ws().partner(pid).unwrap().review_interval_days;
     assert_eq!(
         r.next_review,
         Some(DEMO_ANCHOR + chrono::Days::new(interval.into()))
     );
     let links: Vec<&ReviewLink> = app
-        .ws
+        .ws()
         .review_actions
         .iter()
         .filter(|l| l.review == r.id)
@@ -87,14 +87,17 @@ fn a_full_review_with_two_actions_is_quick_and_leaves_every_record() {
         panic!("first action is a milestone")
     };
     assert_eq!(
-        app.ws.milestone(m).unwrap().due,
+        app.ws().milestone(m).unwrap().due,
         DEMO_ANCHOR + chrono::Days::new(10)
     );
     let ActionRecord::Goal(g) = links[1].action else {
         panic!("second action is a goal")
     };
-    assert_eq!(app.ws.goal(g).unwrap().title, "Co-host a savings workshop");
-    assert!(validate(&app.ws).is_empty());
+    assert_eq!(
+        app.ws().goal(g).unwrap().title,
+        "Co-host a savings workshop"
+    );
+    assert!(validate(app.ws()).is_empty());
     // The next review looks back at these actions.
     press(&mut app, &["r"]);
     let s = screen(&app, 120, 40);
@@ -147,7 +150,7 @@ fn an_aborted_review_is_kept_as_a_draft_and_resumes_where_it_stopped_even_after_
     drop(app);
 
     let mut app = open();
-    assert_eq!(app.ws.drafts.len(), 1);
+    assert_eq!(app.ws().drafts.len(), 1);
     press(&mut app, &["r"]);
     assert_eq!(step(&app), 2);
     let Some(Overlay::Review(s)) = &app.overlay else {
@@ -164,11 +167,11 @@ fn an_aborted_review_is_kept_as_a_draft_and_resumes_where_it_stopped_even_after_
     assert!(app.overlay.is_none());
     let app = open();
     assert!(
-        app.ws.drafts.is_empty(),
+        app.ws().drafts.is_empty(),
         "the draft goes when the review is saved"
     );
     assert_eq!(
-        app.ws.reviews.last().unwrap().ratings.communication.note,
+        app.ws().reviews.last().unwrap().ratings.communication.note,
         "slow replies"
     );
 }
@@ -176,18 +179,19 @@ fn an_aborted_review_is_kept_as_a_draft_and_resumes_where_it_stopped_even_after_
 #[test]
 fn discarding_a_review_keeps_nothing() {
     let mut app = demo_app(120, 40);
-    let reviews = app.ws.reviews.len();
+    let reviews = app.ws().reviews.len();
     press(&mut app, &["r", "enter", "4", "esc", "d"]);
     assert!(app.overlay.is_none());
-    assert_eq!(app.ws.reviews.len(), reviews);
-    assert!(app.ws.drafts.is_empty());
+    assert_eq!(app.ws().reviews.len(), reviews);
+    assert!(app.ws().drafts.is_empty());
 }
 
 #[test]
 fn capital_r_reviews_every_due_partner_in_turn() {
     let mut app = demo_app(120, 40);
     let due: Vec<PartnerId> = app
-        .overview
+        .doc
+        .overview()
         .summaries
         .iter()
         .filter(|s| s.review_due && s.phase != Phase::Ended)
@@ -214,7 +218,8 @@ fn capital_r_reviews_every_due_partner_in_turn() {
     want.sort();
     assert_eq!(reviewed, want);
     assert!(
-        app.overview
+        app.doc
+            .overview()
             .summaries
             .iter()
             .all(|s| !s.review_due || s.phase == Phase::Ended)

@@ -34,27 +34,27 @@ fn conflicts_are_decided_by_keys_and_the_last_one_says_what_next() {
     let screen = render_text(&app, &Theme::dark().without_color(), 120, 30);
     insta::assert_snapshot!("merge_conflicts", screen);
     // The profile's name: take theirs.
-    let first = app.ws.conflicts[0].clone();
+    let first = app.ws().conflicts[0].clone();
     press(&mut app, &["t"]);
-    assert_eq!(app.ws.conflicts.len(), 1);
+    assert_eq!(app.ws().conflicts.len(), 1);
     if first.kind == "profile" {
-        assert_eq!(app.ws.profile.name, "Their name");
+        assert_eq!(app.ws().profile.name, "Their name");
     } else {
-        assert_eq!(app.ws.partner(p).unwrap().aim, "Aim from them");
+        assert_eq!(app.ws().partner(p).unwrap().aim, "Aim from them");
     }
     // The other: keep ours.
     press(&mut app, &["o"]);
-    assert!(app.ws.conflicts.is_empty());
+    assert!(app.ws().conflicts.is_empty());
     assert!(app.overlay.is_none());
     let status = app.status.clone().unwrap().text;
     assert!(
         status.contains("git add") && status.contains("sync"),
         "{status}"
     );
-    assert!(validate(&app.ws).is_empty());
+    assert!(validate(app.ws()).is_empty());
     // Undo brings the conflict back.
     press(&mut app, &["u"]);
-    assert_eq!(app.ws.conflicts.len(), 1);
+    assert_eq!(app.ws().conflicts.len(), 1);
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn e_opens_the_record_and_saving_it_decides_its_conflicts() {
     app.resize(120, 30);
     press(&mut app, &["C"]);
     let row = app
-        .ws
+        .ws()
         .conflicts
         .iter()
         .position(|c| c.kind == "partner")
@@ -76,12 +76,12 @@ fn e_opens_the_record_and_saving_it_decides_its_conflicts() {
     assert_eq!(app.context(), partnerdeck::action::Context::Form);
     press(&mut app, &["enter"]);
     assert_eq!(
-        app.ws.conflicts.len(),
+        app.ws().conflicts.len(),
         1,
         "the partner's conflict is decided"
     );
-    assert!(app.ws.conflicts.iter().all(|c| c.kind != "partner"));
-    assert_eq!(app.ws.partner(p).unwrap().aim, "Aim from us");
+    assert!(app.ws().conflicts.iter().all(|c| c.kind != "partner"));
+    assert_eq!(app.ws().partner(p).unwrap().aim, "Aim from us");
     assert!(
         matches!(app.overlay, Some(Overlay::Conflicts { .. })),
         "back to the list"

@@ -283,14 +283,14 @@ fn the_dashboard_syncs_off_the_event_loop_and_takes_the_merged_file_in() {
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("pushed"), "{status}");
     assert!(
-        app.ws
+        app.ws()
             .interactions
             .iter()
             .any(|i| i.summary.starts_with("teammate call")),
         "the teammate's change came in"
     );
     assert!(
-        app.ws
+        app.ws()
             .interactions
             .iter()
             .any(|i| i.summary == "Logged in the dashboard")

@@ -70,17 +70,17 @@ fn log_when(app: &mut partnerdeck::app::App, when: &str) {
 #[test]
 fn the_log_form_reads_a_weekday_as_the_last_one_and_asks_before_a_future_date() {
     let mut app = demo_app(120, 40);
-    let n = app.ws.interactions.len();
+    let n = app.ws().interactions.len();
     log_when(&mut app, "sat");
-    assert_eq!(app.ws.interactions.len(), n + 1);
-    let x = app.ws.interactions.iter().max_by_key(|x| x.id.0).unwrap();
+    assert_eq!(app.ws().interactions.len(), n + 1);
+    let x = app.ws().interactions.iter().max_by_key(|x| x.id.0).unwrap();
     assert_eq!(x.at.date().to_string(), "2026-11-21");
 
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = demo_app(w, h);
         log_when(&mut app, "tomorrow");
         assert_eq!(
-            app.ws.interactions.len(),
+            app.ws().interactions.len(),
             n,
             "a future date is saved unasked"
         );
@@ -89,7 +89,7 @@ fn the_log_form_reads_a_weekday_as_the_last_one_and_asks_before_a_future_date() 
         insta::assert_snapshot!(format!("future_log_entry_asked_{w}x{h}"), s);
         press(&mut app, &["enter"]);
         assert_eq!(
-            app.ws.interactions.len(),
+            app.ws().interactions.len(),
             n + 1,
             "confirmed by saving again"
         );
@@ -101,23 +101,23 @@ fn kept_dates_and_celebrations_take_the_last_weekday() {
     let app = demo_app(120, 40);
     // A commitment kept "wed": the Wednesday just past.
     let open = app
-        .ws
+        .ws()
         .commitments
         .iter()
         .position(|c| c.outcome.is_none())
         .unwrap();
-    let c = &app.ws.commitments[open];
-    let name = app.ws.partner_name(c.partner).unwrap();
+    let c = &app.ws().commitments[open];
+    let name = app.ws().partner_name(c.partner).unwrap();
     let mut form = partnerdeck::app::forms::commitment_form(Some(c), name);
     form.fields[4].choice = 1;
     form.fields[5].input = tui_input::Input::new("wed".into());
     let built = partnerdeck::app::forms::build(
         &mut form,
         partnerdeck::app::forms::FormTarget::Commitment(
-            app.ws.commitments[open].partner,
-            Some(app.ws.commitments[open].id),
+            app.ws().commitments[open].partner,
+            Some(app.ws().commitments[open].id),
         ),
-        &app.ws,
+        app.ws(),
         app.now,
     );
     match built {
@@ -126,14 +126,14 @@ fn kept_dates_and_celebrations_take_the_last_weekday() {
         }
         other => panic!("{other:?}"),
     }
-    let m = app.ws.milestones[0].clone();
-    let mut form = partnerdeck::app::forms::celebration_form(&m, "esc");
+    let m = &app.ws().milestones[0].clone();
+    let mut form = partnerdeck::app::forms::celebration_form(m, "esc");
     form.fields[0].input = tui_input::Input::new("Lunch".into());
     form.fields[2].input = tui_input::Input::new("thu".into());
     match partnerdeck::app::forms::build(
         &mut form,
         partnerdeck::app::forms::FormTarget::Celebration(m.id),
-        &app.ws,
+        app.ws(),
         app.now,
     ) {
         Some(partnerdeck::app::forms::Built::Celebration(c)) => {

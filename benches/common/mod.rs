@@ -172,10 +172,10 @@ pub fn memory_app(ws: Workspace) -> App {
 /// Moves the partners cursor to the partner with the most log entries (the worst case for the
 /// per-partner panes), by keys, as a user would.
 pub fn select_busiest_partner(app: &mut App) {
-    let busiest = (0..app.rows.partners.len())
+    let busiest = (0..app.doc.rows().partners.len())
         .max_by_key(|row| {
-            let i = app.rows.partners[*row] as usize;
-            app.rows.per_partner.get(i).map_or(0, |r| r.log.len())
+            let i = app.doc.rows().partners[*row] as usize;
+            app.doc.rows().per_partner.get(i).map_or(0, |r| r.log.len())
         })
         .unwrap_or(0);
     press(app, &["1", "g"]);

@@ -132,7 +132,7 @@ fn unlink_and_remove<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
             }
             let target = |list, id| (list, id) == self.target;
             for &i in self.slots.of(S::LIST) {
-                if S::list(&self.app.ws)
+                if S::list(self.app.ws())
                     .get(i)
                     .is_some_and(|r| r.links_to(target))
                     && let Some(r) = S::list_mut(self.ws).get_mut(i)
@@ -142,8 +142,8 @@ fn unlink_and_remove<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
             }
         }
     }
-    let partner = app.ws.find::<R>(id).map(R::partner);
-    if let Some(slots) = partner.and_then(|p| app.index.slots(p)) {
+    let partner = app.ws().find::<R>(id).map(R::partner);
+    if let Some(slots) = partner.and_then(|p| app.doc.index().slots(p)) {
         each_kind(&mut Unlink {
             app,
             ws,
@@ -162,7 +162,7 @@ fn deleted<R: Record>(app: &App, ws: &mut Workspace, id: u64) -> String {
 
 /// What a yes to a delete (or to marking a goal achieved) changes.
 fn change(pending: &Pending, app: &App) -> Effect {
-    let mut ws = Workspace::clone(&app.ws);
+    let mut ws = Workspace::clone(app.ws());
     let message = match *pending {
         Pending::DeletePartner(id) => {
             delete::<Partner>(app, &mut ws, id.0);

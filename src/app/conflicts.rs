@@ -9,7 +9,7 @@ use crate::model::merge3::take_theirs;
 impl App {
     /// Opens the list (also at start, when the file holds conflicts).
     pub fn open_conflicts(&mut self) {
-        if self.ws.conflicts.is_empty() {
+        if self.ws().conflicts.is_empty() {
             self.set_status(Level::Info, "No merge conflicts to decide");
             return;
         }
@@ -32,7 +32,7 @@ impl ConflictsView {
 }
 
 fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
-    let len = app.ws.conflicts.len();
+    let len = app.ws().conflicts.len();
     let height = app.view_height();
     // The list may have shrunk under the selection (a conflict decided by a form, an undo):
     // the keys act on the row shown selected.
@@ -46,11 +46,11 @@ fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
             return Effect::Open(Overlay::Help(HelpView::new(super::Context::Conflicts)));
         }
         Action::Edit if cursor.selected < len => {
-            return edit(&app.ws.conflicts[cursor.selected], app);
+            return edit(&app.ws().conflicts[cursor.selected], app);
         }
         Action::TakeOurs | Action::TakeTheirs if cursor.selected < len => {
             let i = cursor.selected;
-            let mut ws = crate::model::Workspace::clone(&app.ws);
+            let mut ws = crate::model::Workspace::clone(app.ws());
             let c = &ws.conflicts[i];
             let what = if c.id == 0 {
                 format!("{} {}", c.kind, c.field)
@@ -98,7 +98,7 @@ fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
 /// `Edit`: the conflicting record in a form over the list (back to it once the form closes),
 /// when it has one.
 fn edit(c: &crate::model::MergeConflict, app: &App) -> Effect {
-    let ws = &app.ws;
+    let ws = app.ws();
     let form = match c.kind.as_str() {
         "profile" => Some((
             super::forms::profile_form(&ws.profile),
@@ -106,14 +106,14 @@ fn edit(c: &crate::model::MergeConflict, app: &App) -> Effect {
         )),
         "partner" => ws.partner(crate::model::PartnerId(c.id)).map(|p| {
             (
-                super::forms::partner_form(Some(p), app.today),
+                super::forms::partner_form(Some(p), app.today()),
                 super::FormTarget::Partner(Some(p.id)),
             )
         }),
         "goal" => ws.goal(crate::model::GoalId(c.id)).map(|g| {
             let name = ws.partner_name(g.partner).unwrap_or_default().to_string();
             (
-                super::forms::goal_form(Some(g), &name, app.today),
+                super::forms::goal_form(Some(g), &name, app.today()),
                 super::FormTarget::Goal(g.partner, Some(g.id)),
             )
         }),

@@ -81,11 +81,11 @@ fn partner_name(ws: &Workspace, id: PartnerId) -> String {
 
 /// The lines of the detail view for a record.
 pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
-    let ws = &app.ws;
+    let ws = app.ws();
     let mut l = Lines::default();
     match record {
         RecordRef::Partner(id) => {
-            if let Some(report) = PartnerReport::build(ws, &app.index, id, app.today) {
+            if let Some(report) = PartnerReport::build(ws, app.doc.index(), id, app.today()) {
                 partner(&mut l, &report, app);
             }
         }
@@ -138,10 +138,10 @@ pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
                 l.field("Due", m.due.to_string());
                 let state = match m.done {
                     Some(d) => format!("done on {d}"),
-                    None if m.due < app.today => {
-                        format!("overdue by {} days", (app.today - m.due).num_days())
+                    None if m.due < app.today() => {
+                        format!("overdue by {} days", (app.today() - m.due).num_days())
                     }
-                    None => format!("in {} days", (m.due - app.today).num_days()),
+                    None => format!("in {} days", (m.due - app.today()).num_days()),
                 };
                 l.field("State", state);
                 for c in ws.celebrations.iter().filter(|c| c.milestone == Some(id)) {
@@ -609,7 +609,7 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
 
 /// Edit works on the record shown; the rest on its partner.
 pub(super) fn act(record: RecordRef, action: Action, app: &App) -> Effect {
-    let Some(partner) = record.partner(&app.ws) else {
+    let Some(partner) = record.partner(app.ws()) else {
         return Effect::None;
     };
     let target = if action == Action::Edit {

@@ -81,13 +81,13 @@ impl App {
             Pane::Partners => self.selected_partner().map(|p| RecordRef::Partner(p.id)),
             Pane::Goals => self
                 .selected_row(Pane::Goals)
-                .map(|i| RecordRef::Goal(self.ws.goals[i].id)),
+                .map(|i| RecordRef::Goal(self.ws().goals[i].id)),
             Pane::Timeline => self
                 .selected_row(Pane::Timeline)
-                .map(|i| RecordRef::Milestone(self.ws.milestones[i].id)),
+                .map(|i| RecordRef::Milestone(self.ws().milestones[i].id)),
             Pane::Log => self
                 .selected_row(Pane::Log)
-                .map(|i| RecordRef::Interaction(self.ws.interactions[i].id)),
+                .map(|i| RecordRef::Interaction(self.ws().interactions[i].id)),
         };
         match record {
             Some(record) => {

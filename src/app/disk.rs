@@ -5,21 +5,15 @@
 
 use super::Pending;
 use super::{Action, App, Context, Level, Overlay, SaveEvent};
+use crate::document::{OutsideChange, Settled};
 use crate::model::Workspace;
 use crate::model::merge::reapply;
-use std::sync::Arc;
 
 impl App {
-    /// Hands the current workspace to the saver.
-    pub fn persist(&mut self) {
-        self.saver.save(self.ws.clone());
-        self.poll_saves();
-    }
-
     /// Collects the outcomes of saves; true when there were any (the screen may change: the
     /// header's "unsaved", an error, a question).
     pub fn poll_saves(&mut self) -> bool {
-        let events = self.saver.poll();
+        let events = self.doc.poll_saves();
         let any = !events.is_empty();
         for event in events {
             self.on_save_event(event);
@@ -29,12 +23,8 @@ impl App {
 
     fn on_save_event(&mut self, event: SaveEvent) {
         match event {
-            SaveEvent::Saved(ws) => {
-                super::reclaim::drop_later(std::mem::replace(&mut self.disk_base, ws));
-                self.save_error = None;
-            }
+            SaveEvent::Saved(_) => {}
             SaveEvent::Failed(e) => {
-                self.save_error = Some(e.clone());
                 self.set_status(
                     Level::Error,
                     format!("{e}. Everything is kept in memory; the next change retries (or quit and free space)."),
@@ -46,32 +36,30 @@ impl App {
 
     /// True when the screen shows changes the file does not have yet.
     pub fn unsaved(&self) -> bool {
-        !Arc::ptr_eq(&self.ws, &self.disk_base)
+        self.doc.unsaved()
+    }
+
+    /// The last save failure, until a save succeeds.
+    pub fn save_error(&self) -> Option<String> {
+        self.doc.save_error().map(str::to_string)
     }
 
     /// Looks at the file: reloads it when it changed and nothing is unsaved; asks otherwise.
     /// Returns true when something changed on screen.
     pub fn check_disk(&mut self) -> bool {
-        if self.saver.pending() || !self.saver.disk_changed() {
-            return false;
-        }
-        if matches!(
+        let asking = matches!(
             self.overlay,
             Some(Overlay::Confirm(super::ConfirmView {
                 pending: Pending::ResolveConflict,
                 ..
             }))
-        ) {
-            return false;
-        }
-        if self.unsaved() {
-            self.ask_conflict();
-            return true;
-        }
-        match self.saver.reload() {
-            Ok(Some(ws)) => {
-                self.replace_from_disk(ws);
-                let text = if self.read_only.is_some() {
+        );
+        match self.doc.take_outside_change(asking) {
+            OutsideChange::None => return false,
+            OutsideChange::Clash => self.ask_conflict(),
+            OutsideChange::Reloaded => {
+                self.follow_document();
+                let text = if self.doc.read_only().is_some() {
                     "The file changed on disk: reloaded".to_string()
                 } else {
                     format!(
@@ -81,19 +69,10 @@ impl App {
                 };
                 self.set_status(Level::Info, text);
             }
-            Ok(None) => self.set_status(Level::Warn, "The file was removed on disk; your data stays here and is saved with the next change"),
-            Err(e) => self.set_status(Level::Error, format!("The file changed on disk and cannot be read now: {e}. Nothing was overwritten.")),
+            OutsideChange::Removed => self.set_status(Level::Warn, "The file was removed on disk; your data stays here and is saved with the next change"),
+            OutsideChange::Unreadable(e) => self.set_status(Level::Error, format!("The file changed on disk and cannot be read now: {e}. Nothing was overwritten.")),
         }
         true
-    }
-
-    fn replace_from_disk(&mut self, ws: Workspace) {
-        let ws = Arc::new(ws);
-        let old = std::mem::replace(&mut self.ws, ws.clone());
-        self.undo_stack.push(old);
-        super::reclaim::drop_all_later(std::mem::take(&mut self.redo_stack));
-        self.disk_base = ws;
-        self.refresh();
     }
 
     fn ask_conflict(&mut self) {
@@ -110,70 +89,56 @@ impl App {
 
     /// The answer to the conflict question.
     pub(super) fn resolve_conflict(&mut self, reapply_ours: bool) {
-        let ours = self.ws.clone();
-        let base = self.disk_base.clone();
-        let theirs = match self.saver.reload() {
-            Ok(Some(ws)) => ws,
-            Ok(None) => Workspace::clone(&base),
-            Err(e) => {
-                let copy = self.saver.save_copy(&ours);
-                self.set_status(
-                    Level::Error,
-                    format!(
-                        "The file on disk cannot be read ({e}); it was left as it is. Your version: {}",
-                        copy.map_or_else(|e| format!("not saved either: {e}"), |p| format!("saved as {}", p.display()))
-                    ),
-                );
-                return;
-            }
-        };
-        if reapply_ours {
-            let merged = reapply(&base, &ours, theirs.clone());
-            let problems = crate::model::validate(&merged);
-            if problems.is_empty() {
-                self.replace_from_disk(theirs);
-                let message = format!(
-                    "Reloaded the file and re-applied your change on top ({} undoes it)",
-                    self.undo_key()
-                );
-                let change = super::Change::named("Re-applied your change on the reloaded file")
-                    .saying(message);
-                self.commit(merged, change);
-                return;
-            }
-            // Their version and ours cannot be combined: keep both.
-            self.set_status(
-                Level::Warn,
+        let message = format!(
+            "Reloaded the file and re-applied your change on top ({} undoes it)",
+            self.undo_key()
+        );
+        let change =
+            super::Change::named("Re-applied your change on the reloaded file").saying(message);
+        let said = change.said.clone();
+        let settled = self.doc.settle_clash(reapply_ours, change);
+        self.follow_document();
+        let (level, text) = match settled {
+            Settled::Reapplied => (Level::Info, said),
+            Settled::Refused(refused) => (Level::Warn, refused.to_string()),
+            Settled::Unreadable(e, copy) => (
+                Level::Error,
                 format!(
-                    "Your change does not fit the new file ({}); saving it as a copy",
-                    problems[0]
+                    "The file on disk cannot be read ({e}); it was left as it is. Your version: {}",
+                    copy.map_or_else(
+                        |e| format!("not saved either: {e}"),
+                        |p| format!("saved as {}", p.display())
+                    )
                 ),
-            );
-        }
-        match self.saver.save_copy(&ours) {
-            Ok(path) => {
-                self.replace_from_disk(theirs);
-                self.set_status(
-                    Level::Warn,
-                    format!(
+            ),
+            Settled::Copied { path, unfit } => (
+                Level::Warn,
+                match unfit {
+                    Some(p) => format!(
+                        "Your change does not fit the new file ({p}): it was saved as {}; showing the file as it is now",
+                        path.display()
+                    ),
+                    None => format!(
                         "Your version was saved as {}; showing the file as it is now",
                         path.display()
                     ),
-                );
-            }
-            Err(e) => self.set_status(
+                },
+            ),
+            Settled::NotCopied(e, _) => (
                 Level::Error,
                 format!("Could not save a copy ({e}); your version stays on screen, unsaved"),
             ),
-        }
+        };
+        self.set_status(level, text);
+        self.poll_saves();
     }
 
     /// Waits for pending saves (at quit); false when something could not be saved.
     pub fn flush_saves(&mut self) -> bool {
-        for event in self.saver.flush() {
+        for event in self.doc.flush() {
             self.on_save_event(event);
         }
-        !self.unsaved() || self.read_only.is_some()
+        !self.unsaved() || self.doc.read_only().is_some()
     }
 }
 
@@ -195,7 +160,7 @@ impl App {
     }
 
     pub(super) fn recover_emergency(&mut self, copy: std::path::PathBuf, recover: bool) {
-        let data = match &self.source {
+        let data = match self.doc.source() {
             super::Source::File(p) => p.clone(),
             _ => return,
         };
@@ -218,13 +183,13 @@ impl App {
         };
         // The file as it is now is kept first, whatever the backup policy's timer says: the
         // recovery must be undoable from disk too.
-        if let Err(e) = crate::store::backup_now(&data, chrono::Utc::now()) {
+        if let Err(e) = self.doc.backup_now() {
             return self.set_status(
                 Level::Error,
                 format!("Nothing was recovered: the current file could not be kept in backups/ first ({e})"),
             );
         }
-        let theirs = self.disk_base.clone();
+        let theirs = self.doc.disk_base().clone();
         let base = match crate::store::load_emergency(&crate::store::base_path(&copy)) {
             Ok(Some(loaded)) => loaded.workspace,
             // An older copy without its base: take what both still share as the base, so that
@@ -275,10 +240,9 @@ impl App {
     /// `q`: quits, unless the last save failed and the change on screen is in no file: then it
     /// asks whether to try again, keep a copy elsewhere, or quit without it.
     pub(super) fn ask_quit(&mut self) {
-        let stuck = self.unsaved() && self.read_only.is_none();
-        match (&self.save_error, stuck) {
+        let stuck = self.unsaved() && self.doc.read_only().is_none();
+        match (self.save_error(), stuck) {
             (Some(e), true) => {
-                let e = e.clone();
                 self.confirm(
                     format!(
                         "Your last change is not saved ({e}). {}: try saving again, and quit if it works · {}: keep it in a copy (another folder if this one cannot be written) and quit · {}: quit without it · {}: stay",
@@ -298,7 +262,7 @@ impl App {
         use super::Action;
         match action {
             Action::Yes => {
-                self.persist();
+                self.doc.save_again();
                 if self.flush_saves() && !self.unsaved() {
                     self.quit = true;
                 } else {
@@ -307,7 +271,7 @@ impl App {
             }
             Action::SaveElsewhere => self.keep_copy_and_quit(),
             Action::Discard => {
-                self.discard_on_quit = true;
+                self.ending.discard = true;
                 self.quit = true;
             }
             Action::No => self.set_status(Level::Info, "Still here; nothing was lost"),
@@ -319,7 +283,7 @@ impl App {
     /// folder, else the temporary folder) and quits, saying where it went; the next start offers
     /// it back.
     fn keep_copy_and_quit(&mut self) {
-        let path = match &self.source {
+        let path = match self.doc.source() {
             super::Source::File(p) | super::Source::Demo(p) => p.clone(),
             super::Source::Memory => {
                 self.quit = true;
@@ -328,20 +292,20 @@ impl App {
         };
         let written = crate::store::write_emergency_full(
             &path,
-            &self.ws,
+            self.ws(),
             crate::store::Extras {
-                base: Some(&self.disk_base),
+                base: Some(self.doc.disk_base()),
                 note: None,
             },
             chrono::Utc::now(),
         );
         match written {
             Ok(copy) => {
-                self.exit_message = Some(format!(
+                self.ending.message = Some(format!(
                     "your unsaved changes were kept in {}; the next start offers to recover them",
                     copy.display()
                 ));
-                self.discard_on_quit = true;
+                self.ending.discard = true;
                 self.quit = true;
             }
             Err(e) => {

@@ -4,19 +4,13 @@
 //! question's in `confirm.rs`.
 
 use super::forms::{self, Built, FormTarget};
-use super::{Action, App, Level, Overlay, Pane, Pending};
+use super::{Action, App, Change, Level, Overlay, Pane, Pending};
 use crate::model::*;
-use crate::model::{Delta, validate_changes};
-use std::sync::Arc;
-
-/// How many changes undo remembers, at every size: the versions share every record a change
-/// did not touch ([`crate::model::List`]), so 200 steps cost little more than the workspace.
-pub const UNDO_DEPTH: usize = 200;
 
 impl App {
     /// In a read-only window, says so and returns true.
     pub(super) fn refuse_read_only(&mut self) -> bool {
-        if self.read_only.is_none() {
+        if self.doc.read_only().is_none() {
             return false;
         }
         let refusal = self.read_only_refusal();
@@ -26,8 +20,8 @@ impl App {
 
     /// What is said when a change is refused because the window is read-only.
     pub(super) fn read_only_refusal(&self) -> super::Effect {
-        let reason = self.read_only.as_deref().unwrap_or_default();
-        let text = format!("Read-only ({reason}): nothing can be changed in this window");
+        let reason = self.doc.read_only().unwrap_or_default().to_string();
+        let text = crate::document::Refused::ReadOnly(reason).to_string();
         super::Effect::Status(Level::Warn, text)
     }
 
@@ -59,7 +53,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::EditProfile => {
-                self.open_form(forms::profile_form(&self.ws.profile), FormTarget::Profile)
+                self.open_form(forms::profile_form(&self.ws().profile), FormTarget::Profile)
             }
             _ => {}
         }
@@ -69,16 +63,17 @@ impl App {
         let partner = self.selected_partner().map(|p| (p.id, p.name.clone()));
         match (self.focus, partner) {
             (Pane::Partners, _) => self.open_form(
-                forms::partner_form(None, self.today),
+                forms::partner_form(None, self.today()),
                 FormTarget::Partner(None),
             ),
             (_, None) => self.set_status(Level::Info, "Add a partner first (1, then a)"),
             (Pane::Goals, Some((id, name))) => self.open_form(
-                forms::goal_form(None, &name, self.today),
+                forms::goal_form(None, &name, self.today()),
                 FormTarget::Goal(id, None),
             ),
             (Pane::Timeline, Some((id, name))) => {
-                let goals: Vec<&Goal> = self.ws.goals.iter().filter(|g| g.partner == id).collect();
+                let goals: Vec<&Goal> =
+                    self.ws().goals.iter().filter(|g| g.partner == id).collect();
                 let form = forms::milestone_form(None, &name, &goals);
                 self.open_form(form, FormTarget::Milestone(id, None));
             }
@@ -93,33 +88,33 @@ impl App {
         match self.focus {
             Pane::Partners => {
                 if let Some(p) = self.selected_partner() {
-                    let form = forms::partner_form(Some(p), self.today);
+                    let form = forms::partner_form(Some(p), self.today());
                     self.open_form(form, FormTarget::Partner(Some(p.id)));
                 }
             }
             Pane::Goals => {
                 if let Some(i) = self.selected_row(Pane::Goals) {
-                    let g = &self.ws.goals[i];
+                    let g = &self.ws().goals[i];
                     let name = self
-                        .ws
+                        .ws()
                         .partner_name(g.partner)
                         .unwrap_or_default()
                         .to_string();
-                    let form = forms::goal_form(Some(g), &name, self.today);
+                    let form = forms::goal_form(Some(g), &name, self.today());
                     self.open_form(form, FormTarget::Goal(g.partner, Some(g.id)));
                 }
             }
             Pane::Timeline => {
                 if let Some(i) = self.selected_row(Pane::Timeline) {
-                    let m = &self.ws.milestones[i];
+                    let m = &self.ws().milestones[i];
                     let goals: Vec<&Goal> = self
-                        .ws
+                        .ws()
                         .goals
                         .iter()
                         .filter(|g| g.partner == m.partner)
                         .collect();
                     let name = self
-                        .ws
+                        .ws()
                         .partner_name(m.partner)
                         .unwrap_or_default()
                         .to_string();
@@ -129,9 +124,9 @@ impl App {
             }
             Pane::Log => {
                 if let Some(i) = self.selected_row(Pane::Log) {
-                    let e = &self.ws.interactions[i];
+                    let e = &self.ws().interactions[i];
                     let name = self
-                        .ws
+                        .ws()
                         .partner_name(e.partner)
                         .unwrap_or_default()
                         .to_string();
@@ -147,7 +142,7 @@ impl App {
 
     pub(super) fn apply_built(&mut self, built: Built, target: FormTarget) {
         let achieved = self.goal_achieved();
-        let mut ws = Workspace::clone(&self.ws);
+        let mut ws = Workspace::clone(self.ws());
         /// Adds or replaces the record: what to say, and the row to select after adding.
         fn put<R: Record>(
             ws: &mut Workspace,
@@ -251,15 +246,24 @@ impl App {
     fn select_record(&mut self, pane: Pane, id: u64) {
         // Lists are in id order: found by binary search, not a walk down 250,000 log entries.
         let pos = match pane {
-            Pane::Partners => self.ws.position::<Partner>(id),
-            Pane::Goals => self.ws.position::<Goal>(id),
-            Pane::Timeline => self.ws.position::<Milestone>(id),
-            Pane::Log => self.ws.position::<Interaction>(id),
+            Pane::Partners => self.ws().position::<Partner>(id),
+            Pane::Goals => self.ws().position::<Goal>(id),
+            Pane::Timeline => self.ws().position::<Milestone>(id),
+            Pane::Log => self.ws().position::<Interaction>(id),
         };
         let Some(pos) = pos else { return };
         if pane == Pane::Partners {
-            if let Some(row) = self.rows.partners.iter().position(|i| *i as usize == pos) {
-                let (len, h) = (self.rows.partners.len(), self.screen.list_height(pane));
+            if let Some(row) = self
+                .doc
+                .rows()
+                .partners
+                .iter()
+                .position(|i| *i as usize == pos)
+            {
+                let (len, h) = (
+                    self.doc.rows().partners.len(),
+                    self.screen.list_height(pane),
+                );
                 self.cursors[0].select(row, len, h);
                 self.partner_changed();
             }
@@ -272,152 +276,80 @@ impl App {
         }
     }
 
-    /// Makes `ws` the workspace: validated, remembered for undo, saved. False when refused.
-    /// A small change (the usual one: a record or a few) is checked and followed record by
-    /// record, in time that does not grow with the workspace; a big one is checked whole while
-    /// the figures are rebuilt on another core.
+    /// Makes `ws` the workspace through the document (validated, remembered for undo under the
+    /// change's name, saved), says so, and brings the screen up to date. False when refused.
     pub fn commit(&mut self, ws: Workspace, change: impl Into<Change>) -> bool {
         let change = change.into();
-        if let Some(reason) = &self.read_only {
-            let text = format!("Read-only ({reason}): nothing can be changed in this window");
-            self.set_status(Level::Warn, text);
-            return false;
-        }
-        let delta = Delta::between(&self.ws, &ws, super::FOLLOW_LIMIT);
-        let problems = match &delta {
-            Some(d) => validate_changes(&self.ws, &ws, d, &self.index),
-            None => {
-                let today = self.today;
-                let (problems, derived) = std::thread::scope(|scope| {
-                    let check = scope.spawn(|| validate(&ws));
-                    let derived = super::Derived::build(&ws, today);
-                    let problems = check
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                    (problems, derived)
-                });
-                if problems.is_empty() {
-                    let old = std::mem::replace(&mut self.ws, Arc::new(ws));
-                    self.install(derived);
-                    self.remember(old, &change);
-                    return true;
-                }
-                super::reclaim::drop_later(derived);
-                problems
+        match self.doc.commit(ws, change.name.clone()) {
+            Ok(_followed) => {
+                self.follow_document();
+                self.set_status(Level::Info, change.said);
+                self.poll_saves();
+                true
             }
-        };
-        if let Some(p) = problems.first() {
-            self.set_status(Level::Error, format!("Not saved: {p}"));
-            super::reclaim::drop_later(ws);
-            return false;
+            Err(refused) => {
+                let level = match refused {
+                    crate::document::Refused::ReadOnly(_) => Level::Warn,
+                    crate::document::Refused::Invalid(_) => Level::Error,
+                };
+                self.set_status(level, refused.to_string());
+                false
+            }
         }
-        let old = self.swap_workspace(Arc::new(ws), delta);
-        self.remember(old, &change);
-        true
-    }
-
-    /// After a change: the version it replaced goes on the undo history (200 steps, which share
-    /// every record they did not change), redo is forgotten, and the change is announced and
-    /// saved.
-    fn remember(&mut self, old: Arc<Workspace>, change: &Change) {
-        self.undo_stack.push(old);
-        if self.undo_stack.len() > UNDO_DEPTH {
-            let excess = self.undo_stack.len() - UNDO_DEPTH;
-            super::reclaim::drop_later(self.undo_stack.drain(..excess).collect::<Vec<_>>());
-        }
-        super::reclaim::drop_all_later(std::mem::take(&mut self.redo_stack));
-        self.name_change(&change.name);
-        self.announce_change(&change.said);
-    }
-
-    /// Remembers what the change that made the current workspace was, for undo and redo to say
-    /// ("Undone: deleted the log entry"); names of versions no longer kept are dropped.
-    fn name_change(&mut self, name: &str) {
-        let kept: std::collections::HashSet<*const Workspace> = self
-            .undo_stack
-            .iter()
-            .chain(&self.redo_stack)
-            .map(Arc::as_ptr)
-            .collect();
-        self.change_names
-            .retain(|ptr, _| kept.contains(&(*ptr as *const Workspace)));
-        self.change_names
-            .insert(Arc::as_ptr(&self.ws) as usize, name.to_string());
-    }
-
-    /// The name of the change that made `ws`, if known.
-    fn change_of(&self, ws: &Arc<Workspace>) -> Option<String> {
-        self.change_names.get(&(Arc::as_ptr(ws) as usize)).cloned()
-    }
-
-    /// Goes to another version of the workspace (undo, redo), following the change between.
-    fn go_to(&mut self, ws: Arc<Workspace>) -> Arc<Workspace> {
-        let delta = Delta::between(&self.ws, &ws, super::FOLLOW_LIMIT);
-        self.swap_workspace(ws, delta)
-    }
-
-    fn announce_change(&mut self, message: &str) {
-        self.set_status(Level::Info, message);
-        self.persist();
     }
 
     fn undo(&mut self) {
-        match self.undo_stack.pop() {
-            Some(previous) => {
-                let name = self.change_of(&self.ws);
-                let current = self.go_to(previous);
-                self.redo_stack.push(current);
-                let redo = self.keymap.keys_text(Action::Redo);
-                let said = match name {
-                    Some(name) => format!("Undone: {name} ({redo} redoes)"),
-                    None => format!("Undone ({redo} redoes)"),
-                };
-                let before = self.redo_stack.last().map_or(0, |w| w.conflicts.len());
-                let said = said + &self.conflicts_back(before);
-                self.announce_change(&said);
-            }
-            None => self.set_status(Level::Info, "Nothing to undo"),
-        }
+        let Some((stepped, _followed)) = self.doc.undo() else {
+            return self.set_status(Level::Info, "Nothing to undo");
+        };
+        self.follow_document();
+        let redo = self.keymap.keys_text(Action::Redo);
+        let said = match stepped.name {
+            Some(name) => format!("Undone: {name} ({redo} redoes)"),
+            None => format!("Undone ({redo} redoes)"),
+        };
+        let said = said + &self.conflicts_back(stepped.conflicts_back);
+        self.set_status(Level::Info, said);
+        self.poll_saves();
     }
 
-    /// After an undo: when it brought merge conflicts back, how many are open and the key that
-    /// lists them (empty otherwise).
-    fn conflicts_back(&self, before: usize) -> String {
-        let n = self.ws.conflicts.len();
-        if n <= before {
+    /// After an undo that brought `back` merge conflicts back: how many are open and the key
+    /// that lists them (empty otherwise).
+    fn conflicts_back(&self, back: usize) -> String {
+        if back == 0 {
             return String::new();
         }
         format!(
             "; {} to decide again ({} lists them)",
-            crate::words::count(n, "merge conflict"),
+            crate::words::count(self.ws().conflicts.len(), "merge conflict"),
             self.key_text(Action::OpenConflicts, crate::action::Context::Dashboard)
         )
     }
 
     fn redo(&mut self) {
-        match self.redo_stack.pop() {
-            Some(next) => {
-                let name = self.change_of(&next);
-                let current = self.go_to(next);
-                self.undo_stack.push(current);
-                self.announce_change(&match name {
-                    Some(name) => format!("Redone: {name}"),
-                    None => "Redone".to_string(),
-                });
-            }
-            None => self.set_status(Level::Info, "Nothing to redo"),
-        }
+        let Some((stepped, _followed)) = self.doc.redo() else {
+            return self.set_status(Level::Info, "Nothing to redo");
+        };
+        self.follow_document();
+        self.set_status(
+            Level::Info,
+            match stepped.name {
+                Some(name) => format!("Redone: {name}"),
+                None => "Redone".to_string(),
+            },
+        );
+        self.poll_saves();
     }
 
     fn ask_delete(&mut self) {
-        let ws = &self.ws;
+        let ws = self.ws();
         let yn = self.yes_no();
         let question = match self.focus {
             Pane::Partners => self.selected_partner().map(|p| {
                 let count = |n: usize, what: &str| format!("{n} {what}");
                 // The index holds every record of the partner.
                 let none = crate::insight::Slots::default();
-                let slots = self.index.slots(p.id).unwrap_or(&none);
+                let slots = self.doc.index().slots(p.id).unwrap_or(&none);
                 let goals = slots.goals.len();
                 let ms = slots.milestones.len();
                 let log = slots.interactions.len();
@@ -438,7 +370,7 @@ impl App {
             Pane::Goals => self.selected_row(Pane::Goals).map(|i| {
                 let g = &ws.goals[i];
                 // A goal's milestones are its partner's.
-                let ms = self.index.slots(g.partner).map_or(0, |s| {
+                let ms = self.doc.index().slots(g.partner).map_or(0, |s| {
                     s.milestones
                         .iter()
                         .filter(|&&m| ws.milestones.get(m).is_some_and(|m| m.goal == Some(g.id)))
@@ -479,7 +411,7 @@ impl App {
             self.set_status(Level::Info, "No log entry selected");
             return;
         };
-        let mut ws = Workspace::clone(&self.ws);
+        let mut ws = Workspace::clone(self.ws());
         let x = &mut ws.interactions[i];
         let Some(f) = x.follow_up.as_mut() else {
             self.set_status(Level::Info, "This log entry has no follow-up to mark done");
@@ -490,7 +422,7 @@ impl App {
             f.done = None;
             format!("Follow-up not done: {what}")
         } else {
-            f.done = Some(self.today);
+            f.done = Some(self.today());
             format!("Follow-up done today: {what}")
         };
         self.commit(ws, message);
@@ -518,7 +450,7 @@ impl App {
             self.set_status(Level::Info, "No milestone selected");
             return;
         };
-        let mut ws = Workspace::clone(&self.ws);
+        let mut ws = Workspace::clone(self.ws());
         let m = &mut ws.milestones[i];
         let id = m.id;
         let title = m.title.clone();
@@ -527,29 +459,29 @@ impl App {
             self.commit(ws, format!("{title}: not done"));
             return;
         }
-        m.done = Some(self.today);
+        m.done = Some(self.today());
         let goal = m.goal;
         let change = Change::named(format!("{title}: done"))
             .saying(format!("{title}: done! How was it celebrated?"));
         if self.commit(ws, change) {
             // A goal's milestones are its partner's: look among those only.
             let theirs = goal
-                .and_then(|g| self.ws.goal(g))
-                .and_then(|g| self.index.slots(g.partner))
+                .and_then(|g| self.ws().goal(g))
+                .and_then(|g| self.doc.index().slots(g.partner))
                 .map_or(&[][..], |s| &s.milestones[..]);
             // When it was the goal's last open milestone, the celebration form offers to mark
             // the goal achieved once it closes.
             let achieved = goal.filter(|g| {
-                self.ws
+                self.ws()
                     .goal(*g)
                     .is_some_and(|goal| goal.status == GoalStatus::Active)
                     && theirs
                         .iter()
-                        .map(|&i| &self.ws.milestones[i])
+                        .map(|&i| &self.ws().milestones[i])
                         .filter(|m| m.goal == Some(*g))
                         .all(|m| m.done.is_some())
             });
-            if let Some(m) = self.ws.milestone(id) {
+            if let Some(m) = self.ws().milestone(id) {
                 let skip = self.key_text(Action::Cancel, super::Context::Form);
                 let form = forms::celebration_form(m, &skip);
                 let mut form = self.form_overlay(form, FormTarget::Celebration(id));
@@ -566,7 +498,7 @@ impl App {
         if self.focus != Pane::Goals {
             return None;
         }
-        self.selected_row(Pane::Goals).map(|i| &self.ws.goals[i])
+        self.selected_row(Pane::Goals).map(|i| &self.ws().goals[i])
     }
 
     /// Moves the selected goal's current value one step (`goal_step`) up or down.
@@ -576,7 +508,7 @@ impl App {
             return;
         };
         let (id, step) = (g.id, goal_step(g));
-        let mut ws = Workspace::clone(&self.ws);
+        let mut ws = Workspace::clone(self.ws());
         let Some(goal) = ws.find_mut::<Goal>(id.0) else {
             return;
         };
@@ -610,50 +542,4 @@ pub fn goal_step(g: &Goal) -> f64 {
         .min_by(|a, b| (a - rough).abs().total_cmp(&(b - rough).abs()))
         .unwrap_or(1.0);
     nice.max(1.0)
-}
-
-/// A change to the workspace as it is named and said: its name is what undo and redo say
-/// ("Undone: {name}"), kept as given (never read back out of the message); what is said when it
-/// is made may add a hint ("X: done! How was it celebrated?").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
-    pub name: String,
-    pub said: String,
-}
-
-impl Change {
-    /// A change said as it is named.
-    pub fn named(name: impl Into<String>) -> Change {
-        let name = name.into();
-        Change {
-            said: name.clone(),
-            name,
-        }
-    }
-
-    /// The same change, saying `said` when it is made.
-    pub fn saying(self, said: impl Into<String>) -> Change {
-        Change {
-            said: said.into(),
-            ..self
-        }
-    }
-}
-
-impl From<String> for Change {
-    fn from(name: String) -> Change {
-        Change::named(name)
-    }
-}
-
-impl From<&String> for Change {
-    fn from(name: &String) -> Change {
-        Change::named(name.clone())
-    }
-}
-
-impl From<&str> for Change {
-    fn from(name: &str) -> Change {
-        Change::named(name)
-    }
 }

@@ -301,8 +301,8 @@ impl App {
     }
 
     fn row_matches(&self, pane: Pane, spec: &Spec, fuzzy: &mut Option<Query>, i: usize) -> bool {
-        let ws = &self.ws;
-        let today = self.today;
+        let ws = self.ws();
+        let today = self.today();
         let by_partner = spec.phase.is_some() || spec.kind.is_some() || spec.tag.is_some();
         let partner_ok = |id: PartnerId| {
             if !by_partner {

@@ -51,7 +51,7 @@ impl FormView {
         let key = app.keymap.keys_text(Action::Complete);
         let focus = form.focus;
         if let Some(f) = form.fields.get_mut(focus) {
-            forms::refresh_hint(f, app.now, &app.ws, &key);
+            forms::refresh_hint(f, app.now, app.ws(), &key);
         }
     }
 
@@ -75,7 +75,7 @@ impl FormView {
                 app.refresh_form_hints(form);
             }
             Action::Complete => {
-                if !forms::complete(form, &app.ws) {
+                if !forms::complete(form, app.ws()) {
                     return Effect::Status(Level::Info, "No completion here".to_string());
                 }
                 app.refresh_form_hints(form);
@@ -102,7 +102,7 @@ impl FormView {
                 };
                 return Effect::Several(vec![Effect::Close, offer_achieved(app, achieved)]);
             }
-            Action::Submit => match forms::build(form, *target, &app.ws, app.now) {
+            Action::Submit => match forms::build(form, *target, app.ws(), app.now) {
                 Some(built) => {
                     return Effect::Save {
                         built: Box::new(built),
@@ -157,7 +157,7 @@ impl App {
 
     fn refresh_form_hints(&self, form: &mut Form) {
         let key = self.keymap.keys_text(Action::Complete);
-        forms::refresh_hints(form, self.now, &self.ws, &key);
+        forms::refresh_hints(form, self.now, self.ws(), &key);
     }
 
     /// The text a form asked to hand to `$EDITOR`, while the request is pending.
@@ -219,7 +219,7 @@ impl App {
 
 /// The progress form of a goal whose last milestone was celebrated, preset to achieved.
 fn offer_achieved(app: &App, goal: Option<GoalId>) -> Effect {
-    match goal.and_then(|g| app.ws.goal(g)) {
+    match goal.and_then(|g| app.ws().goal(g)) {
         Some(g) => Effect::Open(app.form_overlay(
             forms::progress_form(g, true),
             FormTarget::GoalProgress(g.id),

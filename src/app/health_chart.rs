@@ -38,7 +38,7 @@ pub struct HealthChart {
 impl HealthChart {
     /// The chart for a partner on the app's screen; `None` for an unknown partner.
     pub fn build(app: &App, partner: PartnerId) -> Option<HealthChart> {
-        let today = app.today;
+        let today = app.today();
         let plot_width = (wrap_width(app.screen.area) as u16).saturating_sub(MARGIN);
         let weekly = plot_width > WEEKS as u16;
         let days = if weekly {
@@ -46,7 +46,7 @@ impl HealthChart {
         } else {
             insight::monthly_days(today, MONTHS)
         };
-        let history = insight::history(&app.ws, &app.index, partner, &days, today)?;
+        let history = insight::history(app.ws(), app.doc.index(), partner, &days, today)?;
         let tall = detail_rect(app.screen.area).height >= 30;
         Some(HealthChart {
             partner,

@@ -51,7 +51,7 @@ impl App {
         // Always a way out, whatever the keymap and whatever is open: saving what can be saved
         // and keeping the rest (the event loop does both on the way out).
         if key == Key::ctrl('c') {
-            self.interrupted = true;
+            self.ending.interrupted = true;
             self.quit = true;
             return;
         }
@@ -110,11 +110,11 @@ impl App {
             Some(s) if s.level == Level::Info => self.status = None,
             Some(_) => {
                 let context = self.context();
-                if self.status_context.is_some_and(|c| c != context) {
+                if self.messages.context.is_some_and(|c| c != context) {
                     self.status = None;
-                    self.status_context = None;
+                    self.messages.context = None;
                 } else {
-                    self.status_context = Some(context);
+                    self.messages.context = Some(context);
                 }
             }
             None => {}

@@ -18,16 +18,20 @@ pub struct Message {
     pub text: String,
 }
 
-/// The recent messages, the oldest first.
+/// The recent messages, the oldest first, and where the one on the status line was first seen
+/// by a key (a warning or an error goes when that changes).
 #[derive(Debug, Clone, Default)]
-pub struct Messages(VecDeque<Message>);
+pub struct Messages {
+    said: VecDeque<Message>,
+    pub context: Option<super::Context>,
+}
 
 impl Messages {
     pub fn push(&mut self, at: NaiveDateTime, level: Level, text: &str) {
-        if self.0.len() == KEPT {
-            self.0.pop_front();
+        if self.said.len() == KEPT {
+            self.said.pop_front();
         }
-        self.0.push_back(Message {
+        self.said.push_back(Message {
             at,
             level,
             text: text.to_string(),
@@ -36,15 +40,15 @@ impl Messages {
 
     /// The newest first.
     pub fn newest_first(&self) -> impl Iterator<Item = &Message> {
-        self.0.iter().rev()
+        self.said.iter().rev()
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.said.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.said.is_empty()
     }
 }
 
@@ -82,7 +86,7 @@ pub fn lines(app: &App, width: usize) -> Vec<(Level, String)> {
         out.push((Level::Info, "No messages yet".to_string()));
     }
     for m in app.messages.newest_first() {
-        let when = if m.at.date() == app.today {
+        let when = if m.at.date() == app.today() {
             m.at.format("%H:%M:%S").to_string()
         } else {
             m.at.format("%Y-%m-%d %H:%M:%S").to_string()
@@ -93,7 +97,7 @@ pub fn lines(app: &App, width: usize) -> Vec<(Level, String)> {
             Level::Error => "✗",
         };
         let head = format!("{when} {mark} ");
-        let indent = " ".repeat(crate::ui::text::width(&head));
+        let indent = " ".repeat(crate::text::width(&head));
         let room = width.saturating_sub(indent.len()).max(8);
         for (i, part) in m
             .text

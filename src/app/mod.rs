@@ -25,20 +25,22 @@ pub mod messages;
 mod overlay;
 pub mod palette;
 pub mod paste;
-mod reclaim;
 mod records;
 mod rescue;
 pub mod review;
-mod rows;
-mod saver;
 pub mod show;
 mod stack;
 mod sync;
 mod timeline;
-pub mod trends;
+mod trends;
 mod views;
 
 pub use crate::action::{Action, Context};
+pub use crate::document::{
+    BackgroundSaver, CopyError, DiskWriter, FileSaver, NoSaver, PartnerRows, ReadOnly, Rows,
+    SaveEvent, Saver, background,
+};
+pub use crate::document::{Change, Source, UNDO_DEPTH};
 pub use clock::{Clock, DayClock, ManualClock, SystemClock};
 pub use confirm::{ConfirmView, Pending};
 pub use conflicts::ConflictsView;
@@ -47,7 +49,6 @@ pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
 };
 pub use detail_view::DetailView;
-pub use edit::{Change, UNDO_DEPTH};
 pub use filter_view::FilterView;
 pub use form::{Field, FieldKind, Form};
 pub use form_view::FormView;
@@ -60,20 +61,15 @@ pub use overlay::{Effect, Overlay};
 pub use palette::{PaletteView, SearchView};
 pub use records::{RecordsKind, RecordsView};
 pub use rescue::Rescue;
-pub use rows::{PartnerRows, Rows};
-pub use saver::{
-    BackgroundSaver, CopyError, DiskWriter, FileSaver, NoSaver, ReadOnly, SaveEvent, Saver,
-    background,
-};
 pub use timeline::TimeView;
 pub use views::{AttentionView, OverviewSort, OverviewView};
 
-use crate::insight::{self, Index, Overview, PartnerSummary};
+use crate::document::Document;
+use crate::insight::PartnerSummary;
 use crate::keymap::Keymap;
-use crate::model::{Delta, ListKind, Partner, Workspace};
+use crate::model::{Partner, Workspace};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The four panes of the dashboard.
@@ -98,48 +94,6 @@ impl Pane {
     }
 }
 
-/// How many records a change may add, remove or change and still be followed ([`App::follow`])
-/// rather than everything rebuilt.
-pub(crate) const FOLLOW_LIMIT: usize = 512;
-
-/// Whether the figures can follow a change: not when our profile changed (every partner's
-/// alignment with our values moves) or a partner was removed (every position after it moves
-/// in every figure; rebuilding is as quick).
-fn followable(d: &Delta) -> bool {
-    !d.profile && d.list(ListKind::Partners).removed.is_empty()
-}
-
-/// Everything derived from a workspace that is rebuilt after a change.
-pub(crate) struct Derived {
-    index: Index,
-    overview: Overview,
-    rows: Rows,
-}
-
-impl Derived {
-    pub(crate) fn build(ws: &Workspace, today: NaiveDate) -> Derived {
-        let index = Index::build(ws);
-        let overview = insight::overview(ws, &index, today);
-        let rows = Rows::build(ws, &index);
-        Derived {
-            index,
-            overview,
-            rows,
-        }
-    }
-}
-
-/// Where the data lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// The user's file.
-    File(PathBuf),
-    /// A scratch copy of the bundled sample (never the user's file).
-    Demo(PathBuf),
-    /// Nothing on disk (tests, headless rendering).
-    Memory,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     Info,
@@ -154,16 +108,9 @@ pub struct Status {
 }
 
 pub struct App {
-    /// The data. Shared (cheaply) with the background saver and the undo history; a change
-    /// builds a new workspace and swaps it in.
-    pub ws: Arc<Workspace>,
-    /// Every partner's record positions (rebuilt on every change).
-    pub index: Index,
-    /// Summaries (aligned with `ws.partners`) and the attention queue (rebuilt on every change).
-    pub overview: Overview,
-    pub rows: Rows,
-    pub today: NaiveDate,
-    pub source: Source,
+    /// The data and its whole life: derived figures, undo, saving ([`Document`]). The app
+    /// keeps the screen's state only, and follows what each change of the document did.
+    pub doc: Document,
     pub keymap: Keymap,
     pub focus: Pane,
     pub cursors: [Cursor; 4],
@@ -175,52 +122,44 @@ pub struct App {
     /// The overlays under `overlay`, the nearest last ([`App::open`], [`App::close`]).
     pub(crate) under: Vec<Overlay>,
     pub status: Option<Status>,
-    /// Every recent status message in full, with its time (the status line may cut one).
+    /// Every recent status message in full, with its time (the status line may cut one), and
+    /// where the one on the status line was first seen by a key.
     pub messages: messages::Messages,
-    /// Where a warning or error was first seen by a key (it goes when that changes).
-    pub status_context: Option<Context>,
     pub screen: Screen,
     pub quit: bool,
-    /// The current time, for "now" in forms; `today` is its date. Both are read from `clock`
-    /// on every key and tick ([`App::tick`]).
+    /// The current time, for "now" in forms; its date is the document's day. Read from
+    /// `clock` on every key and tick ([`App::tick`]).
     pub now: chrono::NaiveDateTime,
     /// Where the time comes from.
     pub clock: Arc<dyn Clock>,
-    /// Where changes are saved.
-    pub saver: Box<dyn Saver>,
-    pub undo_stack: Vec<Arc<Workspace>>,
-    pub redo_stack: Vec<Arc<Workspace>>,
-    /// What each change was, by the address of the workspace it made (for undo and redo).
-    pub change_names: std::collections::HashMap<usize, String>,
-    /// The version last known to be in the file (after load or a save).
-    pub disk_base: Arc<Workspace>,
-    /// Why changes are not saved (another partnerdeck holds the file, or `--read-only`).
-    pub read_only: Option<String>,
-    /// The last save failure, until a save succeeds.
-    pub save_error: Option<String>,
-    /// The user chose to quit without their unsaved changes (after a failed save), or they were
-    /// already kept in a copy.
-    pub discard_on_quit: bool,
-    /// Said on the terminal after the session ends (where a copy went).
-    pub exit_message: Option<String>,
+    /// How the session ends: without unsaved changes, with a message, by `Ctrl-c`.
+    pub ending: Ending,
     /// A question that appeared on its own (not asked for by a key) ignores keys until this
     /// moment ([`App::handle_key`]): typing that goes on must not answer it.
     pub question_guard: Option<std::time::Instant>,
-    /// `Ctrl-c` ended the session: like a signal, anything unsaved (the text of an open form
-    /// too) is kept in an emergency copy.
-    pub interrupted: bool,
     /// A sync with the team under way (`S`).
     pub sync_job: Option<sync::SyncJob>,
     /// Each pane's filter (`/`).
     pub filters: [Option<filter::PaneFilter>; 4],
-    /// The overview's 12-month trends, computed lazily (`trends`).
-    pub trends: trends::Trends,
+}
+
+/// How the session ends ([`App::ending`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ending {
+    /// The user chose to quit without their unsaved changes (after a failed save), or they
+    /// were already kept in a copy.
+    pub discard: bool,
+    /// Said on the terminal after the session ends (where a copy went).
+    pub message: Option<String>,
+    /// `Ctrl-c` ended the session: like a signal, anything unsaved (the text of an open form
+    /// too) is kept in an emergency copy.
+    pub interrupted: bool,
 }
 
 impl App {
     /// An app saving synchronously where the data came from (tests, scripts).
     pub fn new(ws: Workspace, today: NaiveDate, source: Source) -> App {
-        let saver = saver::for_source(&source);
+        let saver = crate::document::saver::for_source(&source);
         App::with_saver(ws, today, source, saver)
     }
 
@@ -232,16 +171,8 @@ impl App {
         source: Source,
         saver: Box<dyn Saver>,
     ) -> App {
-        let index = Index::build(&ws);
-        let overview = insight::overview(&ws, &index, today);
-        let rows = Rows::build(&ws, &index);
         let mut app = App {
-            ws: Arc::new(ws),
-            index,
-            overview,
-            rows,
-            today,
-            source,
+            doc: Document::new(ws, today, source, saver),
             keymap: Keymap::default(),
             focus: Pane::Partners,
             cursors: [Cursor::default(); 4],
@@ -251,27 +182,15 @@ impl App {
             under: Vec::new(),
             status: None,
             messages: messages::Messages::default(),
-            status_context: None,
             screen: Screen::compute(Rect::new(0, 0, 120, 40), Pane::Partners),
             quit: false,
             now: today.and_hms_opt(12, 0, 0).unwrap_or_default(),
             clock: Arc::new(ManualClock::at_noon(today)),
-            saver,
-            undo_stack: Vec::new(),
-            redo_stack: Vec::new(),
-            change_names: std::collections::HashMap::new(),
-            disk_base: Arc::new(Workspace::default()),
-            read_only: None,
-            save_error: None,
-            discard_on_quit: false,
-            exit_message: None,
-            interrupted: false,
+            ending: Ending::default(),
             question_guard: None,
             sync_job: None,
             filters: Default::default(),
-            trends: trends::Trends::default(),
         };
-        app.disk_base = app.ws.clone();
         app.partner_changed();
         app
     }
@@ -289,16 +208,16 @@ impl App {
     pub fn tick(&mut self) -> bool {
         let now = self.clock.now();
         self.now = now;
-        if now.date() == self.today {
+        if now.date() == self.today() {
             return false;
         }
-        let old = self.today;
-        self.today = now.date();
+        let old = self.today();
+        self.doc.set_today(now.date());
         // A timeline left on today follows today; one scrolled elsewhere stays where it is.
         if self.time.anchor == old {
-            self.time = TimeView::around_with(self.today, self.time.days_per_col);
+            self.time = TimeView::around_with(self.today(), self.time.days_per_col);
         }
-        self.refresh();
+        self.follow_document();
         true
     }
 
@@ -306,7 +225,7 @@ impl App {
     /// in finished saves and looks at the file. True when anything shown changed, e.g. "unsaved" leaving the
     /// header once the save is done.
     pub fn quiet_tick(&mut self) -> bool {
-        let before = (self.status.clone(), self.unsaved(), self.save_error.clone());
+        let before = (self.status.clone(), self.unsaved(), self.save_error());
         let day = self.tick();
         let synced = self.poll_sync();
         let saves = self.poll_saves();
@@ -314,7 +233,7 @@ impl App {
         day || synced
             || saves
             || disk
-            || before != (self.status.clone(), self.unsaved(), self.save_error.clone())
+            || before != (self.status.clone(), self.unsaved(), self.save_error())
     }
 
     /// Tells the app the terminal's size (before the first frame and on every resize).
@@ -342,7 +261,7 @@ impl App {
     }
 
     pub fn set_status(&mut self, level: Level, text: impl Into<String>) {
-        self.status_context = None;
+        self.messages.context = None;
         let text = text.into();
         self.messages.push(self.now, level, &text);
         self.status = Some(Status { level, text });
@@ -356,12 +275,13 @@ impl App {
     }
 
     pub fn selected_partner(&self) -> Option<&Partner> {
-        self.selected_partner_index().map(|i| &self.ws.partners[i])
+        self.selected_partner_index()
+            .map(|i| &self.ws().partners[i])
     }
 
     fn partner_rows(&self) -> Option<&PartnerRows> {
         self.selected_partner_index()
-            .and_then(|i| self.rows.per_partner.get(i))
+            .and_then(|i| self.doc.rows().per_partner.get(i))
     }
 
     /// The rows of a pane (filtered when a filter is active), as indexes into the workspace
@@ -376,10 +296,10 @@ impl App {
     /// The rows of a pane before any filter.
     pub fn base_rows(&self, pane: Pane) -> &[u32] {
         match (pane, self.all_partners) {
-            (Pane::Partners, _) => &self.rows.partners,
-            (Pane::Goals, true) => &self.rows.all_goals,
-            (Pane::Timeline, true) => &self.rows.all_milestones,
-            (Pane::Log, true) => &self.rows.all_log,
+            (Pane::Partners, _) => &self.doc.rows().partners,
+            (Pane::Goals, true) => &self.doc.rows().all_goals,
+            (Pane::Timeline, true) => &self.doc.rows().all_milestones,
+            (Pane::Log, true) => &self.doc.rows().all_log,
             (Pane::Goals, false) => self.partner_rows().map_or(&[], |r| &r.goals),
             (Pane::Timeline, false) => self.partner_rows().map_or(&[], |r| &r.milestones),
             (Pane::Log, false) => self.partner_rows().map_or(&[], |r| &r.log),
@@ -532,7 +452,7 @@ impl App {
             Action::TimeLater => self.time.scroll(1, self.timeline_columns()),
             Action::TimeZoom => self.time.zoom(),
             Action::TimeToday => {
-                self.time = TimeView::around_with(self.today, self.time.days_per_col)
+                self.time = TimeView::around_with(self.today(), self.time.days_per_col)
             }
         }
         if pane == Pane::Partners && self.cursors[Pane::Partners as usize].selected != before {
@@ -569,17 +489,17 @@ impl App {
         // The timeline starts at today: the first open milestone from today on, else the first
         // one from today on, else the last one before.
         let rows = self.pane_rows(Pane::Timeline);
-        let from_today = |i: &u32| self.ws.milestones[*i as usize].due >= self.today;
+        let from_today = |i: &u32| self.ws().milestones[*i as usize].due >= self.today();
         let first_open = rows
             .iter()
-            .position(|i| from_today(i) && self.ws.milestones[*i as usize].done.is_none())
+            .position(|i| from_today(i) && self.ws().milestones[*i as usize].done.is_none())
             .or_else(|| rows.iter().position(from_today))
             .unwrap_or(rows.len().saturating_sub(1));
         let (len, h) = (rows.len(), self.screen.list_height(Pane::Timeline));
         let mut c = Cursor::default();
         c.select(first_open, len, h);
         self.cursors[Pane::Timeline as usize] = c;
-        self.time = TimeView::around_with(self.today, self.time.days_per_col);
+        self.time = TimeView::around_with(self.today(), self.time.days_per_col);
         self.follow_selected_milestone();
     }
 
@@ -593,7 +513,7 @@ impl App {
 
     pub(crate) fn follow_selected_milestone(&mut self) {
         if let Some(i) = self.selected_row(Pane::Timeline) {
-            let due = self.ws.milestones[i].due;
+            let due = self.ws().milestones[i].due;
             let cols = self.timeline_columns();
             self.time.reveal(due, cols);
         }
@@ -605,45 +525,19 @@ impl App {
         self.open(Overlay::Help(HelpView::new(from)));
     }
 
-    /// Puts `ws` in place of the workspace and brings every derived figure up to date with it:
-    /// by following the change (`delta`, from the current workspace to `ws`) when it can be
-    /// followed, else by rebuilding. Returns the workspace it replaced.
-    pub(crate) fn swap_workspace(
-        &mut self,
-        ws: Arc<Workspace>,
-        delta: Option<Delta>,
-    ) -> Arc<Workspace> {
-        let old = std::mem::replace(&mut self.ws, ws);
-        match delta {
-            Some(d) if followable(&d) => self.follow(&old, &d),
-            _ => self.refresh(),
-        }
-        old
+    /// The data.
+    pub fn ws(&self) -> &Arc<Workspace> {
+        self.doc.ws()
     }
 
-    /// Brings the index, the overview, the rows, the trends and the filters from `old` to the
-    /// current workspace, which differ by `d`: only the partners whose records changed are
-    /// computed again. Gives what [`App::refresh`] gives (`tests/incremental.rs`).
-    fn follow(&mut self, old: &Workspace, d: &Delta) {
-        let touched = self.index.update(old, &self.ws, d);
-        self.rows.update(old, &self.ws, d, &self.index, &touched);
-        let partners = d.list(ListKind::Partners);
-        // A snooze added or removed changes its partner's attention items only.
-        let mut items_touched = std::borrow::Cow::Borrowed(&touched);
-        if d.snoozes {
-            let (a, b) = (&old.snoozes, &self.ws.snoozes);
-            for s in a.iter().chain(b) {
-                if !a.contains(s) || !b.contains(s) {
-                    items_touched.to_mut().insert(s.partner);
-                }
-            }
-        }
-        self.overview
-            .update(&self.ws, &self.index, self.today, partners, &items_touched);
-        let positions = touched
-            .iter()
-            .filter_map(|p| self.index.slots(*p).map(|s| s.partner));
-        self.trends.follow(&partners.added, positions);
+    /// The day the figures are for (the clock's date).
+    pub fn today(&self) -> NaiveDate {
+        self.doc.today()
+    }
+
+    /// Brings the screen up to date after the document changed (its figures followed the
+    /// change or were rebuilt): the filters are matched again and the cursors kept in range.
+    pub(crate) fn follow_document(&mut self) {
         for pane in Pane::ALL {
             self.refilter(pane);
         }
@@ -651,41 +545,19 @@ impl App {
         self.resize(w, h);
     }
 
-    /// Replaces the workspace (after a load or change) and rebuilds everything derived from it.
-    pub fn set_workspace(&mut self, ws: Workspace) {
-        self.ws = Arc::new(ws);
-        self.refresh();
-    }
-
-    /// Rebuilds the index, the insight overview, the rows and the filters from the workspace.
+    /// Rebuilds every figure from the workspace, and the screen with them.
     pub fn refresh(&mut self) {
-        let derived = Derived::build(&self.ws, self.today);
-        self.install(derived);
-    }
-
-    /// Puts figures derived from the current workspace in place, and brings the filters and the
-    /// screen up to date with them.
-    fn install(&mut self, derived: Derived) {
-        let old = (
-            std::mem::replace(&mut self.index, derived.index),
-            std::mem::replace(&mut self.overview, derived.overview),
-            std::mem::replace(&mut self.rows, derived.rows),
-        );
-        reclaim::drop_later(old);
-        self.trends.reset(self.ws.partners.len());
-        for pane in Pane::ALL {
-            self.refilter(pane);
-        }
-        let (w, h) = (self.screen.area.width, self.screen.area.height);
-        self.resize(w, h);
+        self.doc.refresh();
+        self.follow_document();
     }
 
     /// The insight summary of the partner at position `i` of `ws.partners`.
     pub fn summary(&self, i: usize) -> Option<&PartnerSummary> {
-        let id = self.ws.partners.get(i)?.id;
-        match self.overview.summaries.get(i) {
+        let id = self.ws().partners.get(i)?.id;
+        let summaries = &self.doc.overview().summaries;
+        match summaries.get(i) {
             Some(s) if s.partner == id => Some(s),
-            _ => self.overview.summaries.iter().find(|s| s.partner == id),
+            _ => summaries.iter().find(|s| s.partner == id),
         }
     }
 }

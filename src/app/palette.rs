@@ -147,7 +147,7 @@ impl App {
     pub fn search_progress(&self) -> Option<u8> {
         match &self.overlay {
             Some(Overlay::Search(SearchView { job: Some(job), .. })) => {
-                Some((job.done * 100 / self.ws.record_count().max(1)).min(99) as u8)
+                Some((job.done * 100 / self.ws().record_count().max(1)).min(99) as u8)
             }
             _ => None,
         }
@@ -194,7 +194,7 @@ impl App {
 
     /// The length of the list of `stage` (`STAGES` follows the file's order of the lists).
     fn stage_len(&self, stage: usize) -> usize {
-        self.ws.list_lengths().get(stage).copied().unwrap_or(0)
+        self.ws().list_lengths().get(stage).copied().unwrap_or(0)
     }
 
     /// Matches the records at `range` of the list of `stage` (the lists in file order:
@@ -237,7 +237,7 @@ impl App {
             }
         }
         each_kind(&mut Stage {
-            ws: &self.ws,
+            ws: self.ws(),
             stage,
             range,
             q,

@@ -26,7 +26,7 @@ impl App {
     /// Positions (in the workspace list of the kind) of a partner's records, in display order:
     /// commitments by due date, celebrations newest first.
     pub fn record_rows(&self, kind: RecordsKind, partner: PartnerId) -> Vec<usize> {
-        let Some(slots) = self.index.slots(partner) else {
+        let Some(slots) = self.doc.index().slots(partner) else {
             return Vec::new();
         };
         match kind {
@@ -74,7 +74,11 @@ fn update(
     let rows = app.record_rows(kind, partner);
     let height = app.view_height();
     let selected = rows.get(cursor.selected).copied();
-    let name = app.ws.partner_name(partner).unwrap_or_default().to_string();
+    let name = app
+        .ws()
+        .partner_name(partner)
+        .unwrap_or_default()
+        .to_string();
     let nothing = || Effect::Status(Level::Info, "Nothing selected".to_string());
     if cursor.navigate(action, rows.len(), height) {
         return Effect::None;
@@ -82,7 +86,9 @@ fn update(
     match action {
         Action::Back => Effect::Close,
         Action::Help => Effect::Open(Overlay::Help(HelpView::new(super::Context::Records))),
-        Action::Add | Action::Edit | Action::Open | Action::Delete if app.read_only.is_some() => {
+        Action::Add | Action::Edit | Action::Open | Action::Delete
+            if app.doc.read_only().is_some() =>
+        {
             app.read_only_refusal()
         }
         Action::Add | Action::Edit | Action::Open => {
@@ -96,16 +102,16 @@ fn update(
             }
             let (form, target) = match kind {
                 RecordsKind::Commitments => {
-                    let c = editing.map(|i| &app.ws.commitments[i]);
+                    let c = editing.map(|i| &app.ws().commitments[i]);
                     (
                         forms::commitment_form(c, &name),
                         FormTarget::Commitment(partner, c.map(|c| c.id)),
                     )
                 }
                 RecordsKind::Celebrations => {
-                    let c = editing.map(|i| &app.ws.celebrations[i]);
+                    let c = editing.map(|i| &app.ws().celebrations[i]);
                     let done: Vec<&Milestone> = app
-                        .ws
+                        .ws()
                         .milestones
                         .iter()
                         .filter(|m| m.partner == partner && m.done.is_some())
@@ -120,14 +126,14 @@ fn update(
             Effect::Open(app.form_overlay(form, target))
         }
         Action::MarkKept | Action::MarkMissed if kind == RecordsKind::Commitments => {
-            if app.read_only.is_some() {
+            if app.doc.read_only().is_some() {
                 return app.read_only_refusal();
             }
             let Some(i) = selected else {
                 return nothing();
             };
-            let today = app.today;
-            let mut ws = Workspace::clone(&app.ws);
+            let today = app.today();
+            let mut ws = Workspace::clone(app.ws());
             let c = &mut ws.commitments[i];
             let (outcome, word) = if action == Action::MarkKept {
                 (Outcome::Kept(today), "kept")
@@ -148,14 +154,14 @@ fn update(
             };
             let (question, pending) = match kind {
                 RecordsKind::Commitments => {
-                    let c = &app.ws.commitments[i];
+                    let c = &app.ws().commitments[i];
                     (
                         format!("Delete the commitment \"{}\"? {}", c.what, app.yes_no()),
                         Pending::DeleteCommitment(c.id),
                     )
                 }
                 RecordsKind::Celebrations => {
-                    let c = &app.ws.celebrations[i];
+                    let c = &app.ws().celebrations[i];
                     (
                         format!("Delete the celebration \"{}\"? {}", c.how, app.yes_no()),
                         Pending::DeleteCelebration(c.id),

@@ -66,14 +66,14 @@ impl App {
         }
         if let Some(Overlay::Review(state)) = &self.overlay {
             let d = state.draft();
-            if !self.ws.drafts.contains(&d) {
+            if !self.ws().drafts.contains(&d) {
                 draft = Some(d);
             }
         }
-        let changed = !Arc::ptr_eq(&self.ws, &self.disk_base);
+        let changed = !Arc::ptr_eq(self.ws(), self.doc.disk_base());
         (changed || note.is_some() || draft.is_some()).then(|| Rescue {
-            ws: self.ws.clone(),
-            base: self.disk_base.clone(),
+            ws: self.ws().clone(),
+            base: self.doc.disk_base().clone(),
             draft,
             note,
         })

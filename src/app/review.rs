@@ -174,14 +174,16 @@ impl App {
         }
         // Most overdue first, then by name (those due today alphabetically).
         let overdue = |id: PartnerId| {
-            self.overview
+            self.doc
+                .overview()
                 .attention
                 .iter()
                 .find(|a| a.partner == id && a.kind == crate::insight::AttentionKind::ReviewDue)
                 .map_or(0, |a| a.days_overdue)
         };
         let mut due: Vec<(i64, String, PartnerId)> = self
-            .rows
+            .doc
+            .rows()
             .partners
             .iter()
             .filter_map(|i| self.summary(*i as usize))
@@ -205,16 +207,16 @@ impl App {
             let n = batch.total - batch.queue.len();
             let total = batch.total;
             self.open_review(id, batch);
-            let name = self.ws.partner_name(id).unwrap_or_default().to_string();
+            let name = self.ws().partner_name(id).unwrap_or_default().to_string();
             self.set_status(Level::Info, format!("Review {n} of {total}: {name}"));
         }
     }
 
     fn open_review(&mut self, id: PartnerId, batch: Batch) {
-        let Some(partner) = self.ws.partner(id) else {
+        let Some(partner) = self.ws().partner(id) else {
             return;
         };
-        let state = match self.ws.drafts.iter().find(|d| d.partner == id) {
+        let state = match self.ws().drafts.iter().find(|d| d.partner == id) {
             Some(d) => {
                 let s = ReviewState::from_draft(d);
                 self.set_status(
@@ -227,7 +229,7 @@ impl App {
                 );
                 s
             }
-            None => ReviewState::new(partner, self.today),
+            None => ReviewState::new(partner, self.today()),
         };
         self.open(Overlay::Review(Box::new(ReviewState { batch, ..state })));
     }
@@ -246,9 +248,9 @@ impl App {
     /// What the look-back step shows: the last review, its actions and whether they were done,
     /// commitments due since, and the log since, in brief.
     pub fn look_back(&self, partner: PartnerId) -> Vec<DetailLine> {
-        let ws = &self.ws;
+        let ws = self.ws();
         // Only this partner's records (from the index), so the cost does not grow with the file.
-        let Some(records) = self.index.records(ws, partner) else {
+        let Some(records) = self.doc.index().records(ws, partner) else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -263,7 +265,7 @@ impl App {
             .reviews
             .iter()
             .copied()
-            .filter(|r| r.date <= self.today)
+            .filter(|r| r.date <= self.today())
             .max_by_key(|r| (r.date, r.id));
         let since = match last {
             Some(r) => {
@@ -303,7 +305,7 @@ impl App {
                             "milestone",
                             ws.milestone(id).map(|m| match m.done {
                                 Some(d) => format!("✓ {} (done {d})", m.title),
-                                None if m.due < self.today => {
+                                None if m.due < self.today() => {
                                     format!("! {} (overdue since {})", m.title, m.due)
                                 }
                                 None => format!("○ {} (due {})", m.title, m.due),
@@ -332,14 +334,14 @@ impl App {
                     "",
                     "First review of this partnership".into(),
                 );
-                ws.partner(partner).map_or(self.today, |p| p.since)
+                ws.partner(partner).map_or(self.today(), |p| p.since)
             }
         };
         let due: Vec<&Commitment> = records
             .commitments
             .iter()
             .copied()
-            .filter(|c| c.due > since && c.due <= self.today)
+            .filter(|c| c.due > since && c.due <= self.today())
             .collect();
         push(
             LineKind::Heading,
@@ -363,7 +365,7 @@ impl App {
             .interactions
             .iter()
             .copied()
-            .filter(|i| i.at.date() > since && i.at.date() <= self.today)
+            .filter(|i| i.at.date() > since && i.at.date() <= self.today())
             .collect();
         push(
             LineKind::Heading,
@@ -389,17 +391,22 @@ impl App {
         partner: PartnerId,
         practice: Practice,
     ) -> (Vec<DetailLine>, Option<u8>) {
-        let lines = crate::insight::partner_insight(&self.ws, &self.index, partner, self.today)
-            .map(|i| practice_section(&i, practice))
-            .unwrap_or_default();
-        let previous = self.index.records(&self.ws, partner).and_then(|records| {
-            records
-                .reviews
-                .iter()
-                .filter(|r| r.date <= self.today)
-                .max_by_key(|r| (r.date, r.id))
-                .map(|r| r.ratings.get(practice).score)
-        });
+        let lines =
+            crate::insight::partner_insight(self.ws(), self.doc.index(), partner, self.today())
+                .map(|i| practice_section(&i, practice))
+                .unwrap_or_default();
+        let previous = self
+            .doc
+            .index()
+            .records(self.ws(), partner)
+            .and_then(|records| {
+                records
+                    .reviews
+                    .iter()
+                    .filter(|r| r.date <= self.today())
+                    .max_by_key(|r| (r.date, r.id))
+                    .map(|r| r.ratings.get(practice).score)
+            });
         (lines, previous)
     }
 }
@@ -513,7 +520,7 @@ fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
                     let due = if due_text.is_empty() {
                         Ok(None)
                     } else {
-                        parse_date(&due_text, app.today).map(Some)
+                        parse_date(&due_text, app.today()).map(Some)
                     };
                     match due {
                         Ok(due) => {
@@ -606,8 +613,8 @@ fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
 fn discard(state: &ReviewState, app: &App) -> Effect {
     let partner = state.partner;
     // The rest of the batch goes with it.
-    let done = if app.ws.drafts.iter().any(|d| d.partner == partner) {
-        let mut ws = crate::model::Workspace::clone(&app.ws);
+    let done = if app.ws().drafts.iter().any(|d| d.partner == partner) {
+        let mut ws = crate::model::Workspace::clone(app.ws());
         ws.drafts.retain(|d| d.partner != partner);
         Effect::Apply {
             ws: Box::new(ws),
@@ -624,13 +631,13 @@ fn discard(state: &ReviewState, app: &App) -> Effect {
 /// written) and goes on with the next in the batch.
 fn skip(state: &ReviewState, app: &App) -> Effect {
     let name = app
-        .ws
+        .ws()
         .partner_name(state.partner)
         .unwrap_or_default()
         .to_string();
     let mut effects = vec![Effect::Close];
     if state.started_anything() {
-        let mut ws = crate::model::Workspace::clone(&app.ws);
+        let mut ws = crate::model::Workspace::clone(app.ws());
         ws.drafts.retain(|d| d.partner != state.partner);
         ws.drafts.push(state.draft());
         ws.drafts.sort_by_key(|d| d.partner);
@@ -647,7 +654,7 @@ fn skip(state: &ReviewState, app: &App) -> Effect {
 
 /// Keeps what was written as a draft (the rest of the batch goes with the review).
 fn keep_draft(state: &ReviewState, app: &App) -> Effect {
-    let mut ws = crate::model::Workspace::clone(&app.ws);
+    let mut ws = crate::model::Workspace::clone(app.ws());
     ws.drafts.retain(|d| d.partner != state.partner);
     ws.drafts.push(state.draft());
     ws.drafts.sort_by_key(|d| d.partner);
@@ -655,7 +662,7 @@ fn keep_draft(state: &ReviewState, app: &App) -> Effect {
         "Draft kept: {} on the partner resumes it",
         app.key_text(Action::Review, Context::Dashboard)
     );
-    let name = app.ws.partner_name(state.partner).unwrap_or_default();
+    let name = app.ws().partner_name(state.partner).unwrap_or_default();
     Effect::Several(vec![
         Effect::Close,
         Effect::Apply {
@@ -696,7 +703,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
         state.error = Some(format!("Rate {} first (1–5)", Practice::ALL[i].label()));
         return Effect::None;
     }
-    let next = match parse_date(state.next.value(), app.today) {
+    let next = match parse_date(state.next.value(), app.today()) {
         Ok(d) => d,
         Err(e) => {
             state.step = NEXT;
@@ -711,9 +718,9 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
         r.score = state.scores[i].unwrap_or(3);
         r.note = state.notes[i].value().trim().to_string();
     }
-    let mut ws = crate::model::Workspace::clone(&app.ws);
+    let mut ws = crate::model::Workspace::clone(app.ws());
     let review = ReviewId(ws.allocate_id());
-    let fallback_due = app.today + chrono::Days::new(14);
+    let fallback_due = app.today() + chrono::Days::new(14);
     for a in &state.actions {
         let due = a.due.unwrap_or(fallback_due);
         let action = match a.kind {
@@ -729,7 +736,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
                     target: None,
                     current: 0.0,
                     owner: Owner::Joint,
-                    start: app.today,
+                    start: app.today(),
                     due: a.due,
                     status: GoalStatus::Active,
                 });
@@ -769,7 +776,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
     ws.reviews.push(Review {
         id: review,
         partner: state.partner,
-        date: app.today,
+        date: app.today(),
         ratings,
         feedback: state.feedback.value().trim().to_string(),
         next_review: Some(next),

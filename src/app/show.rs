@@ -68,11 +68,12 @@ impl App {
     pub fn select_partner_named(&mut self, query: &str) -> Result<(), ShowError> {
         let row = {
             let items: Vec<(usize, &str)> = self
-                .rows
+                .doc
+                .rows()
                 .partners
                 .iter()
                 .enumerate()
-                .map(|(row, &i)| (row, self.ws.partners[i as usize].name.as_str()))
+                .map(|(row, &i)| (row, self.ws().partners[i as usize].name.as_str()))
                 .collect();
             if items.is_empty() {
                 return Err(ShowError::NoPartners);
@@ -81,7 +82,7 @@ impl App {
                 .map_err(ShowError::Partner)?
                 .0
         };
-        let len = self.rows.partners.len();
+        let len = self.doc.rows().partners.len();
         let height = self.screen.list_height(Pane::Partners);
         self.cursors[Pane::Partners as usize].select(row, len, height);
         self.partner_changed();

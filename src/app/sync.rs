@@ -38,7 +38,7 @@ impl App {
             self.set_status(Level::Info, "A sync is already under way");
             return;
         }
-        let Source::File(path) = self.source.clone() else {
+        let Source::File(path) = self.doc.source().clone() else {
             self.set_status(
                 Level::Info,
                 "Sync shares your own file; the demo is a scratch copy",

@@ -59,7 +59,7 @@ impl App {
 
     /// Partner positions in the order of `sort`.
     pub fn overview_order(&self, sort: OverviewSort) -> Vec<u32> {
-        let mut order = self.rows.partners.clone();
+        let mut order = self.doc.rows().partners.clone();
         let key = |i: &u32| self.summary(*i as usize);
         match sort {
             OverviewSort::Name => {}
@@ -90,7 +90,7 @@ impl App {
     /// partner's details.
     pub fn jump_to(&mut self, partner: crate::model::PartnerId, record: Target) {
         let Some(pos) = self
-            .ws
+            .ws()
             .partners
             .binary_search_by_key(&partner, |p| p.id)
             .ok()
@@ -100,23 +100,31 @@ impl App {
         if self.all_partners {
             self.all_partners = false;
         }
-        let row = self.rows.partners.iter().position(|i| *i as usize == pos);
+        let row = self
+            .doc
+            .rows()
+            .partners
+            .iter()
+            .position(|i| *i as usize == pos);
         let h = self.screen.list_height(Pane::Partners);
-        let len = self.rows.partners.len();
+        let len = self.doc.rows().partners.len();
         self.cursors[Pane::Partners as usize].select(row.unwrap_or(0), len, h);
         self.partner_changed();
         let (pane, wanted) = match record {
             Target::Goal(id) => (
                 Pane::Goals,
-                self.ws.goals.binary_search_by_key(&id, |g| g.id).ok(),
+                self.ws().goals.binary_search_by_key(&id, |g| g.id).ok(),
             ),
             Target::Milestone(id) => (
                 Pane::Timeline,
-                self.ws.milestones.binary_search_by_key(&id, |m| m.id).ok(),
+                self.ws()
+                    .milestones
+                    .binary_search_by_key(&id, |m| m.id)
+                    .ok(),
             ),
             Target::Interaction(id) => (
                 Pane::Log,
-                self.ws
+                self.ws()
                     .interactions
                     .binary_search_by_key(&id, |x| x.id)
                     .ok(),
@@ -177,7 +185,7 @@ impl OverviewView {
         let target = self
             .order
             .get(self.cursor.selected)
-            .map(|i| app.ws.partners[*i as usize].id)
+            .map(|i| app.ws().partners[*i as usize].id)
             .map(|id| (id, Target::Partner(id)));
         let len = self.order.len();
         keys(
@@ -200,12 +208,12 @@ impl AttentionView {
             _ => None,
         };
         if let Some(days) = days {
-            let len = app.overview.attention.len();
-            let Some(item) = app.overview.attention.get(self.cursor.selected) else {
+            let len = app.doc.overview().attention.len();
+            let Some(item) = app.doc.overview().attention.get(self.cursor.selected) else {
                 return Effect::None;
             };
-            let until = crate::insight::dates::plus_days(app.today, days);
-            let ws = snoozed(&app.ws, item, app.today, until);
+            let until = crate::insight::dates::plus_days(app.today(), days);
+            let ws = snoozed(app.ws(), item, app.today(), until);
             // The item leaves the queue: the selection stays on the row (the next item).
             if self.cursor.selected + 1 == len {
                 self.cursor.selected = self.cursor.selected.saturating_sub(1);
@@ -225,11 +233,12 @@ impl AttentionView {
             };
         }
         let target = app
-            .overview
+            .doc
+            .overview()
             .attention
             .get(self.cursor.selected)
             .map(|item| (item.partner, item.record));
-        let len = app.overview.attention.len();
+        let len = app.doc.overview().attention.len();
         keys(
             &mut self.cursor,
             len,

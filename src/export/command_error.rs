@@ -83,4 +83,21 @@ pub enum CommandError {
     Import { path: PathBuf, source: ImportError },
     #[error("the current version could not be backed up, so nothing was imported: {0}")]
     Backup(BackupError),
+    /// The change was made but not saved (refused, the save failed, the file kept changing).
+    #[error("{0}")]
+    Write(String),
+}
+
+impl CommandError {
+    /// A write through the document that failed: the change's own error as it is, the rest
+    /// as said.
+    pub fn from_write<E>(e: crate::document::WriteError<E>) -> CommandError
+    where
+        E: std::error::Error + Into<CommandError> + 'static,
+    {
+        match e {
+            crate::document::WriteError::Change(e) => e.into(),
+            other => CommandError::Write(other.to_string()),
+        }
+    }
 }

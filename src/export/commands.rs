@@ -7,6 +7,7 @@ pub use super::command_error::CommandError;
 use super::csv::Kind as Table;
 use super::import::Kind as ImportKind;
 use super::{Format, find, only_partner};
+use crate::document::{self, Backups, Change};
 use crate::model::Workspace;
 use crate::store::{self, LockError, Session, SessionError};
 use crate::text::clean_lines;
@@ -55,7 +56,7 @@ impl Source {
         &self,
         retry: &'static str,
         wait: Option<u64>,
-    ) -> Result<(Session, Workspace), CommandError> {
+    ) -> Result<(Session, Workspace, Option<store::Stamp>), CommandError> {
         let options = store::Options {
             read_only: false,
             wait: wait.map(Duration::from_secs),
@@ -63,8 +64,12 @@ impl Source {
             ..self.options.clone()
         };
         let mut session = open_for_writing(&options, retry)?;
-        let ws = workspace_of(&mut session)?;
-        Ok((session, ws))
+        let path = session.path().to_path_buf();
+        // git writes the file in place: a load that meets it half written waits and reads again.
+        match store::git_busy::read_settled(&path, || session.load())? {
+            Some(opened) => Ok((session, opened.workspace, opened.stamp)),
+            None => Err(CommandError::Missing(session.path().to_path_buf())),
+        }
     }
 }
 
@@ -249,38 +254,65 @@ pub fn import(
         path: file.to_path_buf(),
         byte: e.utf8_error().valid_up_to() + 1,
     })?;
-    let (session, ws) = if apply {
-        let (session, ws) = src.open_for_writing("close it there, then import again", wait)?;
-        (Some(session), ws)
-    } else {
-        (None, src.read()?)
-    };
-    let plan = super::import::plan(&ws, kind, &text, src.today).map_err(|source| {
-        CommandError::Import {
-            path: file.to_path_buf(),
-            source,
-        }
-    })?;
-    let source = file.display().to_string();
-    let mut report = plan.report(&source, apply);
-    if let Some(session) = session.as_ref().filter(|_| !plan.added.is_empty()) {
-        let path = session.path();
-        let backup = store::backup_now(path, Utc::now()).map_err(CommandError::Backup)?;
-        store::save(path, &plan.workspace)?;
-        if let Some(b) = backup {
-            report.push_str(&format!(
-                "the version before the import is kept as backup {} (`partnerdeck restore {}` \
+    if !apply {
+        let plan = plan_import(&src.read()?, kind, &text, src.today, file)?;
+        print(&plan.report(&file.display().to_string(), false))?;
+        return Ok(import_exit(&plan));
+    }
+    let (session, ws, stamp) = src.open_for_writing("close it there, then import again", wait)?;
+    let mut plan = None;
+    let written = document::write_change(
+        session.path(),
+        ws,
+        stamp,
+        src.today,
+        Backups::Always,
+        |n: &usize| Change::named(format!("Imported {}", crate::words::count(*n, "row"))),
+        |ws| {
+            let p = plan_import(ws, kind, &text, src.today, file)?;
+            *ws = p.workspace.clone();
+            let added = p.added.len();
+            plan = Some(p);
+            Ok::<_, CommandError>(added)
+        },
+    );
+    let written = written.map_err(CommandError::from_write)?;
+    let plan = plan.ok_or(CommandError::VanishedWhileReading)?;
+    let mut report = plan.report(&file.display().to_string(), true);
+    if !plan.added.is_empty()
+        && let Some(b) = written.backup
+    {
+        report.push_str(&format!(
+            "the version before the import is kept as backup {} (`partnerdeck restore {}` \
                  puts it back)\n",
-                b.id, b.id
-            ));
-        }
+            b.id, b.id
+        ));
     }
     print(&report)?;
-    Ok(if plan.rejected.is_empty() {
+    Ok(import_exit(&plan))
+}
+
+/// The plan of an import of `text` into `ws`.
+fn plan_import(
+    ws: &Workspace,
+    kind: ImportKind,
+    text: &str,
+    today: chrono::NaiveDate,
+    file: &Path,
+) -> Result<super::import::Plan, CommandError> {
+    super::import::plan(ws, kind, text, today).map_err(|source| CommandError::Import {
+        path: file.to_path_buf(),
+        source,
+    })
+}
+
+/// Exit code 1 when rows were rejected.
+fn import_exit(plan: &super::import::Plan) -> ExitCode {
+    if plan.rejected.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
-    })
+    }
 }
 
 /// `partnerdeck brief NAME`.
@@ -300,7 +332,7 @@ pub fn log(
     wait: Option<u64>,
 ) -> Result<ExitCode, CommandError> {
     src.refuse_demo("log")?;
-    let (session, mut ws) = src.open_for_writing(
+    let (session, ws, stamp) = src.open_for_writing(
         "log it there (`l` on the partner), or close it and run this again",
         wait,
     )?;
@@ -309,13 +341,17 @@ pub fn log(
         .today
         .and_hms_opt(clock.hour(), clock.minute(), 0)
         .unwrap_or_else(|| src.today.and_time(clock));
-    let x = super::log::add(&mut ws, entry, now)?;
-    store::save_with_backup(
+    let written = document::write_change(
         session.path(),
-        &ws,
-        &store::BackupPolicy::default(),
-        Utc::now(),
-    )?;
+        ws,
+        stamp,
+        src.today,
+        Backups::ByPolicy,
+        |x: &crate::model::Interaction| Change::named(format!("Logged {}", x.id)),
+        |ws| super::log::add(ws, entry, now),
+    )
+    .map_err(CommandError::from_write)?;
+    let (ws, x) = (written.workspace, written.value);
     // The entry is saved: whatever happens to the confirmation now, the command succeeded (a
     // failure would make a script log it again). A closed pipe ends quietly.
     if let Err(e) = say(&super::log::describe(&ws, &x)) {

@@ -67,23 +67,21 @@ pub enum LogError {
     DueWithoutFollowUp,
     #[error(transparent)]
     Ids(#[from] IdsExhausted),
-    /// What validation found wrong with the new entry.
-    #[error("{}", .0.join("; "))]
-    Invalid(Vec<String>),
 }
 
 /// Adds the entry to `ws` and returns it; `now` is the time taken for "now". Nothing is added
-/// when something is wrong; the error says what.
+/// when something is wrong; the error says what. (The change is checked as every change is,
+/// when it is committed: [`crate::document::write_change`].)
 pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Interaction, LogError> {
     let partner = find::partner(ws, e.partner)?;
     let partner_id = partner.id;
     let channel = match e.channel {
-        None => Channel::Call,
-        Some(text) => Channel::parse(text).ok_or_else(|| LogError::Channel(text.into()))?,
+        None => None,
+        Some(text) => Some(Channel::parse(text).ok_or_else(|| LogError::Channel(text.into()))?),
     };
     let initiated_by = match e.initiated_by {
-        None => Side::Us,
-        Some(text) => Side::parse(text).ok_or_else(|| LogError::Side(text.into()))?,
+        None => None,
+        Some(text) => Some(Side::parse(text).ok_or_else(|| LogError::Side(text.into()))?),
     };
     let at = match e.when {
         None => now,
@@ -92,46 +90,31 @@ pub fn add(ws: &mut Workspace, e: &Entry<'_>, now: NaiveDateTime) -> Result<Inte
     if at.date() > now.date() && !e.future {
         return Err(LogError::Future(at));
     }
-    if let Some(s) = e.sentiment
-        && !(1..=5).contains(&s)
-    {
-        return Err(LogError::Sentiment(s));
-    }
-    if e.summary.trim().is_empty() {
-        return Err(LogError::EmptySummary);
-    }
-    let follow_up = match (e.follow_up, e.follow_up_due) {
-        (None, None) => None,
+    let follow_up_due = match (e.follow_up, e.follow_up_due) {
         (None, Some(_)) => return Err(LogError::DueWithoutFollowUp),
-        (Some(what), due) => {
-            let due = match due {
-                Some(text) => Some(parse_date(text, at.date()).map_err(LogError::Date)?),
-                None => None,
-            };
-            Some(FollowUp::after(what.trim(), at.date(), due, None))
-        }
+        (_, Some(text)) => Some(parse_date(text, at.date()).map_err(LogError::Date)?),
+        (_, None) => None,
     };
-    let x = Interaction {
-        id: InteractionId(ws.try_allocate_id()?),
+    let entry = LogEntry {
         partner: partner_id,
         at,
         channel,
         initiated_by,
-        summary: e.summary.trim().to_string(),
-        sentiment: e.sentiment,
-        follow_up,
+        summary: e.summary.to_string(),
+        sentiment: e.sentiment.map(f64::from),
+        follow_up: e.follow_up.unwrap_or_default().to_string(),
+        follow_up_due,
+        follow_up_done: None,
     };
+    let x = entry
+        .build(InteractionId(ws.try_allocate_id()?))
+        .map_err(|errors| match errors[0] {
+            LogEntryError::EmptySummary => LogError::EmptySummary,
+            LogEntryError::Sentiment(s) => LogError::Sentiment(s as u8),
+            LogEntryError::DateWithoutFollowUp => LogError::DueWithoutFollowUp,
+        })?;
     ws.interactions.push(x.clone());
     ws.normalize();
-    let problems: Vec<String> = validate(ws)
-        .into_iter()
-        .filter(|p| p.id == Some(x.id.0))
-        .map(|p| p.message)
-        .collect();
-    if !problems.is_empty() {
-        ws.interactions.retain(|i| i.id != x.id);
-        return Err(LogError::Invalid(problems));
-    }
     Ok(x)
 }
 

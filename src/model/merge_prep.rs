@@ -21,7 +21,7 @@
 //!   are undone before merging, so they keep their links until the conflict is decided
 //!   ([`undo_cascades`]).
 
-use super::merge3::set_field;
+use super::field_value::set_field;
 use super::record::{EachKind, ListKind, Record, each_kind};
 use super::*;
 use rustc_hash::{FxHashMap, FxHashSet};

@@ -1,9 +1,11 @@
 //! The pure data of partnerdeck: the `Workspace` (the whole file) and its records, their ids,
 //! enums and validation. No I/O, no terminal.
 
+pub mod build;
 pub mod dates;
 pub mod delta;
 mod enums;
+mod field_value;
 pub mod find;
 pub mod ids;
 pub mod list;
@@ -18,6 +20,7 @@ pub mod snooze;
 mod validate;
 mod workspace;
 
+pub use build::{LogEntry, LogEntryError, LogPart};
 pub use delta::{Delta, ListDelta, Renumber};
 pub use enums::*;
 pub use ids::{

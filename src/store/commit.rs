@@ -93,6 +93,9 @@ pub fn replace_if_unchanged(
     known: Option<&Stamp>,
 ) -> Result<Committed, SaveError> {
     let tmp = write_temp(path, bytes)?;
+    // git checks a file before it writes it, without partnerdeck's lock: while it is at work
+    // (between its check and its write), let it finish; the swap then sees what it wrote.
+    super::git_busy::wait_for_git(path, super::git_busy::GIT_WAIT);
     let result = swap_in(path, &tmp, known);
     // A stranded version is the caller's to keep; anything else left there is ours.
     if tmp.exists() && !matches!(result, Ok(Committed::Stranded { .. })) {

@@ -11,6 +11,7 @@ pub mod commit;
 pub mod demo;
 pub mod emergency;
 pub mod format;
+pub mod git_busy;
 pub mod load;
 pub mod lock;
 pub mod migrate;

@@ -187,7 +187,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
         Source::File(path)
     };
     let mut app = App::with_saver(ws, today, source, saver);
-    app.read_only = read_only;
+    app.doc.set_read_only(read_only);
     app.set_clock(clock(options.today));
     let (theme, warnings) = crate::config::apply(config, &mut app);
     if let Some(first) = warnings.first() {
@@ -199,8 +199,8 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
         };
         notes.push((Level::Warn, format!("Config: {first}{more}")));
     }
-    if !app.ws.conflicts.is_empty() {
-        let n = app.ws.conflicts.len();
+    if !app.ws().conflicts.is_empty() {
+        let n = app.ws().conflicts.len();
         notes.push((
             Level::Warn,
             format!(
@@ -214,7 +214,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     }
     if let Some(path) = emergency {
         app.offer_recovery(path);
-    } else if !app.ws.conflicts.is_empty() {
+    } else if !app.ws().conflicts.is_empty() {
         // A merge left decisions: they come first.
         app.open_conflicts();
     }
@@ -228,7 +228,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     let saved = app.flush_saves();
     remember_unsaved(None);
     let ended = match &result {
-        Ok(Ending::Quit) if app.interrupted => "Ctrl-c ended the session",
+        Ok(Ending::Quit) if app.ending.interrupted => "Ctrl-c ended the session",
         Ok(Ending::Quit) => "",
         Ok(Ending::Stopped) => "a signal ended the session",
         Ok(Ending::Gone) => "the terminal was closed",
@@ -237,14 +237,14 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     // Nothing is left behind: not a failed save, not text typed into a form or review when a
     // signal or a closed terminal ended the session.
     let rescue = match (&result, saved) {
-        _ if app.discard_on_quit => None,
-        (Ok(Ending::Quit), true) if !app.interrupted => None,
+        _ if app.ending.discard => None,
+        (Ok(Ending::Quit), true) if !app.ending.interrupted => None,
         _ => app.rescue(),
     };
     // (The demo's scratch folder goes when the session ends: nothing of it is kept.)
-    if let (Some(rescue), Source::File(path)) = (rescue, &app.source) {
-        let reason = match (&app.save_error, saved) {
-            (Some(e), _) => e.clone(),
+    if let (Some(rescue), Source::File(path)) = (rescue, &app.doc.source()) {
+        let reason = match (app.save_error(), saved) {
+            (Some(e), _) => e,
             (None, false) => "the file changed on disk".to_string(),
             (None, true) => ended.to_string(),
         };
@@ -252,7 +252,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
         return Err(Error::Unsaved { reason, copy });
     }
     result.map_err(Error::Loop)?;
-    if let Some(message) = &app.exit_message {
+    if let Some(message) = &app.ending.message {
         use std::io::Write as _;
         let _ = writeln!(std::io::stderr(), "partnerdeck: {message}");
     }
@@ -297,7 +297,7 @@ fn run(
                 // The first frame is drawn: a parsed file leaves a cache entry for the next
                 // start, written in the background (the workspace as loaded, shared).
                 if let Some(write) = cache_write.take() {
-                    write.spawn(app.disk_base.clone());
+                    write.spawn(app.doc.disk_base().clone());
                 }
             }
             let timeout = if app.pending_work() {
@@ -353,7 +353,7 @@ fn run(
                 }
             }
         }
-        if app.saver.pending() {
+        if app.doc.saving() {
             app.set_status(Level::Info, "Saving…");
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
         }
@@ -405,7 +405,7 @@ fn read_events(
 
 /// Records what the watcher or a panic would write if the process ended now.
 fn publish(app: &App) {
-    let unsaved = match &app.source {
+    let unsaved = match &app.doc.source() {
         Source::File(p) | Source::Demo(p) => app.rescue().map(|rescue| Unsaved {
             path: p.clone(),
             rescue,

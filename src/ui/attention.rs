@@ -21,7 +21,7 @@ fn symbol(kind: AttentionKind) -> &'static str {
 
 pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
     let area = view_rect(frame.area());
-    let items = &app.overview.attention;
+    let items = &app.doc.overview().attention;
     let title = format!(
         "Today · {} attention",
         crate::words::plural(items.len(), "thing needs", "things need")
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
         title,
         format!(
             "{} · {}",
-            app.today,
+            app.today(),
             app.keymap.keys_text(crate::action::Action::Back) + ": close"
         ),
         theme,
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
     // the rest, the partner up to its longest name.
     let total = inner.width as usize;
     // The widest of each column, kept by the overview (not measured item by item per frame).
-    let widths = app.overview.queue_widths();
+    let widths = app.doc.overview().queue_widths();
     let kind_w = widths.map_or(4, |w| w.kind) + 1;
     let when_w = widths.map_or(4, |w| w.when) + 1;
     let longest_name = widths.map_or(7, |w| w.partner) + 1;

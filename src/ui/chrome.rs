@@ -25,24 +25,24 @@ pub fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let place = match &app.source {
+    let place = match &app.doc.source() {
         Source::File(p) => p.display().to_string(),
         Source::Demo(_) => "demo (a scratch copy; your file is untouched)".into(),
         Source::Memory => "not saved".into(),
     };
-    let name = if app.ws.profile.name.trim().is_empty() {
+    let name = if app.ws().profile.name.trim().is_empty() {
         "partnerdeck".to_string()
     } else {
-        clean(&app.ws.profile.name).into_owned()
+        clean(&app.ws().profile.name).into_owned()
     };
     // A badge counting what needs attention (the Today view, `t`).
-    let badge = match app.overview.attention.len() {
+    let badge = match app.doc.overview().attention.len() {
         0 => String::new(),
         n => format!("· ⚑ {n} "),
     };
-    let left = format!(" {name} · {} {badge}", app.today.format("%a %Y-%m-%d"));
-    let on_disk = !matches!(app.source, Source::Memory);
-    let place = match (&app.read_only, on_disk && app.unsaved()) {
+    let left = format!(" {name} · {} {badge}", app.today().format("%a %Y-%m-%d"));
+    let on_disk = !matches!(app.doc.source(), Source::Memory);
+    let place = match (&app.doc.read_only(), on_disk && app.unsaved()) {
         (Some(_), _) => format!("read-only · {place}"),
         (None, true) => format!("unsaved · {place}"),
         (None, false) => place,
@@ -111,7 +111,7 @@ fn status_text(app: &App, text: &str, width: usize) -> String {
 }
 
 fn summary(app: &App) -> String {
-    let ws = &app.ws;
+    let ws = app.ws();
     use crate::words::{count, plural};
     format!(
         "{} · {} · {} · {}",
@@ -238,7 +238,7 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             // On a log entry with a follow-up: the key that marks it done (or not done).
             let follow_up = app
                 .selected_row(Pane::Log)
-                .and_then(|i| app.ws.interactions.get(i))
+                .and_then(|i| app.ws().interactions.get(i))
                 .and_then(|x| x.follow_up.as_ref());
             if app.focus == Pane::Log
                 && let Some(f) = follow_up

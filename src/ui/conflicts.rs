@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
         keys(Action::Edit),
         keys(Action::Back)
     );
-    let conflicts = &app.ws.conflicts;
+    let conflicts = &app.ws().conflicts;
     let block = view_block(
         format!("Merge conflicts · {} to decide", conflicts.len()),
         note,
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
     for (offset, c) in conflicts.range(start..end).enumerate() {
         let name = match c.kind.as_str() {
             "partner" => app
-                .ws
+                .ws()
                 .partner_name(crate::model::PartnerId(c.id))
                 .map(str::to_string),
             _ => None,

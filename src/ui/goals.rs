@@ -79,8 +79,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let height = inner.height.saturating_sub(1) as usize;
     let (start, end) = cursor.window(rows.len(), height);
     for (offset, &i) in rows[start..end].iter().enumerate() {
-        let g = &app.ws.goals[i as usize];
-        let overdue = g.status == GoalStatus::Active && g.due.is_some_and(|d| d < app.today);
+        let g = &app.ws().goals[i as usize];
+        let overdue = g.status == GoalStatus::Active && g.due.is_some_and(|d| d < app.today());
         let (symbol, style) = match g.status {
             GoalStatus::Achieved => ("✓", theme.good),
             GoalStatus::Dropped => ("✗", theme.dim),
@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let progress = g.progress();
         let mut spans: Vec<Span<'static>> = vec![cell(symbol, 2, style)];
         if show_partner {
-            let name = app.ws.partner_name(g.partner).unwrap_or("?");
+            let name = app.ws().partner_name(g.partner).unwrap_or("?");
             spans.push(cell(name, partner_w + 1, theme.dim));
         }
         let title_style = if g.status == GoalStatus::Dropped {

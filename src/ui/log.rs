@@ -76,14 +76,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let height = inner.height.saturating_sub(1) as usize;
     let (start, end) = cursor.window(rows.len(), height);
     for (offset, &i) in rows[start..end].iter().enumerate() {
-        let e = &app.ws.interactions[i as usize];
+        let e = &app.ws().interactions[i as usize];
         let mut spans = vec![cell(
             &e.at.format("%Y-%m-%d").to_string(),
             date_w + 1,
             theme.dim,
         )];
         if show_partner {
-            let name = app.ws.partner_name(e.partner).unwrap_or("?");
+            let name = app.ws().partner_name(e.partner).unwrap_or("?");
             spans.push(cell(name, partner_w + 1, theme.dim));
         }
         if show_channel {
@@ -118,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let (text, style) = match &e.follow_up {
                 None => (String::new(), theme.base),
                 Some(f) if f.done.is_some() => (format!(" ✓ {}", f.due.format("%m-%d")), theme.dim),
-                Some(f) if f.due < app.today => {
+                Some(f) if f.due < app.today() => {
                     (format!(" ! {} late", f.due.format("%m-%d")), theme.bad)
                 }
                 Some(f) => (format!(" ↪ {}", f.due.format("%m-%d")), theme.warn),

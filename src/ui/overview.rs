@@ -22,7 +22,12 @@ pub fn practice_bars(shares: &[f32; 8]) -> String {
 fn phase_counts(app: &App) -> String {
     let mut parts = Vec::new();
     for phase in Phase::ALL {
-        let n = app.ws.partners.iter().filter(|p| p.phase == *phase).count();
+        let n = app
+            .ws()
+            .partners
+            .iter()
+            .filter(|p| p.phase == *phase)
+            .count();
         if n > 0 {
             parts.push(format!("{} {n}", phase.label()));
         }
@@ -82,7 +87,7 @@ pub fn draw(
     let height = inner.height.saturating_sub(1) as usize;
     let (start, end) = cursor.window(order.len(), height);
     for (offset, &i) in order[start..end].iter().enumerate() {
-        let p = &app.ws.partners[i as usize];
+        let p = &app.ws().partners[i as usize];
         let Some(s) = app.summary(i as usize) else {
             continue;
         };
@@ -113,7 +118,7 @@ pub fn draw(
             cell(&pad_left(&trend, trend_w - 1), trend_w, trend_style),
             cell(
                 &pad_left(
-                    &super::health_chart::trend_cell(app.trends.get(i as usize)),
+                    &super::health_chart::trend_cell(app.doc.trends().get(i as usize)),
                     year_w - 1,
                 ),
                 year_w,

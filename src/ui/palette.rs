@@ -111,7 +111,7 @@ pub fn draw_search(
     let w = inner.width as usize;
     let query = input.value().trim().to_string();
     for (offset, hit) in hits[start..end].iter().enumerate() {
-        let partner = app.ws.partner_name(hit.partner).unwrap_or("?");
+        let partner = app.ws().partner_name(hit.partner).unwrap_or("?");
         let mut spans = vec![
             Span::styled(format!(" {}", pad(hit.kind, 12)), theme.accent),
             Span::styled(format!("{} ", pad(partner, 23)), theme.dim),

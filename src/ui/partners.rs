@@ -107,7 +107,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (start, end) = cursor.window(rows.len(), height);
     for (offset, &i) in rows[start..end].iter().enumerate() {
         let i = i as usize;
-        let p = &app.ws.partners[i];
+        let p = &app.ws().partners[i];
         let summary = app.summary(i);
         let status = summary.map_or(ContactStatus::Never, |s| s.contact);
         let days = summary.and_then(|s| s.last_contact.map(|_| s.days_since_contact));
@@ -187,7 +187,7 @@ fn empty_state(app: &App, theme: &Theme) -> Vec<Line<'static>> {
         ),
         theme.dim,
     ));
-    let profile = &app.ws.profile;
+    let profile = &app.ws().profile;
     if profile.values.is_empty() && profile.offers.is_empty() && profile.needs.is_empty() {
         lines.push(Line::styled(
             format!(

@@ -15,7 +15,7 @@ pub fn draw(
     theme: &Theme,
 ) {
     let area = view_rect(frame.area());
-    let name = app.ws.partner_name(partner).unwrap_or("?");
+    let name = app.ws().partner_name(partner).unwrap_or("?");
     let rows = app.record_rows(kind, partner);
     let keys = |a| app.keymap.keys_text(a);
     use crate::action::Action;
@@ -53,7 +53,7 @@ pub fn draw(
             // 2026-12-05"); the promise takes the rest.
             let states: Vec<_> = rows[start..end]
                 .iter()
-                .map(|&i| commitment_state(app, &app.ws.commitments[i], theme))
+                .map(|&i| commitment_state(app, &app.ws().commitments[i], theme))
                 .collect();
             let state_w = states
                 .iter()
@@ -74,7 +74,7 @@ pub fn draw(
                 theme,
             ));
             for (offset, (&i, (state, style))) in rows[start..end].iter().zip(states).enumerate() {
-                let c = &app.ws.commitments[i];
+                let c = &app.ws().commitments[i];
                 let by = if c.side == Side::Us { "us" } else { "them" };
                 let spans = vec![
                     cell(by, 6, theme.accent),
@@ -99,10 +99,10 @@ pub fn draw(
                 theme,
             ));
             for (offset, &i) in rows[start..end].iter().enumerate() {
-                let c = &app.ws.celebrations[i];
+                let c = &app.ws().celebrations[i];
                 let milestone = c
                     .milestone
-                    .and_then(|m| app.ws.milestone(m))
+                    .and_then(|m| app.ws().milestone(m))
                     .map_or("", |m| m.title.as_str());
                 let spans = vec![
                     cell(&c.date.to_string(), 11, theme.dim),
@@ -127,7 +127,7 @@ fn commitment_state(
         Some(Outcome::Kept(d)) if d <= c.due => (format!("✓ kept {d}"), theme.good),
         Some(Outcome::Kept(d)) => (format!("✓ kept late {d}"), theme.warn),
         Some(Outcome::Missed(d)) => (format!("✗ missed {d}"), theme.bad),
-        None if c.due < app.today => ("! overdue".into(), theme.bad),
+        None if c.due < app.today() => ("! overdue".into(), theme.bad),
         None => ("○ open".into(), theme.base),
     }
 }

@@ -88,7 +88,7 @@ fn stars(score: Option<u8>) -> String {
 pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
     let key = |action, layers| app.keymap.key_text(action, layers);
     let area = view_rect(frame.area());
-    let name = app.ws.partner_name(state.partner).unwrap_or("?");
+    let name = app.ws().partner_name(state.partner).unwrap_or("?");
     let batch = app.review_position().map_or(String::new(), |(n, total)| {
         format!("Review {n} of {total} · ")
     });
@@ -256,7 +256,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                 }
                 let style = if focused { theme.selected } else { theme.base };
                 let hint = if n == 2 {
-                    parse_date(f.value(), app.today)
+                    parse_date(f.value(), app.today())
                         .map_or(String::new(), |d| format!("  → {d} (empty: in 14 days)"))
                 } else {
                     String::new()
@@ -292,7 +292,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
         NEXT => {
             caret = Some((lines.len(), state.next.visual_cursor()));
             lines.push(input_line("Next review", state.next.value(), theme));
-            let hint = parse_date(state.next.value(), app.today).map_or_else(
+            let hint = parse_date(state.next.value(), app.today()).map_or_else(
                 |e| e.to_string(),
                 |d| format!("→ {}", d.format("%a %Y-%m-%d")),
             );
@@ -357,7 +357,7 @@ pub fn draw(frame: &mut Frame, app: &App, state: &ReviewState, theme: &Theme) {
                     clean(&a.text)
                 )));
             }
-            let next = parse_date(state.next.value(), app.today)
+            let next = parse_date(state.next.value(), app.today())
                 .map_or_else(|e| e.to_string(), |d| d.format("%a %Y-%m-%d").to_string());
             lines.push(Line::raw(format!(
                 " {} {next}",

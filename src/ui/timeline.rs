@@ -136,7 +136,7 @@ fn axis(app: &App, cols: u16, theme: &Theme) -> [Line<'static>; 2] {
         }
         place(col, d.format("%b").to_string(), &mut labels);
     }
-    if let Some(c) = view.column(app.today, cols) {
+    if let Some(c) = view.column(app.today(), cols) {
         rule.put_char(c as usize, '▼', theme.today);
     }
     [labels.into_line(None), rule.into_line(None)]
@@ -152,23 +152,23 @@ fn milestone_line(
     let view = &app.time;
     let w = cols as usize;
     let mut cells = Cells::new(w, theme.base);
-    if let Some(c) = view.column(app.today, cols) {
+    if let Some(c) = view.column(app.today(), cols) {
         cells.put_char(c as usize, '│', theme.today);
     }
     let (symbol, style) = match m.done {
         Some(_) => ("✓", theme.good),
-        None if m.due < app.today => ("!", theme.bad),
+        None if m.due < app.today() => ("!", theme.bad),
         None => ("◆", theme.warn),
     };
     // A date of another year says its year: the axis alone cannot tell Oct 2025 from Oct 2026.
-    let date = if m.due.year() == app.today.year() {
+    let date = if m.due.year() == app.today().year() {
         m.due.format("%b %d").to_string()
     } else {
         m.due.format("%b %d %Y").to_string()
     };
     let mut label = format!("{date} {}", m.title);
     if app.all_partners
-        && let Some(name) = app.ws.partner_name(m.partner)
+        && let Some(name) = app.ws().partner_name(m.partner)
     {
         label = format!("{label} · {name}");
     }
@@ -233,7 +233,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let height = inner.height.saturating_sub(2) as usize;
     let (start, end) = cursor.window(rows.len(), height);
     for (offset, &i) in rows[start..end].iter().enumerate() {
-        let m = &app.ws.milestones[i as usize];
+        let m = &app.ws().milestones[i as usize];
         lines.push(milestone_line(
             app,
             m,

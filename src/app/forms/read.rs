@@ -249,37 +249,35 @@ pub fn build(
                 );
                 r.form.future_warned = Some(when.trim().to_string());
             }
-            let sentiment = r.number("Sentiment 1-5");
-            let sentiment = match sentiment {
-                Some(s) if (1.0..=5.0).contains(&s) && s.fract() == 0.0 => Some(s as u8),
-                Some(_) => {
-                    r.form
-                        .set_error("Sentiment 1-5", "a whole number from 1 to 5, or empty");
-                    None
-                }
-                None => None,
-            };
-            let what = r.text("Follow-up");
-            let due = r.date("Follow-up due");
-            let done = r.date("Follow-up done");
-            let follow_up = match (what.is_empty(), due) {
-                (true, None) => None,
-                (false, due) => Some(FollowUp::after(what, at.date(), due, done)),
-                (true, Some(_)) => {
-                    r.form.set_error("Follow-up", "say what the follow-up is");
-                    None
-                }
-            };
-            Built::Interaction(Interaction {
-                id: id.unwrap_or(InteractionId(0)),
+            // Built as `log` and CSV import build it: the same defaults and refusals, each
+            // said beside its field.
+            let entry = LogEntry {
                 partner,
                 at,
-                channel: Channel::ALL[r.choice("Channel")],
-                initiated_by: Side::ALL[r.choice("Initiated by")],
+                channel: Some(Channel::ALL[r.choice("Channel")]),
+                initiated_by: Some(Side::ALL[r.choice("Initiated by")]),
                 summary,
-                sentiment,
-                follow_up,
-            })
+                sentiment: r.number("Sentiment 1-5"),
+                follow_up: r.text("Follow-up"),
+                follow_up_due: r.date("Follow-up due"),
+                follow_up_done: r.date("Follow-up done"),
+            };
+            match entry.build(id.unwrap_or(InteractionId(0))) {
+                Ok(x) => Built::Interaction(x),
+                Err(refusals) => {
+                    for refusal in refusals {
+                        let (label, text) = match refusal.part() {
+                            LogPart::Summary => ("Summary", "must not be empty"),
+                            LogPart::Sentiment => {
+                                ("Sentiment 1-5", "a whole number from 1 to 5, or empty")
+                            }
+                            LogPart::FollowUp => ("Follow-up", "say what the follow-up is"),
+                        };
+                        r.form.set_error(label, text);
+                    }
+                    return None;
+                }
+            }
         }
         FormTarget::Profile => Built::Profile(Profile {
             name: r.text("Name"),

@@ -265,6 +265,11 @@ pub fn parse_time(text: &str, today: NaiveDate) -> Result<NaiveDateTime, DateErr
     parse_date_time(text, nine)
 }
 
+/// Why a sentiment cell is refused.
+fn bad_sentiment(text: &str) -> String {
+    format!("bad sentiment `{}` (a whole number from 1 to 5)", q(text))
+}
+
 pub(super) fn interaction_row(
     p: &mut Plan,
     seen: &mut Seen,
@@ -340,9 +345,6 @@ pub(super) fn interaction_row(
             }
         }
     };
-    if summary.trim().is_empty() {
-        errors.push("missing summary".into());
-    }
     let channel = choice(
         row.get("channel"),
         "channel",
@@ -350,8 +352,7 @@ pub(super) fn interaction_row(
         Channel::ALL,
         |c| c.label(),
         &mut errors,
-    )
-    .unwrap_or(Channel::Other);
+    );
     let initiated_by = choice(
         row.get("initiated_by"),
         "initiated_by",
@@ -359,24 +360,19 @@ pub(super) fn interaction_row(
         Side::ALL,
         |s| s.label(),
         &mut errors,
-    )
-    .unwrap_or(Side::Us);
+    );
     let sentiment_text = row.get("sentiment");
     let sentiment = if sentiment_text.is_empty() {
         None
     } else {
-        match sentiment_text.parse::<u8>() {
-            Ok(n) if (1..=5).contains(&n) => Some(n),
+        match sentiment_text.parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(n),
             _ => {
-                errors.push(format!(
-                    "bad sentiment `{}` (a whole number from 1 to 5)",
-                    q(sentiment_text)
-                ));
+                errors.push(bad_sentiment(sentiment_text));
                 None
             }
         }
     };
-    let what = row.get("follow_up");
     let due = date_field(
         row.get("follow_up_due"),
         "follow_up_due",
@@ -403,37 +399,50 @@ pub(super) fn interaction_row(
         done.map(|d| d.to_string()),
         &mut relative,
     );
-    let follow_up = if what.is_empty() {
-        if !row.get("follow_up_due").is_empty() || !row.get("follow_up_done").is_empty() {
-            errors.push("a follow-up date without a follow_up saying what".into());
+    // The record is built as the form and `log` build it: the same defaults, the same
+    // refusals (said in the table's words).
+    let built = at.map(|at| {
+        LogEntry {
+            partner: partner.as_ref().map_or_else(PartnerId::default, |p| p.id),
+            at,
+            channel,
+            initiated_by,
+            summary: summary.clone(),
+            sentiment,
+            follow_up: row.get("follow_up").to_string(),
+            follow_up_due: due,
+            follow_up_done: done,
         }
-        None
-    } else {
-        match (&at, due) {
-            // As in the form and `log`: a week after the contact when no date is given.
-            (Some(at), due) if due.is_some() || row.get("follow_up_due").is_empty() => {
-                Some(FollowUp::after(what, at.date(), due, done))
+        .build(InteractionId(p.workspace.max_id() + 1))
+    });
+    let x = match built {
+        Some(Ok(x)) => Some(x),
+        Some(Err(refusals)) => {
+            for r in refusals {
+                errors.push(match r {
+                    LogEntryError::EmptySummary => "missing summary".to_string(),
+                    LogEntryError::Sentiment(_) => bad_sentiment(sentiment_text),
+                    LogEntryError::DateWithoutFollowUp => {
+                        "a follow-up date without a follow_up saying what".to_string()
+                    }
+                });
             }
-            _ => None,
+            None
+        }
+        None => {
+            if summary.trim().is_empty() {
+                errors.push("missing summary".into());
+            }
+            None
         }
     };
-    let (Some(partner), Some(at), true) = (partner, at, errors.is_empty()) else {
+    let (Some(partner), Some(mut x), true) = (partner, x, errors.is_empty()) else {
         p.rejected.push(RowNote {
             row: row_no,
             label,
             reason: errors.join("; "),
         });
         return;
-    };
-    let mut x = Interaction {
-        id: InteractionId(p.workspace.max_id() + 1),
-        partner: partner.id,
-        at,
-        channel,
-        initiated_by,
-        summary,
-        sentiment,
-        follow_up,
     };
     let problems = problems_of(&p.workspace, &partner, Some(&x));
     if !problems.is_empty() {
@@ -444,7 +453,7 @@ pub(super) fn interaction_row(
         });
         return;
     }
-    let key = interaction_key(partner.id, at, &x.summary);
+    let key = interaction_key(partner.id, x.at, &x.summary);
     if let Some(why) = seen.interactions.get(&key) {
         p.skipped.push(RowNote {
             row: row_no,
@@ -474,8 +483,8 @@ pub(super) fn interaction_row(
         text: format!(
             "{} · {} · {}: {}",
             q(&partner.name),
-            csv::time(at),
-            channel,
+            csv::time(x.at),
+            x.channel,
             q(&label)
         ),
     });

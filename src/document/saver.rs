@@ -5,7 +5,7 @@
 
 use super::Source;
 use crate::model::Workspace;
-use crate::store::{self, BackupPolicy, LoadError, SaveError, Stamp};
+use crate::store::{self, BackupInfo, BackupPolicy, LoadError, SaveError, Stamp};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
@@ -65,6 +65,11 @@ pub trait Saver {
     fn save_copy(&mut self, _ws: &Workspace) -> Result<PathBuf, CopyError> {
         Err(CopyError::NoFile)
     }
+
+    /// The backup copies saves made since the last call (the versions they replaced).
+    fn backups_made(&mut self) -> Vec<BackupInfo> {
+        Vec::new()
+    }
 }
 
 /// Writes the file, guarding against outside changes and keeping backups.
@@ -72,6 +77,8 @@ pub struct DiskWriter {
     pub path: PathBuf,
     pub stamp: Arc<Mutex<Option<Stamp>>>,
     pub policy: BackupPolicy,
+    /// The backups saves made, until taken.
+    made: Mutex<Vec<BackupInfo>>,
 }
 
 impl DiskWriter {
@@ -80,7 +87,17 @@ impl DiskWriter {
             path,
             stamp: Arc::new(Mutex::new(stamp)),
             policy: BackupPolicy::default(),
+            made: Mutex::new(Vec::new()),
         }
+    }
+
+    /// The same writer, keeping backups by `policy`.
+    pub fn with_policy(self, policy: BackupPolicy) -> DiskWriter {
+        DiskWriter { policy, ..self }
+    }
+
+    fn take_backups(&self) -> Vec<BackupInfo> {
+        std::mem::take(&mut *self.made.lock().unwrap_or_else(|e| e.into_inner()))
     }
 
     fn write(&self, ws: Arc<Workspace>) -> SaveEvent {
@@ -105,6 +122,9 @@ impl DiskWriter {
         ) {
             Ok(Some(report)) => {
                 *stamp = report.stamp;
+                if let Some(b) = report.backup {
+                    self.made.lock().unwrap_or_else(|e| e.into_inner()).push(b);
+                }
                 SaveEvent::Saved(ws)
             }
             Ok(None) => SaveEvent::Conflict(ws),
@@ -158,8 +178,12 @@ pub struct FileSaver {
 
 impl FileSaver {
     pub fn new(path: PathBuf, stamp: Option<Stamp>) -> FileSaver {
+        FileSaver::with_writer(DiskWriter::new(path, stamp))
+    }
+
+    pub fn with_writer(disk: DiskWriter) -> FileSaver {
         FileSaver {
-            disk: DiskWriter::new(path, stamp),
+            disk,
             events: Vec::new(),
         }
     }
@@ -181,6 +205,9 @@ impl Saver for FileSaver {
     }
     fn save_copy(&mut self, ws: &Workspace) -> Result<PathBuf, CopyError> {
         self.disk.save_copy(ws)
+    }
+    fn backups_made(&mut self) -> Vec<BackupInfo> {
+        self.disk.take_backups()
     }
 }
 
