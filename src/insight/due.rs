@@ -15,7 +15,7 @@
 use super::attention::{self, AttentionItem, Snoozed, item_key};
 use super::dates::{days_between, plus_days};
 use super::index::{Index, PartnerRecords};
-use super::practices::{Practices, practices};
+use super::practices::{AttentionFigures, AttentionInputs};
 use super::record_ref::RecordRef;
 use crate::model::*;
 use chrono::NaiveDate;
@@ -124,13 +124,14 @@ pub fn due(ws: &Workspace, idx: &Index, today: NaiveDate, within: Option<u32>) -
             let Some(r) = idx.records(ws, p.id) else {
                 continue;
             };
-            let pr = practices(&r, today);
+            let figures = AttentionFigures::assess(&r, today);
+            let pr = figures.inputs();
             let from = out.now.len();
-            attention::collect(&r, &pr, today, &mut out.now);
+            attention::collect(&r, pr, today, &mut out.now);
             snoozed.drop_from(&mut out.now, from);
             if let Some(days) = within {
                 let from = out.coming.len();
-                coming(&r, &pr, today, days, &mut out.coming);
+                coming(&r, pr, today, days, &mut out.coming);
                 snoozed.drop_from(&mut out.coming, from);
             }
         }
@@ -193,7 +194,7 @@ fn in_days(n: i64) -> String {
 /// Appends one partner's coming items (unsorted) to `out`.
 pub fn coming(
     r: &PartnerRecords<'_>,
-    p: &Practices,
+    p: AttentionInputs<'_>,
     today: NaiveDate,
     within: u32,
     out: &mut Vec<Coming>,
