@@ -244,7 +244,7 @@ fn answer(
     std::mem::forget(idx);
     due::only_kinds(&mut found, &req.kinds);
     if let Some(command) = &req.run {
-        let items = due::items(ws, &found, today);
+        let items = due::items(ws, found, today);
         let outcome = super::hook::run(command, &items, path, today)?;
         for (id, why) in &outcome.failed {
             complain(&format!("partnerdeck: due --run: {id}: {why}"));
@@ -266,15 +266,15 @@ fn answer(
         match req.format {
             DueFormat::Text => for_people(due::text(&found, today, req.within)),
             DueFormat::Json => {
-                let items = due::items(ws, &found, today);
+                let items = due::items(ws, found, today);
                 due::json(&items, today, req.within)
             }
             DueFormat::Ics => {
-                let items = due::items(ws, &found, today);
+                let items = due::items(ws, found, today);
                 due::ics(&items, today, Utc::now(), &req.alarms)
             }
             DueFormat::Remind => {
-                let items = due::items(ws, &found, today);
+                let items = due::items(ws, found, today);
                 for_people(due::remind(&items, today))
             }
         }
@@ -366,7 +366,7 @@ pub fn json_items(
 ) -> Vec<Item> {
     let idx = Index::build(ws);
     let found = crate::insight::due::due(ws, &idx, today, within);
-    due::items(ws, &found, today)
+    due::items(ws, found, today)
 }
 
 #[cfg(test)]
