@@ -1,5 +1,7 @@
-//! `partnerdeck due`: the command-line glue. Reads the workspace read-only through the warm
-//! cache (as `render` does: a parse leaves an entry for the next run), computes what is due
+//! `partnerdeck due`: the command-line glue. Reads the slimmed copy kept for the file
+//! (`store::slim`, trusted by the file's stamp without reading it), else the workspace read-only
+//! through the warm cache (as `render` does: a parse leaves an entry for the next run, and a
+//! whole load leaves the slimmed copy), computes what is due
 //! ([`crate::insight::due`]), and prints it ([`super::due`]), runs the hook ([`super::hook`])
 //! or writes the timer ([`super::timer`]).
 
