@@ -301,6 +301,23 @@ proptest! {
     }
 
     #[test]
+    fn the_slimmed_inputs_kept_for_due_give_its_answer_on_every_day_from_theirs(
+        specs in proptest::collection::vec(spec(), 1..6),
+        from in -30i64..15,
+        later in proptest::collection::vec(0i64..60, 1..4),
+        window in proptest::option::of(0u32..20),
+    ) {
+        let ws = build(&specs);
+        let from = at(from);
+        let slim = insight::due::inputs(&ws, from);
+        prop_assert!(slim.interactions.len() <= ws.interactions.len());
+        for d in std::iter::once(0).chain(later) {
+            let today = from + Days::new(d as u64);
+            prop_assert_eq!(json_items(&slim, today, window), json_items(&ws, today, window));
+        }
+    }
+
+    #[test]
     fn snoozing_in_the_dashboard_hides_the_item_from_due_until_its_day(
         specs in proptest::collection::vec(spec(), 1..5),
         offset in 0i64..10,

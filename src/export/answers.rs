@@ -1,5 +1,6 @@
 //! Answers of `partnerdeck due` kept for the next identical question, so that a shell prompt
-//! asking `due --short` on an unchanged file pays for reading and hashing the file only, not
+//! asking `due --short` on an unchanged file pays for learning the file's content hash only (from
+//! the slimmed copy's trusted stamp, `store::slim`, else by reading and hashing the file), not
 //! for loading the workspace and working out the queue again.
 //!
 //! An answer is kept beside the workspace cache's entries (the same folder: 0700, files 0600,

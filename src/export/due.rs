@@ -108,49 +108,51 @@ fn due_of(ws: &Workspace, i: &AttentionItem, today: NaiveDate) -> Option<NaiveDa
 }
 
 impl Item {
-    pub fn now(ws: &Workspace, i: &AttentionItem, today: NaiveDate) -> Item {
+    /// A queue item (its text moved, not copied).
+    pub fn now(ws: &Workspace, i: AttentionItem, today: NaiveDate) -> Item {
         Item {
             id: i.key(),
             state: "now",
             kind: i.kind.name(),
             label: i.kind.label(),
-            partner: i.partner_name.clone(),
+            due: due_of(ws, &i, today),
             partner_id: i.partner.0,
             record: Record::of(i.record),
-            text: i.text.clone(),
-            subject: i.subject.clone(),
-            when: i.when.clone(),
-            due: due_of(ws, i, today),
             days: i.days_overdue,
             urgency: Some(i.urgency),
+            partner: i.partner_name,
+            text: i.text,
+            subject: i.subject,
+            when: i.when,
         }
     }
 
-    pub fn coming(c: &Coming) -> Item {
+    /// A coming item (its text moved, not copied).
+    pub fn coming(c: Coming) -> Item {
         Item {
             id: c.key(),
             state: "coming",
             kind: c.kind.name(),
             label: c.kind.label(),
-            partner: c.partner_name.clone(),
             partner_id: c.partner.0,
             record: Record::of(c.record),
-            text: c.text.clone(),
-            subject: c.subject.clone(),
-            when: c.when.clone(),
             due: Some(c.due),
             days: c.days_left,
             urgency: None,
+            partner: c.partner_name,
+            text: c.text,
+            subject: c.subject,
+            when: c.when,
         }
     }
 }
 
 /// Every item, the queue first, as scripts see them.
-pub fn items(ws: &Workspace, due: &Due, today: NaiveDate) -> Vec<Item> {
+pub fn items(ws: &Workspace, due: Due, today: NaiveDate) -> Vec<Item> {
     due.now
-        .iter()
+        .into_iter()
         .map(|i| Item::now(ws, i, today))
-        .chain(due.coming.iter().map(Item::coming))
+        .chain(due.coming.into_iter().map(Item::coming))
         .collect()
 }
 

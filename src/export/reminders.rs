@@ -1,5 +1,7 @@
-//! `partnerdeck due`: the command-line glue. Reads the workspace read-only through the warm
-//! cache (as `render` does: a parse leaves an entry for the next run), computes what is due
+//! `partnerdeck due`: the command-line glue. Reads the slimmed copy kept for the file
+//! (`store::slim`, trusted by the file's stamp without reading it), else the workspace read-only
+//! through the warm cache (as `render` does: a parse leaves an entry for the next run, and a
+//! whole load leaves the slimmed copy), computes what is due
 //! ([`crate::insight::due`]), and prints it ([`super::due`]), runs the hook ([`super::hook`])
 //! or writes the timer ([`super::timer`]).
 
@@ -128,6 +130,31 @@ fn question(req: &Request, today: NaiveDate) -> String {
     )
 }
 
+/// The workspace `due` works from, and what to write once the answer is out.
+struct Source {
+    ws: crate::model::Workspace,
+    /// The stamp of the content it comes from.
+    stamp: Option<store::Stamp>,
+    /// The file was loaded whole: the slimmed copy to keep for the next run.
+    slim: Option<(store::slim::Slim, store::Stamp)>,
+    cache_write: Option<store::cache::CacheWrite>,
+}
+
+/// The slimmed copy kept for the file as it is (`current`, or found by the content `stamp`),
+/// when it holds on `today`.
+fn slimmed(
+    slim: Option<&store::slim::Slim>,
+    current: Option<store::slim::Found>,
+    stamp: Option<&store::Stamp>,
+    today: NaiveDate,
+) -> Option<crate::model::Workspace> {
+    if let Some(found) = current {
+        return (found.from() <= today).then(|| found.workspace()).flatten();
+    }
+    let (from, ws) = slim?.for_content(stamp?)?;
+    (from <= today).then_some(ws)
+}
+
 /// `partnerdeck due …`.
 pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError> {
     let options = store::Options {
@@ -142,24 +169,85 @@ pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError
         _ => super::answers::Answers::new(&options),
     };
     let question = question(req, today);
-    if let Some(answers) = &answers
-        && let Ok(Some(stamp)) = store::Stamp::read(session.path())
-        && let Some(key) = super::answers::Answers::key(&stamp, &question)
+    // The file as it is: known from a slimmed copy's stamp without reading it when its
+    // metadata can be trusted (`store::slim`), else read and hashed.
+    let slim = options.cache().map(store::slim::Slim::new);
+    let current = slim.as_ref().and_then(|s| s.current(session.path()));
+    let stamp = match &current {
+        Some(found) => Some(found.stamp().clone()),
+        None if answers.is_some() || slim.is_some() => {
+            store::Stamp::read(session.path()).ok().flatten()
+        }
+        None => None,
+    };
+    if let (Some(answers), Some(stamp)) = (&answers, &stamp)
+        && let Some(key) = super::answers::Answers::key(stamp, &question)
         && let Some(answer) = answers.get(&key)
     {
         print_bytes(&answer)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let Some(opened) = session.load()? else {
-        return Err(DueError::Missing(session.path().to_path_buf()));
+    let source = match slimmed(slim.as_ref(), current, stamp.as_ref(), today) {
+        Some(ws) => Source {
+            ws,
+            stamp,
+            slim: None,
+            cache_write: None,
+        },
+        None => {
+            let Some(opened) = session.load()? else {
+                return Err(DueError::Missing(session.path().to_path_buf()));
+            };
+            Source {
+                slim: slim.zip(opened.stamp.clone()),
+                ws: opened.workspace,
+                stamp: opened.stamp,
+                cache_write: opened.cache_write,
+            }
+        }
     };
-    let ws = opened.workspace;
-    let idx = Index::build(&ws);
-    let mut found = crate::insight::due::due(&ws, &idx, today, req.within);
+    let code = answer(req, today, &source, session.path(), |answer| {
+        // Kept under the content the answer was computed from.
+        if let (Some(answers), Some(stamp)) = (&answers, &source.stamp)
+            && let Some(key) = super::answers::Answers::key(stamp, &question)
+        {
+            answers.put(&key, answer);
+        }
+    })?;
+    // The answer is out: a file loaded whole leaves its slimmed copy and, when it was parsed,
+    // a workspace cache entry for the next run (silently).
+    if let Some((slim, stamp)) = &source.slim {
+        let _ = slim.write(
+            stamp,
+            today,
+            &crate::insight::due::inputs(&source.ws, today),
+        );
+    }
+    if let Some(write) = source.cache_write {
+        let _ = write.write(&source.ws);
+    }
+    // The process ends right after: freeing every record one by one would only delay the exit.
+    std::mem::forget(source.ws);
+    Ok(code)
+}
+
+/// Works out what is due on `today` in `source` and prints it (calling `keep` with the printed
+/// answer), or runs the hook.
+fn answer(
+    req: &Request,
+    today: NaiveDate,
+    source: &Source,
+    path: &std::path::Path,
+    keep: impl FnOnce(&[u8]),
+) -> Result<ExitCode, DueError> {
+    let ws = &source.ws;
+    let idx = Index::build(ws);
+    let mut found = crate::insight::due::due(ws, &idx, today, req.within);
+    std::mem::forget(idx);
     due::only_kinds(&mut found, &req.kinds);
-    let code = if let Some(command) = &req.run {
-        let items = due::items(&ws, &found, today);
-        let outcome = super::hook::run(command, &items, session.path(), today)?;
+    if let Some(command) = &req.run {
+        let items = due::items(ws, found, today);
+        let outcome = super::hook::run(command, &items, path, today)?;
         for (id, why) in &outcome.failed {
             complain(&format!("partnerdeck: due --run: {id}: {why}"));
         }
@@ -168,49 +256,34 @@ pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError
                 "partnerdeck: {}",
                 DueError::HookFailed(outcome.failed.len())
             ));
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
+            return Ok(ExitCode::FAILURE);
         }
-    } else {
-        // Text for people is made inert as `print` does; JSON and iCalendar are exact.
-        let for_people = |text: String| crate::text::clean_lines(&text).into_owned();
-        let answer = if req.short {
-            for_people(due::short(&found, req.within))
-        } else {
-            match req.format {
-                DueFormat::Text => for_people(due::text(&found, today, req.within)),
-                DueFormat::Json => {
-                    let items = due::items(&ws, &found, today);
-                    due::json(&items, today, req.within)
-                }
-                DueFormat::Ics => {
-                    let items = due::items(&ws, &found, today);
-                    due::ics(&items, today, Utc::now(), &req.alarms)
-                }
-                DueFormat::Remind => {
-                    let items = due::items(&ws, &found, today);
-                    for_people(due::remind(&items, today))
-                }
-            }
-        };
-        print_bytes(answer.as_bytes())?;
-        // Kept under the content the answer was computed from.
-        if let (Some(answers), Some(stamp)) = (&answers, &opened.stamp)
-            && let Some(key) = super::answers::Answers::key(stamp, &question)
-        {
-            answers.put(&key, answer.as_bytes());
-        }
-        ExitCode::SUCCESS
-    };
-    // The answer is out: a parsed file leaves a cache entry for the next run (silently).
-    if let Some(write) = opened.cache_write {
-        let _ = write.write(&ws);
+        return Ok(ExitCode::SUCCESS);
     }
-    // The process ends right after: freeing every record one by one would only delay the exit.
-    std::mem::forget(idx);
-    std::mem::forget(ws);
-    Ok(code)
+    // Text for people is made inert as `print` does; JSON and iCalendar are exact.
+    let for_people = |text: String| crate::text::clean_lines(&text).into_owned();
+    let answer = if req.short {
+        for_people(due::short(&found, req.within))
+    } else {
+        match req.format {
+            DueFormat::Text => for_people(due::text(&found, today, req.within)),
+            DueFormat::Json => {
+                let items = due::items(ws, found, today);
+                due::json(&items, today, req.within)
+            }
+            DueFormat::Ics => {
+                let items = due::items(ws, found, today);
+                due::ics(&items, today, Utc::now(), &req.alarms)
+            }
+            DueFormat::Remind => {
+                let items = due::items(ws, found, today);
+                for_people(due::remind(&items, today))
+            }
+        }
+    };
+    print_bytes(answer.as_bytes())?;
+    keep(answer.as_bytes());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What the timer runs: this program on the data file in use.
@@ -295,7 +368,7 @@ pub fn json_items(
 ) -> Vec<Item> {
     let idx = Index::build(ws);
     let found = crate::insight::due::due(ws, &idx, today, within);
-    due::items(ws, &found, today)
+    due::items(ws, found, today)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 
 use super::dates::days_between;
 use super::index::{Index, PartnerRecords};
-use super::practices::{Practices, practices};
+use super::practices::{AttentionFigures, AttentionInputs};
 pub use super::record_ref::RecordRef;
 use crate::model::*;
 use chrono::NaiveDate;
@@ -221,7 +221,7 @@ pub fn order(a: &AttentionItem, b: &AttentionItem) -> std::cmp::Ordering {
 /// Appends one partner's items (unsorted) to `out`.
 pub fn collect(
     r: &PartnerRecords<'_>,
-    p: &Practices,
+    p: AttentionInputs<'_>,
     today: NaiveDate,
     out: &mut Vec<AttentionItem>,
 ) {
@@ -422,7 +422,12 @@ pub fn partner_attention(
 ) -> Vec<AttentionItem> {
     let mut out = Vec::new();
     if let Some(r) = idx.records(ws, partner) {
-        collect(&r, &practices(&r, today), today, &mut out);
+        collect(
+            &r,
+            AttentionFigures::assess(&r, today).inputs(),
+            today,
+            &mut out,
+        );
     }
     Snoozed::new(ws, today).drop_from(&mut out, 0);
     sort(&mut out);
@@ -437,7 +442,12 @@ pub fn attention(ws: &Workspace, idx: &Index, today: NaiveDate) -> Vec<Attention
     for p in &ws.partners {
         if let Some(r) = idx.records(ws, p.id) {
             let from = out.len();
-            collect(&r, &practices(&r, today), today, &mut out);
+            collect(
+                &r,
+                AttentionFigures::assess(&r, today).inputs(),
+                today,
+                &mut out,
+            );
             snoozed.drop_from(&mut out, from);
         }
     }

@@ -15,7 +15,7 @@
 use super::attention::{self, AttentionItem, Snoozed, item_key};
 use super::dates::{days_between, plus_days};
 use super::index::{Index, PartnerRecords};
-use super::practices::{Practices, practices};
+use super::practices::{AttentionFigures, AttentionInputs};
 use super::record_ref::RecordRef;
 use crate::model::*;
 use chrono::NaiveDate;
@@ -124,13 +124,14 @@ pub fn due(ws: &Workspace, idx: &Index, today: NaiveDate, within: Option<u32>) -
             let Some(r) = idx.records(ws, p.id) else {
                 continue;
             };
-            let pr = practices(&r, today);
+            let figures = AttentionFigures::assess(&r, today);
+            let pr = figures.inputs();
             let from = out.now.len();
-            attention::collect(&r, &pr, today, &mut out.now);
+            attention::collect(&r, pr, today, &mut out.now);
             snoozed.drop_from(&mut out.now, from);
             if let Some(days) = within {
                 let from = out.coming.len();
-                coming(&r, &pr, today, days, &mut out.coming);
+                coming(&r, pr, today, days, &mut out.coming);
                 snoozed.drop_from(&mut out.coming, from);
             }
         }
@@ -160,6 +161,44 @@ pub fn due(ws: &Workspace, idx: &Index, today: NaiveDate, within: Option<u32>) -
     attention::sort(&mut all.now);
     all.coming.sort_by(order);
     all
+}
+
+/// The part of `ws` that [`due`] (and so the attention queue, [`attention::attention`]) reads
+/// on any day from `from` on, for keeping beside the workspace (`partnerdeck due` reads it
+/// instead of the whole file): every record but the log entries that can no longer matter. A
+/// log entry matters while its follow-up is open, or as a partner's last contact: on a day
+/// from `from` on that is the partner's latest entry dated on or before that day, never one
+/// dated before the partner's last contact as of `from`. Those older entries (without an open
+/// follow-up) are left out; the rest is kept as it is. For every day from `from` on,
+/// `due(&inputs(ws, from), …)` is `due(ws, …)` (a property test holds it to that).
+pub fn inputs(ws: &Workspace, from: NaiveDate) -> Workspace {
+    let mut last: rustc_hash::FxHashMap<PartnerId, NaiveDate> = Default::default();
+    for x in ws.interactions.iter() {
+        let d = x.at.date();
+        if d <= from {
+            let l = last.entry(x.partner).or_insert(d);
+            *l = (*l).max(d);
+        }
+    }
+    let matters = |x: &&Interaction| {
+        x.follow_up.as_ref().is_some_and(|f| f.done.is_none())
+            || last.get(&x.partner).is_none_or(|l| x.at.date() >= *l)
+    };
+    Workspace {
+        version: ws.version,
+        profile: ws.profile.clone(),
+        partners: ws.partners.clone(),
+        goals: ws.goals.clone(),
+        milestones: ws.milestones.clone(),
+        interactions: ws.interactions.iter().filter(matters).cloned().collect(),
+        commitments: ws.commitments.clone(),
+        reviews: ws.reviews.clone(),
+        celebrations: ws.celebrations.clone(),
+        review_actions: ws.review_actions.clone(),
+        drafts: ws.drafts.clone(),
+        conflicts: ws.conflicts.clone(),
+        snoozes: ws.snoozes.clone(),
+    }
 }
 
 impl attention::Snoozable for Coming {
@@ -193,7 +232,7 @@ fn in_days(n: i64) -> String {
 /// Appends one partner's coming items (unsorted) to `out`.
 pub fn coming(
     r: &PartnerRecords<'_>,
-    p: &Practices,
+    p: AttentionInputs<'_>,
     today: NaiveDate,
     within: u32,
     out: &mut Vec<Coming>,

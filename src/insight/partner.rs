@@ -30,7 +30,7 @@ pub fn partner_insight(
     let practices = practices(&r, today);
     let health = health(&practices);
     let mut items = Vec::new();
-    attention::collect(&r, &practices, today, &mut items);
+    attention::collect(&r, practices.attention_inputs(), today, &mut items);
     attention::Snoozed::new(ws, today).drop_from(&mut items, 0);
     attention::sort(&mut items);
     Some(PartnerInsight {

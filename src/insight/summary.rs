@@ -324,7 +324,7 @@ fn summarize(
         };
         let pr = practices(&r, today);
         let before = items.len();
-        attention::collect(&r, &pr, today, &mut items);
+        attention::collect(&r, pr.attention_inputs(), today, &mut items);
         snoozed.drop_from(&mut items, before);
         let c = &pr.communication;
         let h = health(&pr);

@@ -126,7 +126,7 @@ impl Header {
 }
 
 /// The crate version as the header holds it.
-fn crate_version() -> [u8; 32] {
+pub(super) fn crate_version() -> [u8; 32] {
     let mut v = [0u8; 32];
     let text = env!("CARGO_PKG_VERSION").as_bytes();
     let n = text.len().min(32);
@@ -212,7 +212,7 @@ fn private(m: &Metadata) -> bool {
 
 /// Opens an entry for reading without following a symbolic link, and only when it is a regular
 /// file of ours that no one else can read or write.
-fn open_entry(path: &Path) -> Option<File> {
+pub(super) fn open_entry(path: &Path) -> Option<File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -273,7 +273,7 @@ impl Cache {
 
     /// Whether the folder is fit to read from or write to: a real folder (not a link), ours,
     /// closed to others.
-    fn usable(&self) -> bool {
+    pub(super) fn usable(&self) -> bool {
         std::fs::symlink_metadata(&self.dir).is_ok_and(|m| m.is_dir() && private(&m))
     }
 

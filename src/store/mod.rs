@@ -21,6 +21,7 @@ pub mod paths;
 pub mod regular;
 pub mod save;
 pub mod session;
+pub mod slim;
 pub mod split;
 pub mod stamp;
 

@@ -180,7 +180,7 @@ impl Stamp {
     }
 
     /// Whether the file's metadata is too close to the stamp's time to prove anything.
-    fn is_racy(&self) -> bool {
+    pub(crate) fn is_racy(&self) -> bool {
         let taken = time_ns(self.taken_at);
         let window = RACY_WINDOW.as_nanos() as i128;
         self.mtime_ns.max(self.ctime_ns) + window >= taken
@@ -203,6 +203,12 @@ impl Stamp {
             Ok(Some(now)) => now.hash != self.hash || now.meta() != self.meta(),
             _ => true,
         }
+    }
+
+    /// Whether two stamps describe the same file version by its metadata (length, mtime,
+    /// ctime, device, inode), whatever their hashes and the moments they were taken.
+    pub fn same_metadata(&self, other: &Stamp) -> bool {
+        self.meta() == other.meta()
     }
 
     /// Whether two stamps describe the same bytes (whatever their times say).
