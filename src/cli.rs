@@ -209,7 +209,7 @@ pub enum Command {
     Receive {
         /// The pack file
         #[arg(value_name = "FILE")]
-        file: PathBuf,
+        pack: PathBuf,
         /// The partner it is from [default: the partner whose key signed it, else the one
         /// named as the sender]
         #[arg(long, value_name = "NAME")]
@@ -527,13 +527,13 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             html.as_deref(),
         )?),
         Some(Command::Receive {
-            file,
+            pack,
             partner,
             trust,
             wait,
         }) => Ok(crate::share::commands::receive(
             &export_source(cli)?,
-            file,
+            pack,
             partner.as_deref(),
             *trust,
             *wait,

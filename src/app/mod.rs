@@ -26,6 +26,7 @@ mod overlay;
 pub mod palette;
 pub mod paste;
 mod reclaim;
+mod reconcile;
 mod records;
 mod rescue;
 pub mod review;
@@ -58,6 +59,7 @@ pub use layout::{
 };
 pub use overlay::{Effect, Overlay};
 pub use palette::{PaletteView, SearchView};
+pub use reconcile::ReconcileView;
 pub use records::{RecordsKind, RecordsView};
 pub use rescue::Rescue;
 pub use rows::{PartnerRows, Rows};
@@ -461,6 +463,9 @@ impl App {
             | Action::Discard
             | Action::TakeOurs
             | Action::TakeTheirs
+            | Action::Accept
+            | Action::NoteDiscussed
+            | Action::Leave
             | Action::MarkKept
             | Action::MarkMissed
             | Action::CursorLeft
@@ -495,6 +500,7 @@ impl App {
             // Handled in `update`, over whatever is in front.
             | Action::Messages => {}
             Action::OpenConflicts => self.open_conflicts(),
+            Action::Reconcile => self.open_reconcile(),
             Action::Sync => self.start_sync(),
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),

@@ -161,7 +161,7 @@ pub fn receive(
         Utc::now(),
     )?;
     let name = new.partner_name(id).unwrap_or_default().to_string();
-    let diffs = reconcile::differences(&new, id, &opened.pack);
+    let diffs = reconcile::differences_in(&new, id, &opened.pack);
     let _ = say(&format!(
         "Received the pack of {} ({}) for {name}, signed by {fp}",
         opened.pack.from, opened.pack.made

@@ -5,6 +5,7 @@
 //!
 //! Pure: `differences` reads, `accept` and `note` return the changed workspace.
 
+use crate::insight::PartnerRecords;
 use crate::model::find::squash;
 use crate::model::pack::*;
 use crate::model::*;
@@ -76,24 +77,30 @@ fn done(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "not done".into(), |d| format!("done {d}"))
 }
 
-/// Every difference between `pack` and our records of `partner`, in the order: goals,
+/// Every difference between `pack` and our records of the partner (`r`: from the index, so
+/// the work is the partner's, whatever the workspace's size), in the order: goals,
 /// milestones, commitments, their celebrations, their view of reviews.
-pub fn differences(ws: &Workspace, partner: PartnerId, pack: &Pack) -> Vec<Difference> {
+pub fn differences(r: &PartnerRecords<'_>, pack: &Pack) -> Vec<Difference> {
     let mut out = Vec::new();
-    goals(ws, partner, pack, &mut out);
-    milestones(ws, partner, pack, &mut out);
-    commitments(ws, partner, pack, &mut out);
-    celebrations(ws, partner, pack, &mut out);
-    reviews(ws, partner, pack, &mut out);
+    goals(r, pack, &mut out);
+    milestones(r, pack, &mut out);
+    commitments(r, pack, &mut out);
+    celebrations(r, pack, &mut out);
+    reviews(r, pack, &mut out);
     out
 }
 
-fn goals(ws: &Workspace, partner: PartnerId, pack: &Pack, out: &mut Vec<Difference>) {
+/// [`differences`] for a workspace without an index at hand (the command line, tests).
+pub fn differences_in(ws: &Workspace, partner: PartnerId, pack: &Pack) -> Vec<Difference> {
+    let index = crate::insight::Index::build(ws);
+    index
+        .records(ws, partner)
+        .map_or_else(Vec::new, |r| differences(&r, pack))
+}
+
+fn goals(r: &PartnerRecords<'_>, pack: &Pack, out: &mut Vec<Difference>) {
     for t in &pack.goals {
-        let found = ws
-            .goals
-            .iter()
-            .find(|g| g.partner == partner && same(&g.title, &t.title));
+        let found = r.goals.iter().find(|g| same(&g.title, &t.title));
         let Some(g) = found else { continue };
         let diff = |field, ours, theirs, fix| Difference {
             kind: "goal",
@@ -123,12 +130,9 @@ fn goals(ws: &Workspace, partner: PartnerId, pack: &Pack, out: &mut Vec<Differen
     }
 }
 
-fn milestones(ws: &Workspace, partner: PartnerId, pack: &Pack, out: &mut Vec<Difference>) {
+fn milestones(r: &PartnerRecords<'_>, pack: &Pack, out: &mut Vec<Difference>) {
     for t in &pack.milestones {
-        let found = ws
-            .milestones
-            .iter()
-            .find(|m| m.partner == partner && same(&m.title, &t.title));
+        let found = r.milestones.iter().find(|m| same(&m.title, &t.title));
         let Some(m) = found else { continue };
         if m.done.is_some() != t.done.is_some() {
             out.push(Difference {
@@ -143,7 +147,7 @@ fn milestones(ws: &Workspace, partner: PartnerId, pack: &Pack, out: &mut Vec<Dif
     }
 }
 
-fn commitments(ws: &Workspace, partner: PartnerId, pack: &Pack, out: &mut Vec<Difference>) {
+fn commitments(r: &PartnerRecords<'_>, pack: &Pack, out: &mut Vec<Difference>) {
     for t in &pack.commitments {
         // Their "sender" is our "them".
         let side = match t.by {
@@ -151,12 +155,12 @@ fn commitments(ws: &Workspace, partner: PartnerId, pack: &Pack, out: &mut Vec<Di
             PackSide::Recipient => Some(Side::Us),
             PackSide::Both => None,
         };
-        let mine = |c: &&Commitment| c.partner == partner && same(&c.what, &t.what);
-        let found = ws
+        let mine = |c: &&&Commitment| same(&c.what, &t.what);
+        let found = r
             .commitments
             .iter()
             .find(|c| mine(c) && side.is_none_or(|s| c.side == s))
-            .or_else(|| ws.commitments.iter().find(mine));
+            .or_else(|| r.commitments.iter().find(mine));
         let Some(c) = found else { continue };
         if c.outcome != t.outcome {
             out.push(Difference {
@@ -171,19 +175,22 @@ fn commitments(ws: &Workspace, partner: PartnerId, pack: &Pack, out: &mut Vec<Di
     }
 }
 
-fn celebrations(ws: &Workspace, partner: PartnerId, pack: &Pack, out: &mut Vec<Difference>) {
+fn celebrations(r: &PartnerRecords<'_>, pack: &Pack, out: &mut Vec<Difference>) {
     for t in &pack.celebrations {
-        let known = ws
+        let known = r
             .celebrations
             .iter()
-            .any(|c| c.partner == partner && c.date == t.date && same(&c.how, &t.how));
+            .any(|c| c.date == t.date && same(&c.how, &t.how));
         if !known {
             out.push(Difference {
                 kind: "celebration",
                 what: format!("{} {}", t.date, t.how),
                 field: "theirs only",
                 ours: "not recorded".into(),
-                theirs: t.milestone.as_deref().unwrap_or("celebrated").to_string(),
+                theirs: match &t.milestone {
+                    Some(m) => format!("celebrated ({m})"),
+                    None => "celebrated".into(),
+                },
                 fix: Some(Fix::AddCelebration(t.clone())),
             });
         }
@@ -194,13 +201,12 @@ fn scores(s: &[u8]) -> String {
     s.iter().map(u8::to_string).collect::<Vec<_>>().join(" ")
 }
 
-fn reviews(ws: &Workspace, partner: PartnerId, pack: &Pack, out: &mut Vec<Difference>) {
+fn reviews(r: &PartnerRecords<'_>, pack: &Pack, out: &mut Vec<Difference>) {
     for t in pack.reviews.iter().filter(|r| !r.scores.is_empty()) {
         // Ours: the review nearest in time to theirs.
-        let ours = ws
+        let ours = r
             .reviews
             .iter()
-            .filter(|r| r.partner == partner)
             .min_by_key(|r| (r.date - t.date).num_days().abs());
         let ours_text = ours.map_or_else(
             || "no review".to_string(),
@@ -274,12 +280,10 @@ pub fn accept(ws: &Workspace, partner: PartnerId, fix: &Fix) -> Option<(Workspac
     Some((ws, said))
 }
 
-/// Whether the difference was noted already (a log entry with its note).
-pub fn noted(ws: &Workspace, partner: PartnerId, d: &Difference) -> bool {
+/// Whether the difference was noted already (a log entry of the partner with its note).
+pub fn noted(r: &PartnerRecords<'_>, d: &Difference) -> bool {
     let text = d.note_text();
-    ws.interactions
-        .iter()
-        .any(|i| i.partner == partner && i.summary == text)
+    r.interactions.iter().any(|i| i.summary == text)
 }
 
 /// Our workspace with the difference noted in the log, dated `at`.
