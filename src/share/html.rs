@@ -122,22 +122,29 @@ fn health(h: &mut String, pack: &Pack) {
         .collect();
     let _ = writeln!(
         h,
-        "<polyline class=\"trend\" fill=\"none\" stroke=\"#3b6fb6\" stroke-width=\"2.5\" points=\"{}\"/>",
+        "<polyline class=\"trend\" fill=\"none\" stroke=\"#0f766e\" stroke-width=\"2.5\" points=\"{}\"/>",
         line.join(" ")
     );
     for (i, p) in pts.iter().enumerate() {
         let _ = write!(
             h,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"#3b6fb6\"><title>{}: {}</title></circle>",
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"#0f766e\"><title>{}: {}</title></circle>",
             x(i),
             y(p.score),
             p.day.format("%Y-%m"),
             p.score
         );
-        if i == 0 || i + 1 == pts.len() || i % 3 == 0 {
+        let last = i + 1 == pts.len();
+        if i == 0 || last || (i % 3 == 0 && i + 2 < pts.len()) {
+            // The first and last labels end inside the chart.
+            let anchor = match (i, last) {
+                (0, _) => "start",
+                (_, true) => "end",
+                _ => "middle",
+            };
             let _ = write!(
                 h,
-                "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#5b6473\">{}</text>",
+                "<text x=\"{:.1}\" y=\"{}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"#5b6473\">{}</text>",
                 x(i),
                 ht - 8.0,
                 p.day.format("%b %y")
