@@ -426,3 +426,18 @@ fn the_reconciliation_view_at_80x24_and_120x40_without_colour() {
     });
     assert!(reversed, "no row in reverse video");
 }
+
+#[test]
+fn the_next_reviews_look_back_shows_what_they_said_last_time() {
+    let mut app = b_reconciling();
+    press(&mut app, &["esc", "r"]);
+    let shown = screen(&app, 120, 40);
+    for text in [
+        "Their view: Northwind Commons's pack of 2026-11-27",
+        "Their review",
+        "2026-09-01",
+        "4 with our records",
+    ] {
+        assert!(shown.contains(text), "`{text}` not shown:\n{shown}");
+    }
+}

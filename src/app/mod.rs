@@ -35,6 +35,7 @@ mod saver;
 pub mod show;
 mod stack;
 mod sync;
+mod their_view;
 mod timeline;
 pub mod trends;
 mod views;

@@ -1,0 +1,66 @@
+//! What a partner said in the last pack they sent (`partnerdeck receive`), for the review's
+//! look-back: their ratings and feedback beside ours ("their view"), and how many of their
+//! records disagree with ours (their side, `V`).
+
+use super::detail::{DetailLine, LineKind};
+use crate::insight::PartnerRecords;
+use crate::model::{Practice, Workspace};
+use crate::share::reconcile;
+
+/// The look-back's lines on the partner's last pack; none when nothing was received.
+/// `key`: the keys that open their side.
+pub fn look_back(ws: &Workspace, records: &PartnerRecords<'_>, key: &str) -> Vec<DetailLine> {
+    let Some(r) = reconcile::latest(ws, records.partner.id) else {
+        return Vec::new();
+    };
+    let line = |kind, label: &str, value: String| DetailLine {
+        kind,
+        label: label.to_string(),
+        value,
+    };
+    let mut out = vec![line(
+        LineKind::Heading,
+        "",
+        format!(
+            "Their view: {}'s pack of {} (received {})",
+            r.pack.from, r.pack.made, r.received
+        ),
+    )];
+    match r.pack.reviews.iter().max_by_key(|v| v.date) {
+        Some(v) => {
+            if !v.scores.is_empty() {
+                for (p, score) in Practice::ALL.iter().zip(&v.scores) {
+                    let note = v
+                        .notes
+                        .get(p.index())
+                        .filter(|n| !n.is_empty())
+                        .map_or(String::new(), |n| format!("  {n}"));
+                    out.push(line(LineKind::Field, p.label(), format!("{score}/5{note}")));
+                }
+            }
+            if !v.feedback.is_empty() {
+                out.push(line(LineKind::Field, "Their feedback", v.feedback.clone()));
+            }
+            out.push(line(LineKind::Field, "Their review", v.date.to_string()));
+        }
+        None => out.push(line(
+            LineKind::Field,
+            "Their review",
+            "not shared with us".into(),
+        )),
+    }
+    let differences = reconcile::differences(records, &r.pack)
+        .iter()
+        .filter(|d| d.fix.is_some())
+        .count();
+    out.push(line(
+        LineKind::Field,
+        "Disagreements",
+        if differences == 0 {
+            "none: their records agree with ours".into()
+        } else {
+            format!("{differences} with our records (their side: {key} on the partner)")
+        },
+    ));
+    out
+}
