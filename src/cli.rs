@@ -203,6 +203,11 @@ pub enum Command {
         /// Also write one self-contained HTML page of it here
         #[arg(long, value_name = "FILE")]
         html: Option<PathBuf>,
+        /// Set (and keep) the partner's share settings first: the optional fields to share,
+        /// with commas (ratings, rating_notes, feedback, aim, notes, contacts, phones, log), or
+        /// `none`
+        #[arg(long, value_name = "FIELDS", value_delimiter = ',')]
+        include: Option<Vec<String>>,
     },
     /// Verify a partner's pack and keep it with the partner (the dashboard's `V` shows where
     /// their side and ours disagree)
@@ -520,11 +525,19 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             *apply,
             *wait,
         )?),
-        Some(Command::Share { name, out, html }) => Ok(crate::share::commands::share(
+        Some(Command::Share {
+            name,
+            out,
+            html,
+            include,
+        }) => Ok(crate::share::commands::share(
             &export_source(cli)?,
             name,
-            out.as_deref(),
-            html.as_deref(),
+            &crate::share::commands::Outputs {
+                pack: out.as_deref(),
+                page: html.as_deref(),
+            },
+            include.as_deref(),
         )?),
         Some(Command::Receive {
             pack,

@@ -441,3 +441,35 @@ fn the_next_reviews_look_back_shows_what_they_said_last_time() {
         assert!(shown.contains(text), "`{text}` not shown:\n{shown}");
     }
 }
+
+#[test]
+fn include_sets_and_keeps_the_partners_share_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = Org::new(dir.path(), "a", &org_a());
+    let pack = dir.path().join("p.pdpack");
+    let said = stdout(
+        a.cmd()
+            .args(["share", "harbour", "--include", "notes,log", "--out"])
+            .arg(&pack),
+    );
+    assert!(
+        said.contains("Shared beyond the declared fields: notes, log"),
+        "{said}"
+    );
+    let text = std::fs::read_to_string(&pack).unwrap();
+    assert!(text.contains("A-PRIVATE-NOTE") && text.contains("A-PRIVATE-LOG"));
+    assert_eq!(load(&a.file).share_settings[0].include, ["notes", "log"]);
+    let out = run(a.cmd().args(["share", "harbour", "--include", "health"]));
+    assert!(
+        !out.ok && out.stderr.contains("`health` is not a field"),
+        "{}",
+        out.stderr
+    );
+    a.cmd()
+        .args(["share", "harbour", "--include", "none", "--out"])
+        .arg(&pack)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&pack).unwrap();
+    assert!(!text.contains("A-PRIVATE-NOTE") && !text.contains("A-PRIVATE-LOG"));
+}

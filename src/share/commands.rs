@@ -6,6 +6,8 @@
 use super::receive::{Sender, identify, keep};
 use super::{build, html, key, reconcile, seal};
 use crate::export::commands::{CommandError, Source, complain, open_for_writing, say};
+use crate::model::ShareSettings;
+use crate::model::share::OPTIONAL_FIELDS;
 use crate::store;
 use chrono::Utc;
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
@@ -33,15 +35,71 @@ fn slug(name: &str) -> String {
     }
 }
 
-/// `partnerdeck share NAME [--out FILE] [--html FILE]`.
+/// Where `share` writes: the pack (else a name made of both sides'), the page (else none).
+pub struct Outputs<'a> {
+    pub pack: Option<&'a Path>,
+    pub page: Option<&'a Path>,
+}
+
+/// `--include`: the partner's share settings set and saved (under the lock, backed up first).
+fn set_include(src: &Source, name: &str, include: &[String]) -> Result<(), CommandError> {
+    let fields: Vec<String> = include
+        .iter()
+        .map(|f| f.trim().to_string())
+        .filter(|f| !f.is_empty() && f != "none")
+        .collect();
+    for f in &fields {
+        if !OPTIONAL_FIELDS.iter().any(|(n, _)| n == f) {
+            let names: Vec<&str> = OPTIONAL_FIELDS.iter().map(|(n, _)| *n).collect();
+            return Err(refuse(format!(
+                "`{f}` is not a field that can be shared; these can: {}",
+                names.join(", ")
+            )));
+        }
+    }
+    let options = store::Options {
+        read_only: false,
+        today: Some(src.today),
+        ..src.options.clone()
+    };
+    let mut session = open_for_writing(&options, "set it once that window is closed")?;
+    let mut ws = match session.load()? {
+        Some(opened) => opened.workspace,
+        None => return Err(CommandError::Missing(session.path().to_path_buf())),
+    };
+    let id = crate::model::find::partner(&ws, name)?.id;
+    match ws.share_settings.iter().position(|s| s.partner == id) {
+        Some(i) => ws.share_settings[i].include = fields,
+        None => {
+            let mut s = ShareSettings::new(id);
+            s.include = fields;
+            let mut all = ws.share_settings.to_vec();
+            all.push(s);
+            all.sort_by_key(|s| s.partner);
+            ws.share_settings = all.into();
+        }
+    }
+    store::save_with_backup(
+        session.path(),
+        &ws,
+        &store::BackupPolicy::default(),
+        Utc::now(),
+    )?;
+    Ok(())
+}
+
+/// `partnerdeck share NAME [--out FILE] [--html FILE] [--include FIELDS]`.
 pub fn share(
     src: &Source,
     name: &str,
-    out: Option<&Path>,
-    page: Option<&Path>,
+    outputs: &Outputs<'_>,
+    include: Option<&[String]>,
 ) -> Result<ExitCode, CommandError> {
     if src.options.demo {
         return Err(CommandError::Demo { what: "share" });
+    }
+    if let Some(include) = include {
+        set_include(src, name, include)?;
     }
     let ws = src.read()?;
     let partner = crate::model::find::partner(&ws, name)?;
@@ -60,7 +118,7 @@ pub fn share(
     let fingerprint = key::fingerprint(&signer.verifying_key().to_bytes());
     let text =
         seal::seal(&pack, &signer).map_err(|e| refuse(format!("cannot write the pack: {e}")))?;
-    let out = out.map_or_else(
+    let out = outputs.pack.map_or_else(
         || {
             PathBuf::from(format!(
                 "{}-to-{}.pdpack",
@@ -82,7 +140,15 @@ pub fn share(
         partner.name,
         out.display()
     ))?;
-    if let Some(page) = page {
+    let shared = ws
+        .share_settings
+        .iter()
+        .find(|s| s.partner == partner.id)
+        .map(|s| s.include.join(", "))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "nothing optional".into());
+    say(&format!("Shared beyond the declared fields: {shared}"))?;
+    if let Some(page) = outputs.page {
         store::write_private(page, html::page(&pack, &fingerprint.0).as_bytes())?;
         say(&format!("Wrote the page to {}", page.display()))?;
     }
