@@ -120,7 +120,7 @@ pub fn merge_received(
             out.push(r.clone());
         }
     }
-    out.sort_by(|a, b| (a.partner, a.received).cmp(&(b.partner, b.received)));
+    out.sort_by_key(|a| (a.partner, a.received));
     out
 }
 

@@ -61,9 +61,9 @@ pub fn page(pack: &Pack, fingerprint: &str) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         esc(&title)
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<header><h1>{}</h1><p class=\"sub\">Our partnership as {} sees it, {}.</p></header>\n",
+        "<header><h1>{}</h1><p class=\"sub\">Our partnership as {} sees it, {}.</p></header>",
         esc(&title),
         esc(&pack.from),
         pack.made
@@ -105,10 +105,10 @@ fn health(h: &mut String, pack: &Pack) {
         pts.len()
     );
     for level in [0u8, 50, 100] {
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<line x1=\"{left}\" x2=\"{}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#d8dde5\"/>\
-             <text x=\"{}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6473\">{level}</text>\n",
+             <text x=\"{}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6473\">{level}</text>",
             w - 10.0,
             left - 4.0,
             y(level) + 4.0,
@@ -176,11 +176,11 @@ fn goals(h: &mut String, pack: &Pack) {
             GoalStatus::Achieved => "achieved ✓",
             GoalStatus::Dropped => "dropped",
         };
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<div class=\"goal\"><div class=\"head\"><strong>{}</strong><span>{pct}%</span></div>\
              <div class=\"bar\" role=\"img\" aria-label=\"{pct}% of the way\"><span style=\"width:{pct}%\"></span></div>\
-             <div class=\"meta\">{}: {} → {} {} · owner {} · due {} · {status}</div></div>\n",
+             <div class=\"meta\">{}: {} → {} {} · owner {} · due {} · {status}</div></div>",
             esc(&g.title),
             esc(if g.metric.is_empty() {
                 "progress"
