@@ -146,7 +146,7 @@ actions! {
     OpenConflicts => "conflicts", "merge conflicts: decide what a merge could not", [Dashboard];
     TakeOurs => "take_ours", "merge conflict: keep our value", [Conflicts];
     TakeTheirs => "take_theirs", "merge conflict: take their value", [Conflicts];
-    Reconcile => "reconcile", "their side: where the partner's last pack and our records disagree", [Dashboard, Detail];
+    Reconcile => "reconcile", "their side: the partner's last pack beside our records", [Dashboard, Detail];
     Accept => "accept", "their side: take their value (undoable)", [Reconcile];
     NoteDiscussed => "note_discussed", "their side: note it in the log as discussed with them", [Reconcile];
     Leave => "leave", "their side: leave it as it is, go to the next", [Reconcile];

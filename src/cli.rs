@@ -209,7 +209,7 @@ pub enum Command {
         #[arg(long, value_name = "FIELDS", value_delimiter = ',')]
         include: Option<Vec<String>>,
     },
-    /// Verify a partner's pack and keep it with the partner (the dashboard's `V` shows where
+    /// Verify a partner's pack and keep it with the partner (the dashboard's `T` shows where
     /// their side and ours disagree)
     Receive {
         /// The pack file

@@ -260,7 +260,7 @@ fn a_shares_b_receives_reconciles_and_shares_back_a_receives() {
 
     // B reconciles in the dashboard: every planted disagreement is shown.
     let mut app = app_on(ws_b.clone());
-    press(&mut app, &["V"]);
+    press(&mut app, &["T"]);
     let shown = screen(&app, 120, 40);
     for planted in [
         "goal Volunteers placed",
@@ -293,7 +293,7 @@ fn a_shares_b_receives_reconciles_and_shares_back_a_receives() {
         "accepting changed more than the goal's target"
     );
     // Noting the next (the milestone) adds one log entry; leaving changes nothing.
-    press(&mut app, &["n"]);
+    press(&mut app, &["N"]);
     assert_eq!(app.ws.interactions.len(), 1);
     assert!(app.ws.interactions[0].summary.contains("Launch event"));
     assert!(screen(&app, 120, 40).contains('✎'));
@@ -401,7 +401,7 @@ fn b_reconciling() -> App {
     let a = b.partners[0].id;
     b = partnerdeck::share::receive::keep(&b, a, &opened, true, day(TODAY));
     let mut app = app_on(b);
-    press(&mut app, &["V", "j"]);
+    press(&mut app, &["T", "j"]);
     app
 }
 

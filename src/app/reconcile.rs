@@ -1,4 +1,4 @@
-//! Their side (`V` on a partner): where the partner's last pack and our records disagree, as a
+//! Their side (`T` on a partner): where the partner's last pack and our records disagree, as a
 //! list over the dashboard. Each difference can be accepted (our record takes their value: an
 //! undoable change), noted in the log as discussed with them, or left. The differences are
 //! worked out from the pack and the partner's records whenever they are needed (a few of each:

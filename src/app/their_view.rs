@@ -1,6 +1,6 @@
 //! What a partner said in the last pack they sent (`partnerdeck receive`), for the review's
 //! look-back: their ratings and feedback beside ours ("their view"), and how many of their
-//! records disagree with ours (their side, `V`).
+//! records disagree with ours (their side, `T`).
 
 use super::detail::{DetailLine, LineKind};
 use crate::insight::PartnerRecords;

@@ -149,6 +149,32 @@ mod tests {
     }
 
     #[test]
+    fn received_packs_merge_as_a_set() {
+        let pack = |from: &str| ReceivedPack {
+            partner: PartnerId(1),
+            received: "2026-12-01".parse().unwrap(),
+            fingerprint: "ab".into(),
+            pack: Pack {
+                format: 1,
+                from: from.into(),
+                to: "us".into(),
+                made: "2026-12-01".parse().unwrap(),
+                goals: Vec::new(),
+                milestones: Vec::new(),
+                commitments: Vec::new(),
+                celebrations: Vec::new(),
+                health: Vec::new(),
+                reviews: Vec::new(),
+                extra: Default::default(),
+            },
+        };
+        let (a, b, c) = (pack("a"), pack("b"), pack("c"));
+        // Ours removed a and added b; theirs added c.
+        let merged = merge_received(&[a.clone()], &[b.clone()], &[a, c.clone()]);
+        assert_eq!(merged, vec![b, c]);
+    }
+
+    #[test]
     fn unknown_names_are_reported() {
         assert_eq!(s(1, &["aim", "health"], None).unknown(), vec!["health"]);
     }

@@ -242,7 +242,7 @@ fn summary(diffs: &[reconcile::Difference]) -> String {
         return "Their side agrees with ours.".into();
     }
     let mut lines = vec![format!(
-        "{} to look at (in the dashboard: select the partner, then V):",
+        "{} to look at (in the dashboard: select the partner, then T, their side):",
         crate::words::count(diffs.len(), "difference")
     )];
     for d in diffs {
