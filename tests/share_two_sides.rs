@@ -473,3 +473,15 @@ fn include_sets_and_keeps_the_partners_share_settings() {
     let text = std::fs::read_to_string(&pack).unwrap();
     assert!(!text.contains("A-PRIVATE-NOTE") && !text.contains("A-PRIVATE-LOG"));
 }
+
+#[test]
+fn two_sides_that_agree_show_no_differences() {
+    // A pack of A's own records, read against A's records: nothing disagrees (ratings equal to
+    // ours are not listed either; the review's look-back still shows them).
+    let ws = org_a();
+    let partner = ws.partners[0].id;
+    let pack = build::build(&ws, partner, day(TODAY)).unwrap();
+    assert!(!pack.reviews.is_empty());
+    let diffs = reconcile::differences_in(&ws, partner, &pack);
+    assert!(diffs.is_empty(), "{diffs:?}");
+}

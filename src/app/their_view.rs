@@ -29,13 +29,16 @@ pub fn look_back(ws: &Workspace, records: &PartnerRecords<'_>, key: &str) -> Vec
     match r.pack.reviews.iter().max_by_key(|v| v.date) {
         Some(v) => {
             if !v.scores.is_empty() {
-                for (p, score) in Practice::ALL.iter().zip(&v.scores) {
-                    let note = v
-                        .notes
-                        .get(p.index())
-                        .filter(|n| !n.is_empty())
-                        .map_or(String::new(), |n| format!("  {n}"));
-                    out.push(line(LineKind::Field, p.label(), format!("{score}/5{note}")));
+                let scores: Vec<String> = v.scores.iter().map(u8::to_string).collect();
+                out.push(line(
+                    LineKind::Field,
+                    "Their ratings",
+                    format!("{} (practices 1–8)", scores.join(" ")),
+                ));
+            }
+            for (p, note) in Practice::ALL.iter().zip(&v.notes) {
+                if !note.is_empty() {
+                    out.push(line(LineKind::Field, p.label(), note.clone()));
                 }
             }
             if !v.feedback.is_empty() {

@@ -208,16 +208,20 @@ fn reviews(r: &PartnerRecords<'_>, pack: &Pack, out: &mut Vec<Difference>) {
             .reviews
             .iter()
             .min_by_key(|r| (r.date - t.date).num_days().abs());
-        let ours_text = ours.map_or_else(
-            || "no review".to_string(),
-            |r| {
-                let s: Vec<u8> = Practice::ALL
-                    .iter()
-                    .map(|p| r.ratings.get(*p).score)
-                    .collect();
-                format!("{} {}", r.date, scores(&s))
-            },
-        );
+        let our_scores: Option<Vec<u8>> = ours.map(|r| {
+            Practice::ALL
+                .iter()
+                .map(|p| r.ratings.get(*p).score)
+                .collect()
+        });
+        // Their view is listed where it differs from ours (the look-back always shows it).
+        if our_scores.as_ref() == Some(&t.scores) {
+            continue;
+        }
+        let ours_text = match (ours, &our_scores) {
+            (Some(r), Some(s)) => format!("{} {}", r.date, scores(s)),
+            _ => "no review".to_string(),
+        };
         out.push(Difference {
             kind: "review",
             what: t.date.to_string(),

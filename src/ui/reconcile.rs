@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ReconcileView, theme: &Theme) {
     super::widgets::clear(frame, area);
     let total = inner.width as usize;
     let h = theme.column_header;
-    let record_w = (total * 2 / 5).clamp(12, 40);
+    let record_w = (total / 3).clamp(12, 40);
     let field_w = 13;
     let mark_w = 2;
     let value_w = total.saturating_sub(record_w + field_w + mark_w) / 2;
