@@ -170,7 +170,10 @@ mod tests {
         };
         let (a, b, c) = (pack("a"), pack("b"), pack("c"));
         // Ours removed a and added b; theirs added c.
-        let merged = merge_received(&[a.clone()], &[b.clone()], &[a, c.clone()]);
+        let base = vec![a.clone()];
+        let ours = vec![b.clone()];
+        let theirs = vec![a, c.clone()];
+        let merged = merge_received(&base, &ours, &theirs);
         assert_eq!(merged, vec![b, c]);
     }
 
