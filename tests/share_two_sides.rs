@@ -485,3 +485,18 @@ fn two_sides_that_agree_show_no_differences() {
     let diffs = reconcile::differences_in(&ws, partner, &pack);
     assert!(diffs.is_empty(), "{diffs:?}");
 }
+
+#[test]
+fn the_partners_details_show_their_ratings_beside_ours() {
+    let mut app = b_reconciling();
+    press(&mut app, &["esc", "enter"]);
+    let mut all = String::new();
+    for _ in 0..8 {
+        all.push_str(&screen(&app, 120, 40));
+        press(&mut app, &["pgdn"]);
+    }
+    assert!(
+        all.contains("Their view: their ratings, from Northwind Commons's pack of 2026-11-27"),
+        "{all}"
+    );
+}

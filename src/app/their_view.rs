@@ -67,3 +67,42 @@ pub fn look_back(ws: &Workspace, records: &PartnerRecords<'_>, key: &str) -> Vec
     ));
     out
 }
+
+/// The partner's ratings over the reviews in their last pack, one sparkline per practice, for
+/// the partner's details beside ours ("their view"); none when they shared no ratings.
+pub fn ratings(ws: &Workspace, partner: crate::model::PartnerId) -> Vec<DetailLine> {
+    let Some(r) = reconcile::latest(ws, partner) else {
+        return Vec::new();
+    };
+    let mut reviews: Vec<_> = r
+        .pack
+        .reviews
+        .iter()
+        .filter(|v| v.scores.len() == 8)
+        .collect();
+    if reviews.is_empty() {
+        return Vec::new();
+    }
+    reviews.sort_by_key(|v| v.date);
+    let mut out = vec![DetailLine {
+        kind: LineKind::Heading,
+        label: String::new(),
+        value: format!(
+            "Their view: their ratings, from {}'s pack of {}",
+            r.pack.from, r.pack.made
+        ),
+    }];
+    for p in Practice::ALL {
+        let series: Vec<u8> = reviews.iter().map(|v| v.scores[p.index()]).collect();
+        out.push(DetailLine {
+            kind: LineKind::Field,
+            label: p.label().to_string(),
+            value: format!(
+                "{} {}",
+                super::detail::sparkline(&series),
+                series.last().copied().unwrap_or(0)
+            ),
+        });
+    }
+    out
+}
