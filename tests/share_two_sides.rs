@@ -500,3 +500,31 @@ fn the_partners_details_show_their_ratings_beside_ours() {
         "{all}"
     );
 }
+
+#[test]
+fn control_characters_in_their_pack_never_reach_the_terminal() {
+    // Their goal's title matches ours but carries escape sequences; their celebration too.
+    let mut a = org_a();
+    a.goals[0].target = Some(90.0);
+    a.celebrations[0].how = "Cake \u{1b}[2J\u{7} and tea".into();
+    let mut b = org_b();
+    for ws in [&mut a, &mut b] {
+        ws.goals[0].title = "Volunteers \u{1b}]0;owned\u{7}placed".into();
+    }
+    let signer = ed25519_dalek::SigningKey::from_bytes(&[5; 32]);
+    let pack = build::build(&a, a.partners[0].id, day(TODAY)).unwrap();
+    let opened = seal::open(seal::seal(&pack, &signer).unwrap().as_bytes()).unwrap();
+    let partner = b.partners[0].id;
+    let b = partnerdeck::share::receive::keep(&b, partner, &opened, true, day(TODAY));
+    let mut app = app_on(b);
+    press(&mut app, &["T"]);
+    for _ in 0..4 {
+        let shown = screen(&app, 120, 40);
+        assert!(shown.contains("Volunteers"), "{shown}");
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        press(&mut app, &["j"]);
+    }
+}

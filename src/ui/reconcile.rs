@@ -83,11 +83,13 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ReconcileView, theme: &Theme) {
     }
     if let Some((d, noted)) = rows.get(cursor.selected) {
         lines.push(Line::raw(""));
-        let what = format!(" {} “{}”, {}: ", d.kind, d.what, d.field);
+        // Their words come from a file: made inert before they reach the terminal.
+        let clean = crate::text::clean;
+        let what = format!(" {} “{}”, {}: ", d.kind, clean(&d.what), d.field);
         lines.push(Line::from(vec![
             Span::styled(what, theme.accent),
-            Span::styled(format!("ours {}", d.ours), theme.base),
-            Span::styled(format!(" · theirs {}", d.theirs), theme.warn),
+            Span::styled(format!("ours {}", clean(&d.ours)), theme.base),
+            Span::styled(format!(" · theirs {}", clean(&d.theirs)), theme.warn),
         ]));
         let after = match (&d.fix, noted) {
             (_, true) => " Noted in the log as discussed with them.",
