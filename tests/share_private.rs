@@ -179,6 +179,8 @@ proptest! {
         prop_assert!(!sealed.contains(SENTINEL), "a sentinel in the pack:\n{sealed}");
         let page = html::page(&pack, "0000");
         prop_assert!(!page.contains(SENTINEL), "a sentinel in the page");
+        // Their words are text on the page, never markup (`<b>` is among the titles drawn).
+        prop_assert!(!page.contains("<b>"), "markup from a title reached the page");
         // What is declared does leave: the partnership's own goals, for one.
         if each > 0 {
             prop_assert_eq!(pack.goals.len(), each);
