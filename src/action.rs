@@ -32,6 +32,8 @@ pub enum Context {
     Search,
     /// The merge conflicts a `git pull` left in the file.
     Conflicts,
+    /// Where a partner's last pack and our records disagree.
+    Reconcile,
     /// Typing into a text field (form, review, filter, palette, search), below the context of
     /// what is open: cursor motions and deletions; every other character is typed.
     Text,
@@ -84,20 +86,20 @@ macro_rules! actions {
 
 actions! {
     Quit => "quit", "quit", [Dashboard];
-    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts];
-    Back => "back", "close / back", [Help, Detail, Attention, Overview, Records, Dashboard, Conflicts];
+    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile];
+    Back => "back", "close / back", [Help, Detail, Attention, Overview, Records, Dashboard, Conflicts, Reconcile];
     NextPane => "next_pane", "next pane", [Dashboard];
     PrevPane => "prev_pane", "previous pane", [Dashboard];
     FocusPartners => "focus_partners", "partners pane", [Dashboard];
     FocusGoals => "focus_goals", "goals pane", [Dashboard];
     FocusTimeline => "focus_timeline", "timeline pane", [Dashboard];
     FocusLog => "focus_log", "communication log pane", [Dashboard];
-    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
-    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
-    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
-    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
-    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
-    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts];
+    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
+    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
+    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
+    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
+    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
+    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
     Open => "open", "details of the selection; in a list, go to it", [Dashboard, Attention, Overview, Records];
     ToggleAllPartners => "toggle_all_partners", "goals, timeline and log: selected partner / all", [Dashboard];
     TimeEarlier => "time_earlier", "timeline: earlier", [Dashboard];
@@ -121,7 +123,7 @@ actions! {
     MarkMissed => "mark_missed", "commitments: mark the selected one missed today", [Records];
     Undo => "undo", "undo the last change", [Dashboard];
     Redo => "redo", "redo", [Dashboard];
-    Messages => "messages", "recent messages in full, with their times", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts];
+    Messages => "messages", "recent messages in full, with their times", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile];
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];
     Commitments => "commitments", "the selected partner's commitments, both sides", [Dashboard, Detail];
     Celebrations => "celebrations", "the selected partner's celebrated wins", [Dashboard, Detail];
@@ -144,6 +146,10 @@ actions! {
     OpenConflicts => "conflicts", "merge conflicts: decide what a merge could not", [Dashboard];
     TakeOurs => "take_ours", "merge conflict: keep our value", [Conflicts];
     TakeTheirs => "take_theirs", "merge conflict: take their value", [Conflicts];
+    Reconcile => "reconcile", "their side: the partner's last pack beside our records", [Dashboard, Detail];
+    Accept => "accept", "their side: take their value (undoable)", [Reconcile];
+    NoteDiscussed => "note_discussed", "their side: note it in the log as discussed with them", [Reconcile];
+    Leave => "leave", "their side: leave it as it is, go to the next", [Reconcile];
     SaveElsewhere => "save_elsewhere", "unsaved changes at quit: keep them in a copy (another folder if need be), then quit", [Confirm];
     Discard => "discard", "unsaved changes at quit: quit without them", [Confirm];
     CursorLeft => "cursor_left", "text: cursor one character left", [Text];

@@ -192,6 +192,41 @@ pub enum Command {
         #[arg(long, value_name = "SECONDS")]
         wait: Option<u64>,
     },
+    /// Write a signed pack of a partnership for that partner (what it holds: the README's
+    /// "Sharing with a partner"), and with --html a page for partners without partnerdeck
+    Share {
+        /// The partner's name, or enough of it
+        name: String,
+        /// Where to write the pack [default: FROM-to-PARTNER.pdpack in this folder]
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Also write one self-contained HTML page of it here
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// Set (and keep) the partner's share settings first: the optional fields to share,
+        /// with commas (ratings, rating_notes, feedback, aim, notes, contacts, phones, log), or
+        /// `none`
+        #[arg(long, value_name = "FIELDS", value_delimiter = ',')]
+        include: Option<Vec<String>>,
+    },
+    /// Verify a partner's pack and keep it with the partner (the dashboard's `T` shows where
+    /// their side and ours disagree)
+    Receive {
+        /// The pack file
+        #[arg(value_name = "FILE")]
+        pack: PathBuf,
+        /// The partner it is from [default: the partner whose key signed it, else the one
+        /// named as the sender]
+        #[arg(long, value_name = "NAME")]
+        partner: Option<String>,
+        /// Trust the signing key without asking (check its fingerprint by phone first)
+        #[arg(long)]
+        trust: bool,
+        /// If another partnerdeck has the file open, wait up to this many seconds for the file
+        /// to be free [default: refuse at once]
+        #[arg(long, value_name = "SECONDS")]
+        wait: Option<u64>,
+    },
     /// Print a pre-meeting brief on a partner (Markdown)
     Brief {
         /// The partner's name, or enough of it
@@ -488,6 +523,32 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             *kind,
             table,
             *apply,
+            *wait,
+        )?),
+        Some(Command::Share {
+            name,
+            out,
+            html,
+            include,
+        }) => Ok(crate::share::commands::share(
+            &export_source(cli)?,
+            name,
+            &crate::share::commands::Outputs {
+                pack: out.as_deref(),
+                page: html.as_deref(),
+            },
+            include.as_deref(),
+        )?),
+        Some(Command::Receive {
+            pack,
+            partner,
+            trust,
+            wait,
+        }) => Ok(crate::share::commands::receive(
+            &export_source(cli)?,
+            pack,
+            partner.as_deref(),
+            *trust,
             *wait,
         )?),
         Some(Command::Brief { name }) => {

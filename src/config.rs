@@ -334,13 +334,14 @@ pub fn no_way_out(keymap: &Keymap) -> Vec<(Context, Vec<Action>)> {
     if !dashboard_exit {
         out.push((C::Dashboard, vec![A::Quit, A::Palette]));
     }
-    let exits: [(Context, &[Action]); 12] = [
+    let exits: [(Context, &[Action]); 13] = [
         (C::Help, &[A::Back]),
         (C::Detail, &[A::Back]),
         (C::Attention, &[A::Back]),
         (C::Overview, &[A::Back]),
         (C::Records, &[A::Back]),
         (C::Conflicts, &[A::Back]),
+        (C::Reconcile, &[A::Back]),
         (C::Form, &[A::Cancel]),
         (C::Review, &[A::Cancel]),
         (C::Filter, &[A::Cancel, A::Submit]),

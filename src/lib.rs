@@ -17,6 +17,7 @@ pub mod insight;
 pub mod keymap;
 pub mod model;
 pub mod ron_text;
+pub mod share;
 pub mod store;
 pub mod team;
 pub mod text;

@@ -453,6 +453,7 @@ fn partner(l: &mut Lines, report: &PartnerReport<'_>, app: &App) {
         .first()
         .map_or(String::new(), ToString::to_string);
     practices(l, &report.insight, &key);
+    l.0.extend(super::their_view::ratings(app.ws(), p.id));
     l.heading("Contacts");
     if p.contacts.is_empty() {
         l.text("none yet");

@@ -62,7 +62,8 @@ impl DetailView {
             | Action::LogContact
             | Action::Review
             | Action::Commitments
-            | Action::Celebrations => detail::act(self.record, action, app),
+            | Action::Celebrations
+            | Action::Reconcile => detail::act(self.record, action, app),
             _ => {
                 let area = app.screen.area;
                 let len = self.wrapped.at(&self.lines, wrap_width(area)).len();

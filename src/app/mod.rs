@@ -25,12 +25,14 @@ pub mod messages;
 mod overlay;
 pub mod palette;
 pub mod paste;
+mod reconcile;
 mod records;
 mod rescue;
 pub mod review;
 pub mod show;
 mod stack;
 mod sync;
+mod their_view;
 mod timeline;
 mod trends;
 mod views;
@@ -59,6 +61,7 @@ pub use layout::{
 };
 pub use overlay::{Effect, Overlay};
 pub use palette::{PaletteView, SearchView};
+pub use reconcile::ReconcileView;
 pub use records::{RecordsKind, RecordsView};
 pub use rescue::Rescue;
 pub use timeline::TimeView;
@@ -381,6 +384,9 @@ impl App {
             | Action::Discard
             | Action::TakeOurs
             | Action::TakeTheirs
+            | Action::Accept
+            | Action::NoteDiscussed
+            | Action::Leave
             | Action::MarkKept
             | Action::MarkMissed
             | Action::CursorLeft
@@ -415,6 +421,7 @@ impl App {
             // Handled in `update`, over whatever is in front.
             | Action::Messages => {}
             Action::OpenConflicts => self.open_conflicts(),
+            Action::Reconcile => self.open_reconcile(),
             Action::Sync => self.start_sync(),
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),

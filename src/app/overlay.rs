@@ -1,6 +1,6 @@
 //! What can be open over the dashboard, and what an open overlay asks the app to do after a
 //! key. Each overlay is its own type, defined next to its keys in its own file (`help.rs`,
-//! `detail_view.rs`, `views.rs`, `palette.rs`, `records.rs`, `conflicts.rs`, `form_view.rs`,
+//! `detail_view.rs`, `views.rs`, `palette.rs`, `records.rs`, `conflicts.rs`, `reconcile.rs`, `form_view.rs`,
 //! `confirm.rs`, `review.rs`, `filter_view.rs`): it owns its state, reads the app, and returns an
 //! [`Effect`] that `App` carries out (`stack.rs`, which also keeps the overlays on a stack).
 
@@ -39,6 +39,8 @@ pub enum Overlay {
     Search(SearchView),
     /// The merge conflicts the file holds, to decide one by one.
     Conflicts(ConflictsView),
+    /// Where a partner's last pack and our records disagree.
+    Reconcile(super::reconcile::ReconcileView),
     /// A yes/no question.
     Confirm(ConfirmView),
     /// A pane's filter being typed (the dashboard stays in view, the pane's title shows it).
@@ -59,6 +61,7 @@ impl Overlay {
             Overlay::Confirm(_) => Context::Confirm,
             Overlay::Records(_) => Context::Records,
             Overlay::Conflicts(_) => Context::Conflicts,
+            Overlay::Reconcile(_) => Context::Reconcile,
             Overlay::Review(_) => Context::Review,
             Overlay::Palette(_) => Context::Palette,
             Overlay::Search(_) => Context::Search,
@@ -79,6 +82,7 @@ impl Overlay {
             Overlay::Search(view) => view.update(action, app),
             Overlay::Records(view) => view.update(action, app),
             Overlay::Conflicts(view) => view.update(action, app),
+            Overlay::Reconcile(view) => view.update(action, app),
             Overlay::Form(view) => view.update(action, app),
             Overlay::Review(state) => state.update(action, app),
             Overlay::Confirm(view) => view.update(action, app),

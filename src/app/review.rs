@@ -361,6 +361,10 @@ impl App {
                 format!("{} — {state}", c.what),
             );
         }
+        let key = self.keymap.keys_text(Action::Reconcile);
+        for l in super::their_view::look_back(ws, &records, &key) {
+            push(l.kind, &l.label, l.value);
+        }
         let log: Vec<&Interaction> = records
             .interactions
             .iter()

@@ -51,6 +51,9 @@ pub enum CommandError {
     /// The partner found a moment ago is not in the brief.
     #[error("the partner vanished")]
     Vanished,
+    /// `share` or `receive` refused, with the reason in words.
+    #[error("{0}")]
+    Share(String),
     #[error("--kind chooses a CSV table; it goes with `export csv`")]
     KindWithoutCsv,
     #[error("cannot write CSV: {0}")]

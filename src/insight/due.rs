@@ -198,6 +198,8 @@ pub fn inputs(ws: &Workspace, from: NaiveDate) -> Workspace {
         drafts: ws.drafts.clone(),
         conflicts: ws.conflicts.clone(),
         snoozes: ws.snoozes.clone(),
+        share_settings: ws.share_settings.clone(),
+        received: ws.received.clone(),
     }
 }
 

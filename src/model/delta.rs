@@ -104,7 +104,7 @@ pub struct Delta {
     /// One per [`ListKind`], in its order.
     pub lists: [ListDelta; ListKind::COUNT],
     pub profile: bool,
-    /// Review links, drafts, merge conflicts, snoozes, the id counter or the version.
+    /// Review links, drafts, merge conflicts, snoozes, share settings, received packs, the id counter or the version.
     pub rest: bool,
     /// The snoozes (also counted in `rest`): the partners they name have other attention items.
     pub snoozes: bool,
@@ -136,7 +136,9 @@ impl Delta {
             rest: old.version != new.version
                 || !same_or_equal(&old.review_actions, &new.review_actions)
                 || !same_or_equal(&old.drafts, &new.drafts)
-                || !same_or_equal(&old.conflicts, &new.conflicts),
+                || !same_or_equal(&old.conflicts, &new.conflicts)
+                || !same_or_equal(&old.share_settings, &new.share_settings)
+                || !same_or_equal(&old.received, &new.received),
             snoozes: !same_or_equal(&old.snoozes, &new.snoozes),
             ..Delta::default()
         };

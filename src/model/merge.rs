@@ -104,6 +104,18 @@ pub fn reapply(base: &Workspace, ours: &Workspace, mut theirs: Workspace) -> Wor
         &theirs.snoozes.to_vec(),
     )
     .into();
+    theirs.share_settings = super::share::merge_settings(
+        &base.share_settings.to_vec(),
+        &ours.share_settings.to_vec(),
+        &theirs.share_settings.to_vec(),
+    )
+    .into();
+    theirs.received = super::share::merge_received(
+        &base.received.to_vec(),
+        &ours.received.to_vec(),
+        &theirs.received.to_vec(),
+    )
+    .into();
     theirs.normalize();
     theirs
 }

@@ -96,6 +96,18 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
         &theirs.snoozes.to_vec(),
     )
     .into();
+    out.share_settings = super::share::merge_settings(
+        &base.share_settings.to_vec(),
+        &ours.share_settings.to_vec(),
+        &theirs.share_settings.to_vec(),
+    )
+    .into();
+    out.received = super::share::merge_received(
+        &base.received.to_vec(),
+        &ours.received.to_vec(),
+        &theirs.received.to_vec(),
+    )
+    .into();
     keep_referenced(base, ours, theirs, &mut out, &mut m);
     // A kept record's deletion says what came back with it.
     for c in &mut m.conflicts {

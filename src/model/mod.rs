@@ -12,9 +12,11 @@ pub mod list;
 pub mod merge;
 pub mod merge3;
 mod merge_prep;
+pub mod pack;
 mod record;
 mod records;
 pub mod serde_dates;
+pub mod share;
 mod shift;
 pub mod snooze;
 mod validate;
@@ -28,8 +30,10 @@ pub use ids::{
     seed_ids,
 };
 pub use list::List;
+pub use pack::Pack;
 pub use record::{EachKind, ListKind, Record, Upserted, Visit, each_kind};
 pub use records::*;
+pub use share::{ReceivedPack, ShareSettings};
 pub use snooze::Snooze;
 pub use validate::{Holdings, Problem, validate, validate_changes};
 pub use workspace::{CURRENT_VERSION, IdsExhausted, MAX_ID, Workspace};

@@ -62,6 +62,13 @@ pub struct Workspace {
     /// by item. Absent from files without snoozes.
     #[serde(default, skip_serializing_if = "List::is_empty")]
     pub snoozes: List<super::snooze::Snooze>,
+    /// Per-partner share settings (`partnerdeck share`): optional fields to share, trusted key.
+    /// Absent from files that never shared.
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub share_settings: List<super::share::ShareSettings>,
+    /// Packs received from partners (`partnerdeck receive`), oldest first per partner.
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub received: List<super::share::ReceivedPack>,
 }
 
 impl Default for Workspace {
@@ -80,6 +87,8 @@ impl Default for Workspace {
             drafts: List::new(),
             conflicts: List::new(),
             snoozes: List::new(),
+            share_settings: List::new(),
+            received: List::new(),
         }
     }
 }
@@ -145,6 +154,12 @@ impl Workspace {
         for d in &mut ws.drafts {
             d.partner.0 = to(d.partner.0);
         }
+        for s in &mut ws.share_settings {
+            s.partner.0 = to(s.partner.0);
+        }
+        for r in &mut ws.received {
+            r.partner.0 = to(r.partner.0);
+        }
         // A snooze's item key ends in its record's id (`followup-42`).
         for s in &mut ws.snoozes {
             s.partner.0 = to(s.partner.0);
@@ -168,6 +183,8 @@ impl Workspace {
         // The partner (a partner belongs to itself) and every record of it.
         self.keep_partners(|p| p != id);
         self.drafts.retain(|r| r.partner != id);
+        self.share_settings.retain(|s| s.partner != id);
+        self.received.retain(|r| r.partner != id);
         self.review_actions.retain(|l| !reviews.contains(&l.review));
     }
 
@@ -191,6 +208,9 @@ impl Workspace {
             self.partners.iter().map(|r| r.id).collect();
         self.keep_partners(|p| partners.contains(&p));
         self.drafts.retain(|r| partners.contains(&r.partner));
+        self.share_settings
+            .retain(|s| partners.contains(&s.partner));
+        self.received.retain(|r| partners.contains(&r.partner));
         // The ids of every list something links to: the records' links and the review links.
         let alive = Ids::linked(
             self,
@@ -296,6 +316,9 @@ impl Workspace {
         each_kind(&mut Shift(self, days));
         for s in &mut self.snoozes {
             shift_date(&mut s.until, days);
+        }
+        for r in &mut self.received {
+            shift_date(&mut r.received, days);
         }
         for d in &mut self.drafts {
             shift_date(&mut d.started, days);

@@ -32,9 +32,9 @@
 //! there is one, is used instead of the parse.
 //!
 //! postcard is not self-describing: a field that serde skips when writing
-//! (`#[serde(skip_serializing_if)]`, as `Workspace::conflicts` and `Workspace::snoozes` have)
-//! would shift everything after it. [`encode`] writes each skipped list as the empty list it
-//! stands for, and every entry
+//! (`#[serde(skip_serializing_if)]`, as `Workspace::conflicts`, `snoozes`, `share_settings` and
+//! `received` have) would shift everything after it. [`encode`] writes each skipped list as the
+//! empty list it stands for, and every entry
 //! is decoded again and compared with the workspace before it is written, so an encoding that
 //! does not give back the same workspace is never stored.
 
@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 /// The first bytes of every entry.
 pub const MAGIC: [u8; 8] = *b"PDECKWS\0";
 /// The entry format; bumped whenever the header or the payload's encoding changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// How many entries are kept (the newest).
 pub const KEEP: usize = 4;
 /// Files smaller than this are not worth an entry: they parse in a few milliseconds.
@@ -164,25 +164,64 @@ fn hex(hash: &[u8; 32]) -> String {
     hash.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Encodes a workspace as a payload (postcard; see the module's notes on skipped fields).
+/// Encodes a workspace as a payload (postcard; see the module's notes on skipped fields):
+/// every field in the struct's order, the skipped ones written as the empty lists they stand
+/// for (a mirror of `Workspace` without the skips; `decode` reads it as a `Workspace`).
 pub fn encode(ws: &Workspace) -> Result<Vec<u8>, postcard::Error> {
-    let mut bytes = postcard::to_stdvec(ws)?;
-    // `conflicts` and `snoozes`, the last two fields, are each skipped when empty: write the
-    // empty list each stands for (postcard's empty sequence is its length, one byte 0) where
-    // it belongs. A payload is the fields' encodings one after the other, so the snoozes, when
-    // written, are the payload's last bytes.
-    let snoozes = if ws.snoozes.is_empty() {
-        vec![0]
-    } else {
-        let tail = postcard::to_stdvec(&ws.snoozes)?;
-        bytes.truncate(bytes.len().saturating_sub(tail.len()));
-        tail
-    };
-    if ws.conflicts.is_empty() {
-        bytes.push(0);
+    use crate::model::*;
+    #[derive(serde::Serialize)]
+    struct Whole<'a> {
+        version: u32,
+        profile: &'a Profile,
+        partners: &'a List<Partner>,
+        goals: &'a List<Goal>,
+        milestones: &'a List<Milestone>,
+        interactions: &'a List<Interaction>,
+        commitments: &'a List<Commitment>,
+        reviews: &'a List<Review>,
+        celebrations: &'a List<Celebration>,
+        review_actions: &'a List<ReviewLink>,
+        drafts: &'a List<ReviewDraft>,
+        conflicts: &'a List<MergeConflict>,
+        snoozes: &'a List<Snooze>,
+        share_settings: &'a List<ShareSettings>,
+        received: &'a List<ReceivedPack>,
     }
-    bytes.extend_from_slice(&snoozes);
-    Ok(bytes)
+    // Every field named, so a field added to `Workspace` and not here fails to compile.
+    let Workspace {
+        version,
+        profile,
+        partners,
+        goals,
+        milestones,
+        interactions,
+        commitments,
+        reviews,
+        celebrations,
+        review_actions,
+        drafts,
+        conflicts,
+        snoozes,
+        share_settings,
+        received,
+    } = ws;
+    postcard::to_stdvec(&Whole {
+        version: *version,
+        profile,
+        partners,
+        goals,
+        milestones,
+        interactions,
+        commitments,
+        reviews,
+        celebrations,
+        review_actions,
+        drafts,
+        conflicts,
+        snoozes,
+        share_settings,
+        received,
+    })
 }
 
 /// Decodes a payload; every byte must be used.

@@ -166,6 +166,42 @@ fn the_encoding_gives_snoozes_back_with_and_without_conflicts() {
 }
 
 #[test]
+fn the_encoding_gives_share_settings_and_received_packs_back() {
+    use crate::model::{Pack, ReceivedPack, ShareSettings};
+    let mut ws = demo_workspace(day());
+    let partner = ws.partners[0].id;
+    ws.received.push(ReceivedPack {
+        partner,
+        received: day(),
+        fingerprint: "0000 1111".into(),
+        pack: Pack {
+            format: 1,
+            from: "Them".into(),
+            to: "Us".into(),
+            made: day(),
+            goals: Vec::new(),
+            milestones: Vec::new(),
+            commitments: Vec::new(),
+            celebrations: Vec::new(),
+            health: Vec::new(),
+            reviews: Vec::new(),
+            extra: Default::default(),
+        },
+    });
+    assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
+    let mut s = ShareSettings::new(partner);
+    s.include = vec!["aim".into()];
+    ws.share_settings.push(s);
+    assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
+    ws.received.clear();
+    assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
+    // Saved text without them is as before: the fields are absent.
+    ws.share_settings.clear();
+    let text = to_text(&ws).unwrap();
+    assert!(!text.contains("share_settings:") && !text.contains("received: ["));
+}
+
+#[test]
 fn a_parse_leaves_a_private_entry_and_the_next_start_uses_it() {
     let s = setup();
     let first = s.open();

@@ -104,6 +104,8 @@ mod v1 {
             drafts: old.drafts,
             conflicts: old.conflicts,
             snoozes: Default::default(),
+            share_settings: Default::default(),
+            received: Default::default(),
         };
         ws.normalize();
         ws
@@ -235,6 +237,8 @@ mod v0 {
             drafts: Default::default(),
             conflicts: Default::default(),
             snoozes: Default::default(),
+            share_settings: Default::default(),
+            received: Default::default(),
         };
         ws.normalize();
         ws

@@ -135,6 +135,14 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::Back, "close"),
             (Action::Help, "help"),
         ],
+        Context::Reconcile => vec![
+            (Action::Down, "move"),
+            (Action::Accept, "accept theirs"),
+            (Action::NoteDiscussed, "note discussed"),
+            (Action::Leave, "leave"),
+            (Action::Back, "close"),
+            (Action::Help, "help"),
+        ],
         Context::Detail => vec![
             (Action::Down, "scroll"),
             (Action::Back, "close"),

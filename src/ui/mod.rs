@@ -17,6 +17,7 @@ mod messages;
 mod overview;
 mod palette;
 mod partners;
+mod reconcile;
 mod records;
 mod review;
 pub mod text;
@@ -39,7 +40,8 @@ fn full_screen_view(app: &App, area: Rect) -> Option<Rect> {
         | Overlay::Search(_)
         | Overlay::Review(_)
         | Overlay::Records(_)
-        | Overlay::Conflicts(_) => Some(widgets::view_rect(area)),
+        | Overlay::Conflicts(_)
+        | Overlay::Reconcile(_) => Some(widgets::view_rect(area)),
         Overlay::Help(_)
         | Overlay::Detail(_)
         | Overlay::Form(_)
@@ -109,6 +111,7 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
         }
         Some(Overlay::Records(v)) => records::draw(frame, app, v.kind, v.partner, v.cursor, theme),
         Some(Overlay::Conflicts(v)) => conflicts::draw(frame, app, v.cursor, theme),
+        Some(Overlay::Reconcile(v)) => reconcile::draw(frame, app, v, theme),
         Some(Overlay::Messages(v)) => messages::draw(frame, app, v.scroll, theme),
         // The filter being typed shows in its pane's title.
         Some(Overlay::Filter(_)) | None => {}
