@@ -136,7 +136,8 @@ impl Delta {
             rest: old.version != new.version
                 || !same_or_equal(&old.review_actions, &new.review_actions)
                 || !same_or_equal(&old.drafts, &new.drafts)
-                || !same_or_equal(&old.conflicts, &new.conflicts),
+                || !same_or_equal(&old.conflicts, &new.conflicts)
+                || !same_or_equal(&old.ingested, &new.ingested),
             snoozes: !same_or_equal(&old.snoozes, &new.snoozes),
             ..Delta::default()
         };

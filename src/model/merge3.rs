@@ -39,7 +39,7 @@ pub struct Merged {
 }
 
 /// Fields merged as sets of strings.
-const SET_FIELDS: [&str; 4] = ["values", "offers", "needs", "tags"];
+const SET_FIELDS: [&str; 6] = ["values", "offers", "needs", "tags", "domains", "team"];
 
 fn ron_text<T: Serialize + ?Sized>(v: &T) -> String {
     ron::to_string(v).unwrap_or_default()
@@ -92,6 +92,12 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
         &base.snoozes.to_vec(),
         &ours.snoozes.to_vec(),
         &theirs.snoozes.to_vec(),
+    )
+    .into();
+    out.ingested = super::ingested::merge_ingested(
+        &base.ingested.to_vec(),
+        &ours.ingested.to_vec(),
+        &theirs.ingested.to_vec(),
     )
     .into();
     keep_referenced(base, ours, theirs, &mut out, &mut m);

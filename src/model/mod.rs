@@ -6,6 +6,7 @@ pub mod delta;
 mod enums;
 pub mod find;
 pub mod ids;
+pub mod ingested;
 pub mod list;
 pub mod merge;
 pub mod merge3;
@@ -24,6 +25,7 @@ pub use ids::{
     CelebrationId, CommitmentId, GoalId, IdText, InteractionId, MilestoneId, PartnerId, ReviewId,
     seed_ids,
 };
+pub use ingested::Ingested;
 pub use list::List;
 pub use record::{EachKind, ListKind, Record, Upserted, Visit, each_kind};
 pub use records::*;

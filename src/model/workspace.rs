@@ -62,6 +62,10 @@ pub struct Workspace {
     /// by item. Absent from files without snoozes.
     #[serde(default, skip_serializing_if = "List::is_empty")]
     pub snoozes: List<super::snooze::Snooze>,
+    /// What `ingest` proposed and the user accepted or skipped, by source id (`ingested`),
+    /// sorted by source. Absent from files that never took in mail, calendars or contacts.
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub ingested: List<super::ingested::Ingested>,
 }
 
 impl Default for Workspace {
@@ -80,6 +84,7 @@ impl Default for Workspace {
             drafts: List::new(),
             conflicts: List::new(),
             snoozes: List::new(),
+            ingested: List::new(),
         }
     }
 }

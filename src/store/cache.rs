@@ -32,7 +32,7 @@
 //! there is one, is used instead of the parse.
 //!
 //! postcard is not self-describing: a field that serde skips when writing
-//! (`#[serde(skip_serializing_if)]`, as `Workspace::conflicts` and `Workspace::snoozes` have)
+//! (`#[serde(skip_serializing_if)]`, as `Workspace::conflicts`, `snoozes` and `ingested` have)
 //! would shift everything after it. [`encode`] writes each skipped list as the empty list it
 //! stands for, and every entry
 //! is decoded again and compared with the workspace before it is written, so an encoding that
@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 /// The first bytes of every entry.
 pub const MAGIC: [u8; 8] = *b"PDECKWS\0";
 /// The entry format; bumped whenever the header or the payload's encoding changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 /// How many entries are kept (the newest).
 pub const KEEP: usize = 4;
 /// Files smaller than this are not worth an entry: they parse in a few milliseconds.
@@ -167,21 +167,26 @@ fn hex(hash: &[u8; 32]) -> String {
 /// Encodes a workspace as a payload (postcard; see the module's notes on skipped fields).
 pub fn encode(ws: &Workspace) -> Result<Vec<u8>, postcard::Error> {
     let mut bytes = postcard::to_stdvec(ws)?;
-    // `conflicts` and `snoozes`, the last two fields, are each skipped when empty: write the
-    // empty list each stands for (postcard's empty sequence is its length, one byte 0) where
-    // it belongs. A payload is the fields' encodings one after the other, so the snoozes, when
-    // written, are the payload's last bytes.
-    let snoozes = if ws.snoozes.is_empty() {
-        vec![0]
-    } else {
-        let tail = postcard::to_stdvec(&ws.snoozes)?;
-        bytes.truncate(bytes.len().saturating_sub(tail.len()));
-        tail
-    };
-    if ws.conflicts.is_empty() {
-        bytes.push(0);
+    // `conflicts`, `snoozes` and `ingested`, the last three fields, are each skipped when
+    // empty: write the empty list each stands for (postcard's empty sequence is its length,
+    // one byte 0) where it belongs. A payload is the fields' encodings one after the other, so
+    // those written are the payload's last bytes, in field order.
+    let tails = [
+        (!ws.conflicts.is_empty())
+            .then(|| postcard::to_stdvec(&ws.conflicts))
+            .transpose()?,
+        (!ws.snoozes.is_empty())
+            .then(|| postcard::to_stdvec(&ws.snoozes))
+            .transpose()?,
+        (!ws.ingested.is_empty())
+            .then(|| postcard::to_stdvec(&ws.ingested))
+            .transpose()?,
+    ];
+    let written: usize = tails.iter().flatten().map(Vec::len).sum();
+    bytes.truncate(bytes.len().saturating_sub(written));
+    for tail in tails {
+        bytes.extend_from_slice(tail.as_deref().unwrap_or(&[0]));
     }
-    bytes.extend_from_slice(&snoozes);
     Ok(bytes)
 }
 

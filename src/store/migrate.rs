@@ -104,6 +104,7 @@ mod v1 {
             drafts: old.drafts,
             conflicts: old.conflicts,
             snoozes: Default::default(),
+            ingested: Default::default(),
         };
         ws.normalize();
         ws
@@ -209,6 +210,7 @@ mod v0 {
                         aim: p.aim,
                         tags: p.tags,
                         notes: p.notes,
+                        domains: Vec::new(),
                     }
                 })
                 .collect(),
@@ -235,6 +237,7 @@ mod v0 {
             drafts: Default::default(),
             conflicts: Default::default(),
             snoozes: Default::default(),
+            ingested: Default::default(),
         };
         ws.normalize();
         ws

@@ -227,6 +227,7 @@ pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
             Field::text("Needs", FieldKind::List, list_text(&p.needs)),
             Field::text("Tags", FieldKind::List, list_text(&p.tags)),
             Field::text("Contacts", FieldKind::Text, Contact::list_text(&p.contacts)),
+            Field::text("Mail domains", FieldKind::List, list_text(&p.domains)),
             Field::text("Notes", FieldKind::Text, p.notes.clone()),
         ],
     )
@@ -420,6 +421,7 @@ pub fn profile_form(p: &Profile) -> Form {
             Field::text("Values", FieldKind::List, list_text(&p.values)),
             Field::text("Offers", FieldKind::List, list_text(&p.offers)),
             Field::text("Needs", FieldKind::List, list_text(&p.needs)),
+            Field::text("Team mail", FieldKind::List, list_text(&p.team)),
         ],
     )
 }

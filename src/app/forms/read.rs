@@ -163,6 +163,7 @@ pub fn build(
             if !problems.is_empty() {
                 r.form.set_error("Contacts", problems.join("; "));
             }
+            p.domains = r.list("Mail domains");
             p.notes = r.form.get("Notes").value().to_string();
             Built::Partner(p)
         }
@@ -286,6 +287,7 @@ pub fn build(
             values: r.list("Values"),
             offers: r.list("Offers"),
             needs: r.list("Needs"),
+            team: r.list("Team mail"),
         }),
         FormTarget::Commitment(default, id) => {
             let partner = r.partner(ws, default);
