@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod export;
 pub mod fuzzy;
+pub mod ingest;
 pub mod insight;
 pub mod keymap;
 pub mod model;

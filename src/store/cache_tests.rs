@@ -164,7 +164,8 @@ fn the_encoding_gives_snoozes_back_with_and_without_conflicts() {
     ws.snoozes.clear();
     assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
     // What `ingest` remembers, with and without the lists before it.
-    ws.ingested.push(crate::model::Ingested::skipped("mail:<a@b>/2026-12-01"));
+    ws.ingested
+        .push(crate::model::Ingested::skipped("mail:<a@b>/2026-12-01"));
     assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
     ws.conflicts.clear();
     assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
