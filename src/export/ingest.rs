@@ -121,7 +121,7 @@ pub fn run(src: &Source, req: &Request, watched: Vec<PathBuf>) -> Result<ExitCod
     if !req.json {
         let line = format!(
             "Added {}, {} and {}.\n",
-            crate::words::count(added.entries, "log entry"),
+            crate::words::plural(added.entries, "log entry", "log entries"),
             crate::words::count(added.milestones, "milestone"),
             crate::words::count(added.contacts, "contact")
         );

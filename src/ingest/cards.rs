@@ -62,9 +62,10 @@ fn card(c: &VcardContact) -> Option<Card> {
     Some(Card {
         uid,
         name,
+        // ORG is the organisation, then its units: the organisation is what names a partner.
         organisation: values(c, "ORG")
             .next()
-            .map(|o| unescape(o, ", "))
+            .map(|o| unescape(o.split(';').next().unwrap_or_default(), " "))
             .unwrap_or_default(),
         role: values(c, "TITLE")
             .chain(values(c, "ROLE"))

@@ -81,13 +81,15 @@ pub fn domain_of(address: &str) -> Option<&str> {
         .filter(|d| !d.is_empty())
 }
 
-/// A name as compared: lowercased words joined by single spaces.
+/// A name as compared: its lowercased words in order, so `Doe, Jane` is `Jane Doe`.
 pub fn name_key(name: &str) -> String {
-    name.split(|c: char| c.is_whitespace() || c == ',' || c == '"' || c == '\'')
+    let mut words: Vec<String> = name
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '"' || c == '\'')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    words.sort();
+    words.join(" ")
 }
 
 /// Whether a domain belongs to a shared provider.
