@@ -217,22 +217,46 @@ fn matched<'m>(
     out
 }
 
-fn mails(mails: &[Mail], cx: &Context<'_>, out: &mut Proposals) {
-    let mut found = matched(mails, cx, &mut out.counts);
+/// Each message looked at (see [`matched`]) with its partner: its own match, else its
+/// conversation's (that of the conversation's first matched message); in time order.
+fn assign<'m>(
+    mails: &'m [Mail],
+    cx: &Context<'_>,
+    counts: &mut Counts,
+) -> Vec<(&'m Mail, Option<(PartnerId, Why)>)> {
+    let mut found = matched(mails, cx, counts);
     found.sort_by(|a, b| a.0.at.cmp(&b.0.at).then(a.0.id.cmp(&b.0.id)));
-    // A conversation's partner: that of its first matched message.
     let mut threads: FxHashMap<&str, PartnerId> = FxHashMap::default();
     for (m, p) in &found {
         if let Some((p, _)) = p {
             threads.entry(m.thread.as_str()).or_insert(*p);
         }
     }
+    for (m, p) in &mut found {
+        if p.is_none() {
+            *p = threads.get(m.thread.as_str()).map(|t| (*t, Why::Thread));
+        }
+    }
+    found
+}
+
+/// The partner each message (by id) is matched to, `None` for those matching none; bulk,
+/// internal, duplicate and older messages are left out. What precision and recall are
+/// measured on.
+pub fn message_partners(mails: &[Mail], cx: &Context<'_>) -> Vec<(String, Option<PartnerId>)> {
+    assign(mails, cx, &mut Counts::default())
+        .into_iter()
+        .map(|(m, p)| (m.id.clone(), p.map(|(p, _)| p)))
+        .collect()
+}
+
+fn mails(mails: &[Mail], cx: &Context<'_>, out: &mut Proposals) {
+    let found = assign(mails, cx, &mut out.counts);
     // One proposal per conversation per day: its first message, and how many there were.
     // (`None`: the conversation's day was decided before.)
     let mut days: FxHashMap<(&str, NaiveDate), Option<usize>> = FxHashMap::default();
     for (m, p) in &found {
-        let p = p.or_else(|| threads.get(m.thread.as_str()).map(|p| (*p, Why::Thread)));
-        let Some((partner, why)) = p else {
+        let Some((partner, why)) = *p else {
             out.counts.unmatched += 1;
             continue;
         };
