@@ -346,13 +346,14 @@ pub fn no_way_out(keymap: &Keymap) -> Vec<(Context, Vec<Action>)> {
     if !dashboard_exit {
         out.push((C::Dashboard, vec![A::Quit, A::Palette]));
     }
-    let exits: [(Context, &[Action]); 12] = [
+    let exits: [(Context, &[Action]); 13] = [
         (C::Help, &[A::Back]),
         (C::Detail, &[A::Back]),
         (C::Attention, &[A::Back]),
         (C::Overview, &[A::Back]),
         (C::Records, &[A::Back]),
         (C::Conflicts, &[A::Back]),
+        (C::Ingest, &[A::Back]),
         (C::Form, &[A::Cancel]),
         (C::Review, &[A::Cancel]),
         (C::Filter, &[A::Cancel, A::Submit]),
@@ -386,6 +387,7 @@ pub fn apply(path: Option<&Path>, app: &mut crate::app::App) -> (Theme, Vec<Stri
         Some(path) => {
             let settings = load(path, no_color_env());
             app.keymap = settings.keymap;
+            app.watch_folders(settings.ingest);
             (settings.theme, settings.warnings)
         }
         None => (Theme::from_env(), Vec::new()),

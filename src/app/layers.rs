@@ -41,6 +41,7 @@ pub fn only(context: Context) -> &'static [Context] {
         Palette => &[Palette],
         Search => &[Search],
         Conflicts => &[Conflicts],
+        Ingest => &[Ingest],
         Text => &[Text],
         Choice => &[Choice],
         Rating => &[Rating],

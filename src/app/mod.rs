@@ -18,6 +18,8 @@ mod form_view;
 pub mod forms;
 pub mod health_chart;
 mod help;
+pub mod inbox;
+pub mod inbox_view;
 mod keys;
 pub mod layers;
 mod layout;
@@ -215,6 +217,8 @@ pub struct App {
     pub filters: [Option<filter::PaneFilter>; 4],
     /// The overview's 12-month trends, computed lazily (`trends`).
     pub trends: trends::Trends,
+    /// The mail, calendar and contact folders watched, read in the background (`inbox`).
+    pub inbox: inbox::Inbox,
 }
 
 impl App {
@@ -270,6 +274,7 @@ impl App {
             sync_job: None,
             filters: Default::default(),
             trends: trends::Trends::default(),
+            inbox: inbox::Inbox::default(),
         };
         app.disk_base = app.ws.clone();
         app.partner_changed();
@@ -308,7 +313,7 @@ impl App {
     pub fn quiet_tick(&mut self) -> bool {
         let before = (self.status.clone(), self.unsaved(), self.save_error.clone());
         let day = self.tick();
-        let synced = self.poll_sync();
+        let synced = self.poll_sync() | self.poll_inbox();
         let saves = self.poll_saves();
         let disk = self.check_disk();
         day || synced
@@ -495,6 +500,11 @@ impl App {
             // Handled in `update`, over whatever is in front.
             | Action::Messages => {}
             Action::OpenConflicts => self.open_conflicts(),
+            Action::Ingest => self.open_inbox(),
+            Action::AcceptProposal
+            | Action::SkipProposal
+            | Action::AcceptPartner
+            | Action::Reassign => {}
             Action::Sync => self.start_sync(),
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),

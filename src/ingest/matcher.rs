@@ -61,6 +61,8 @@ pub enum Why {
     Thread,
     /// The vCard's organisation is the partner's name.
     Organisation,
+    /// The user gave it to this partner in the review queue.
+    Chosen,
 }
 
 /// An address, lowercased and trimmed.

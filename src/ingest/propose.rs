@@ -355,6 +355,21 @@ fn card_partner(c: &Card, cx: &Context<'_>) -> Option<(PartnerId, Why)> {
         })
 }
 
+/// A contact in one line: `name (role) <email> phone`, empty parts left out.
+fn contact_line(c: &Contact) -> String {
+    let mut out = c.name.clone();
+    if !c.role.is_empty() {
+        out.push_str(&format!(" ({})", c.role));
+    }
+    if !c.email.is_empty() && c.email != c.name {
+        out.push_str(&format!(" <{}>", c.email));
+    }
+    if !c.phone.is_empty() {
+        out.push_str(&format!(" {}", c.phone));
+    }
+    out
+}
+
 fn cards(cards: &[Card], cx: &Context<'_>, out: &mut Proposals) {
     for c in cards {
         out.counts.cards += 1;
@@ -396,7 +411,7 @@ fn cards(cards: &[Card], cx: &Context<'_>, out: &mut Proposals) {
             partner_name: cx.name(partner),
             why,
             at: cx.now,
-            summary: contact.text(),
+            summary: contact_line(&contact),
             initiated_by: Side::Them,
             messages: 1,
             contact: Some(contact),

@@ -12,6 +12,7 @@ mod goals;
 pub mod headless;
 mod health_chart;
 mod help;
+mod inbox;
 mod log;
 mod messages;
 mod overview;
@@ -39,7 +40,8 @@ fn full_screen_view(app: &App, area: Rect) -> Option<Rect> {
         | Overlay::Search(_)
         | Overlay::Review(_)
         | Overlay::Records(_)
-        | Overlay::Conflicts(_) => Some(widgets::view_rect(area)),
+        | Overlay::Conflicts(_)
+        | Overlay::Ingest(_) => Some(widgets::view_rect(area)),
         Overlay::Help(_)
         | Overlay::Detail(_)
         | Overlay::Form(_)
@@ -110,6 +112,7 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
         Some(Overlay::Records(v)) => records::draw(frame, app, v.kind, v.partner, v.cursor, theme),
         Some(Overlay::Conflicts(v)) => conflicts::draw(frame, app, v.cursor, theme),
         Some(Overlay::Messages(v)) => messages::draw(frame, app, v.scroll, theme),
+        Some(Overlay::Ingest(v)) => inbox::draw(frame, app, v, theme),
         // The filter being typed shows in its pane's title.
         Some(Overlay::Filter(_)) | None => {}
     }

@@ -27,6 +27,9 @@ pub enum FormTarget {
     Win(PartnerId, Option<CelebrationId>),
     /// A goal's current value (and, after its last milestone, its status).
     GoalProgress(GoalId),
+    /// A log entry proposed by `ingest`, edited before it is accepted (the review queue under
+    /// the form knows which proposal).
+    Proposal(PartnerId),
 }
 
 /// The one-line prompt for a goal's current value; with `status`, after its last milestone,

@@ -126,6 +126,11 @@ pub fn build(
     }
     let today = now.date();
     let mut r = Reader { form, now };
+    // A proposal's form is a new log entry's.
+    let target = match target {
+        FormTarget::Proposal(partner) => FormTarget::Interaction(partner, None),
+        other => other,
+    };
     let built = match target {
         FormTarget::Partner(id) => {
             let mut p = id
@@ -334,6 +339,8 @@ pub fn build(
                 date: r.date("Date").unwrap_or(today),
             })
         }
+        // Made a log entry's above.
+        FormTarget::Proposal(_) => return None,
         FormTarget::Celebration(milestone) => {
             let partner = ws.milestone(milestone).map_or(PartnerId(0), |m| m.partner);
             Built::Celebration(Celebration {

@@ -1,0 +1,194 @@
+//! The dashboard's side of `ingest`: the folders the configuration watches, read on a worker
+//! thread (a channel brings what was read back, as the sync job does), so no key ever waits
+//! for the mail. What the last read found stays here; the review queue (`inbox_view.rs`) turns
+//! it into proposals against the workspace as it is when the queue opens or a read arrives.
+//! At start, a read whose proposals wait opens the queue (or says so, when something else is
+//! open).
+
+use super::{App, Level, Overlay};
+use crate::ingest::Read;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// How far back the dashboard's reads look (the command reads everything without `--since`).
+pub const DAYS_BACK: u64 = 90;
+
+/// The watched folders, a read under way and the last one done.
+#[derive(Debug, Default)]
+pub struct Inbox {
+    pub folders: Vec<PathBuf>,
+    job: Option<Receiver<Read>>,
+    /// What the last read found.
+    pub read: Option<Arc<Read>>,
+    /// The read under way is the one at start: when it brings proposals, the queue opens.
+    offer: bool,
+}
+
+impl Inbox {
+    /// Whether a read is under way.
+    pub fn reading(&self) -> bool {
+        self.job.is_some()
+    }
+}
+
+impl App {
+    /// The folders to watch (from the configuration).
+    pub fn watch_folders(&mut self, folders: Vec<PathBuf>) {
+        self.inbox.folders = folders;
+    }
+
+    /// Starts reading the watched folders on a worker thread (unless a read is under way);
+    /// `offer`: open the queue when the read brings proposals (the read at start). False
+    /// when there is nothing to read.
+    pub fn start_inbox_read(&mut self, offer: bool) -> bool {
+        if self.inbox.folders.is_empty() {
+            return false;
+        }
+        if self.inbox.job.is_some() {
+            return true;
+        }
+        let (send, receive) = mpsc::channel();
+        let folders = self.inbox.folders.clone();
+        let now = self.now;
+        let since = self.today - chrono::Days::new(DAYS_BACK);
+        let started = std::thread::Builder::new()
+            .name("partnerdeck-ingest".into())
+            .spawn(move || {
+                let _ = send.send(crate::ingest::read_paths(&folders, now, Some(since)));
+            });
+        match started {
+            Ok(_) => {
+                self.inbox.job = Some(receive);
+                self.inbox.offer = offer;
+                true
+            }
+            Err(e) => {
+                self.set_status(
+                    Level::Error,
+                    format!("Could not read the mail folders: {e}"),
+                );
+                false
+            }
+        }
+    }
+
+    /// Takes in a finished read: an open queue fills with it; the read at start opens the
+    /// queue when proposals wait. True when the screen changed.
+    pub fn poll_inbox(&mut self) -> bool {
+        let Some(job) = &self.inbox.job else {
+            return false;
+        };
+        let read = match job.try_recv() {
+            Ok(read) => read,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => {
+                self.inbox.job = None;
+                self.set_status(
+                    Level::Error,
+                    "Reading the mail folders stopped unexpectedly",
+                );
+                return true;
+            }
+        };
+        self.inbox.job = None;
+        self.inbox.read = Some(Arc::new(read));
+        let offer = std::mem::take(&mut self.inbox.offer);
+        let mut filled = false;
+        for overlay in self.stack_mut() {
+            if let Overlay::Ingest(view) = overlay {
+                filled = true;
+                view.reading = false;
+            }
+        }
+        if filled {
+            let fresh = self.inbox_view();
+            for overlay in self.stack_mut() {
+                if let Overlay::Ingest(view) = overlay {
+                    view.fill(&fresh);
+                }
+            }
+            return true;
+        }
+        if offer {
+            let view = self.inbox_view();
+            let n = view.waiting();
+            if n > 0 {
+                let key = self.key_text(crate::action::Action::Ingest, super::Context::Dashboard);
+                let said = format!(
+                    "{} from your mail, calendars and contacts wait for review ({key})",
+                    crate::words::count(n, "proposal")
+                );
+                if self.dashboard_in_front() && self.read_only.is_none() {
+                    self.open(Overlay::Ingest(Box::new(view)));
+                }
+                self.set_status(Level::Info, said);
+            }
+        }
+        true
+    }
+
+    /// Waits for a read under way and takes it in (tests, benchmarks).
+    pub fn finish_inbox(&mut self) {
+        while self.inbox.job.is_some() {
+            if !self.poll_inbox() {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        }
+    }
+
+    /// The queue for the last read and the workspace as it is.
+    pub(super) fn inbox_view(&self) -> super::inbox_view::IngestView {
+        let found = match &self.inbox.read {
+            Some(read) => {
+                let since = self.today - chrono::Days::new(DAYS_BACK);
+                crate::ingest::proposals(&self.ws, read, self.now, Some(since)).proposals
+            }
+            None => Vec::new(),
+        };
+        let mut view = super::inbox_view::IngestView::new(found, self.inbox.reading());
+        view.refresh(self);
+        view
+    }
+
+    /// `I`: the queue, with what the last read found, and a fresh read started.
+    pub(super) fn open_inbox(&mut self) {
+        if self.inbox.folders.is_empty() {
+            self.set_status(
+                Level::Info,
+                "No mail, calendar or contact folders to read: name them in the configuration \
+                 (ingest: [\"~/Mail/work/INBOX\"], see `partnerdeck config --path`)",
+            );
+            return;
+        }
+        self.start_inbox_read(false);
+        let view = self.inbox_view();
+        self.open(Overlay::Ingest(Box::new(view)));
+    }
+
+    /// A proposal edited in the form before accepting (`e` in the queue): the entry as the form
+    /// built it, and the proposal remembered as accepted, as one change.
+    pub(super) fn accept_edited(&mut self, built: super::forms::Built) {
+        let super::forms::Built::Interaction(entry) = built else {
+            return;
+        };
+        let source = self.under.iter().rev().find_map(|o| match o {
+            Overlay::Ingest(view) => view.editing.clone(),
+            _ => None,
+        });
+        let Some(source) = source else { return };
+        let mut ws = crate::model::Workspace::clone(&self.ws);
+        if ws.upsert(entry).is_none() {
+            self.set_status(Level::Warn, "Not saved: no ids are left in this file");
+            return;
+        }
+        crate::ingest::apply::remember(&mut ws, vec![crate::model::Ingested::accepted(source)]);
+        if self.commit(ws, "accepted an edited proposal") {
+            self.close();
+            if let Some(Overlay::Ingest(view)) = &mut self.overlay {
+                view.editing = None;
+                view.refresh_now(&self.ws);
+            }
+        }
+    }
+}
