@@ -1,12 +1,13 @@
-//! The dashboard's side of `ingest`: the folders the configuration watches, read on a worker
-//! thread (a channel brings what was read back, as the sync job does), so no key ever waits
-//! for the mail. What the last read found stays here; the review queue (`inbox_view.rs`) turns
-//! it into proposals against the workspace as it is when the queue opens or a read arrives.
+//! The dashboard's side of `ingest`: the folders the configuration watches, read and matched
+//! on a worker thread against the workspace as it was when the read started (a channel brings
+//! the proposals back, as the sync job does), so no key ever waits for the mail. The proposals
+//! of the last read stay here; the review queue (`inbox_view.rs`) shows those not decided in
+//! the workspace as it is.
 //! At start, a read whose proposals wait opens the queue (or says so, when something else is
 //! open).
 
 use super::{App, Level, Overlay};
-use crate::ingest::Read;
+use crate::ingest::Proposal;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -18,9 +19,9 @@ pub const DAYS_BACK: u64 = 90;
 #[derive(Debug, Default)]
 pub struct Inbox {
     pub folders: Vec<PathBuf>,
-    job: Option<Receiver<Read>>,
-    /// What the last read found.
-    pub read: Option<Arc<Read>>,
+    job: Option<Receiver<Vec<Proposal>>>,
+    /// What the last read proposed.
+    pub found: Option<Arc<Vec<Proposal>>>,
     /// The read under way is the one at start: when it brings proposals, the queue opens.
     offer: bool,
 }
@@ -51,11 +52,14 @@ impl App {
         let (send, receive) = mpsc::channel();
         let folders = self.inbox.folders.clone();
         let now = self.now;
-        let since = self.today - chrono::Days::new(DAYS_BACK);
+        let since = Some(self.today - chrono::Days::new(DAYS_BACK));
+        let ws = self.ws.clone();
         let started = std::thread::Builder::new()
             .name("partnerdeck-ingest".into())
             .spawn(move || {
-                let _ = send.send(crate::ingest::read_paths(&folders, now, Some(since)));
+                let read = crate::ingest::read_paths(&folders, now, since);
+                let found = crate::ingest::proposals(&ws, &read, now, since);
+                let _ = send.send(found.proposals);
             });
         match started {
             Ok(_) => {
@@ -79,8 +83,8 @@ impl App {
         let Some(job) = &self.inbox.job else {
             return false;
         };
-        let read = match job.try_recv() {
-            Ok(read) => read,
+        let found = match job.try_recv() {
+            Ok(found) => found,
             Err(TryRecvError::Empty) => return false,
             Err(TryRecvError::Disconnected) => {
                 self.inbox.job = None;
@@ -92,7 +96,7 @@ impl App {
             }
         };
         self.inbox.job = None;
-        self.inbox.read = Some(Arc::new(read));
+        self.inbox.found = Some(Arc::new(found));
         let offer = std::mem::take(&mut self.inbox.offer);
         let mut filled = false;
         for overlay in self.stack_mut() {
@@ -139,13 +143,7 @@ impl App {
 
     /// The queue for the last read and the workspace as it is.
     pub(super) fn inbox_view(&self) -> super::inbox_view::IngestView {
-        let found = match &self.inbox.read {
-            Some(read) => {
-                let since = self.today - chrono::Days::new(DAYS_BACK);
-                crate::ingest::proposals(&self.ws, read, self.now, Some(since)).proposals
-            }
-            None => Vec::new(),
-        };
+        let found = self.inbox.found.clone().unwrap_or_default();
         let mut view = super::inbox_view::IngestView::new(found, self.inbox.reading());
         view.refresh(self);
         view

@@ -46,7 +46,8 @@ impl Pick {
 /// selection, and the partner pick when one is open.
 #[derive(Debug, Clone)]
 pub struct IngestView {
-    pub all: Vec<Proposal>,
+    /// Shared with the inbox until a reassignment changes one.
+    pub all: Arc<Vec<Proposal>>,
     /// Positions in `all` of the proposals not decided yet, in order.
     pub visible: Vec<usize>,
     pub cursor: Cursor,
@@ -67,7 +68,7 @@ fn decided(ws: &Workspace, source: &str) -> bool {
 }
 
 impl IngestView {
-    pub fn new(all: Vec<Proposal>, reading: bool) -> IngestView {
+    pub fn new(all: Arc<Vec<Proposal>>, reading: bool) -> IngestView {
         IngestView {
             visible: (0..all.len()).collect(),
             all,
@@ -264,13 +265,13 @@ impl IngestView {
         let Some(&i) = self.visible.get(self.cursor.selected) else {
             return;
         };
-        let p = &mut self.all[i];
+        let p = &mut Arc::make_mut(&mut self.all)[i];
         p.partner = partner;
         p.partner_name = name;
         p.why = ingest::Why::Chosen;
         let source = p.source.clone();
         // Partners keep their order; the moved proposal joins its new partner's, by date.
-        let mut sorted: Vec<Proposal> = self.all.clone();
+        let mut sorted: Vec<Proposal> = self.all.to_vec();
         ingest::propose::order(&mut sorted);
         let place: rustc_hash::FxHashMap<&str, usize> = sorted
             .iter()
