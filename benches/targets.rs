@@ -18,6 +18,7 @@
 //! median and worst. The workspaces are generated on first use into `target/bench-data/`.
 
 mod common;
+#[path = "common/ingest_lines.rs"]
 mod ingest;
 
 use common::{HEIGHT, Kind, SCENARIOS, Size, WIDTH, fmt, median_max};

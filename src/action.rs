@@ -112,7 +112,7 @@ actions! {
     Snooze => "snooze", "snooze the selected item until tomorrow (saved; `due` agrees)", [Attention];
     SnoozeWeek => "snooze_week", "snooze the selected item for a week", [Attention];
     Add => "add", "add a record of the focused pane's kind", [Dashboard, Records];
-    Edit => "edit", "edit the selection (in details: the record shown; in the review queue: before accepting)", [Dashboard, Records, Detail, Conflicts, Ingest];
+    Edit => "edit", "edit the selection (in details: the record shown)", [Dashboard, Records, Detail, Conflicts, Ingest];
     Delete => "delete", "delete the selection (asks first)", [Dashboard, Records];
     LogContact => "log_contact", "log a contact with the selected partner", [Dashboard, Detail];
     ToggleDone => "toggle_done", "done / not done: milestone (timeline), follow-up (log)", [Dashboard];
@@ -121,7 +121,7 @@ actions! {
     GoalSetValue => "goal_set_value", "goals: type the current value", [Dashboard];
     MarkKept => "mark_kept", "commitments: mark the selected one kept today", [Records];
     MarkMissed => "mark_missed", "commitments: mark the selected one missed today", [Records];
-    Undo => "undo", "undo the last change (in the review queue: the last batch)", [Dashboard, Ingest];
+    Undo => "undo", "undo the last change", [Dashboard, Ingest];
     Redo => "redo", "redo", [Dashboard];
     Messages => "messages", "recent messages in full, with their times", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Ingest];
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];

@@ -119,3 +119,31 @@ fn accept_skip_partner_batch_reassign_edit_and_undo() {
         .find(|s| s.partner == PartnerId(3));
     assert_eq!(beta.unwrap().last_contact, Some(moved.at.date()));
 }
+
+/// At start the watched folders are read in the background; when proposals wait the queue opens
+/// on its own, and keys that decide wait until typing meant for the dashboard has stopped.
+#[test]
+fn proposals_waiting_at_start_open_the_queue_and_early_keys_decide_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(workspace(), "2026-12-07".parse().unwrap(), Source::Memory);
+    let clock = std::sync::Arc::new(partnerdeck::app::ManualClock::new(
+        "2026-12-07T12:00:00".parse().unwrap(),
+    ));
+    app.set_clock(clock.clone());
+    app.resize(80, 24);
+    app.watch_folders(corpus(dir.path()));
+    assert!(app.start_inbox_read(true));
+    assert_eq!(
+        app.context(),
+        Context::Dashboard,
+        "the read never holds a key up"
+    );
+    app.finish_inbox();
+    assert_eq!(app.context(), Context::Ingest);
+    assert!(app.status.as_ref().unwrap().text.contains("17 proposals"));
+    press_bound(&mut app, &["enter"]);
+    assert!(app.ws.ingested.is_empty(), "an early key decided nothing");
+    clock.advance(chrono::TimeDelta::seconds(2));
+    press_bound(&mut app, &["enter"]);
+    assert_eq!(app.ws.ingested.len(), 1);
+}

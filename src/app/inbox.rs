@@ -124,6 +124,8 @@ impl App {
                     crate::words::count(n, "proposal")
                 );
                 if self.dashboard_in_front() && self.read_only.is_none() {
+                    let mut view = view;
+                    view.guard = Some(self.clock.instant() + super::keys::QUESTION_GUARD);
                     self.open(Overlay::Ingest(Box::new(view)));
                 }
                 self.set_status(Level::Info, said);

@@ -56,6 +56,9 @@ pub struct IngestView {
     pub pick: Option<Pick>,
     /// The source of the proposal being edited in a form (accepted when the form is saved).
     pub editing: Option<String>,
+    /// Opened on its own (proposals arrived at start): until this moment the keys that decide
+    /// are ignored, so typing meant for the dashboard decides nothing.
+    pub guard: Option<std::time::Instant>,
     /// The workspace `visible` was computed for (its address).
     seen: usize,
 }
@@ -76,6 +79,7 @@ impl IngestView {
             reading,
             pick: None,
             editing: None,
+            guard: None,
             seen: 0,
         }
     }
@@ -136,6 +140,24 @@ impl IngestView {
         self.cursor.reveal(self.visible.len(), height);
         if self.cursor.navigate(action, self.visible.len(), height) {
             return Effect::None;
+        }
+        let deciding = matches!(
+            action,
+            Action::AcceptProposal
+                | Action::AcceptPartner
+                | Action::SkipProposal
+                | Action::Reassign
+                | Action::Edit
+                | Action::Undo
+        );
+        if deciding && self.guard.is_some_and(|until| app.clock.instant() < until) {
+            self.guard = Some(app.clock.instant() + super::keys::QUESTION_GUARD);
+            return Effect::Status(
+                super::Level::Info,
+                "The review queue just opened: keys that decide wait until you stop typing for a \
+                 moment"
+                    .into(),
+            );
         }
         match action {
             Action::Back => Effect::Close,

@@ -4,7 +4,7 @@
 //! (median under 1 ms, no key over 5 ms). The messages are the labelled generator's
 //! (`tests/common/labelled.rs`), delivered into a Maildir in a temporary folder.
 
-#[path = "../tests/common/labelled.rs"]
+#[path = "../../tests/common/labelled.rs"]
 #[allow(dead_code)]
 mod labelled;
 
