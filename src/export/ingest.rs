@@ -68,8 +68,8 @@ pub fn text(found: &Proposals, read: &ingest::Read, ws: &Workspace) -> String {
     ));
     if !ingest::Matcher::new(ws).knows_team() {
         out.push_str(
-            "Our team's addresses are not in the profile (`p`, Team mail): every conversation \
-             counts as started by us.\n",
+            "Our team's addresses are not in the profile (`p`, Team mail): who started a \
+             conversation is guessed (a partner's address: them; any other: us).\n",
         );
     }
     for p in read.problems.iter().take(20) {

@@ -140,11 +140,16 @@ impl<'a> Context<'a> {
         Err(only_ours)
     }
 
+    /// Who started it: the sender's side. Without team addresses in the profile, a sender
+    /// who belongs to a partner is them and anyone else us.
     fn side(&self, sender: Option<&str>) -> Side {
-        match sender {
-            Some(s) if !self.matcher.ours(s) => Side::Them,
-            _ => Side::Us,
-        }
+        let Some(s) = sender else { return Side::Us };
+        let theirs = if self.matcher.knows_team() {
+            !self.matcher.ours(s)
+        } else {
+            self.matcher.partner_of(s, "").is_some()
+        };
+        if theirs { Side::Them } else { Side::Us }
     }
 }
 

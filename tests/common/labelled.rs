@@ -88,7 +88,7 @@ pub struct Labelled {
 fn raw(id: &str, from: &str, to: &str, cc: &str, refs: &str, n: usize) -> Vec<u8> {
     let day = 1 + n % 28;
     let mut h = format!(
-        "From: {from}\r\nTo: {to}\r\nSubject: Message {n}\r\nDate: Mon, {day:02} Jun 2026 10:{:02}:00 +0000\r\nMessage-ID: <{id}>\r\n",
+        "From: {from}\r\nTo: {to}\r\nSubject: Message {n}\r\nDate: {day:02} Oct 2026 10:{:02}:00 +0000\r\nMessage-ID: <{id}>\r\n",
         n % 60
     );
     if !cc.is_empty() {
