@@ -176,6 +176,7 @@ impl App {
             Overlay::Ingest(view) => view.editing.clone(),
             _ => None,
         });
+        let name = crate::text::excerpt(self.ws.partner_name(entry.partner).unwrap_or("?"), 40);
         let Some(source) = source else { return };
         let mut ws = crate::model::Workspace::clone(&self.ws);
         if ws.upsert(entry).is_none() {
@@ -183,7 +184,12 @@ impl App {
             return;
         }
         crate::ingest::apply::remember(&mut ws, vec![crate::model::Ingested::accepted(source)]);
-        if self.commit(ws, "accepted an edited proposal") {
+        let change = super::Change::named(format!("accepted an edited proposal for {name}"))
+            .saying(format!(
+                "Accepted the edited proposal for {name} ({} undoes)",
+                self.undo_key()
+            ));
+        if self.commit(ws, change) {
             self.close();
             if let Some(Overlay::Ingest(view)) = &mut self.overlay {
                 view.editing = None;
