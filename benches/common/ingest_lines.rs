@@ -75,9 +75,24 @@ fn keys_while_filling(
     let mut app = super::common::memory_app(ws);
     let theme = Theme::dark();
     let mut screen = Headless::new(super::common::WIDTH, super::common::HEIGHT);
+    let keys = ["j", "j", "k", "tab", "j", "shift-tab", "k", "4", "j", "1"];
+    // The same keys with nothing read meanwhile, for comparison on the same machine, now.
+    let mut quiet: Vec<Duration> = (0..400)
+        .map(|n| {
+            let t = Instant::now();
+            app.handle_key(key(keys[n % keys.len()]));
+            std::hint::black_box(screen.draw(&app, &theme));
+            t.elapsed()
+        })
+        .collect();
+    let (b_med, b_max) = median_max(&mut quiet);
+    println!(
+        "the same keys, nothing read  median {:>9}  worst {:>9}",
+        fmt(b_med),
+        fmt(b_max)
+    );
     app.watch_folders(vec![maildir.to_path_buf()]);
     assert!(app.start_inbox_read(true));
-    let keys = ["j", "j", "k", "tab", "j", "shift-tab", "k", "4", "j", "1"];
     let mut during = Vec::new();
     let mut taken_in = Duration::ZERO;
     let mut n = 0;

@@ -33,6 +33,20 @@ impl Inbox {
     }
 }
 
+/// Lowers the calling thread's scheduling priority (Linux: per thread), so that on a busy
+/// machine the dashboard's thread is run first and its keys are not slowed by the read.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: gettid and setpriority take plain values and only change this thread's nice
+        // value; a failure is harmless (the read runs at the usual priority).
+        unsafe {
+            let tid = libc::gettid();
+            libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
+        }
+    }
+}
+
 impl App {
     /// The folders to watch (from the configuration).
     pub fn watch_folders(&mut self, folders: Vec<PathBuf>) {
@@ -57,6 +71,7 @@ impl App {
         let started = std::thread::Builder::new()
             .name("partnerdeck-ingest".into())
             .spawn(move || {
+                lower_priority();
                 let read = crate::ingest::read_paths(&folders, now, since);
                 let found = crate::ingest::proposals(&ws, &read, now, since);
                 let _ = send.send(found.proposals);

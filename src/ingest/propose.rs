@@ -423,3 +423,67 @@ fn cards(cards: &[Card], cx: &Context<'_>, out: &mut Proposals) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Partner;
+
+    fn mail(id: &str, thread: &str, from: &str, to: &str, at: &str) -> Mail {
+        Mail {
+            id: id.into(),
+            thread: thread.into(),
+            from: Addr {
+                name: String::new(),
+                email: from.into(),
+            },
+            to: vec![Addr {
+                name: String::new(),
+                email: to.into(),
+            }],
+            subject: "Re: Plan".into(),
+            at: at.parse().unwrap(),
+            bulk: false,
+        }
+    }
+
+    /// One entry per conversation per day, the day's first message deciding; without team
+    /// addresses a partner's sender started it and anyone else is us.
+    #[test]
+    fn conversations_by_day_and_who_started_them_without_team_addresses() {
+        let mut ws = Workspace::named("Us");
+        let mut p = Partner::new(PartnerId(1), "Acme", "2026-01-01".parse().unwrap());
+        p.domains = vec!["acme.org".into()];
+        ws.partners.push(p);
+        let read = Read {
+            mails: vec![
+                mail("b", "a", "jo@acme.org", "me@us.org", "2026-12-01T11:00:00"),
+                mail("a", "a", "me@us.org", "jo@acme.org", "2026-12-01T09:00:00"),
+                mail("c", "a", "jo@acme.org", "me@us.org", "2026-12-02T08:00:00"),
+            ],
+            ..Read::default()
+        };
+        let matcher = Matcher::new(&ws);
+        let now = "2026-12-07T12:00:00".parse().unwrap();
+        let found = propose(&read, &Context::new(&ws, &matcher, now, None));
+        let got: Vec<(String, Side, usize, String)> = found
+            .proposals
+            .iter()
+            .map(|p| {
+                (
+                    p.source.clone(),
+                    p.initiated_by,
+                    p.messages,
+                    p.summary.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("mail:a/2026-12-02".into(), Side::Them, 1, "Plan".into()),
+                ("mail:a/2026-12-01".into(), Side::Us, 2, "Plan".into()),
+            ]
+        );
+    }
+}
