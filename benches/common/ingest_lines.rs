@@ -110,6 +110,19 @@ fn keys_while_filling(
             taken_in = t.elapsed();
         }
     }
+    let mut slowest: Vec<(Duration, usize)> =
+        during.iter().enumerate().map(|(i, d)| (*d, i)).collect();
+    slowest.sort_unstable_by(|a, b| b.cmp(a));
+    let slowest: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|(d, i)| format!("key {i}: {}", fmt(*d)))
+        .collect();
+    println!(
+        "the slowest keys of {} typed while the read ran: {}",
+        during.len(),
+        slowest.join(", ")
+    );
     println!(
         "taking the read in (a quiet tick: the proposals handed over, the queue opened and \
          drawn) {}",
