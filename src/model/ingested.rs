@@ -80,4 +80,24 @@ mod tests {
         assert_eq!(merged, vec![Ingested::accepted("event:x/2026-12-02")]);
         assert_eq!(merge_ingested(&base, &theirs, &ours), merged);
     }
+
+    /// The three-way merge of whole files (git's driver) keeps what each clone decided, so
+    /// neither is proposed again in either.
+    #[test]
+    fn the_file_merge_keeps_each_clones_decisions() {
+        let base = crate::model::Workspace::named("Us");
+        let mut ours = base.clone();
+        ours.ingested.push(Ingested::accepted("mail:a/2026-12-01"));
+        let mut theirs = base.clone();
+        theirs.ingested.push(Ingested::skipped("card:x"));
+        let merged = crate::model::merge3::merge3(&base, &ours, &theirs).workspace;
+        assert_eq!(
+            merged.ingested.to_vec(),
+            vec![
+                Ingested::skipped("card:x"),
+                Ingested::accepted("mail:a/2026-12-01")
+            ]
+        );
+        assert!(merged.conflicts.is_empty());
+    }
 }
