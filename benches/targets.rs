@@ -11,11 +11,15 @@
 //! - backups: the default policy's most copies (20 recent + 30 daily) take ≤ 5 × the file.
 //! - extreme: `partnerdeck due` (issue 30) ≤ 200 ms whole process with a warm cache
 //!   (`PARTNERDECK_BENCH_ONLY=due` runs only that line).
+//! - `ingest` (issue 31): 10,000 messages read in ≤ 15 s whole process, and the per-key targets
+//!   while the review queue fills (`PARTNERDECK_BENCH_ONLY=ingest` runs only these lines).
 //!
 //! Every figure is printed for both sizes (set `PARTNERDECK_BENCH_SIZES=heavy` for one), with
 //! median and worst. The workspaces are generated on first use into `target/bench-data/`.
 
 mod common;
+#[path = "common/ingest_lines.rs"]
+mod ingest;
 
 use common::{HEIGHT, Kind, SCENARIOS, Size, WIDTH, fmt, median_max};
 use partnerdeck::app::Source;
@@ -701,6 +705,15 @@ fn main() {
     for size in &sizes {
         size.file(); // generate before measuring anything
     }
+    // `PARTNERDECK_BENCH_ONLY=ingest`: only the `ingest` lines (issue 31).
+    if std::env::var("PARTNERDECK_BENCH_ONLY").is_ok_and(|w| w.trim() == "ingest") {
+        let lines = ingest::lines(3);
+        println!("\n== targets ==");
+        for line in lines {
+            println!("{line}");
+        }
+        return;
+    }
     // `PARTNERDECK_BENCH_ONLY=due`: only the `due` line (issue 30), for each size selected.
     if std::env::var("PARTNERDECK_BENCH_ONLY").is_ok_and(|w| w.trim() == "due") {
         let lines: Vec<String> = sizes.iter().flat_map(|s| due_runs(*s, 9)).collect();
@@ -899,6 +912,7 @@ fn main() {
             verdict(edits == partnerdeck::app::UNDO_DEPTH)
         ));
     }
+    summary.extend(ingest::lines(3));
     println!("\n== targets ==");
     for line in summary {
         println!("{line}");

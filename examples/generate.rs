@@ -816,6 +816,7 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
         values: sample(&mut rng, VALUES, 5, 6),
         offers: sample(&mut rng, OFFERS, 4, 6),
         needs: sample(&mut rng, OFFERS, 4, 6),
+        team: Vec::new(),
     };
     let history_start = -HISTORY_DAYS;
 
@@ -872,6 +873,7 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
             aim,
             tags: sample(&mut rng, TAGS, 0, 3),
             notes,
+            domains: Vec::new(),
         });
     }
 

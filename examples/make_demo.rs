@@ -351,6 +351,7 @@ fn partner(
         aim: aim.into(),
         tags: strs(tags),
         notes: notes.into(),
+        domains: Vec::new(),
     }
 }
 
@@ -385,6 +386,7 @@ fn build() -> Workspace {
             "publicity",
             "mentoring",
         ]),
+        team: Vec::new(),
     };
 
     // ----- Partners -------------------------------------------------------------------------

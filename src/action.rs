@@ -34,6 +34,8 @@ pub enum Context {
     Conflicts,
     /// Where a partner's last pack and our records disagree.
     Reconcile,
+    /// The review queue of what mail, calendars and contacts propose (`ingest`).
+    Ingest,
     /// Typing into a text field (form, review, filter, palette, search), below the context of
     /// what is open: cursor motions and deletions; every other character is typed.
     Text,
@@ -86,20 +88,20 @@ macro_rules! actions {
 
 actions! {
     Quit => "quit", "quit", [Dashboard];
-    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile];
-    Back => "back", "close / back", [Help, Detail, Attention, Overview, Records, Dashboard, Conflicts, Reconcile];
+    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
+    Back => "back", "close / back", [Help, Detail, Attention, Overview, Records, Dashboard, Conflicts, Reconcile, Ingest];
     NextPane => "next_pane", "next pane", [Dashboard];
     PrevPane => "prev_pane", "previous pane", [Dashboard];
     FocusPartners => "focus_partners", "partners pane", [Dashboard];
     FocusGoals => "focus_goals", "goals pane", [Dashboard];
     FocusTimeline => "focus_timeline", "timeline pane", [Dashboard];
     FocusLog => "focus_log", "communication log pane", [Dashboard];
-    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
-    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
-    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
-    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
-    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
-    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile];
+    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
+    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
+    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
+    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
+    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
+    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
     Open => "open", "details of the selection; in a list, go to it", [Dashboard, Attention, Overview, Records];
     ToggleAllPartners => "toggle_all_partners", "goals, timeline and log: selected partner / all", [Dashboard];
     TimeEarlier => "time_earlier", "timeline: earlier", [Dashboard];
@@ -112,7 +114,7 @@ actions! {
     Snooze => "snooze", "snooze the selected item until tomorrow (saved; `due` agrees)", [Attention];
     SnoozeWeek => "snooze_week", "snooze the selected item for a week", [Attention];
     Add => "add", "add a record of the focused pane's kind", [Dashboard, Records];
-    Edit => "edit", "edit the selection (in details: the record shown)", [Dashboard, Records, Detail, Conflicts];
+    Edit => "edit", "edit the selection (in details: the record shown)", [Dashboard, Records, Detail, Conflicts, Ingest];
     Delete => "delete", "delete the selection (asks first)", [Dashboard, Records];
     LogContact => "log_contact", "log a contact with the selected partner", [Dashboard, Detail];
     ToggleDone => "toggle_done", "done / not done: milestone (timeline), follow-up (log)", [Dashboard];
@@ -121,9 +123,9 @@ actions! {
     GoalSetValue => "goal_set_value", "goals: type the current value", [Dashboard];
     MarkKept => "mark_kept", "commitments: mark the selected one kept today", [Records];
     MarkMissed => "mark_missed", "commitments: mark the selected one missed today", [Records];
-    Undo => "undo", "undo the last change", [Dashboard];
+    Undo => "undo", "undo the last change", [Dashboard, Ingest];
     Redo => "redo", "redo", [Dashboard];
-    Messages => "messages", "recent messages in full, with their times", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile];
+    Messages => "messages", "recent messages in full, with their times", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];
     Commitments => "commitments", "the selected partner's commitments, both sides", [Dashboard, Detail];
     Celebrations => "celebrations", "the selected partner's celebrated wins", [Dashboard, Detail];
@@ -144,6 +146,11 @@ actions! {
     No => "no", "answer no", [Confirm];
     Sync => "sync", "share with the team: commit, pull, push", [Dashboard];
     OpenConflicts => "conflicts", "merge conflicts: decide what a merge could not", [Dashboard];
+    Ingest => "ingest", "review what mail, calendars and contacts propose", [Dashboard];
+    AcceptProposal => "accept_proposal", "review queue: accept the proposal", [Ingest];
+    SkipProposal => "skip_proposal", "review queue: skip the proposal (remembered)", [Ingest];
+    AcceptPartner => "accept_partner", "review queue: accept every proposal of this partner", [Ingest];
+    Reassign => "reassign", "review queue: give the proposal to another partner (fuzzy pick)", [Ingest];
     TakeOurs => "take_ours", "merge conflict: keep our value", [Conflicts];
     TakeTheirs => "take_theirs", "merge conflict: take their value", [Conflicts];
     Reconcile => "reconcile", "their side: the partner's last pack beside our records", [Dashboard, Detail];

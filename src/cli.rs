@@ -227,6 +227,27 @@ pub enum Command {
         #[arg(long, value_name = "SECONDS")]
         wait: Option<u64>,
     },
+    /// Propose log entries, meetings and contacts from mail (Maildir, mbox), calendars (.ics,
+    /// vdir) and address books (.vcf) on this computer: a dry run unless --apply
+    Ingest {
+        /// Folders and files to read [default: the `ingest` folders of the configuration]
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Leave out what is older than this day (YYYY-MM-DD, -30d, …)
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        since: Option<String>,
+        /// Print the proposals and counts as JSON
+        #[arg(long)]
+        json: bool,
+        /// Add every proposal (the data file is backed up first); each is remembered, so the
+        /// next run proposes none of it again
+        #[arg(long)]
+        apply: bool,
+        /// If another partnerdeck has the file open, wait up to this many seconds for the file
+        /// to be free [default: refuse at once]
+        #[arg(long, value_name = "SECONDS")]
+        wait: Option<u64>,
+    },
     /// Print a pre-meeting brief on a partner (Markdown)
     Brief {
         /// The partner's name, or enough of it
@@ -554,6 +575,13 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
         Some(Command::Brief { name }) => {
             Ok(crate::export::commands::brief(&export_source(cli)?, name)?)
         }
+        Some(Command::Ingest {
+            paths,
+            since,
+            json,
+            apply,
+            wait,
+        }) => ingest_command(cli, paths, since.as_deref(), *json, *apply, *wait),
         Some(Command::Log {
             name,
             summary,
@@ -753,6 +781,34 @@ fn export_source(cli: &Cli) -> Result<crate::export::commands::Source, Error> {
     // The path is resolved now, so that a bad one is said before anything else is read.
     cli.data_path()?;
     Ok(crate::export::commands::Source::new(cli.session_options()))
+}
+
+fn ingest_command(
+    cli: &Cli,
+    paths: &[PathBuf],
+    since: Option<&str>,
+    json: bool,
+    apply: bool,
+    wait: Option<u64>,
+) -> Result<ExitCode, Error> {
+    let src = export_source(cli)?;
+    let since = match since {
+        Some(text) => Some(
+            crate::model::dates::parse_date(text, src.today).map_err(|e| {
+                crate::export::commands::CommandError::from(crate::export::log::LogError::Date(e))
+            })?,
+        ),
+        None => None,
+    };
+    let request = crate::export::ingest::Request {
+        paths: paths.to_vec(),
+        since,
+        json,
+        apply,
+        wait,
+    };
+    let watched = crate::config::watched(config_path(cli).as_deref());
+    Ok(crate::export::ingest::run(&src, &request, watched)?)
 }
 
 fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Error> {

@@ -18,6 +18,7 @@ struct ConfigFile {
     preset: Option<String>,
     theme: Option<String>,
     keymap: BTreeMap<String, Vec<String>>,
+    ingest: Vec<String>,
 }
 
 /// What the configuration gives the app.
@@ -26,6 +27,9 @@ pub struct Settings {
     pub theme: Theme,
     /// Problems found, each a sentence with the file, line and column.
     pub warnings: Vec<String>,
+    /// The mail, calendar and contact folders `ingest` and the review queue read (`~/`
+    /// expanded).
+    pub ingest: Vec<PathBuf>,
 }
 
 /// The per-user default path, e.g. `~/.config/partnerdeck/config.ron` on Linux.
@@ -47,6 +51,9 @@ pub fn default_text() -> String {
          \x20 preset: Some(\"vim\"),\n\
          \x20 // \"dark\" or \"light\". NO_COLOR in the environment always turns colour off.\n\
          \x20 theme: Some(\"dark\"),\n\
+         \x20 // Mail (Maildir, mbox), calendar (.ics, vdir) and contact (.vcf) folders and files that\n\
+         \x20 // `partnerdeck ingest` and the dashboard's review queue read, e.g. [\"~/Mail/work/INBOX\"].\n\
+         \x20 ingest: [],\n\
          \x20 // Name only the actions you want to change; the rest keep their keys.\n\
          \x20 // Keys: \"q\", \"G\", \"?\", \"ctrl-x\", \"alt-x\", enter esc tab shift-tab up down left right\n\
          \x20 // home end pgup pgdn backspace delete space f1..f12.\n\
@@ -318,6 +325,11 @@ fn settings(
         keymap,
         theme,
         warnings,
+        ingest: file
+            .ingest
+            .iter()
+            .map(|p| crate::ingest::read::expand_home(p))
+            .collect(),
     }
 }
 
@@ -334,7 +346,7 @@ pub fn no_way_out(keymap: &Keymap) -> Vec<(Context, Vec<Action>)> {
     if !dashboard_exit {
         out.push((C::Dashboard, vec![A::Quit, A::Palette]));
     }
-    let exits: [(Context, &[Action]); 13] = [
+    let exits: [(Context, &[Action]); 14] = [
         (C::Help, &[A::Back]),
         (C::Detail, &[A::Back]),
         (C::Attention, &[A::Back]),
@@ -342,6 +354,7 @@ pub fn no_way_out(keymap: &Keymap) -> Vec<(Context, Vec<Action>)> {
         (C::Records, &[A::Back]),
         (C::Conflicts, &[A::Back]),
         (C::Reconcile, &[A::Back]),
+        (C::Ingest, &[A::Back]),
         (C::Form, &[A::Cancel]),
         (C::Review, &[A::Cancel]),
         (C::Filter, &[A::Cancel, A::Submit]),
@@ -357,6 +370,11 @@ pub fn no_way_out(keymap: &Keymap) -> Vec<(Context, Vec<Action>)> {
     out
 }
 
+/// The folders the configuration at `path` names for `ingest` (none without a file).
+pub fn watched(path: Option<&Path>) -> Vec<PathBuf> {
+    path.map(|p| load(p, false).ingest).unwrap_or_default()
+}
+
 /// `NO_COLOR` set (and not empty) in the environment.
 pub fn no_color_env() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
@@ -370,6 +388,7 @@ pub fn apply(path: Option<&Path>, app: &mut crate::app::App) -> (Theme, Vec<Stri
         Some(path) => {
             let settings = load(path, no_color_env());
             app.keymap = settings.keymap;
+            app.watch_folders(settings.ingest);
             (settings.theme, settings.warnings)
         }
         None => (Theme::from_env(), Vec::new()),

@@ -13,6 +13,7 @@ pub mod config;
 pub mod document;
 pub mod export;
 pub mod fuzzy;
+pub mod ingest;
 pub mod insight;
 pub mod keymap;
 pub mod model;

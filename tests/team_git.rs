@@ -278,7 +278,7 @@ fn the_dashboard_syncs_off_the_event_loop_and_takes_the_merged_file_in() {
     common::press(&mut app, &["l"]);
     common::type_text(&mut app, "Logged in the dashboard");
     common::press(&mut app, &["enter", "S"]);
-    assert!(app.sync_job.is_some(), "the sync runs on a worker thread");
+    assert!(app.jobs.sync.is_some(), "the sync runs on a worker thread");
     app.finish_sync();
     let status = app.status.clone().unwrap().text;
     assert!(status.contains("pushed"), "{status}");

@@ -276,7 +276,7 @@ fn quitting_the_dashboard_ends_the_git_child_of_a_sync() {
     app.resize(120, 40);
     // The worker's git runs with the test process's environment: point it at this home.
     common::press(&mut app, &["S"]);
-    assert!(app.sync_job.is_some());
+    assert!(app.jobs.sync.is_some());
     let deadline = Instant::now() + Duration::from_secs(20);
     while !pidfile.exists() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));

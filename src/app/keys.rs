@@ -20,6 +20,7 @@ impl App {
             Some(Overlay::Form(view)) => form_layers(&view.form),
             Some(Overlay::Review(state)) => review_layers(state),
             Some(Overlay::Palette(_)) => layers::PALETTE,
+            Some(Overlay::Ingest(view)) if view.pick.is_some() => layers::PALETTE,
             Some(Overlay::Search(_)) => layers::SEARCH,
             Some(Overlay::Filter(_)) => layers::FILTER,
             _ => layers::only(self.context()),

@@ -42,6 +42,7 @@ pub fn only(context: Context) -> &'static [Context] {
         Search => &[Search],
         Conflicts => &[Conflicts],
         Reconcile => &[Reconcile],
+        Ingest => &[Ingest],
         Text => &[Text],
         Choice => &[Choice],
         Rating => &[Rating],

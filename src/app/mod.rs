@@ -18,6 +18,8 @@ mod form_view;
 pub mod forms;
 pub mod health_chart;
 mod help;
+pub mod inbox;
+pub mod inbox_view;
 mod keys;
 pub mod layers;
 mod layout;
@@ -140,10 +142,19 @@ pub struct App {
     /// A question that appeared on its own (not asked for by a key) ignores keys until this
     /// moment ([`App::handle_key`]): typing that goes on must not answer it.
     pub question_guard: Option<std::time::Instant>,
-    /// A sync with the team under way (`S`).
-    pub sync_job: Option<sync::SyncJob>,
+    /// What runs in the background: a sync with the team, the watched mail folders.
+    pub jobs: Jobs,
     /// Each pane's filter (`/`).
     pub filters: [Option<filter::PaneFilter>; 4],
+}
+
+/// The app's background work ([`App::jobs`]).
+#[derive(Default)]
+pub struct Jobs {
+    /// A sync with the team under way (`S`).
+    pub sync: Option<sync::SyncJob>,
+    /// The mail, calendar and contact folders watched, read in the background (`inbox`).
+    pub inbox: inbox::Inbox,
 }
 
 /// How the session ends ([`App::ending`]).
@@ -191,7 +202,7 @@ impl App {
             clock: Arc::new(ManualClock::at_noon(today)),
             ending: Ending::default(),
             question_guard: None,
-            sync_job: None,
+            jobs: Jobs::default(),
             filters: Default::default(),
         };
         app.partner_changed();
@@ -230,7 +241,7 @@ impl App {
     pub fn quiet_tick(&mut self) -> bool {
         let before = (self.status.clone(), self.unsaved(), self.save_error());
         let day = self.tick();
-        let synced = self.poll_sync();
+        let synced = self.poll_sync() | self.poll_inbox();
         let saves = self.poll_saves();
         let disk = self.check_disk();
         day || synced
@@ -422,6 +433,11 @@ impl App {
             | Action::Messages => {}
             Action::OpenConflicts => self.open_conflicts(),
             Action::Reconcile => self.open_reconcile(),
+            Action::Ingest => self.open_inbox(),
+            Action::AcceptProposal
+            | Action::SkipProposal
+            | Action::AcceptPartner
+            | Action::Reassign => {}
             Action::Sync => self.start_sync(),
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),

@@ -1,7 +1,7 @@
 //! What can be open over the dashboard, and what an open overlay asks the app to do after a
 //! key. Each overlay is its own type, defined next to its keys in its own file (`help.rs`,
 //! `detail_view.rs`, `views.rs`, `palette.rs`, `records.rs`, `conflicts.rs`, `reconcile.rs`, `form_view.rs`,
-//! `confirm.rs`, `review.rs`, `filter_view.rs`): it owns its state, reads the app, and returns an
+//! `confirm.rs`, `review.rs`, `filter_view.rs`, `inbox_view.rs`): it owns its state, reads the app, and returns an
 //! [`Effect`] that `App` carries out (`stack.rs`, which also keeps the overlays on a stack).
 
 use super::confirm::ConfirmView;
@@ -47,6 +47,8 @@ pub enum Overlay {
     Filter(FilterView),
     /// The recent status messages in full, with their times (keys as in help).
     Messages(super::messages::MessagesView),
+    /// The review queue of what mail, calendars and contacts propose.
+    Ingest(Box<super::inbox_view::IngestView>),
 }
 
 impl Overlay {
@@ -67,6 +69,9 @@ impl Overlay {
             Overlay::Search(_) => Context::Search,
             Overlay::Filter(_) => Context::Filter,
             Overlay::Messages(_) => Context::Help,
+            // Choosing another partner is typed as the palette's query is.
+            Overlay::Ingest(view) if view.pick.is_some() => Context::Palette,
+            Overlay::Ingest(_) => Context::Ingest,
         }
     }
 
@@ -88,6 +93,7 @@ impl Overlay {
             Overlay::Confirm(view) => view.update(action, app),
             Overlay::Filter(view) => view.update(action, app),
             Overlay::Messages(view) => view.update(action, app),
+            Overlay::Ingest(view) => view.update(action, app),
         }
     }
 
@@ -100,6 +106,7 @@ impl Overlay {
             (Overlay::Palette(view), Some(request)) => view.edit_query(request, app),
             (Overlay::Search(view), Some(request)) => view.edit_query(request, app),
             (Overlay::Filter(_), Some(request)) => return Effect::FilterInput(request.into()),
+            (Overlay::Ingest(view), _) => return view.type_key(key, app),
             _ => {}
         }
         Effect::None

@@ -116,6 +116,10 @@ impl App {
             Effect::AnswerQuit(action) => self.answer_quit(action),
             Effect::ResolveConflict { reapply_ours } => self.resolve_conflict(reapply_ours),
             Effect::Recover { copy, recover } => self.recover_emergency(copy, recover),
+            Effect::Save {
+                built,
+                target: super::FormTarget::Proposal(_),
+            } => self.accept_edited(*built),
             Effect::Save { built, target } => self.apply_built(*built, target),
             Effect::Several(effects) => {
                 for effect in effects {

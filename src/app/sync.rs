@@ -34,7 +34,7 @@ pub enum SyncError {
 
 impl App {
     pub(super) fn start_sync(&mut self) {
-        if self.sync_job.is_some() {
+        if self.jobs.sync.is_some() {
             self.set_status(Level::Info, "A sync is already under way");
             return;
         }
@@ -68,7 +68,7 @@ impl App {
             });
         match started {
             Ok(_) => {
-                self.sync_job = Some(SyncJob {
+                self.jobs.sync = Some(SyncJob {
                     answer: receive,
                     cancel,
                 });
@@ -80,7 +80,7 @@ impl App {
 
     /// Takes in a finished sync; true when the screen changed.
     pub fn poll_sync(&mut self) -> bool {
-        let Some(job) = &self.sync_job else {
+        let Some(job) = &self.jobs.sync else {
             return false;
         };
         let result = match job.answer.try_recv() {
@@ -88,7 +88,7 @@ impl App {
             Err(TryRecvError::Empty) => return false,
             Err(TryRecvError::Disconnected) => Err(SyncError::Stopped),
         };
-        self.sync_job = None;
+        self.jobs.sync = None;
         match result {
             Ok(done) => {
                 // The merged file comes in as any outside change does.
@@ -112,7 +112,7 @@ impl App {
 
     /// Waits for a sync under way (tests; quitting).
     pub fn finish_sync(&mut self) {
-        while self.sync_job.is_some() {
+        while self.jobs.sync.is_some() {
             if !self.poll_sync() {
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }

@@ -86,6 +86,15 @@ pub enum CommandError {
     Import { path: PathBuf, source: ImportError },
     #[error("the current version could not be backed up, so nothing was imported: {0}")]
     Backup(BackupError),
+    /// `ingest` without a path, and the configuration names no folder to watch.
+    #[error(
+        "give the mail, calendar or contact folders and files to read, or name them in the \
+         configuration (`ingest: [\"~/Mail/work/INBOX\"]`, see `partnerdeck config --path`)"
+    )]
+    NothingToIngest,
+    /// What ingest would add does not fit the file (no ids left).
+    #[error(transparent)]
+    Ids(#[from] crate::model::IdsExhausted),
     /// The change was made but not saved (refused, the save failed, the file kept changing).
     #[error("{0}")]
     Write(String),

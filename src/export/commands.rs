@@ -42,7 +42,7 @@ impl Source {
         workspace_of(&mut session)
     }
 
-    fn refuse_demo(&self, what: &'static str) -> Result<(), CommandError> {
+    pub(crate) fn refuse_demo(&self, what: &'static str) -> Result<(), CommandError> {
         if self.options.demo {
             Err(CommandError::Demo { what })
         } else {
@@ -52,7 +52,7 @@ impl Source {
 
     /// Opens the data file for writing (see [`open_for_writing`]; `--wait` is `wait`) and reads
     /// it.
-    fn open_for_writing(
+    pub(crate) fn open_for_writing(
         &self,
         retry: &'static str,
         wait: Option<u64>,

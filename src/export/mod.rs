@@ -20,6 +20,7 @@ pub mod health;
 pub mod hook;
 pub mod ics;
 pub mod import;
+pub mod ingest;
 pub mod json;
 pub mod log;
 pub mod markdown;

@@ -200,6 +200,7 @@ pub fn inputs(ws: &Workspace, from: NaiveDate) -> Workspace {
         snoozes: ws.snoozes.clone(),
         share_settings: ws.share_settings.clone(),
         received: ws.received.clone(),
+        ingested: ws.ingested.clone(),
     }
 }
 

@@ -138,7 +138,8 @@ impl Delta {
                 || !same_or_equal(&old.drafts, &new.drafts)
                 || !same_or_equal(&old.conflicts, &new.conflicts)
                 || !same_or_equal(&old.share_settings, &new.share_settings)
-                || !same_or_equal(&old.received, &new.received),
+                || !same_or_equal(&old.received, &new.received)
+                || !same_or_equal(&old.ingested, &new.ingested),
             snoozes: !same_or_equal(&old.snoozes, &new.snoozes),
             ..Delta::default()
         };

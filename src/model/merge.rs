@@ -116,6 +116,12 @@ pub fn reapply(base: &Workspace, ours: &Workspace, mut theirs: Workspace) -> Wor
         &theirs.received.to_vec(),
     )
     .into();
+    theirs.ingested = super::ingested::merge_ingested(
+        &base.ingested.to_vec(),
+        &ours.ingested.to_vec(),
+        &theirs.ingested.to_vec(),
+    )
+    .into();
     theirs.normalize();
     theirs
 }

@@ -41,7 +41,7 @@ pub struct Merged {
 }
 
 /// Fields merged as sets of strings.
-const SET_FIELDS: [&str; 4] = ["values", "offers", "needs", "tags"];
+const SET_FIELDS: [&str; 6] = ["values", "offers", "needs", "tags", "domains", "team"];
 
 fn ron_text<T: Serialize + ?Sized>(v: &T) -> String {
     ron::to_string(v).unwrap_or_default()
@@ -106,6 +106,12 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
         &base.received.to_vec(),
         &ours.received.to_vec(),
         &theirs.received.to_vec(),
+    )
+    .into();
+    out.ingested = super::ingested::merge_ingested(
+        &base.ingested.to_vec(),
+        &ours.ingested.to_vec(),
+        &theirs.ingested.to_vec(),
     )
     .into();
     keep_referenced(base, ours, theirs, &mut out, &mut m);

@@ -8,6 +8,7 @@ mod enums;
 mod field_value;
 pub mod find;
 pub mod ids;
+pub mod ingested;
 pub mod list;
 pub mod merge;
 pub mod merge3;
@@ -29,6 +30,7 @@ pub use ids::{
     CelebrationId, CommitmentId, GoalId, IdText, InteractionId, MilestoneId, PartnerId, ReviewId,
     seed_ids,
 };
+pub use ingested::Ingested;
 pub use list::List;
 pub use pack::Pack;
 pub use record::{EachKind, ListKind, Record, Upserted, Visit, each_kind};

@@ -16,6 +16,10 @@ pub struct Profile {
     pub offers: Vec<String>,
     #[serde(default)]
     pub needs: Vec<String>,
+    /// Our team's mail addresses (`ana@our.org`), or whole domains (`@our.org`): what `ingest`
+    /// counts as us, to tell who started a conversation.
+    #[serde(default)]
+    pub team: Vec<String>,
 }
 
 /// A person at a partner.
@@ -135,6 +139,10 @@ pub struct Partner {
     pub tags: Vec<String>,
     #[serde(default)]
     pub notes: String,
+    /// The partner's mail domains (`acme.org`, which also covers `eu.acme.org`): mail from or
+    /// to them is the partner's, for `ingest`.
+    #[serde(default)]
+    pub domains: Vec<String>,
 }
 
 pub fn default_review_interval() -> u32 {
@@ -159,6 +167,7 @@ impl Partner {
             aim: String::new(),
             tags: Vec::new(),
             notes: String::new(),
+            domains: Vec::new(),
         }
     }
 }

@@ -69,6 +69,10 @@ pub struct Workspace {
     /// Packs received from partners (`partnerdeck receive`), oldest first per partner.
     #[serde(default, skip_serializing_if = "List::is_empty")]
     pub received: List<super::share::ReceivedPack>,
+    /// What `ingest` proposed and the user accepted or skipped, by source id (`ingested`),
+    /// sorted by source. Absent from files that never took in mail, calendars or contacts.
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub ingested: List<super::ingested::Ingested>,
 }
 
 impl Default for Workspace {
@@ -89,6 +93,7 @@ impl Default for Workspace {
             snoozes: List::new(),
             share_settings: List::new(),
             received: List::new(),
+            ingested: List::new(),
         }
     }
 }

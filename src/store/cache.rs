@@ -32,9 +32,9 @@
 //! there is one, is used instead of the parse.
 //!
 //! postcard is not self-describing: a field that serde skips when writing
-//! (`#[serde(skip_serializing_if)]`, as `Workspace::conflicts`, `snoozes`, `share_settings` and
-//! `received` have) would shift everything after it. [`encode`] writes each skipped list as the
-//! empty list it stands for, and every entry
+//! (`#[serde(skip_serializing_if)]`, as `Workspace::conflicts`, `snoozes`, `share_settings`,
+//! `received` and `ingested` have) would shift everything after it. [`encode`] writes each skipped
+//! list as the empty list it stands for, and every entry
 //! is decoded again and compared with the workspace before it is written, so an encoding that
 //! does not give back the same workspace is never stored.
 
@@ -48,7 +48,7 @@ use std::path::{Path, PathBuf};
 /// The first bytes of every entry.
 pub const MAGIC: [u8; 8] = *b"PDECKWS\0";
 /// The entry format; bumped whenever the header or the payload's encoding changes.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 /// How many entries are kept (the newest).
 pub const KEEP: usize = 4;
 /// Files smaller than this are not worth an entry: they parse in a few milliseconds.
@@ -186,6 +186,7 @@ pub fn encode(ws: &Workspace) -> Result<Vec<u8>, postcard::Error> {
         snoozes: &'a List<Snooze>,
         share_settings: &'a List<ShareSettings>,
         received: &'a List<ReceivedPack>,
+        ingested: &'a List<Ingested>,
     }
     // Every field named, so a field added to `Workspace` and not here fails to compile.
     let Workspace {
@@ -204,6 +205,7 @@ pub fn encode(ws: &Workspace) -> Result<Vec<u8>, postcard::Error> {
         snoozes,
         share_settings,
         received,
+        ingested,
     } = ws;
     postcard::to_stdvec(&Whole {
         version: *version,
@@ -221,6 +223,7 @@ pub fn encode(ws: &Workspace) -> Result<Vec<u8>, postcard::Error> {
         snoozes,
         share_settings,
         received,
+        ingested,
     })
 }
 

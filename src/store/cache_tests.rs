@@ -163,6 +163,18 @@ fn the_encoding_gives_snoozes_back_with_and_without_conflicts() {
     assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
     ws.snoozes.clear();
     assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
+    // What `ingest` remembers, with and without the lists before it.
+    ws.ingested
+        .push(crate::model::Ingested::skipped("mail:<a@b>/2026-12-01"));
+    assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
+    ws.conflicts.clear();
+    assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
+    ws.snoozes.push(crate::model::Snooze {
+        item: format!("review-{}", partner.0),
+        partner,
+        until: day(),
+    });
+    assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
 }
 
 #[test]

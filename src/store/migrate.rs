@@ -106,6 +106,7 @@ mod v1 {
             snoozes: Default::default(),
             share_settings: Default::default(),
             received: Default::default(),
+            ingested: Default::default(),
         };
         ws.normalize();
         ws
@@ -211,6 +212,7 @@ mod v0 {
                         aim: p.aim,
                         tags: p.tags,
                         notes: p.notes,
+                        domains: Vec::new(),
                     }
                 })
                 .collect(),
@@ -239,6 +241,7 @@ mod v0 {
             snoozes: Default::default(),
             share_settings: Default::default(),
             received: Default::default(),
+            ingested: Default::default(),
         };
         ws.normalize();
         ws

@@ -190,6 +190,9 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     app.doc.set_read_only(read_only);
     app.set_clock(clock(options.today));
     let (theme, warnings) = crate::config::apply(config, &mut app);
+    // The watched mail, calendar and contact folders are read in the background; proposals
+    // waiting open the review queue.
+    app.start_inbox_read(true);
     if let Some(first) = warnings.first() {
         let more = warnings.len() - 1;
         let more = if more > 0 {

@@ -127,6 +127,16 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
     use crate::action::Context;
     match app.context() {
         Context::Help => vec![(Action::Down, "scroll"), (Action::Back, "close")],
+        Context::Ingest => vec![
+            (Action::AcceptProposal, "accept"),
+            (Action::SkipProposal, "skip"),
+            (Action::AcceptPartner, "accept partner's"),
+            (Action::Reassign, "other partner"),
+            (Action::Edit, "edit"),
+            (Action::Undo, "undo"),
+            (Action::Help, "help"),
+            (Action::Back, "close"),
+        ],
         Context::Conflicts => vec![
             (Action::Down, "move"),
             (Action::TakeOurs, "keep ours"),
@@ -168,6 +178,12 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
         | Context::ReviewActions
         | Context::ReviewPrompt => Vec::new(),
         Context::Filter => vec![(Action::Submit, "keep filter"), (Action::Cancel, "clear")],
+        // Choosing another partner in the review queue is typed as the palette's query is.
+        Context::Palette if matches!(app.overlay, Some(crate::app::Overlay::Ingest(_))) => vec![
+            (Action::Submit, "give it to this partner"),
+            (Action::FieldNext, "next"),
+            (Action::Cancel, "cancel"),
+        ],
         Context::Palette => vec![
             (Action::Submit, "run"),
             (Action::FieldNext, "next"),

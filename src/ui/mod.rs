@@ -12,6 +12,7 @@ mod goals;
 pub mod headless;
 mod health_chart;
 mod help;
+mod inbox;
 mod log;
 mod messages;
 mod overview;
@@ -41,7 +42,8 @@ fn full_screen_view(app: &App, area: Rect) -> Option<Rect> {
         | Overlay::Review(_)
         | Overlay::Records(_)
         | Overlay::Conflicts(_)
-        | Overlay::Reconcile(_) => Some(widgets::view_rect(area)),
+        | Overlay::Reconcile(_)
+        | Overlay::Ingest(_) => Some(widgets::view_rect(area)),
         Overlay::Help(_)
         | Overlay::Detail(_)
         | Overlay::Form(_)
@@ -113,6 +115,7 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
         Some(Overlay::Conflicts(v)) => conflicts::draw(frame, app, v.cursor, theme),
         Some(Overlay::Reconcile(v)) => reconcile::draw(frame, app, v, theme),
         Some(Overlay::Messages(v)) => messages::draw(frame, app, v.scroll, theme),
+        Some(Overlay::Ingest(v)) => inbox::draw(frame, app, v, theme),
         // The filter being typed shows in its pane's title.
         Some(Overlay::Filter(_)) | None => {}
     }

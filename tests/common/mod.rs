@@ -4,6 +4,9 @@
 pub mod backups;
 pub mod cli;
 pub mod generate;
+pub mod ingest_fixture;
+pub mod labelled;
+pub mod mail_corpus;
 pub mod repo;
 pub mod screen;
 pub mod team;

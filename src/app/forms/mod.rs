@@ -27,6 +27,9 @@ pub enum FormTarget {
     Win(PartnerId, Option<CelebrationId>),
     /// A goal's current value (and, after its last milestone, its status).
     GoalProgress(GoalId),
+    /// A log entry proposed by `ingest`, edited before it is accepted (the review queue under
+    /// the form knows which proposal).
+    Proposal(PartnerId),
 }
 
 /// The one-line prompt for a goal's current value; with `status`, after its last milestone,
@@ -227,6 +230,7 @@ pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
             Field::text("Needs", FieldKind::List, list_text(&p.needs)),
             Field::text("Tags", FieldKind::List, list_text(&p.tags)),
             Field::text("Contacts", FieldKind::Text, Contact::list_text(&p.contacts)),
+            Field::text("Mail domains", FieldKind::List, list_text(&p.domains)),
             Field::text("Notes", FieldKind::Text, p.notes.clone()),
         ],
     )
@@ -420,6 +424,7 @@ pub fn profile_form(p: &Profile) -> Form {
             Field::text("Values", FieldKind::List, list_text(&p.values)),
             Field::text("Offers", FieldKind::List, list_text(&p.offers)),
             Field::text("Needs", FieldKind::List, list_text(&p.needs)),
+            Field::text("Team mail", FieldKind::List, list_text(&p.team)),
         ],
     )
 }

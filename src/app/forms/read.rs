@@ -126,6 +126,11 @@ pub fn build(
     }
     let today = now.date();
     let mut r = Reader { form, now };
+    // A proposal's form is a new log entry's.
+    let target = match target {
+        FormTarget::Proposal(partner) => FormTarget::Interaction(partner, None),
+        other => other,
+    };
     let built = match target {
         FormTarget::Partner(id) => {
             let mut p = id
@@ -163,6 +168,7 @@ pub fn build(
             if !problems.is_empty() {
                 r.form.set_error("Contacts", problems.join("; "));
             }
+            p.domains = r.list("Mail domains");
             p.notes = r.form.get("Notes").value().to_string();
             Built::Partner(p)
         }
@@ -284,6 +290,7 @@ pub fn build(
             values: r.list("Values"),
             offers: r.list("Offers"),
             needs: r.list("Needs"),
+            team: r.list("Team mail"),
         }),
         FormTarget::Commitment(default, id) => {
             let partner = r.partner(ws, default);
@@ -330,6 +337,8 @@ pub fn build(
                 date: r.date("Date").unwrap_or(today),
             })
         }
+        // Made a log entry's above.
+        FormTarget::Proposal(_) => return None,
         FormTarget::Celebration(milestone) => {
             let partner = ws.milestone(milestone).map_or(PartnerId(0), |m| m.partner);
             Built::Celebration(Celebration {
