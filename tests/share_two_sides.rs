@@ -255,7 +255,7 @@ fn a_shares_b_receives_reconciles_and_shares_back_a_receives() {
     let a_in_b = ws_b.partners[0].id;
     assert_eq!(
         ws_b.share_settings[0].trusted_key.as_deref(),
-        Some(partnerdeck::share::seal::hex(&signer.verifying_key().to_bytes()).as_str())
+        Some(partnerdeck::share::hex::hex(&signer.verifying_key().to_bytes()).as_str())
     );
 
     // B reconciles in the dashboard: every planted disagreement is shown.

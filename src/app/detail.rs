@@ -9,26 +9,10 @@ use crate::words::{Fraction, number_as};
 use ratatui::layout::Rect;
 use std::borrow::Cow;
 
+pub use super::detail_line::{DetailLine, LineKind, sparkline};
 /// Which record a view or action is about (the insight layer's, shared with the queue and
 /// the palette).
 pub use crate::insight::RecordRef;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    Title,
-    Heading,
-    Field,
-    Text,
-    /// A row the health chart is drawn over (`health_chart`).
-    Chart,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DetailLine {
-    pub kind: LineKind,
-    pub label: String,
-    pub value: String,
-}
 
 #[derive(Default)]
 struct Lines(Vec<DetailLine>);
@@ -178,15 +162,6 @@ pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
         RecordRef::Commitment(_) | RecordRef::Review(_) | RecordRef::Celebration(_) => {}
     }
     l.0
-}
-
-/// A sparkline of 1–5 ratings, one glyph each.
-pub fn sparkline(series: &[u8]) -> String {
-    const BARS: [char; 5] = ['▁', '▃', '▄', '▆', '█'];
-    series
-        .iter()
-        .map(|s| BARS[usize::from(s.clamp(&1, &5) - 1)])
-        .collect()
 }
 
 fn names(items: &[String]) -> String {

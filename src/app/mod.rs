@@ -8,6 +8,7 @@ mod confirm;
 mod conflicts;
 mod cursor;
 mod detail;
+mod detail_line;
 mod detail_view;
 mod disk;
 mod edit;

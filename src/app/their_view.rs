@@ -2,7 +2,7 @@
 //! look-back: their ratings and feedback beside ours ("their view"), and how many of their
 //! records disagree with ours (their side, `T`).
 
-use super::detail::{DetailLine, LineKind};
+use super::detail_line::{DetailLine, LineKind};
 use crate::insight::PartnerRecords;
 use crate::model::{Practice, Workspace};
 use crate::share::reconcile;
@@ -99,7 +99,7 @@ pub fn ratings(ws: &Workspace, partner: crate::model::PartnerId) -> Vec<DetailLi
             label: p.label().to_string(),
             value: format!(
                 "{} {}",
-                super::detail::sparkline(&series),
+                super::detail_line::sparkline(&series),
                 series.last().copied().unwrap_or(0)
             ),
         });

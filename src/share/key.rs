@@ -20,14 +20,14 @@ impl std::fmt::Display for Fingerprint {
 /// The fingerprint of a public key.
 pub fn fingerprint(public: &[u8; 32]) -> Fingerprint {
     let hash = blake3::hash(public);
-    let hex = super::seal::hex(&hash.as_bytes()[..16]);
+    let hex = super::hex::hex(&hash.as_bytes()[..16]);
     let groups: Vec<&str> = (0..8).map(|i| &hex[i * 4..i * 4 + 4]).collect();
     Fingerprint(groups.join(" "))
 }
 
 /// The fingerprint of a public key written in hex, if it is one.
 pub fn fingerprint_of_hex(public: &str) -> Option<Fingerprint> {
-    super::seal::unhex::<32>(public).map(|k| fingerprint(&k))
+    super::hex::unhex::<32>(public).map(|k| fingerprint(&k))
 }
 
 /// Where the signing key of the workspace at `data` is kept.

@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod commands;
+pub mod hex;
 pub mod html;
 pub mod key;
 pub mod receive;
