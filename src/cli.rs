@@ -412,22 +412,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             action: GitAction::Setup,
         }) => Ok(crate::team::setup(&cli.data_path()?)?),
         Some(Command::Conflicts) => Ok(crate::team::conflicts(&cli.data_path()?)?),
-        Some(Command::Sync { timeout }) => {
-            let options = store::Options {
-                read_only: false,
-                demo: false,
-                ..cli.session_options()
-            };
-            // Every failure of sync is exit 2 ("refused or failed, nothing changed"): 1 means
-            // conflicts to decide.
-            match store::Session::start(&options) {
-                Ok(session) => Ok(crate::team::sync(&session, *timeout)),
-                Err(e) => {
-                    complain(&format!("partnerdeck: {e}"));
-                    Ok(ExitCode::from(2))
-                }
-            }
-        }
+        Some(Command::Sync { timeout }) => Ok(sync_command(cli, *timeout)),
         Some(Command::Restore { id, wait }) => restore_backup(cli, id, *wait),
         Some(Command::Export {
             format,
@@ -531,6 +516,24 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             &cli.session_options(),
             config_path(cli).as_deref(),
         )?),
+    }
+}
+
+/// `partnerdeck sync`: on the data file itself (never read-only, never the demo).
+fn sync_command(cli: &Cli, timeout: std::time::Duration) -> ExitCode {
+    let options = store::Options {
+        read_only: false,
+        demo: false,
+        ..cli.session_options()
+    };
+    // Every failure of sync is exit 2 ("refused or failed, nothing changed"): 1 means
+    // conflicts to decide.
+    match store::Session::start(&options) {
+        Ok(session) => crate::team::sync(&session, timeout),
+        Err(e) => {
+            complain(&format!("partnerdeck: {e}"));
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -196,8 +196,63 @@ fn settings(
     }
     // The bindings before the user's keymap section: what an action goes back to.
     let defaults = bindings.clone();
+    let changed = apply_keymap(&file.keymap, &mut bindings, &places, path, &mut warnings);
+    undo_clashes(
+        &mut bindings,
+        &defaults,
+        changed,
+        &places,
+        path,
+        &mut warnings,
+    );
+    keep_ways_out(&mut bindings, &defaults, path, &mut warnings);
+    let keymap = Keymap::from_bindings_map(bindings);
+    let theme = match file.theme.as_deref() {
+        None | Some("dark") => Theme::dark(),
+        Some("light") => Theme::light(),
+        Some(other) => {
+            warnings.push(format!(
+                "{}: unknown theme \"{}\" (use \"dark\" or \"light\")",
+                at(other),
+                q(other)
+            ));
+            Theme::dark()
+        }
+    };
+    let theme = if no_color {
+        theme.without_color()
+    } else {
+        theme
+    };
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(format!(
+            "{}: … and {more} more problems like these",
+            path.display()
+        ));
+    }
+    Settings {
+        keymap,
+        theme,
+        warnings,
+    }
+}
+/// An action's keys, for every action.
+type Bindings = BTreeMap<Action, Vec<Key>>;
+
+/// Puts the keymap section's keys over `bindings`, with a warning for every unknown action or
+/// key; gives the actions it changed.
+fn apply_keymap(
+    keymap: &BTreeMap<String, Vec<String>>,
+    bindings: &mut Bindings,
+    places: &Places<'_>,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) -> Vec<Action> {
+    let at = |needle: &str| places.at(path, needle);
     let mut changed: Vec<Action> = Vec::new();
-    for (name, keys) in &file.keymap {
+    for (name, keys) in keymap {
         let Some(action) = Action::from_name(name) else {
             warnings.push(format!(
                 "{}: unknown action \"{}\" (see `partnerdeck config --print-default`)",
@@ -233,9 +288,21 @@ fn settings(
         bindings.insert(action, parsed);
         changed.push(action);
     }
-    // A key the changes bind to two actions in one place would silently do only one of them:
-    // report it, and give both actions back their default keys. Going back can only remove
-    // changes, so this ends.
+    changed
+}
+
+/// A key the changes bind to two actions in one place would silently do only one of them:
+/// reports it, and gives both actions back their default keys. Going back can only remove
+/// changes, so this ends.
+fn undo_clashes(
+    bindings: &mut Bindings,
+    defaults: &Bindings,
+    mut changed: Vec<Action>,
+    places: &Places<'_>,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) {
+    let at = |needle: &str| places.at(path, needle);
     loop {
         let mut clash: Option<(Action, Action, Key, Context)> = None;
         'find: for action in &changed {
@@ -269,8 +336,16 @@ fn settings(
             changed.retain(|c| *c != a);
         }
     }
-    // Every view must keep a key that leaves it; a keymap that takes the last one away gives
-    // the actions involved their default keys back. (Ctrl-c quits whatever the keymap says.)
+}
+
+/// Every view must keep a key that leaves it; a keymap that takes the last one away gives
+/// the actions involved their default keys back. (Ctrl-c quits whatever the keymap says.)
+fn keep_ways_out(
+    bindings: &mut Bindings,
+    defaults: &Bindings,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) {
     let trapped = no_way_out(&Keymap::from_bindings_map(bindings.clone()));
     if !trapped.is_empty() {
         for (context, exits) in &trapped {
@@ -287,37 +362,6 @@ fn settings(
                 bindings.insert(*a, defaults[a].clone());
             }
         }
-    }
-    let keymap = Keymap::from_bindings_map(bindings);
-    let theme = match file.theme.as_deref() {
-        None | Some("dark") => Theme::dark(),
-        Some("light") => Theme::light(),
-        Some(other) => {
-            warnings.push(format!(
-                "{}: unknown theme \"{}\" (use \"dark\" or \"light\")",
-                at(other),
-                q(other)
-            ));
-            Theme::dark()
-        }
-    };
-    let theme = if no_color {
-        theme.without_color()
-    } else {
-        theme
-    };
-    if warnings.len() > MAX_WARNINGS {
-        let more = warnings.len() - MAX_WARNINGS;
-        warnings.truncate(MAX_WARNINGS);
-        warnings.push(format!(
-            "{}: … and {more} more problems like these",
-            path.display()
-        ));
-    }
-    Settings {
-        keymap,
-        theme,
-        warnings,
     }
 }
 
