@@ -232,7 +232,7 @@ pub enum Command {
     },
     /// Merge two versions of a workspace record by record: git's merge driver (`partnerdeck
     /// git setup` registers it). Exit 0 merged, 1 merged with conflicts kept in the file, 2 an
-    /// input does not load (OURS untouched)
+    /// input does not load or the result could not be written (OURS untouched)
     Merge {
         /// The common ancestor (git's %O)
         base: PathBuf,
