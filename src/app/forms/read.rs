@@ -309,7 +309,7 @@ fn interaction(
                 };
                 r.form.set_error(label, text);
             }
-            return None;
+            None
         }
     }
 }
