@@ -288,7 +288,7 @@ pub enum Command {
     },
     /// Merge two versions of a workspace record by record: git's merge driver (`partnerdeck
     /// git setup` registers it). Exit 0 merged, 1 merged with conflicts kept in the file, 2 an
-    /// input does not load (OURS untouched)
+    /// input does not load or the result could not be written (OURS untouched)
     Merge {
         /// The common ancestor (git's %O)
         base: PathBuf,
@@ -468,22 +468,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             action: GitAction::Setup,
         }) => Ok(crate::team::setup(&cli.data_path()?)?),
         Some(Command::Conflicts) => Ok(crate::team::conflicts(&cli.data_path()?)?),
-        Some(Command::Sync { timeout }) => {
-            let options = store::Options {
-                read_only: false,
-                demo: false,
-                ..cli.session_options()
-            };
-            // Every failure of sync is exit 2 ("refused or failed, nothing changed"): 1 means
-            // conflicts to decide.
-            match store::Session::start(&options) {
-                Ok(session) => Ok(crate::team::sync(&session, *timeout)),
-                Err(e) => {
-                    complain(&format!("partnerdeck: {e}"));
-                    Ok(ExitCode::from(2))
-                }
-            }
-        }
+        Some(Command::Sync { timeout }) => Ok(sync_command(cli, *timeout)),
         Some(Command::Restore { id, wait }) => restore_backup(cli, id, *wait),
         Some(Command::Export {
             format,
@@ -620,6 +605,24 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             &cli.session_options(),
             config_path(cli).as_deref(),
         )?),
+    }
+}
+
+/// `partnerdeck sync`: on the data file itself (never read-only, never the demo).
+fn sync_command(cli: &Cli, timeout: std::time::Duration) -> ExitCode {
+    let options = store::Options {
+        read_only: false,
+        demo: false,
+        ..cli.session_options()
+    };
+    // Every failure of sync is exit 2 ("refused or failed, nothing changed"): 1 means
+    // conflicts to decide.
+    match store::Session::start(&options) {
+        Ok(session) => crate::team::sync(&session, timeout),
+        Err(e) => {
+            complain(&format!("partnerdeck: {e}"));
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -203,98 +203,16 @@ fn settings(
     }
     // The bindings before the user's keymap section: what an action goes back to.
     let defaults = bindings.clone();
-    let mut changed: Vec<Action> = Vec::new();
-    for (name, keys) in &file.keymap {
-        let Some(action) = Action::from_name(name) else {
-            warnings.push(format!(
-                "{}: unknown action \"{}\" (see `partnerdeck config --print-default`)",
-                at(name),
-                q(name)
-            ));
-            continue;
-        };
-        let mut parsed = Vec::new();
-        for k in keys {
-            match Key::parse(k) {
-                // Ctrl-c always quits (the dashboard takes it before any binding).
-                Ok(key) if key == Key::ctrl('c') && action != Action::Quit => {
-                    warnings.push(format!(
-                        "{}: Ctrl-c always quits; it cannot be bound to {}",
-                        at(k),
-                        action.name()
-                    ));
-                }
-                Ok(key) => parsed.push(key),
-                Err(e) => warnings.push(format!("{}: {e}", at(k))),
-            }
-        }
-        if parsed.is_empty() && !keys.is_empty() {
-            // Every key was wrong: rather keep the keys it had than leave it with none.
-            warnings.push(format!(
-                "{}: {} keeps its default keys",
-                at(name),
-                action.name()
-            ));
-            continue;
-        }
-        bindings.insert(action, parsed);
-        changed.push(action);
-    }
-    // A key the changes bind to two actions in one place would silently do only one of them:
-    // report it, and give both actions back their default keys. Going back can only remove
-    // changes, so this ends.
-    loop {
-        let mut clash: Option<(Action, Action, Key, Context)> = None;
-        'find: for action in &changed {
-            for key in &bindings[action] {
-                if defaults[action].contains(key) {
-                    continue;
-                }
-                for context in action.contexts() {
-                    if let Some(other) = Action::ALL.iter().copied().find(|o| {
-                        o != action && o.contexts().contains(context) && bindings[o].contains(key)
-                    }) {
-                        clash = Some((*action, other, *key, *context));
-                        break 'find;
-                    }
-                }
-            }
-        }
-        let Some((action, other, key, context)) = clash else {
-            break;
-        };
-        let name = |a: Action| a.name();
-        warnings.push(format!(
-            "{}: {key} would be bound to both {} and {} in the {context:?} context; both keep \
-             their default keys",
-            at(action.name()),
-            name(action),
-            name(other)
-        ));
-        for a in [action, other] {
-            bindings.insert(a, defaults[&a].clone());
-            changed.retain(|c| *c != a);
-        }
-    }
-    // Every view must keep a key that leaves it; a keymap that takes the last one away gives
-    // the actions involved their default keys back. (Ctrl-c quits whatever the keymap says.)
-    let trapped = no_way_out(&Keymap::from_bindings_map(bindings.clone()));
-    if !trapped.is_empty() {
-        for (context, exits) in &trapped {
-            let exits: Vec<&str> = exits.iter().map(|a| a.name()).collect();
-            warnings.push(format!(
-                "{}: no way out of the {context:?} view: nothing is bound to {}; they keep \
-                 their default keys",
-                path.display(),
-                exits.join(" or ")
-            ));
-        }
-        for exits in trapped.iter().map(|(_, e)| e) {
-            for a in exits.iter() {
-                bindings.insert(*a, defaults[a].clone());
-            }
-        }
-    }
+    let changed = apply_keymap(&file.keymap, &mut bindings, &places, path, &mut warnings);
+    undo_clashes(
+        &mut bindings,
+        &defaults,
+        changed,
+        &places,
+        path,
+        &mut warnings,
+    );
+    keep_ways_out(&mut bindings, &defaults, path, &mut warnings);
     let keymap = Keymap::from_bindings_map(bindings);
     let theme = match file.theme.as_deref() {
         None | Some("dark") => Theme::dark(),
@@ -330,6 +248,133 @@ fn settings(
             .iter()
             .map(|p| crate::ingest::read::expand_home(p))
             .collect(),
+    }
+}
+
+/// An action's keys, for every action.
+type Bindings = BTreeMap<Action, Vec<Key>>;
+
+/// Puts the keymap section's keys over `bindings`, with a warning for every unknown action or
+/// key; gives the actions it changed.
+fn apply_keymap(
+    keymap: &BTreeMap<String, Vec<String>>,
+    bindings: &mut Bindings,
+    places: &Places<'_>,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) -> Vec<Action> {
+    let at = |needle: &str| places.at(path, needle);
+    let mut changed: Vec<Action> = Vec::new();
+    for (name, keys) in keymap {
+        let Some(action) = Action::from_name(name) else {
+            warnings.push(format!(
+                "{}: unknown action \"{}\" (see `partnerdeck config --print-default`)",
+                at(name),
+                q(name)
+            ));
+            continue;
+        };
+        let mut parsed = Vec::new();
+        for k in keys {
+            match Key::parse(k) {
+                // Ctrl-c always quits (the dashboard takes it before any binding).
+                Ok(key) if key == Key::ctrl('c') && action != Action::Quit => {
+                    warnings.push(format!(
+                        "{}: Ctrl-c always quits; it cannot be bound to {}",
+                        at(k),
+                        action.name()
+                    ));
+                }
+                Ok(key) => parsed.push(key),
+                Err(e) => warnings.push(format!("{}: {e}", at(k))),
+            }
+        }
+        if parsed.is_empty() && !keys.is_empty() {
+            // Every key was wrong: rather keep the keys it had than leave it with none.
+            warnings.push(format!(
+                "{}: {} keeps its default keys",
+                at(name),
+                action.name()
+            ));
+            continue;
+        }
+        bindings.insert(action, parsed);
+        changed.push(action);
+    }
+    changed
+}
+
+/// A key the changes bind to two actions in one place would silently do only one of them:
+/// reports it, and gives both actions back their default keys. Going back can only remove
+/// changes, so this ends.
+fn undo_clashes(
+    bindings: &mut Bindings,
+    defaults: &Bindings,
+    mut changed: Vec<Action>,
+    places: &Places<'_>,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) {
+    let at = |needle: &str| places.at(path, needle);
+    loop {
+        let mut clash: Option<(Action, Action, Key, Context)> = None;
+        'find: for action in &changed {
+            for key in &bindings[action] {
+                if defaults[action].contains(key) {
+                    continue;
+                }
+                for context in action.contexts() {
+                    if let Some(other) = Action::ALL.iter().copied().find(|o| {
+                        o != action && o.contexts().contains(context) && bindings[o].contains(key)
+                    }) {
+                        clash = Some((*action, other, *key, *context));
+                        break 'find;
+                    }
+                }
+            }
+        }
+        let Some((action, other, key, context)) = clash else {
+            break;
+        };
+        let name = |a: Action| a.name();
+        warnings.push(format!(
+            "{}: {key} would be bound to both {} and {} in the {context:?} context; both keep \
+             their default keys",
+            at(action.name()),
+            name(action),
+            name(other)
+        ));
+        for a in [action, other] {
+            bindings.insert(a, defaults[&a].clone());
+            changed.retain(|c| *c != a);
+        }
+    }
+}
+
+/// Every view must keep a key that leaves it; a keymap that takes the last one away gives
+/// the actions involved their default keys back. (Ctrl-c quits whatever the keymap says.)
+fn keep_ways_out(
+    bindings: &mut Bindings,
+    defaults: &Bindings,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) {
+    let trapped = no_way_out(&Keymap::from_bindings_map(bindings.clone()));
+    if !trapped.is_empty() {
+        for (context, exits) in &trapped {
+            let exits: Vec<&str> = exits.iter().map(|a| a.name()).collect();
+            warnings.push(format!(
+                "{}: no way out of the {context:?} view: nothing is bound to {}; they keep \
+                 their default keys",
+                path.display(),
+                exits.join(" or ")
+            ));
+        }
+        for exits in trapped.iter().map(|(_, e)| e) {
+            for a in exits.iter() {
+                bindings.insert(*a, defaults[a].clone());
+            }
+        }
     }
 }
 

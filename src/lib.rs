@@ -1,10 +1,13 @@
 //! partnerdeck: a keyboard-only terminal dashboard for purposeful partnerships.
 //!
-//! Layers, each depending only on those before it: `model` → `store`, `insight` → `app` → `ui`
-//! → `tui`; `cli` turns the command line into calls on them. `text` (inert user text, cell
-//! widths, excerpts for messages) depends on nothing and serves them all; `ron_text` (RON read
-//! into a type, errors at a line and column) serves the store, the configuration and the
-//! keymap.
+//! Layers, each depending only on those before it: `model` → `store`, `insight` → `document`
+//! (the workspace's life, and the one way to change it) → `export`, `team` → `app` → `ui` →
+//! `tui` → `cli`, which turns the command line into calls on them. `app` uses `document` for
+//! every change and `team` for `sync`; `export`'s write commands (`log`, `import`) go through
+//! `document` too. `action` and `keymap` (the keys) serve `app`, `ui` and `config`. `text`
+//! (inert user text, cell widths, excerpts for messages) and `words` depend on nothing and
+//! serve them all; `ron_text` (RON read into a type, errors at a line and column) serves the
+//! store, the configuration and the keymap.
 
 pub mod action;
 pub mod app;

@@ -220,7 +220,8 @@ fn check_side_conflicts(side: &mut Workspace, base: &Workspace) -> Result<(), St
 /// `partnerdeck merge BASE OURS THEIRS [--path NAME]`: git's merge-driver contract. Writes the
 /// merge to OURS atomically; exit 0 (merged, nothing to decide), 1 (merged, and the result
 /// holds conflicts to decide, new or inherited from a side), 2 (an input does not load, is
-/// empty, or carries conflicts that name no record: OURS untouched). Only BASE may be empty.
+/// empty, or carries conflicts that name no record; the result would not be valid; or writing
+/// it failed: OURS untouched). Only BASE may be empty.
 pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> ExitCode {
     let shown = name.map_or_else(|| ours.display().to_string(), str::to_string);
     let refuse = |why: &dyn std::fmt::Display| {

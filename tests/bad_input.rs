@@ -1,6 +1,6 @@
-//! Bad input that used to hang, wrap or mislead (issue 14, item 8): special files, huge and
-//! quadratic inputs, an exhausted id counter, a byte-order mark, ambiguous keymaps, broken CSV,
-//! closed pipes, leftovers of killed runs, racing writers and read-only mounts.
+//! Bad input that used to hang, wrap or mislead: special files, huge and quadratic inputs, an
+//! exhausted id counter, a byte-order mark, ambiguous keymaps, broken CSV, closed pipes, leftovers
+//! of killed runs, racing writers and read-only mounts.
 
 mod common;
 mod safety;

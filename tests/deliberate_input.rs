@@ -1,7 +1,6 @@
-//! Input that must be deliberate (issue 26, items 3–5), in process: a paste goes into the
-//! focused text field and nowhere else; a question that appears on its own ignores keys for a
-//! moment and takes no answer from typing that goes on; `Ctrl-c` always quits; a keymap that
-//! leaves no way out is refused.
+//! Input that must be deliberate, in process: a paste goes into the focused text field and nowhere
+//! else; a question that appears on its own ignores keys for a moment and takes no answer from
+//! typing that goes on; `Ctrl-c` always quits; a keymap that leaves no way out is refused.
 
 mod common;
 

@@ -1,9 +1,8 @@
-//! Hostile text never drives the terminal through the command line (issue 14, item 7): every
-//! human-readable output (briefs, Markdown and CSV exports on stdout or in files, `log`
-//! confirmations, ambiguity lists, `check`, `config` and the import report) shows control
-//! characters and bidirectional overrides inert, as the dashboard does; JSON stays exact.
-//! Spreadsheet formulas are neutralised in CSV and the importer takes the guard off again.
-//! Long values are cut in messages.
+//! Hostile text never drives the terminal through the command line: every human-readable output
+//! (briefs, Markdown and CSV exports on stdout or in files, `log` confirmations, ambiguity lists,
+//! `check`, `config` and the import report) shows control characters and bidirectional overrides
+//! inert, as the dashboard does; JSON stays exact. Spreadsheet formulas are neutralised in CSV and
+//! the importer takes the guard off again. Long values are cut in messages.
 
 mod common;
 

@@ -1,6 +1,6 @@
-//! The overlay stack (issue 18): opening an overlay puts it over what was open, back takes it
-//! off, and what was under it is there again exactly as it was left: the same overlay, the
-//! same cursor, the same text typed, the same screen.
+//! The overlay stack: opening an overlay puts it over what was open, back takes it off, and what
+//! was under it is there again exactly as it was left: the same overlay, the same cursor, the same
+//! text typed, the same screen.
 
 mod common;
 

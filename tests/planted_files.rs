@@ -1,8 +1,8 @@
-//! Files planted by another local user beside the data file or in a shared folder (issue 26,
-//! items 9 and 10): a lock file that is a hard link to someone else's file is never written;
-//! emergency copies are offered only from folders and files that are the user's own, writable by
-//! no one else, with one name. And (item 8) moving an emergency copy into backups/ on a disk
-//! that fills up leaves no partial copy there.
+//! Files planted by another local user beside the data file or in a shared folder: a lock file
+//! that is a hard link to someone else's file is never written; emergency copies are offered
+//! only from folders and files that are the user's own, writable by no one else, with one name.
+//! And moving an emergency copy into backups/ on a disk that fills up leaves no partial copy
+//! there.
 #![cfg(unix)]
 
 mod safety;

@@ -1,7 +1,7 @@
-//! The merge driver under hostile input (issue 25): each of BASE, OURS and THEIRS in turn is
-//! empty, truncated, not UTF-8, a FIFO, a device, a folder, a newer version, or carries forged
-//! conflicts. Whatever it is, OURS is byte-identical afterwards unless the driver exits 0 or 1
-//! with a result that loads and validates; only BASE may be empty (git's missing ancestor).
+//! The merge driver under hostile input: each of BASE, OURS and THEIRS in turn is empty, truncated,
+//! not UTF-8, a FIFO, a device, a folder, a newer version, or carries forged conflicts. Whatever it
+//! is, OURS is byte-identical afterwards unless the driver exits 0 or 1 with a result that loads
+//! and validates; only BASE may be empty (git's missing ancestor).
 
 mod common;
 

@@ -1,7 +1,6 @@
-//! `partnerdeck git setup` never damages what is there (issue 25): it appends to
-//! `.gitattributes` and `.gitignore` byte for byte (UTF-8 or not), never writes through a
-//! symbolic link, writes odd file names in git's quoted form, and checks with `git check-attr`
-//! that the driver applies.
+//! `partnerdeck git setup` never damages what is there: it appends to `.gitattributes` and
+//! `.gitignore` byte for byte (UTF-8 or not), never writes through a symbolic link, writes odd file
+//! names in git's quoted form, and checks with `git check-attr` that the driver applies.
 
 mod common;
 

@@ -1,7 +1,6 @@
-//! Input on a real pseudo-terminal (issue 26, items 1–3): every byte typed or pasted is read at
-//! once, with no core spinning afterwards; a key right after a resize acts at once; a bracketed
-//! paste goes into the focused text field as text (and is refused outside one), never run as
-//! keys.
+//! Input on a real pseudo-terminal: every byte typed or pasted is read at once, with no core
+//! spinning afterwards; a key right after a resize acts at once; a bracketed paste goes into the
+//! focused text field as text (and is refused outside one), never run as keys.
 #![cfg(target_os = "linux")]
 
 mod pty;

@@ -214,7 +214,6 @@ use crate::words::{count, plural};
 
 /// The eight practices, the health score with every contribution, and what needs attention.
 fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_key: &str) {
-    use crate::insight::ContactStatus;
     let pr = &insight.practices;
     l.heading(format!("Health {}/100", insight.health.score()));
     for c in &insight.health.contributions {
@@ -234,6 +233,18 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_ke
             l.field(item.kind.label(), item.text.clone());
         }
     }
+    values_lines(l, pr, profile_key);
+    communication_lines(l, pr);
+    clarity_lines(l, pr);
+    strengths_lines(l, pr);
+    trust_lines(l, pr);
+    long_term_lines(l, pr);
+    improvement_lines(l, pr);
+    celebration_lines(l, pr);
+}
+
+/// 1: the values both sides hold, and how well they align.
+fn values_lines(l: &mut Lines, pr: &crate::insight::Practices, profile_key: &str) {
     l.heading("1 Aligned values");
     let v = &pr.values;
     l.field("Shared", names(&v.overlap.shared));
@@ -251,6 +262,11 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_ke
         "— (their values are missing)".into()
     };
     l.field("Alignment", v.score.map_or(missing, |s| format!("{s}%")));
+}
+
+/// 2: the last contact, who starts, and the follow-ups.
+fn communication_lines(l: &mut Lines, pr: &crate::insight::Practices) {
+    use crate::insight::ContactStatus;
     l.heading("2 Communication");
     let c = &pr.communication;
     let contact = match (c.last_contact, c.status) {
@@ -283,6 +299,10 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_ke
             c.open_follow_ups, c.overdue_follow_ups
         ),
     );
+}
+
+/// 3: how many goals are measurable, and their pace.
+fn clarity_lines(l: &mut Lines, pr: &crate::insight::Practices) {
     l.heading("3 Clear goals");
     let g = &pr.clarity;
     l.field(
@@ -304,12 +324,20 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_ke
             g.overdue.len()
         ),
     );
+}
+
+/// 4: the needs each side meets, and those nobody meets.
+fn strengths_lines(l: &mut Lines, pr: &crate::insight::Practices) {
     l.heading("4 Leveraged strengths");
     let st = &pr.strengths;
     l.field("They meet", names(&st.they_give));
     l.field("We meet", names(&st.we_give));
     l.field("Their unmet", names(&st.their_unmet));
     l.field("Our unmet", names(&st.our_unmet));
+}
+
+/// 5: each side's promise record.
+fn trust_lines(l: &mut Lines, pr: &crate::insight::Practices) {
     l.heading("5 Trust & respect");
     for side in crate::model::Side::ALL {
         let r = pr.trust.side(*side);
@@ -329,6 +357,10 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_ke
             ),
         );
     }
+}
+
+/// 6: the partnership's phase and age, its aim, and the goals that reach far.
+fn long_term_lines(l: &mut Lines, pr: &crate::insight::Practices) {
     l.heading("6 Long-term view");
     let lt = &pr.long_term;
     l.field(
@@ -347,6 +379,10 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_ke
             )
         ),
     );
+}
+
+/// 7: the reviews, their trend, and each practice's ratings over time.
+fn improvement_lines(l: &mut Lines, pr: &crate::insight::Practices) {
     l.heading("7 Continuous improvement");
     let im = &pr.improvement;
     l.field(
@@ -377,6 +413,10 @@ fn practices(l: &mut Lines, insight: &crate::insight::PartnerInsight, profile_ke
             );
         }
     }
+}
+
+/// 8: the celebrations and the wins not celebrated yet.
+fn celebration_lines(l: &mut Lines, pr: &crate::insight::Practices) {
     l.heading("8 Celebrating successes");
     let ce = &pr.celebration;
     l.field(

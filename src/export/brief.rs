@@ -38,10 +38,21 @@ pub fn brief(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String> 
 
 /// Lays out one partner's report as the brief.
 pub fn render(report: &PartnerReport<'_>) -> String {
-    let (p, today, insight) = (report.partner, report.today, &report.insight);
-    let pr = &insight.practices;
     let mut out = String::new();
+    header_section(&mut out, report);
+    last_contact_section(&mut out, report);
+    follow_ups_section(&mut out, report);
+    commitments_section(&mut out, report);
+    milestones_section(&mut out, report);
+    goals_section(&mut out, report);
+    last_review_section(&mut out, report);
+    talking_points_section(&mut out, report);
+    out
+}
 
+/// The title, the partner's kind, phase and health, the aim, the people and the notes.
+fn header_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (p, today, insight) = (report.partner, report.today, &report.insight);
     let _ = writeln!(out, "# Brief: {}\n", one_line(&p.name));
     let _ = writeln!(
         out,
@@ -75,8 +86,11 @@ pub fn render(report: &PartnerReport<'_>) -> String {
     if !p.notes.trim().is_empty() {
         let _ = writeln!(out, "**Notes:** {}\n", one_line(&p.notes));
     }
+}
 
-    // Last contact.
+/// The last contact, the contact state, and the few contacts before it.
+fn last_contact_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (today, pr) = (report.today, &report.insight.practices);
     let _ = writeln!(out, "## Last contact\n");
     let past = &report.past;
     let c = &pr.communication;
@@ -119,8 +133,11 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         }
     }
     out.push('\n');
+}
 
-    // Follow-ups.
+/// The follow-ups not yet done.
+fn follow_ups_section(out: &mut String, report: &PartnerReport<'_>) {
+    let today = report.today;
     let open = &report.open_follow_ups;
     let _ = writeln!(out, "## Open follow-ups ({})\n", open.len());
     if open.is_empty() {
@@ -139,8 +156,11 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         );
     }
     out.push('\n');
+}
 
-    // Commitments.
+/// Each side's open commitments, with its record so far.
+fn commitments_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (today, pr) = (report.today, &report.insight.practices);
     let _ = writeln!(out, "## Open commitments\n");
     for side in [Side::Us, Side::Them] {
         let open: Vec<&&Commitment> = report
@@ -176,8 +196,11 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         }
         out.push('\n');
     }
+}
 
-    // Milestones.
+/// The open milestones due soon.
+fn milestones_section(out: &mut String, report: &PartnerReport<'_>) {
+    let today = report.today;
     let coming = report.open_milestones_within(MILESTONE_HORIZON_DAYS);
     let _ = writeln!(
         out,
@@ -203,8 +226,11 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         );
     }
     out.push('\n');
+}
 
-    // Goals.
+/// The active goals with their progress and pace.
+fn goals_section(out: &mut String, report: &PartnerReport<'_>) {
+    let today = report.today;
     let active = &report.active_goals;
     if !active.is_empty() {
         let _ = writeln!(out, "## Active goals\n");
@@ -226,8 +252,11 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         }
         out.push('\n');
     }
+}
 
-    // Last review.
+/// The last review's ratings and feedback, and when the next is due.
+fn last_review_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (today, pr) = (report.today, &report.insight.practices);
     let i = &pr.improvement;
     match report.held_reviews.last() {
         Some(v) => {
@@ -272,8 +301,12 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         i.next_due,
         due_words(i.next_due, today)
     );
+}
 
-    // Talking points.
+/// Talking points: the attention items, the health factors with most to gain, and the needs
+/// nobody covers yet.
+fn talking_points_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (insight, pr) = (&report.insight, &report.insight.practices);
     let mut points: Vec<String> = insight
         .attention
         .iter()
@@ -314,7 +347,6 @@ pub fn render(report: &PartnerReport<'_>) -> String {
     for (n, point) in points.iter().enumerate() {
         let _ = writeln!(out, "{}. {point}", n + 1);
     }
-    out
 }
 
 /// "in 3 days", "today", "7 days overdue".

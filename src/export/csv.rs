@@ -268,157 +268,15 @@ pub fn unguard(cell: &str) -> &str {
 pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(kind.columns())?;
-    let name = |id: PartnerId| ws.partner_name(id).map(text_cell).unwrap_or_default();
-    let list = |items: &[String]| text_cell(&join(items));
     match kind {
-        Kind::Partners => {
-            for p in &ws.partners {
-                let contacts: Vec<String> = p.contacts.iter().map(contact_cell).collect();
-                let contacts = text_cell(&contacts.join(LIST_SEPARATOR));
-                w.write_record([
-                    p.id.0.to_string(),
-                    text_cell(&p.name),
-                    p.kind.label().into(),
-                    p.phase.label().into(),
-                    p.since.to_string(),
-                    list(&p.values),
-                    list(&p.offers),
-                    list(&p.needs),
-                    contacts,
-                    p.cadence.ideal_days.to_string(),
-                    p.cadence.max_days.to_string(),
-                    p.review_interval_days.to_string(),
-                    text_cell(&p.aim),
-                    list(&p.tags),
-                    text_cell(&p.notes),
-                ])?;
-            }
-        }
-        Kind::Contacts => {
-            for p in &ws.partners {
-                for c in &p.contacts {
-                    w.write_record([
-                        p.id.0.to_string(),
-                        text_cell(&p.name),
-                        text_cell(&c.name),
-                        text_cell(&c.role),
-                        text_cell(&c.email),
-                        text_cell(&c.phone),
-                    ])?;
-                }
-            }
-        }
-        Kind::Goals => {
-            for g in &ws.goals {
-                w.write_record([
-                    g.id.0.to_string(),
-                    g.partner.0.to_string(),
-                    name(g.partner),
-                    text_cell(&g.title),
-                    text_cell(&g.metric),
-                    text_cell(&g.unit),
-                    number(g.baseline),
-                    g.target.map(number).unwrap_or_default(),
-                    number(g.current),
-                    opt(g.progress().map(|p| format!("{:.0}", p * 100.0))),
-                    g.owner.label().into(),
-                    g.start.to_string(),
-                    opt(g.due),
-                    g.status.label().into(),
-                ])?;
-            }
-        }
-        Kind::Milestones => {
-            for m in &ws.milestones {
-                let goal = m.goal.and_then(|g| ws.goal(g));
-                w.write_record([
-                    m.id.0.to_string(),
-                    m.partner.0.to_string(),
-                    name(m.partner),
-                    opt(m.goal.map(|g| g.0)),
-                    goal.map(|g| text_cell(&g.title)).unwrap_or_default(),
-                    text_cell(&m.title),
-                    m.due.to_string(),
-                    opt(m.done),
-                ])?;
-            }
-        }
-        Kind::Interactions => {
-            for x in &ws.interactions {
-                let f = x.follow_up.as_ref();
-                w.write_record([
-                    x.id.0.to_string(),
-                    x.partner.0.to_string(),
-                    name(x.partner),
-                    time(x.at),
-                    x.channel.label().into(),
-                    x.initiated_by.label().into(),
-                    text_cell(&x.summary),
-                    opt(x.sentiment),
-                    f.map(|f| text_cell(&f.what)).unwrap_or_default(),
-                    opt(f.map(|f| f.due)),
-                    opt(f.and_then(|f| f.done)),
-                ])?;
-            }
-        }
-        Kind::Commitments => {
-            for k in &ws.commitments {
-                let (outcome, date) = match k.outcome {
-                    Some(Outcome::Kept(d)) => ("kept", d.to_string()),
-                    Some(Outcome::Missed(d)) => ("missed", d.to_string()),
-                    None => ("", String::new()),
-                };
-                w.write_record([
-                    k.id.0.to_string(),
-                    k.partner.0.to_string(),
-                    name(k.partner),
-                    k.side.label().into(),
-                    text_cell(&k.what),
-                    k.due.to_string(),
-                    outcome.into(),
-                    date,
-                ])?;
-            }
-        }
-        Kind::Reviews => {
-            for r in &ws.reviews {
-                let mut row = vec![
-                    r.id.0.to_string(),
-                    r.partner.0.to_string(),
-                    name(r.partner),
-                    r.date.to_string(),
-                    format!("{:.2}", r.ratings.mean()),
-                ];
-                row.extend(
-                    Practice::ALL
-                        .iter()
-                        .map(|p| r.ratings.get(*p).score.to_string()),
-                );
-                row.extend(
-                    Practice::ALL
-                        .iter()
-                        .map(|p| text_cell(&r.ratings.get(*p).note)),
-                );
-                row.push(text_cell(&r.feedback));
-                row.push(opt(r.next_review));
-                w.write_record(&row)?;
-            }
-        }
-        Kind::Celebrations => {
-            for c in &ws.celebrations {
-                let m = c.milestone.and_then(|m| ws.milestone(m));
-                w.write_record([
-                    c.id.0.to_string(),
-                    c.partner.0.to_string(),
-                    name(c.partner),
-                    opt(c.milestone.map(|m| m.0)),
-                    m.map(|m| text_cell(&m.title)).unwrap_or_default(),
-                    c.date.to_string(),
-                    text_cell(&c.how),
-                    text_cell(&c.with),
-                ])?;
-            }
-        }
+        Kind::Partners => partner_rows(&mut w, ws)?,
+        Kind::Contacts => contact_rows(&mut w, ws)?,
+        Kind::Goals => goal_rows(&mut w, ws)?,
+        Kind::Milestones => milestone_rows(&mut w, ws)?,
+        Kind::Interactions => interaction_rows(&mut w, ws)?,
+        Kind::Commitments => commitment_rows(&mut w, ws)?,
+        Kind::Reviews => review_rows(&mut w, ws)?,
+        Kind::Celebrations => celebration_rows(&mut w, ws)?,
         Kind::Health => {
             return Err(std::io::Error::other(
                 "the health table is computed for a day: use export::health::csv",
@@ -428,6 +286,188 @@ pub fn table(ws: &Workspace, kind: Kind) -> Result<String, ::csv::Error> {
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8(bytes).expect("every cell is a Rust string, so UTF-8"))
+}
+
+/// A table being written.
+type Writer = ::csv::Writer<Vec<u8>>;
+
+/// One row a partner.
+fn partner_rows(w: &mut Writer, ws: &Workspace) -> Result<(), ::csv::Error> {
+    let list = |items: &[String]| text_cell(&join(items));
+    for p in &ws.partners {
+        let contacts: Vec<String> = p.contacts.iter().map(contact_cell).collect();
+        let contacts = text_cell(&contacts.join(LIST_SEPARATOR));
+        w.write_record([
+            p.id.0.to_string(),
+            text_cell(&p.name),
+            p.kind.label().into(),
+            p.phase.label().into(),
+            p.since.to_string(),
+            list(&p.values),
+            list(&p.offers),
+            list(&p.needs),
+            contacts,
+            p.cadence.ideal_days.to_string(),
+            p.cadence.max_days.to_string(),
+            p.review_interval_days.to_string(),
+            text_cell(&p.aim),
+            list(&p.tags),
+            text_cell(&p.notes),
+        ])?;
+    }
+    Ok(())
+}
+
+/// One row a contact person, with their partner.
+fn contact_rows(w: &mut Writer, ws: &Workspace) -> Result<(), ::csv::Error> {
+    for p in &ws.partners {
+        for c in &p.contacts {
+            w.write_record([
+                p.id.0.to_string(),
+                text_cell(&p.name),
+                text_cell(&c.name),
+                text_cell(&c.role),
+                text_cell(&c.email),
+                text_cell(&c.phone),
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// One row a goal, with its progress.
+fn goal_rows(w: &mut Writer, ws: &Workspace) -> Result<(), ::csv::Error> {
+    let name = |id: PartnerId| ws.partner_name(id).map(text_cell).unwrap_or_default();
+    for g in &ws.goals {
+        w.write_record([
+            g.id.0.to_string(),
+            g.partner.0.to_string(),
+            name(g.partner),
+            text_cell(&g.title),
+            text_cell(&g.metric),
+            text_cell(&g.unit),
+            number(g.baseline),
+            g.target.map(number).unwrap_or_default(),
+            number(g.current),
+            opt(g.progress().map(|p| format!("{:.0}", p * 100.0))),
+            g.owner.label().into(),
+            g.start.to_string(),
+            opt(g.due),
+            g.status.label().into(),
+        ])?;
+    }
+    Ok(())
+}
+
+/// One row a milestone, with its goal's title.
+fn milestone_rows(w: &mut Writer, ws: &Workspace) -> Result<(), ::csv::Error> {
+    let name = |id: PartnerId| ws.partner_name(id).map(text_cell).unwrap_or_default();
+    for m in &ws.milestones {
+        let goal = m.goal.and_then(|g| ws.goal(g));
+        w.write_record([
+            m.id.0.to_string(),
+            m.partner.0.to_string(),
+            name(m.partner),
+            opt(m.goal.map(|g| g.0)),
+            goal.map(|g| text_cell(&g.title)).unwrap_or_default(),
+            text_cell(&m.title),
+            m.due.to_string(),
+            opt(m.done),
+        ])?;
+    }
+    Ok(())
+}
+
+/// One row a log entry, with its follow-up.
+fn interaction_rows(w: &mut Writer, ws: &Workspace) -> Result<(), ::csv::Error> {
+    let name = |id: PartnerId| ws.partner_name(id).map(text_cell).unwrap_or_default();
+    for x in &ws.interactions {
+        let f = x.follow_up.as_ref();
+        w.write_record([
+            x.id.0.to_string(),
+            x.partner.0.to_string(),
+            name(x.partner),
+            time(x.at),
+            x.channel.label().into(),
+            x.initiated_by.label().into(),
+            text_cell(&x.summary),
+            opt(x.sentiment),
+            f.map(|f| text_cell(&f.what)).unwrap_or_default(),
+            opt(f.map(|f| f.due)),
+            opt(f.and_then(|f| f.done)),
+        ])?;
+    }
+    Ok(())
+}
+
+/// One row a commitment, with its outcome.
+fn commitment_rows(w: &mut Writer, ws: &Workspace) -> Result<(), ::csv::Error> {
+    let name = |id: PartnerId| ws.partner_name(id).map(text_cell).unwrap_or_default();
+    for k in &ws.commitments {
+        let (outcome, date) = match k.outcome {
+            Some(Outcome::Kept(d)) => ("kept", d.to_string()),
+            Some(Outcome::Missed(d)) => ("missed", d.to_string()),
+            None => ("", String::new()),
+        };
+        w.write_record([
+            k.id.0.to_string(),
+            k.partner.0.to_string(),
+            name(k.partner),
+            k.side.label().into(),
+            text_cell(&k.what),
+            k.due.to_string(),
+            outcome.into(),
+            date,
+        ])?;
+    }
+    Ok(())
+}
+
+/// One row a review: the mean, each practice's score, then each note.
+fn review_rows(w: &mut Writer, ws: &Workspace) -> Result<(), ::csv::Error> {
+    let name = |id: PartnerId| ws.partner_name(id).map(text_cell).unwrap_or_default();
+    for r in &ws.reviews {
+        let mut row = vec![
+            r.id.0.to_string(),
+            r.partner.0.to_string(),
+            name(r.partner),
+            r.date.to_string(),
+            format!("{:.2}", r.ratings.mean()),
+        ];
+        row.extend(
+            Practice::ALL
+                .iter()
+                .map(|p| r.ratings.get(*p).score.to_string()),
+        );
+        row.extend(
+            Practice::ALL
+                .iter()
+                .map(|p| text_cell(&r.ratings.get(*p).note)),
+        );
+        row.push(text_cell(&r.feedback));
+        row.push(opt(r.next_review));
+        w.write_record(&row)?;
+    }
+    Ok(())
+}
+
+/// One row a celebration, with its milestone's title.
+fn celebration_rows(w: &mut Writer, ws: &Workspace) -> Result<(), ::csv::Error> {
+    let name = |id: PartnerId| ws.partner_name(id).map(text_cell).unwrap_or_default();
+    for c in &ws.celebrations {
+        let m = c.milestone.and_then(|m| ws.milestone(m));
+        w.write_record([
+            c.id.0.to_string(),
+            c.partner.0.to_string(),
+            name(c.partner),
+            opt(c.milestone.map(|m| m.0)),
+            m.map(|m| text_cell(&m.title)).unwrap_or_default(),
+            c.date.to_string(),
+            text_cell(&c.how),
+            text_cell(&c.with),
+        ])?;
+    }
+    Ok(())
 }
 
 /// Every table: `(file name, CSV text)`.

@@ -112,8 +112,18 @@ pub fn calendar_with(
     };
     c.text("X-WR-CALNAME", &name);
 
-    let partner_name = |id: PartnerId| ws.partner_name(id).unwrap_or("?");
+    milestone_events(&mut c, ws, today, alarms);
+    goal_events(&mut c, ws);
+    commitment_todos(&mut c, ws, today, alarms);
+    follow_up_todos(&mut c, ws, today, alarms);
+    review_events(&mut c, ws, today, alarms);
 
+    c.finish()
+}
+
+/// Every milestone as an event (an alarm while it is open).
+fn milestone_events(c: &mut Cal, ws: &Workspace, today: NaiveDate, alarms: &Alarms) {
+    let partner_name = |id: PartnerId| ws.partner_name(id).unwrap_or("?");
     for m in &ws.milestones {
         let p = partner_name(m.partner);
         let mut about = vec![format!("Partner: {p}")];
@@ -139,7 +149,11 @@ pub fn calendar_with(
             "CONFIRMED",
         );
     }
+}
 
+/// Every goal with a due date as an event on that date.
+fn goal_events(c: &mut Cal, ws: &Workspace) {
+    let partner_name = |id: PartnerId| ws.partner_name(id).unwrap_or("?");
     for g in &ws.goals {
         let Some(due) = g.due else { continue };
         let p = partner_name(g.partner);
@@ -175,9 +189,12 @@ pub fn calendar_with(
             status,
         );
     }
+}
 
+/// The commitments as to-dos: the open ones, and those resolved lately.
+fn commitment_todos(c: &mut Cal, ws: &Workspace, today: NaiveDate, alarms: &Alarms) {
+    let partner_name = |id: PartnerId| ws.partner_name(id).unwrap_or("?");
     let recent = |d: NaiveDate| (today - d).num_days() <= KEEP_RESOLVED_DAYS;
-
     for k in &ws.commitments {
         let resolved = match k.outcome {
             Some(Outcome::Kept(d)) => Some((d, "COMPLETED")),
@@ -210,7 +227,12 @@ pub fn calendar_with(
             resolved.map_or(("NEEDS-ACTION", None), |(d, s)| (s, Some(d))),
         );
     }
+}
 
+/// The follow-ups as to-dos: the open ones, and those done lately.
+fn follow_up_todos(c: &mut Cal, ws: &Workspace, today: NaiveDate, alarms: &Alarms) {
+    let partner_name = |id: PartnerId| ws.partner_name(id).unwrap_or("?");
+    let recent = |d: NaiveDate| (today - d).num_days() <= KEEP_RESOLVED_DAYS;
     for x in &ws.interactions {
         let Some(f) = &x.follow_up else { continue };
         if f.done.is_some_and(|d| !recent(d)) {
@@ -240,7 +262,10 @@ pub fn calendar_with(
             status,
         );
     }
+}
 
+/// Each partner's next review as an event (cancelled once the partnership has ended).
+fn review_events(c: &mut Cal, ws: &Workspace, today: NaiveDate, alarms: &Alarms) {
     let idx = Index::build(ws);
     for p in &ws.partners {
         let Some(insight) = partner_insight(ws, &idx, p.id, today) else {
@@ -273,8 +298,6 @@ pub fn calendar_with(
             status,
         );
     }
-
-    c.finish()
 }
 
 /// `kind-id@partnerdeck`.

@@ -296,15 +296,21 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
 
 /// Lays out one partner's report as Markdown.
 pub fn render(report: &PartnerReport<'_>) -> String {
-    let (p, today, insight, r) = (
-        report.partner,
-        report.today,
-        &report.insight,
-        &report.records,
-    );
-    let pr = &insight.practices;
     let mut out = String::new();
+    profile_section(&mut out, report.partner, report.today);
+    health_section(&mut out, report);
+    attention_section(&mut out, &report.insight);
+    goals_section(&mut out, report);
+    milestones_section(&mut out, report);
+    commitments_section(&mut out, report);
+    log_section(&mut out, report);
+    reviews_section(&mut out, report);
+    celebrations_section(&mut out, report);
+    out
+}
 
+/// The title line and the profile's facts: aim, values, offers and needs, cadence, contacts.
+fn profile_section(out: &mut String, p: &Partner, today: NaiveDate) {
     let _ = writeln!(out, "# {}\n", one_line(&p.name));
     let age = (today - p.since).num_days();
     let _ = writeln!(
@@ -362,8 +368,12 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         facts.push(format!("- **Notes:** {}", one_line(&p.notes)));
     }
     let _ = writeln!(out, "{}\n", facts.join("\n"));
+}
 
-    // Health.
+/// The health score with every contribution and its reason, what has most to gain, and the
+/// monthly history.
+fn health_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (today, insight, r) = (report.today, &report.insight, &report.records);
     let h = &insight.health;
     let _ = writeln!(out, "## Health: {}/100\n", h.score());
     let _ = writeln!(out, "| Practice | Factor | Points | Why |");
@@ -401,8 +411,10 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         out.push('\n');
     }
     out.push_str(&super::health::markdown(r, today));
+}
 
-    // Attention.
+/// The partner's attention items.
+fn attention_section(out: &mut String, insight: &PartnerInsight) {
     let _ = writeln!(out, "## Needs attention ({})\n", insight.attention.len());
     if insight.attention.is_empty() {
         let _ = writeln!(out, "Nothing needs attention.");
@@ -411,8 +423,11 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         let _ = writeln!(out, "- {}", one_line(&item.text));
     }
     out.push('\n');
+}
 
-    // Goals.
+/// Every goal with its progress, owner, dates and status.
+fn goals_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (today, insight, r) = (report.today, &report.insight, &report.records);
     let _ = writeln!(out, "## Goals ({})\n", r.goals.len());
     if r.goals.is_empty() {
         let _ = writeln!(out, "No goals yet.\n");
@@ -443,8 +458,11 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         }
         out.push('\n');
     }
+}
 
-    // Milestones.
+/// The milestone timeline, with today marked in its place.
+fn milestones_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (today, r) = (report.today, &report.records);
     let _ = writeln!(out, "## Milestones ({})\n", r.milestones.len());
     if r.milestones.is_empty() {
         let _ = writeln!(out, "No milestones yet.\n");
@@ -474,8 +492,12 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         }
         out.push('\n');
     }
+}
 
-    // Commitments.
+/// Each side's promise record, then the open commitments.
+fn commitments_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (today, r) = (report.today, &report.records);
+    let pr = &report.insight.practices;
     let _ = writeln!(out, "## Commitments ({})\n", r.commitments.len());
     for side in Side::ALL {
         let rec = pr.trust.side(*side);
@@ -509,8 +531,12 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         }
     }
     out.push('\n');
+}
 
-    // Log.
+/// The contact state and the most recent log entries.
+fn log_section(out: &mut String, report: &PartnerReport<'_>) {
+    let (today, r) = (report.today, &report.records);
+    let pr = &report.insight.practices;
     let shown: Vec<&&Interaction> = report.past.iter().rev().take(RECENT_LOG).collect();
     let c = &pr.communication;
     let _ = writeln!(
@@ -563,8 +589,12 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         }
         out.push('\n');
     }
+}
 
-    // Reviews.
+/// The reviews held, their trend, the last one's feedback and notes, and when the next is due.
+fn reviews_section(out: &mut String, report: &PartnerReport<'_>) {
+    let today = report.today;
+    let pr = &report.insight.practices;
     let i = &pr.improvement;
     let _ = writeln!(out, "## Reviews ({})\n", i.reviews);
     let held = &report.held_reviews;
@@ -632,8 +662,12 @@ pub fn render(report: &PartnerReport<'_>) -> String {
         relative(i.next_due, today)
     };
     let _ = writeln!(out, "\nNext review due {} ({due}).\n", i.next_due);
+}
 
-    // Celebrations.
+/// The celebrations, newest first, and how many recent wins wait for one.
+fn celebrations_section(out: &mut String, report: &PartnerReport<'_>) {
+    let r = &report.records;
+    let pr = &report.insight.practices;
     let _ = writeln!(out, "## Celebrations ({})\n", r.celebrations.len());
     if r.celebrations.is_empty() {
         let _ = writeln!(out, "None yet.");
@@ -658,5 +692,4 @@ pub fn render(report: &PartnerReport<'_>) -> String {
             count(uncelebrated, "recent win")
         );
     }
-    out
 }

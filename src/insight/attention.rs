@@ -229,15 +229,35 @@ pub fn collect(
     if partner.phase == Phase::Ended {
         return;
     }
-    let mut push = |kind: AttentionKind,
-                    record: RecordRef,
-                    text: String,
-                    (subject, when): (String, String),
-                    overdue: i64| {
-        out.push(AttentionItem {
+    let mut items = Items { partner, out };
+    contact_lapsed(&mut items, &p);
+    follow_ups_overdue(&mut items, r, today);
+    milestones_overdue(&mut items, r, today);
+    commitments_overdue(&mut items, r, today);
+    review_due(&mut items, &p);
+    uncelebrated_wins(&mut items, r, &p, today);
+    goals_behind(&mut items, r, &p, today);
+}
+
+/// One partner's items, as they are found.
+struct Items<'a> {
+    partner: &'a Partner,
+    out: &'a mut Vec<AttentionItem>,
+}
+
+impl Items<'_> {
+    fn push(
+        &mut self,
+        kind: AttentionKind,
+        record: RecordRef,
+        text: String,
+        (subject, when): (String, String),
+        overdue: i64,
+    ) {
+        self.out.push(AttentionItem {
             kind,
-            partner: partner.id,
-            partner_name: partner.name.clone(),
+            partner: self.partner.id,
+            partner_name: self.partner.name.clone(),
             record,
             text,
             subject,
@@ -245,8 +265,12 @@ pub fn collect(
             days_overdue: overdue.max(0),
             urgency: kind.urgency(),
         })
-    };
+    }
+}
 
+/// No contact for longer than the cadence allows (not while the partnership is paused).
+fn contact_lapsed(items: &mut Items<'_>, p: &AttentionInputs<'_>) {
+    let partner = items.partner;
     let c = &p.communication;
     if c.status == super::communication::ContactStatus::Lapsed && partner.phase != Phase::Paused {
         let text = if c.last_contact.is_some() {
@@ -266,7 +290,7 @@ pub fn collect(
                 c.days_since, c.max_days
             ),
         };
-        push(
+        items.push(
             AttentionKind::ContactLapsed,
             RecordRef::Partner(partner.id),
             text,
@@ -274,7 +298,10 @@ pub fn collect(
             over,
         );
     }
+}
 
+/// Follow-ups past their due date.
+fn follow_ups_overdue(items: &mut Items<'_>, r: &PartnerRecords<'_>, today: NaiveDate) {
     for x in &r.interactions {
         if let Some(f) = &x.follow_up
             && f.done.is_none()
@@ -282,7 +309,7 @@ pub fn collect(
         {
             let n = days_between(f.due, today);
             let text = format!("Follow-up {} overdue: {}", days(n), f.what);
-            push(
+            items.push(
                 AttentionKind::FollowUpOverdue,
                 RecordRef::Interaction(x.id),
                 text,
@@ -291,7 +318,10 @@ pub fn collect(
             );
         }
     }
+}
 
+/// Milestones past their due date, unless their goal was dropped.
+fn milestones_overdue(items: &mut Items<'_>, r: &PartnerRecords<'_>, today: NaiveDate) {
     let dropped: HashSet<GoalId> = r
         .goals
         .iter()
@@ -302,7 +332,7 @@ pub fn collect(
         if m.done.is_none() && m.due < today && !m.goal.is_some_and(|g| dropped.contains(&g)) {
             let n = days_between(m.due, today);
             let text = format!("Milestone {} overdue: {}", days(n), m.title);
-            push(
+            items.push(
                 AttentionKind::MilestoneOverdue,
                 RecordRef::Milestone(m.id),
                 text,
@@ -311,7 +341,10 @@ pub fn collect(
             );
         }
     }
+}
 
+/// Commitments of either side past their due date.
+fn commitments_overdue(items: &mut Items<'_>, r: &PartnerRecords<'_>, today: NaiveDate) {
     for k in &r.commitments {
         if k.outcome.is_none() && k.due < today {
             let n = days_between(k.due, today);
@@ -320,7 +353,7 @@ pub fn collect(
                 Side::Them => (AttentionKind::TheirCommitmentOverdue, "Their"),
             };
             let text = format!("{whose} commitment {} overdue: {}", days(n), k.what);
-            push(
+            items.push(
                 kind,
                 RecordRef::Commitment(k.id),
                 text,
@@ -329,7 +362,11 @@ pub fn collect(
             );
         }
     }
+}
 
+/// A review due today or overdue.
+fn review_due(items: &mut Items<'_>, p: &AttentionInputs<'_>) {
+    let partner = items.partner;
     let i = &p.improvement;
     if i.due {
         let first = if i.last_review.is_none() {
@@ -349,7 +386,7 @@ pub fn collect(
         } else {
             late(n)
         };
-        push(
+        items.push(
             AttentionKind::ReviewDue,
             RecordRef::Partner(partner.id),
             text,
@@ -357,12 +394,20 @@ pub fn collect(
             n,
         );
     }
+}
 
+/// Finished milestones not celebrated yet.
+fn uncelebrated_wins(
+    items: &mut Items<'_>,
+    r: &PartnerRecords<'_>,
+    p: &AttentionInputs<'_>,
+    today: NaiveDate,
+) {
     for id in &p.celebration.uncelebrated {
         if let Some(m) = r.milestones.iter().find(|m| m.id == *id) {
             let n = m.done.map_or(0, |d| days_between(d, today));
             let text = format!("Celebrate: {} (done {} ago)", m.title, days(n));
-            push(
+            items.push(
                 AttentionKind::UncelebratedWin,
                 RecordRef::Milestone(m.id),
                 text,
@@ -371,7 +416,15 @@ pub fn collect(
             );
         }
     }
+}
 
+/// Active goals past their due date or behind their pace.
+fn goals_behind(
+    items: &mut Items<'_>,
+    r: &PartnerRecords<'_>,
+    p: &AttentionInputs<'_>,
+    today: NaiveDate,
+) {
     let cl = &p.clarity;
     for g in r.goals.iter().filter(|g| g.status == GoalStatus::Active) {
         let track = cl.tracks.iter().find(|t| t.goal == g.id);
@@ -383,7 +436,7 @@ pub fn collect(
             let n = days_between(due, today);
             let text = format!("Goal {} overdue: {}{done}", days(n), g.title);
             let subject = format!("{}{done}", g.title);
-            push(
+            items.push(
                 AttentionKind::GoalBehind,
                 RecordRef::Goal(g.id),
                 text,
@@ -402,7 +455,7 @@ pub fn collect(
                 g.title,
                 t.elapsed * 100.0
             );
-            push(
+            items.push(
                 AttentionKind::GoalBehind,
                 RecordRef::Goal(g.id),
                 text,

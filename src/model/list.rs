@@ -58,10 +58,6 @@ impl<T: Clone> List<T> {
         self.0.back().map(|r| &**r)
     }
 
-    pub fn first_mut(&mut self) -> Option<&mut T> {
-        self.0.front_mut().map(Arc::make_mut)
-    }
-
     pub fn last_mut(&mut self) -> Option<&mut T> {
         self.0.back_mut().map(Arc::make_mut)
     }

@@ -518,7 +518,10 @@ pub struct MergeConflict {
     pub kind: String,
     /// The record's id (0 for the profile).
     pub id: u64,
-    /// The field, or `(deleted)` when one side deleted the record.
+    /// The field's name; for a conflict over a whole record instead: `(deleted)` when one side
+    /// deleted the record and the other changed it (that side's value reads `deleted`),
+    /// `(added twice)` when both sides added different records under one id, `(record)` when
+    /// the record could not be merged field by field.
     pub field: String,
     pub base: String,
     pub ours: String,

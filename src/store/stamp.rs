@@ -215,11 +215,6 @@ impl Stamp {
     pub fn same_content(&self, other: &Stamp) -> bool {
         self.len == other.len && self.hash == other.hash
     }
-
-    /// The content hash as hex, for messages and logs.
-    pub fn hash_hex(&self) -> String {
-        self.hash.iter().map(|b| format!("{b:02x}")).collect()
-    }
 }
 
 /// Loads the file and stamps exactly the bytes that were parsed (one read), so that a later

@@ -17,7 +17,7 @@ use super::text::one_line;
 use crate::model::*;
 use crate::text::{MESSAGE_VALUE, excerpt};
 use chrono::{NaiveDate, NaiveDateTime};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 mod rows;
@@ -398,11 +398,6 @@ impl Plan {
             );
         }
         out
-    }
-
-    /// Ids of the records added, for checks.
-    pub fn added_ids(&self) -> HashSet<u64> {
-        self.added.iter().map(|a| a.id).collect()
     }
 }
 

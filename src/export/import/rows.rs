@@ -280,71 +280,9 @@ pub(super) fn interaction_row(
     let mut errors = Vec::new();
     let summary = row.get("summary").to_string();
     let label = one_line(&summary);
-    let partner_text = row.get("partner");
-    let partner = if !partner_text.is_empty() {
-        match find::exact(&p.workspace, partner_text) {
-            Some(found) => Some(found.clone()),
-            None => {
-                let hint = match find::partner(&p.workspace, partner_text) {
-                    Ok(close) => format!(" (did you mean {}?)", q(&close.name)),
-                    Err(_) => String::new(),
-                };
-                errors.push(format!("unknown partner `{}`{hint}", q(partner_text)));
-                None
-            }
-        }
-    } else {
-        let id_text = row.get("partner_id");
-        if id_text.is_empty() {
-            errors.push("missing partner".into());
-            None
-        } else {
-            // The whole id (as exports write it) or the form people see (`#k3f9x2qa`).
-            match crate::model::IdText::parse(id_text) {
-                Some(wanted) => {
-                    let mut found = p
-                        .workspace
-                        .partners
-                        .iter()
-                        .filter(|x| wanted.matches(x.id.0));
-                    match (found.next(), found.next()) {
-                        (Some(one), None) => Some(one.clone()),
-                        (Some(_), Some(_)) => {
-                            errors.push(format!(
-                                "partner id {} names more than one partner: use the whole id",
-                                q(id_text)
-                            ));
-                            None
-                        }
-                        _ => {
-                            errors.push(format!("unknown partner id {}", q(id_text)));
-                            None
-                        }
-                    }
-                }
-                None => {
-                    errors.push(format!("bad partner_id `{}`", q(id_text)));
-                    None
-                }
-            }
-        }
-    };
+    let partner = row_partner(&p.workspace, row, &mut errors);
     let at_text = row.get("at");
-    let at = if at_text.is_empty() {
-        errors.push("missing time (at)".into());
-        None
-    } else {
-        match parse_time(at_text, today) {
-            Ok(t) => Some(t),
-            Err(_) => {
-                errors.push(format!(
-                    "bad date in at: `{}` (use YYYY-MM-DD HH:MM, like 2026-11-20 14:30)",
-                    q(at_text)
-                ));
-                None
-            }
-        }
-    };
+    let at = row_time(at_text, today, &mut errors);
     let channel = choice(
         row.get("channel"),
         "channel",
@@ -362,17 +300,7 @@ pub(super) fn interaction_row(
         &mut errors,
     );
     let sentiment_text = row.get("sentiment");
-    let sentiment = if sentiment_text.is_empty() {
-        None
-    } else {
-        match sentiment_text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Some(n),
-            _ => {
-                errors.push(bad_sentiment(sentiment_text));
-                None
-            }
-        }
-    };
+    let sentiment = row_sentiment(sentiment_text, &mut errors);
     let due = date_field(
         row.get("follow_up_due"),
         "follow_up_due",
@@ -415,7 +343,109 @@ pub(super) fn interaction_row(
         }
         .build(InteractionId(p.workspace.max_id() + 1))
     });
-    let x = match built {
+    let x = accepted(built, &summary, sentiment_text, &mut errors);
+    let (Some(partner), Some(x), true) = (partner, x, errors.is_empty()) else {
+        p.rejected.push(RowNote {
+            row: row_no,
+            label,
+            reason: errors.join("; "),
+        });
+        return;
+    };
+    add_interaction(p, seen, row_no, label, partner, x, relative);
+}
+
+/// The partner a row names, by name (`partner`) or else by id (`partner_id`).
+fn row_partner(ws: &Workspace, row: &Row<'_>, errors: &mut Vec<String>) -> Option<Partner> {
+    let partner_text = row.get("partner");
+    if !partner_text.is_empty() {
+        match find::exact(ws, partner_text) {
+            Some(found) => Some(found.clone()),
+            None => {
+                let hint = match find::partner(ws, partner_text) {
+                    Ok(close) => format!(" (did you mean {}?)", q(&close.name)),
+                    Err(_) => String::new(),
+                };
+                errors.push(format!("unknown partner `{}`{hint}", q(partner_text)));
+                None
+            }
+        }
+    } else {
+        let id_text = row.get("partner_id");
+        if id_text.is_empty() {
+            errors.push("missing partner".into());
+            None
+        } else {
+            // The whole id (as exports write it) or the form people see (`#k3f9x2qa`).
+            match crate::model::IdText::parse(id_text) {
+                Some(wanted) => {
+                    let mut found = ws.partners.iter().filter(|x| wanted.matches(x.id.0));
+                    match (found.next(), found.next()) {
+                        (Some(one), None) => Some(one.clone()),
+                        (Some(_), Some(_)) => {
+                            errors.push(format!(
+                                "partner id {} names more than one partner: use the whole id",
+                                q(id_text)
+                            ));
+                            None
+                        }
+                        _ => {
+                            errors.push(format!("unknown partner id {}", q(id_text)));
+                            None
+                        }
+                    }
+                }
+                None => {
+                    errors.push(format!("bad partner_id `{}`", q(id_text)));
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// A row's time (`at`), which it must have.
+fn row_time(at_text: &str, today: NaiveDate, errors: &mut Vec<String>) -> Option<NaiveDateTime> {
+    if at_text.is_empty() {
+        errors.push("missing time (at)".into());
+        None
+    } else {
+        match parse_time(at_text, today) {
+            Ok(t) => Some(t),
+            Err(_) => {
+                errors.push(format!(
+                    "bad date in at: `{}` (use YYYY-MM-DD HH:MM, like 2026-11-20 14:30)",
+                    q(at_text)
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// A row's sentiment, if it gives one.
+fn row_sentiment(sentiment_text: &str, errors: &mut Vec<String>) -> Option<f64> {
+    if sentiment_text.is_empty() {
+        None
+    } else {
+        match sentiment_text.parse::<f64>() {
+            Ok(n) if n.is_finite() => Some(n),
+            _ => {
+                errors.push(bad_sentiment(sentiment_text));
+                None
+            }
+        }
+    }
+}
+
+/// The log entry built from a row, or `None` with the refusals said in the table's words.
+fn accepted(
+    built: Option<Result<Interaction, Vec<LogEntryError>>>,
+    summary: &str,
+    sentiment_text: &str,
+    errors: &mut Vec<String>,
+) -> Option<Interaction> {
+    match built {
         Some(Ok(x)) => Some(x),
         Some(Err(refusals)) => {
             for r in refusals {
@@ -435,15 +465,20 @@ pub(super) fn interaction_row(
             }
             None
         }
-    };
-    let (Some(partner), Some(mut x), true) = (partner, x, errors.is_empty()) else {
-        p.rejected.push(RowNote {
-            row: row_no,
-            label,
-            reason: errors.join("; "),
-        });
-        return;
-    };
+    }
+}
+
+/// Adds a row's log entry to the plan, unless the model refuses it or it repeats one already
+/// there (or an earlier row); notes a relative date's reading.
+fn add_interaction(
+    p: &mut Plan,
+    seen: &mut Seen,
+    row_no: u64,
+    label: String,
+    partner: Partner,
+    mut x: Interaction,
+    relative: Vec<String>,
+) {
     let problems = problems_of(&p.workspace, &partner, Some(&x));
     if !problems.is_empty() {
         p.rejected.push(RowNote {

@@ -1,5 +1,7 @@
-//! Issue #17, "the newcomer's list": each bug found by someone new to partnerdeck, driven by keys
-//! on a headless terminal.
+//! First steps: what someone new to partnerdeck meets first, driven by keys on a headless
+//! terminal. The palette and help leave you where you were; popups, titles, columns and the
+//! timeline stay readable at any width and with wide characters; messages and counts read as
+//! good English; forms, reviews and one-key updates take few keys and say what they did.
 
 mod common;
 
