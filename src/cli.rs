@@ -140,40 +140,7 @@ pub enum Command {
     /// terminal, a shell prompt, scripts, calendars and `remind`; or announced by a command of
     /// yours (--run), on a timer (--install-timer)
     #[command(after_help = DUE_HELP)]
-    Due {
-        /// Also what falls due within this span: 7d, 2w (whole days; 0d: today)
-        #[arg(long, value_name = "SPAN", value_parser = crate::export::reminders::parse_days)]
-        within: Option<u32>,
-        /// Only these kinds (several with commas)
-        #[arg(long, value_name = "KIND", value_delimiter = ',',
-              value_parser = clap::builder::PossibleValuesParser::new(crate::export::due::KINDS))]
-        kind: Vec<String>,
-        /// How to print it
-        #[arg(long, value_enum, default_value_t)]
-        format: crate::export::reminders::DueFormat,
-        /// One line for a shell prompt (`⚑ 3 due today`), or nothing when nothing is due
-        #[arg(long, conflicts_with = "format")]
-        short: bool,
-        /// Run this shell command once per item not yet announced today: the item as JSON on
-        /// stdin, PARTNERDECK_ID, _KIND, _PARTNER, _TEXT, _WHEN, _DUE in its environment
-        #[arg(long, value_name = "CMD", conflicts_with_all = ["format", "short"])]
-        run: Option<String>,
-        /// Write a systemd user timer and service that run `due --run` (default: notify-send)
-        #[arg(long, conflicts_with_all = ["cron", "uninstall_timer", "format", "short"])]
-        install_timer: bool,
-        /// Print a crontab line that runs `due --run` instead (nothing is installed)
-        #[arg(long, conflicts_with_all = ["uninstall_timer", "format", "short"])]
-        cron: bool,
-        /// Remove the timer and service --install-timer wrote
-        #[arg(long, conflicts_with_all = ["format", "short", "run", "within", "kind"])]
-        uninstall_timer: bool,
-        /// How often the timer (or cron) runs: 15m, 30m, 1h
-        #[arg(long, value_name = "SPAN", default_value = "30m",
-              value_parser = crate::export::reminders::parse_minutes)]
-        every: u64,
-        #[command(flatten)]
-        alarms: AlarmArgs,
-    },
+    Due(DueArgs),
     /// Add partners or log entries from a CSV file: a dry run unless --apply
     Import {
         #[arg(value_enum)]
@@ -484,40 +451,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             *kind,
             &alarms.alarms(),
         )?),
-        Some(Command::Due {
-            within,
-            kind,
-            format,
-            short,
-            run,
-            install_timer,
-            cron,
-            uninstall_timer,
-            every,
-            alarms,
-        }) => {
-            use crate::export::reminders as r;
-            let options = cli.session_options();
-            Ok(if *uninstall_timer {
-                r::uninstall_timer()?
-            } else if *install_timer {
-                r::install_timer(&options, run.as_deref(), *within, *every)?
-            } else if *cron {
-                r::cron(&options, run.as_deref(), *within, *every)?
-            } else {
-                r::due(
-                    &options,
-                    &r::Request {
-                        within: *within,
-                        kinds: kind.clone(),
-                        format: *format,
-                        short: *short,
-                        run: run.clone(),
-                        alarms: alarms.alarms(),
-                    },
-                )?
-            })
-        }
+        Some(Command::Due(args)) => due_command(cli, args),
         Some(Command::Import {
             format: crate::export::ImportFormat::Csv,
             kind,
@@ -624,6 +558,80 @@ fn sync_command(cli: &Cli, timeout: std::time::Duration) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `partnerdeck due`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct DueArgs {
+    /// Also what falls due within this span: 7d, 2w (whole days; 0d: today)
+    #[arg(long, value_name = "SPAN", value_parser = crate::export::reminders::parse_days)]
+    pub within: Option<u32>,
+    /// Only these kinds (several with commas)
+    #[arg(long, value_name = "KIND", value_delimiter = ',',
+          value_parser = clap::builder::PossibleValuesParser::new(crate::export::due::KINDS))]
+    pub kind: Vec<String>,
+    /// How to print it
+    #[arg(long, value_enum, default_value_t)]
+    pub format: crate::export::reminders::DueFormat,
+    /// One line for a shell prompt (`⚑ 3 due today`), or nothing when nothing is due
+    #[arg(long, conflicts_with = "format")]
+    pub short: bool,
+    /// Run this shell command once per item not yet announced today: the item as JSON on
+    /// stdin, PARTNERDECK_ID, _KIND, _PARTNER, _TEXT, _WHEN, _DUE in its environment
+    #[arg(long, value_name = "CMD", conflicts_with_all = ["format", "short"])]
+    pub run: Option<String>,
+    /// Write a systemd user timer and service that run `due --run` (default: notify-send)
+    #[arg(long, conflicts_with_all = ["cron", "uninstall_timer", "format", "short"])]
+    pub install_timer: bool,
+    /// Print a crontab line that runs `due --run` instead (nothing is installed)
+    #[arg(long, conflicts_with_all = ["uninstall_timer", "format", "short"])]
+    pub cron: bool,
+    /// Remove the timer and service --install-timer wrote
+    #[arg(long, conflicts_with_all = ["format", "short", "run", "within", "kind"])]
+    pub uninstall_timer: bool,
+    /// How often the timer (or cron) runs: 15m, 30m, 1h
+    #[arg(long, value_name = "SPAN", default_value = "30m",
+          value_parser = crate::export::reminders::parse_minutes)]
+    pub every: u64,
+    #[command(flatten)]
+    pub alarms: AlarmArgs,
+}
+
+/// `partnerdeck due`: what needs attention, or the timer that asks it.
+fn due_command(cli: &Cli, args: &DueArgs) -> Result<ExitCode, Error> {
+    let DueArgs {
+        within,
+        kind,
+        format,
+        short,
+        run,
+        install_timer,
+        cron,
+        uninstall_timer,
+        every,
+        alarms,
+    } = args;
+    use crate::export::reminders as r;
+    let options = cli.session_options();
+    Ok(if *uninstall_timer {
+        r::uninstall_timer()?
+    } else if *install_timer {
+        r::install_timer(&options, run.as_deref(), *within, *every)?
+    } else if *cron {
+        r::cron(&options, run.as_deref(), *within, *every)?
+    } else {
+        r::due(
+            &options,
+            &r::Request {
+                within: *within,
+                kinds: kind.clone(),
+                format: *format,
+                short: *short,
+                run: run.clone(),
+                alarms: alarms.alarms(),
+            },
+        )?
+    })
 }
 
 fn init(path: &Path, demo: bool, name: Option<&str>, today: NaiveDate) -> Result<ExitCode, Error> {

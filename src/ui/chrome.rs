@@ -200,29 +200,7 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::StepPrev, "previous"),
             (Action::Cancel, "draft / discard"),
         ],
-        Context::Records => {
-            let commitments = matches!(
-                app.overlay,
-                Some(crate::app::Overlay::Records(crate::app::RecordsView {
-                    kind: crate::app::RecordsKind::Commitments,
-                    ..
-                }))
-            );
-            let mut h = vec![
-                (Action::Down, "move"),
-                (Action::MarkKept, "kept"),
-                (Action::MarkMissed, "missed"),
-                (Action::Add, "add"),
-                (Action::Edit, "edit"),
-                (Action::Delete, "delete"),
-                (Action::Help, "help"),
-                (Action::Back, "close"),
-            ];
-            if !commitments {
-                h.retain(|(a, _)| !matches!(a, Action::MarkKept | Action::MarkMissed));
-            }
-            h
-        }
+        Context::Records => records_hints(app),
         Context::Attention => vec![
             (Action::Down, "move"),
             (Action::Open, "go to it"),
@@ -239,63 +217,91 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::Help, "help"),
             (Action::Back, "close"),
         ],
-        Context::Dashboard => {
-            let mut h = vec![
-                (Action::Help, "help"),
-                (Action::Quit, "quit"),
-                (Action::NextPane, "pane"),
-                (Action::Down, "move"),
-                (Action::Open, "details"),
-                (Action::Add, "add"),
-                (Action::Edit, "edit"),
-                (Action::LogContact, "log"),
-                (Action::Filter, "filter"),
-                (Action::Palette, "commands"),
-                (Action::Attention, "today"),
-                (Action::Overview, "overview"),
-            ];
-            if app.focus == Pane::Goals {
-                h.insert(7, (Action::GoalStepUp, "more"));
-                h.insert(8, (Action::GoalStepDown, "less"));
-                h.insert(9, (Action::GoalSetValue, "set value"));
-            }
-            // On a log entry with a follow-up: the key that marks it done (or not done).
-            let follow_up = app
-                .selected_row(Pane::Log)
-                .and_then(|i| app.ws().interactions.get(i))
-                .and_then(|x| x.follow_up.as_ref());
-            if app.focus == Pane::Log
-                && let Some(f) = follow_up
-            {
-                let what = if f.done.is_some() {
-                    "follow-up not done"
-                } else {
-                    "follow-up done"
-                };
-                h.insert(5, (Action::ToggleDone, what));
-            }
-            if app.focus == Pane::Timeline {
-                h.insert(5, (Action::ToggleDone, "done"));
-                h.insert(6, (Action::TimeLater, "later"));
-                h.insert(7, (Action::TimeEarlier, "earlier"));
-                h.insert(8, (Action::TimeZoom, "zoom"));
-            }
-            h.push((
-                Action::ToggleAllPartners,
-                if app.all_partners {
-                    "one partner"
-                } else {
-                    "all partners"
-                },
-            ));
-            h.extend([
-                (Action::Review, "review"),
-                (Action::Commitments, "commitments"),
-                (Action::Celebrations, "wins"),
-            ]);
-            h
-        }
+        Context::Dashboard => dashboard_hints(app),
     }
+}
+
+/// The records view's hints: kept and missed only for commitments.
+fn records_hints(app: &App) -> Vec<(Action, &'static str)> {
+    let commitments = matches!(
+        app.overlay,
+        Some(crate::app::Overlay::Records(crate::app::RecordsView {
+            kind: crate::app::RecordsKind::Commitments,
+            ..
+        }))
+    );
+    let mut h = vec![
+        (Action::Down, "move"),
+        (Action::MarkKept, "kept"),
+        (Action::MarkMissed, "missed"),
+        (Action::Add, "add"),
+        (Action::Edit, "edit"),
+        (Action::Delete, "delete"),
+        (Action::Help, "help"),
+        (Action::Back, "close"),
+    ];
+    if !commitments {
+        h.retain(|(a, _)| !matches!(a, Action::MarkKept | Action::MarkMissed));
+    }
+    h
+}
+
+/// The dashboard's hints, by the focused pane.
+fn dashboard_hints(app: &App) -> Vec<(Action, &'static str)> {
+    let mut h = vec![
+        (Action::Help, "help"),
+        (Action::Quit, "quit"),
+        (Action::NextPane, "pane"),
+        (Action::Down, "move"),
+        (Action::Open, "details"),
+        (Action::Add, "add"),
+        (Action::Edit, "edit"),
+        (Action::LogContact, "log"),
+        (Action::Filter, "filter"),
+        (Action::Palette, "commands"),
+        (Action::Attention, "today"),
+        (Action::Overview, "overview"),
+    ];
+    if app.focus == Pane::Goals {
+        h.insert(7, (Action::GoalStepUp, "more"));
+        h.insert(8, (Action::GoalStepDown, "less"));
+        h.insert(9, (Action::GoalSetValue, "set value"));
+    }
+    // On a log entry with a follow-up: the key that marks it done (or not done).
+    let follow_up = app
+        .selected_row(Pane::Log)
+        .and_then(|i| app.ws().interactions.get(i))
+        .and_then(|x| x.follow_up.as_ref());
+    if app.focus == Pane::Log
+        && let Some(f) = follow_up
+    {
+        let what = if f.done.is_some() {
+            "follow-up not done"
+        } else {
+            "follow-up done"
+        };
+        h.insert(5, (Action::ToggleDone, what));
+    }
+    if app.focus == Pane::Timeline {
+        h.insert(5, (Action::ToggleDone, "done"));
+        h.insert(6, (Action::TimeLater, "later"));
+        h.insert(7, (Action::TimeEarlier, "earlier"));
+        h.insert(8, (Action::TimeZoom, "zoom"));
+    }
+    h.push((
+        Action::ToggleAllPartners,
+        if app.all_partners {
+            "one partner"
+        } else {
+            "all partners"
+        },
+    ));
+    h.extend([
+        (Action::Review, "review"),
+        (Action::Commitments, "commitments"),
+        (Action::Celebrations, "wins"),
+    ]);
+    h
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
