@@ -32,6 +32,9 @@ pub struct Answers {
     dir: PathBuf,
 }
 
+/// The largest answer kept.
+const MAX_KEPT: usize = 1 << 20;
+
 impl Answers {
     /// The workspace cache's folder, when the cache is in use.
     pub fn new(options: &crate::store::Options) -> Option<Answers> {
@@ -77,8 +80,13 @@ impl Answers {
         }
     }
 
-    /// Keeps `answer` for `key` (silently: an answer not kept is only computed again).
+    /// Keeps `answer` for `key` (silently: an answer not kept is only computed again). A big
+    /// answer (a script's whole JSON) is not kept: writing and syncing it costs about what
+    /// answering again does, and the prompt's short answers are what is asked again and again.
     pub fn put(&self, key: &[u8; 32], answer: &[u8]) {
+        if answer.len() > MAX_KEPT {
+            return;
+        }
         let mut bytes = Vec::with_capacity(32 + answer.len());
         bytes.extend_from_slice(key);
         bytes.extend_from_slice(answer);
