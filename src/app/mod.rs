@@ -512,13 +512,20 @@ impl App {
         self.cursors[Pane::Log as usize] = Cursor::default();
         // The timeline starts at today: the first open milestone from today on, else the first
         // one from today on, else the last one before.
+        // The rows are in due-date order (a filter keeps the order): those from today on start
+        // at a binary search, not a walk through every partner's milestones.
         let rows = self.pane_rows(Pane::Timeline);
-        let from_today = |i: &u32| self.ws().milestones[*i as usize].due >= self.today();
-        let first_open = rows
+        let (ms, today) = (&self.ws().milestones, self.today());
+        let from = rows.partition_point(|i| ms[*i as usize].due < today);
+        let first_open = rows[from..]
             .iter()
-            .position(|i| from_today(i) && self.ws().milestones[*i as usize].done.is_none())
-            .or_else(|| rows.iter().position(from_today))
-            .unwrap_or(rows.len().saturating_sub(1));
+            .position(|i| ms[*i as usize].done.is_none())
+            .map(|at| from + at)
+            .unwrap_or(if from < rows.len() {
+                from
+            } else {
+                rows.len().saturating_sub(1)
+            });
         let (len, h) = (rows.len(), self.screen.list_height(Pane::Timeline));
         let mut c = Cursor::default();
         c.select(first_open, len, h);
