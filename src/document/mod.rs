@@ -113,8 +113,18 @@ impl Document {
     /// A document over `ws`, with its figures for `today`, saved by `saver`.
     pub fn new(ws: Workspace, today: NaiveDate, source: Source, saver: Box<dyn Saver>) -> Self {
         let ws = Arc::new(ws);
+        Document::assemble(Figures::build(&ws, today), ws, source, saver)
+    }
+
+    /// A document over `ws`, as on disk, with `figures` already worked out for it.
+    fn assemble(
+        figures: Figures,
+        ws: Arc<Workspace>,
+        source: Source,
+        saver: Box<dyn Saver>,
+    ) -> Self {
         Document {
-            figures: Figures::build(&ws, today),
+            figures,
             disk_base: ws.clone(),
             ws,
             history: History::default(),

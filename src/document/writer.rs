@@ -74,17 +74,13 @@ impl Document {
             policy.min_age = std::time::Duration::ZERO;
         }
         let disk = DiskWriter::new(path.to_path_buf(), stamp).with_policy(policy);
-        let mut doc = Document::new(
-            Workspace::default(),
-            today,
+        let ws = Arc::new(ws);
+        Document::assemble(
+            Figures::index_only(&ws, today),
+            ws,
             Source::File(path.to_path_buf()),
             Box::new(FileSaver::with_writer(disk)),
-        );
-        let ws = Arc::new(ws);
-        doc.figures = Figures::index_only(&ws, today);
-        doc.disk_base = ws.clone();
-        doc.ws = ws;
-        doc
+        )
     }
 }
 
@@ -122,16 +118,19 @@ pub fn write_change<T, E: std::error::Error + 'static>(
         }
         doc.commit(new, name(&value)).map_err(WriteError::Refused)?;
         let event = doc.flush().pop();
-        let saved_stamp = Stamp::read(path).ok().flatten();
+        // Only inside a repository can git write the file behind the save.
+        let in_repo = store::git_busy::index_lock(path).is_some();
+        let saved_stamp = in_repo.then(|| Stamp::read(path).ok().flatten()).flatten();
         match event {
             Some(SaveEvent::Saved(saved)) => {
                 // git may have checked the file just before this save and write its own version
                 // just after: when it comes, wait for it, and look again at what the file holds.
-                let git = store::git_busy::linger_for_git(path, store::git_busy::GIT_GRACE);
-                let now = Stamp::read(path).ok().flatten();
-                let moved =
-                    !matches!((&saved_stamp, &now), (Some(a), Some(b)) if a.same_content(b));
-                if git || moved {
+                let moved = in_repo && {
+                    let git = store::git_busy::linger_for_git(path, store::git_busy::GIT_GRACE);
+                    let now = Stamp::read(path).ok().flatten();
+                    git || !matches!((&saved_stamp, &now), (Some(a), Some(b)) if a.same_content(b))
+                };
+                if moved {
                     match read_settled(path, || store::load_stamped(path))? {
                         Some((now, _)) if now.workspace == *saved => {}
                         // git's version, without the change: it is made again on it.

@@ -66,6 +66,10 @@ pub const GIT_GRACE: Duration = Duration::from_millis(150);
 /// writes it in place: a reader can meet it half written), waits for git and runs it again, up
 /// to a few times. A file that stays unreadable gives its error.
 pub fn read_settled<T, E>(data: &Path, mut load: impl FnMut() -> Result<T, E>) -> Result<T, E> {
+    // Outside a repository git writes nothing here: one load, no hashing of the file.
+    if index_lock(data).is_none() {
+        return load();
+    }
     let mut tries = 0;
     loop {
         wait_for_git(data, GIT_WAIT);
