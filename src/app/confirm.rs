@@ -3,7 +3,10 @@
 //! discarding it, gone with the question otherwise. A delete is applied as a change; resolving a
 //! conflict with the file, recovering and quitting are carried out by the app (`disk.rs`).
 
-use super::{Action, App, Effect, Level, Overlay};
+use super::App;
+use super::overlay::{Effect, Overlay};
+use super::status::Level;
+use crate::action::Action;
 use crate::insight::Slots;
 use crate::model::*;
 
@@ -191,7 +194,7 @@ fn change(pending: &Pending, app: &App) -> Effect {
     };
     Effect::Apply {
         ws: Box::new(ws),
-        change: super::Change::named(message).saying(said),
+        change: crate::document::Change::named(message).saying(said),
         then: Vec::new(),
     }
 }

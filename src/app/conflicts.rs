@@ -2,8 +2,12 @@
 //! which record and field, and what the base, our side and their side held; one key keeps ours,
 //! another takes theirs. Deciding the last one says what to do next.
 
+use super::App;
+use super::cursor::Cursor;
 use super::help::HelpView;
-use super::{Action, App, Cursor, Effect, Level, Overlay};
+use super::overlay::{Effect, Overlay};
+use super::status::Level;
+use crate::action::Action;
 use crate::model::merge3::take_theirs;
 
 impl App {
@@ -43,7 +47,9 @@ fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
     match action {
         Action::Back => return Effect::Close,
         Action::Help => {
-            return Effect::Open(Overlay::Help(HelpView::new(super::Context::Conflicts)));
+            return Effect::Open(Overlay::Help(HelpView::new(
+                crate::action::Context::Conflicts,
+            )));
         }
         Action::Edit if cursor.selected < len => {
             return edit(&app.ws().conflicts[cursor.selected], app);
@@ -82,7 +88,7 @@ fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
                     cursor.select(i.min(left.saturating_sub(1)), left, height);
                     Effect::Apply {
                         ws: Box::new(ws),
-                        change: super::Change::named(format!("Took {side} for {what}"))
+                        change: crate::document::Change::named(format!("Took {side} for {what}"))
                             .saying(message),
                         then,
                     }
@@ -102,19 +108,19 @@ fn edit(c: &crate::model::MergeConflict, app: &App) -> Effect {
     let form = match c.kind.as_str() {
         "profile" => Some((
             super::forms::profile_form(&ws.profile),
-            super::FormTarget::Profile,
+            super::forms::FormTarget::Profile,
         )),
         "partner" => ws.partner(crate::model::PartnerId(c.id)).map(|p| {
             (
                 super::forms::partner_form(Some(p), app.today()),
-                super::FormTarget::Partner(Some(p.id)),
+                super::forms::FormTarget::Partner(Some(p.id)),
             )
         }),
         "goal" => ws.goal(crate::model::GoalId(c.id)).map(|g| {
             let name = ws.partner_name(g.partner).unwrap_or_default().to_string();
             (
                 super::forms::goal_form(Some(g), &name, app.today()),
-                super::FormTarget::Goal(g.partner, Some(g.id)),
+                super::forms::FormTarget::Goal(g.partner, Some(g.id)),
             )
         }),
         _ => None,

@@ -1,8 +1,10 @@
 //! The detail view's content: every field of the selected record, as labelled lines. Built once
 //! when the view opens, and wrapped once for the screen's width, so scrolling costs nothing.
 
+use super::App;
 use super::layout::detail_rect;
-use super::{Action, App, Effect};
+use super::overlay::Effect;
+use crate::action::Action;
 use crate::insight::PartnerReport;
 use crate::model::*;
 use crate::words::{Fraction, number_as};

@@ -3,11 +3,15 @@
 //! back closes; an action key closes the details and acts on the record shown (or its partner)
 //! on the dashboard, as with that record selected there.
 
+use super::App;
 use super::detail::{self, DetailLine, RecordRef, Wrapped, wrap_width};
 use super::health_chart::HealthChart;
 use super::help::HelpView;
 use super::layout::detail_rect;
-use super::{Action, App, Context, Effect, Level, Overlay, Pane};
+use super::overlay::{Effect, Overlay};
+use super::pane::Pane;
+use super::status::Level;
+use crate::action::{Action, Context};
 
 /// The details of one record, open over the dashboard.
 #[derive(Debug, Clone)]

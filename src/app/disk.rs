@@ -3,8 +3,12 @@
 //! them silently: with nothing unsaved the file is reloaded; otherwise the user chooses to reload
 //! and re-apply their change on top (undoable), or to save their version as a copy.
 
-use super::Pending;
-use super::{Action, App, Context, Level, Overlay, SaveEvent};
+use super::App;
+use super::confirm::Pending;
+use super::overlay::Overlay;
+use super::status::Level;
+use crate::action::{Action, Context};
+use crate::document::SaveEvent;
 use crate::document::{OutsideChange, Settled};
 use crate::model::Workspace;
 use crate::model::merge::reapply;
@@ -49,7 +53,7 @@ impl App {
     pub fn check_disk(&mut self) -> bool {
         let asking = matches!(
             self.overlay,
-            Some(Overlay::Confirm(super::ConfirmView {
+            Some(Overlay::Confirm(super::confirm::ConfirmView {
                 pending: Pending::ResolveConflict,
                 ..
             }))
@@ -93,8 +97,8 @@ impl App {
             "Reloaded the file and re-applied your change on top ({} undoes it)",
             self.undo_key()
         );
-        let change =
-            super::Change::named("Re-applied your change on the reloaded file").saying(message);
+        let change = crate::document::Change::named("Re-applied your change on the reloaded file")
+            .saying(message);
         let said = change.said.clone();
         let settled = self.doc.settle_clash(reapply_ours, change);
         self.follow_document();
@@ -161,7 +165,7 @@ impl App {
 
     pub(super) fn recover_emergency(&mut self, copy: std::path::PathBuf, recover: bool) {
         let data = match self.doc.source() {
-            super::Source::File(p) => p.clone(),
+            crate::document::Source::File(p) => p.clone(),
             _ => return,
         };
         if !recover {
@@ -214,7 +218,7 @@ impl App {
                 self.undo_key()
             )
         };
-        let change = super::Change::named("Recovered the unsaved work").saying(message);
+        let change = crate::document::Change::named("Recovered the unsaved work").saying(message);
         if self.commit(merged, change) {
             let _ = crate::store::retire_emergency(&data, &copy);
         }
@@ -258,8 +262,8 @@ impl App {
         }
     }
 
-    pub(super) fn answer_quit(&mut self, action: super::Action) {
-        use super::Action;
+    pub(super) fn answer_quit(&mut self, action: crate::action::Action) {
+        use crate::action::Action;
         match action {
             Action::Yes => {
                 self.doc.save_again();
@@ -284,8 +288,8 @@ impl App {
     /// it back.
     fn keep_copy_and_quit(&mut self) {
         let path = match self.doc.source() {
-            super::Source::File(p) | super::Source::Demo(p) => p.clone(),
-            super::Source::Memory => {
+            crate::document::Source::File(p) | crate::document::Source::Demo(p) => p.clone(),
+            crate::document::Source::Memory => {
                 self.quit = true;
                 return;
             }

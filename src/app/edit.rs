@@ -3,8 +3,14 @@
 //! undo/redo, and saving after every change. The form's own keys are in `form_view.rs`, the
 //! question's in `confirm.rs`.
 
+use super::App;
+use super::confirm::Pending;
 use super::forms::{self, Built, FormTarget};
-use super::{Action, App, Change, Level, Overlay, Pane, Pending};
+use super::overlay::Overlay;
+use super::pane::Pane;
+use super::status::Level;
+use crate::action::Action;
+use crate::document::Change;
 use crate::model::*;
 
 impl App {
@@ -19,10 +25,10 @@ impl App {
     }
 
     /// What is said when a change is refused because the window is read-only.
-    pub(super) fn read_only_refusal(&self) -> super::Effect {
+    pub(super) fn read_only_refusal(&self) -> super::overlay::Effect {
         let reason = self.doc.read_only().unwrap_or_default().to_string();
         let text = crate::document::Refused::ReadOnly(reason).to_string();
-        super::Effect::Status(Level::Warn, text)
+        super::overlay::Effect::Status(Level::Warn, text)
     }
 
     pub(super) fn update_edit(&mut self, action: Action) {
@@ -482,7 +488,7 @@ impl App {
                         .all(|m| m.done.is_some())
             });
             if let Some(m) = self.ws().milestone(id) {
-                let skip = self.key_text(Action::Cancel, super::Context::Form);
+                let skip = self.key_text(Action::Cancel, crate::action::Context::Form);
                 let form = forms::celebration_form(m, &skip);
                 let mut form = self.form_overlay(form, FormTarget::Celebration(id));
                 if let Overlay::Form(view) = &mut form {

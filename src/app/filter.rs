@@ -8,7 +8,8 @@
 //! as it goes and its title showing how far it got. Typing on narrows the rows already found
 //! instead of matching the whole list again, when the new query can only match fewer rows.
 
-use super::{App, Pane};
+use super::App;
+use super::pane::Pane;
 use crate::fuzzy::Query;
 use crate::model::*;
 use std::time::{Duration, Instant};
@@ -122,9 +123,9 @@ impl App {
                 done_for: Some(String::new()),
             });
         }
-        self.open(super::Overlay::Filter(super::filter_view::FilterView {
-            pane,
-        }));
+        self.open(super::overlay::Overlay::Filter(
+            super::filter_view::FilterView { pane },
+        ));
     }
 
     /// An edit of the filter being typed: a character, a cursor motion, a deletion.
@@ -136,7 +137,7 @@ impl App {
             && edit.apply(&mut f.input)
         {
             self.match_rows(pane, true);
-            self.cursors[pane as usize] = super::Cursor::default();
+            self.cursors[pane as usize] = super::cursor::Cursor::default();
             if pane == Pane::Partners {
                 self.partner_changed();
             }
@@ -163,7 +164,7 @@ impl App {
         if self.filters[pane as usize].take().is_some() {
             // The record selected in the filtered list stays selected in the whole one.
             let rows = self.pane_rows(pane);
-            let mut cursor = super::Cursor::default();
+            let mut cursor = super::cursor::Cursor::default();
             if let Some(at) = chosen.and_then(|c| rows.iter().position(|r| *r as usize == c)) {
                 cursor.select(at, rows.len(), self.screen.list_height(pane));
             }

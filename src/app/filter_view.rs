@@ -3,7 +3,10 @@
 //! `Enter` keeps the filter, `Esc` clears it; either closes it. The filter itself, and the
 //! rows it matches, belong to the pane (`filter.rs`).
 
-use super::{Action, App, Effect, Overlay, Pane};
+use super::App;
+use super::overlay::{Effect, Overlay};
+use super::pane::Pane;
+use crate::action::Action;
 
 /// Typing a pane's filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

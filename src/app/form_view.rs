@@ -2,10 +2,14 @@
 //! field to `$EDITOR`, save (what is built is applied in `edit.rs`), cancel (asking first when
 //! something was typed). Closing pops it: the list it was opened from comes back.
 
+use super::App;
 use super::confirm::ConfirmView;
+use super::confirm::Pending;
 use super::form::Form;
 use super::forms::{self, FormTarget};
-use super::{Action, App, Effect, Level, Overlay, Pending};
+use super::overlay::{Effect, Overlay};
+use super::status::Level;
+use crate::action::Action;
 use crate::model::GoalId;
 
 /// A form for a record, open over the dashboard.

@@ -4,9 +4,10 @@
 //! (one partner's records per sample); the lines it adds reserve the rows `ui::health_chart`
 //! draws into.
 
+use super::App;
+use super::detail::wrap_width;
 use super::detail::{DetailLine, LineKind};
 use super::layout::detail_rect;
-use super::{App, wrap_width};
 use crate::insight::weights::practice_max;
 use crate::insight::{self, Drop, History};
 use crate::model::{PartnerId, Practice};

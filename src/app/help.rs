@@ -1,7 +1,10 @@
 //! The help overlay ([`HelpView`]): the bindings of the context it was opened from, scrolled;
 //! back (or help again) closes it, and the view it was opened over is there again as it was left.
 
-use super::{Action, App, Context, Effect, help_columns, help_rect};
+use super::App;
+use super::layout::{help_columns, help_rect};
+use super::overlay::Effect;
+use crate::action::{Action, Context};
 
 /// The help overlay's state: how far it is scrolled, and whose keys it lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

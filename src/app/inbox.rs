@@ -6,7 +6,9 @@
 //! At start, a read whose proposals wait opens the queue (or says so, when something else is
 //! open).
 
-use super::{App, Level, Overlay};
+use super::App;
+use super::overlay::Overlay;
+use super::status::Level;
 use crate::ingest::Proposal;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -133,7 +135,10 @@ impl App {
             let view = self.inbox_view();
             let n = view.waiting();
             if n > 0 {
-                let key = self.key_text(crate::action::Action::Ingest, super::Context::Dashboard);
+                let key = self.key_text(
+                    crate::action::Action::Ingest,
+                    crate::action::Context::Dashboard,
+                );
                 let said = format!(
                     "{} from your mail, calendars and contacts wait for review ({key})",
                     crate::words::count(n, "proposal")
@@ -199,11 +204,12 @@ impl App {
             return;
         }
         crate::ingest::apply::remember(&mut ws, vec![crate::model::Ingested::accepted(source)]);
-        let change = super::Change::named(format!("accepted an edited proposal for {name}"))
-            .saying(format!(
-                "Accepted the edited proposal for {name} ({} undoes)",
-                self.undo_key()
-            ));
+        let change =
+            crate::document::Change::named(format!("accepted an edited proposal for {name}"))
+                .saying(format!(
+                    "Accepted the edited proposal for {name} ({} undoes)",
+                    self.undo_key()
+                ));
         if self.commit(ws, change) {
             self.close();
             let ws = self.ws().clone();

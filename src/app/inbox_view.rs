@@ -5,8 +5,14 @@
 //! `App::commit` (an accepted entry counts for the cadence as a typed one does; undo takes a
 //! whole batch back). The queue fills while the folders are read in the background.
 
+use super::App;
+use super::cursor::Cursor;
+use super::forms::FormTarget;
+use super::help::HelpView;
+use super::overlay::{Effect, Overlay};
 use super::paste::TextEdit;
-use super::{Action, App, Change, Context, Cursor, Effect, FormTarget, HelpView, Overlay};
+use crate::action::{Action, Context};
+use crate::document::Change;
 use crate::ingest::{self, Kind, Proposal};
 use crate::model::{PartnerId, Workspace};
 use std::sync::Arc;
@@ -153,7 +159,7 @@ impl IngestView {
         if deciding && self.guard.is_some_and(|until| app.clock.instant() < until) {
             self.guard = Some(app.clock.instant() + super::keys::QUESTION_GUARD);
             return Effect::Status(
-                super::Level::Info,
+                super::status::Level::Info,
                 "The review queue just opened: keys that decide wait until you stop typing for a \
                  moment"
                     .into(),
@@ -181,7 +187,10 @@ impl IngestView {
     /// Accepts or skips the selected proposal, or every proposal of its partner.
     fn decide(&mut self, app: &App, whole_partner: bool, accept: bool) -> Effect {
         let Some(chosen) = self.selected().cloned() else {
-            return Effect::Status(super::Level::Info, "Nothing waits for review".into());
+            return Effect::Status(
+                super::status::Level::Info,
+                "Nothing waits for review".into(),
+            );
         };
         if app.doc.read_only().is_some() {
             return app.read_only_refusal();
@@ -199,7 +208,10 @@ impl IngestView {
         let name = crate::text::excerpt(&chosen.partner_name, 40);
         let change = if accept {
             if ingest::accept(&mut ws, batch).is_err() {
-                return Effect::Status(super::Level::Warn, "Not accepted: no ids are left".into());
+                return Effect::Status(
+                    super::status::Level::Warn,
+                    "Not accepted: no ids are left".into(),
+                );
             }
             Change::named(format!(
                 "accepted {} for {name}",
@@ -232,7 +244,7 @@ impl IngestView {
         if !matches!(p.kind, Kind::Email | Kind::Meeting) {
             let key = app.key_text(Action::AcceptProposal, Context::Ingest);
             return Effect::Status(
-                super::Level::Info,
+                super::status::Level::Info,
                 format!("Only log entries are edited before accepting; {key} accepts this one"),
             );
         }

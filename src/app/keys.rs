@@ -3,10 +3,13 @@
 //! (typed into the field being edited). Every key goes through the keymap; nothing here looks
 //! at a key's code.
 
+use super::App;
 use super::form::form_layers;
 use super::layers;
+use super::overlay::Overlay;
 use super::review::review_layers;
-use super::{Action, App, Context, Level, Overlay};
+use super::status::Level;
+use crate::action::{Action, Context};
 use crate::keymap::Key;
 
 /// How long a question that appeared on its own ignores keys: from when it appeared, and

@@ -2,7 +2,7 @@
 //! at a time with tabs when narrow), status line and footer. Pure geometry, shared by the app
 //! (to page by a pane's height) and the renderer.
 
-use super::Pane;
+use super::pane::Pane;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Below this the dashboard asks for a larger terminal.

@@ -2,8 +2,12 @@
 //! that shows them ([`MessagesView`]): the status line has one row and cuts what does not fit,
 //! so what it said can always be read again whole.
 
+use super::App;
 use super::help::scroll_by;
-use super::{Action, App, Effect, Level, Overlay, help_rect};
+use super::layout::help_rect;
+use super::overlay::{Effect, Overlay};
+use super::status::Level;
+use crate::action::Action;
 use chrono::NaiveDateTime;
 use std::collections::VecDeque;
 
@@ -23,7 +27,7 @@ pub struct Message {
 #[derive(Debug, Clone, Default)]
 pub struct Messages {
     said: VecDeque<Message>,
-    pub context: Option<super::Context>,
+    pub context: Option<crate::action::Context>,
 }
 
 impl Messages {
@@ -102,7 +106,7 @@ pub fn lines(app: &App, width: usize) -> Vec<(Level, String)> {
         for (i, part) in m
             .text
             .lines()
-            .flat_map(|l| super::wrap_text(l, room))
+            .flat_map(|l| super::detail::wrap_text(l, room))
             .enumerate()
         {
             let lead = if i == 0 { &head } else { &indent };

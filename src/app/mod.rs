@@ -27,6 +27,7 @@ mod layout;
 pub mod messages;
 mod overlay;
 pub mod palette;
+pub mod pane;
 pub mod paste;
 mod reconcile;
 mod records;
@@ -34,6 +35,7 @@ mod rescue;
 pub mod review;
 pub mod show;
 mod stack;
+pub mod status;
 mod sync;
 mod their_view;
 mod timeline;
@@ -64,9 +66,11 @@ pub use layout::{
 };
 pub use overlay::{Effect, Overlay};
 pub use palette::{PaletteView, SearchView};
+pub use pane::Pane;
 pub use reconcile::ReconcileView;
 pub use records::{RecordsKind, RecordsView};
 pub use rescue::Rescue;
+pub use status::{Level, Status};
 pub use timeline::TimeView;
 pub use views::{AttentionView, OverviewSort, OverviewView};
 
@@ -77,41 +81,6 @@ use crate::model::{Partner, Workspace};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use std::sync::Arc;
-
-/// The four panes of the dashboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Partners = 0,
-    Goals = 1,
-    Timeline = 2,
-    Log = 3,
-}
-
-impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Partners, Pane::Goals, Pane::Timeline, Pane::Log];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Partners => "Partners",
-            Pane::Goals => "Goals",
-            Pane::Timeline => "Timeline",
-            Pane::Log => "Communication log",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Info,
-    Warn,
-    Error,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub level: Level,
-    pub text: String,
-}
 
 pub struct App {
     /// The data and its whole life: derived figures, undo, saving ([`Document`]). The app

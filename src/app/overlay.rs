@@ -9,11 +9,14 @@ use super::conflicts::ConflictsView;
 use super::detail_view::DetailView;
 use super::filter_view::FilterView;
 use super::form_view::FormView;
+use super::forms::FormTarget;
 use super::help::HelpView;
 use super::palette::{PaletteView, SearchView};
 use super::records::RecordsView;
+use super::review;
+use super::status::Level;
 use super::views::{AttentionView, OverviewView};
-use super::{Action, Context, FormTarget, Level, review};
+use crate::action::{Action, Context};
 use crate::model::{PartnerId, Workspace};
 
 /// What is open over the dashboard.
@@ -138,7 +141,7 @@ pub enum Effect {
     /// only when the change was applied.
     Apply {
         ws: Box<Workspace>,
-        change: super::Change,
+        change: crate::document::Change,
         then: Vec<Effect>,
     },
     /// Apply what a form built (and close it, when that worked).
@@ -153,7 +156,7 @@ pub enum Effect {
     /// Keep the filter being typed (an empty one is dropped); the filter overlay closes.
     KeepFilter,
     /// Remove a pane's filter; the filter overlay closes.
-    ClearFilter(super::Pane),
+    ClearFilter(super::pane::Pane),
     /// The answer to the quit question (retry the save, keep a copy, discard, stay).
     AnswerQuit(Action),
     /// The answer to the question about a file changed on disk under an unsaved change.

@@ -1,8 +1,12 @@
 //! The command palette (`:`), listing every dashboard action by name with its key, fuzzy
 //! matched, and the global search (`Ctrl-f`) over every record, jumping to the chosen one.
 
+use super::App;
+use super::cursor::Cursor;
+use super::overlay::{Effect, Overlay};
 use super::paste::TextEdit;
-use super::{Action, App, Context, Cursor, Effect, Level, Overlay};
+use super::status::Level;
+use crate::action::{Action, Context};
 use crate::fuzzy::Query;
 use crate::insight::RecordRef;
 use crate::model::{

@@ -5,7 +5,9 @@
 //! question, a choice field) it is refused with a message, and so is a paste longer than
 //! [`MAX_PASTE_CHARS`]: nothing of it is typed.
 
-use super::{App, Effect, Level, Overlay};
+use super::App;
+use super::overlay::{Effect, Overlay};
+use super::status::Level;
 use tui_input::{Input, InputRequest};
 
 /// The longest paste a field takes, in characters (longer text belongs in `$EDITOR`).
@@ -115,7 +117,10 @@ impl App {
                 format!(
                     "Nothing was pasted: {chars} characters is too long for a field (at most \
                      {MAX_PASTE_CHARS}; a form's field takes long text in $EDITOR, {})",
-                    self.key_text(crate::action::Action::OpenEditor, super::Context::Form)
+                    self.key_text(
+                        crate::action::Action::OpenEditor,
+                        crate::action::Context::Form
+                    )
                 ),
             );
             return;

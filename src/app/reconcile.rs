@@ -4,8 +4,13 @@
 //! worked out from the pack and the partner's records whenever they are needed (a few of each:
 //! cheap), so the list always matches the workspace, also after an undo.
 
+use super::App;
+use super::cursor::Cursor;
 use super::help::HelpView;
-use super::{Action, App, Change, Context, Cursor, Effect, Level, Overlay};
+use super::overlay::{Effect, Overlay};
+use super::status::Level;
+use crate::action::{Action, Context};
+use crate::document::Change;
 use crate::model::PartnerId;
 use crate::share::reconcile::{self, Difference};
 

@@ -1,10 +1,15 @@
 //! A partner's commitments or celebrations as a list over the dashboard (`c`, `w`, also from the
 //! partner's details): add, edit (also `Enter`) and delete them there.
 
+use super::App;
 use super::confirm::ConfirmView;
+use super::confirm::Pending;
+use super::cursor::Cursor;
 use super::forms::{self, FormTarget};
 use super::help::HelpView;
-use super::{Action, App, Cursor, Effect, Level, Overlay, Pending};
+use super::overlay::{Effect, Overlay};
+use super::status::Level;
+use crate::action::Action;
 use crate::model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +90,9 @@ fn update(
     }
     match action {
         Action::Back => Effect::Close,
-        Action::Help => Effect::Open(Overlay::Help(HelpView::new(super::Context::Records))),
+        Action::Help => Effect::Open(Overlay::Help(HelpView::new(
+            crate::action::Context::Records,
+        ))),
         Action::Add | Action::Edit | Action::Open | Action::Delete
             if app.doc.read_only().is_some() =>
         {

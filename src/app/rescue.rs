@@ -2,7 +2,8 @@
 //! with an open review kept as a draft, the version the file had when the unsaved work began,
 //! and the text typed into an open form (also one a question interrupted), its dates resolved.
 
-use super::{App, Overlay};
+use super::App;
+use super::overlay::Overlay;
 use crate::model::{ReviewDraft, Workspace};
 use std::sync::Arc;
 

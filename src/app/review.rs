@@ -4,11 +4,14 @@
 //! (saved in the file, resumed where it stopped), discard it, or continue. `R` runs through
 //! every partner whose review is due.
 
+use super::App;
 use super::detail::{DetailLine, LineKind, practice_section};
 use super::form::{Field, FieldKind, Form};
 use super::form::{text_request, typed_request};
 use super::layers;
-use super::{Action, App, Context, Effect, Level, Overlay};
+use super::overlay::{Effect, Overlay};
+use super::status::Level;
+use crate::action::{Action, Context};
 use crate::keymap::Key;
 use crate::model::dates::parse_date;
 use crate::model::*;
@@ -647,7 +650,7 @@ fn skip(state: &ReviewState, app: &App) -> Effect {
         ws.drafts.sort_by_key(|d| d.partner);
         effects.push(Effect::Apply {
             ws: Box::new(ws),
-            change: super::Change::named(format!("Kept a draft review of {name}"))
+            change: crate::document::Change::named(format!("Kept a draft review of {name}"))
                 .saying(format!("Skipped {name}; its draft is kept")),
             then: Vec::new(),
         });
@@ -671,7 +674,8 @@ fn keep_draft(state: &ReviewState, app: &App) -> Effect {
         Effect::Close,
         Effect::Apply {
             ws: Box::new(ws),
-            change: super::Change::named(format!("Kept a draft review of {name}")).saying(message),
+            change: crate::document::Change::named(format!("Kept a draft review of {name}"))
+                .saying(message),
             then: Vec::new(),
         },
     ])
@@ -799,7 +803,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
         Effect::Close,
         Effect::Apply {
             ws: Box::new(ws),
-            change: super::Change::named(format!("Review of {name}")).saying(message),
+            change: crate::document::Change::named(format!("Review of {name}")).saying(message),
             then: vec![Effect::NextReview(state.batch)],
         },
     ])

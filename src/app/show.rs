@@ -2,7 +2,9 @@
 //! which views there are, selecting a partner by name, and the screen size. The drawing itself
 //! is the renderer's (`ui::headless`), which only reads the app.
 
-use super::{Action, App, Pane};
+use super::App;
+use super::pane::Pane;
+use crate::action::Action;
 use crate::model::find::FindError;
 
 /// Why the app could not be brought to the view asked for.

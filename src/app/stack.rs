@@ -3,7 +3,9 @@
 //! pushes, closing pops, and the view underneath comes back as it was left: "back" is one way
 //! everywhere (help over a list, a form over a list, a question over a form).
 
-use super::{Action, App, Effect, Overlay};
+use super::App;
+use super::overlay::{Effect, Overlay};
+use crate::action::Action;
 
 impl App {
     /// Opens `overlay` over whatever is open (which comes back when it closes).
@@ -118,7 +120,7 @@ impl App {
             Effect::Recover { copy, recover } => self.recover_emergency(copy, recover),
             Effect::Save {
                 built,
-                target: super::FormTarget::Proposal(_),
+                target: super::forms::FormTarget::Proposal(_),
             } => self.accept_edited(*built),
             Effect::Save { built, target } => self.apply_built(*built, target),
             Effect::Several(effects) => {
@@ -133,7 +135,10 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Context, Pane, Pending, Source};
+    use crate::action::Context;
+    use crate::app::confirm::Pending;
+    use crate::app::pane::Pane;
+    use crate::document::Source;
     use crate::store::{demo::DEMO_ANCHOR, demo_workspace};
 
     fn app() -> App {

@@ -4,7 +4,9 @@
 //! through the outside-change path (conflicts, if any, open first). Every git call is bounded
 //! (`PARTNERDECK_GIT_TIMEOUT`), and dropping the job (quitting) ends the git it is running.
 
-use super::{App, Level, Source};
+use super::App;
+use super::status::Level;
+use crate::document::Source;
 use crate::team::{Cancel, Outcome, Synced};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 

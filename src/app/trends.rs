@@ -4,8 +4,10 @@
 //! [`crate::document::Trends`]). When the overview is sorted by the fall over 90 days, the
 //! order is refreshed once every trend is known.
 
+use super::App;
 use super::filter::SLICE_BUDGET;
-use super::{App, Overlay, OverviewSort, OverviewView};
+use super::overlay::Overlay;
+use super::views::{OverviewSort, OverviewView};
 use std::time::Duration;
 
 impl App {

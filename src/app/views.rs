@@ -2,8 +2,13 @@
 //! portfolio overview (every partner's health and practices, sortable). `Enter` in either jumps
 //! to the record on the dashboard, where the action keys work on it.
 
+use super::App;
+use super::cursor::Cursor;
 use super::help::HelpView;
-use super::{Action, App, Context, Cursor, Effect, Level, Overlay, Pane};
+use super::overlay::{Effect, Overlay};
+use super::pane::Pane;
+use super::status::Level;
+use crate::action::{Action, Context};
 use crate::insight::RecordRef as Target;
 
 /// How the overview is ordered.
@@ -228,7 +233,7 @@ impl AttentionView {
             let name = format!("Snooze {} · {}", item.partner_name, item.subject);
             return Effect::Apply {
                 ws: Box::new(ws),
-                change: super::Change::named(name).saying(message),
+                change: crate::document::Change::named(name).saying(message),
                 then: Vec::new(),
             };
         }
