@@ -34,7 +34,7 @@ fn a_session_open_past_midnight_moves_to_the_new_day() {
     let mut app = App::new(workspace_due_today(), day("2026-11-30"), Source::Memory);
     app.set_clock(Arc::new(clock.clone()));
     app.resize(120, 40);
-    let before = app.summary(0).unwrap().days_since_contact;
+    let before = app.scene().summary(0).unwrap().days_since_contact;
     let overdue_before = app
         .doc
         .overview()
@@ -47,7 +47,10 @@ fn a_session_open_past_midnight_moves_to_the_new_day() {
     clock.advance(TimeDelta::seconds(60));
     assert!(app.tick(), "the day changed: the screen must be redrawn");
     assert_eq!(app.today(), day("2026-12-01"));
-    assert_eq!(app.summary(0).unwrap().days_since_contact, before + 1);
+    assert_eq!(
+        app.scene().summary(0).unwrap().days_since_contact,
+        before + 1
+    );
     let overdue_after = app
         .doc
         .overview()

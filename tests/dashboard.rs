@@ -281,7 +281,7 @@ fn the_overview_shows_health_per_practice_and_sorts() {
         match &app.overlay {
             Some(Overlay::Overview(OverviewView { order, .. })) => order
                 .iter()
-                .map(|i| app.summary(*i as usize).unwrap().health)
+                .map(|i| app.scene().summary(*i as usize).unwrap().health)
                 .collect(),
             _ => panic!("overview closed"),
         }

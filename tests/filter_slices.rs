@@ -167,7 +167,7 @@ fn find_goes_through_a_big_workspace_between_keys_and_ends_with_the_full_search(
     let Some(partnerdeck::app::Overlay::Search(SearchView { hits, .. })) = &app.overlay else {
         panic!("the search is open");
     };
-    assert_eq!(hits, &app.search("bu"));
+    assert_eq!(hits, &app.scene().search("bu"));
     assert_eq!(hits.len(), partnerdeck::app::palette::MAX_HITS);
     let s = render_text(&app, &Theme::dark().without_color(), 160, 40);
     assert!(!s.contains("searching"), "{s}");

@@ -808,7 +808,7 @@ fn action_keys_in_details_act_on_that_partner() {
 #[test]
 fn find_keeps_strong_matches_only_best_first_and_names_the_field() {
     let app = demo_app(120, 40);
-    let hits = app.search("aisha");
+    let hits = app.scene().search("aisha");
     assert!(
         !hits.is_empty() && hits.len() <= 6,
         "{} hits: {hits:#?}",
@@ -821,9 +821,9 @@ fn find_keeps_strong_matches_only_best_first_and_names_the_field() {
         hits[0].kind, "contact",
         "the contact whose name starts with it first"
     );
-    let hits = app.search("lumiere");
+    let hits = app.scene().search("lumiere");
     assert_eq!(hits[0].text, "Café Lumière", "{hits:#?}");
-    let hits = app.search("openhands.example");
+    let hits = app.scene().search("openhands.example");
     assert_eq!(hits[0].kind, "contact email", "{hits:#?}");
 }
 

@@ -110,7 +110,7 @@ fn the_overview_gains_a_12_month_column_and_sorts_by_the_90_day_fall() {
     };
     let falls: Vec<i16> = order
         .iter()
-        .map(|i| app.fall(*i as usize).unwrap_or(i16::MIN))
+        .map(|i| app.scene().fall(*i as usize).unwrap_or(i16::MIN))
         .collect();
     assert!(falls.windows(2).all(|w| w[0] >= w[1]), "{falls:?}");
     assert!(
@@ -130,10 +130,10 @@ fn a_change_starts_the_trends_again_and_the_fall_sort_follows_when_they_are_in()
         panic!()
     };
     let first = order[0];
-    assert!(app.fall(first as usize).is_some());
+    assert!(app.scene().fall(first as usize).is_some());
     app.refresh();
     assert!(app.trends_pending());
-    assert!(app.fall(first as usize).is_none());
+    assert!(app.scene().fall(first as usize).is_none());
     app.finish_work();
-    assert!(app.fall(first as usize).is_some());
+    assert!(app.scene().fall(first as usize).is_some());
 }

@@ -28,10 +28,10 @@ fn never_contacted_partners_come_first_by_last_contact() {
             panic!("no overview");
         };
         assert_eq!(view.sort, OverviewSort::LastContact);
-        let order = app.overview_order(OverviewSort::LastContact);
+        let order = app.scene().overview_order(OverviewSort::LastContact);
         let summaries: Vec<_> = order
             .iter()
-            .map(|i| app.summary(*i as usize).unwrap())
+            .map(|i| app.scene().summary(*i as usize).unwrap())
             .collect();
         assert_eq!(summaries[0].name, "Zephyr Newcomers");
         // Then the most days since contact first.

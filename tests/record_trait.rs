@@ -172,7 +172,7 @@ fn search_finds_every_kind_by_its_texts() {
                 R::KIND,
                 "a hit on its first text is named by its kind"
             );
-            let hits = self.0.search(text);
+            let hits = self.0.scene().search(text);
             assert!(
                 hits.iter()
                     .any(|h| h.record.raw() == r.id() && h.partner == r.partner()),

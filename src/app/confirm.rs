@@ -3,8 +3,8 @@
 //! discarding it, gone with the question otherwise. A delete is applied as a change; resolving a
 //! conflict with the file, recovering and quitting are carried out by the app (`disk.rs`).
 
-use super::App;
 use super::overlay::{Effect, Overlay};
+use super::scene::Scene;
 use super::status::Level;
 use crate::action::Action;
 use crate::insight::Slots;
@@ -31,22 +31,6 @@ pub enum Pending {
     QuitUnsaved,
 }
 
-impl App {
-    /// Asks a question. Over a form it is opened over it (the form comes back on "no" to
-    /// discarding it), and over a filter being typed (typing goes on after the answer);
-    /// anything else open is replaced by it.
-    pub(super) fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
-        let question = Overlay::Confirm(ConfirmView {
-            question: question.into(),
-            pending,
-        });
-        match self.overlay {
-            Some(Overlay::Form(_) | Overlay::Filter(_)) => self.open(question),
-            _ => self.replace(question),
-        }
-    }
-}
-
 /// A yes/no question, and what a yes does. A form it interrupted stays under it: back on "no"
 /// to discarding it, dropped with the question otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,12 +42,12 @@ pub struct ConfirmView {
 impl ConfirmView {
     /// The question's keys: yes or no (the quit question has more answers). The question
     /// closes; a form it interrupted goes with it, except on "no" to discarding that form.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
-        update(&mut self.question, &self.pending, action, app)
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        update(&mut self.question, &self.pending, action, scene)
     }
 }
 
-fn update(question: &mut String, pending: &Pending, action: Action, app: &App) -> Effect {
+fn update(question: &mut String, pending: &Pending, action: Action, scene: &Scene) -> Effect {
     let yes = action == Action::Yes;
     if *pending == Pending::QuitUnsaved {
         return Effect::Several(vec![Effect::Close, Effect::AnswerQuit(action)]);
@@ -80,7 +64,7 @@ fn update(question: &mut String, pending: &Pending, action: Action, app: &App) -
         Pending::ResolveConflict | Pending::RecoverEmergency(_) => true,
         _ => false,
     };
-    if !keep_form && matches!(app.under.last(), Some(Overlay::Form(_))) {
+    if !keep_form && matches!(scene.under, Some(Overlay::Form(_))) {
         effects.push(Effect::Close);
     }
     effects.push(match pending {
@@ -91,7 +75,7 @@ fn update(question: &mut String, pending: &Pending, action: Action, app: &App) -
         },
         Pending::DiscardForm => Effect::None,
         _ if !yes => Effect::Status(Level::Info, "Nothing changed".to_string()),
-        _ => change(pending, app),
+        _ => change(pending, scene),
     });
     Effect::Several(effects)
 }
@@ -102,8 +86,8 @@ fn update(question: &mut String, pending: &Pending, action: Action, app: &App) -
 /// Only the record's partner's records can link to it (validation holds links within a
 /// partner), so only those are looked at, through the index, whose positions are `ws`'s before
 /// the record goes.
-fn delete<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
-    unlink_and_remove::<R>(app, ws, id);
+fn delete<R: Record>(scene: &Scene, ws: &mut Workspace, id: u64) {
+    unlink_and_remove::<R>(scene, ws, id);
     // Merge conflicts about records that are gone are decided by the deletion (a merge refuses
     // a conflict that names no record).
     let gone: Vec<MergeConflict> = ws
@@ -117,13 +101,13 @@ fn delete<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
     }
 }
 
-fn unlink_and_remove<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
+fn unlink_and_remove<R: Record>(scene: &Scene, ws: &mut Workspace, id: u64) {
     if R::LIST == ListKind::Partners {
         ws.remove_partner(PartnerId(id));
         return;
     }
     struct Unlink<'a> {
-        app: &'a App,
+        scene: &'a Scene<'a>,
         ws: &'a mut Workspace,
         slots: &'a Slots,
         target: (ListKind, u64),
@@ -135,7 +119,7 @@ fn unlink_and_remove<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
             }
             let target = |list, id| (list, id) == self.target;
             for &i in self.slots.of(S::LIST) {
-                if S::list(self.app.ws())
+                if S::list(self.scene.ws())
                     .get(i)
                     .is_some_and(|r| r.links_to(target))
                     && let Some(r) = S::list_mut(self.ws).get_mut(i)
@@ -145,10 +129,10 @@ fn unlink_and_remove<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
             }
         }
     }
-    let partner = app.ws().find::<R>(id).map(R::partner);
-    if let Some(slots) = partner.and_then(|p| app.doc.index().slots(p)) {
+    let partner = scene.ws().find::<R>(id).map(R::partner);
+    if let Some(slots) = partner.and_then(|p| scene.doc.index().slots(p)) {
         each_kind(&mut Unlink {
-            app,
+            scene,
             ws,
             slots,
             target: (R::LIST, id),
@@ -158,24 +142,24 @@ fn unlink_and_remove<R: Record>(app: &App, ws: &mut Workspace, id: u64) {
 }
 
 /// [`delete`], and what it says.
-fn deleted<R: Record>(app: &App, ws: &mut Workspace, id: u64) -> String {
-    delete::<R>(app, ws, id);
+fn deleted<R: Record>(scene: &Scene, ws: &mut Workspace, id: u64) -> String {
+    delete::<R>(scene, ws, id);
     format!("Deleted the {}", R::KIND)
 }
 
 /// What a yes to a delete (or to marking a goal achieved) changes.
-fn change(pending: &Pending, app: &App) -> Effect {
-    let mut ws = Workspace::clone(app.ws());
+fn change(pending: &Pending, scene: &Scene) -> Effect {
+    let mut ws = Workspace::clone(scene.ws());
     let message = match *pending {
         Pending::DeletePartner(id) => {
-            delete::<Partner>(app, &mut ws, id.0);
+            delete::<Partner>(scene, &mut ws, id.0);
             "Deleted the partner and its records".to_string()
         }
-        Pending::DeleteGoal(id) => deleted::<Goal>(app, &mut ws, id.0),
-        Pending::DeleteMilestone(id) => deleted::<Milestone>(app, &mut ws, id.0),
-        Pending::DeleteInteraction(id) => deleted::<Interaction>(app, &mut ws, id.0),
-        Pending::DeleteCommitment(id) => deleted::<Commitment>(app, &mut ws, id.0),
-        Pending::DeleteCelebration(id) => deleted::<Celebration>(app, &mut ws, id.0),
+        Pending::DeleteGoal(id) => deleted::<Goal>(scene, &mut ws, id.0),
+        Pending::DeleteMilestone(id) => deleted::<Milestone>(scene, &mut ws, id.0),
+        Pending::DeleteInteraction(id) => deleted::<Interaction>(scene, &mut ws, id.0),
+        Pending::DeleteCommitment(id) => deleted::<Commitment>(scene, &mut ws, id.0),
+        Pending::DeleteCelebration(id) => deleted::<Celebration>(scene, &mut ws, id.0),
         Pending::AchieveGoal(id) => {
             if let Some(g) = ws.find_mut::<Goal>(id.0) {
                 g.status = GoalStatus::Achieved;
@@ -188,7 +172,7 @@ fn change(pending: &Pending, app: &App) -> Effect {
         | Pending::QuitUnsaved => return Effect::None,
     };
     let said = if message.starts_with("Deleted") {
-        format!("{message} ({} undoes)", app.undo_key())
+        format!("{message} ({} undoes)", scene.undo_key())
     } else {
         message.clone()
     };

@@ -2,24 +2,13 @@
 //! which record and field, and what the base, our side and their side held; one key keeps ours,
 //! another takes theirs. Deciding the last one says what to do next.
 
-use super::App;
 use super::cursor::Cursor;
 use super::help::HelpView;
 use super::overlay::{Effect, Overlay};
+use super::scene::Scene;
 use super::status::Level;
 use crate::action::Action;
 use crate::model::merge3::take_theirs;
-
-impl App {
-    /// Opens the list (also at start, when the file holds conflicts).
-    pub fn open_conflicts(&mut self) {
-        if self.ws().conflicts.is_empty() {
-            self.set_status(Level::Info, "No merge conflicts to decide");
-            return;
-        }
-        self.open(Overlay::Conflicts(ConflictsView::default()));
-    }
-}
 
 /// The list's state: the selected conflict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -30,14 +19,14 @@ pub struct ConflictsView {
 impl ConflictsView {
     /// The list's keys: move; keep ours or take theirs for the selected conflict; edit the
     /// record in a form over the list; help, back.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
-        update(&mut self.cursor, action, app)
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        update(&mut self.cursor, action, scene)
     }
 }
 
-fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
-    let len = app.ws().conflicts.len();
-    let height = app.view_height();
+fn update(cursor: &mut Cursor, action: Action, scene: &Scene) -> Effect {
+    let len = scene.ws().conflicts.len();
+    let height = scene.view_height();
     // The list may have shrunk under the selection (a conflict decided by a form, an undo):
     // the keys act on the row shown selected.
     cursor.reveal(len, height);
@@ -52,11 +41,11 @@ fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
             )));
         }
         Action::Edit if cursor.selected < len => {
-            return edit(&app.ws().conflicts[cursor.selected], app);
+            return edit(&scene.ws().conflicts[cursor.selected], scene);
         }
         Action::TakeOurs | Action::TakeTheirs if cursor.selected < len => {
             let i = cursor.selected;
-            let mut ws = crate::model::Workspace::clone(app.ws());
+            let mut ws = crate::model::Workspace::clone(scene.ws());
             let c = &ws.conflicts[i];
             let what = if c.id == 0 {
                 format!("{} {}", c.kind, c.field)
@@ -103,8 +92,8 @@ fn update(cursor: &mut Cursor, action: Action, app: &App) -> Effect {
 
 /// `Edit`: the conflicting record in a form over the list (back to it once the form closes),
 /// when it has one.
-fn edit(c: &crate::model::MergeConflict, app: &App) -> Effect {
-    let ws = app.ws();
+fn edit(c: &crate::model::MergeConflict, scene: &Scene) -> Effect {
+    let ws = scene.ws();
     let form = match c.kind.as_str() {
         "profile" => Some((
             super::forms::profile_form(&ws.profile),
@@ -112,27 +101,27 @@ fn edit(c: &crate::model::MergeConflict, app: &App) -> Effect {
         )),
         "partner" => ws.partner(crate::model::PartnerId(c.id)).map(|p| {
             (
-                super::forms::partner_form(Some(p), app.today()),
+                super::forms::partner_form(Some(p), scene.today()),
                 super::forms::FormTarget::Partner(Some(p.id)),
             )
         }),
         "goal" => ws.goal(crate::model::GoalId(c.id)).map(|g| {
             let name = ws.partner_name(g.partner).unwrap_or_default().to_string();
             (
-                super::forms::goal_form(Some(g), &name, app.today()),
+                super::forms::goal_form(Some(g), &name, scene.today()),
                 super::forms::FormTarget::Goal(g.partner, Some(g.id)),
             )
         }),
         _ => None,
     };
     match form {
-        Some((form, target)) => Effect::Open(app.form_overlay(form, target)),
+        Some((form, target)) => Effect::Open(scene.form_overlay(form, target)),
         None => Effect::Status(
             Level::Info,
             format!(
                 "Edit the {} in its pane, then come back here ({}) and keep ours",
                 c.kind,
-                app.keymap.keys_text(Action::OpenConflicts)
+                scene.keymap.keys_text(Action::OpenConflicts)
             ),
         ),
     }

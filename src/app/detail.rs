@@ -1,9 +1,9 @@
 //! The detail view's content: every field of the selected record, as labelled lines. Built once
 //! when the view opens, and wrapped once for the screen's width, so scrolling costs nothing.
 
-use super::App;
 use super::layout::detail_rect;
 use super::overlay::Effect;
+use super::scene::Scene;
 use crate::action::Action;
 use crate::insight::PartnerReport;
 use crate::model::*;
@@ -66,13 +66,13 @@ fn partner_name(ws: &Workspace, id: PartnerId) -> String {
 }
 
 /// The lines of the detail view for a record.
-pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
-    let ws = app.ws();
+pub fn lines(scene: &Scene, record: RecordRef) -> Vec<DetailLine> {
+    let ws = scene.ws();
     let mut l = Lines::default();
     match record {
         RecordRef::Partner(id) => {
-            if let Some(report) = PartnerReport::build(ws, app.doc.index(), id, app.today()) {
-                partner(&mut l, &report, app);
+            if let Some(report) = PartnerReport::build(ws, scene.doc.index(), id, scene.today()) {
+                partner(&mut l, &report, scene);
             }
         }
         RecordRef::Goal(id) => {
@@ -124,10 +124,10 @@ pub fn lines(app: &App, record: RecordRef) -> Vec<DetailLine> {
                 l.field("Due", m.due.to_string());
                 let state = match m.done {
                     Some(d) => format!("done on {d}"),
-                    None if m.due < app.today() => {
-                        format!("overdue by {} days", (app.today() - m.due).num_days())
+                    None if m.due < scene.today() => {
+                        format!("overdue by {} days", (scene.today() - m.due).num_days())
                     }
-                    None => format!("in {} days", (m.due - app.today()).num_days()),
+                    None => format!("in {} days", (m.due - scene.today()).num_days()),
                 };
                 l.field("State", state);
                 for c in ws.celebrations.iter().filter(|c| c.milestone == Some(id)) {
@@ -442,7 +442,7 @@ fn celebration_lines(l: &mut Lines, pr: &crate::insight::Practices) {
     );
 }
 
-fn partner(l: &mut Lines, report: &PartnerReport<'_>, app: &App) {
+fn partner(l: &mut Lines, report: &PartnerReport<'_>, scene: &Scene) {
     let p = report.partner;
     l.title(p.name.clone());
     l.field("Kind", p.kind.label());
@@ -461,7 +461,7 @@ fn partner(l: &mut Lines, report: &PartnerReport<'_>, app: &App) {
     l.list("Offers", &p.offers);
     l.list("Needs", &p.needs);
     l.list("Tags", &p.tags);
-    let key = app
+    let key = scene
         .keymap
         .keys_in(
             crate::action::Action::EditProfile,
@@ -470,7 +470,7 @@ fn partner(l: &mut Lines, report: &PartnerReport<'_>, app: &App) {
         .first()
         .map_or(String::new(), ToString::to_string);
     practices(l, &report.insight, &key);
-    l.0.extend(super::their_view::ratings(app.ws(), p.id));
+    l.0.extend(super::their_view::ratings(scene.ws(), p.id));
     l.heading("Contacts");
     if p.contacts.is_empty() {
         l.text("none yet");
@@ -626,8 +626,8 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Edit works on the record shown; the rest on its partner.
-pub(super) fn act(record: RecordRef, action: Action, app: &App) -> Effect {
-    let Some(partner) = record.partner(app.ws()) else {
+pub(super) fn act(record: RecordRef, action: Action, scene: &Scene) -> Effect {
+    let Some(partner) = record.partner(scene.ws()) else {
         return Effect::None;
     };
     let target = if action == Action::Edit {

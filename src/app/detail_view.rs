@@ -3,14 +3,12 @@
 //! back closes; an action key closes the details and acts on the record shown (or its partner)
 //! on the dashboard, as with that record selected there.
 
-use super::App;
 use super::detail::{self, DetailLine, RecordRef, Wrapped, wrap_width};
 use super::health_chart::HealthChart;
 use super::help::HelpView;
 use super::layout::detail_rect;
 use super::overlay::{Effect, Overlay};
-use super::pane::Pane;
-use super::status::Level;
+use super::scene::Scene;
 use crate::action::{Action, Context};
 
 /// The details of one record, open over the dashboard.
@@ -27,19 +25,19 @@ pub struct DetailView {
 
 impl DetailView {
     /// The details of `record`, for the app's screen.
-    pub(super) fn new(app: &App, record: RecordRef) -> DetailView {
+    pub(super) fn new(scene: &Scene, record: RecordRef) -> DetailView {
         let chart = match record {
-            RecordRef::Partner(id) => HealthChart::build(app, id),
+            RecordRef::Partner(id) => HealthChart::build(scene, id),
             _ => None,
         };
-        let mut lines = detail::lines(app, record);
+        let mut lines = detail::lines(scene, record);
         // The chart's rows come right under the title.
         if let Some(chart) = &chart
             && !lines.is_empty()
         {
             lines.splice(1..1, chart.lines());
         }
-        let wrapped = Wrapped::new(&lines, wrap_width(app.screen.area));
+        let wrapped = Wrapped::new(&lines, wrap_width(scene.screen.area));
         DetailView {
             record,
             lines,
@@ -58,7 +56,7 @@ impl DetailView {
 
     /// The details' keys: scroll; back closes; an action key closes them and acts on the
     /// record shown (or its partner) on the dashboard, as with that record selected there.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         match action {
             Action::Back => Effect::Close,
             Action::Help => Effect::Open(Overlay::Help(HelpView::new(Context::Detail))),
@@ -67,47 +65,14 @@ impl DetailView {
             | Action::Review
             | Action::Commitments
             | Action::Celebrations
-            | Action::Reconcile => detail::act(self.record, action, app),
+            | Action::Reconcile => detail::act(self.record, action, scene),
             _ => {
-                let area = app.screen.area;
+                let area = scene.screen.area;
                 let len = self.wrapped.at(&self.lines, wrap_width(area)).len();
                 let page = detail_rect(area).height.saturating_sub(2) as usize;
                 super::help::scroll_by(&mut self.scroll, action, len, page);
                 Effect::None
             }
         }
-    }
-}
-
-impl App {
-    /// Opens the details of the record selected in the focused pane.
-    pub(super) fn open_detail(&mut self) {
-        let record = match self.focus {
-            Pane::Partners => self.selected_partner().map(|p| RecordRef::Partner(p.id)),
-            Pane::Goals => self
-                .selected_row(Pane::Goals)
-                .map(|i| RecordRef::Goal(self.ws().goals[i].id)),
-            Pane::Timeline => self
-                .selected_row(Pane::Timeline)
-                .map(|i| RecordRef::Milestone(self.ws().milestones[i].id)),
-            Pane::Log => self
-                .selected_row(Pane::Log)
-                .map(|i| RecordRef::Interaction(self.ws().interactions[i].id)),
-        };
-        match record {
-            Some(record) => {
-                let view = DetailView::new(self, record);
-                self.open(Overlay::Detail(view));
-            }
-            None => self.set_status(Level::Info, "Nothing selected"),
-        }
-    }
-
-    /// The health chart of the partner whose details are open (under other overlays too).
-    pub fn detail_chart(&self) -> Option<&HealthChart> {
-        self.stack().find_map(|o| match o {
-            Overlay::Detail(view) => view.chart.as_ref(),
-            _ => None,
-        })
     }
 }

@@ -5,13 +5,20 @@
 
 use super::App;
 use super::confirm::Pending;
+use super::inbox::{DAYS_BACK, lower_priority};
 use super::overlay::Overlay;
+use super::rescue::Rescue;
 use super::status::Level;
+use super::sync::{SyncError, SyncJob};
 use crate::action::{Action, Context};
-use crate::document::SaveEvent;
 use crate::document::{OutsideChange, Settled};
+use crate::document::{SaveEvent, Source};
 use crate::model::Workspace;
 use crate::model::merge::reapply;
+use crate::team::{Cancel, Outcome};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, TryRecvError};
 
 impl App {
     /// Collects the outcomes of saves; true when there were any (the screen may change: the
@@ -68,7 +75,7 @@ impl App {
                 } else {
                     format!(
                         "The file changed on disk: reloaded ({} undoes back to what you had)",
-                        self.undo_key()
+                        self.scene().undo_key()
                     )
                 };
                 self.set_status(Level::Info, text);
@@ -82,9 +89,9 @@ impl App {
     fn ask_conflict(&mut self) {
         let question = format!(
             "The file changed on disk while you had an unsaved change. {}: reload it and re-apply your change on top ({} undoes it) · {}: save your version as a copy beside the file, then reload",
-            self.key_text(Action::Yes, Context::Confirm),
-            self.undo_key(),
-            self.key_text(Action::No, Context::Confirm)
+            self.scene().key_text(Action::Yes, Context::Confirm),
+            self.scene().undo_key(),
+            self.scene().key_text(Action::No, Context::Confirm)
         );
         self.confirm(question, Pending::ResolveConflict);
         // It appears on its own, maybe while the user is typing: typing must not answer it.
@@ -95,7 +102,7 @@ impl App {
     pub(super) fn resolve_conflict(&mut self, reapply_ours: bool) {
         let message = format!(
             "Reloaded the file and re-applied your change on top ({} undoes it)",
-            self.undo_key()
+            self.scene().undo_key()
         );
         let change = crate::document::Change::named("Re-applied your change on the reloaded file")
             .saying(message);
@@ -155,8 +162,8 @@ impl App {
         self.confirm(
             format!(
                 "An earlier session ended before saving; its work is in {name}. {}: recover it (the current file is backed up first) · {}: keep the copy aside in backups/",
-                self.key_text(Action::Yes, Context::Confirm),
-                self.key_text(Action::No, Context::Confirm)
+                self.scene().key_text(Action::Yes, Context::Confirm),
+                self.scene().key_text(Action::No, Context::Confirm)
             ),
             Pending::RecoverEmergency(copy),
         );
@@ -205,7 +212,7 @@ impl App {
         let message = if note.exists() {
             format!(
                 "Recovered the unsaved work onto the current file ({} undoes; the file before is in backups/). The text of a form that was open is in {}",
-                self.undo_key(),
+                self.scene().undo_key(),
                 crate::store::note_path(
                     &crate::store::backup::backup_dir(&data)
                         .join(copy.file_name().unwrap_or_default())
@@ -215,7 +222,7 @@ impl App {
         } else {
             format!(
                 "Recovered the unsaved work onto the current file ({} undoes; the file before is in backups/)",
-                self.undo_key()
+                self.scene().undo_key()
             )
         };
         let change = crate::document::Change::named("Recovered the unsaved work").saying(message);
@@ -250,10 +257,10 @@ impl App {
                 self.confirm(
                     format!(
                         "Your last change is not saved ({e}). {}: try saving again, and quit if it works · {}: keep it in a copy (another folder if this one cannot be written) and quit · {}: quit without it · {}: stay",
-                        self.key_text(Action::Yes, Context::Confirm),
-                        self.key_text(Action::SaveElsewhere, Context::Confirm),
-                        self.key_text(Action::Discard, Context::Confirm),
-                        self.key_text(Action::No, Context::Confirm)
+                        self.scene().key_text(Action::Yes, Context::Confirm),
+                        self.scene().key_text(Action::SaveElsewhere, Context::Confirm),
+                        self.scene().key_text(Action::Discard, Context::Confirm),
+                        self.scene().key_text(Action::No, Context::Confirm)
                     ),
                     Pending::QuitUnsaved,
                 );
@@ -319,5 +326,307 @@ impl App {
                 );
             }
         }
+    }
+}
+
+// The team sync, the watched mail folders and what is rescued at the end.
+impl App {
+    pub(super) fn start_sync(&mut self) {
+        if self.jobs.sync.is_some() {
+            self.set_status(Level::Info, "A sync is already under way");
+            return;
+        }
+        let Source::File(path) = self.doc.source().clone() else {
+            self.set_status(
+                Level::Info,
+                "Sync shares your own file; the demo is a scratch copy",
+            );
+            return;
+        };
+        if self.refuse_read_only() {
+            return;
+        }
+        // What is on screen goes to the file first.
+        if !self.flush_saves() {
+            self.set_status(
+                Level::Warn,
+                "Not synced: the last change is not saved yet (see above)",
+            );
+            return;
+        }
+        let (send, receive) = mpsc::channel();
+        let cancel = Cancel::new();
+        let stop = cancel.clone();
+        let timeout = crate::team::timeout_from_env();
+        let started = std::thread::Builder::new()
+            .name("partnerdeck-sync".into())
+            .spawn(move || {
+                let _ = send
+                    .send(crate::team::sync_held(&path, timeout, &stop).map_err(SyncError::from));
+            });
+        match started {
+            Ok(_) => {
+                self.jobs.sync = Some(SyncJob {
+                    answer: receive,
+                    cancel,
+                });
+                self.set_status(Level::Info, "Syncing with the team: commit, pull, push…");
+            }
+            Err(e) => self.set_status(Level::Error, format!("Could not start the sync: {e}")),
+        }
+    }
+
+    /// Takes in a finished sync; true when the screen changed.
+    pub fn poll_sync(&mut self) -> bool {
+        let Some(job) = &self.jobs.sync else {
+            return false;
+        };
+        let result = match job.answer.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => Err(SyncError::Stopped),
+        };
+        self.jobs.sync = None;
+        match result {
+            Ok(done) => {
+                // The merged file comes in as any outside change does.
+                self.check_disk();
+                // The same lines as `partnerdeck sync` prints.
+                let text = done.lines.join("; ");
+                match done.outcome {
+                    Outcome::InStep => self.set_status(Level::Info, format!("Sync: {text}")),
+                    Outcome::Conflicts => {
+                        self.set_status(Level::Warn, format!("Sync: {text}"));
+                        self.open_conflicts();
+                    }
+                    Outcome::NotInStep => self.set_status(Level::Warn, format!("Sync: {text}")),
+                    Outcome::Refused => self.set_status(Level::Error, format!("Sync: {text}")),
+                }
+            }
+            Err(e) => self.set_status(Level::Error, format!("Sync failed: {e}")),
+        }
+        true
+    }
+
+    /// Waits for a sync under way (tests; quitting).
+    pub fn finish_sync(&mut self) {
+        while self.jobs.sync.is_some() {
+            if !self.poll_sync() {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        }
+    }
+
+    /// The folders to watch (from the configuration).
+    pub fn watch_folders(&mut self, folders: Vec<PathBuf>) {
+        self.jobs.inbox.folders = folders;
+    }
+
+    /// Starts reading the watched folders on a worker thread (unless a read is under way);
+    /// `offer`: open the queue when the read brings proposals (the read at start). False
+    /// when there is nothing to read.
+    pub fn start_inbox_read(&mut self, offer: bool) -> bool {
+        if self.jobs.inbox.folders.is_empty() {
+            return false;
+        }
+        if self.jobs.inbox.job.is_some() {
+            return true;
+        }
+        let (send, receive) = mpsc::channel();
+        let folders = self.jobs.inbox.folders.clone();
+        let now = self.now;
+        let since = Some(self.today() - chrono::Days::new(DAYS_BACK));
+        let ws = self.ws().clone();
+        let started = std::thread::Builder::new()
+            .name("partnerdeck-ingest".into())
+            .spawn(move || {
+                lower_priority();
+                let read = crate::ingest::read_paths(&folders, now, since);
+                let found = crate::ingest::proposals(&ws, &read, now, since);
+                let _ = send.send(found.proposals);
+            });
+        match started {
+            Ok(_) => {
+                self.jobs.inbox.job = Some(receive);
+                self.jobs.inbox.offer = offer;
+                true
+            }
+            Err(e) => {
+                self.set_status(
+                    Level::Error,
+                    format!("Could not read the mail folders: {e}"),
+                );
+                false
+            }
+        }
+    }
+
+    /// Takes in a finished read: an open queue fills with it; the read at start opens the
+    /// queue when proposals wait. True when the screen changed.
+    pub fn poll_inbox(&mut self) -> bool {
+        let Some(job) = &self.jobs.inbox.job else {
+            return false;
+        };
+        let found = match job.try_recv() {
+            Ok(found) => found,
+            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Disconnected) => {
+                self.jobs.inbox.job = None;
+                self.set_status(
+                    Level::Error,
+                    "Reading the mail folders stopped unexpectedly",
+                );
+                return true;
+            }
+        };
+        self.jobs.inbox.job = None;
+        self.jobs.inbox.found = Some(Arc::new(found));
+        let offer = std::mem::take(&mut self.jobs.inbox.offer);
+        let mut filled = false;
+        for overlay in self.stack_mut() {
+            if let Overlay::Ingest(view) = overlay {
+                filled = true;
+                view.reading = false;
+            }
+        }
+        if filled {
+            let fresh = self.inbox_view();
+            for overlay in self.stack_mut() {
+                if let Overlay::Ingest(view) = overlay {
+                    view.fill(&fresh);
+                }
+            }
+            return true;
+        }
+        if offer {
+            let view = self.inbox_view();
+            let n = view.waiting();
+            if n > 0 {
+                let key = self.scene().key_text(
+                    crate::action::Action::Ingest,
+                    crate::action::Context::Dashboard,
+                );
+                let said = format!(
+                    "{} from your mail, calendars and contacts wait for review ({key})",
+                    crate::words::count(n, "proposal")
+                );
+                if self.dashboard_in_front() && self.doc.read_only().is_none() {
+                    let mut view = view;
+                    view.guard = Some(self.clock.instant() + super::keys::QUESTION_GUARD);
+                    self.open(Overlay::Ingest(Box::new(view)));
+                }
+                self.set_status(Level::Info, said);
+            }
+        }
+        true
+    }
+
+    /// Waits for a read under way and takes it in (tests, benchmarks).
+    pub fn finish_inbox(&mut self) {
+        while self.jobs.inbox.job.is_some() {
+            if !self.poll_inbox() {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        }
+    }
+
+    /// The queue for the last read and the workspace as it is.
+    pub(super) fn inbox_view(&self) -> super::inbox_view::IngestView {
+        let found = self.jobs.inbox.found.clone().unwrap_or_default();
+        let mut view = super::inbox_view::IngestView::new(found, self.jobs.inbox.reading());
+        view.refresh(&self.scene());
+        view
+    }
+
+    /// `I`: the queue, with what the last read found, and a fresh read started.
+    pub(super) fn open_inbox(&mut self) {
+        if self.jobs.inbox.folders.is_empty() {
+            self.set_status(
+                Level::Info,
+                "No mail, calendar or contact folders to read: name them in the configuration \
+                 (ingest: [\"~/Mail/work/INBOX\"], see `partnerdeck config --path`)",
+            );
+            return;
+        }
+        self.start_inbox_read(false);
+        let view = self.inbox_view();
+        self.open(Overlay::Ingest(Box::new(view)));
+    }
+
+    /// A proposal edited in the form before accepting (`e` in the queue): the entry as the form
+    /// built it, and the proposal remembered as accepted, as one change.
+    pub(super) fn accept_edited(&mut self, built: super::forms::Built) {
+        let super::forms::Built::Interaction(entry) = built else {
+            return;
+        };
+        let source = self.under.iter().rev().find_map(|o| match o {
+            Overlay::Ingest(view) => view.editing.clone(),
+            _ => None,
+        });
+        let name = crate::text::excerpt(self.ws().partner_name(entry.partner).unwrap_or("?"), 40);
+        let Some(source) = source else { return };
+        let mut ws = crate::model::Workspace::clone(self.ws());
+        if ws.upsert(entry).is_none() {
+            self.set_status(Level::Warn, "Not saved: no ids are left in this file");
+            return;
+        }
+        crate::ingest::apply::remember(&mut ws, vec![crate::model::Ingested::accepted(source)]);
+        let change =
+            crate::document::Change::named(format!("accepted an edited proposal for {name}"))
+                .saying(format!(
+                    "Accepted the edited proposal for {name} ({} undoes)",
+                    self.scene().undo_key()
+                ));
+        if self.commit(ws, change) {
+            self.close();
+            let ws = self.ws().clone();
+            if let Some(Overlay::Ingest(view)) = &mut self.overlay {
+                view.editing = None;
+                view.refresh_now(&ws);
+            }
+        }
+    }
+
+    /// Everything not yet in the file, or `None` when nothing would be lost.
+    pub fn rescue(&self) -> Option<Rescue> {
+        let mut note = None;
+        let mut draft = None;
+        // The open form, or the one a question interrupted (under it).
+        let form = match (&self.overlay, self.under()) {
+            (Some(Overlay::Form(view)), _) => Some(&view.form),
+            (Some(Overlay::Confirm(_)), Some(Overlay::Form(view))) => Some(&view.form),
+            _ => None,
+        };
+        if let Some(form) = form.filter(|f| f.dirty) {
+            let mut text = format!(
+                "partnerdeck: the text of a form that was open when the session ended\n{}\n\n",
+                form.title
+            );
+            // Dates as they were meant when typed: `now` or `fri` read later would be another day.
+            for f in &form.fields {
+                match super::forms::resolved(f, self.now) {
+                    Some(value) => text.push_str(&format!(
+                        "{}: {value} (typed as `{}`)\n",
+                        f.label,
+                        f.value().trim()
+                    )),
+                    None => text.push_str(&format!("{}: {}\n", f.label, f.value())),
+                }
+            }
+            note = Some(text);
+        }
+        if let Some(Overlay::Review(state)) = &self.overlay {
+            let d = state.draft();
+            if !self.ws().drafts.contains(&d) {
+                draft = Some(d);
+            }
+        }
+        let changed = !Arc::ptr_eq(self.ws(), self.doc.disk_base());
+        (changed || note.is_some() || draft.is_some()).then(|| Rescue {
+            ws: self.ws().clone(),
+            base: self.doc.disk_base().clone(),
+            draft,
+            note,
+        })
     }
 }

@@ -5,6 +5,8 @@
 
 use super::App;
 use super::confirm::Pending;
+use super::form::Form;
+use super::form_view::{FormView, offer_achieved};
 use super::forms::{self, Built, FormTarget};
 use super::overlay::Overlay;
 use super::pane::Pane;
@@ -19,16 +21,9 @@ impl App {
         if self.doc.read_only().is_none() {
             return false;
         }
-        let refusal = self.read_only_refusal();
+        let refusal = self.scene().read_only_refusal();
         self.apply(refusal);
         true
-    }
-
-    /// What is said when a change is refused because the window is read-only.
-    pub(super) fn read_only_refusal(&self) -> super::overlay::Effect {
-        let reason = self.doc.read_only().unwrap_or_default().to_string();
-        let text = crate::document::Refused::ReadOnly(reason).to_string();
-        super::overlay::Effect::Status(Level::Warn, text)
     }
 
     pub(super) fn update_edit(&mut self, action: Action) {
@@ -328,7 +323,8 @@ impl App {
         format!(
             "; {} to decide again ({} lists them)",
             crate::words::count(self.ws().conflicts.len(), "merge conflict"),
-            self.key_text(Action::OpenConflicts, crate::action::Context::Dashboard)
+            self.scene()
+                .key_text(Action::OpenConflicts, crate::action::Context::Dashboard)
         )
     }
 
@@ -349,7 +345,7 @@ impl App {
 
     fn ask_delete(&mut self) {
         let ws = self.ws();
-        let yn = self.yes_no();
+        let yn = self.scene().yes_no();
         let question = match self.focus {
             Pane::Partners => self.selected_partner().map(|p| {
                 let count = |n: usize, what: &str| format!("{n} {what}");
@@ -441,8 +437,8 @@ impl App {
         }
         if self.focus != Pane::Timeline {
             let ctx = crate::action::Context::Dashboard;
-            let timeline = self.key_text(Action::FocusTimeline, ctx);
-            let log = self.key_text(Action::FocusLog, ctx);
+            let timeline = self.scene().key_text(Action::FocusTimeline, ctx);
+            let log = self.scene().key_text(Action::FocusLog, ctx);
             self.set_status(
                 Level::Info,
                 format!(
@@ -488,9 +484,11 @@ impl App {
                         .all(|m| m.done.is_some())
             });
             if let Some(m) = self.ws().milestone(id) {
-                let skip = self.key_text(Action::Cancel, crate::action::Context::Form);
+                let skip = self
+                    .scene()
+                    .key_text(Action::Cancel, crate::action::Context::Form);
                 let form = forms::celebration_form(m, &skip);
-                let mut form = self.form_overlay(form, FormTarget::Celebration(id));
+                let mut form = self.scene().form_overlay(form, FormTarget::Celebration(id));
                 if let Overlay::Form(view) = &mut form {
                     view.achieved = achieved;
                 }
@@ -548,4 +546,68 @@ pub fn goal_step(g: &Goal) -> f64 {
         .min_by(|a, b| (a - rough).abs().total_cmp(&(b - rough).abs()))
         .unwrap_or(1.0);
     nice.max(1.0)
+}
+
+// Forms: opening one, $EDITOR, what a saved form offers next.
+impl App {
+    pub(super) fn open_form(&mut self, form: Form, target: FormTarget) {
+        let form = self.scene().form_overlay(form, target);
+        self.open(form);
+    }
+
+    /// The text a form asked to hand to `$EDITOR`, while the request is pending.
+    pub fn editor_request(&self) -> Option<&str> {
+        self.stack().find_map(|o| match o {
+            Overlay::Form(view) => view.editor.as_deref(),
+            _ => None,
+        })
+    }
+
+    /// Takes the text a form asked to hand to `$EDITOR` (the event loop runs the editor and
+    /// calls [`App::editor_done`]).
+    pub fn take_editor_request(&mut self) -> Option<String> {
+        self.stack_mut().find_map(|o| match o {
+            Overlay::Form(view) => view.editor.take(),
+            _ => None,
+        })
+    }
+
+    /// The text back from `$EDITOR` for the focused field.
+    pub fn editor_done(&mut self, text: Option<String>) {
+        self.take_editor_request();
+        match (text, &mut self.overlay) {
+            (Some(text), Some(Overlay::Form(_))) => {
+                let text = text.strip_suffix('\n').unwrap_or(&text).to_string();
+                self.with_top(|top, scene| {
+                    if let Overlay::Form(view) = top {
+                        view.change_field(scene, |form| form.set_focused_text(text));
+                    }
+                });
+            }
+            (None, _) => self.set_status(
+                Level::Warn,
+                "The editor did not finish; the field is unchanged",
+            ),
+            _ => {}
+        }
+    }
+
+    /// The goal the open form (a celebration of its last milestone) offers to mark achieved.
+    pub(super) fn goal_achieved(&self) -> Option<GoalId> {
+        match &self.overlay {
+            Some(Overlay::Form(FormView {
+                target: FormTarget::Celebration(_),
+                achieved,
+                ..
+            })) => *achieved,
+            _ => None,
+        }
+    }
+
+    /// After the last milestone of a goal: update its current value and, as preset, mark it
+    /// achieved (Esc leaves it as it was).
+    pub(super) fn offer_goal_achieved(&mut self, goal: Option<GoalId>) {
+        let offer = offer_achieved(&self.scene(), goal);
+        self.apply(offer);
+    }
 }

@@ -3,9 +3,9 @@
 //! `Enter` keeps the filter, `Esc` clears it; either closes it. The filter itself, and the
 //! rows it matches, belong to the pane (`filter.rs`).
 
-use super::App;
-use super::overlay::{Effect, Overlay};
+use super::overlay::Effect;
 use super::pane::Pane;
+use super::scene::Scene;
 use crate::action::Action;
 
 /// Typing a pane's filter.
@@ -18,32 +18,14 @@ pub struct FilterView {
 impl FilterView {
     /// The filter's keys: keep it, clear it, or edit it (a character, a cursor motion, a
     /// deletion).
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         match action {
             Action::Submit => Effect::KeepFilter,
-            Action::Cancel => Effect::ClearFilter(app.focus),
+            Action::Cancel => Effect::ClearFilter(scene.focus),
             _ => match super::form::text_request(action) {
                 Some(request) => Effect::FilterInput(request.into()),
                 None => Effect::None,
             },
         }
-    }
-}
-
-impl App {
-    /// The pane whose filter is being typed (under a question too).
-    pub fn filter_editing(&self) -> Option<Pane> {
-        self.stack().find_map(|o| match o {
-            Overlay::Filter(view) => Some(view.pane),
-            _ => None,
-        })
-    }
-
-    /// Stops typing the filter: its overlay closes, wherever it is on the stack.
-    pub(super) fn stop_filter_typing(&mut self) {
-        if matches!(self.overlay, Some(Overlay::Filter(_))) {
-            self.close();
-        }
-        self.under.retain(|o| !matches!(o, Overlay::Filter(_)));
     }
 }

@@ -4,10 +4,10 @@
 //! (one partner's records per sample); the lines it adds reserve the rows `ui::health_chart`
 //! draws into.
 
-use super::App;
 use super::detail::wrap_width;
 use super::detail::{DetailLine, LineKind};
 use super::layout::detail_rect;
+use super::scene::Scene;
 use crate::insight::weights::practice_max;
 use crate::insight::{self, Drop, History};
 use crate::model::{PartnerId, Practice};
@@ -38,17 +38,17 @@ pub struct HealthChart {
 
 impl HealthChart {
     /// The chart for a partner on the app's screen; `None` for an unknown partner.
-    pub fn build(app: &App, partner: PartnerId) -> Option<HealthChart> {
-        let today = app.today();
-        let plot_width = (wrap_width(app.screen.area) as u16).saturating_sub(MARGIN);
+    pub fn build(scene: &Scene, partner: PartnerId) -> Option<HealthChart> {
+        let today = scene.today();
+        let plot_width = (wrap_width(scene.screen.area) as u16).saturating_sub(MARGIN);
         let weekly = plot_width > WEEKS as u16;
         let days = if weekly {
             insight::weekly_days(today, WEEKS)
         } else {
             insight::monthly_days(today, MONTHS)
         };
-        let history = insight::history(app.ws(), app.doc.index(), partner, &days, today)?;
-        let tall = detail_rect(app.screen.area).height >= 30;
+        let history = insight::history(scene.ws(), scene.doc.index(), partner, &days, today)?;
+        let tall = detail_rect(scene.screen.area).height >= 30;
         Some(HealthChart {
             partner,
             drop: history.biggest_drop(),

@@ -1,9 +1,9 @@
 //! The help overlay ([`HelpView`]): the bindings of the context it was opened from, scrolled;
 //! back (or help again) closes it, and the view it was opened over is there again as it was left.
 
-use super::App;
 use super::layout::{help_columns, help_rect};
 use super::overlay::Effect;
+use super::scene::Scene;
 use crate::action::{Action, Context};
 
 /// The help overlay's state: how far it is scrolled, and whose keys it lists.
@@ -20,11 +20,11 @@ impl HelpView {
         HelpView { scroll: 0, from }
     }
 
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         match action {
             Action::Back | Action::Help => Effect::Close,
             _ => {
-                let (len, page) = extent(app, self.from);
+                let (len, page) = extent(scene, self.from);
                 scroll_by(&mut self.scroll, action, len, page);
                 Effect::None
             }
@@ -33,11 +33,11 @@ impl HelpView {
 }
 
 /// Rows of content and visible rows of help over `from`'s keys.
-pub(super) fn extent(app: &App, from: Context) -> (usize, usize) {
-    let area = app.screen.area;
+pub(super) fn extent(scene: &Scene, from: Context) -> (usize, usize) {
+    let area = scene.screen.area;
     let columns = help_columns(area);
     (
-        app.keymap.bindings(from).len().div_ceil(columns)
+        scene.keymap.bindings(from).len().div_ceil(columns)
             + 2
             + crate::keymap::legend::symbols().len().div_ceil(columns),
         help_rect(area).height.saturating_sub(2) as usize,

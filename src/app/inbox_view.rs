@@ -5,12 +5,12 @@
 //! `App::commit` (an accepted entry counts for the cadence as a typed one does; undo takes a
 //! whole batch back). The queue fills while the folders are read in the background.
 
-use super::App;
 use super::cursor::Cursor;
 use super::forms::FormTarget;
 use super::help::HelpView;
 use super::overlay::{Effect, Overlay};
 use super::paste::TextEdit;
+use super::scene::Scene;
 use crate::action::{Action, Context};
 use crate::document::Change;
 use crate::ingest::{self, Kind, Proposal};
@@ -104,8 +104,8 @@ impl IngestView {
 
     /// Drops what was decided since (an accepted or skipped proposal, also in another window or
     /// clone) and proposals of partners gone; brings back what an undo took back.
-    pub fn refresh(&mut self, app: &App) {
-        self.refresh_now(app.ws());
+    pub fn refresh(&mut self, scene: &Scene) {
+        self.refresh_now(scene.ws());
     }
 
     pub(super) fn refresh_now(&mut self, ws: &Arc<Workspace>) {
@@ -137,12 +137,12 @@ impl IngestView {
     }
 
     /// The keys of the queue (and of the pick, while one is open).
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         if self.pick.is_some() {
-            return self.update_pick(action, app);
+            return self.update_pick(action, scene);
         }
-        self.refresh(app);
-        let height = list_height(app);
+        self.refresh(scene);
+        let height = list_height(scene);
         self.cursor.reveal(self.visible.len(), height);
         if self.cursor.navigate(action, self.visible.len(), height) {
             return Effect::None;
@@ -156,8 +156,12 @@ impl IngestView {
                 | Action::Edit
                 | Action::Undo
         );
-        if deciding && self.guard.is_some_and(|until| app.clock.instant() < until) {
-            self.guard = Some(app.clock.instant() + super::keys::QUESTION_GUARD);
+        if deciding
+            && self
+                .guard
+                .is_some_and(|until| scene.clock.instant() < until)
+        {
+            self.guard = Some(scene.clock.instant() + super::keys::QUESTION_GUARD);
             return Effect::Status(
                 super::status::Level::Info,
                 "The review queue just opened: keys that decide wait until you stop typing for a \
@@ -172,28 +176,28 @@ impl IngestView {
             Action::Undo => {
                 Effect::Several(vec![Effect::Run(Action::Undo), Effect::Run(Action::Ingest)])
             }
-            Action::AcceptProposal => self.decide(app, false, true),
-            Action::AcceptPartner => self.decide(app, true, true),
-            Action::SkipProposal => self.decide(app, false, false),
+            Action::AcceptProposal => self.decide(scene, false, true),
+            Action::AcceptPartner => self.decide(scene, true, true),
+            Action::SkipProposal => self.decide(scene, false, false),
             Action::Reassign if self.selected().is_some() => {
-                self.pick = Some(Pick::new(app.ws()));
+                self.pick = Some(Pick::new(scene.ws()));
                 Effect::None
             }
-            Action::Edit => self.edit(app),
+            Action::Edit => self.edit(scene),
             _ => Effect::None,
         }
     }
 
     /// Accepts or skips the selected proposal, or every proposal of its partner.
-    fn decide(&mut self, app: &App, whole_partner: bool, accept: bool) -> Effect {
+    fn decide(&mut self, scene: &Scene, whole_partner: bool, accept: bool) -> Effect {
         let Some(chosen) = self.selected().cloned() else {
             return Effect::Status(
                 super::status::Level::Info,
                 "Nothing waits for review".into(),
             );
         };
-        if app.doc.read_only().is_some() {
-            return app.read_only_refusal();
+        if scene.doc.read_only().is_some() {
+            return scene.read_only_refusal();
         }
         let rows: Vec<usize> = if whole_partner {
             (0..self.visible.len())
@@ -203,7 +207,7 @@ impl IngestView {
             vec![self.cursor.selected]
         };
         let batch: Vec<&Proposal> = rows.iter().map(|r| &self.all[self.visible[*r]]).collect();
-        let mut ws = Workspace::clone(app.ws());
+        let mut ws = Workspace::clone(scene.ws());
         let n = batch.len();
         let name = crate::text::excerpt(&chosen.partner_name, 40);
         let change = if accept {
@@ -221,14 +225,18 @@ impl IngestView {
             ingest::skip(&mut ws, batch);
             Change::named(format!("skipped a proposal for {name}"))
         };
-        let said = format!("{} ({} undoes)", capitalised(&change.name), app.undo_key());
+        let said = format!(
+            "{} ({} undoes)",
+            capitalised(&change.name),
+            scene.undo_key()
+        );
         // Shown gone at once; the next key checks against the workspace (a refused change
         // brings them back).
         for r in rows.iter().rev() {
             self.visible.remove(*r);
         }
         self.seen = 0;
-        self.cursor.reveal(self.visible.len(), list_height(app));
+        self.cursor.reveal(self.visible.len(), list_height(scene));
         Effect::Apply {
             ws: Box::new(ws),
             change: change.saying(said),
@@ -237,12 +245,12 @@ impl IngestView {
     }
 
     /// `e`: a log entry's form, filled from the proposal; saving it accepts the proposal.
-    fn edit(&mut self, app: &App) -> Effect {
+    fn edit(&mut self, scene: &Scene) -> Effect {
         let Some(p) = self.selected() else {
             return Effect::None;
         };
         if !matches!(p.kind, Kind::Email | Kind::Meeting) {
-            let key = app.key_text(Action::AcceptProposal, Context::Ingest);
+            let key = scene.key_text(Action::AcceptProposal, Context::Ingest);
             return Effect::Status(
                 super::status::Level::Info,
                 format!("Only log entries are edited before accepting; {key} accepts this one"),
@@ -253,21 +261,21 @@ impl IngestView {
         form.title = format!("Accept, edited: {}", p.partner_name);
         let (partner, source) = (p.partner, p.source.clone());
         self.editing = Some(source);
-        Effect::Open(app.form_overlay(form, FormTarget::Proposal(partner)))
+        Effect::Open(scene.form_overlay(form, FormTarget::Proposal(partner)))
     }
 
     /// The pick's keys: type a name, move through the matches, choose, cancel.
-    fn update_pick(&mut self, action: Action, app: &App) -> Effect {
+    fn update_pick(&mut self, action: Action, scene: &Scene) -> Effect {
         let Some(pick) = &mut self.pick else {
             return Effect::None;
         };
         if let Some(request) = super::form::text_request(action) {
             if TextEdit::from(request).apply(&mut pick.input) {
-                pick.search(app.ws());
+                pick.search(scene.ws());
             }
             return Effect::None;
         }
-        let height = list_height(app);
+        let height = list_height(scene);
         match action {
             Action::FieldNext => pick.cursor.step(1, pick.matches.len(), height),
             Action::FieldPrev => pick.cursor.step(-1, pick.matches.len(), height),
@@ -285,11 +293,11 @@ impl IngestView {
     }
 
     /// A key typed into the pick's name.
-    pub(super) fn type_key(&mut self, key: crate::keymap::Key, app: &App) -> Effect {
+    pub(super) fn type_key(&mut self, key: crate::keymap::Key, scene: &Scene) -> Effect {
         if let (Some(pick), Some(request)) = (&mut self.pick, super::form::typed_request(key))
             && TextEdit::from(request).apply(&mut pick.input)
         {
-            pick.search(app.ws());
+            pick.search(scene.ws());
         }
         Effect::None
     }
@@ -338,6 +346,6 @@ fn capitalised(s: &str) -> String {
 
 /// The rows the queue's list shows: the view less its header and the two lines about the
 /// selected proposal (as `ui::inbox` draws it).
-pub fn list_height(app: &App) -> usize {
-    app.view_height().saturating_sub(2).max(1)
+pub fn list_height(scene: &Scene) -> usize {
+    scene.view_height().saturating_sub(2).max(1)
 }

@@ -6,10 +6,12 @@
 use super::App;
 use super::form::form_layers;
 use super::layers;
+use super::overlay::Effect;
 use super::overlay::Overlay;
+use super::paste::{MAX_PASTE_CHARS, clean, no_field};
 use super::review::review_layers;
 use super::status::Level;
-use crate::action::{Action, Context};
+use crate::action::Context;
 use crate::keymap::Key;
 
 /// How long a question that appeared on its own ignores keys: from when it appeared, and
@@ -28,25 +30,6 @@ impl App {
             Some(Overlay::Filter(_)) => layers::FILTER,
             _ => layers::only(self.context()),
         }
-    }
-
-    /// The first key of an action in a context, as hints name it (`—` when unbound).
-    pub fn key_text(&self, action: Action, context: Context) -> String {
-        self.keymap.key_text(action, layers::only(context))
-    }
-
-    /// The key that undoes, for messages after a change (`… (u undoes)`).
-    pub fn undo_key(&self) -> String {
-        self.key_text(Action::Undo, Context::Dashboard)
-    }
-
-    /// `(y/n)`, with the keys that answer a question.
-    pub fn yes_no(&self) -> String {
-        format!(
-            "({}/{})",
-            self.key_text(Action::Yes, Context::Confirm),
-            self.key_text(Action::No, Context::Confirm)
-        )
     }
 
     /// A key press: the action it is bound to through the layers of what is open, else (in a
@@ -123,5 +106,37 @@ impl App {
             }
             None => {}
         }
+    }
+}
+
+// Pasted text.
+impl App {
+    /// A bracketed paste from the terminal.
+    pub fn paste(&mut self, text: &str) {
+        self.tick();
+        self.expire_status();
+        let chars = text.chars().count();
+        if chars > MAX_PASTE_CHARS {
+            self.set_status(
+                Level::Warn,
+                format!(
+                    "Nothing was pasted: {chars} characters is too long for a field (at most \
+                     {MAX_PASTE_CHARS}; a form's field takes long text in $EDITOR, {})",
+                    self.scene().key_text(
+                        crate::action::Action::OpenEditor,
+                        crate::action::Context::Form
+                    )
+                ),
+            );
+            return;
+        }
+        let text = clean(text);
+        let effect = match self.overlay {
+            None => no_field(),
+            Some(_) => self
+                .with_top(|top, scene| top.paste(&text, scene))
+                .unwrap_or(Effect::None),
+        };
+        self.apply(effect);
     }
 }

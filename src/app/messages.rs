@@ -2,10 +2,10 @@
 //! that shows them ([`MessagesView`]): the status line has one row and cuts what does not fit,
 //! so what it said can always be read again whole.
 
-use super::App;
 use super::help::scroll_by;
 use super::layout::help_rect;
-use super::overlay::{Effect, Overlay};
+use super::overlay::Effect;
+use super::scene::Scene;
 use super::status::Level;
 use crate::action::Action;
 use chrono::NaiveDateTime;
@@ -63,13 +63,13 @@ pub struct MessagesView {
 }
 
 impl MessagesView {
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         match action {
             Action::Back | Action::Help | Action::Messages => Effect::Close,
             _ => {
-                let area = help_rect(app.screen.area);
+                let area = help_rect(scene.screen.area);
                 let width = area.width.saturating_sub(2) as usize;
-                let len = lines(app, width).len();
+                let len = lines(scene, width).len();
                 scroll_by(
                     &mut self.scroll,
                     action,
@@ -84,13 +84,13 @@ impl MessagesView {
 
 /// The overlay's lines at `width`: each message, newest first, its time and level before it,
 /// wrapped (never cut).
-pub fn lines(app: &App, width: usize) -> Vec<(Level, String)> {
+pub fn lines(scene: &Scene, width: usize) -> Vec<(Level, String)> {
     let mut out = Vec::new();
-    if app.messages.is_empty() {
+    if scene.messages.is_empty() {
         out.push((Level::Info, "No messages yet".to_string()));
     }
-    for m in app.messages.newest_first() {
-        let when = if m.at.date() == app.today() {
+    for m in scene.messages.newest_first() {
+        let when = if m.at.date() == scene.today() {
             m.at.format("%H:%M:%S").to_string()
         } else {
             m.at.format("%Y-%m-%d %H:%M:%S").to_string()
@@ -114,15 +114,4 @@ pub fn lines(app: &App, width: usize) -> Vec<(Level, String)> {
         }
     }
     out
-}
-
-impl App {
-    /// Opens the recent messages, or closes them when they are open.
-    pub(super) fn toggle_messages(&mut self) {
-        if matches!(self.overlay, Some(Overlay::Messages(_))) {
-            self.close();
-        } else {
-            self.open(Overlay::Messages(MessagesView::default()));
-        }
-    }
 }

@@ -33,14 +33,15 @@ mod reconcile;
 mod records;
 mod rescue;
 pub mod review;
+pub mod scene;
 pub mod show;
 mod stack;
 pub mod status;
 mod sync;
 mod their_view;
 mod timeline;
-mod trends;
 mod views;
+mod work;
 
 pub use crate::action::{Action, Context};
 pub use crate::document::{
@@ -70,16 +71,18 @@ pub use pane::Pane;
 pub use reconcile::ReconcileView;
 pub use records::{RecordsKind, RecordsView};
 pub use rescue::Rescue;
+pub use scene::Scene;
 pub use status::{Level, Status};
 pub use timeline::TimeView;
 pub use views::{AttentionView, OverviewSort, OverviewView};
 
 use crate::document::Document;
-use crate::insight::PartnerSummary;
+use crate::insight::RecordRef as Target;
 use crate::keymap::Keymap;
 use crate::model::{Partner, Workspace};
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
+use show::{ShowError, View};
 use std::sync::Arc;
 
 pub struct App {
@@ -551,13 +554,135 @@ impl App {
         self.follow_document();
     }
 
-    /// The insight summary of the partner at position `i` of `ws.partners`.
-    pub fn summary(&self, i: usize) -> Option<&PartnerSummary> {
-        let id = self.ws().partners.get(i)?.id;
-        let summaries = &self.doc.overview().summaries;
-        match summaries.get(i) {
-            Some(s) if s.partner == id => Some(s),
-            _ => summaries.iter().find(|s| s.partner == id),
+    /// What an overlay may read while it handles a key (the renderer reads it too): the
+    /// document, the keymap, the screen, the time, and the overlay under the top one.
+    pub fn scene(&self) -> Scene<'_> {
+        Scene {
+            doc: &self.doc,
+            keymap: &self.keymap,
+            screen: &self.screen,
+            focus: self.focus,
+            now: self.now,
+            clock: &*self.clock,
+            messages: &self.messages,
+            under: self.under.last(),
         }
+    }
+}
+
+// Selecting on the dashboard: a record found elsewhere, a partner by name.
+impl App {
+    /// Selects a record on the dashboard: its partner, then the pane and row that show it.
+    /// Records without a pane of their own (commitments, reviews, celebrations) open the
+    /// partner's details.
+    pub fn jump_to(&mut self, partner: crate::model::PartnerId, record: Target) {
+        let Some(pos) = self
+            .ws()
+            .partners
+            .binary_search_by_key(&partner, |p| p.id)
+            .ok()
+        else {
+            return;
+        };
+        if self.all_partners {
+            self.all_partners = false;
+        }
+        let row = self
+            .doc
+            .rows()
+            .partners
+            .iter()
+            .position(|i| *i as usize == pos);
+        let h = self.screen.list_height(Pane::Partners);
+        let len = self.doc.rows().partners.len();
+        self.cursors[Pane::Partners as usize].select(row.unwrap_or(0), len, h);
+        self.partner_changed();
+        let (pane, wanted) = match record {
+            Target::Goal(id) => (
+                Pane::Goals,
+                self.ws().goals.binary_search_by_key(&id, |g| g.id).ok(),
+            ),
+            Target::Milestone(id) => (
+                Pane::Timeline,
+                self.ws()
+                    .milestones
+                    .binary_search_by_key(&id, |m| m.id)
+                    .ok(),
+            ),
+            Target::Interaction(id) => (
+                Pane::Log,
+                self.ws()
+                    .interactions
+                    .binary_search_by_key(&id, |x| x.id)
+                    .ok(),
+            ),
+            Target::Partner(_) => (Pane::Partners, None),
+            Target::Commitment(_) | Target::Review(_) | Target::Celebration(_) => {
+                self.set_focus(Pane::Partners);
+                self.update(Action::Open);
+                return;
+            }
+        };
+        self.set_focus(pane);
+        if let Some(wanted) = wanted {
+            let rows = self.pane_rows(pane);
+            if let Some(row) = rows.iter().position(|i| *i as usize == wanted) {
+                let (len, h) = (rows.len(), self.screen.list_height(pane));
+                self.cursors[pane as usize].select(row, len, h);
+                if pane == Pane::Timeline {
+                    self.follow_selected_milestone();
+                }
+            }
+        }
+    }
+
+    /// Selects the partner whose name `query` means (the rules of `model::find`), as moving the
+    /// cursor there in the partners pane would; an error when none or several match.
+    pub fn select_partner_named(&mut self, query: &str) -> Result<(), ShowError> {
+        let row = {
+            let items: Vec<(usize, &str)> = self
+                .doc
+                .rows()
+                .partners
+                .iter()
+                .enumerate()
+                .map(|(row, &i)| (row, self.ws().partners[i as usize].name.as_str()))
+                .collect();
+            if items.is_empty() {
+                return Err(ShowError::NoPartners);
+            }
+            crate::model::find::among(query, &items)
+                .map_err(ShowError::Partner)?
+                .0
+        };
+        let len = self.doc.rows().partners.len();
+        let height = self.screen.list_height(Pane::Partners);
+        self.cursors[Pane::Partners as usize].select(row, len, height);
+        self.partner_changed();
+        Ok(())
+    }
+
+    /// Brings a freshly built app to a `width`×`height` screen, the partner matching `partner`
+    /// (if given) and `view`, with any matching finished: ready to draw what `partnerdeck
+    /// render` prints.
+    pub fn show(
+        &mut self,
+        width: u16,
+        height: u16,
+        view: View,
+        partner: Option<&str>,
+    ) -> Result<(), ShowError> {
+        if width == 0 || height == 0 {
+            return Err(ShowError::NoRoom { width, height });
+        }
+        self.resize(width, height);
+        if let Some(name) = partner {
+            self.select_partner_named(name)?;
+        }
+        if let Some(action) = view.action() {
+            self.update(action);
+        }
+        self.finish_work();
+        Ok(())
     }
 }

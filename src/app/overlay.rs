@@ -80,36 +80,40 @@ impl Overlay {
 
     /// Handles a key's action: the overlay changes only its own state, reads `app`, and says
     /// what else is to happen.
-    pub(crate) fn update(&mut self, action: Action, app: &super::App) -> Effect {
+    pub(crate) fn update(&mut self, action: Action, scene: &super::scene::Scene) -> Effect {
         match self {
-            Overlay::Help(view) => view.update(action, app),
-            Overlay::Detail(view) => view.update(action, app),
-            Overlay::Attention(view) => view.update(action, app),
-            Overlay::Overview(view) => view.update(action, app),
-            Overlay::Palette(view) => view.update(action, app),
-            Overlay::Search(view) => view.update(action, app),
-            Overlay::Records(view) => view.update(action, app),
-            Overlay::Conflicts(view) => view.update(action, app),
-            Overlay::Reconcile(view) => view.update(action, app),
-            Overlay::Form(view) => view.update(action, app),
-            Overlay::Review(state) => state.update(action, app),
-            Overlay::Confirm(view) => view.update(action, app),
-            Overlay::Filter(view) => view.update(action, app),
-            Overlay::Messages(view) => view.update(action, app),
-            Overlay::Ingest(view) => view.update(action, app),
+            Overlay::Help(view) => view.update(action, scene),
+            Overlay::Detail(view) => view.update(action, scene),
+            Overlay::Attention(view) => view.update(action, scene),
+            Overlay::Overview(view) => view.update(action, scene),
+            Overlay::Palette(view) => view.update(action, scene),
+            Overlay::Search(view) => view.update(action, scene),
+            Overlay::Records(view) => view.update(action, scene),
+            Overlay::Conflicts(view) => view.update(action, scene),
+            Overlay::Reconcile(view) => view.update(action, scene),
+            Overlay::Form(view) => view.update(action, scene),
+            Overlay::Review(state) => state.update(action, scene),
+            Overlay::Confirm(view) => view.update(action, scene),
+            Overlay::Filter(view) => view.update(action, scene),
+            Overlay::Messages(view) => view.update(action, scene),
+            Overlay::Ingest(view) => view.update(action, scene),
         }
     }
 
     /// Takes a key no binding claimed: the overlays with a text field type it there.
-    pub(crate) fn type_key(&mut self, key: crate::keymap::Key, app: &super::App) -> Effect {
+    pub(crate) fn type_key(
+        &mut self,
+        key: crate::keymap::Key,
+        scene: &super::scene::Scene,
+    ) -> Effect {
         let typed = super::form::typed_request(key);
         match (self, typed) {
-            (Overlay::Form(view), _) => view.type_key(key, app),
+            (Overlay::Form(view), _) => view.type_key(key, scene),
             (Overlay::Review(state), _) => state.type_key(key),
-            (Overlay::Palette(view), Some(request)) => view.edit_query(request, app),
-            (Overlay::Search(view), Some(request)) => view.edit_query(request, app),
+            (Overlay::Palette(view), Some(request)) => view.edit_query(request, scene),
+            (Overlay::Search(view), Some(request)) => view.edit_query(request, scene),
             (Overlay::Filter(_), Some(request)) => return Effect::FilterInput(request.into()),
-            (Overlay::Ingest(view), _) => return view.type_key(key, app),
+            (Overlay::Ingest(view), _) => return view.type_key(key, scene),
             _ => {}
         }
         Effect::None

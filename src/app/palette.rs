@@ -1,10 +1,10 @@
 //! The command palette (`:`), listing every dashboard action by name with its key, fuzzy
 //! matched, and the global search (`Ctrl-f`) over every record, jumping to the chosen one.
 
-use super::App;
 use super::cursor::Cursor;
-use super::overlay::{Effect, Overlay};
+use super::overlay::Effect;
 use super::paste::TextEdit;
+use super::scene::Scene;
 use super::status::Level;
 use crate::action::{Action, Context};
 use crate::fuzzy::Query;
@@ -45,7 +45,7 @@ pub struct SearchJob {
     query: String,
     stage: usize,
     next: usize,
-    done: usize,
+    pub(super) done: usize,
 }
 
 impl SearchJob {
@@ -104,31 +104,214 @@ impl Needle {
     }
 }
 
-impl App {
-    /// Every action the palette offers: all that work on the dashboard, quit last (so that
-    /// `:` `Enter` never quits by accident; typing "quit" still finds it first).
-    pub fn palette_actions(&self) -> Vec<Action> {
-        let mut actions: Vec<Action> = Action::ALL
-            .iter()
-            .copied()
-            .filter(|a| a.contexts().contains(&Context::Dashboard) && *a != Action::Palette)
-            .collect();
-        actions.sort_by_key(|a| *a == Action::Quit);
-        actions
+/// Every action the palette offers: all that work on the dashboard, quit last (so that
+/// `:` `Enter` never quits by accident; typing "quit" still finds it first).
+pub fn palette_actions() -> Vec<Action> {
+    let mut actions: Vec<Action> = Action::ALL
+        .iter()
+        .copied()
+        .filter(|a| a.contexts().contains(&Context::Dashboard) && *a != Action::Palette)
+        .collect();
+    actions.sort_by_key(|a| *a == Action::Quit);
+    actions
+}
+
+/// The reference to the record with id `id` in the list `list`.
+fn reference(list: ListKind, id: u64) -> RecordRef {
+    match list {
+        ListKind::Partners => RecordRef::Partner(PartnerId(id)),
+        ListKind::Goals => RecordRef::Goal(GoalId(id)),
+        ListKind::Milestones => RecordRef::Milestone(MilestoneId(id)),
+        ListKind::Interactions => RecordRef::Interaction(InteractionId(id)),
+        ListKind::Commitments => RecordRef::Commitment(CommitmentId(id)),
+        ListKind::Reviews => RecordRef::Review(ReviewId(id)),
+        ListKind::Celebrations => RecordRef::Celebration(CelebrationId(id)),
+    }
+}
+
+/// Matches the fields of one piece of a record ([`Record::texts`]): the best field names the
+/// hit (`kind`), `shown` is the text shown (its first line).
+fn consider(
+    q: &mut Query,
+    needle: &Needle,
+    hits: &mut Vec<Hit>,
+    partner: PartnerId,
+    record: RecordRef,
+    fields: &[(&'static str, &str)],
+    shown: &str,
+) {
+    let best = fields
+        .iter()
+        .filter(|(_, t)| !t.is_empty())
+        .filter_map(|(kind, t)| needle.relevance(q, t).map(|s| (*kind, s)))
+        .fold(None, |best: Option<(&str, u32)>, (kind, s)| match best {
+            Some((_, b)) if b >= s => best,
+            _ => Some((kind, s)),
+        });
+    if let Some((kind, score)) = best {
+        hits.push(Hit {
+            kind,
+            partner,
+            record,
+            text: shown.lines().next().unwrap_or("").to_string(),
+            score,
+        });
+    }
+}
+
+/// Goes on with a search's job for about `budget`; returns whether some is left.
+pub(super) fn continue_search(
+    job: &mut Option<SearchJob>,
+    hits: &mut Vec<Hit>,
+    scene: &Scene,
+    budget: Duration,
+) -> bool {
+    let Some(mut going) = job.take() else {
+        return false;
+    };
+    let left = scene.search_some(&mut going, hits, budget);
+    *job = left.then_some(going);
+    left
+}
+
+/// The command palette's state: what was typed, the matching actions, the chosen one.
+#[derive(Debug, Clone)]
+pub struct PaletteView {
+    pub input: Input,
+    pub matches: Vec<Action>,
+    pub cursor: Cursor,
+}
+
+/// The global search's state: what was typed, the hits (best first), the chosen one, and the
+/// records still to search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchView {
+    pub input: Input,
+    pub hits: Vec<Hit>,
+    pub cursor: Cursor,
+    pub job: Option<SearchJob>,
+}
+
+impl PaletteView {
+    /// An edit of the query: the matches follow it.
+    pub(super) fn edit_query(&mut self, edit: impl Into<TextEdit>, scene: &Scene) {
+        let PaletteView {
+            input,
+            matches,
+            cursor,
+        } = self;
+        if !edit.into().apply(input) {
+            return;
+        }
+        let actions = palette_actions();
+        let q = input.value().trim().to_string();
+        *matches = if q.is_empty() {
+            actions
+        } else {
+            let texts: Vec<(Action, String)> = actions
+                .iter()
+                .map(|a| {
+                    (
+                        *a,
+                        format!(
+                            "{} {} {}",
+                            a.name().replace('_', " "),
+                            a.help(),
+                            scene.keymap.keys_text(*a)
+                        ),
+                    )
+                })
+                .collect();
+            crate::fuzzy::rank(&q, texts.iter().map(|(a, t)| (*a, t.as_str())))
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect()
+        };
+        *cursor = Cursor::default();
     }
 
-    pub(super) fn open_palette(&mut self) {
-        self.open(Overlay::Palette(PaletteView {
-            input: Input::default(),
-            matches: self.palette_actions(),
-            cursor: Cursor::default(),
-        }));
+    /// The palette's keys: edit the query, move through the matches, run the chosen action,
+    /// cancel.
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        if let Some(request) = super::form::text_request(action) {
+            self.edit_query(request, scene);
+            return Effect::None;
+        }
+        let (matches, cursor) = (&self.matches, &mut self.cursor);
+        let height = scene.view_height();
+        match action {
+            Action::FieldNext => cursor.step(1, matches.len(), height),
+            Action::FieldPrev => cursor.step(-1, matches.len(), height),
+            Action::Cancel => return Effect::Close,
+            Action::Submit => {
+                return match matches.get(cursor.selected).copied() {
+                    Some(chosen) => Effect::Run(chosen),
+                    None => nothing("No action matches"),
+                };
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+}
+
+impl SearchView {
+    /// An edit of the query: the search starts over.
+    pub(super) fn edit_query(&mut self, edit: impl Into<TextEdit>, scene: &Scene) {
+        let SearchView {
+            input,
+            hits,
+            cursor,
+            job,
+        } = self;
+        if !edit.into().apply(input) {
+            return;
+        }
+        let query = input.value().trim().to_string();
+        hits.clear();
+        *cursor = Cursor::default();
+        *job = (!query.is_empty()).then(|| SearchJob::new(query));
+        continue_search(job, hits, scene, super::filter::KEY_BUDGET);
     }
 
-    pub(super) fn open_search(&mut self) {
-        self.open(Overlay::Search(SearchView::default()));
+    /// The search's keys: edit the query, move through the hits, go to the chosen record,
+    /// cancel.
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        if let Some(request) = super::form::text_request(action) {
+            self.edit_query(request, scene);
+            return Effect::None;
+        }
+        let (hits, cursor) = (&self.hits, &mut self.cursor);
+        let height = scene.view_height();
+        match action {
+            Action::FieldNext => cursor.step(1, hits.len(), height),
+            Action::FieldPrev => cursor.step(-1, hits.len(), height),
+            Action::Cancel => return Effect::Close,
+            Action::Submit => {
+                return match hits.get(cursor.selected) {
+                    Some(hit) => Effect::Jump {
+                        partner: hit.partner,
+                        record: hit.record,
+                        then: None,
+                    },
+                    None => nothing("Nothing found"),
+                };
+            }
+            _ => {}
+        }
+        Effect::None
     }
+}
 
+/// Closes the palette or the search, saying why nothing happened.
+fn nothing(text: &str) -> Effect {
+    Effect::Several(vec![
+        Effect::Close,
+        Effect::Status(Level::Info, text.to_string()),
+    ])
+}
+
+impl Scene<'_> {
     /// Every record matching `query`, best first (at most `MAX_HITS`).
     pub fn search(&self, query: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
@@ -137,33 +320,6 @@ impl App {
             while self.search_some(&mut job, &mut hits, Duration::MAX) {}
         }
         hits
-    }
-
-    /// Whether the open search still has records to go through.
-    pub(super) fn searching(&self) -> bool {
-        matches!(
-            &self.overlay,
-            Some(Overlay::Search(SearchView { job: Some(_), .. }))
-        )
-    }
-
-    /// How far the open search has gone through the records, in percent, while it goes on.
-    pub fn search_progress(&self) -> Option<u8> {
-        match &self.overlay {
-            Some(Overlay::Search(SearchView { job: Some(job), .. })) => {
-                Some((job.done * 100 / self.ws().record_count().max(1)).min(99) as u8)
-            }
-            _ => None,
-        }
-    }
-
-    /// Goes on with the open search for about `budget`; returns whether some is left.
-    pub(super) fn search_slice(&mut self, budget: Duration) -> bool {
-        self.with_top(|top, app| match top {
-            Overlay::Search(view) => continue_search(&mut view.job, &mut view.hits, app, budget),
-            _ => false,
-        })
-        .unwrap_or(false)
     }
 
     /// Goes through records for `job`: at least `SEARCH_CHUNK`, then until `budget` is spent.
@@ -249,199 +405,4 @@ impl App {
             hits,
         });
     }
-}
-
-/// The reference to the record with id `id` in the list `list`.
-fn reference(list: ListKind, id: u64) -> RecordRef {
-    match list {
-        ListKind::Partners => RecordRef::Partner(PartnerId(id)),
-        ListKind::Goals => RecordRef::Goal(GoalId(id)),
-        ListKind::Milestones => RecordRef::Milestone(MilestoneId(id)),
-        ListKind::Interactions => RecordRef::Interaction(InteractionId(id)),
-        ListKind::Commitments => RecordRef::Commitment(CommitmentId(id)),
-        ListKind::Reviews => RecordRef::Review(ReviewId(id)),
-        ListKind::Celebrations => RecordRef::Celebration(CelebrationId(id)),
-    }
-}
-
-/// Matches the fields of one piece of a record ([`Record::texts`]): the best field names the
-/// hit (`kind`), `shown` is the text shown (its first line).
-fn consider(
-    q: &mut Query,
-    needle: &Needle,
-    hits: &mut Vec<Hit>,
-    partner: PartnerId,
-    record: RecordRef,
-    fields: &[(&'static str, &str)],
-    shown: &str,
-) {
-    let best = fields
-        .iter()
-        .filter(|(_, t)| !t.is_empty())
-        .filter_map(|(kind, t)| needle.relevance(q, t).map(|s| (*kind, s)))
-        .fold(None, |best: Option<(&str, u32)>, (kind, s)| match best {
-            Some((_, b)) if b >= s => best,
-            _ => Some((kind, s)),
-        });
-    if let Some((kind, score)) = best {
-        hits.push(Hit {
-            kind,
-            partner,
-            record,
-            text: shown.lines().next().unwrap_or("").to_string(),
-            score,
-        });
-    }
-}
-
-/// Goes on with a search's job for about `budget`; returns whether some is left.
-fn continue_search(
-    job: &mut Option<SearchJob>,
-    hits: &mut Vec<Hit>,
-    app: &App,
-    budget: Duration,
-) -> bool {
-    let Some(mut going) = job.take() else {
-        return false;
-    };
-    let left = app.search_some(&mut going, hits, budget);
-    *job = left.then_some(going);
-    left
-}
-
-/// The command palette's state: what was typed, the matching actions, the chosen one.
-#[derive(Debug, Clone)]
-pub struct PaletteView {
-    pub input: Input,
-    pub matches: Vec<Action>,
-    pub cursor: Cursor,
-}
-
-/// The global search's state: what was typed, the hits (best first), the chosen one, and the
-/// records still to search.
-#[derive(Debug, Clone, Default)]
-pub struct SearchView {
-    pub input: Input,
-    pub hits: Vec<Hit>,
-    pub cursor: Cursor,
-    pub job: Option<SearchJob>,
-}
-
-impl PaletteView {
-    /// An edit of the query: the matches follow it.
-    pub(super) fn edit_query(&mut self, edit: impl Into<TextEdit>, app: &App) {
-        let PaletteView {
-            input,
-            matches,
-            cursor,
-        } = self;
-        if !edit.into().apply(input) {
-            return;
-        }
-        let actions = app.palette_actions();
-        let q = input.value().trim().to_string();
-        *matches = if q.is_empty() {
-            actions
-        } else {
-            let texts: Vec<(Action, String)> = actions
-                .iter()
-                .map(|a| {
-                    (
-                        *a,
-                        format!(
-                            "{} {} {}",
-                            a.name().replace('_', " "),
-                            a.help(),
-                            app.keymap.keys_text(*a)
-                        ),
-                    )
-                })
-                .collect();
-            crate::fuzzy::rank(&q, texts.iter().map(|(a, t)| (*a, t.as_str())))
-                .into_iter()
-                .map(|(a, _)| a)
-                .collect()
-        };
-        *cursor = Cursor::default();
-    }
-
-    /// The palette's keys: edit the query, move through the matches, run the chosen action,
-    /// cancel.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
-        if let Some(request) = super::form::text_request(action) {
-            self.edit_query(request, app);
-            return Effect::None;
-        }
-        let (matches, cursor) = (&self.matches, &mut self.cursor);
-        let height = app.view_height();
-        match action {
-            Action::FieldNext => cursor.step(1, matches.len(), height),
-            Action::FieldPrev => cursor.step(-1, matches.len(), height),
-            Action::Cancel => return Effect::Close,
-            Action::Submit => {
-                return match matches.get(cursor.selected).copied() {
-                    Some(chosen) => Effect::Run(chosen),
-                    None => nothing("No action matches"),
-                };
-            }
-            _ => {}
-        }
-        Effect::None
-    }
-}
-
-impl SearchView {
-    /// An edit of the query: the search starts over.
-    pub(super) fn edit_query(&mut self, edit: impl Into<TextEdit>, app: &App) {
-        let SearchView {
-            input,
-            hits,
-            cursor,
-            job,
-        } = self;
-        if !edit.into().apply(input) {
-            return;
-        }
-        let query = input.value().trim().to_string();
-        hits.clear();
-        *cursor = Cursor::default();
-        *job = (!query.is_empty()).then(|| SearchJob::new(query));
-        continue_search(job, hits, app, super::filter::KEY_BUDGET);
-    }
-
-    /// The search's keys: edit the query, move through the hits, go to the chosen record,
-    /// cancel.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
-        if let Some(request) = super::form::text_request(action) {
-            self.edit_query(request, app);
-            return Effect::None;
-        }
-        let (hits, cursor) = (&self.hits, &mut self.cursor);
-        let height = app.view_height();
-        match action {
-            Action::FieldNext => cursor.step(1, hits.len(), height),
-            Action::FieldPrev => cursor.step(-1, hits.len(), height),
-            Action::Cancel => return Effect::Close,
-            Action::Submit => {
-                return match hits.get(cursor.selected) {
-                    Some(hit) => Effect::Jump {
-                        partner: hit.partner,
-                        record: hit.record,
-                        then: None,
-                    },
-                    None => nothing("Nothing found"),
-                };
-            }
-            _ => {}
-        }
-        Effect::None
-    }
-}
-
-/// Closes the palette or the search, saying why nothing happened.
-fn nothing(text: &str) -> Effect {
-    Effect::Several(vec![
-        Effect::Close,
-        Effect::Status(Level::Info, text.to_string()),
-    ])
 }

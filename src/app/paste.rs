@@ -5,8 +5,8 @@
 //! question, a choice field) it is refused with a message, and so is a paste longer than
 //! [`MAX_PASTE_CHARS`]: nothing of it is typed.
 
-use super::App;
 use super::overlay::{Effect, Overlay};
+use super::scene::Scene;
 use super::status::Level;
 use tui_input::{Input, InputRequest};
 
@@ -71,7 +71,7 @@ pub fn insert(input: &mut Input, text: &str) -> bool {
 }
 
 /// The message for a paste where there is no text field.
-fn no_field() -> Effect {
+pub(super) fn no_field() -> Effect {
     Effect::Status(
         Level::Warn,
         "Nothing was pasted: there is no text field here (a paste goes only into a text field)"
@@ -81,9 +81,9 @@ fn no_field() -> Effect {
 
 impl Overlay {
     /// Takes pasted (cleaned) text into the focused text field, or says why not.
-    pub(super) fn paste(&mut self, text: &str, app: &App) -> Effect {
+    pub(super) fn paste(&mut self, text: &str, scene: &Scene) -> Effect {
         match self {
-            Overlay::Form(view) => view.paste(text, app),
+            Overlay::Form(view) => view.paste(text, scene),
             Overlay::Review(state) => {
                 if state.paste(text) {
                     Effect::None
@@ -92,47 +92,16 @@ impl Overlay {
                 }
             }
             Overlay::Palette(view) => {
-                view.edit_query(TextEdit::Paste(text.to_string()), app);
+                view.edit_query(TextEdit::Paste(text.to_string()), scene);
                 Effect::None
             }
             Overlay::Search(view) => {
-                view.edit_query(TextEdit::Paste(text.to_string()), app);
+                view.edit_query(TextEdit::Paste(text.to_string()), scene);
                 Effect::None
             }
             Overlay::Filter(_) => Effect::FilterInput(TextEdit::Paste(text.to_string())),
             _ => no_field(),
         }
-    }
-}
-
-impl App {
-    /// A bracketed paste from the terminal.
-    pub fn paste(&mut self, text: &str) {
-        self.tick();
-        self.expire_status();
-        let chars = text.chars().count();
-        if chars > MAX_PASTE_CHARS {
-            self.set_status(
-                Level::Warn,
-                format!(
-                    "Nothing was pasted: {chars} characters is too long for a field (at most \
-                     {MAX_PASTE_CHARS}; a form's field takes long text in $EDITOR, {})",
-                    self.key_text(
-                        crate::action::Action::OpenEditor,
-                        crate::action::Context::Form
-                    )
-                ),
-            );
-            return;
-        }
-        let text = clean(text);
-        let effect = match self.overlay {
-            None => no_field(),
-            Some(_) => self
-                .with_top(|top, app| top.paste(&text, app))
-                .unwrap_or(Effect::None),
-        };
-        self.apply(effect);
     }
 }
 

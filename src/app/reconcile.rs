@@ -4,54 +4,15 @@
 //! worked out from the pack and the partner's records whenever they are needed (a few of each:
 //! cheap), so the list always matches the workspace, also after an undo.
 
-use super::App;
 use super::cursor::Cursor;
 use super::help::HelpView;
 use super::overlay::{Effect, Overlay};
+use super::scene::Scene;
 use super::status::Level;
 use crate::action::{Action, Context};
 use crate::document::Change;
 use crate::model::PartnerId;
 use crate::share::reconcile::{self, Difference};
-
-impl App {
-    /// Opens their side for the selected partner, when a pack from them was received.
-    pub(super) fn open_reconcile(&mut self) {
-        let Some((partner, name)) = self.selected_partner().map(|p| (p.id, p.name.clone())) else {
-            self.set_status(Level::Info, "Select a partner first");
-            return;
-        };
-        if reconcile::latest(self.ws(), partner).is_none() {
-            let text = format!(
-                "No pack received from {name} yet: `partnerdeck receive FILE` keeps the one they send"
-            );
-            self.set_status(Level::Info, text);
-            return;
-        }
-        self.open(Overlay::Reconcile(ReconcileView {
-            partner,
-            cursor: Cursor::default(),
-        }));
-    }
-
-    /// The differences between the partner's last pack and our records, with whether each was
-    /// noted in the log already.
-    pub fn reconcile_rows(&self, partner: PartnerId) -> Vec<(Difference, bool)> {
-        let (Some(received), Some(records)) = (
-            reconcile::latest(self.ws(), partner),
-            self.doc.index().records(self.ws(), partner),
-        ) else {
-            return Vec::new();
-        };
-        reconcile::differences(&records, &received.pack)
-            .into_iter()
-            .map(|d| {
-                let noted = reconcile::noted(&records, &d);
-                (d, noted)
-            })
-            .collect()
-    }
-}
 
 /// The list's state: whose pack, the selected difference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,9 +23,9 @@ pub struct ReconcileView {
 
 impl ReconcileView {
     /// The list's keys: move; accept, note or leave the selected difference; help, back.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
-        let rows = app.reconcile_rows(self.partner);
-        let (len, height) = (rows.len(), app.view_height());
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        let rows = scene.reconcile_rows(self.partner);
+        let (len, height) = (rows.len(), scene.view_height());
         let cursor = &mut self.cursor;
         cursor.reveal(len, height);
         if cursor.navigate(action, len, height) {
@@ -77,10 +38,10 @@ impl ReconcileView {
             (Action::Accept | Action::NoteDiscussed | Action::Leave, None) => {
                 Effect::Status(Level::Info, "Their side agrees with ours".into())
             }
-            (Action::Accept, Some(d)) => accept(self.partner, d, app),
+            (Action::Accept, Some(d)) => accept(self.partner, d, scene),
             (Action::NoteDiscussed, Some(d)) => {
-                let at = crate::model::serde_dates::to_second(app.now);
-                let ws = reconcile::note(app.ws(), self.partner, d, at);
+                let at = crate::model::serde_dates::to_second(scene.now);
+                let ws = reconcile::note(scene.ws(), self.partner, d, at);
                 Effect::Apply {
                     ws: Box::new(ws),
                     change: Change::named(format!("Noted: {} “{}” {}", d.kind, d.what, d.field))
@@ -102,15 +63,15 @@ impl ReconcileView {
 }
 
 /// Accepting a difference: our record takes their value, one undoable change.
-fn accept(partner: PartnerId, d: &Difference, app: &App) -> Effect {
+fn accept(partner: PartnerId, d: &Difference, scene: &Scene) -> Effect {
     let Some(fix) = &d.fix else {
-        let key = app.keymap.keys_text(Action::NoteDiscussed);
+        let key = scene.keymap.keys_text(Action::NoteDiscussed);
         return Effect::Status(
             Level::Info,
             format!("Their view: nothing to take into our records ({key} notes it in the log)"),
         );
     };
-    match reconcile::accept(app.ws(), partner, fix) {
+    match reconcile::accept(scene.ws(), partner, fix) {
         Some((ws, said)) => Effect::Apply {
             ws: Box::new(ws),
             change: Change::named(format!(
@@ -121,5 +82,25 @@ fn accept(partner: PartnerId, d: &Difference, app: &App) -> Effect {
             then: Vec::new(),
         },
         None => Effect::Status(Level::Warn, "That record is gone".into()),
+    }
+}
+
+impl Scene<'_> {
+    /// The differences between the partner's last pack and our records, with whether each was
+    /// noted in the log already.
+    pub fn reconcile_rows(&self, partner: PartnerId) -> Vec<(Difference, bool)> {
+        let (Some(received), Some(records)) = (
+            reconcile::latest(self.ws(), partner),
+            self.doc.index().records(self.ws(), partner),
+        ) else {
+            return Vec::new();
+        };
+        reconcile::differences(&records, &received.pack)
+            .into_iter()
+            .map(|d| {
+                let noted = reconcile::noted(&records, &d);
+                (d, noted)
+            })
+            .collect()
     }
 }

@@ -1,13 +1,13 @@
 //! A partner's commitments or celebrations as a list over the dashboard (`c`, `w`, also from the
 //! partner's details): add, edit (also `Enter`) and delete them there.
 
-use super::App;
 use super::confirm::ConfirmView;
 use super::confirm::Pending;
 use super::cursor::Cursor;
 use super::forms::{self, FormTarget};
 use super::help::HelpView;
 use super::overlay::{Effect, Overlay};
+use super::scene::Scene;
 use super::status::Level;
 use crate::action::Action;
 use crate::model::*;
@@ -27,32 +27,6 @@ impl RecordsKind {
     }
 }
 
-impl App {
-    /// Positions (in the workspace list of the kind) of a partner's records, in display order:
-    /// commitments by due date, celebrations newest first.
-    pub fn record_rows(&self, kind: RecordsKind, partner: PartnerId) -> Vec<usize> {
-        let Some(slots) = self.doc.index().slots(partner) else {
-            return Vec::new();
-        };
-        match kind {
-            RecordsKind::Commitments => slots.commitments.clone(),
-            RecordsKind::Celebrations => slots.celebrations.iter().rev().copied().collect(),
-        }
-    }
-
-    pub(super) fn open_records(&mut self, kind: RecordsKind) {
-        let Some(partner) = self.selected_partner().map(|p| p.id) else {
-            self.set_status(Level::Info, "Select a partner first");
-            return;
-        };
-        self.open(Overlay::Records(RecordsView {
-            kind,
-            partner,
-            cursor: Cursor::default(),
-        }));
-    }
-}
-
 /// The list's state: which records of whom, the selected one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RecordsView {
@@ -64,8 +38,8 @@ pub struct RecordsView {
 impl RecordsView {
     /// The list's keys: move; add, edit (also `Enter`) and delete open a form or a question
     /// over it; kept / missed mark the selected commitment; help, back.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
-        update(self.kind, self.partner, &mut self.cursor, action, app)
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        update(self.kind, self.partner, &mut self.cursor, action, scene)
     }
 }
 
@@ -74,12 +48,12 @@ fn update(
     partner: PartnerId,
     cursor: &mut Cursor,
     action: Action,
-    app: &App,
+    scene: &Scene,
 ) -> Effect {
-    let rows = app.record_rows(kind, partner);
-    let height = app.view_height();
+    let rows = scene.record_rows(kind, partner);
+    let height = scene.view_height();
     let selected = rows.get(cursor.selected).copied();
-    let name = app
+    let name = scene
         .ws()
         .partner_name(partner)
         .unwrap_or_default()
@@ -94,9 +68,9 @@ fn update(
             crate::action::Context::Records,
         ))),
         Action::Add | Action::Edit | Action::Open | Action::Delete
-            if app.doc.read_only().is_some() =>
+            if scene.doc.read_only().is_some() =>
         {
-            app.read_only_refusal()
+            scene.read_only_refusal()
         }
         Action::Add | Action::Edit | Action::Open => {
             let editing = if action == Action::Add {
@@ -109,15 +83,15 @@ fn update(
             }
             let (form, target) = match kind {
                 RecordsKind::Commitments => {
-                    let c = editing.map(|i| &app.ws().commitments[i]);
+                    let c = editing.map(|i| &scene.ws().commitments[i]);
                     (
                         forms::commitment_form(c, &name),
                         FormTarget::Commitment(partner, c.map(|c| c.id)),
                     )
                 }
                 RecordsKind::Celebrations => {
-                    let c = editing.map(|i| &app.ws().celebrations[i]);
-                    let done: Vec<&Milestone> = app
+                    let c = editing.map(|i| &scene.ws().celebrations[i]);
+                    let done: Vec<&Milestone> = scene
                         .ws()
                         .milestones
                         .iter()
@@ -130,17 +104,17 @@ fn update(
                 }
             };
             // Over this list, which comes back when the form closes.
-            Effect::Open(app.form_overlay(form, target))
+            Effect::Open(scene.form_overlay(form, target))
         }
         Action::MarkKept | Action::MarkMissed if kind == RecordsKind::Commitments => {
-            if app.doc.read_only().is_some() {
-                return app.read_only_refusal();
+            if scene.doc.read_only().is_some() {
+                return scene.read_only_refusal();
             }
             let Some(i) = selected else {
                 return nothing();
             };
-            let today = app.today();
-            let mut ws = Workspace::clone(app.ws());
+            let today = scene.today();
+            let mut ws = Workspace::clone(scene.ws());
             let c = &mut ws.commitments[i];
             let (outcome, word) = if action == Action::MarkKept {
                 (Outcome::Kept(today), "kept")
@@ -161,16 +135,16 @@ fn update(
             };
             let (question, pending) = match kind {
                 RecordsKind::Commitments => {
-                    let c = &app.ws().commitments[i];
+                    let c = &scene.ws().commitments[i];
                     (
-                        format!("Delete the commitment \"{}\"? {}", c.what, app.yes_no()),
+                        format!("Delete the commitment \"{}\"? {}", c.what, scene.yes_no()),
                         Pending::DeleteCommitment(c.id),
                     )
                 }
                 RecordsKind::Celebrations => {
-                    let c = &app.ws().celebrations[i];
+                    let c = &scene.ws().celebrations[i];
                     (
-                        format!("Delete the celebration \"{}\"? {}", c.how, app.yes_no()),
+                        format!("Delete the celebration \"{}\"? {}", c.how, scene.yes_no()),
                         Pending::DeleteCelebration(c.id),
                     )
                 }
@@ -179,5 +153,19 @@ fn update(
             Effect::Open(Overlay::Confirm(ConfirmView { question, pending }))
         }
         _ => Effect::None,
+    }
+}
+
+impl Scene<'_> {
+    /// Positions (in the workspace list of the kind) of a partner's records, in display order:
+    /// commitments by due date, celebrations newest first.
+    pub fn record_rows(&self, kind: RecordsKind, partner: PartnerId) -> Vec<usize> {
+        let Some(slots) = self.doc.index().slots(partner) else {
+            return Vec::new();
+        };
+        match kind {
+            RecordsKind::Commitments => slots.commitments.clone(),
+            RecordsKind::Celebrations => slots.celebrations.iter().rev().copied().collect(),
+        }
     }
 }

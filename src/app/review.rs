@@ -4,12 +4,12 @@
 //! (saved in the file, resumed where it stopped), discard it, or continue. `R` runs through
 //! every partner whose review is due.
 
-use super::App;
 use super::detail::{DetailLine, LineKind, practice_section};
 use super::form::{Field, FieldKind, Form};
 use super::form::{text_request, typed_request};
 use super::layers;
-use super::overlay::{Effect, Overlay};
+use super::overlay::Effect;
+use super::scene::Scene;
 use super::status::Level;
 use crate::action::{Action, Context};
 use crate::keymap::Key;
@@ -89,7 +89,7 @@ pub fn step_name(step: usize) -> String {
 }
 
 impl ReviewState {
-    fn new(partner: &Partner, today: NaiveDate) -> ReviewState {
+    pub(super) fn new(partner: &Partner, today: NaiveDate) -> ReviewState {
         ReviewState {
             partner: partner.id,
             started: today,
@@ -106,7 +106,7 @@ impl ReviewState {
         }
     }
 
-    fn from_draft(d: &ReviewDraft) -> ReviewState {
+    pub(super) fn from_draft(d: &ReviewDraft) -> ReviewState {
         let mut scores = [None; 8];
         for (slot, s) in scores.iter_mut().zip(&d.scores) {
             *slot = *s;
@@ -158,96 +158,398 @@ impl ReviewState {
     }
 }
 
-impl App {
-    /// Starts (or resumes) the review of the selected partner.
-    pub(super) fn start_review(&mut self) {
-        if self.refuse_read_only() {
-            return;
-        }
-        match self.selected_partner().map(|p| p.id) {
-            Some(id) => self.open_review(id, Batch::default()),
-            None => self.set_status(Level::Info, "Select a partner to review"),
-        }
+/// The layers for a review, by its step and what is typed.
+pub fn review_layers(state: &ReviewState) -> &'static [Context] {
+    if state.prompt {
+        return layers::REVIEW_PROMPT;
     }
+    match state.step {
+        1..=8 if state.notes[state.step - 1].value().is_empty() => layers::RATING_IDLE,
+        1..=8 => layers::RATING_NOTE,
+        FEEDBACK | NEXT => layers::REVIEW_TEXT,
+        ACTIONS => match state.action.fields.get(state.action.focus).map(|f| &f.kind) {
+            Some(FieldKind::Choice(_)) => layers::REVIEW_ACTION_CHOICE,
+            _ => layers::REVIEW_ACTION_TEXT,
+        },
+        _ => layers::REVIEW_IDLE,
+    }
+}
 
-    /// Queues every partner whose review is due and starts the first.
-    pub(super) fn start_due_reviews(&mut self) {
-        if self.refuse_read_only() {
-            return;
+impl ReviewState {
+    /// A key no binding claimed, typed in the review: into the note, the feedback, the action
+    /// being written or the next review date.
+    /// Pasted text for the field being written, if the step has one; false otherwise.
+    pub(super) fn paste(&mut self, text: &str) -> bool {
+        if self.prompt {
+            return false;
         }
-        // Most overdue first, then by name (those due today alphabetically).
-        let overdue = |id: PartnerId| {
-            self.doc
-                .overview()
-                .attention
-                .iter()
-                .find(|a| a.partner == id && a.kind == crate::insight::AttentionKind::ReviewDue)
-                .map_or(0, |a| a.days_overdue)
+        match self.step {
+            1..=8 => super::paste::insert(&mut self.notes[self.step - 1], text),
+            FEEDBACK => super::paste::insert(&mut self.feedback, text),
+            ACTIONS => return self.action.paste(text),
+            NEXT => super::paste::insert(&mut self.next, text),
+            _ => return false,
         };
-        let mut due: Vec<(i64, String, PartnerId)> = self
-            .doc
-            .rows()
-            .partners
-            .iter()
-            .filter_map(|i| self.summary(*i as usize))
-            .filter(|s| s.review_due && s.phase != Phase::Ended)
-            .map(|s| (overdue(s.partner), s.name.to_lowercase(), s.partner))
-            .collect();
-        if due.is_empty() {
-            self.set_status(Level::Info, "No review is due. Well kept!");
-            return;
-        }
-        due.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        let mut due: Vec<PartnerId> = due.into_iter().map(|(_, _, id)| id).collect();
-        due.reverse();
-        let total = due.len();
-        self.next_in_queue(Batch { queue: due, total });
+        true
     }
 
-    /// Opens the next review of a batch, if any is left.
-    pub(super) fn next_in_queue(&mut self, mut batch: Batch) {
-        if let Some(id) = batch.queue.pop() {
-            let n = batch.total - batch.queue.len();
-            let total = batch.total;
-            self.open_review(id, batch);
-            let name = self.ws().partner_name(id).unwrap_or_default().to_string();
-            self.set_status(Level::Info, format!("Review {n} of {total}: {name}"));
-        }
-    }
-
-    fn open_review(&mut self, id: PartnerId, batch: Batch) {
-        let Some(partner) = self.ws().partner(id) else {
+    pub(super) fn type_key(&mut self, key: Key) {
+        if self.prompt {
             return;
-        };
-        let state = match self.ws().drafts.iter().find(|d| d.partner == id) {
-            Some(d) => {
-                let s = ReviewState::from_draft(d);
-                self.set_status(
-                    Level::Info,
-                    format!(
-                        "Resumed the draft at step {} of {STEPS}: {}",
-                        s.step + 1,
-                        step_name(s.step)
-                    ),
-                );
-                s
+        }
+        let Some(request) = typed_request(key) else {
+            if self.step == ACTIONS {
+                self.action.type_key(key);
             }
-            None => ReviewState::new(partner, self.today()),
+            return;
         };
-        self.open(Overlay::Review(Box::new(ReviewState { batch, ..state })));
-    }
-
-    /// The position in a batch of reviews (`R`): "2 of 4".
-    pub fn review_position(&self) -> Option<(usize, usize)> {
-        match &self.overlay {
-            Some(Overlay::Review(state)) if state.batch.total > 1 => Some((
-                state.batch.total - state.batch.queue.len(),
-                state.batch.total,
-            )),
-            _ => None,
+        match self.step {
+            1..=8 => {
+                self.notes[self.step - 1].handle(request);
+            }
+            FEEDBACK => {
+                self.feedback.handle(request);
+            }
+            ACTIONS => self.action.type_key(key),
+            NEXT => {
+                self.next.handle(request);
+            }
+            _ => {}
         }
     }
 
+    /// The review's keys: rate, write, plan actions, move between steps, save at the summary;
+    /// `Esc` asks whether to keep a draft, discard, skip to the next partner or continue.
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        update(self, action, scene)
+    }
+}
+
+fn update(state: &mut ReviewState, action: Action, scene: &Scene) -> Effect {
+    state.error = None;
+    if state.prompt {
+        return match action {
+            Action::KeepDraft => keep_draft(state, scene),
+            Action::DiscardReview => discard(state, scene),
+            Action::ContinueReview | Action::Cancel => {
+                state.prompt = false;
+                Effect::None
+            }
+            Action::SkipReview if !state.batch.queue.is_empty() => skip(state, scene),
+            _ => Effect::None,
+        };
+    }
+    let mut effect = Effect::None;
+    let idle = match state.step {
+        0 | SUMMARY => true,
+        1..=8 => state.notes[state.step - 1].value().is_empty(),
+        _ => false,
+    };
+    match action {
+        // In the actions step Tab moves between the action's fields, as in forms, and on
+        // to the next step from the last one.
+        Action::StepNext
+            if state.step == ACTIONS && state.action.focus + 1 < state.action.fields.len() =>
+        {
+            state.action.next()
+        }
+        Action::StepPrev if state.step == ACTIONS && state.action.focus > 0 => state.action.prev(),
+        Action::StepNext => state.step = (state.step + 1).min(SUMMARY),
+        Action::StepPrev => state.step = state.step.saturating_sub(1),
+        Action::Cancel => state.prompt = true,
+        Action::Submit => match state.step {
+            ACTIONS => {
+                let text = state.action.get("Action").value().trim().to_string();
+                if text.is_empty() {
+                    state.step += 1;
+                } else {
+                    let due_text = state.action.get("Due").value().trim().to_string();
+                    let due = if due_text.is_empty() {
+                        Ok(None)
+                    } else {
+                        parse_date(&due_text, scene.today()).map(Some)
+                    };
+                    match due {
+                        Ok(due) => {
+                            let kind = ActionKind::ALL[state.action.get("Becomes").choice];
+                            state.actions.push(PlannedAction { kind, text, due });
+                            state.action = action_form();
+                        }
+                        Err(e) => state.error = Some(e.to_string()),
+                    }
+                }
+            }
+            SUMMARY => effect = save(state, scene),
+            // An unrated practice is said at once, where it can be rated (not only at the
+            // summary); stepping on (Tab) leaves it for later.
+            1..=8 if state.scores[state.step - 1].is_none() => {
+                let key = |a| scene.keymap.key_text(a, super::layers::RATING_NOTE);
+                state.error = Some(format!(
+                    "{} is not rated yet: {} rates it ({} starts at 1, {} at 5); {} leaves it for later",
+                    Practice::ALL[state.step - 1].label(),
+                    rating_keys_text(scene),
+                    key(Action::RateUp),
+                    key(Action::RateDown),
+                    key(Action::StepNext),
+                ));
+            }
+            _ => state.step += 1,
+        },
+        // Nothing typed: move between steps (not past the summary).
+        Action::StepForward if idle && state.step < SUMMARY => state.step += 1,
+        Action::StepBack if idle => state.step = state.step.saturating_sub(1),
+        _ => match state.step {
+            1..=8 => {
+                let i = state.step - 1;
+                match action {
+                    // A digit rates and goes on (a note: type it first and rate with ↑/↓,
+                    // or come back with ←).
+                    _ if action.rating().is_some() => {
+                        state.scores[i] = action.rating();
+                        state.step += 1;
+                    }
+                    // From unrated, up starts at the bottom of the scale and down at its top.
+                    Action::RateUp => {
+                        state.scores[i] = Some(state.scores[i].map_or(1, |s| (s + 1).min(5)))
+                    }
+                    Action::RateDown => {
+                        state.scores[i] =
+                            Some(state.scores[i].map_or(5, |s| s.saturating_sub(1).max(1)))
+                    }
+                    _ => {
+                        if let Some(r) = text_request(action) {
+                            state.notes[i].handle(r);
+                        }
+                    }
+                }
+            }
+            FEEDBACK => {
+                if let Some(r) = text_request(action) {
+                    state.feedback.handle(r);
+                }
+            }
+            NEXT => {
+                if let Some(r) = text_request(action) {
+                    state.next.handle(r);
+                }
+            }
+            ACTIONS => match action {
+                Action::ActionFieldNext => state.action.next(),
+                Action::ActionFieldPrev => state.action.prev(),
+                // Removing the last planned action: its own key, or deleting on an empty
+                // action.
+                Action::RemoveLastAction => {
+                    state.actions.pop();
+                }
+                Action::DeleteBack | Action::DeleteForward
+                    if state.action.focus == 0 && state.action.get("Action").value().is_empty() =>
+                {
+                    state.actions.pop();
+                }
+                _ => {
+                    state.action.edit(action);
+                }
+            },
+            _ => {}
+        },
+    }
+    effect
+}
+
+/// Drops the review being written (and its kept draft, if any).
+fn discard(state: &ReviewState, scene: &Scene) -> Effect {
+    let partner = state.partner;
+    // The rest of the batch goes with it.
+    let done = if scene.ws().drafts.iter().any(|d| d.partner == partner) {
+        let mut ws = crate::model::Workspace::clone(scene.ws());
+        ws.drafts.retain(|d| d.partner != partner);
+        Effect::Apply {
+            ws: Box::new(ws),
+            change: "Draft review discarded".into(),
+            then: Vec::new(),
+        }
+    } else {
+        Effect::Status(Level::Info, "Review discarded".to_string())
+    };
+    Effect::Several(vec![Effect::Close, done])
+}
+
+/// Leaves this partner's review for later (a draft is kept when something was rated or
+/// written) and goes on with the next in the batch.
+fn skip(state: &ReviewState, scene: &Scene) -> Effect {
+    let name = scene
+        .ws()
+        .partner_name(state.partner)
+        .unwrap_or_default()
+        .to_string();
+    let mut effects = vec![Effect::Close];
+    if state.started_anything() {
+        let mut ws = crate::model::Workspace::clone(scene.ws());
+        ws.drafts.retain(|d| d.partner != state.partner);
+        ws.drafts.push(state.draft());
+        ws.drafts.sort_by_key(|d| d.partner);
+        effects.push(Effect::Apply {
+            ws: Box::new(ws),
+            change: crate::document::Change::named(format!("Kept a draft review of {name}"))
+                .saying(format!("Skipped {name}; its draft is kept")),
+            then: Vec::new(),
+        });
+    }
+    effects.push(Effect::NextReview(state.batch.clone()));
+    Effect::Several(effects)
+}
+
+/// Keeps what was written as a draft (the rest of the batch goes with the review).
+fn keep_draft(state: &ReviewState, scene: &Scene) -> Effect {
+    let mut ws = crate::model::Workspace::clone(scene.ws());
+    ws.drafts.retain(|d| d.partner != state.partner);
+    ws.drafts.push(state.draft());
+    ws.drafts.sort_by_key(|d| d.partner);
+    let message = format!(
+        "Draft kept: {} on the partner resumes it",
+        scene.key_text(Action::Review, Context::Dashboard)
+    );
+    let name = scene.ws().partner_name(state.partner).unwrap_or_default();
+    Effect::Several(vec![
+        Effect::Close,
+        Effect::Apply {
+            ws: Box::new(ws),
+            change: crate::document::Change::named(format!("Kept a draft review of {name}"))
+                .saying(message),
+            then: Vec::new(),
+        },
+    ])
+}
+
+/// The keys that rate 1 to 5, as `1–5` (or one by one when rebound apart).
+pub fn rating_keys_text(scene: &Scene) -> String {
+    let keys: Vec<String> = Action::RATINGS
+        .iter()
+        .map(|a| scene.keymap.key_text(*a, super::layers::RATING_IDLE))
+        .collect();
+    let single: Vec<char> = keys
+        .iter()
+        .filter_map(|k| {
+            let mut c = k.chars();
+            c.next().filter(|_| c.next().is_none())
+        })
+        .collect();
+    let consecutive =
+        single.len() == keys.len() && single.windows(2).all(|w| w[0] as u32 + 1 == w[1] as u32);
+    if consecutive {
+        format!("{}–{}", keys[0], keys[keys.len() - 1])
+    } else {
+        keys.join("/")
+    }
+}
+
+/// Saves the review (with its planned actions as records) and goes on with the next in the
+/// batch; a missing rating or a wrong date sends the user back to that step instead.
+fn save(state: &mut ReviewState, scene: &Scene) -> Effect {
+    if let Some(i) = state.scores.iter().position(Option::is_none) {
+        state.step = i + 1;
+        state.error = Some(format!("Rate {} first (1–5)", Practice::ALL[i].label()));
+        return Effect::None;
+    }
+    let next = match parse_date(state.next.value(), scene.today()) {
+        Ok(d) => d,
+        Err(e) => {
+            state.step = NEXT;
+            state.error = Some(e.to_string());
+            return Effect::None;
+        }
+    };
+    let state = state.clone();
+    let mut ratings = Ratings::uniform(3);
+    for (i, p) in Practice::ALL.iter().enumerate() {
+        let r = ratings.get_mut(*p);
+        r.score = state.scores[i].unwrap_or(3);
+        r.note = state.notes[i].value().trim().to_string();
+    }
+    let mut ws = crate::model::Workspace::clone(scene.ws());
+    let review = ReviewId(ws.allocate_id());
+    let fallback_due = scene.today() + chrono::Days::new(14);
+    for a in &state.actions {
+        let due = a.due.unwrap_or(fallback_due);
+        let action = match a.kind {
+            ActionKind::Goal => {
+                let id = GoalId(ws.allocate_id());
+                ws.goals.push(Goal {
+                    id,
+                    partner: state.partner,
+                    title: a.text.clone(),
+                    metric: String::new(),
+                    unit: String::new(),
+                    baseline: 0.0,
+                    target: None,
+                    current: 0.0,
+                    owner: Owner::Joint,
+                    start: scene.today(),
+                    due: a.due,
+                    status: GoalStatus::Active,
+                });
+                ActionRecord::Goal(id)
+            }
+            ActionKind::Milestone => {
+                let id = MilestoneId(ws.allocate_id());
+                ws.milestones.push(Milestone {
+                    id,
+                    partner: state.partner,
+                    goal: None,
+                    title: a.text.clone(),
+                    due,
+                    done: None,
+                });
+                ActionRecord::Milestone(id)
+            }
+            ActionKind::OurCommitment | ActionKind::TheirCommitment => {
+                let id = CommitmentId(ws.allocate_id());
+                ws.commitments.push(Commitment {
+                    id,
+                    partner: state.partner,
+                    side: if a.kind == ActionKind::OurCommitment {
+                        Side::Us
+                    } else {
+                        Side::Them
+                    },
+                    what: a.text.clone(),
+                    due,
+                    outcome: None,
+                });
+                ActionRecord::Commitment(id)
+            }
+        };
+        ws.review_actions.push(ReviewLink { review, action });
+    }
+    ws.reviews.push(Review {
+        id: review,
+        partner: state.partner,
+        date: scene.today(),
+        ratings,
+        feedback: state.feedback.value().trim().to_string(),
+        next_review: Some(next),
+    });
+    ws.drafts.retain(|d| d.partner != state.partner);
+    let name = ws
+        .partner_name(state.partner)
+        .unwrap_or_default()
+        .to_string();
+    let message = format!(
+        "Review of {name} saved with {} action{}; next review {next}",
+        state.actions.len(),
+        if state.actions.len() == 1 { "" } else { "s" }
+    );
+    Effect::Several(vec![
+        Effect::Close,
+        Effect::Apply {
+            ws: Box::new(ws),
+            change: crate::document::Change::named(format!("Review of {name}")).saying(message),
+            then: vec![Effect::NextReview(state.batch)],
+        },
+    ])
+}
+
+impl Scene<'_> {
     /// What the look-back step shows: the last review, its actions and whether they were done,
     /// commitments due since, and the log since, in brief.
     pub fn look_back(&self, partner: PartnerId) -> Vec<DetailLine> {
@@ -416,395 +718,4 @@ impl App {
             });
         (lines, previous)
     }
-}
-
-/// The layers for a review, by its step and what is typed.
-pub fn review_layers(state: &ReviewState) -> &'static [Context] {
-    if state.prompt {
-        return layers::REVIEW_PROMPT;
-    }
-    match state.step {
-        1..=8 if state.notes[state.step - 1].value().is_empty() => layers::RATING_IDLE,
-        1..=8 => layers::RATING_NOTE,
-        FEEDBACK | NEXT => layers::REVIEW_TEXT,
-        ACTIONS => match state.action.fields.get(state.action.focus).map(|f| &f.kind) {
-            Some(FieldKind::Choice(_)) => layers::REVIEW_ACTION_CHOICE,
-            _ => layers::REVIEW_ACTION_TEXT,
-        },
-        _ => layers::REVIEW_IDLE,
-    }
-}
-
-impl ReviewState {
-    /// A key no binding claimed, typed in the review: into the note, the feedback, the action
-    /// being written or the next review date.
-    /// Pasted text for the field being written, if the step has one; false otherwise.
-    pub(super) fn paste(&mut self, text: &str) -> bool {
-        if self.prompt {
-            return false;
-        }
-        match self.step {
-            1..=8 => super::paste::insert(&mut self.notes[self.step - 1], text),
-            FEEDBACK => super::paste::insert(&mut self.feedback, text),
-            ACTIONS => return self.action.paste(text),
-            NEXT => super::paste::insert(&mut self.next, text),
-            _ => return false,
-        };
-        true
-    }
-
-    pub(super) fn type_key(&mut self, key: Key) {
-        if self.prompt {
-            return;
-        }
-        let Some(request) = typed_request(key) else {
-            if self.step == ACTIONS {
-                self.action.type_key(key);
-            }
-            return;
-        };
-        match self.step {
-            1..=8 => {
-                self.notes[self.step - 1].handle(request);
-            }
-            FEEDBACK => {
-                self.feedback.handle(request);
-            }
-            ACTIONS => self.action.type_key(key),
-            NEXT => {
-                self.next.handle(request);
-            }
-            _ => {}
-        }
-    }
-
-    /// The review's keys: rate, write, plan actions, move between steps, save at the summary;
-    /// `Esc` asks whether to keep a draft, discard, skip to the next partner or continue.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
-        update(self, action, app)
-    }
-}
-
-fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
-    state.error = None;
-    if state.prompt {
-        return match action {
-            Action::KeepDraft => keep_draft(state, app),
-            Action::DiscardReview => discard(state, app),
-            Action::ContinueReview | Action::Cancel => {
-                state.prompt = false;
-                Effect::None
-            }
-            Action::SkipReview if !state.batch.queue.is_empty() => skip(state, app),
-            _ => Effect::None,
-        };
-    }
-    let mut effect = Effect::None;
-    let idle = match state.step {
-        0 | SUMMARY => true,
-        1..=8 => state.notes[state.step - 1].value().is_empty(),
-        _ => false,
-    };
-    match action {
-        // In the actions step Tab moves between the action's fields, as in forms, and on
-        // to the next step from the last one.
-        Action::StepNext
-            if state.step == ACTIONS && state.action.focus + 1 < state.action.fields.len() =>
-        {
-            state.action.next()
-        }
-        Action::StepPrev if state.step == ACTIONS && state.action.focus > 0 => state.action.prev(),
-        Action::StepNext => state.step = (state.step + 1).min(SUMMARY),
-        Action::StepPrev => state.step = state.step.saturating_sub(1),
-        Action::Cancel => state.prompt = true,
-        Action::Submit => match state.step {
-            ACTIONS => {
-                let text = state.action.get("Action").value().trim().to_string();
-                if text.is_empty() {
-                    state.step += 1;
-                } else {
-                    let due_text = state.action.get("Due").value().trim().to_string();
-                    let due = if due_text.is_empty() {
-                        Ok(None)
-                    } else {
-                        parse_date(&due_text, app.today()).map(Some)
-                    };
-                    match due {
-                        Ok(due) => {
-                            let kind = ActionKind::ALL[state.action.get("Becomes").choice];
-                            state.actions.push(PlannedAction { kind, text, due });
-                            state.action = action_form();
-                        }
-                        Err(e) => state.error = Some(e.to_string()),
-                    }
-                }
-            }
-            SUMMARY => effect = save(state, app),
-            // An unrated practice is said at once, where it can be rated (not only at the
-            // summary); stepping on (Tab) leaves it for later.
-            1..=8 if state.scores[state.step - 1].is_none() => {
-                let key = |a| app.keymap.key_text(a, super::layers::RATING_NOTE);
-                state.error = Some(format!(
-                    "{} is not rated yet: {} rates it ({} starts at 1, {} at 5); {} leaves it for later",
-                    Practice::ALL[state.step - 1].label(),
-                    rating_keys_text(app),
-                    key(Action::RateUp),
-                    key(Action::RateDown),
-                    key(Action::StepNext),
-                ));
-            }
-            _ => state.step += 1,
-        },
-        // Nothing typed: move between steps (not past the summary).
-        Action::StepForward if idle && state.step < SUMMARY => state.step += 1,
-        Action::StepBack if idle => state.step = state.step.saturating_sub(1),
-        _ => match state.step {
-            1..=8 => {
-                let i = state.step - 1;
-                match action {
-                    // A digit rates and goes on (a note: type it first and rate with ↑/↓,
-                    // or come back with ←).
-                    _ if action.rating().is_some() => {
-                        state.scores[i] = action.rating();
-                        state.step += 1;
-                    }
-                    // From unrated, up starts at the bottom of the scale and down at its top.
-                    Action::RateUp => {
-                        state.scores[i] = Some(state.scores[i].map_or(1, |s| (s + 1).min(5)))
-                    }
-                    Action::RateDown => {
-                        state.scores[i] =
-                            Some(state.scores[i].map_or(5, |s| s.saturating_sub(1).max(1)))
-                    }
-                    _ => {
-                        if let Some(r) = text_request(action) {
-                            state.notes[i].handle(r);
-                        }
-                    }
-                }
-            }
-            FEEDBACK => {
-                if let Some(r) = text_request(action) {
-                    state.feedback.handle(r);
-                }
-            }
-            NEXT => {
-                if let Some(r) = text_request(action) {
-                    state.next.handle(r);
-                }
-            }
-            ACTIONS => match action {
-                Action::ActionFieldNext => state.action.next(),
-                Action::ActionFieldPrev => state.action.prev(),
-                // Removing the last planned action: its own key, or deleting on an empty
-                // action.
-                Action::RemoveLastAction => {
-                    state.actions.pop();
-                }
-                Action::DeleteBack | Action::DeleteForward
-                    if state.action.focus == 0 && state.action.get("Action").value().is_empty() =>
-                {
-                    state.actions.pop();
-                }
-                _ => {
-                    state.action.edit(action);
-                }
-            },
-            _ => {}
-        },
-    }
-    effect
-}
-
-/// Drops the review being written (and its kept draft, if any).
-fn discard(state: &ReviewState, app: &App) -> Effect {
-    let partner = state.partner;
-    // The rest of the batch goes with it.
-    let done = if app.ws().drafts.iter().any(|d| d.partner == partner) {
-        let mut ws = crate::model::Workspace::clone(app.ws());
-        ws.drafts.retain(|d| d.partner != partner);
-        Effect::Apply {
-            ws: Box::new(ws),
-            change: "Draft review discarded".into(),
-            then: Vec::new(),
-        }
-    } else {
-        Effect::Status(Level::Info, "Review discarded".to_string())
-    };
-    Effect::Several(vec![Effect::Close, done])
-}
-
-/// Leaves this partner's review for later (a draft is kept when something was rated or
-/// written) and goes on with the next in the batch.
-fn skip(state: &ReviewState, app: &App) -> Effect {
-    let name = app
-        .ws()
-        .partner_name(state.partner)
-        .unwrap_or_default()
-        .to_string();
-    let mut effects = vec![Effect::Close];
-    if state.started_anything() {
-        let mut ws = crate::model::Workspace::clone(app.ws());
-        ws.drafts.retain(|d| d.partner != state.partner);
-        ws.drafts.push(state.draft());
-        ws.drafts.sort_by_key(|d| d.partner);
-        effects.push(Effect::Apply {
-            ws: Box::new(ws),
-            change: crate::document::Change::named(format!("Kept a draft review of {name}"))
-                .saying(format!("Skipped {name}; its draft is kept")),
-            then: Vec::new(),
-        });
-    }
-    effects.push(Effect::NextReview(state.batch.clone()));
-    Effect::Several(effects)
-}
-
-/// Keeps what was written as a draft (the rest of the batch goes with the review).
-fn keep_draft(state: &ReviewState, app: &App) -> Effect {
-    let mut ws = crate::model::Workspace::clone(app.ws());
-    ws.drafts.retain(|d| d.partner != state.partner);
-    ws.drafts.push(state.draft());
-    ws.drafts.sort_by_key(|d| d.partner);
-    let message = format!(
-        "Draft kept: {} on the partner resumes it",
-        app.key_text(Action::Review, Context::Dashboard)
-    );
-    let name = app.ws().partner_name(state.partner).unwrap_or_default();
-    Effect::Several(vec![
-        Effect::Close,
-        Effect::Apply {
-            ws: Box::new(ws),
-            change: crate::document::Change::named(format!("Kept a draft review of {name}"))
-                .saying(message),
-            then: Vec::new(),
-        },
-    ])
-}
-
-/// The keys that rate 1 to 5, as `1–5` (or one by one when rebound apart).
-pub fn rating_keys_text(app: &App) -> String {
-    let keys: Vec<String> = Action::RATINGS
-        .iter()
-        .map(|a| app.keymap.key_text(*a, super::layers::RATING_IDLE))
-        .collect();
-    let single: Vec<char> = keys
-        .iter()
-        .filter_map(|k| {
-            let mut c = k.chars();
-            c.next().filter(|_| c.next().is_none())
-        })
-        .collect();
-    let consecutive =
-        single.len() == keys.len() && single.windows(2).all(|w| w[0] as u32 + 1 == w[1] as u32);
-    if consecutive {
-        format!("{}–{}", keys[0], keys[keys.len() - 1])
-    } else {
-        keys.join("/")
-    }
-}
-
-/// Saves the review (with its planned actions as records) and goes on with the next in the
-/// batch; a missing rating or a wrong date sends the user back to that step instead.
-fn save(state: &mut ReviewState, app: &App) -> Effect {
-    if let Some(i) = state.scores.iter().position(Option::is_none) {
-        state.step = i + 1;
-        state.error = Some(format!("Rate {} first (1–5)", Practice::ALL[i].label()));
-        return Effect::None;
-    }
-    let next = match parse_date(state.next.value(), app.today()) {
-        Ok(d) => d,
-        Err(e) => {
-            state.step = NEXT;
-            state.error = Some(e.to_string());
-            return Effect::None;
-        }
-    };
-    let state = state.clone();
-    let mut ratings = Ratings::uniform(3);
-    for (i, p) in Practice::ALL.iter().enumerate() {
-        let r = ratings.get_mut(*p);
-        r.score = state.scores[i].unwrap_or(3);
-        r.note = state.notes[i].value().trim().to_string();
-    }
-    let mut ws = crate::model::Workspace::clone(app.ws());
-    let review = ReviewId(ws.allocate_id());
-    let fallback_due = app.today() + chrono::Days::new(14);
-    for a in &state.actions {
-        let due = a.due.unwrap_or(fallback_due);
-        let action = match a.kind {
-            ActionKind::Goal => {
-                let id = GoalId(ws.allocate_id());
-                ws.goals.push(Goal {
-                    id,
-                    partner: state.partner,
-                    title: a.text.clone(),
-                    metric: String::new(),
-                    unit: String::new(),
-                    baseline: 0.0,
-                    target: None,
-                    current: 0.0,
-                    owner: Owner::Joint,
-                    start: app.today(),
-                    due: a.due,
-                    status: GoalStatus::Active,
-                });
-                ActionRecord::Goal(id)
-            }
-            ActionKind::Milestone => {
-                let id = MilestoneId(ws.allocate_id());
-                ws.milestones.push(Milestone {
-                    id,
-                    partner: state.partner,
-                    goal: None,
-                    title: a.text.clone(),
-                    due,
-                    done: None,
-                });
-                ActionRecord::Milestone(id)
-            }
-            ActionKind::OurCommitment | ActionKind::TheirCommitment => {
-                let id = CommitmentId(ws.allocate_id());
-                ws.commitments.push(Commitment {
-                    id,
-                    partner: state.partner,
-                    side: if a.kind == ActionKind::OurCommitment {
-                        Side::Us
-                    } else {
-                        Side::Them
-                    },
-                    what: a.text.clone(),
-                    due,
-                    outcome: None,
-                });
-                ActionRecord::Commitment(id)
-            }
-        };
-        ws.review_actions.push(ReviewLink { review, action });
-    }
-    ws.reviews.push(Review {
-        id: review,
-        partner: state.partner,
-        date: app.today(),
-        ratings,
-        feedback: state.feedback.value().trim().to_string(),
-        next_review: Some(next),
-    });
-    ws.drafts.retain(|d| d.partner != state.partner);
-    let name = ws
-        .partner_name(state.partner)
-        .unwrap_or_default()
-        .to_string();
-    let message = format!(
-        "Review of {name} saved with {} action{}; next review {next}",
-        state.actions.len(),
-        if state.actions.len() == 1 { "" } else { "s" }
-    );
-    Effect::Several(vec![
-        Effect::Close,
-        Effect::Apply {
-            ws: Box::new(ws),
-            change: crate::document::Change::named(format!("Review of {name}")).saying(message),
-            then: vec![Effect::NextReview(state.batch)],
-        },
-    ])
 }

@@ -4,8 +4,26 @@
 //! everywhere (help over a list, a form over a list, a question over a form).
 
 use super::App;
+use super::confirm::{ConfirmView, Pending};
+use super::conflicts::ConflictsView;
+use super::cursor::Cursor;
+use super::detail::RecordRef;
+use super::detail_view::DetailView;
+use super::health_chart::HealthChart;
+use super::messages::MessagesView;
 use super::overlay::{Effect, Overlay};
+use super::palette::{PaletteView, SearchView};
+use super::pane::Pane;
+use super::reconcile::ReconcileView;
+use super::records::{RecordsKind, RecordsView};
+use super::review::{Batch, ReviewState, STEPS, step_name};
+use super::scene::Scene;
+use super::status::Level;
+use super::views::{AttentionView, OverviewSort, OverviewView};
 use crate::action::Action;
+use crate::model::{PartnerId, Phase};
+use crate::share::reconcile;
+use tui_input::Input;
 
 impl App {
     /// Opens `overlay` over whatever is open (which comes back when it closes).
@@ -72,9 +90,9 @@ impl App {
     }
 
     /// Runs `f` on the top overlay, taken off while `f` reads the app.
-    pub(super) fn with_top<R>(&mut self, f: impl FnOnce(&mut Overlay, &App) -> R) -> Option<R> {
+    pub(super) fn with_top<R>(&mut self, f: impl FnOnce(&mut Overlay, &Scene) -> R) -> Option<R> {
         let mut top = self.overlay.take()?;
-        let out = f(&mut top, self);
+        let out = f(&mut top, &self.scene());
         self.overlay = Some(top);
         Some(out)
     }
@@ -128,6 +146,213 @@ impl App {
                     self.apply(effect);
                 }
             }
+        }
+    }
+}
+
+// Opening the views: each is built from what the app holds, then pushed on the stack.
+impl App {
+    /// Asks a question. Over a form it is opened over it (the form comes back on "no" to
+    /// discarding it), and over a filter being typed (typing goes on after the answer);
+    /// anything else open is replaced by it.
+    pub(super) fn confirm(&mut self, question: impl Into<String>, pending: Pending) {
+        let question = Overlay::Confirm(ConfirmView {
+            question: question.into(),
+            pending,
+        });
+        match self.overlay {
+            Some(Overlay::Form(_) | Overlay::Filter(_)) => self.open(question),
+            _ => self.replace(question),
+        }
+    }
+
+    /// Opens the list (also at start, when the file holds conflicts).
+    pub fn open_conflicts(&mut self) {
+        if self.ws().conflicts.is_empty() {
+            self.set_status(Level::Info, "No merge conflicts to decide");
+            return;
+        }
+        self.open(Overlay::Conflicts(ConflictsView::default()));
+    }
+
+    /// Opens the details of the record selected in the focused pane.
+    pub(super) fn open_detail(&mut self) {
+        let record = match self.focus {
+            Pane::Partners => self.selected_partner().map(|p| RecordRef::Partner(p.id)),
+            Pane::Goals => self
+                .selected_row(Pane::Goals)
+                .map(|i| RecordRef::Goal(self.ws().goals[i].id)),
+            Pane::Timeline => self
+                .selected_row(Pane::Timeline)
+                .map(|i| RecordRef::Milestone(self.ws().milestones[i].id)),
+            Pane::Log => self
+                .selected_row(Pane::Log)
+                .map(|i| RecordRef::Interaction(self.ws().interactions[i].id)),
+        };
+        match record {
+            Some(record) => {
+                let view = DetailView::new(&self.scene(), record);
+                self.open(Overlay::Detail(view));
+            }
+            None => self.set_status(Level::Info, "Nothing selected"),
+        }
+    }
+
+    /// The health chart of the partner whose details are open (under other overlays too).
+    pub fn detail_chart(&self) -> Option<&HealthChart> {
+        self.stack().find_map(|o| match o {
+            Overlay::Detail(view) => view.chart.as_ref(),
+            _ => None,
+        })
+    }
+
+    /// Opens the recent messages, or closes them when they are open.
+    pub(super) fn toggle_messages(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Messages(_))) {
+            self.close();
+        } else {
+            self.open(Overlay::Messages(MessagesView::default()));
+        }
+    }
+
+    pub(super) fn open_records(&mut self, kind: RecordsKind) {
+        let Some(partner) = self.selected_partner().map(|p| p.id) else {
+            self.set_status(Level::Info, "Select a partner first");
+            return;
+        };
+        self.open(Overlay::Records(RecordsView {
+            kind,
+            partner,
+            cursor: Cursor::default(),
+        }));
+    }
+
+    /// Opens their side for the selected partner, when a pack from them was received.
+    pub(super) fn open_reconcile(&mut self) {
+        let Some((partner, name)) = self.selected_partner().map(|p| (p.id, p.name.clone())) else {
+            self.set_status(Level::Info, "Select a partner first");
+            return;
+        };
+        if reconcile::latest(self.ws(), partner).is_none() {
+            let text = format!(
+                "No pack received from {name} yet: `partnerdeck receive FILE` keeps the one they send"
+            );
+            self.set_status(Level::Info, text);
+            return;
+        }
+        self.open(Overlay::Reconcile(ReconcileView {
+            partner,
+            cursor: Cursor::default(),
+        }));
+    }
+
+    pub(super) fn open_attention(&mut self) {
+        self.open(Overlay::Attention(AttentionView::default()));
+    }
+
+    pub(super) fn open_overview(&mut self) {
+        let view = OverviewView::new(&self.scene(), OverviewSort::Health);
+        self.open(Overlay::Overview(view));
+    }
+
+    pub(super) fn open_palette(&mut self) {
+        self.open(Overlay::Palette(PaletteView {
+            input: Input::default(),
+            matches: super::palette::palette_actions(),
+            cursor: Cursor::default(),
+        }));
+    }
+
+    pub(super) fn open_search(&mut self) {
+        self.open(Overlay::Search(SearchView::default()));
+    }
+
+    /// Starts (or resumes) the review of the selected partner.
+    pub(super) fn start_review(&mut self) {
+        if self.refuse_read_only() {
+            return;
+        }
+        match self.selected_partner().map(|p| p.id) {
+            Some(id) => self.open_review(id, Batch::default()),
+            None => self.set_status(Level::Info, "Select a partner to review"),
+        }
+    }
+
+    /// Queues every partner whose review is due and starts the first.
+    pub(super) fn start_due_reviews(&mut self) {
+        if self.refuse_read_only() {
+            return;
+        }
+        // Most overdue first, then by name (those due today alphabetically).
+        let overdue = |id: PartnerId| {
+            self.doc
+                .overview()
+                .attention
+                .iter()
+                .find(|a| a.partner == id && a.kind == crate::insight::AttentionKind::ReviewDue)
+                .map_or(0, |a| a.days_overdue)
+        };
+        let mut due: Vec<(i64, String, PartnerId)> = self
+            .doc
+            .rows()
+            .partners
+            .iter()
+            .filter_map(|i| self.scene().summary(*i as usize))
+            .filter(|s| s.review_due && s.phase != Phase::Ended)
+            .map(|s| (overdue(s.partner), s.name.to_lowercase(), s.partner))
+            .collect();
+        if due.is_empty() {
+            self.set_status(Level::Info, "No review is due. Well kept!");
+            return;
+        }
+        due.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let mut due: Vec<PartnerId> = due.into_iter().map(|(_, _, id)| id).collect();
+        due.reverse();
+        let total = due.len();
+        self.next_in_queue(Batch { queue: due, total });
+    }
+
+    /// Opens the next review of a batch, if any is left.
+    pub(super) fn next_in_queue(&mut self, mut batch: Batch) {
+        if let Some(id) = batch.queue.pop() {
+            let n = batch.total - batch.queue.len();
+            let total = batch.total;
+            self.open_review(id, batch);
+            let name = self.ws().partner_name(id).unwrap_or_default().to_string();
+            self.set_status(Level::Info, format!("Review {n} of {total}: {name}"));
+        }
+    }
+
+    fn open_review(&mut self, id: PartnerId, batch: Batch) {
+        let Some(partner) = self.ws().partner(id) else {
+            return;
+        };
+        let state = match self.ws().drafts.iter().find(|d| d.partner == id) {
+            Some(d) => {
+                let s = ReviewState::from_draft(d);
+                self.set_status(
+                    Level::Info,
+                    format!(
+                        "Resumed the draft at step {} of {STEPS}: {}",
+                        s.step + 1,
+                        step_name(s.step)
+                    ),
+                );
+                s
+            }
+            None => ReviewState::new(partner, self.today()),
+        };
+        self.open(Overlay::Review(Box::new(ReviewState { batch, ..state })));
+    }
+
+    /// The position in a batch of reviews (`R`): "2 of 4".
+    pub fn review_position(&self) -> Option<(usize, usize)> {
+        match &self.overlay {
+            Some(Overlay::Review(state)) if state.batch.total > 1 => Some((
+                state.batch.total - state.batch.queue.len(),
+                state.batch.total,
+            )),
+            _ => None,
         }
     }
 }

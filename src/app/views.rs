@@ -2,11 +2,10 @@
 //! portfolio overview (every partner's health and practices, sortable). `Enter` in either jumps
 //! to the record on the dashboard, where the action keys work on it.
 
-use super::App;
 use super::cursor::Cursor;
 use super::help::HelpView;
 use super::overlay::{Effect, Overlay};
-use super::pane::Pane;
+use super::scene::Scene;
 use super::status::Level;
 use crate::action::{Action, Context};
 use crate::insight::RecordRef as Target;
@@ -47,114 +46,6 @@ impl OverviewSort {
     }
 }
 
-impl App {
-    /// Rows visible in a full-screen list view.
-    pub fn view_height(&self) -> usize {
-        self.screen.area.height.saturating_sub(6).max(1) as usize
-    }
-
-    pub(super) fn open_attention(&mut self) {
-        self.open(Overlay::Attention(AttentionView::default()));
-    }
-
-    pub(super) fn open_overview(&mut self) {
-        let view = OverviewView::new(self, OverviewSort::Health);
-        self.open(Overlay::Overview(view));
-    }
-
-    /// Partner positions in the order of `sort`.
-    pub fn overview_order(&self, sort: OverviewSort) -> Vec<u32> {
-        let mut order = self.doc.rows().partners.clone();
-        let key = |i: &u32| self.summary(*i as usize);
-        match sort {
-            OverviewSort::Name => {}
-            OverviewSort::Health => order.sort_by_key(|i| key(i).map_or(0, |s| s.health)),
-            // The longest without contact first: never contacted before everyone, then the
-            // most days since.
-            OverviewSort::LastContact => order.sort_by_key(|i| {
-                key(i).map_or((false, std::cmp::Reverse(0)), |s| {
-                    (
-                        s.last_contact.is_some(),
-                        std::cmp::Reverse(s.days_since_contact),
-                    )
-                })
-            }),
-            OverviewSort::Trend => order.sort_by(|a, b| {
-                let t = |i: &u32| key(i).and_then(|s| s.trend).unwrap_or(f64::INFINITY);
-                t(a).total_cmp(&t(b))
-            }),
-            OverviewSort::Fall => {
-                order.sort_by_key(|i| std::cmp::Reverse(self.fall(*i as usize).unwrap_or(i16::MIN)))
-            }
-        }
-        order
-    }
-
-    /// Selects a record on the dashboard: its partner, then the pane and row that show it.
-    /// Records without a pane of their own (commitments, reviews, celebrations) open the
-    /// partner's details.
-    pub fn jump_to(&mut self, partner: crate::model::PartnerId, record: Target) {
-        let Some(pos) = self
-            .ws()
-            .partners
-            .binary_search_by_key(&partner, |p| p.id)
-            .ok()
-        else {
-            return;
-        };
-        if self.all_partners {
-            self.all_partners = false;
-        }
-        let row = self
-            .doc
-            .rows()
-            .partners
-            .iter()
-            .position(|i| *i as usize == pos);
-        let h = self.screen.list_height(Pane::Partners);
-        let len = self.doc.rows().partners.len();
-        self.cursors[Pane::Partners as usize].select(row.unwrap_or(0), len, h);
-        self.partner_changed();
-        let (pane, wanted) = match record {
-            Target::Goal(id) => (
-                Pane::Goals,
-                self.ws().goals.binary_search_by_key(&id, |g| g.id).ok(),
-            ),
-            Target::Milestone(id) => (
-                Pane::Timeline,
-                self.ws()
-                    .milestones
-                    .binary_search_by_key(&id, |m| m.id)
-                    .ok(),
-            ),
-            Target::Interaction(id) => (
-                Pane::Log,
-                self.ws()
-                    .interactions
-                    .binary_search_by_key(&id, |x| x.id)
-                    .ok(),
-            ),
-            Target::Partner(_) => (Pane::Partners, None),
-            Target::Commitment(_) | Target::Review(_) | Target::Celebration(_) => {
-                self.set_focus(Pane::Partners);
-                self.update(Action::Open);
-                return;
-            }
-        };
-        self.set_focus(pane);
-        if let Some(wanted) = wanted {
-            let rows = self.pane_rows(pane);
-            if let Some(row) = rows.iter().position(|i| *i as usize == wanted) {
-                let (len, h) = (rows.len(), self.screen.list_height(pane));
-                self.cursors[pane as usize].select(row, len, h);
-                if pane == Pane::Timeline {
-                    self.follow_selected_milestone();
-                }
-            }
-        }
-    }
-}
-
 /// The attention queue's state: the selected item.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct AttentionView {
@@ -171,26 +62,26 @@ pub struct OverviewView {
 
 impl OverviewView {
     /// The overview sorted by `sort`, at the top.
-    pub(super) fn new(app: &App, sort: OverviewSort) -> OverviewView {
+    pub(super) fn new(scene: &Scene, sort: OverviewSort) -> OverviewView {
         OverviewView {
             cursor: Cursor::default(),
             sort,
-            order: app.overview_order(sort),
+            order: scene.overview_order(sort),
         }
     }
 
     /// The overview's keys: those of both views, and sort.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         if action == Action::Sort {
             self.sort = self.sort.next();
-            self.order = app.overview_order(self.sort);
+            self.order = scene.overview_order(self.sort);
             self.cursor = Cursor::default();
             return Effect::Status(Level::Info, format!("Sorted by {}", self.sort.label()));
         }
         let target = self
             .order
             .get(self.cursor.selected)
-            .map(|i| app.ws().partners[*i as usize].id)
+            .map(|i| scene.ws().partners[*i as usize].id)
             .map(|id| (id, Target::Partner(id)));
         let len = self.order.len();
         keys(
@@ -199,26 +90,26 @@ impl OverviewView {
             target,
             Context::Overview,
             action,
-            app,
+            scene,
         )
     }
 }
 
 impl AttentionView {
     /// The attention queue's keys: those of both views, and snooze.
-    pub(super) fn update(&mut self, action: Action, app: &App) -> Effect {
+    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         let days = match action {
             Action::Snooze => Some(1),
             Action::SnoozeWeek => Some(7),
             _ => None,
         };
         if let Some(days) = days {
-            let len = app.doc.overview().attention.len();
-            let Some(item) = app.doc.overview().attention.get(self.cursor.selected) else {
+            let len = scene.doc.overview().attention.len();
+            let Some(item) = scene.doc.overview().attention.get(self.cursor.selected) else {
                 return Effect::None;
             };
-            let until = crate::insight::dates::plus_days(app.today(), days);
-            let ws = snoozed(app.ws(), item, app.today(), until);
+            let until = crate::insight::dates::plus_days(scene.today(), days);
+            let ws = snoozed(scene.ws(), item, scene.today(), until);
             // The item leaves the queue: the selection stays on the row (the next item).
             if self.cursor.selected + 1 == len {
                 self.cursor.selected = self.cursor.selected.saturating_sub(1);
@@ -228,7 +119,7 @@ impl AttentionView {
                 until.format("%a %-d %b"),
                 item.partner_name,
                 item.subject,
-                app.keymap.keys_text(Action::Undo)
+                scene.keymap.keys_text(Action::Undo)
             );
             let name = format!("Snooze {} · {}", item.partner_name, item.subject);
             return Effect::Apply {
@@ -237,20 +128,20 @@ impl AttentionView {
                 then: Vec::new(),
             };
         }
-        let target = app
+        let target = scene
             .doc
             .overview()
             .attention
             .get(self.cursor.selected)
             .map(|item| (item.partner, item.record));
-        let len = app.doc.overview().attention.len();
+        let len = scene.doc.overview().attention.len();
         keys(
             &mut self.cursor,
             len,
             target,
             Context::Attention,
             action,
-            app,
+            scene,
         )
     }
 }
@@ -263,9 +154,9 @@ fn keys(
     target: Option<(crate::model::PartnerId, Target)>,
     context: Context,
     action: Action,
-    app: &App,
+    scene: &Scene,
 ) -> Effect {
-    let height = app.view_height();
+    let height = scene.view_height();
     if cursor.navigate(action, len, height) {
         return Effect::None;
     }
@@ -276,7 +167,7 @@ fn keys(
         Action::Attention => return Effect::Replace(Overlay::Attention(AttentionView::default())),
         Action::Overview => {
             return Effect::Replace(Overlay::Overview(OverviewView::new(
-                app,
+                scene,
                 OverviewSort::Health,
             )));
         }
@@ -315,4 +206,34 @@ pub fn snoozed(
     crate::model::snooze::normalize(&mut all);
     ws.snoozes = all.into();
     ws
+}
+
+impl Scene<'_> {
+    /// Partner positions in the order of `sort`.
+    pub fn overview_order(&self, sort: OverviewSort) -> Vec<u32> {
+        let mut order = self.doc.rows().partners.clone();
+        let key = |i: &u32| self.summary(*i as usize);
+        match sort {
+            OverviewSort::Name => {}
+            OverviewSort::Health => order.sort_by_key(|i| key(i).map_or(0, |s| s.health)),
+            // The longest without contact first: never contacted before everyone, then the
+            // most days since.
+            OverviewSort::LastContact => order.sort_by_key(|i| {
+                key(i).map_or((false, std::cmp::Reverse(0)), |s| {
+                    (
+                        s.last_contact.is_some(),
+                        std::cmp::Reverse(s.days_since_contact),
+                    )
+                })
+            }),
+            OverviewSort::Trend => order.sort_by(|a, b| {
+                let t = |i: &u32| key(i).and_then(|s| s.trend).unwrap_or(f64::INFINITY);
+                t(a).total_cmp(&t(b))
+            }),
+            OverviewSort::Fall => {
+                order.sort_by_key(|i| std::cmp::Reverse(self.fall(*i as usize).unwrap_or(i16::MIN)))
+            }
+        }
+        order
+    }
 }

@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &IngestView, theme: &Theme) {
         false,
         theme,
     )];
-    let height = list_height(app).min(inner.height.saturating_sub(3) as usize);
+    let height = list_height(&app.scene()).min(inner.height.saturating_sub(3) as usize);
     let (start, end) = view.cursor.window(view.visible.len(), height);
     let mut selected = view.cursor;
     selected.reveal(view.visible.len(), height);

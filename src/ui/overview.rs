@@ -88,7 +88,7 @@ pub fn draw(
     let (start, end) = cursor.window(order.len(), height);
     for (offset, &i) in order[start..end].iter().enumerate() {
         let p = &app.ws().partners[i as usize];
-        let Some(s) = app.summary(i as usize) else {
+        let Some(s) = app.scene().summary(i as usize) else {
             continue;
         };
         let health_style = match s.health {

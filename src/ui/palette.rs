@@ -44,7 +44,7 @@ pub fn draw_palette(
         format!(
             "Commands · {} of {}",
             matches.len(),
-            app.palette_actions().len()
+            crate::app::palette::palette_actions().len()
         ),
         run_hint(app, layers::PALETTE, "runs"),
         theme,

@@ -108,7 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (offset, &i) in rows[start..end].iter().enumerate() {
         let i = i as usize;
         let p = &app.ws().partners[i];
-        let summary = app.summary(i);
+        let summary = app.scene().summary(i);
         let status = summary.map_or(ContactStatus::Never, |s| s.contact);
         let days = summary.and_then(|s| s.last_contact.map(|_| s.days_since_contact));
         let selected = start + offset == cursor.selected;

@@ -19,7 +19,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ReconcileView, theme: &Theme) {
         keys(Action::Leave),
     );
     let name = app.ws().partner_name(view.partner).unwrap_or_default();
-    let rows = app.reconcile_rows(view.partner);
+    let rows = app.scene().reconcile_rows(view.partner);
     let received = latest(app.ws(), view.partner);
     let title = match received {
         Some(_) => format!(

@@ -16,7 +16,7 @@ pub fn draw(
 ) {
     let area = view_rect(frame.area());
     let name = app.ws().partner_name(partner).unwrap_or("?");
-    let rows = app.record_rows(kind, partner);
+    let rows = app.scene().record_rows(kind, partner);
     let keys = |a| app.keymap.keys_text(a);
     use crate::action::Action;
     let note = format!(

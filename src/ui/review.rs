@@ -216,7 +216,7 @@ fn look_back_step(
     // Two lines below for the hint; the log (last, newest first) gets what is left.
     let room = height.saturating_sub(lines.len() + 2);
     lines.extend(look_back_lines(
-        &app.look_back(state.partner),
+        &app.scene().look_back(state.partner),
         width.saturating_sub(2),
         room,
         theme,
@@ -243,7 +243,7 @@ fn rating_step(
     let key = |action, layers| app.keymap.key_text(action, layers);
     let i = state.step - 1;
     let practice = Practice::ALL[i];
-    let (evidence, previous) = app.practice_evidence(state.partner, practice);
+    let (evidence, previous) = app.scene().practice_evidence(state.partner, practice);
     lines.push(Line::styled(
         format!(" {}. {}", state.step, practice.label()),
         theme.title,
@@ -430,7 +430,10 @@ fn summary_step(lines: &mut Vec<Line<'static>>, app: &App, state: &ReviewState, 
                 },
             ),
             Span::styled(
-                change_text(state.scores[i], app.practice_evidence(state.partner, *p).1),
+                change_text(
+                    state.scores[i],
+                    app.scene().practice_evidence(state.partner, *p).1,
+                ),
                 theme.dim,
             ),
             Span::raw(note),
@@ -497,7 +500,7 @@ fn prompt_line(lines: &mut Vec<Line<'static>>, app: &App, state: &ReviewState, t
         format!(
             " Stop the review?  {} keep a draft (resume with {})  ·  {} discard{skip}  ·  {} continue",
             key(Action::KeepDraft, prompt),
-            app.key_text(Action::Review, Context::Dashboard),
+            app.scene().key_text(Action::Review, Context::Dashboard),
             key(Action::DiscardReview, prompt),
             app.keymap.keys_joined(Action::ContinueReview, prompt, " or "),
         ),
@@ -508,5 +511,5 @@ fn prompt_line(lines: &mut Vec<Line<'static>>, app: &App, state: &ReviewState, t
 /// The keys that rate 1 to 5 (`1–5`; keys that are not five consecutive characters are
 /// listed one by one).
 fn rating_keys(app: &App) -> String {
-    crate::app::review::rating_keys_text(app)
+    crate::app::review::rating_keys_text(&app.scene())
 }

@@ -232,9 +232,9 @@ pub fn filtered_out(app: &App, pane: Pane) -> Option<String> {
     } else {
         // While typing, the filter's cancel clears it; afterwards, back on the dashboard.
         let clear = if app.filter_editing() == Some(pane) {
-            app.key_text(Action::Cancel, Context::Filter)
+            app.scene().key_text(Action::Cancel, Context::Filter)
         } else {
-            app.key_text(Action::Back, Context::Dashboard)
+            app.scene().key_text(Action::Back, Context::Dashboard)
         };
         format!("Nothing matches the filter ({clear} clears it).")
     })
