@@ -2,9 +2,7 @@
 //! when the view opens, and wrapped once for the screen's width, so scrolling costs nothing.
 
 use super::layout::detail_rect;
-use super::overlay::Effect;
-use super::scene::Scene;
-use crate::action::Action;
+use super::overlay::scene::Scene;
 use crate::insight::PartnerReport;
 use crate::model::*;
 use crate::words::{Fraction, number_as};
@@ -623,21 +621,4 @@ pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
     }
     chunks.push(current);
     chunks
-}
-
-/// Edit works on the record shown; the rest on its partner.
-pub(super) fn act(record: RecordRef, action: Action, scene: &Scene) -> Effect {
-    let Some(partner) = record.partner(scene.ws()) else {
-        return Effect::None;
-    };
-    let target = if action == Action::Edit {
-        record
-    } else {
-        RecordRef::Partner(partner)
-    };
-    Effect::Jump {
-        partner,
-        record: target,
-        then: Some(action),
-    }
 }

@@ -4,13 +4,14 @@
 //! and re-apply their change on top (undoable), or to save their version as a copy.
 
 use super::App;
-use super::confirm::Pending;
 use super::inbox::{DAYS_BACK, lower_priority};
 use super::overlay::Overlay;
+use super::overlay::confirm::{ConfirmView, Pending};
 use super::rescue::Rescue;
 use super::status::Level;
 use super::sync::{SyncError, SyncJob};
 use crate::action::{Action, Context};
+use crate::document::Change;
 use crate::document::{OutsideChange, Settled};
 use crate::document::{SaveEvent, Source};
 use crate::model::Workspace;
@@ -60,7 +61,7 @@ impl App {
     pub fn check_disk(&mut self) -> bool {
         let asking = matches!(
             self.overlay,
-            Some(Overlay::Confirm(super::confirm::ConfirmView {
+            Some(Overlay::Confirm(ConfirmView {
                 pending: Pending::ResolveConflict,
                 ..
             }))
@@ -104,8 +105,7 @@ impl App {
             "Reloaded the file and re-applied your change on top ({} undoes it)",
             self.scene().undo_key()
         );
-        let change = crate::document::Change::named("Re-applied your change on the reloaded file")
-            .saying(message);
+        let change = Change::named("Re-applied your change on the reloaded file").saying(message);
         let said = change.said.clone();
         let settled = self.doc.settle_clash(reapply_ours, change);
         self.follow_document();
@@ -225,7 +225,7 @@ impl App {
                 self.scene().undo_key()
             )
         };
-        let change = crate::document::Change::named("Recovered the unsaved work").saying(message);
+        let change = Change::named("Recovered the unsaved work").saying(message);
         if self.commit(merged, change) {
             let _ = crate::store::retire_emergency(&data, &copy);
         }
@@ -269,8 +269,7 @@ impl App {
         }
     }
 
-    pub(super) fn answer_quit(&mut self, action: crate::action::Action) {
-        use crate::action::Action;
+    pub(super) fn answer_quit(&mut self, action: Action) {
         match action {
             Action::Yes => {
                 self.doc.save_again();
@@ -502,17 +501,15 @@ impl App {
             let view = self.inbox_view();
             let n = view.waiting();
             if n > 0 {
-                let key = self.scene().key_text(
-                    crate::action::Action::Ingest,
-                    crate::action::Context::Dashboard,
-                );
+                let key = self.scene().key_text(Action::Ingest, Context::Dashboard);
                 let said = format!(
                     "{} from your mail, calendars and contacts wait for review ({key})",
                     crate::words::count(n, "proposal")
                 );
                 if self.dashboard_in_front() && self.doc.read_only().is_none() {
                     let mut view = view;
-                    view.guard = Some(self.clock.instant() + super::keys::QUESTION_GUARD);
+                    view.guard =
+                        Some(self.clock.instant() + super::overlay::confirm::QUESTION_GUARD);
                     self.open(Overlay::Ingest(Box::new(view)));
                 }
                 self.set_status(Level::Info, said);
@@ -531,9 +528,10 @@ impl App {
     }
 
     /// The queue for the last read and the workspace as it is.
-    pub(super) fn inbox_view(&self) -> super::inbox_view::IngestView {
+    pub(super) fn inbox_view(&self) -> super::overlay::inbox_view::IngestView {
         let found = self.jobs.inbox.found.clone().unwrap_or_default();
-        let mut view = super::inbox_view::IngestView::new(found, self.jobs.inbox.reading());
+        let mut view =
+            super::overlay::inbox_view::IngestView::new(found, self.jobs.inbox.reading());
         view.refresh(&self.scene());
         view
     }
@@ -572,11 +570,10 @@ impl App {
         }
         crate::ingest::apply::remember(&mut ws, vec![crate::model::Ingested::accepted(source)]);
         let change =
-            crate::document::Change::named(format!("accepted an edited proposal for {name}"))
-                .saying(format!(
-                    "Accepted the edited proposal for {name} ({} undoes)",
-                    self.scene().undo_key()
-                ));
+            Change::named(format!("accepted an edited proposal for {name}")).saying(format!(
+                "Accepted the edited proposal for {name} ({} undoes)",
+                self.scene().undo_key()
+            ));
         if self.commit(ws, change) {
             self.close();
             let ws = self.ws().clone();

@@ -4,11 +4,11 @@
 //! question's in `confirm.rs`.
 
 use super::App;
-use super::confirm::Pending;
 use super::form::Form;
-use super::form_view::{FormView, offer_achieved};
 use super::forms::{self, Built, FormTarget};
 use super::overlay::Overlay;
+use super::overlay::confirm::Pending;
+use super::overlay::form_view::{FormView, offer_achieved};
 use super::pane::Pane;
 use super::status::Level;
 use crate::action::Action;

@@ -7,7 +7,7 @@
 use super::detail::wrap_width;
 use super::detail::{DetailLine, LineKind};
 use super::layout::detail_rect;
-use super::scene::Scene;
+use super::overlay::scene::Scene;
 use crate::insight::weights::practice_max;
 use crate::insight::{self, Drop, History};
 use crate::model::{PartnerId, Practice};

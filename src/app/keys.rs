@@ -8,15 +8,13 @@ use super::form::form_layers;
 use super::layers;
 use super::overlay::Effect;
 use super::overlay::Overlay;
-use super::paste::{MAX_PASTE_CHARS, clean, no_field};
-use super::review::review_layers;
+use super::overlay::confirm::QUESTION_GUARD;
+use super::overlay::no_field;
+use super::overlay::review::review_layers;
+use super::paste::{MAX_PASTE_CHARS, clean};
 use super::status::Level;
 use crate::action::Context;
 use crate::keymap::Key;
-
-/// How long a question that appeared on its own ignores keys: from when it appeared, and
-/// from every key it ignored.
-pub const QUESTION_GUARD: std::time::Duration = std::time::Duration::from_millis(1000);
 
 impl App {
     /// The contexts a key is looked up in now, the open view's first.

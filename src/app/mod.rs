@@ -4,43 +4,30 @@
 //! with its own state and keys in its own file; `App` keeps what every view shares.
 
 pub mod clock;
-mod confirm;
-mod conflicts;
 mod cursor;
 mod detail;
 mod detail_line;
-mod detail_view;
 mod disk;
 mod edit;
 pub mod filter;
-mod filter_view;
 pub mod form;
-mod form_view;
 pub mod forms;
 pub mod health_chart;
-mod help;
 pub mod inbox;
-pub mod inbox_view;
 mod keys;
 pub mod layers;
 mod layout;
 pub mod messages;
 mod overlay;
-pub mod palette;
 pub mod pane;
 pub mod paste;
-mod reconcile;
-mod records;
 mod rescue;
-pub mod review;
-pub mod scene;
 pub mod show;
 mod stack;
 pub mod status;
 mod sync;
 mod their_view;
 mod timeline;
-mod views;
 mod work;
 
 pub use crate::action::{Action, Context};
@@ -50,31 +37,32 @@ pub use crate::document::{
 };
 pub use crate::document::{Change, Source, UNDO_DEPTH};
 pub use clock::{Clock, DayClock, ManualClock, SystemClock};
-pub use confirm::{ConfirmView, Pending};
-pub use conflicts::ConflictsView;
 pub use cursor::Cursor;
 pub use detail::{
     DetailLine, LABEL_WIDTH, LineKind, RecordRef, Wrapped, wrap, wrap_text, wrap_width,
 };
-pub use detail_view::DetailView;
-pub use filter_view::FilterView;
 pub use form::{Field, FieldKind, Form};
-pub use form_view::FormView;
 pub use forms::FormTarget;
-pub use help::HelpView;
 pub use layout::{
     MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_columns, help_rect, overlay_rect,
 };
+pub use overlay::confirm::{ConfirmView, Pending};
+pub use overlay::conflicts::ConflictsView;
+pub use overlay::detail_view::DetailView;
+pub use overlay::filter_view::FilterView;
+pub use overlay::form_view::FormView;
+pub use overlay::help::HelpView;
+pub use overlay::palette::{PaletteView, SearchView};
+pub use overlay::reconcile::ReconcileView;
+pub use overlay::records::{RecordsKind, RecordsView};
+pub use overlay::scene::Scene;
+pub use overlay::views::{AttentionView, OverviewSort, OverviewView};
 pub use overlay::{Effect, Overlay};
-pub use palette::{PaletteView, SearchView};
+pub use overlay::{inbox_view, messages_view, palette, review, scene};
 pub use pane::Pane;
-pub use reconcile::ReconcileView;
-pub use records::{RecordsKind, RecordsView};
 pub use rescue::Rescue;
-pub use scene::Scene;
 pub use status::{Level, Status};
 pub use timeline::TimeView;
-pub use views::{AttentionView, OverviewSort, OverviewView};
 
 use crate::document::Document;
 use crate::insight::RecordRef as Target;

@@ -5,9 +5,6 @@
 //! question, a choice field) it is refused with a message, and so is a paste longer than
 //! [`MAX_PASTE_CHARS`]: nothing of it is typed.
 
-use super::overlay::{Effect, Overlay};
-use super::scene::Scene;
-use super::status::Level;
 use tui_input::{Input, InputRequest};
 
 /// The longest paste a field takes, in characters (longer text belongs in `$EDITOR`).
@@ -68,41 +65,6 @@ pub fn insert(input: &mut Input, text: &str) -> bool {
     joined.push_str(&value[at..]);
     *input = Input::new(joined).with_cursor(cursor + text.chars().count());
     true
-}
-
-/// The message for a paste where there is no text field.
-pub(super) fn no_field() -> Effect {
-    Effect::Status(
-        Level::Warn,
-        "Nothing was pasted: there is no text field here (a paste goes only into a text field)"
-            .to_string(),
-    )
-}
-
-impl Overlay {
-    /// Takes pasted (cleaned) text into the focused text field, or says why not.
-    pub(super) fn paste(&mut self, text: &str, scene: &Scene) -> Effect {
-        match self {
-            Overlay::Form(view) => view.paste(text, scene),
-            Overlay::Review(state) => {
-                if state.paste(text) {
-                    Effect::None
-                } else {
-                    no_field()
-                }
-            }
-            Overlay::Palette(view) => {
-                view.edit_query(TextEdit::Paste(text.to_string()), scene);
-                Effect::None
-            }
-            Overlay::Search(view) => {
-                view.edit_query(TextEdit::Paste(text.to_string()), scene);
-                Effect::None
-            }
-            Overlay::Filter(_) => Effect::FilterInput(TextEdit::Paste(text.to_string())),
-            _ => no_field(),
-        }
-    }
 }
 
 #[cfg(test)]

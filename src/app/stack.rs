@@ -4,22 +4,22 @@
 //! everywhere (help over a list, a form over a list, a question over a form).
 
 use super::App;
-use super::confirm::{ConfirmView, Pending};
-use super::conflicts::ConflictsView;
 use super::cursor::Cursor;
 use super::detail::RecordRef;
-use super::detail_view::DetailView;
 use super::health_chart::HealthChart;
-use super::messages::MessagesView;
+use super::overlay::confirm::{ConfirmView, Pending};
+use super::overlay::conflicts::ConflictsView;
+use super::overlay::detail_view::DetailView;
+use super::overlay::messages_view::MessagesView;
+use super::overlay::palette::{PaletteView, SearchView};
+use super::overlay::reconcile::ReconcileView;
+use super::overlay::records::{RecordsKind, RecordsView};
+use super::overlay::review::{Batch, ReviewState, STEPS, step_name};
+use super::overlay::scene::Scene;
+use super::overlay::views::{AttentionView, OverviewSort, OverviewView};
 use super::overlay::{Effect, Overlay};
-use super::palette::{PaletteView, SearchView};
 use super::pane::Pane;
-use super::reconcile::ReconcileView;
-use super::records::{RecordsKind, RecordsView};
-use super::review::{Batch, ReviewState, STEPS, step_name};
-use super::scene::Scene;
 use super::status::Level;
-use super::views::{AttentionView, OverviewSort, OverviewView};
 use crate::action::Action;
 use crate::model::{PartnerId, Phase};
 use crate::share::reconcile;
@@ -258,7 +258,7 @@ impl App {
     pub(super) fn open_palette(&mut self) {
         self.open(Overlay::Palette(PaletteView {
             input: Input::default(),
-            matches: super::palette::palette_actions(),
+            matches: super::overlay::palette::palette_actions(),
             cursor: Cursor::default(),
         }));
     }
@@ -361,7 +361,7 @@ impl App {
 mod tests {
     use super::*;
     use crate::action::Context;
-    use crate::app::confirm::Pending;
+    use crate::app::overlay::confirm::Pending;
     use crate::app::pane::Pane;
     use crate::document::Source;
     use crate::store::{demo::DEMO_ANCHOR, demo_workspace};

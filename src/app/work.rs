@@ -14,9 +14,9 @@ use super::filter::{
     Job, KEY_BUDGET, MIN_ROWS_PER_SLICE, PaneFilter, SLICE_BUDGET, Spec, narrows, parse,
 };
 use super::overlay::Overlay;
-use super::palette::{SearchView, continue_search};
+use super::overlay::palette::{SearchView, continue_search};
+use super::overlay::views::{OverviewSort, OverviewView};
 use super::pane::Pane;
-use super::views::{OverviewSort, OverviewView};
 use crate::fuzzy::Query;
 use crate::model::*;
 use std::time::{Duration, Instant};
@@ -34,9 +34,9 @@ impl App {
                 done_for: Some(String::new()),
             });
         }
-        self.open(super::overlay::Overlay::Filter(
-            super::filter_view::FilterView { pane },
-        ));
+        self.open(Overlay::Filter(super::overlay::filter_view::FilterView {
+            pane,
+        }));
     }
 
     /// An edit of the filter being typed: a character, a cursor motion, a deletion.

@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
         area.width,
     );
     let width = block.inner(area).width as usize;
-    let lines: Vec<Line<'static>> = crate::app::messages::lines(&app.scene(), width)
+    let lines: Vec<Line<'static>> = crate::app::messages_view::lines(&app.scene(), width)
         .into_iter()
         .skip(scroll)
         .map(|(level, text)| {

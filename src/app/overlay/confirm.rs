@@ -3,12 +3,17 @@
 //! discarding it, gone with the question otherwise. A delete is applied as a change; resolving a
 //! conflict with the file, recovering and quitting are carried out by the app (`disk.rs`).
 
-use super::overlay::{Effect, Overlay};
 use super::scene::Scene;
-use super::status::Level;
+use super::{Effect, Overlay};
 use crate::action::Action;
+use crate::app::status::Level;
+use crate::document::Change;
 use crate::insight::Slots;
 use crate::model::*;
+
+/// How long a question that appeared on its own ignores keys: from when it appeared, and
+/// from every key it ignored.
+pub const QUESTION_GUARD: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// What a yes answer does.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +47,7 @@ pub struct ConfirmView {
 impl ConfirmView {
     /// The question's keys: yes or no (the quit question has more answers). The question
     /// closes; a form it interrupted goes with it, except on "no" to discarding that form.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         update(&mut self.question, &self.pending, action, scene)
     }
 }
@@ -178,7 +183,7 @@ fn change(pending: &Pending, scene: &Scene) -> Effect {
     };
     Effect::Apply {
         ws: Box::new(ws),
-        change: crate::document::Change::named(message).saying(said),
+        change: Change::named(message).saying(said),
         then: Vec::new(),
     }
 }

@@ -4,20 +4,36 @@
 //! `confirm.rs`, `review.rs`, `filter_view.rs`, `inbox_view.rs`): it owns its state, reads the app, and returns an
 //! [`Effect`] that `App` carries out (`stack.rs`, which also keeps the overlays on a stack).
 
-use super::confirm::ConfirmView;
-use super::conflicts::ConflictsView;
-use super::detail_view::DetailView;
-use super::filter_view::FilterView;
-use super::form_view::FormView;
+pub mod confirm;
+pub mod conflicts;
+pub mod detail_view;
+pub mod filter_view;
+pub mod form_view;
+pub mod help;
+pub mod inbox_view;
+pub mod messages_view;
+pub mod palette;
+pub mod reconcile;
+pub mod records;
+pub mod review;
+pub mod scene;
+pub mod views;
+
 use super::forms::FormTarget;
-use super::help::HelpView;
-use super::palette::{PaletteView, SearchView};
-use super::records::RecordsView;
-use super::review;
+use super::paste::TextEdit;
 use super::status::Level;
-use super::views::{AttentionView, OverviewView};
 use crate::action::{Action, Context};
 use crate::model::{PartnerId, Workspace};
+use confirm::ConfirmView;
+use conflicts::ConflictsView;
+use detail_view::DetailView;
+use filter_view::FilterView;
+use form_view::FormView;
+use help::HelpView;
+use palette::{PaletteView, SearchView};
+use records::RecordsView;
+use scene::Scene;
+use views::{AttentionView, OverviewView};
 
 /// What is open over the dashboard.
 #[derive(Debug, Clone)]
@@ -43,15 +59,15 @@ pub enum Overlay {
     /// The merge conflicts the file holds, to decide one by one.
     Conflicts(ConflictsView),
     /// Where a partner's last pack and our records disagree.
-    Reconcile(super::reconcile::ReconcileView),
+    Reconcile(reconcile::ReconcileView),
     /// A yes/no question.
     Confirm(ConfirmView),
     /// A pane's filter being typed (the dashboard stays in view, the pane's title shows it).
     Filter(FilterView),
     /// The recent status messages in full, with their times (keys as in help).
-    Messages(super::messages::MessagesView),
+    Messages(messages_view::MessagesView),
     /// The review queue of what mail, calendars and contacts propose.
-    Ingest(Box<super::inbox_view::IngestView>),
+    Ingest(Box<inbox_view::IngestView>),
 }
 
 impl Overlay {
@@ -80,7 +96,7 @@ impl Overlay {
 
     /// Handles a key's action: the overlay changes only its own state, reads `app`, and says
     /// what else is to happen.
-    pub(crate) fn update(&mut self, action: Action, scene: &super::scene::Scene) -> Effect {
+    pub(crate) fn update(&mut self, action: Action, scene: &scene::Scene) -> Effect {
         match self {
             Overlay::Help(view) => view.update(action, scene),
             Overlay::Detail(view) => view.update(action, scene),
@@ -101,11 +117,7 @@ impl Overlay {
     }
 
     /// Takes a key no binding claimed: the overlays with a text field type it there.
-    pub(crate) fn type_key(
-        &mut self,
-        key: crate::keymap::Key,
-        scene: &super::scene::Scene,
-    ) -> Effect {
+    pub(crate) fn type_key(&mut self, key: crate::keymap::Key, scene: &scene::Scene) -> Effect {
         let typed = super::form::typed_request(key);
         match (self, typed) {
             (Overlay::Form(view), _) => view.type_key(key, scene),
@@ -154,7 +166,7 @@ pub enum Effect {
         target: FormTarget,
     },
     /// Open the next review of a batch, if any is left.
-    NextReview(super::review::Batch),
+    NextReview(review::Batch),
     /// Change the filter being typed: a character, a cursor motion, a deletion.
     FilterInput(super::paste::TextEdit),
     /// Keep the filter being typed (an empty one is dropped); the filter overlay closes.
@@ -172,4 +184,39 @@ pub enum Effect {
     },
     /// Several, in order.
     Several(Vec<Effect>),
+}
+
+impl Overlay {
+    /// Takes pasted (cleaned) text into the focused text field, or says why not.
+    pub(crate) fn paste(&mut self, text: &str, scene: &Scene) -> Effect {
+        match self {
+            Overlay::Form(view) => view.paste(text, scene),
+            Overlay::Review(state) => {
+                if state.paste(text) {
+                    Effect::None
+                } else {
+                    no_field()
+                }
+            }
+            Overlay::Palette(view) => {
+                view.edit_query(TextEdit::Paste(text.to_string()), scene);
+                Effect::None
+            }
+            Overlay::Search(view) => {
+                view.edit_query(TextEdit::Paste(text.to_string()), scene);
+                Effect::None
+            }
+            Overlay::Filter(_) => Effect::FilterInput(TextEdit::Paste(text.to_string())),
+            _ => no_field(),
+        }
+    }
+}
+
+/// The message for a paste where there is no text field.
+pub(crate) fn no_field() -> Effect {
+    Effect::Status(
+        Level::Warn,
+        "Nothing was pasted: there is no text field here (a paste goes only into a text field)"
+            .to_string(),
+    )
 }

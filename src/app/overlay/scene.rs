@@ -1,16 +1,16 @@
 //! What an open overlay may read while it handles a key: the document, the keymap, the screen,
 //! the time and the recent messages, all read-only. `App::scene` builds it (the one place); an
 //! overlay never sees the app itself, and asks for anything more through its
-//! [`Effect`](super::overlay::Effect).
+//! [`Effect`](super::Effect).
 
-use super::clock::Clock;
-use super::layers;
-use super::layout::Screen;
-use super::messages::Messages;
-use super::overlay::{Effect, Overlay};
-use super::pane::Pane;
-use super::status::Level;
+use super::{Effect, Overlay};
 use crate::action::{Action, Context};
+use crate::app::clock::Clock;
+use crate::app::layers;
+use crate::app::layout::Screen;
+use crate::app::messages::Messages;
+use crate::app::pane::Pane;
+use crate::app::status::Level;
 use crate::document::Document;
 use crate::insight::PartnerSummary;
 use crate::keymap::Keymap;

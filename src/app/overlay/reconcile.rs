@@ -4,12 +4,12 @@
 //! worked out from the pack and the partner's records whenever they are needed (a few of each:
 //! cheap), so the list always matches the workspace, also after an undo.
 
-use super::cursor::Cursor;
 use super::help::HelpView;
-use super::overlay::{Effect, Overlay};
 use super::scene::Scene;
-use super::status::Level;
+use super::{Effect, Overlay};
 use crate::action::{Action, Context};
+use crate::app::cursor::Cursor;
+use crate::app::status::Level;
 use crate::document::Change;
 use crate::model::PartnerId;
 use crate::share::reconcile::{self, Difference};
@@ -23,7 +23,7 @@ pub struct ReconcileView {
 
 impl ReconcileView {
     /// The list's keys: move; accept, note or leave the selected difference; help, back.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         let rows = scene.reconcile_rows(self.partner);
         let (len, height) = (rows.len(), scene.view_height());
         let cursor = &mut self.cursor;

@@ -1,12 +1,12 @@
 //! The command palette (`:`), listing every dashboard action by name with its key, fuzzy
 //! matched, and the global search (`Ctrl-f`) over every record, jumping to the chosen one.
 
-use super::cursor::Cursor;
-use super::overlay::Effect;
-use super::paste::TextEdit;
+use super::Effect;
 use super::scene::Scene;
-use super::status::Level;
 use crate::action::{Action, Context};
+use crate::app::cursor::Cursor;
+use crate::app::paste::TextEdit;
+use crate::app::status::Level;
 use crate::fuzzy::Query;
 use crate::insight::RecordRef;
 use crate::model::{
@@ -45,7 +45,7 @@ pub struct SearchJob {
     query: String,
     stage: usize,
     next: usize,
-    pub(super) done: usize,
+    pub(in crate::app) done: usize,
 }
 
 impl SearchJob {
@@ -160,7 +160,7 @@ fn consider(
 }
 
 /// Goes on with a search's job for about `budget`; returns whether some is left.
-pub(super) fn continue_search(
+pub(in crate::app) fn continue_search(
     job: &mut Option<SearchJob>,
     hits: &mut Vec<Hit>,
     scene: &Scene,
@@ -194,7 +194,7 @@ pub struct SearchView {
 
 impl PaletteView {
     /// An edit of the query: the matches follow it.
-    pub(super) fn edit_query(&mut self, edit: impl Into<TextEdit>, scene: &Scene) {
+    pub(in crate::app) fn edit_query(&mut self, edit: impl Into<TextEdit>, scene: &Scene) {
         let PaletteView {
             input,
             matches,
@@ -232,8 +232,8 @@ impl PaletteView {
 
     /// The palette's keys: edit the query, move through the matches, run the chosen action,
     /// cancel.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
-        if let Some(request) = super::form::text_request(action) {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        if let Some(request) = crate::app::form::text_request(action) {
             self.edit_query(request, scene);
             return Effect::None;
         }
@@ -257,7 +257,7 @@ impl PaletteView {
 
 impl SearchView {
     /// An edit of the query: the search starts over.
-    pub(super) fn edit_query(&mut self, edit: impl Into<TextEdit>, scene: &Scene) {
+    pub(in crate::app) fn edit_query(&mut self, edit: impl Into<TextEdit>, scene: &Scene) {
         let SearchView {
             input,
             hits,
@@ -271,13 +271,13 @@ impl SearchView {
         hits.clear();
         *cursor = Cursor::default();
         *job = (!query.is_empty()).then(|| SearchJob::new(query));
-        continue_search(job, hits, scene, super::filter::KEY_BUDGET);
+        continue_search(job, hits, scene, crate::app::filter::KEY_BUDGET);
     }
 
     /// The search's keys: edit the query, move through the hits, go to the chosen record,
     /// cancel.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
-        if let Some(request) = super::form::text_request(action) {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+        if let Some(request) = crate::app::form::text_request(action) {
             self.edit_query(request, scene);
             return Effect::None;
         }

@@ -4,12 +4,12 @@
 
 use super::confirm::ConfirmView;
 use super::confirm::Pending;
-use super::form::Form;
-use super::forms::{self, FormTarget};
-use super::overlay::{Effect, Overlay};
 use super::scene::Scene;
-use super::status::Level;
+use super::{Effect, Overlay};
 use crate::action::Action;
+use crate::app::form::Form;
+use crate::app::forms::{self, FormTarget};
+use crate::app::status::Level;
 use crate::model::GoalId;
 
 /// A form for a record, open over the dashboard.
@@ -29,12 +29,12 @@ pub struct FormView {
 
 impl FormView {
     /// A key typed into the focused field (one no binding claimed).
-    pub(super) fn type_key(&mut self, key: crate::keymap::Key, scene: &Scene) {
+    pub(in crate::app) fn type_key(&mut self, key: crate::keymap::Key, scene: &Scene) {
         self.change_field(scene, |form| form.type_key(key));
     }
 
     /// Pasted text for the focused field; refused (with a message) on a choice field.
-    pub(super) fn paste(&mut self, text: &str, scene: &Scene) -> Effect {
+    pub(in crate::app) fn paste(&mut self, text: &str, scene: &Scene) -> Effect {
         let mut took = false;
         self.change_field(scene, |form| took = form.paste(text));
         if took {
@@ -49,7 +49,7 @@ impl FormView {
 
     /// Applies a change to the focused field and refreshes its hint (the other fields' hints
     /// depend on their own values, which did not change).
-    pub(super) fn change_field(&mut self, scene: &Scene, change: impl FnOnce(&mut Form)) {
+    pub(in crate::app) fn change_field(&mut self, scene: &Scene, change: impl FnOnce(&mut Form)) {
         let form = &mut self.form;
         change(form);
         let key = scene.keymap.keys_text(Action::Complete);
@@ -61,7 +61,7 @@ impl FormView {
 
     /// The form's keys: move between fields, edit the focused one, complete it, hand it to
     /// `$EDITOR`, save, cancel (asking first when something was typed).
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         let FormView {
             form,
             target,
@@ -143,7 +143,7 @@ impl FormView {
 }
 
 /// The progress form of a goal whose last milestone was celebrated, preset to achieved.
-pub(super) fn offer_achieved(scene: &Scene, goal: Option<GoalId>) -> Effect {
+pub(in crate::app) fn offer_achieved(scene: &Scene, goal: Option<GoalId>) -> Effect {
     match goal.and_then(|g| scene.ws().goal(g)) {
         Some(g) => Effect::Open(scene.form_overlay(
             forms::progress_form(g, true),
@@ -155,7 +155,7 @@ pub(super) fn offer_achieved(scene: &Scene, goal: Option<GoalId>) -> Effect {
 
 impl Scene<'_> {
     /// A form overlay, its hints up to date.
-    pub(super) fn form_overlay(&self, mut form: Form, target: FormTarget) -> Overlay {
+    pub(in crate::app) fn form_overlay(&self, mut form: Form, target: FormTarget) -> Overlay {
         self.refresh_form_hints(&mut form);
         Overlay::Form(FormView {
             form,

@@ -5,13 +5,13 @@
 //! `App::commit` (an accepted entry counts for the cadence as a typed one does; undo takes a
 //! whole batch back). The queue fills while the folders are read in the background.
 
-use super::cursor::Cursor;
-use super::forms::FormTarget;
 use super::help::HelpView;
-use super::overlay::{Effect, Overlay};
-use super::paste::TextEdit;
 use super::scene::Scene;
+use super::{Effect, Overlay};
 use crate::action::{Action, Context};
+use crate::app::cursor::Cursor;
+use crate::app::forms::FormTarget;
+use crate::app::paste::TextEdit;
 use crate::document::Change;
 use crate::ingest::{self, Kind, Proposal};
 use crate::model::{PartnerId, Workspace};
@@ -108,7 +108,7 @@ impl IngestView {
         self.refresh_now(scene.ws());
     }
 
-    pub(super) fn refresh_now(&mut self, ws: &Arc<Workspace>) {
+    pub(in crate::app) fn refresh_now(&mut self, ws: &Arc<Workspace>) {
         let address = Arc::as_ptr(ws) as usize;
         if address == self.seen {
             return;
@@ -137,7 +137,7 @@ impl IngestView {
     }
 
     /// The keys of the queue (and of the pick, while one is open).
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         if self.pick.is_some() {
             return self.update_pick(action, scene);
         }
@@ -161,9 +161,9 @@ impl IngestView {
                 .guard
                 .is_some_and(|until| scene.clock.instant() < until)
         {
-            self.guard = Some(scene.clock.instant() + super::keys::QUESTION_GUARD);
+            self.guard = Some(scene.clock.instant() + super::confirm::QUESTION_GUARD);
             return Effect::Status(
-                super::status::Level::Info,
+                crate::app::status::Level::Info,
                 "The review queue just opened: keys that decide wait until you stop typing for a \
                  moment"
                     .into(),
@@ -192,7 +192,7 @@ impl IngestView {
     fn decide(&mut self, scene: &Scene, whole_partner: bool, accept: bool) -> Effect {
         let Some(chosen) = self.selected().cloned() else {
             return Effect::Status(
-                super::status::Level::Info,
+                crate::app::status::Level::Info,
                 "Nothing waits for review".into(),
             );
         };
@@ -213,7 +213,7 @@ impl IngestView {
         let change = if accept {
             if ingest::accept(&mut ws, batch).is_err() {
                 return Effect::Status(
-                    super::status::Level::Warn,
+                    crate::app::status::Level::Warn,
                     "Not accepted: no ids are left".into(),
                 );
             }
@@ -252,12 +252,12 @@ impl IngestView {
         if !matches!(p.kind, Kind::Email | Kind::Meeting) {
             let key = scene.key_text(Action::AcceptProposal, Context::Ingest);
             return Effect::Status(
-                super::status::Level::Info,
+                crate::app::status::Level::Info,
                 format!("Only log entries are edited before accepting; {key} accepts this one"),
             );
         }
         let entry = ingest::apply::entry(p);
-        let mut form = super::forms::interaction_form(Some(&entry), &p.partner_name);
+        let mut form = crate::app::forms::interaction_form(Some(&entry), &p.partner_name);
         form.title = format!("Accept, edited: {}", p.partner_name);
         let (partner, source) = (p.partner, p.source.clone());
         self.editing = Some(source);
@@ -269,7 +269,7 @@ impl IngestView {
         let Some(pick) = &mut self.pick else {
             return Effect::None;
         };
-        if let Some(request) = super::form::text_request(action) {
+        if let Some(request) = crate::app::form::text_request(action) {
             if TextEdit::from(request).apply(&mut pick.input) {
                 pick.search(scene.ws());
             }
@@ -293,8 +293,8 @@ impl IngestView {
     }
 
     /// A key typed into the pick's name.
-    pub(super) fn type_key(&mut self, key: crate::keymap::Key, scene: &Scene) -> Effect {
-        if let (Some(pick), Some(request)) = (&mut self.pick, super::form::typed_request(key))
+    pub(in crate::app) fn type_key(&mut self, key: crate::keymap::Key, scene: &Scene) -> Effect {
+        if let (Some(pick), Some(request)) = (&mut self.pick, crate::app::form::typed_request(key))
             && TextEdit::from(request).apply(&mut pick.input)
         {
             pick.search(scene.ws());

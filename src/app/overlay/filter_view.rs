@@ -3,10 +3,10 @@
 //! `Enter` keeps the filter, `Esc` clears it; either closes it. The filter itself, and the
 //! rows it matches, belong to the pane (`filter.rs`).
 
-use super::overlay::Effect;
-use super::pane::Pane;
+use super::Effect;
 use super::scene::Scene;
 use crate::action::Action;
+use crate::app::pane::Pane;
 
 /// Typing a pane's filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,11 +18,11 @@ pub struct FilterView {
 impl FilterView {
     /// The filter's keys: keep it, clear it, or edit it (a character, a cursor motion, a
     /// deletion).
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         match action {
             Action::Submit => Effect::KeepFilter,
             Action::Cancel => Effect::ClearFilter(scene.focus),
-            _ => match super::form::text_request(action) {
+            _ => match crate::app::form::text_request(action) {
                 Some(request) => Effect::FilterInput(request.into()),
                 None => Effect::None,
             },

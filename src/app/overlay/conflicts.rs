@@ -2,12 +2,13 @@
 //! which record and field, and what the base, our side and their side held; one key keeps ours,
 //! another takes theirs. Deciding the last one says what to do next.
 
-use super::cursor::Cursor;
 use super::help::HelpView;
-use super::overlay::{Effect, Overlay};
 use super::scene::Scene;
-use super::status::Level;
+use super::{Effect, Overlay};
 use crate::action::Action;
+use crate::app::cursor::Cursor;
+use crate::app::status::Level;
+use crate::document::Change;
 use crate::model::merge3::take_theirs;
 
 /// The list's state: the selected conflict.
@@ -19,7 +20,7 @@ pub struct ConflictsView {
 impl ConflictsView {
     /// The list's keys: move; keep ours or take theirs for the selected conflict; edit the
     /// record in a form over the list; help, back.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         update(&mut self.cursor, action, scene)
     }
 }
@@ -77,8 +78,7 @@ fn update(cursor: &mut Cursor, action: Action, scene: &Scene) -> Effect {
                     cursor.select(i.min(left.saturating_sub(1)), left, height);
                     Effect::Apply {
                         ws: Box::new(ws),
-                        change: crate::document::Change::named(format!("Took {side} for {what}"))
-                            .saying(message),
+                        change: Change::named(format!("Took {side} for {what}")).saying(message),
                         then,
                     }
                 }
@@ -96,20 +96,20 @@ fn edit(c: &crate::model::MergeConflict, scene: &Scene) -> Effect {
     let ws = scene.ws();
     let form = match c.kind.as_str() {
         "profile" => Some((
-            super::forms::profile_form(&ws.profile),
-            super::forms::FormTarget::Profile,
+            crate::app::forms::profile_form(&ws.profile),
+            crate::app::forms::FormTarget::Profile,
         )),
         "partner" => ws.partner(crate::model::PartnerId(c.id)).map(|p| {
             (
-                super::forms::partner_form(Some(p), scene.today()),
-                super::forms::FormTarget::Partner(Some(p.id)),
+                crate::app::forms::partner_form(Some(p), scene.today()),
+                crate::app::forms::FormTarget::Partner(Some(p.id)),
             )
         }),
         "goal" => ws.goal(crate::model::GoalId(c.id)).map(|g| {
             let name = ws.partner_name(g.partner).unwrap_or_default().to_string();
             (
-                super::forms::goal_form(Some(g), &name, scene.today()),
-                super::forms::FormTarget::Goal(g.partner, Some(g.id)),
+                crate::app::forms::goal_form(Some(g), &name, scene.today()),
+                crate::app::forms::FormTarget::Goal(g.partner, Some(g.id)),
             )
         }),
         _ => None,

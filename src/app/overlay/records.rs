@@ -3,13 +3,13 @@
 
 use super::confirm::ConfirmView;
 use super::confirm::Pending;
-use super::cursor::Cursor;
-use super::forms::{self, FormTarget};
 use super::help::HelpView;
-use super::overlay::{Effect, Overlay};
 use super::scene::Scene;
-use super::status::Level;
+use super::{Effect, Overlay};
 use crate::action::Action;
+use crate::app::cursor::Cursor;
+use crate::app::forms::{self, FormTarget};
+use crate::app::status::Level;
 use crate::model::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub struct RecordsView {
 impl RecordsView {
     /// The list's keys: move; add, edit (also `Enter`) and delete open a form or a question
     /// over it; kept / missed mark the selected commitment; help, back.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         update(self.kind, self.partner, &mut self.cursor, action, scene)
     }
 }

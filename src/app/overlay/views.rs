@@ -2,12 +2,13 @@
 //! portfolio overview (every partner's health and practices, sortable). `Enter` in either jumps
 //! to the record on the dashboard, where the action keys work on it.
 
-use super::cursor::Cursor;
 use super::help::HelpView;
-use super::overlay::{Effect, Overlay};
 use super::scene::Scene;
-use super::status::Level;
+use super::{Effect, Overlay};
 use crate::action::{Action, Context};
+use crate::app::cursor::Cursor;
+use crate::app::status::Level;
+use crate::document::Change;
 use crate::insight::RecordRef as Target;
 
 /// How the overview is ordered.
@@ -62,7 +63,7 @@ pub struct OverviewView {
 
 impl OverviewView {
     /// The overview sorted by `sort`, at the top.
-    pub(super) fn new(scene: &Scene, sort: OverviewSort) -> OverviewView {
+    pub(in crate::app) fn new(scene: &Scene, sort: OverviewSort) -> OverviewView {
         OverviewView {
             cursor: Cursor::default(),
             sort,
@@ -71,7 +72,7 @@ impl OverviewView {
     }
 
     /// The overview's keys: those of both views, and sort.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         if action == Action::Sort {
             self.sort = self.sort.next();
             self.order = scene.overview_order(self.sort);
@@ -97,7 +98,7 @@ impl OverviewView {
 
 impl AttentionView {
     /// The attention queue's keys: those of both views, and snooze.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         let days = match action {
             Action::Snooze => Some(1),
             Action::SnoozeWeek => Some(7),
@@ -124,7 +125,7 @@ impl AttentionView {
             let name = format!("Snooze {} · {}", item.partner_name, item.subject);
             return Effect::Apply {
                 ws: Box::new(ws),
-                change: crate::document::Change::named(name).saying(message),
+                change: Change::named(name).saying(message),
                 then: Vec::new(),
             };
         }

@@ -4,14 +4,15 @@
 //! (saved in the file, resumed where it stopped), discard it, or continue. `R` runs through
 //! every partner whose review is due.
 
-use super::detail::{DetailLine, LineKind, practice_section};
-use super::form::{Field, FieldKind, Form};
-use super::form::{text_request, typed_request};
-use super::layers;
-use super::overlay::Effect;
+use super::Effect;
 use super::scene::Scene;
-use super::status::Level;
 use crate::action::{Action, Context};
+use crate::app::detail::{DetailLine, LineKind, practice_section};
+use crate::app::form::{Field, FieldKind, Form};
+use crate::app::form::{text_request, typed_request};
+use crate::app::layers;
+use crate::app::status::Level;
+use crate::document::Change;
 use crate::keymap::Key;
 use crate::model::dates::parse_date;
 use crate::model::*;
@@ -89,7 +90,7 @@ pub fn step_name(step: usize) -> String {
 }
 
 impl ReviewState {
-    pub(super) fn new(partner: &Partner, today: NaiveDate) -> ReviewState {
+    pub(in crate::app) fn new(partner: &Partner, today: NaiveDate) -> ReviewState {
         ReviewState {
             partner: partner.id,
             started: today,
@@ -106,7 +107,7 @@ impl ReviewState {
         }
     }
 
-    pub(super) fn from_draft(d: &ReviewDraft) -> ReviewState {
+    pub(in crate::app) fn from_draft(d: &ReviewDraft) -> ReviewState {
         let mut scores = [None; 8];
         for (slot, s) in scores.iter_mut().zip(&d.scores) {
             *slot = *s;
@@ -129,7 +130,7 @@ impl ReviewState {
         }
     }
 
-    pub(super) fn draft(&self) -> ReviewDraft {
+    pub(in crate::app) fn draft(&self) -> ReviewDraft {
         ReviewDraft {
             partner: self.partner,
             started: self.started,
@@ -179,21 +180,21 @@ impl ReviewState {
     /// A key no binding claimed, typed in the review: into the note, the feedback, the action
     /// being written or the next review date.
     /// Pasted text for the field being written, if the step has one; false otherwise.
-    pub(super) fn paste(&mut self, text: &str) -> bool {
+    pub(in crate::app) fn paste(&mut self, text: &str) -> bool {
         if self.prompt {
             return false;
         }
         match self.step {
-            1..=8 => super::paste::insert(&mut self.notes[self.step - 1], text),
-            FEEDBACK => super::paste::insert(&mut self.feedback, text),
+            1..=8 => crate::app::paste::insert(&mut self.notes[self.step - 1], text),
+            FEEDBACK => crate::app::paste::insert(&mut self.feedback, text),
             ACTIONS => return self.action.paste(text),
-            NEXT => super::paste::insert(&mut self.next, text),
+            NEXT => crate::app::paste::insert(&mut self.next, text),
             _ => return false,
         };
         true
     }
 
-    pub(super) fn type_key(&mut self, key: Key) {
+    pub(in crate::app) fn type_key(&mut self, key: Key) {
         if self.prompt {
             return;
         }
@@ -220,7 +221,7 @@ impl ReviewState {
 
     /// The review's keys: rate, write, plan actions, move between steps, save at the summary;
     /// `Esc` asks whether to keep a draft, discard, skip to the next partner or continue.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         update(self, action, scene)
     }
 }
@@ -283,7 +284,7 @@ fn update(state: &mut ReviewState, action: Action, scene: &Scene) -> Effect {
             // An unrated practice is said at once, where it can be rated (not only at the
             // summary); stepping on (Tab) leaves it for later.
             1..=8 if state.scores[state.step - 1].is_none() => {
-                let key = |a| scene.keymap.key_text(a, super::layers::RATING_NOTE);
+                let key = |a| scene.keymap.key_text(a, crate::app::layers::RATING_NOTE);
                 state.error = Some(format!(
                     "{} is not rated yet: {} rates it ({} starts at 1, {} at 5); {} leaves it for later",
                     Practice::ALL[state.step - 1].label(),
@@ -390,7 +391,7 @@ fn skip(state: &ReviewState, scene: &Scene) -> Effect {
         ws.drafts.sort_by_key(|d| d.partner);
         effects.push(Effect::Apply {
             ws: Box::new(ws),
-            change: crate::document::Change::named(format!("Kept a draft review of {name}"))
+            change: Change::named(format!("Kept a draft review of {name}"))
                 .saying(format!("Skipped {name}; its draft is kept")),
             then: Vec::new(),
         });
@@ -414,8 +415,7 @@ fn keep_draft(state: &ReviewState, scene: &Scene) -> Effect {
         Effect::Close,
         Effect::Apply {
             ws: Box::new(ws),
-            change: crate::document::Change::named(format!("Kept a draft review of {name}"))
-                .saying(message),
+            change: Change::named(format!("Kept a draft review of {name}")).saying(message),
             then: Vec::new(),
         },
     ])
@@ -425,7 +425,7 @@ fn keep_draft(state: &ReviewState, scene: &Scene) -> Effect {
 pub fn rating_keys_text(scene: &Scene) -> String {
     let keys: Vec<String> = Action::RATINGS
         .iter()
-        .map(|a| scene.keymap.key_text(*a, super::layers::RATING_IDLE))
+        .map(|a| scene.keymap.key_text(*a, crate::app::layers::RATING_IDLE))
         .collect();
     let single: Vec<char> = keys
         .iter()
@@ -543,7 +543,7 @@ fn save(state: &mut ReviewState, scene: &Scene) -> Effect {
         Effect::Close,
         Effect::Apply {
             ws: Box::new(ws),
-            change: crate::document::Change::named(format!("Review of {name}")).saying(message),
+            change: Change::named(format!("Review of {name}")).saying(message),
             then: vec![Effect::NextReview(state.batch)],
         },
     ])
@@ -667,7 +667,7 @@ impl Scene<'_> {
             );
         }
         let key = self.keymap.keys_text(Action::Reconcile);
-        for l in super::their_view::look_back(ws, &records, &key) {
+        for l in crate::app::their_view::look_back(ws, &records, &key) {
             push(l.kind, &l.label, l.value);
         }
         let log: Vec<&Interaction> = records

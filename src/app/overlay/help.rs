@@ -1,10 +1,10 @@
 //! The help overlay ([`HelpView`]): the bindings of the context it was opened from, scrolled;
 //! back (or help again) closes it, and the view it was opened over is there again as it was left.
 
-use super::layout::{help_columns, help_rect};
-use super::overlay::Effect;
+use super::Effect;
 use super::scene::Scene;
 use crate::action::{Action, Context};
+use crate::app::layout::{help_columns, help_rect};
 
 /// The help overlay's state: how far it is scrolled, and whose keys it lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +20,7 @@ impl HelpView {
         HelpView { scroll: 0, from }
     }
 
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         match action {
             Action::Back | Action::Help => Effect::Close,
             _ => {
@@ -33,7 +33,7 @@ impl HelpView {
 }
 
 /// Rows of content and visible rows of help over `from`'s keys.
-pub(super) fn extent(scene: &Scene, from: Context) -> (usize, usize) {
+pub(in crate::app) fn extent(scene: &Scene, from: Context) -> (usize, usize) {
     let area = scene.screen.area;
     let columns = help_columns(area);
     (
@@ -45,7 +45,7 @@ pub(super) fn extent(scene: &Scene, from: Context) -> (usize, usize) {
 }
 
 /// Moves a scrolled text (`len` rows, `page` visible) by a movement key.
-pub(super) fn scroll_by(scroll: &mut usize, action: Action, len: usize, page: usize) {
+pub(in crate::app) fn scroll_by(scroll: &mut usize, action: Action, len: usize, page: usize) {
     let page = page.max(1);
     let max = len.saturating_sub(page);
     match action {

@@ -3,13 +3,13 @@
 //! back closes; an action key closes the details and acts on the record shown (or its partner)
 //! on the dashboard, as with that record selected there.
 
-use super::detail::{self, DetailLine, RecordRef, Wrapped, wrap_width};
-use super::health_chart::HealthChart;
 use super::help::HelpView;
-use super::layout::detail_rect;
-use super::overlay::{Effect, Overlay};
 use super::scene::Scene;
+use super::{Effect, Overlay};
 use crate::action::{Action, Context};
+use crate::app::detail::{self, DetailLine, RecordRef, Wrapped, wrap_width};
+use crate::app::health_chart::HealthChart;
+use crate::app::layout::detail_rect;
 
 /// The details of one record, open over the dashboard.
 #[derive(Debug, Clone)]
@@ -25,7 +25,7 @@ pub struct DetailView {
 
 impl DetailView {
     /// The details of `record`, for the app's screen.
-    pub(super) fn new(scene: &Scene, record: RecordRef) -> DetailView {
+    pub(in crate::app) fn new(scene: &Scene, record: RecordRef) -> DetailView {
         let chart = match record {
             RecordRef::Partner(id) => HealthChart::build(scene, id),
             _ => None,
@@ -48,7 +48,7 @@ impl DetailView {
     }
 
     /// Wraps the lines again for a new width.
-    pub(super) fn rewrap(&mut self, width: usize) {
+    pub(in crate::app) fn rewrap(&mut self, width: usize) {
         if self.wrapped.width != width {
             self.wrapped = Wrapped::new(&self.lines, width);
         }
@@ -56,7 +56,7 @@ impl DetailView {
 
     /// The details' keys: scroll; back closes; an action key closes them and acts on the
     /// record shown (or its partner) on the dashboard, as with that record selected there.
-    pub(super) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
+    pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         match action {
             Action::Back => Effect::Close,
             Action::Help => Effect::Open(Overlay::Help(HelpView::new(Context::Detail))),
@@ -65,7 +65,7 @@ impl DetailView {
             | Action::Review
             | Action::Commitments
             | Action::Celebrations
-            | Action::Reconcile => detail::act(self.record, action, scene),
+            | Action::Reconcile => act(self.record, action, scene),
             _ => {
                 let area = scene.screen.area;
                 let len = self.wrapped.at(&self.lines, wrap_width(area)).len();
@@ -74,5 +74,22 @@ impl DetailView {
                 Effect::None
             }
         }
+    }
+}
+
+/// Edit works on the record shown; the rest on its partner.
+fn act(record: RecordRef, action: Action, scene: &Scene) -> Effect {
+    let Some(partner) = record.partner(scene.ws()) else {
+        return Effect::None;
+    };
+    let target = if action == Action::Edit {
+        record
+    } else {
+        RecordRef::Partner(partner)
+    };
+    Effect::Jump {
+        partner,
+        record: target,
+        then: Some(action),
     }
 }
