@@ -2,8 +2,9 @@
 //! when the view opens, and wrapped once for the screen's width, so scrolling costs nothing.
 
 use super::layout::detail_rect;
-use super::overlay::scene::Scene;
+use crate::document::Document;
 use crate::insight::PartnerReport;
+use crate::keymap::Keymap;
 use crate::model::*;
 use crate::words::{Fraction, number_as};
 use ratatui::layout::Rect;
@@ -64,13 +65,13 @@ fn partner_name(ws: &Workspace, id: PartnerId) -> String {
 }
 
 /// The lines of the detail view for a record.
-pub fn lines(scene: &Scene, record: RecordRef) -> Vec<DetailLine> {
-    let ws = scene.ws();
+pub fn lines(doc: &Document, keymap: &Keymap, record: RecordRef) -> Vec<DetailLine> {
+    let ws = doc.ws();
     let mut l = Lines::default();
     match record {
         RecordRef::Partner(id) => {
-            if let Some(report) = PartnerReport::build(ws, scene.doc.index(), id, scene.today()) {
-                partner(&mut l, &report, scene);
+            if let Some(report) = PartnerReport::build(ws, doc.index(), id, doc.today()) {
+                partner(&mut l, &report, doc.ws(), keymap);
             }
         }
         RecordRef::Goal(id) => {
@@ -122,10 +123,10 @@ pub fn lines(scene: &Scene, record: RecordRef) -> Vec<DetailLine> {
                 l.field("Due", m.due.to_string());
                 let state = match m.done {
                     Some(d) => format!("done on {d}"),
-                    None if m.due < scene.today() => {
-                        format!("overdue by {} days", (scene.today() - m.due).num_days())
+                    None if m.due < doc.today() => {
+                        format!("overdue by {} days", (doc.today() - m.due).num_days())
                     }
-                    None => format!("in {} days", (m.due - scene.today()).num_days()),
+                    None => format!("in {} days", (m.due - doc.today()).num_days()),
                 };
                 l.field("State", state);
                 for c in ws.celebrations.iter().filter(|c| c.milestone == Some(id)) {
@@ -440,7 +441,7 @@ fn celebration_lines(l: &mut Lines, pr: &crate::insight::Practices) {
     );
 }
 
-fn partner(l: &mut Lines, report: &PartnerReport<'_>, scene: &Scene) {
+fn partner(l: &mut Lines, report: &PartnerReport<'_>, ws: &Workspace, keymap: &Keymap) {
     let p = report.partner;
     l.title(p.name.clone());
     l.field("Kind", p.kind.label());
@@ -459,8 +460,7 @@ fn partner(l: &mut Lines, report: &PartnerReport<'_>, scene: &Scene) {
     l.list("Offers", &p.offers);
     l.list("Needs", &p.needs);
     l.list("Tags", &p.tags);
-    let key = scene
-        .keymap
+    let key = keymap
         .keys_in(
             crate::action::Action::EditProfile,
             crate::action::Context::Dashboard,
@@ -468,7 +468,7 @@ fn partner(l: &mut Lines, report: &PartnerReport<'_>, scene: &Scene) {
         .first()
         .map_or(String::new(), ToString::to_string);
     practices(l, &report.insight, &key);
-    l.0.extend(super::their_view::ratings(scene.ws(), p.id));
+    l.0.extend(super::their_view::ratings(ws, p.id));
     l.heading("Contacts");
     if p.contacts.is_empty() {
         l.text("none yet");

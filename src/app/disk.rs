@@ -2,6 +2,10 @@
 //! noticing outside changes (another program, a `git pull`, a hand edit) and never overwriting
 //! them silently: with nothing unsaved the file is reloaded; otherwise the user chooses to reload
 //! and re-apply their change on top (undoable), or to save their version as a copy.
+//!
+//! And the other jobs that go to disk or beyond it: the team sync (`sync.rs`), the watched mail
+//! folders read in the background (`inbox.rs`), and what is rescued when the session ends
+//! (`rescue.rs`).
 
 use super::App;
 use super::inbox::{DAYS_BACK, lower_priority};

@@ -1,7 +1,8 @@
 //! Changing the data: opening forms for the dashboard's records, applying what forms build,
 //! asking before a delete (naming what goes), completing milestones (with a celebration),
-//! undo/redo, and saving after every change. The form's own keys are in `form_view.rs`, the
-//! question's in `confirm.rs`.
+//! undo/redo, and saving after every change; a form opened, `$EDITOR` for its field, and what a
+//! saved form offers next. The form's own keys are in `overlay/form_view.rs`, the question's in
+//! `overlay/confirm.rs`.
 
 use super::App;
 use super::form::Form;

@@ -1,7 +1,7 @@
 //! `/` filters the focused pane as you type: fuzzy text (matched characters are highlighted by
 //! the renderer) plus field filters `phase:active`, `kind:community`, `tag:…`, `status:…`,
 //! `channel:…` and `overdue`. `Enter` keeps the filter, `Esc` clears it (the typing is an
-//! overlay, `filter_view.rs`).
+//! overlay, `overlay/filter_view.rs`; matching in slices is `work.rs`).
 //!
 //! A keystroke never waits for a long list to be matched: it matches for about `KEY_BUDGET`,
 //! and the event loop matches the rest in slices between keys (`App::work`), the pane filling in

@@ -7,11 +7,12 @@
 use super::detail::wrap_width;
 use super::detail::{DetailLine, LineKind};
 use super::layout::detail_rect;
-use super::overlay::scene::Scene;
+use crate::document::Document;
 use crate::insight::weights::practice_max;
 use crate::insight::{self, Drop, History};
 use crate::model::{PartnerId, Practice};
 use chrono::NaiveDate;
+use ratatui::layout::Rect;
 
 /// Rows of the heat strip: one per practice.
 pub const STRIP_ROWS: u16 = 8;
@@ -38,17 +39,17 @@ pub struct HealthChart {
 
 impl HealthChart {
     /// The chart for a partner on the app's screen; `None` for an unknown partner.
-    pub fn build(scene: &Scene, partner: PartnerId) -> Option<HealthChart> {
-        let today = scene.today();
-        let plot_width = (wrap_width(scene.screen.area) as u16).saturating_sub(MARGIN);
+    pub fn build(doc: &Document, area: Rect, partner: PartnerId) -> Option<HealthChart> {
+        let today = doc.today();
+        let plot_width = (wrap_width(area) as u16).saturating_sub(MARGIN);
         let weekly = plot_width > WEEKS as u16;
         let days = if weekly {
             insight::weekly_days(today, WEEKS)
         } else {
             insight::monthly_days(today, MONTHS)
         };
-        let history = insight::history(scene.ws(), scene.doc.index(), partner, &days, today)?;
-        let tall = detail_rect(scene.screen.area).height >= 30;
+        let history = insight::history(doc.ws(), doc.index(), partner, &days, today)?;
+        let tall = detail_rect(area).height >= 30;
         Some(HealthChart {
             partner,
             drop: history.biggest_drop(),

@@ -1,7 +1,7 @@
 //! The dashboard's side of `ingest`: the folders the configuration watches, read and matched
 //! on a worker thread against the workspace as it was when the read started (a channel brings
 //! the proposals back, as the sync job does), so no key ever waits for the mail. The proposals
-//! of the last read stay here; the review queue (`inbox_view.rs`) shows those not decided in
+//! of the last read stay here; the review queue (`overlay/inbox_view.rs`) shows those not decided in
 //! the workspace as it is.
 //! At start, a read whose proposals wait opens the queue (or says so, when something else is
 //! open).

@@ -1,7 +1,8 @@
 //! Keys in, actions out: the layers of contexts a key is looked up in for what is open (a form,
 //! then its focused field; a review, then its step) and where a key no binding claims goes
 //! (typed into the field being edited). Every key goes through the keymap; nothing here looks
-//! at a key's code.
+//! at a key's code. A bracketed paste goes to the top overlay's text field (the rules of
+//! cleaning it are `paste.rs`'s).
 
 use super::App;
 use super::form::form_layers;

@@ -1,5 +1,5 @@
-//! The recent status messages, kept in full with their times ([`Messages`]), and the overlay
-//! that shows them ([`MessagesView`]): the status line has one row and cuts what does not fit,
+//! The recent status messages, kept in full with their times ([`Messages`]); the overlay that
+//! shows them is `overlay/messages_view.rs`. The status line has one row and cuts what does not fit,
 //! so what it said can always be read again whole.
 
 use super::status::Level;

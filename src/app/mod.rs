@@ -1,7 +1,17 @@
 //! The application state and `update(Action)`: selection, focus, overlays, messages. No
 //! terminal here: the event loop feeds actions in, the renderer reads the state out. What is
-//! open over the dashboard is a stack of overlays (`overlay.rs`, `stack.rs`), each its own type
-//! with its own state and keys in its own file; `App` keeps what every view shares.
+//! open over the dashboard is a stack of overlays, each its own type with its own state and
+//! keys in its own file under `overlay/`; `App` keeps what every view shares.
+//!
+//! The overlays never see `App`: they read a [`Scene`] (`overlay/scene.rs`: the document, the
+//! keymap, the screen, the focus, the time, the messages), built by [`App::scene`] alone, and
+//! return an [`Effect`] that `App` carries out. `App`'s methods stand here (the dashboard:
+//! selection, panes, navigation) and in five files named for what they do: `stack.rs` (the
+//! overlay stack, opening each view, carrying out effects), `edit.rs` (changes, forms and
+//! `$EDITOR`), `keys.rs` (keys and pastes), `disk.rs` (saving, the file on disk, the team sync,
+//! the mail folders, what is rescued at the end) and `work.rs` (the slices of work between keys).
+//! The other files hold plain state and rules (`pane.rs`, `status.rs`, `cursor.rs`, `filter.rs`,
+//! `detail.rs`, `layout.rs`, …) and name nothing of `App`.
 
 pub mod clock;
 mod cursor;

@@ -3,7 +3,8 @@
 //! filter's query) as one insertion at the cursor, its line breaks and tabs turned into spaces
 //! and other control characters left out. Outside a text field (the dashboard, a list, a
 //! question, a choice field) it is refused with a message, and so is a paste longer than
-//! [`MAX_PASTE_CHARS`]: nothing of it is typed.
+//! [`MAX_PASTE_CHARS`]: nothing of it is typed. Here: the cleaning and the edit; which field
+//! takes it is the overlay's (`Overlay::paste`).
 
 use tui_input::{Input, InputRequest};
 

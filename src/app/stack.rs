@@ -2,6 +2,9 @@
 //! to and what is drawn); `App::under` holds what it was opened over, the nearest last. Opening
 //! pushes, closing pops, and the view underneath comes back as it was left: "back" is one way
 //! everywhere (help over a list, a form over a list, a question over a form).
+//!
+//! Opening each view (building it from what the app holds) and carrying out what an overlay
+//! asks for ([`Effect`]) are here too.
 
 use super::App;
 use super::cursor::Cursor;

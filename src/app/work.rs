@@ -1,6 +1,7 @@
 //! The work the event loop does between keys, a slice at a time, so that no key waits for a
 //! long list: matching a pane's filter as it is typed (the rules are `filter.rs`'s, the typing
-//! is an overlay, `filter_view.rs`), the open search going through the records (`palette.rs`),
+//! is an overlay, `overlay/filter_view.rs`), the open search going through the records
+//! (`overlay/palette.rs`),
 //! and the overview's trend column.
 //!
 //! Trends: the overview's 12-month trend column in the event loop: nothing until the overview opens,

@@ -27,10 +27,10 @@ impl DetailView {
     /// The details of `record`, for the app's screen.
     pub(in crate::app) fn new(scene: &Scene, record: RecordRef) -> DetailView {
         let chart = match record {
-            RecordRef::Partner(id) => HealthChart::build(scene, id),
+            RecordRef::Partner(id) => HealthChart::build(scene.doc, scene.screen.area, id),
             _ => None,
         };
-        let mut lines = detail::lines(scene, record);
+        let mut lines = detail::lines(scene.doc, scene.keymap, record);
         // The chart's rows come right under the title.
         if let Some(chart) = &chart
             && !lines.is_empty()

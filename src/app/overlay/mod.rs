@@ -1,8 +1,11 @@
 //! What can be open over the dashboard, and what an open overlay asks the app to do after a
-//! key. Each overlay is its own type, defined next to its keys in its own file (`help.rs`,
-//! `detail_view.rs`, `views.rs`, `palette.rs`, `records.rs`, `conflicts.rs`, `reconcile.rs`, `form_view.rs`,
-//! `confirm.rs`, `review.rs`, `filter_view.rs`, `inbox_view.rs`): it owns its state, reads the app, and returns an
-//! [`Effect`] that `App` carries out (`stack.rs`, which also keeps the overlays on a stack).
+//! key. Each overlay is its own type, defined next to its keys in its own file here (`help.rs`,
+//! `detail_view.rs`, `views.rs`, `palette.rs`, `records.rs`, `conflicts.rs`, `reconcile.rs`,
+//! `form_view.rs`, `confirm.rs`, `review.rs`, `filter_view.rs`, `messages_view.rs`,
+//! `inbox_view.rs`): it owns its state, reads the [`Scene`] (`scene.rs`) and never the app, and
+//! returns an [`Effect`] that `App` carries out (`app/stack.rs`, which also keeps the overlays on
+//! a stack). `Overlay` holds the views and the views return `Effect`s that hold overlays: that
+//! recursion stays inside this folder.
 
 pub mod confirm;
 pub mod conflicts;
