@@ -1,4 +1,4 @@
-//! The command line's writes (`log`, `import`, `init`, `restore`), through the same
+//! The command line's writes (`log`, `import`, `init`, `restore`, the merge driver's result), through the same
 //! [`Document`] the dashboard changes: the change is checked as a change, saved with the
 //! dashboard's guard and backup policy. The guard is what keeps a `git pull` or an editor
 //! that writes between the command's load and its save: the save is refused, the file read
@@ -164,6 +164,16 @@ pub fn write_change<T, E: std::error::Error + 'static>(
 /// Writes a new data file holding `ws` (`partnerdeck init`). Atomic and private, like every
 /// save.
 pub fn create(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
+    store::save(path, ws)
+}
+
+/// Writes a merge's result over `path`, git's `%A` file (`partnerdeck merge`): the one atomic
+/// save of every data file (a temporary file beside it, synced, renamed over it; 0600), without
+/// backups or the stamp guard: `%A` is git's own temporary file, which git reads back into the
+/// work tree (with the mode it keeps for the file) and removes. What killed merges left beside
+/// it is cleared first.
+pub fn write_merged(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
+    store::cleanup_merge_temp_files(path);
     store::save(path, ws)
 }
 
