@@ -5,7 +5,7 @@
 //! every partner whose review is due.
 
 use super::detail::{DetailLine, LineKind, practice_section};
-use super::form::{Field, FieldKind, Form};
+use super::form::{Field, FieldKey, FieldKind, Form};
 use super::form::{text_request, typed_request};
 use super::layers;
 use super::{Action, App, Context, Effect, Level, Overlay};
@@ -54,15 +54,15 @@ fn action_form() -> Form {
     Form::new(
         "Action",
         vec![
-            Field::text("Action", FieldKind::Text, ""),
+            Field::text(FieldKey::Action, FieldKind::Text, ""),
             Field::choice(
-                "Becomes",
+                FieldKey::Becomes,
                 ActionKind::ALL,
                 ActionKind::label,
                 ActionKind::Goal,
             ),
             Field::text(
-                "Due",
+                FieldKey::Due,
                 FieldKind::Date {
                     optional: true,
                     past: false,
@@ -516,11 +516,16 @@ fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
         Action::Cancel => state.prompt = true,
         Action::Submit => match state.step {
             ACTIONS => {
-                let text = state.action.get("Action").value().trim().to_string();
+                let text = state
+                    .action
+                    .get(FieldKey::Action)
+                    .value()
+                    .trim()
+                    .to_string();
                 if text.is_empty() {
                     state.step += 1;
                 } else {
-                    let due_text = state.action.get("Due").value().trim().to_string();
+                    let due_text = state.action.get(FieldKey::Due).value().trim().to_string();
                     let due = if due_text.is_empty() {
                         Ok(None)
                     } else {
@@ -528,7 +533,7 @@ fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
                     };
                     match due {
                         Ok(due) => {
-                            let kind = ActionKind::ALL[state.action.get("Becomes").choice];
+                            let kind = ActionKind::ALL[state.action.get(FieldKey::Becomes).choice];
                             state.actions.push(PlannedAction { kind, text, due });
                             state.action = action_form();
                         }
@@ -599,7 +604,8 @@ fn update(state: &mut ReviewState, action: Action, app: &App) -> Effect {
                     state.actions.pop();
                 }
                 Action::DeleteBack | Action::DeleteForward
-                    if state.action.focus == 0 && state.action.get("Action").value().is_empty() =>
+                    if state.action.focus == 0
+                        && state.action.get(FieldKey::Action).value().is_empty() =>
                 {
                     state.actions.pop();
                 }

@@ -1,8 +1,9 @@
-//! The command line's writes (`log`, `import`, `init`, `restore`, the merge driver's result), through the same
+//! The command line's writes (`log`, `import`, `init`, `restore`), through the same
 //! [`Document`] the dashboard changes: the change is checked as a change, saved with the
 //! dashboard's guard and backup policy. The guard is what keeps a `git pull` or an editor
 //! that writes between the command's load and its save: the save is refused, the file read
-//! again, and the change made again on what it holds now.
+//! again, and the change made again on what it holds now. The merge driver's result is
+//! written here too ([`write_merged`]): the same atomic save, without guard or backups.
 
 use super::saver::{DiskWriter, FileSaver, SaveEvent};
 use super::{Change, Document, Figures, Refused, Source};
