@@ -3,7 +3,8 @@
 //! dashboard's guard and backup policy. The guard is what keeps a `git pull` or an editor
 //! that writes between the command's load and its save: the save is refused, the file read
 //! again, and the change made again on what it holds now. The merge driver's result is
-//! written here too ([`write_merged`]): the same atomic save, without guard or backups.
+//! written here too ([`write_merged`]): the same atomic save, without guard or backups; and
+//! so is an emergency copy of unsaved work ([`write_emergency`]).
 
 use super::saver::{DiskWriter, FileSaver, SaveEvent};
 use super::{Change, Document, Figures, Refused, Source};
@@ -176,6 +177,24 @@ pub fn create(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
 pub fn write_merged(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
     store::cleanup_merge_temp_files(path);
     store::save(path, ws)
+}
+
+/// Writes unsaved work as an emergency copy of the data file at `path` (beside it, else the
+/// per-user state folder, else the temporary folder), with the version it was based on and
+/// any text typed in an open form (`note`); returns where it went. The next start offers it
+/// back.
+pub fn write_emergency(
+    path: &Path,
+    ws: &Workspace,
+    base: &Workspace,
+    note: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<PathBuf, SaveError> {
+    let extras = store::Extras {
+        base: Some(base),
+        note,
+    };
+    store::write_emergency_full(path, ws, extras, now)
 }
 
 /// Puts backup `id` back into the data file, the current version kept in backups first
