@@ -2,7 +2,7 @@
 //! is the one place where an error becomes a message and an exit code (`run`; the errors are
 //! [`Error`]).
 
-use crate::export::commands::{complain, print, say};
+use crate::command::{complain, print, say};
 use crate::store::{self, LoadError};
 use chrono::{Local, NaiveDate};
 use clap::{Parser, Subcommand};
@@ -147,7 +147,7 @@ pub enum Command {
         format: crate::export::ImportFormat,
         /// What the rows are
         #[arg(long, value_enum)]
-        kind: crate::export::import::Kind,
+        kind: crate::command::import::Kind,
         /// The CSV file, with a header row
         #[arg(value_name = "FILE")]
         table: PathBuf,
@@ -318,7 +318,7 @@ pub enum Command {
 pub struct AlarmArgs {
     /// ics: alarms go off at 09:00 on the day, or this long before (1d: 09:00 the day before)
     #[arg(long, value_name = "SPAN", default_value = "0",
-          value_parser = crate::export::reminders::parse_lead)]
+          value_parser = crate::command::due::parse_lead)]
     pub alarm_lead: chrono::TimeDelta,
     /// ics: no alarms at all
     #[arg(long)]
@@ -443,7 +443,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             out,
             kind,
             alarms,
-        }) => Ok(crate::export::commands::export(
+        }) => Ok(crate::command::export::run(
             &export_source(cli)?,
             *format,
             partner.as_deref(),
@@ -458,7 +458,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             table,
             apply,
             wait,
-        }) => Ok(crate::export::commands::import(
+        }) => Ok(crate::command::import::run(
             &export_source(cli)?,
             *kind,
             table,
@@ -492,7 +492,7 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             *wait,
         )?),
         Some(Command::Brief { name }) => {
-            Ok(crate::export::commands::brief(&export_source(cli)?, name)?)
+            Ok(crate::command::export::brief(&export_source(cli)?, name)?)
         }
         Some(Command::Ingest {
             paths,
@@ -512,9 +512,9 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             follow_up,
             follow_up_due,
             wait,
-        }) => Ok(crate::export::commands::log(
+        }) => Ok(crate::command::log::run(
             &export_source(cli)?,
-            &crate::export::log::Entry {
+            &crate::command::log::Entry {
                 partner: name,
                 summary,
                 channel: channel.as_deref(),
@@ -564,7 +564,7 @@ fn sync_command(cli: &Cli, timeout: std::time::Duration) -> ExitCode {
 #[derive(Debug, clap::Args)]
 pub struct DueArgs {
     /// Also what falls due within this span: 7d, 2w (whole days; 0d: today)
-    #[arg(long, value_name = "SPAN", value_parser = crate::export::reminders::parse_days)]
+    #[arg(long, value_name = "SPAN", value_parser = crate::command::due::parse_days)]
     pub within: Option<u32>,
     /// Only these kinds (several with commas)
     #[arg(long, value_name = "KIND", value_delimiter = ',',
@@ -572,7 +572,7 @@ pub struct DueArgs {
     pub kind: Vec<String>,
     /// How to print it
     #[arg(long, value_enum, default_value_t)]
-    pub format: crate::export::reminders::DueFormat,
+    pub format: crate::command::due::DueFormat,
     /// One line for a shell prompt (`⚑ 3 due today`), or nothing when nothing is due
     #[arg(long, conflicts_with = "format")]
     pub short: bool,
@@ -591,7 +591,7 @@ pub struct DueArgs {
     pub uninstall_timer: bool,
     /// How often the timer (or cron) runs: 15m, 30m, 1h
     #[arg(long, value_name = "SPAN", default_value = "30m",
-          value_parser = crate::export::reminders::parse_minutes)]
+          value_parser = crate::command::due::parse_minutes)]
     pub every: u64,
     #[command(flatten)]
     pub alarms: AlarmArgs,
@@ -611,7 +611,7 @@ fn due_command(cli: &Cli, args: &DueArgs) -> Result<ExitCode, Error> {
         every,
         alarms,
     } = args;
-    use crate::export::reminders as r;
+    use crate::command::due as r;
     let options = cli.session_options();
     Ok(if *uninstall_timer {
         r::uninstall_timer()?
@@ -620,7 +620,7 @@ fn due_command(cli: &Cli, args: &DueArgs) -> Result<ExitCode, Error> {
     } else if *cron {
         r::cron(&options, run.as_deref(), *within, *every)?
     } else {
-        r::due(
+        r::run(
             &options,
             &r::Request {
                 within: *within,
@@ -746,10 +746,8 @@ fn restore_backup(cli: &Cli, id: &str, wait: Option<u64>) -> Result<ExitCode, Er
         wait: wait.map(std::time::Duration::from_secs),
         ..cli.session_options()
     };
-    let session = crate::export::commands::open_for_writing(
-        &options,
-        "close it there, then run restore again",
-    )?;
+    let session =
+        crate::command::open_for_writing(&options, "close it there, then run restore again")?;
     let path = session.path();
     // The current version is read to back it up: only a regular file (a FIFO would block).
     store::open_regular(path).map_err(|source| Error::ReadCurrent {
@@ -788,10 +786,10 @@ fn human_size(bytes: u64) -> String {
 }
 
 /// Where exports, imports, briefs and log entries read and write.
-fn export_source(cli: &Cli) -> Result<crate::export::commands::Source, Error> {
+fn export_source(cli: &Cli) -> Result<crate::command::Source, Error> {
     // The path is resolved now, so that a bad one is said before anything else is read.
     cli.data_path()?;
-    Ok(crate::export::commands::Source::new(cli.session_options()))
+    Ok(crate::command::Source::new(cli.session_options()))
 }
 
 fn ingest_command(
@@ -806,12 +804,12 @@ fn ingest_command(
     let since = match since {
         Some(text) => Some(
             crate::model::dates::parse_date(text, src.today).map_err(|e| {
-                crate::export::commands::CommandError::from(crate::export::log::LogError::Date(e))
+                crate::command::CommandError::from(crate::command::log::LogError::Date(e))
             })?,
         ),
         None => None,
     };
-    let request = crate::export::ingest::Request {
+    let request = crate::command::ingest::Request {
         paths: paths.to_vec(),
         since,
         json,
@@ -819,14 +817,14 @@ fn ingest_command(
         wait,
     };
     let watched = crate::config::watched(config_path(cli).as_deref());
-    Ok(crate::export::ingest::run(&src, &request, watched)?)
+    Ok(crate::command::ingest::run(&src, &request, watched)?)
 }
 
 fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Error> {
     use clap::CommandFactory;
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "partnerdeck", &mut script);
-    crate::export::commands::print_bytes(&script)?;
+    crate::command::print_bytes(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -847,7 +845,7 @@ fn man_page(out: Option<&Path>) -> Result<ExitCode, Error> {
         clap_mangen::Man::new(Cli::command())
             .render(&mut page)
             .map_err(Error::ManPage)?;
-        crate::export::commands::print_bytes(&page)?;
+        crate::command::print_bytes(&page)?;
         return Ok(ExitCode::SUCCESS);
     };
     let mut cmd = Cli::command().disable_help_subcommand(true);

@@ -230,11 +230,6 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
         ));
         ExitCode::from(2)
     };
-    let dir = match ours.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    clear_killed_temporaries(&dir);
     let mut sides = Vec::new();
     for (p, role, label) in [
         (base, Role::Base, "the common ancestor"),
@@ -270,7 +265,9 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
             stray(c, why)
         ));
     }
-    if let Err(e) = write_result(ours, &dir, &merged.workspace) {
+    // The result goes through the document layer's one atomic save (`%A` is git's own
+    // temporary file: no backups, no guard).
+    if let Err(e) = crate::document::write_merged(ours, &merged.workspace) {
         return refuse(&e);
     }
     for c in &merged.new_conflicts {
@@ -295,76 +292,6 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
     } else {
         ExitCode::from(1)
     }
-}
-
-/// The start of the name of the driver's temporary files; the process id follows.
-const TEMP_PREFIX: &str = ".partnerdeck-merge-";
-
-/// Writes the merged workspace over OURS: a temporary file named with this process's id
-/// (created new, never through a link), synced, renamed over OURS.
-fn write_result(ours: &Path, dir: &Path, ws: &Workspace) -> Result<(), Error> {
-    let text = store::to_text(ws).map_err(|e| Error::Write {
-        path: ours.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
-    let temp = dir.join(format!("{TEMP_PREFIX}{}.tmp", std::process::id()));
-    let fail = |source| Error::Write {
-        path: ours.to_path_buf(),
-        source,
-    };
-    let _ = std::fs::remove_file(&temp);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o644).custom_flags(libc::O_NOFOLLOW);
-    }
-    let written = (|| {
-        let mut file = options.open(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temp, ours)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(fail(e));
-    }
-    Ok(())
-}
-
-/// Removes the temporary files of drivers that were killed (their process is gone).
-fn clear_killed_temporaries(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(pid) = name
-            .to_str()
-            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
-            .and_then(|n| n.strip_suffix(".tmp"))
-            .and_then(|n| n.parse::<i32>().ok())
-        else {
-            continue;
-        };
-        if pid > 0 && pid as u32 != std::process::id() && !process_exists(pid) {
-            let _ = std::fs::remove_file(entry.path());
-        }
-    }
-}
-
-#[cfg(unix)]
-fn process_exists(pid: i32) -> bool {
-    // SAFETY: kill(2) with signal 0 only checks that the process exists.
-    let r = unsafe { libc::kill(pid, 0) };
-    r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
-}
-
-/// Without a way to ask, every process is taken to be alive (nothing is removed).
-#[cfg(not(unix))]
-fn process_exists(_pid: i32) -> bool {
-    true
 }
 
 /// `partnerdeck conflicts`: what merges left for people to decide.

@@ -319,7 +319,7 @@ fn a_byte_order_mark_is_accepted_and_a_missing_version_is_named() {
 
 #[test]
 fn a_csv_with_an_unbalanced_quote_or_a_repeated_column_is_refused_with_its_row() {
-    use partnerdeck::export::import::{Kind, plan};
+    use partnerdeck::command::import::{Kind, plan};
     let ws = partnerdeck::model::Workspace::named("Us");
     let today = common::day("2026-11-27");
     let csv = "name,kind\nAcme,business\n\"Broken,business\nBolt,business\nCogs,business\n";

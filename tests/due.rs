@@ -7,7 +7,7 @@ mod common;
 use chrono::{Days, NaiveDate};
 use common::day;
 use partnerdeck::app::{App, Source};
-use partnerdeck::export::reminders::json_items;
+use partnerdeck::export::due::json_items;
 use partnerdeck::insight::{self, Index};
 use partnerdeck::model::*;
 use proptest::prelude::*;

@@ -69,7 +69,7 @@ fn json_is_the_dashboards_queue_then_what_falls_due() {
         .iter()
         .map(|i| i["id"].as_str().unwrap())
         .collect();
-    let expected = partnerdeck::export::reminders::json_items(&ws, today(), Some(7));
+    let expected = partnerdeck::export::due::json_items(&ws, today(), Some(7));
     assert_eq!(
         ids,
         expected.iter().map(|i| i.id.as_str()).collect::<Vec<_>>()
@@ -133,7 +133,7 @@ fn json_is_the_dashboards_queue_then_what_falls_due() {
 #[test]
 fn short_is_one_line_or_nothing_and_text_uses_the_dashboards_words() {
     let place = Place::new();
-    let n = partnerdeck::export::reminders::json_items(
+    let n = partnerdeck::export::due::json_items(
         &partnerdeck::store::demo_workspace(today()),
         today(),
         None,
@@ -344,7 +344,7 @@ fn the_hook_announces_each_item_once_a_day_and_again_the_next_day() {
             .map(str::to_string)
             .collect()
     };
-    let items = partnerdeck::export::reminders::json_items(
+    let items = partnerdeck::export::due::json_items(
         &partnerdeck::store::demo_workspace(today()),
         today(),
         Some(2),
@@ -372,7 +372,7 @@ fn the_hook_announces_each_item_once_a_day_and_again_the_next_day() {
     // The next day: announced again (what is still due then), once.
     run("2026-11-28");
     run("2026-11-28");
-    let next = partnerdeck::export::reminders::json_items(
+    let next = partnerdeck::export::due::json_items(
         &partnerdeck::store::demo_workspace(today()),
         "2026-11-28".parse().unwrap(),
         Some(2),
@@ -536,8 +536,7 @@ fn a_big_files_answer_is_kept_for_the_same_question_and_only_for_it() {
             .args(["due", "--short"]),
     );
     assert_eq!(answers().len(), 3);
-    let expected =
-        partnerdeck::export::reminders::json_items(&ws, "2026-11-28".parse().unwrap(), None);
+    let expected = partnerdeck::export::due::json_items(&ws, "2026-11-28".parse().unwrap(), None);
     assert_eq!(tomorrow, format!("⚑ {} due today\n", expected.len()));
     // Calendars are never kept (their DTSTAMP is the time of the export).
     stdout(place.cmd().args(["due", "--format", "ics"]));
@@ -557,7 +556,7 @@ fn a_big_files_answer_is_kept_for_the_same_question_and_only_for_it() {
         partnerdeck::store::to_text(&snoozed).unwrap()
     );
     std::fs::write(&place.file, &text).unwrap();
-    let n = partnerdeck::export::reminders::json_items(&ws, today(), None).len();
+    let n = partnerdeck::export::due::json_items(&ws, today(), None).len();
     assert_eq!(
         stdout(place.cmd().args(["due", "--short"])),
         format!("⚑ {} due today\n", n - 1)

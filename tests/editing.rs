@@ -86,7 +86,7 @@ fn a_scripted_session_against_a_real_file() {
     press(&mut app, &["enter"]);
     assert!(
         matches!(&app.overlay, Some(Overlay::Form(FormView { form, .. })) if form.title.starts_with("Update goal")
-            && form.get("Status").value() == "achieved"),
+            && form.get(partnerdeck::app::form::FieldKey::Status).value() == "achieved"),
         "offers to update the goal's value and mark it achieved"
     );
     press(&mut app, &["enter"]);

@@ -5,8 +5,8 @@ mod common;
 
 use common::cli::cmd;
 use common::csv_rows;
+use partnerdeck::command::import::{self, plan};
 use partnerdeck::export::csv::{Kind, table};
-use partnerdeck::export::import::{self, plan};
 use partnerdeck::model::*;
 use partnerdeck::store::demo::DEMO_ANCHOR;
 use partnerdeck::store::demo_workspace;

@@ -400,7 +400,7 @@ fn form_errors_are_shown_whole() {
         loop {
             match &app.overlay {
                 Some(Overlay::Form(FormView { form, .. }))
-                    if form.fields[form.focus].label != "Due" =>
+                    if form.fields[form.focus].label() != "Due" =>
                 {
                     press(&mut app, &["tab"])
                 }
@@ -785,7 +785,7 @@ fn action_keys_in_details_act_on_that_partner() {
         ),
         (
             "e",
-            |o: &Overlay| matches!(o, Overlay::Form(FormView { form, .. }) if form.get("Name").value().starts_with("Harbour Youth")),
+            |o: &Overlay| matches!(o, Overlay::Form(FormView { form, .. }) if form.get(partnerdeck::app::form::FieldKey::Name).value().starts_with("Harbour Youth")),
         ),
         ("r", |o: &Overlay| matches!(o, Overlay::Review(_))),
         ("c", |o: &Overlay| matches!(o, Overlay::Records { .. })),

@@ -343,9 +343,9 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_read_back() {
     assert!(row.contains(",-5,-1,-3,"), "{row}");
     // And the importer takes the guard off again: export → import gives the same partners.
     let fresh = Workspace::named("Elsewhere");
-    let plan = partnerdeck::export::import::plan(
+    let plan = partnerdeck::command::import::plan(
         &fresh,
-        partnerdeck::export::import::Kind::Partners,
+        partnerdeck::command::import::Kind::Partners,
         &text,
         common::day("2026-11-27"),
     )

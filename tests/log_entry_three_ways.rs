@@ -108,7 +108,11 @@ fn the_same_wrong_entry_is_refused_the_same_way_three_ways() {
     type_text(&mut app, "6");
     press(&mut app, &["enter"]);
     let form_error = match &app.overlay {
-        Some(partnerdeck::app::Overlay::Form(view)) => view.form.get("Sentiment 1-5").error.clone(),
+        Some(partnerdeck::app::Overlay::Form(view)) => view
+            .form
+            .get(partnerdeck::app::form::FieldKey::Sentiment)
+            .error
+            .clone(),
         _ => None,
     };
     assert!(form_error.is_some_and(|e| e.contains("1 to 5")));

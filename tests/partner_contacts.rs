@@ -10,7 +10,7 @@ use partnerdeck::app::Overlay;
 const TWO: &str = "Ada Lovelace | lead | ada@example.org; 李 明 | finance | | +86 10 5555";
 
 fn focus_contacts(app: &mut partnerdeck::app::App) {
-    while !matches!(&app.overlay, Some(Overlay::Form(v)) if v.form.fields[v.form.focus].label == "Contacts")
+    while !matches!(&app.overlay, Some(Overlay::Form(v)) if v.form.fields[v.form.focus].label() == "Contacts")
     {
         press(app, &["tab"]);
     }
@@ -55,7 +55,9 @@ fn a_new_partner_with_two_contacts() {
             panic!()
         };
         assert_eq!(
-            v.form.get("Contacts").value(),
+            v.form
+                .get(partnerdeck::app::form::FieldKey::Contacts)
+                .value(),
             "Ada Lovelace | lead | ada@example.org; 李 明 | finance |  | +86 10 5555"
         );
         press(&mut app, &["enter"]);
@@ -82,7 +84,12 @@ fn a_contact_without_a_name_or_with_a_bad_email_is_shown_at_the_field() {
     let Some(Overlay::Form(v)) = &app.overlay else {
         panic!("the form stays")
     };
-    let e = v.form.get("Contacts").error.clone().unwrap();
+    let e = v
+        .form
+        .get(partnerdeck::app::form::FieldKey::Contacts)
+        .error
+        .clone()
+        .unwrap();
     assert_eq!(
         e,
         "contact 1 has an email address without an @; contact 2 needs a name (name | role | \

@@ -6,6 +6,7 @@ mod common;
 use common::screen::screen;
 use common::{press, type_text};
 
+use partnerdeck::app::form::FieldKey;
 use partnerdeck::app::{App, FormView, Overlay, Source};
 use partnerdeck::model::*;
 use partnerdeck::store::demo::{DEMO_ANCHOR, demo_workspace};
@@ -16,9 +17,9 @@ fn keymap(text: &str) -> partnerdeck::keymap::Keymap {
     settings.keymap
 }
 
-fn form_field(app: &App, label: &str) -> String {
+fn form_field(app: &App, key: FieldKey) -> String {
     match &app.overlay {
-        Some(Overlay::Form(FormView { form, .. })) => form.get(label).value().to_string(),
+        Some(Overlay::Form(FormView { form, .. })) => form.get(key).value().to_string(),
         _ => panic!("no form open:\n{}", screen(app, 120, 40)),
     }
 }
@@ -47,13 +48,13 @@ fn a_rebound_key_works_in_a_form_and_its_hints_name_it() {
     type_text(&mut app, "arbour Trust");
     press(&mut app, &["ctrl-b"]);
     type_text(&mut app, "H");
-    assert_eq!(form_field(&app, "Name"), "Harbour Trust");
+    assert_eq!(form_field(&app, FieldKey::Name), "Harbour Trust");
     // `ctrl-a` no longer goes to the start: it is nobody's key now, and types nothing.
     press(&mut app, &["ctrl-a"]);
     type_text(&mut app, "!");
-    assert_eq!(form_field(&app, "Name"), "H!arbour Trust");
+    assert_eq!(form_field(&app, FieldKey::Name), "H!arbour Trust");
     press(&mut app, &["backspace", "end"]);
-    assert_eq!(form_field(&app, "Name"), "Harbour Trust");
+    assert_eq!(form_field(&app, FieldKey::Name), "Harbour Trust");
 
     // Enter no longer saves.
     press(&mut app, &["enter"]);
@@ -61,17 +62,20 @@ fn a_rebound_key_works_in_a_form_and_its_hints_name_it() {
 
     // A choice cycles with the rebound key, no longer with →.
     press(&mut app, &["tab"]);
-    let kind = form_field(&app, "Kind");
+    let kind = form_field(&app, FieldKey::Kind);
     press(&mut app, &["right"]);
     assert_eq!(
-        form_field(&app, "Kind"),
+        form_field(&app, FieldKey::Kind),
         kind,
         "→ is not choice_next any more"
     );
     press(&mut app, &["+"]);
     let labels: Vec<&str> = PartnerKind::ALL.iter().map(|k| k.label()).collect();
     let i = labels.iter().position(|l| *l == kind).unwrap();
-    assert_eq!(form_field(&app, "Kind"), labels[(i + 1) % labels.len()]);
+    assert_eq!(
+        form_field(&app, FieldKey::Kind),
+        labels[(i + 1) % labels.len()]
+    );
 
     press(&mut app, &["ctrl-s"]);
     assert!(app.overlay.is_none(), "{}", screen(&app, 120, 40));

@@ -608,10 +608,10 @@ impl App {
                 match super::forms::resolved(f, self.now) {
                     Some(value) => text.push_str(&format!(
                         "{}: {value} (typed as `{}`)\n",
-                        f.label,
+                        f.label(),
                         f.value().trim()
                     )),
-                    None => text.push_str(&format!("{}: {}\n", f.label, f.value())),
+                    None => text.push_str(&format!("{}: {}\n", f.label(), f.value())),
                 }
             }
             note = Some(text);

@@ -34,9 +34,81 @@ pub enum FieldKind {
     Partner,
 }
 
+/// Lists the form fields' keys, each with its label (what the form shows).
+macro_rules! field_keys {
+    ($($key:ident => $label:literal,)*) => {
+        /// A field of a form, by what it holds: forms build, read and mark their fields by
+        /// these keys (a key no form knows does not compile); [`FieldKey::label`] is what the
+        /// form shows.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum FieldKey {
+            $($key,)*
+        }
+
+        impl FieldKey {
+            /// The field's label, as the form shows it.
+            pub fn label(self) -> &'static str {
+                match self {
+                    $(FieldKey::$key => $label,)*
+                }
+            }
+        }
+    };
+}
+
+field_keys! {
+    Action => "Action",
+    Baseline => "Baseline",
+    Becomes => "Becomes",
+    Channel => "Channel",
+    ContactIdealDays => "Contact ideal days",
+    ContactMaxDays => "Contact max days",
+    Contacts => "Contacts",
+    Current => "Current",
+    Date => "Date",
+    Done => "Done",
+    Due => "Due",
+    FollowUp => "Follow-up",
+    FollowUpDone => "Follow-up done",
+    FollowUpDue => "Follow-up due",
+    Goal => "Goal",
+    How => "How",
+    InitiatedBy => "Initiated by",
+    Kind => "Kind",
+    LongTermAim => "Long-term aim",
+    MailDomains => "Mail domains",
+    Metric => "Metric",
+    Milestone => "Milestone",
+    Name => "Name",
+    Needs => "Needs",
+    Notes => "Notes",
+    Offers => "Offers",
+    Outcome => "Outcome",
+    OutcomeDate => "Outcome date",
+    Owner => "Owner",
+    Partner => "Partner",
+    Phase => "Phase",
+    PromisedBy => "Promised by",
+    ReviewEveryDays => "Review every days",
+    Sentiment => "Sentiment 1-5",
+    Since => "Since",
+    Start => "Start",
+    Status => "Status",
+    Summary => "Summary",
+    Tags => "Tags",
+    Target => "Target",
+    TeamMail => "Team mail",
+    Title => "Title",
+    Unit => "Unit",
+    Values => "Values",
+    WhatWasPromised => "What was promised",
+    When => "When",
+    WithWhom => "With whom",
+}
+
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub label: &'static str,
+    pub key: FieldKey,
     pub kind: FieldKind,
     pub input: Input,
     pub choice: usize,
@@ -49,9 +121,9 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn text(label: &'static str, kind: FieldKind, value: impl Into<String>) -> Field {
+    pub fn text(key: FieldKey, kind: FieldKind, value: impl Into<String>) -> Field {
         Field {
-            label,
+            key,
             kind,
             input: Input::new(value.into()),
             choice: 0,
@@ -62,13 +134,13 @@ impl Field {
     }
 
     pub fn choice<T: Copy + PartialEq>(
-        label: &'static str,
+        key: FieldKey,
         all: &[T],
         name: impl Fn(T) -> &'static str,
         current: T,
     ) -> Field {
         Field {
-            label,
+            key,
             kind: FieldKind::Choice(all.iter().map(|c| name(*c).to_string()).collect()),
             input: Input::default(),
             choice: all.iter().position(|c| *c == current).unwrap_or(0),
@@ -76,6 +148,11 @@ impl Field {
             hint: String::new(),
             letter: None,
         }
+    }
+
+    /// What the form shows beside the field.
+    pub fn label(&self) -> &'static str {
+        self.key.label()
     }
 
     pub fn value(&self) -> &str {
@@ -158,17 +235,24 @@ impl Form {
         self.replace_on_type = false;
     }
 
-    pub fn get(&self, label: &str) -> &Field {
+    /// The field of `key`. Forms ask for their own fields only: one they do not hold is a
+    /// programming error.
+    pub fn get(&self, key: FieldKey) -> &Field {
         self.fields
             .iter()
-            .find(|f| f.label == label)
+            .find(|f| f.key == key)
             .expect("forms only ask for their own fields")
+    }
+
+    /// Whether the form holds the field of `key` (forms that show it only sometimes).
+    pub fn has(&self, key: FieldKey) -> bool {
+        self.fields.iter().any(|f| f.key == key)
     }
 
     /// Shows `error` under the field: a sentence, or an error in its own words (a date that
     /// does not read).
-    pub fn set_error(&mut self, label: &str, error: impl std::fmt::Display) {
-        if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+    pub fn set_error(&mut self, key: FieldKey, error: impl std::fmt::Display) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
             f.error = Some(error.to_string());
         }
     }

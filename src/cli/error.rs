@@ -2,7 +2,7 @@
 //! is the one place where one becomes text (`partnerdeck: …` on stderr) and an exit code.
 
 use crate::app::show::ShowError;
-use crate::export::commands::CommandError;
+use crate::command::CommandError;
 use crate::store::paths::PathError;
 use crate::store::{BackupError, SaveError, SessionError};
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ pub enum Error {
     #[error(transparent)]
     Command(#[from] CommandError),
     #[error(transparent)]
-    Due(#[from] crate::export::reminders::DueError),
+    Due(#[from] crate::command::due::DueError),
     #[error(transparent)]
     Team(#[from] crate::team::Error),
     #[error(transparent)]

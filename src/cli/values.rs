@@ -3,7 +3,8 @@
 //! free of `clap`; their names and help texts are given here, once.
 
 use crate::app::show::View;
-use crate::export::{Format, ImportFormat, csv, import};
+use crate::command::import;
+use crate::export::{Format, ImportFormat, csv};
 use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
@@ -107,14 +108,14 @@ impl ValueEnum for View {
     }
 }
 
-impl ValueEnum for crate::export::reminders::DueFormat {
+impl ValueEnum for crate::command::due::DueFormat {
     fn value_variants<'a>() -> &'a [Self] {
-        use crate::export::reminders::DueFormat::*;
+        use crate::command::due::DueFormat::*;
         &[Text, Json, Ics, Remind]
     }
 
     fn to_possible_value(&self) -> Option<PossibleValue> {
-        use crate::export::reminders::DueFormat::*;
+        use crate::command::due::DueFormat::*;
         Some(match self {
             Text => PossibleValue::new("text")
                 .help("For a terminal: the queue as the `t` view shows it, then what falls due"),

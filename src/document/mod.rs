@@ -22,7 +22,9 @@ pub use saver::{
     background,
 };
 pub use trends::Trends;
-pub use writer::{Backups, WriteError, Written, create, restore, write_change};
+pub use writer::{
+    Backups, WriteError, Written, create, restore, write_change, write_emergency, write_merged,
+};
 
 use crate::insight::{Index, Overview};
 use crate::model::{Delta, Problem, Workspace, validate, validate_changes};

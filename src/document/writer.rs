@@ -2,7 +2,9 @@
 //! [`Document`] the dashboard changes: the change is checked as a change, saved with the
 //! dashboard's guard and backup policy. The guard is what keeps a `git pull` or an editor
 //! that writes between the command's load and its save: the save is refused, the file read
-//! again, and the change made again on what it holds now.
+//! again, and the change made again on what it holds now. The merge driver's result is
+//! written here too ([`write_merged`]): the same atomic save, without guard or backups; and
+//! so is an emergency copy of unsaved work ([`write_emergency`]).
 
 use super::saver::{DiskWriter, FileSaver, SaveEvent};
 use super::{Change, Document, Figures, Refused, Source};
@@ -165,6 +167,34 @@ pub fn write_change<T, E: std::error::Error + 'static>(
 /// save.
 pub fn create(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
     store::save(path, ws)
+}
+
+/// Writes a merge's result over `path`, git's `%A` file (`partnerdeck merge`): the one atomic
+/// save of every data file (a temporary file beside it, synced, renamed over it; 0600), without
+/// backups or the stamp guard: `%A` is git's own temporary file, which git reads back into the
+/// work tree (with the mode it keeps for the file) and removes. What killed merges left beside
+/// it is cleared first.
+pub fn write_merged(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
+    store::cleanup_merge_temp_files(path);
+    store::save(path, ws)
+}
+
+/// Writes unsaved work as an emergency copy of the data file at `path` (beside it, else the
+/// per-user state folder, else the temporary folder), with the version it was based on and
+/// any text typed in an open form (`note`); returns where it went. The next start offers it
+/// back.
+pub fn write_emergency(
+    path: &Path,
+    ws: &Workspace,
+    base: &Workspace,
+    note: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<PathBuf, SaveError> {
+    let extras = store::Extras {
+        base: Some(base),
+        note,
+    };
+    store::write_emergency_full(path, ws, extras, now)
 }
 
 /// Puts backup `id` back into the data file, the current version kept in backups first

@@ -326,6 +326,17 @@ pub fn remind(items: &[Item], today: NaiveDate) -> String {
     out
 }
 
+/// The items of a workspace as `due --format json` lists them (tests, benches).
+pub fn json_items(
+    ws: &crate::model::Workspace,
+    today: NaiveDate,
+    within: Option<u32>,
+) -> Vec<Item> {
+    let idx = crate::insight::Index::build(ws);
+    let found = crate::insight::due::due(ws, &idx, today, within);
+    items(ws, found, today)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,32 +1,21 @@
-//! Taking the data elsewhere and bringing some back: iCalendar, CSV, Markdown and JSON exports,
-//! CSV imports, pre-meeting briefs and logging from the shell. Everything but `commands` is pure
-//! (a workspace and today in, text or a new workspace out).
+//! The formats the data is laid out in: iCalendar, CSV, Markdown and JSON exports, the
+//! pre-meeting brief and what is due. All pure: a workspace and today in, text out (JSON and
+//! CSV also read back). The commands that write them are `command`'s.
 //!
 //! Files: `ics`, `csv`, `markdown`, `json` (one per export format), `health` (the health
-//! history table of a partner's report and the `health` CSV table), `import` (CSV in), `brief`
-//! (the pre-meeting brief), `log` (an interaction from command-line words), `text` (small
-//! formatting helpers shared by the Markdown outputs), `find` (partner names as people type
-//! them: `model::find`, re-exported), and `commands`, the only part that touches files: the
-//! command-line glue that reads, locks, backs up and writes (every file through
-//! `store::write_private`), with `command_error`, why such a command failed.
+//! history table of a partner's report and the `health` CSV table), `brief` (the pre-meeting
+//! brief), `due` (what is due as text, JSON, iCalendar or `remind` lines), `text` (small
+//! formatting helpers shared by the Markdown outputs and the CSV import), and `find` (partner
+//! names as people type them: `model::find`, re-exported).
 
-pub mod answers;
 pub mod brief;
-mod command_error;
-pub mod commands;
 pub mod csv;
 pub mod due;
 pub mod health;
-pub mod hook;
 pub mod ics;
-pub mod import;
-pub mod ingest;
 pub mod json;
-pub mod log;
 pub mod markdown;
-pub mod reminders;
-mod text;
-pub mod timer;
+pub(crate) mod text;
 
 /// Partner names as people type them (the matcher lives with the model: the dashboard's forms
 /// use it too).

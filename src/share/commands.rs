@@ -1,13 +1,14 @@
 //! The command line's side of sharing: `partnerdeck share NAME [--out FILE] [--html FILE]` and
 //! `partnerdeck receive FILE [--partner NAME] [--trust]`. Files are written through
 //! `store::write_private` (atomic, 0600); the workspace is changed under its lock, through
-//! `document::write_change` (the guarded save of every command), backed up
-//! first, as `partnerdeck log` does.
+//! `document::write_change` (the guarded save of every command: `Source::write_change` for
+//! `--include`; `receive` reads the workspace first to identify the sender), backed up first,
+//! as `partnerdeck log` does.
 
 use super::receive::{Sender, identify, keep};
 use super::{build, html, key, reconcile, seal};
+use crate::command::{CommandError, Source, complain, open_for_writing, say};
 use crate::document::{self, Backups, Change};
-use crate::export::commands::{CommandError, Source, complain, open_for_writing, say};
 use crate::model::ShareSettings;
 use crate::model::share::OPTIONAL_FIELDS;
 use crate::store;
@@ -58,25 +59,13 @@ fn set_include(src: &Source, name: &str, include: &[String]) -> Result<(), Comma
             )));
         }
     }
-    let options = store::Options {
-        read_only: false,
-        today: Some(src.today),
-        ..src.options.clone()
-    };
-    let mut session = open_for_writing(&options, "set it once that window is closed")?;
-    let (ws, stamp) = match session.load()? {
-        Some(opened) => (opened.workspace, opened.stamp),
-        None => return Err(CommandError::Missing(session.path().to_path_buf())),
-    };
-    let id = crate::model::find::partner(&ws, name)?.id;
-    document::write_change(
-        session.path(),
-        ws,
-        stamp,
-        src.today,
+    src.write_change(
+        "set it once that window is closed",
+        None,
         Backups::ByPolicy,
         |_: &()| Change::named("Changed what is shared"),
         |ws| {
+            let id = crate::model::find::partner(ws, name)?.id;
             match ws.share_settings.iter().position(|s| s.partner == id) {
                 Some(i) => ws.share_settings[i].include = fields.clone(),
                 None => {
@@ -90,8 +79,7 @@ fn set_include(src: &Source, name: &str, include: &[String]) -> Result<(), Comma
             }
             Ok::<_, CommandError>(())
         },
-    )
-    .map_err(CommandError::from_write)?;
+    )?;
     Ok(())
 }
 

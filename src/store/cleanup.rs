@@ -53,6 +53,33 @@ pub fn cleanup_temp_files(data_path: &Path) -> Vec<PathBuf> {
     removed
 }
 
+/// The start of git's names for the files it hands a merge driver (`.merge_file_XXXXXX`).
+const GIT_MERGE_FILE: &str = ".merge_file_";
+
+/// Removes the temporary files that killed saves over git's merge files left in the folder of
+/// `merge_file` (a merge driver's `%A`): `.<name>.XXXXXX` for `merge_file`'s own name and for
+/// any of git's `.merge_file_…` names (git removes its file after the merge; the driver's
+/// temporary file would stay). Git runs one merge at a time in a repository (its
+/// `index.lock`), so no save in progress loses its temporary file. Returns the paths removed.
+pub fn cleanup_merge_temp_files(merge_file: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let Some(name) = merge_file.file_name().and_then(|n| n.to_str()) else {
+        return removed;
+    };
+    let dir = match merge_file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    remove_matching(&dir, &mut removed, |n| {
+        is_temp_name_for(n, name)
+            || (n.len() > SUFFIX_LEN + 2
+                && n[1..].starts_with(GIT_MERGE_FILE)
+                && n.is_char_boundary(n.len() - SUFFIX_LEN - 1)
+                && is_temp_name_for(n, &n[1..n.len() - SUFFIX_LEN - 1]))
+    });
+    removed
+}
+
 fn remove_matching(dir: &Path, removed: &mut Vec<PathBuf>, matches: impl Fn(&str) -> bool) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -90,5 +117,34 @@ mod tests {
         assert!(!is_temp_name_for(".other.ron.aB3xY9", "ws.ron"));
         assert!(!is_temp_name_for(".ws.ron.lock.aB3xY9", "ws.ron"));
         assert!(!is_temp_name_for(".ws.ronXaB3xY9", "ws.ron"));
+    }
+
+    #[test]
+    fn merge_temporaries_are_those_of_git_merge_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "..merge_file_aB3xY9.Zz12Q0",
+            "..merge_file_test.Ab12Cd",
+            ".ours.ron.Qw12Er",
+            ".merge_file_aB3xY9",
+            ".other.ron.Qw12Er",
+            "..merge_file_x.toolong1",
+        ];
+        for n in names {
+            std::fs::write(dir.path().join(n), "").unwrap();
+        }
+        let removed = cleanup_merge_temp_files(&dir.path().join("ours.ron"));
+        let removed: Vec<_> = removed
+            .iter()
+            .map(|p| p.file_name().unwrap().to_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            removed,
+            [
+                "..merge_file_aB3xY9.Zz12Q0",
+                "..merge_file_test.Ab12Cd",
+                ".ours.ron.Qw12Er"
+            ]
+        );
     }
 }

@@ -30,7 +30,7 @@ pub use backup::{
     find_backup, list_backups, load_backup, prune, read_backup, restore, save_guarded,
     save_with_backup,
 };
-pub use cleanup::cleanup_temp_files;
+pub use cleanup::{cleanup_merge_temp_files, cleanup_temp_files};
 pub use demo::demo_workspace;
 pub use emergency::{
     Extras, base_path, find_emergency, list_emergency, load_emergency, note_path, retire_emergency,

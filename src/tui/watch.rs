@@ -54,13 +54,11 @@ pub fn write_remembered() -> Option<String> {
 /// Writes unsaved work as an emergency copy of `path` (with its base and any form text).
 pub fn write_rescue(path: &std::path::Path, rescue: &Rescue) -> Result<PathBuf, store::SaveError> {
     let ws = rescue.workspace();
-    store::write_emergency_full(
+    crate::document::write_emergency(
         path,
         &ws,
-        store::Extras {
-            base: Some(&rescue.base),
-            note: rescue.note.as_deref(),
-        },
+        &rescue.base,
+        rescue.note.as_deref(),
         chrono::Utc::now(),
     )
 }

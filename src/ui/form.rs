@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
         };
         let mut spans = vec![
             Span::styled(marker.to_string(), theme.key),
-            Span::styled(pad(field.label, LABEL), label_style),
+            Span::styled(pad(field.label(), LABEL), label_style),
             Span::raw("  "),
         ];
         let value = match &field.kind {

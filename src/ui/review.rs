@@ -351,7 +351,7 @@ fn actions_step(
         };
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" {}", pad(f.label, LABEL_WIDTH)),
+                format!(" {}", pad(f.label(), LABEL_WIDTH)),
                 if focused { theme.key } else { theme.dim },
             ),
             Span::raw(" "),

@@ -1,13 +1,13 @@
 //! What a form offers while it is filled: values already used in the workspace (completion)
 //! and the hint under the field being typed.
 
-use crate::app::form::{Field, FieldKind, Form};
+use crate::app::form::{Field, FieldKey, FieldKind, Form};
 use crate::model::dates::{Toward, parse_date_time, parse_day};
 use crate::model::*;
 use chrono::NaiveDateTime;
 
 /// Values already used in the workspace for a list field, for completion.
-pub fn known_values<'a>(label: &str, ws: &'a Workspace) -> Vec<&'a str> {
+pub fn known_values<'a>(key: FieldKey, ws: &'a Workspace) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     // Seen, ignoring ASCII case (a set: thousands of partners each name a few).
     let mut seen: rustc_hash::FxHashSet<String> = Default::default();
@@ -18,12 +18,12 @@ pub fn known_values<'a>(label: &str, ws: &'a Workspace) -> Vec<&'a str> {
             }
         }
     };
-    match label {
-        "Values" => {
+    match key {
+        FieldKey::Values => {
             add(&ws.profile.values);
             ws.partners.iter().for_each(|p| add(&p.values));
         }
-        "Offers" | "Needs" => {
+        FieldKey::Offers | FieldKey::Needs => {
             add(&ws.profile.offers);
             add(&ws.profile.needs);
             ws.partners.iter().for_each(|p| {
@@ -31,7 +31,7 @@ pub fn known_values<'a>(label: &str, ws: &'a Workspace) -> Vec<&'a str> {
                 add(&p.needs);
             });
         }
-        "Tags" => ws.partners.iter().for_each(|p| add(&p.tags)),
+        FieldKey::Tags => ws.partners.iter().for_each(|p| add(&p.tags)),
         _ => {}
     }
     out
@@ -43,7 +43,7 @@ pub fn completions<'a>(field: &Field, ws: &'a Workspace) -> Vec<&'a str> {
     if last_item(field).is_empty() {
         return Vec::new();
     }
-    completions_among(field, &known_values(field.label, ws))
+    completions_among(field, &known_values(field.key, ws))
 }
 
 /// The item being typed in a list field: its last (empty when there is none).
@@ -179,7 +179,7 @@ pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_
                 }
             }
             FieldKind::List => list_hint(&completions(f, ws), complete_key),
-            FieldKind::Text if f.label == "Contacts" => contacts_hint(f.value()),
+            FieldKind::Text if f.key == FieldKey::Contacts => contacts_hint(f.value()),
             FieldKind::Date { past, .. } if !f.value().trim().is_empty() => {
                 let toward = if past { Toward::Past } else { Toward::Next };
                 match parse_day(f.value(), now.date(), toward) {
@@ -191,7 +191,7 @@ pub fn refresh_hint(f: &mut Field, now: NaiveDateTime, ws: &Workspace, complete_
                 Ok(t) => format!("→ {}", t.format("%a %Y-%m-%d %H:%M")),
                 Err(_) => String::new(),
             },
-            FieldKind::Date { .. } if f.label == "Follow-up due" => {
+            FieldKind::Date { .. } if f.key == FieldKey::FollowUpDue => {
                 "empty: a week after the contact".into()
             }
             _ => String::new(),

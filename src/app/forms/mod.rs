@@ -2,7 +2,7 @@
 //! again (`read.rs`, with every problem reported beside its field: nothing invalid leaves a
 //! form), and what a form offers while it is filled (`hints.rs`).
 
-use super::form::{Field, FieldKind, Form};
+use super::form::{Field, FieldKey, FieldKind, Form};
 
 mod hints;
 mod read;
@@ -39,7 +39,7 @@ pub fn progress_form(g: &Goal, status: bool) -> Form {
         format!(" (target {}{})", number(t), unit_suffix(&g.unit))
     });
     let mut fields = vec![Field::text(
-        "Current",
+        FieldKey::Current,
         FieldKind::Number { optional: false },
         number(if status {
             g.target.unwrap_or(g.current)
@@ -49,7 +49,7 @@ pub fn progress_form(g: &Goal, status: bool) -> Form {
     )];
     let title = if status {
         let mut choice = Field::text(
-            "Status",
+            FieldKey::Status,
             FieldKind::Choice(
                 GoalStatus::ALL
                     .iter()
@@ -93,7 +93,7 @@ pub fn commitment_form(c: Option<&Commitment>, partner: &str) -> Form {
         Some(Outcome::Missed(d)) => (2, d.to_string()),
     };
     let mut outcome_field = Field::text(
-        "Outcome",
+        FieldKey::Outcome,
         FieldKind::Choice(OUTCOMES.iter().map(|s| s.to_string()).collect()),
         "",
     );
@@ -102,19 +102,19 @@ pub fn commitment_form(c: Option<&Commitment>, partner: &str) -> Form {
         title,
         vec![
             Field::text(
-                "What was promised",
+                FieldKey::WhatWasPromised,
                 FieldKind::Required,
                 c.map_or(String::new(), |c| c.what.clone()),
             ),
-            Field::text("Partner", FieldKind::Partner, partner),
+            Field::text(FieldKey::Partner, FieldKind::Partner, partner),
             Field::choice(
-                "Promised by",
+                FieldKey::PromisedBy,
                 Side::ALL,
                 Side::label,
                 c.map_or(Side::Us, |c| c.side),
             ),
             Field::text(
-                "Due",
+                FieldKey::Due,
                 FieldKind::Date {
                     optional: false,
                     past: false,
@@ -123,7 +123,7 @@ pub fn commitment_form(c: Option<&Commitment>, partner: &str) -> Form {
             ),
             outcome_field,
             Field::text(
-                "Outcome date",
+                FieldKey::OutcomeDate,
                 FieldKind::Date {
                     optional: true,
                     past: true,
@@ -140,7 +140,7 @@ pub fn win_form(c: Option<&Celebration>, partner: &str, milestones: &[&Milestone
     });
     let mut options = vec!["(none)".to_string()];
     options.extend(milestones.iter().map(|m| m.title.clone()));
-    let mut milestone = Field::text("Milestone", FieldKind::Choice(options), "");
+    let mut milestone = Field::text(FieldKey::Milestone, FieldKind::Choice(options), "");
     milestone.choice = c
         .and_then(|c| c.milestone)
         .and_then(|id| milestones.iter().position(|m| m.id == id))
@@ -149,17 +149,17 @@ pub fn win_form(c: Option<&Celebration>, partner: &str, milestones: &[&Milestone
         title,
         vec![
             Field::text(
-                "How",
+                FieldKey::How,
                 FieldKind::Required,
                 c.map_or(String::new(), |c| c.how.clone()),
             ),
             Field::text(
-                "With whom",
+                FieldKey::WithWhom,
                 FieldKind::Text,
                 c.map_or(String::new(), |c| c.with.clone()),
             ),
             Field::text(
-                "Date",
+                FieldKey::Date,
                 FieldKind::Date {
                     optional: false,
                     past: true,
@@ -198,11 +198,11 @@ pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
     Form::new(
         title,
         vec![
-            Field::text("Name", FieldKind::Required, p.name.clone()),
-            Field::choice("Kind", PartnerKind::ALL, PartnerKind::label, p.kind),
-            Field::choice("Phase", Phase::ALL, Phase::label, p.phase),
+            Field::text(FieldKey::Name, FieldKind::Required, p.name.clone()),
+            Field::choice(FieldKey::Kind, PartnerKind::ALL, PartnerKind::label, p.kind),
+            Field::choice(FieldKey::Phase, Phase::ALL, Phase::label, p.phase),
             Field::text(
-                "Since",
+                FieldKey::Since,
                 FieldKind::Date {
                     optional: false,
                     past: true,
@@ -210,28 +210,36 @@ pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
                 p.since.to_string(),
             ),
             Field::text(
-                "Contact ideal days",
+                FieldKey::ContactIdealDays,
                 FieldKind::Number { optional: false },
                 p.cadence.ideal_days.to_string(),
             ),
             Field::text(
-                "Contact max days",
+                FieldKey::ContactMaxDays,
                 FieldKind::Number { optional: false },
                 p.cadence.max_days.to_string(),
             ),
             Field::text(
-                "Review every days",
+                FieldKey::ReviewEveryDays,
                 FieldKind::Number { optional: false },
                 p.review_interval_days.to_string(),
             ),
-            Field::text("Long-term aim", FieldKind::Text, p.aim.clone()),
-            Field::text("Values", FieldKind::List, list_text(&p.values)),
-            Field::text("Offers", FieldKind::List, list_text(&p.offers)),
-            Field::text("Needs", FieldKind::List, list_text(&p.needs)),
-            Field::text("Tags", FieldKind::List, list_text(&p.tags)),
-            Field::text("Contacts", FieldKind::Text, Contact::list_text(&p.contacts)),
-            Field::text("Mail domains", FieldKind::List, list_text(&p.domains)),
-            Field::text("Notes", FieldKind::Text, p.notes.clone()),
+            Field::text(FieldKey::LongTermAim, FieldKind::Text, p.aim.clone()),
+            Field::text(FieldKey::Values, FieldKind::List, list_text(&p.values)),
+            Field::text(FieldKey::Offers, FieldKind::List, list_text(&p.offers)),
+            Field::text(FieldKey::Needs, FieldKind::List, list_text(&p.needs)),
+            Field::text(FieldKey::Tags, FieldKind::List, list_text(&p.tags)),
+            Field::text(
+                FieldKey::Contacts,
+                FieldKind::Text,
+                Contact::list_text(&p.contacts),
+            ),
+            Field::text(
+                FieldKey::MailDomains,
+                FieldKind::List,
+                list_text(&p.domains),
+            ),
+            Field::text(FieldKey::Notes, FieldKind::Text, p.notes.clone()),
         ],
     )
 }
@@ -244,44 +252,44 @@ pub fn goal_form(g: Option<&Goal>, partner: &str, today: NaiveDate) -> Form {
         title,
         vec![
             Field::text(
-                "Title",
+                FieldKey::Title,
                 FieldKind::Required,
                 g.map_or(String::new(), |g| g.title.clone()),
             ),
-            Field::text("Partner", FieldKind::Partner, partner),
+            Field::text(FieldKey::Partner, FieldKind::Partner, partner),
             Field::text(
-                "Metric",
+                FieldKey::Metric,
                 FieldKind::Text,
                 g.map_or(String::new(), |g| g.metric.clone()),
             ),
             Field::text(
-                "Unit",
+                FieldKey::Unit,
                 FieldKind::Text,
                 g.map_or(String::new(), |g| g.unit.clone()),
             ),
             Field::text(
-                "Baseline",
+                FieldKey::Baseline,
                 FieldKind::Number { optional: false },
                 g.map_or("0".into(), |g| num_text(g.baseline)),
             ),
             Field::text(
-                "Target",
+                FieldKey::Target,
                 FieldKind::Number { optional: true },
                 g.and_then(|g| g.target).map_or(String::new(), num_text),
             ),
             Field::text(
-                "Current",
+                FieldKey::Current,
                 FieldKind::Number { optional: false },
                 g.map_or("0".into(), |g| num_text(g.current)),
             ),
             Field::choice(
-                "Owner",
+                FieldKey::Owner,
                 Owner::ALL,
                 Owner::label,
                 g.map_or(Owner::Joint, |g| g.owner),
             ),
             Field::text(
-                "Start",
+                FieldKey::Start,
                 FieldKind::Date {
                     optional: false,
                     past: false,
@@ -289,7 +297,7 @@ pub fn goal_form(g: Option<&Goal>, partner: &str, today: NaiveDate) -> Form {
                 g.map_or(today, |g| g.start).to_string(),
             ),
             Field::text(
-                "Due",
+                FieldKey::Due,
                 FieldKind::Date {
                     optional: true,
                     past: false,
@@ -297,7 +305,7 @@ pub fn goal_form(g: Option<&Goal>, partner: &str, today: NaiveDate) -> Form {
                 date_text(g.and_then(|g| g.due)),
             ),
             Field::choice(
-                "Status",
+                FieldKey::Status,
                 GoalStatus::ALL,
                 GoalStatus::label,
                 g.map_or(GoalStatus::Active, |g| g.status),
@@ -322,20 +330,20 @@ pub fn milestone_form(m: Option<&Milestone>, partner: &str, goals: &[&Goal]) -> 
     } else {
         choice
     };
-    let mut goal = Field::text("Goal", FieldKind::Choice(options), "");
+    let mut goal = Field::text(FieldKey::Goal, FieldKind::Choice(options), "");
     goal.choice = choice;
     Form::new(
         title,
         vec![
             Field::text(
-                "Title",
+                FieldKey::Title,
                 FieldKind::Required,
                 m.map_or(String::new(), |m| m.title.clone()),
             ),
-            Field::text("Partner", FieldKind::Partner, partner),
+            Field::text(FieldKey::Partner, FieldKind::Partner, partner),
             goal,
             Field::text(
-                "Due",
+                FieldKey::Due,
                 FieldKind::Date {
                     optional: false,
                     past: false,
@@ -343,7 +351,7 @@ pub fn milestone_form(m: Option<&Milestone>, partner: &str, goals: &[&Goal]) -> 
                 m.map_or("+2w".into(), |m| m.due.to_string()),
             ),
             Field::text(
-                "Done",
+                FieldKey::Done,
                 FieldKind::Date {
                     optional: true,
                     past: true,
@@ -363,41 +371,41 @@ pub fn interaction_form(i: Option<&Interaction>, partner_name: &str) -> Form {
         title,
         vec![
             Field::text(
-                "Summary",
+                FieldKey::Summary,
                 FieldKind::Required,
                 i.map_or(String::new(), |i| i.summary.clone()),
             ),
-            Field::text("Partner", FieldKind::Partner, partner_name),
+            Field::text(FieldKey::Partner, FieldKind::Partner, partner_name),
             Field::choice(
-                "Channel",
+                FieldKey::Channel,
                 Channel::ALL,
                 Channel::label,
                 i.map_or(Channel::Call, |i| i.channel),
             ),
             Field::choice(
-                "Initiated by",
+                FieldKey::InitiatedBy,
                 Side::ALL,
                 Side::label,
                 i.map_or(Side::Us, |i| i.initiated_by),
             ),
             Field::text(
-                "When",
+                FieldKey::When,
                 FieldKind::DateTime,
                 i.map_or("now".into(), |i| i.at.format("%Y-%m-%d %H:%M").to_string()),
             ),
             Field::text(
-                "Sentiment 1-5",
+                FieldKey::Sentiment,
                 FieldKind::Number { optional: true },
                 i.and_then(|i| i.sentiment)
                     .map_or(String::new(), |s| s.to_string()),
             ),
             Field::text(
-                "Follow-up",
+                FieldKey::FollowUp,
                 FieldKind::Text,
                 follow.as_ref().map_or(String::new(), |f| f.what.clone()),
             ),
             Field::text(
-                "Follow-up due",
+                FieldKey::FollowUpDue,
                 FieldKind::Date {
                     optional: true,
                     past: false,
@@ -405,7 +413,7 @@ pub fn interaction_form(i: Option<&Interaction>, partner_name: &str) -> Form {
                 follow.as_ref().map_or(String::new(), |f| f.due.to_string()),
             ),
             Field::text(
-                "Follow-up done",
+                FieldKey::FollowUpDone,
                 FieldKind::Date {
                     optional: true,
                     past: true,
@@ -420,11 +428,11 @@ pub fn profile_form(p: &Profile) -> Form {
     Form::new(
         "Our profile",
         vec![
-            Field::text("Name", FieldKind::Required, p.name.clone()),
-            Field::text("Values", FieldKind::List, list_text(&p.values)),
-            Field::text("Offers", FieldKind::List, list_text(&p.offers)),
-            Field::text("Needs", FieldKind::List, list_text(&p.needs)),
-            Field::text("Team mail", FieldKind::List, list_text(&p.team)),
+            Field::text(FieldKey::Name, FieldKind::Required, p.name.clone()),
+            Field::text(FieldKey::Values, FieldKind::List, list_text(&p.values)),
+            Field::text(FieldKey::Offers, FieldKind::List, list_text(&p.offers)),
+            Field::text(FieldKey::Needs, FieldKind::List, list_text(&p.needs)),
+            Field::text(FieldKey::TeamMail, FieldKind::List, list_text(&p.team)),
         ],
     )
 }
@@ -434,10 +442,10 @@ pub fn celebration_form(m: &Milestone, skip_key: &str) -> Form {
     Form::new(
         format!("Celebrate: {} ({skip_key} skips)", m.title),
         vec![
-            Field::text("How", FieldKind::Required, ""),
-            Field::text("With whom", FieldKind::Text, ""),
+            Field::text(FieldKey::How, FieldKind::Required, ""),
+            Field::text(FieldKey::WithWhom, FieldKind::Text, ""),
             Field::text(
-                "Date",
+                FieldKey::Date,
                 FieldKind::Date {
                     optional: false,
                     past: true,

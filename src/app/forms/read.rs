@@ -2,7 +2,7 @@
 //! nothing invalid leaves a form.
 
 use super::FormTarget;
-use crate::app::form::{FieldKind, Form};
+use crate::app::form::{FieldKey, FieldKind, Form};
 use crate::model::dates::{Toward, parse_date_time, parse_day};
 use crate::model::*;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -16,7 +16,7 @@ pub struct Reader<'a> {
 impl Reader<'_> {
     /// The partner named in the "Partner" field (by the rules of `model::find`), else `default`.
     fn partner(&mut self, ws: &Workspace, default: PartnerId) -> PartnerId {
-        if !self.form.fields.iter().any(|f| f.label == "Partner") {
+        if !self.form.has(FieldKey::Partner) {
             return default;
         }
         let names: Vec<(PartnerId, &str)> = ws
@@ -24,62 +24,62 @@ impl Reader<'_> {
             .iter()
             .map(|p| (p.id, p.name.as_str()))
             .collect();
-        match crate::fuzzy::pick(self.form.get("Partner").value(), &names) {
+        match crate::fuzzy::pick(self.form.get(FieldKey::Partner).value(), &names) {
             Ok((id, _)) => id,
             Err(e) => {
-                self.form.set_error("Partner", e);
+                self.form.set_error(FieldKey::Partner, e);
                 default
             }
         }
     }
 
-    fn text(&mut self, label: &str) -> String {
-        let f = self.form.get(label);
+    fn text(&mut self, key: FieldKey) -> String {
+        let f = self.form.get(key);
         let v = f.value().trim().to_string();
         if f.kind == FieldKind::Required && v.is_empty() {
-            self.form.set_error(label, "must not be empty");
+            self.form.set_error(key, "must not be empty");
         }
         v
     }
 
-    fn list(&self, label: &str) -> Vec<String> {
-        self.form.get(label).list()
+    fn list(&self, key: FieldKey) -> Vec<String> {
+        self.form.get(key).list()
     }
 
-    fn number(&mut self, label: &str) -> Option<f64> {
-        let f = self.form.get(label);
+    fn number(&mut self, key: FieldKey) -> Option<f64> {
+        let f = self.form.get(key);
         let v = f.value().trim().replace(',', "");
         let optional = matches!(f.kind, FieldKind::Number { optional: true });
         if v.is_empty() {
             if !optional {
-                self.form.set_error(label, "a number is needed");
+                self.form.set_error(key, "a number is needed");
             }
             return None;
         }
         match v.parse::<f64>() {
             Ok(n) if n.is_finite() => Some(n),
             _ => {
-                self.form.set_error(label, format!("`{v}` is not a number"));
+                self.form.set_error(key, format!("`{v}` is not a number"));
                 None
             }
         }
     }
 
-    fn whole(&mut self, label: &str, min: u32, max: u32) -> u32 {
-        let n = self.number(label);
+    fn whole(&mut self, key: FieldKey, min: u32, max: u32) -> u32 {
+        let n = self.number(key);
         match n {
             Some(n) if n.fract() == 0.0 && n >= f64::from(min) && n <= f64::from(max) => n as u32,
             Some(_) => {
                 self.form
-                    .set_error(label, format!("a whole number from {min} to {max}"));
+                    .set_error(key, format!("a whole number from {min} to {max}"));
                 min
             }
             None => min,
         }
     }
 
-    fn date(&mut self, label: &str) -> Option<NaiveDate> {
-        let f = self.form.get(label);
+    fn date(&mut self, key: FieldKey) -> Option<NaiveDate> {
+        let f = self.form.get(key);
         let v = f.value().trim().to_string();
         let (optional, past) = match f.kind {
             FieldKind::Date { optional, past } => (optional, past),
@@ -92,14 +92,14 @@ impl Reader<'_> {
         match parse_day(&v, self.now.date(), toward) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.form.set_error(label, e);
+                self.form.set_error(key, e);
                 None
             }
         }
     }
 
-    fn choice(&self, label: &str) -> usize {
-        self.form.get(label).choice
+    fn choice(&self, key: FieldKey) -> usize {
+        self.form.get(key).choice
     }
 }
 
@@ -153,28 +153,28 @@ fn partner(r: &mut Reader<'_>, ws: &Workspace, id: Option<PartnerId>) -> Built {
         .and_then(|id| ws.partner(id))
         .cloned()
         .unwrap_or_else(|| Partner::new(PartnerId(0), "", today));
-    p.name = r.text("Name");
-    p.kind = PartnerKind::ALL[r.choice("Kind")];
-    p.phase = Phase::ALL[r.choice("Phase")];
-    p.since = r.date("Since").unwrap_or(p.since);
-    let ideal = r.whole("Contact ideal days", 1, 3650);
-    let max = r.whole("Contact max days", 1, 3650);
+    p.name = r.text(FieldKey::Name);
+    p.kind = PartnerKind::ALL[r.choice(FieldKey::Kind)];
+    p.phase = Phase::ALL[r.choice(FieldKey::Phase)];
+    p.since = r.date(FieldKey::Since).unwrap_or(p.since);
+    let ideal = r.whole(FieldKey::ContactIdealDays, 1, 3650);
+    let max = r.whole(FieldKey::ContactMaxDays, 1, 3650);
     if max < ideal {
         r.form
-            .set_error("Contact max days", "must be at least the ideal");
+            .set_error(FieldKey::ContactMaxDays, "must be at least the ideal");
     }
     p.cadence = Cadence {
         ideal_days: ideal,
         max_days: max,
     };
-    p.review_interval_days = r.whole("Review every days", 1, 3650);
-    p.aim = r.text("Long-term aim");
-    p.values = r.list("Values");
-    p.offers = r.list("Offers");
-    p.needs = r.list("Needs");
-    p.tags = r.list("Tags");
+    p.review_interval_days = r.whole(FieldKey::ReviewEveryDays, 1, 3650);
+    p.aim = r.text(FieldKey::LongTermAim);
+    p.values = r.list(FieldKey::Values);
+    p.offers = r.list(FieldKey::Offers);
+    p.needs = r.list(FieldKey::Needs);
+    p.tags = r.list(FieldKey::Tags);
     // Several people, as a list: `name | role | email | phone`, `;` between them.
-    p.contacts = Contact::parse_list(r.form.get("Contacts").value());
+    p.contacts = Contact::parse_list(r.form.get(FieldKey::Contacts).value());
     let problems: Vec<String> = p
         .contacts
         .iter()
@@ -182,21 +182,21 @@ fn partner(r: &mut Reader<'_>, ws: &Workspace, id: Option<PartnerId>) -> Built {
         .filter_map(|(i, c)| c.problem().map(|e| format!("contact {} {e}", i + 1)))
         .collect();
     if !problems.is_empty() {
-        r.form.set_error("Contacts", problems.join("; "));
+        r.form.set_error(FieldKey::Contacts, problems.join("; "));
     }
-    p.domains = r.list("Mail domains");
-    p.notes = r.form.get("Notes").value().to_string();
+    p.domains = r.list(FieldKey::MailDomains);
+    p.notes = r.form.get(FieldKey::Notes).value().to_string();
     Built::Partner(p)
 }
 
 /// A goal's current value, and its status when the form asks for it.
 fn goal_progress(r: &mut Reader<'_>, goal: &Goal) -> Built {
     let mut g = goal.clone();
-    if let Some(n) = r.number("Current") {
+    if let Some(n) = r.number(FieldKey::Current) {
         g.current = n;
     }
-    if r.form.fields.iter().any(|f| f.label == "Status") {
-        g.status = GoalStatus::ALL[r.choice("Status")];
+    if r.form.has(FieldKey::Status) {
+        g.status = GoalStatus::ALL[r.choice(FieldKey::Status)];
     }
     Built::Goal(g)
 }
@@ -205,18 +205,18 @@ fn goal_progress(r: &mut Reader<'_>, goal: &Goal) -> Built {
 fn goal(r: &mut Reader<'_>, ws: &Workspace, default: PartnerId, id: Option<GoalId>) -> Built {
     let today = r.now.date();
     let partner = r.partner(ws, default);
-    let title = r.text("Title");
-    let metric = r.text("Metric");
-    let unit = r.text("Unit");
-    let baseline = r.number("Baseline").unwrap_or(0.0);
-    let target = r.number("Target");
-    let current = r.number("Current").unwrap_or(0.0);
-    let start = r.date("Start").unwrap_or(today);
-    let due = r.date("Due");
+    let title = r.text(FieldKey::Title);
+    let metric = r.text(FieldKey::Metric);
+    let unit = r.text(FieldKey::Unit);
+    let baseline = r.number(FieldKey::Baseline).unwrap_or(0.0);
+    let target = r.number(FieldKey::Target);
+    let current = r.number(FieldKey::Current).unwrap_or(0.0);
+    let start = r.date(FieldKey::Start).unwrap_or(today);
+    let due = r.date(FieldKey::Due);
     if let Some(due) = due
         && due < start
     {
-        r.form.set_error("Due", "is before the start");
+        r.form.set_error(FieldKey::Due, "is before the start");
     }
     Built::Goal(Goal {
         id: id.unwrap_or(GoalId(0)),
@@ -227,10 +227,10 @@ fn goal(r: &mut Reader<'_>, ws: &Workspace, default: PartnerId, id: Option<GoalI
         baseline,
         target,
         current,
-        owner: Owner::ALL[r.choice("Owner")],
+        owner: Owner::ALL[r.choice(FieldKey::Owner)],
         start,
         due,
-        status: GoalStatus::ALL[r.choice("Status")],
+        status: GoalStatus::ALL[r.choice(FieldKey::Status)],
     })
 }
 
@@ -249,16 +249,16 @@ fn milestone(
         .map(|g| g.id)
         .collect();
     let goal = r
-        .choice("Goal")
+        .choice(FieldKey::Goal)
         .checked_sub(1)
         .and_then(|i| goals.get(i).copied());
     Built::Milestone(Milestone {
         id: id.unwrap_or(MilestoneId(0)),
         partner,
         goal,
-        title: r.text("Title"),
-        due: r.date("Due").unwrap_or(today),
-        done: r.date("Done"),
+        title: r.text(FieldKey::Title),
+        due: r.date(FieldKey::Due).unwrap_or(today),
+        done: r.date(FieldKey::Done),
     })
 }
 
@@ -272,12 +272,12 @@ fn interaction(
 ) -> Option<Built> {
     let (now, today) = (r.now, r.now.date());
     let partner = r.partner(ws, default);
-    let summary = r.text("Summary");
-    let when = r.form.get("When").value().to_string();
+    let summary = r.text(FieldKey::Summary);
+    let when = r.form.get(FieldKey::When).value().to_string();
     let at = match parse_date_time(&when, now) {
         Ok(at) => at,
         Err(e) => {
-            r.form.set_error("When", e);
+            r.form.set_error(FieldKey::When, e);
             now
         }
     };
@@ -285,7 +285,7 @@ fn interaction(
     // one): said once, then saved as it is.
     if at.date() > today && r.form.future_warned.as_deref() != Some(when.trim()) {
         r.form.set_error(
-            "When",
+            FieldKey::When,
             format!(
                 "{} is in the future; save again to log it so",
                 at.format("%a %Y-%m-%d")
@@ -298,24 +298,26 @@ fn interaction(
     let entry = LogEntry {
         partner,
         at,
-        channel: Some(Channel::ALL[r.choice("Channel")]),
-        initiated_by: Some(Side::ALL[r.choice("Initiated by")]),
+        channel: Some(Channel::ALL[r.choice(FieldKey::Channel)]),
+        initiated_by: Some(Side::ALL[r.choice(FieldKey::InitiatedBy)]),
         summary,
-        sentiment: r.number("Sentiment 1-5"),
-        follow_up: r.text("Follow-up"),
-        follow_up_due: r.date("Follow-up due"),
-        follow_up_done: r.date("Follow-up done"),
+        sentiment: r.number(FieldKey::Sentiment),
+        follow_up: r.text(FieldKey::FollowUp),
+        follow_up_due: r.date(FieldKey::FollowUpDue),
+        follow_up_done: r.date(FieldKey::FollowUpDone),
     };
     match entry.build(id.unwrap_or(InteractionId(0))) {
         Ok(x) => Some(Built::Interaction(x)),
         Err(refusals) => {
             for refusal in refusals {
-                let (label, text) = match refusal.part() {
-                    LogPart::Summary => ("Summary", "must not be empty"),
-                    LogPart::Sentiment => ("Sentiment 1-5", "a whole number from 1 to 5, or empty"),
-                    LogPart::FollowUp => ("Follow-up", "say what the follow-up is"),
+                let (key, text) = match refusal.part() {
+                    LogPart::Summary => (FieldKey::Summary, "must not be empty"),
+                    LogPart::Sentiment => {
+                        (FieldKey::Sentiment, "a whole number from 1 to 5, or empty")
+                    }
+                    LogPart::FollowUp => (FieldKey::FollowUp, "say what the follow-up is"),
                 };
-                r.form.set_error(label, text);
+                r.form.set_error(key, text);
             }
             None
         }
@@ -325,11 +327,11 @@ fn interaction(
 /// The workspace's own profile.
 fn profile(r: &mut Reader<'_>) -> Built {
     Built::Profile(Profile {
-        name: r.text("Name"),
-        values: r.list("Values"),
-        offers: r.list("Offers"),
-        needs: r.list("Needs"),
-        team: r.list("Team mail"),
+        name: r.text(FieldKey::Name),
+        values: r.list(FieldKey::Values),
+        offers: r.list(FieldKey::Offers),
+        needs: r.list(FieldKey::Needs),
+        team: r.list(FieldKey::TeamMail),
     })
 }
 
@@ -342,16 +344,18 @@ fn commitment(
 ) -> Built {
     let today = r.now.date();
     let partner = r.partner(ws, default);
-    let what = r.text("What was promised");
-    let due = r.date("Due").unwrap_or(today);
-    let on = r.date("Outcome date");
-    let outcome = match r.choice("Outcome") {
+    let what = r.text(FieldKey::WhatWasPromised);
+    let due = r.date(FieldKey::Due).unwrap_or(today);
+    let on = r.date(FieldKey::OutcomeDate);
+    let outcome = match r.choice(FieldKey::Outcome) {
         1 => Some(Outcome::Kept(on.unwrap_or(today))),
         2 => Some(Outcome::Missed(on.unwrap_or(today))),
         _ => {
             if on.is_some() {
-                r.form
-                    .set_error("Outcome date", "an open commitment has no outcome date");
+                r.form.set_error(
+                    FieldKey::OutcomeDate,
+                    "an open commitment has no outcome date",
+                );
             }
             None
         }
@@ -359,7 +363,7 @@ fn commitment(
     Built::Commitment(Commitment {
         id: id.unwrap_or(CommitmentId(0)),
         partner,
-        side: Side::ALL[r.choice("Promised by")],
+        side: Side::ALL[r.choice(FieldKey::PromisedBy)],
         what,
         due,
         outcome,
@@ -376,16 +380,16 @@ fn win(r: &mut Reader<'_>, ws: &Workspace, partner: PartnerId, id: Option<Celebr
         .map(|m| m.id)
         .collect();
     let milestone = r
-        .choice("Milestone")
+        .choice(FieldKey::Milestone)
         .checked_sub(1)
         .and_then(|i| milestones.get(i).copied());
     Built::Celebration(Celebration {
         id: id.unwrap_or(CelebrationId(0)),
         partner,
         milestone,
-        how: r.text("How"),
-        with: r.text("With whom"),
-        date: r.date("Date").unwrap_or(today),
+        how: r.text(FieldKey::How),
+        with: r.text(FieldKey::WithWhom),
+        date: r.date(FieldKey::Date).unwrap_or(today),
     })
 }
 
@@ -397,8 +401,8 @@ fn celebration(r: &mut Reader<'_>, ws: &Workspace, milestone: MilestoneId) -> Bu
         id: CelebrationId(0),
         partner,
         milestone: Some(milestone),
-        how: r.text("How"),
-        with: r.text("With whom"),
-        date: r.date("Date").unwrap_or(today),
+        how: r.text(FieldKey::How),
+        with: r.text(FieldKey::WithWhom),
+        date: r.date(FieldKey::Date).unwrap_or(today),
     })
 }

@@ -121,7 +121,7 @@ impl FormView {
                         .unwrap_or(0);
                     let only_future = form.future_warned.is_some()
                         && form.fields.iter().filter(|f| f.error.is_some()).count() == 1
-                        && form.fields[form.focus].label == "When";
+                        && form.fields[form.focus].key == crate::app::form::FieldKey::When;
                     return Effect::Status(
                         Level::Warn,
                         if only_future {

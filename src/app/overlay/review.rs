@@ -8,7 +8,7 @@ use super::Effect;
 use super::scene::Scene;
 use crate::action::{Action, Context};
 use crate::app::detail::{DetailLine, LineKind, practice_section};
-use crate::app::form::{Field, FieldKind, Form};
+use crate::app::form::{Field, FieldKey, FieldKind, Form};
 use crate::app::form::{text_request, typed_request};
 use crate::app::layers;
 use crate::app::status::Level;
@@ -58,15 +58,15 @@ fn action_form() -> Form {
     Form::new(
         "Action",
         vec![
-            Field::text("Action", FieldKind::Text, ""),
+            Field::text(FieldKey::Action, FieldKind::Text, ""),
             Field::choice(
-                "Becomes",
+                FieldKey::Becomes,
                 ActionKind::ALL,
                 ActionKind::label,
                 ActionKind::Goal,
             ),
             Field::text(
-                "Due",
+                FieldKey::Due,
                 FieldKind::Date {
                     optional: true,
                     past: false,
@@ -260,11 +260,16 @@ fn update(state: &mut ReviewState, action: Action, scene: &Scene) -> Effect {
         Action::Cancel => state.prompt = true,
         Action::Submit => match state.step {
             ACTIONS => {
-                let text = state.action.get("Action").value().trim().to_string();
+                let text = state
+                    .action
+                    .get(FieldKey::Action)
+                    .value()
+                    .trim()
+                    .to_string();
                 if text.is_empty() {
                     state.step += 1;
                 } else {
-                    let due_text = state.action.get("Due").value().trim().to_string();
+                    let due_text = state.action.get(FieldKey::Due).value().trim().to_string();
                     let due = if due_text.is_empty() {
                         Ok(None)
                     } else {
@@ -272,7 +277,7 @@ fn update(state: &mut ReviewState, action: Action, scene: &Scene) -> Effect {
                     };
                     match due {
                         Ok(due) => {
-                            let kind = ActionKind::ALL[state.action.get("Becomes").choice];
+                            let kind = ActionKind::ALL[state.action.get(FieldKey::Becomes).choice];
                             state.actions.push(PlannedAction { kind, text, due });
                             state.action = action_form();
                         }
@@ -343,7 +348,8 @@ fn update(state: &mut ReviewState, action: Action, scene: &Scene) -> Effect {
                     state.actions.pop();
                 }
                 Action::DeleteBack | Action::DeleteForward
-                    if state.action.focus == 0 && state.action.get("Action").value().is_empty() =>
+                    if state.action.focus == 0
+                        && state.action.get(FieldKey::Action).value().is_empty() =>
                 {
                     state.actions.pop();
                 }

@@ -2,12 +2,16 @@
 //! (`store::slim`, trusted by the file's stamp without reading it), else the workspace read-only
 //! through the warm cache (as `render` does: a parse leaves an entry for the next run, and a
 //! whole load leaves the slimmed copy), computes what is due
-//! ([`crate::insight::due`]), and prints it ([`super::due`]), runs the hook ([`super::hook`])
-//! or writes the timer ([`super::timer`]).
+//! ([`crate::insight::due`]), and prints it (`export::due`), runs the hook ([`hook`]) or writes
+//! the timer ([`timer`]). An answer is kept for the next identical question ([`answers`]).
 
-use super::due::{self, Item};
-use super::ics::Alarms;
-use crate::export::commands::{complain, print, print_bytes};
+pub mod answers;
+pub mod hook;
+pub mod timer;
+
+use crate::command::output::{complain, print, print_bytes};
+use crate::export::due;
+use crate::export::ics::Alarms;
 use crate::insight::Index;
 use crate::store::{self, Session, SessionError};
 use chrono::{NaiveDate, TimeDelta, Utc};
@@ -56,13 +60,13 @@ pub enum DueError {
     )]
     Missing(PathBuf),
     #[error(transparent)]
-    Command(#[from] super::commands::CommandError),
+    Command(#[from] crate::command::CommandError),
     #[error(transparent)]
-    Hook(#[from] super::hook::HookError),
+    Hook(#[from] hook::HookError),
     #[error(transparent)]
     Save(#[from] store::SaveError),
     #[error(transparent)]
-    Cron(#[from] super::timer::CronInterval),
+    Cron(#[from] timer::CronInterval),
     #[error("cannot find a home folder for the systemd user units; set XDG_CONFIG_HOME")]
     NoUnitDir,
     #[error("--demo is a scratch sample: a timer would announce nothing of yours")]
@@ -156,7 +160,7 @@ fn slimmed(
 }
 
 /// `partnerdeck due …`.
-pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError> {
+pub fn run(options: &store::Options, req: &Request) -> Result<ExitCode, DueError> {
     let options = store::Options {
         read_only: true,
         ..options.clone()
@@ -166,7 +170,7 @@ pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError
     // A prompt asking again on an unchanged file: the answer kept last time (`answers`).
     let answers = match (&req.run, req.format, req.short) {
         (Some(_), _, _) | (None, DueFormat::Ics, false) => None,
-        _ => super::answers::Answers::new(&options),
+        _ => answers::Answers::new(&options),
     };
     let question = question(req, today);
     // The file as it is: known from a slimmed copy's stamp without reading it when its
@@ -181,7 +185,7 @@ pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError
         None => None,
     };
     if let (Some(answers), Some(stamp)) = (&answers, &stamp)
-        && let Some(key) = super::answers::Answers::key(stamp, &question)
+        && let Some(key) = answers::Answers::key(stamp, &question)
         && let Some(answer) = answers.get(&key)
     {
         print_bytes(&answer)?;
@@ -209,7 +213,7 @@ pub fn due(options: &store::Options, req: &Request) -> Result<ExitCode, DueError
     let code = answer(req, today, &source, session.path(), |answer| {
         // Kept under the content the answer was computed from.
         if let (Some(answers), Some(stamp)) = (&answers, &source.stamp)
-            && let Some(key) = super::answers::Answers::key(stamp, &question)
+            && let Some(key) = answers::Answers::key(stamp, &question)
         {
             answers.put(&key, answer);
         }
@@ -247,7 +251,7 @@ fn answer(
     due::only_kinds(&mut found, &req.kinds);
     if let Some(command) = &req.run {
         let items = due::items(ws, found, today);
-        let outcome = super::hook::run(command, &items, path, today)?;
+        let outcome = hook::run(command, &items, path, today)?;
         for (id, why) in &outcome.failed {
             complain(&format!("partnerdeck: due --run: {id}: {why}"));
         }
@@ -292,17 +296,17 @@ fn spec(
     run: Option<&str>,
     within: Option<u32>,
     every_minutes: u64,
-) -> Result<super::timer::Spec, DueError> {
+) -> Result<timer::Spec, DueError> {
     if options.demo {
         return Err(DueError::DemoTimer);
     }
     let file = options.path()?;
     let file = std::path::absolute(&file).unwrap_or(file);
     let exe = std::env::current_exe().map_err(DueError::OwnPath)?;
-    Ok(super::timer::Spec {
+    Ok(timer::Spec {
         exe,
         file,
-        run: run.unwrap_or(super::timer::DEFAULT_RUN).to_string(),
+        run: run.unwrap_or(timer::DEFAULT_RUN).to_string(),
         within,
         every_minutes,
     })
@@ -316,14 +320,14 @@ pub fn install_timer(
     every_minutes: u64,
 ) -> Result<ExitCode, DueError> {
     let spec = spec(options, run, within, every_minutes)?;
-    let dir = super::timer::unit_dir().ok_or(DueError::NoUnitDir)?;
-    let [service, timer] = super::timer::install(&dir, &spec)?;
+    let dir = timer::unit_dir().ok_or(DueError::NoUnitDir)?;
+    let [service, timer] = timer::install(&dir, &spec)?;
     print(&format!(
         "wrote {}\nwrote {}\nstart it with:\n  systemctl --user daemon-reload\n  systemctl --user \
          enable --now {}.timer\n",
         service.display(),
         timer.display(),
-        super::timer::UNIT
+        timer::UNIT
     ))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -336,14 +340,14 @@ pub fn cron(
     every_minutes: u64,
 ) -> Result<ExitCode, DueError> {
     let spec = spec(options, run, within, every_minutes)?;
-    print_bytes(format!("{}\n", super::timer::cron(&spec)?).as_bytes())?;
+    print_bytes(format!("{}\n", timer::cron(&spec)?).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `due --uninstall-timer`.
 pub fn uninstall_timer() -> Result<ExitCode, DueError> {
-    let dir = super::timer::unit_dir().ok_or(DueError::NoUnitDir)?;
-    let removed = super::timer::uninstall(&dir).map_err(DueError::Remove)?;
+    let dir = timer::unit_dir().ok_or(DueError::NoUnitDir)?;
+    let removed = timer::uninstall(&dir).map_err(DueError::Remove)?;
     if removed.is_empty() {
         print(&format!("no timer was installed in {}\n", dir.display()))?;
     } else {
@@ -353,22 +357,11 @@ pub fn uninstall_timer() -> Result<ExitCode, DueError> {
             .collect();
         text.push_str(&format!(
             "stop it with: systemctl --user disable --now {}.timer (if it runs)\n",
-            super::timer::UNIT
+            timer::UNIT
         ));
         print(&text)?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The items of a workspace as `due --format json` lists them (tests, benches).
-pub fn json_items(
-    ws: &crate::model::Workspace,
-    today: NaiveDate,
-    within: Option<u32>,
-) -> Vec<Item> {
-    let idx = Index::build(ws);
-    let found = crate::insight::due::due(ws, &idx, today, within);
-    due::items(ws, found, today)
 }
 
 #[cfg(test)]

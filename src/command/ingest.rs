@@ -3,8 +3,9 @@
 //! and saved (backed up first, the lock held), and remembered so the next run proposes none
 //! of it again. Without a path, the folders the configuration watches are read.
 
-use super::commands::{CommandError, Source, complain, print};
-use crate::document::{self, Backups, Change};
+use super::output::{complain, print};
+use super::{CommandError, Source};
+use crate::document::{Backups, Change};
 use crate::ingest::{self, Proposals};
 use crate::model::Workspace;
 use crate::text::{clean, fit};
@@ -102,17 +103,11 @@ pub fn run(src: &Source, req: &Request, watched: Vec<PathBuf>) -> Result<ExitCod
         return show(&found, &read, &ws, req.json);
     }
     src.refuse_demo("ingest --apply")?;
-    let (session, ws, stamp) = src.open_for_writing(
-        "review them in the dashboard's queue instead, or close it and run this again",
-        req.wait,
-    )?;
     let read = ingest::read_paths(&paths, now, req.since);
     let mut found = None;
-    let written = document::write_change(
-        session.path(),
-        ws,
-        stamp,
-        src.today,
+    let written = src.write_change(
+        "review them in the dashboard's queue instead, or close it and run this again",
+        req.wait,
         Backups::Always,
         |added: &ingest::Added| {
             Change::named(format!(
@@ -127,8 +122,7 @@ pub fn run(src: &Source, req: &Request, watched: Vec<PathBuf>) -> Result<ExitCod
             found = Some(f);
             Ok::<_, CommandError>(added)
         },
-    )
-    .map_err(CommandError::from_write)?;
+    )?;
     let (ws, added) = (written.workspace, written.value);
     let found = found.ok_or(CommandError::VanishedWhileReading)?;
     let said = show(&found, &read, &ws, req.json);

@@ -12,7 +12,7 @@
 //! fails (or runs past [`TIMEOUT`]) is not remembered: the next run tries again. Runs for the
 //! same data file take turns (a lock file beside the memory).
 
-use super::due::Item;
+use crate::export::due::Item;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,6 +1,7 @@
 //! CSV import of partners or log entries, as planned changes: `plan` reads every row, rejects
 //! the ones it cannot use (with the row number and every reason), skips duplicates, and returns
-//! the workspace with the rest added, for the caller to show (a dry run) or save (`--apply`).
+//! the workspace with the rest added, for the command (`run`) to show (a dry run) or save
+//! (`--apply`).
 //!
 //! Columns are found by their header (case, spaces and dashes do not matter: `Initiated by` is
 //! `initiated_by`); only `name` (partners) or `partner`, `at` and `summary` (interactions) are
@@ -11,9 +12,9 @@
 //! Duplicates: a partner whose name matches one already there or an earlier row (ignoring case,
 //! spacing, punctuation and accents); a log entry with the same partner, time and summary.
 
-use super::csv::unguard;
-use super::find;
-use super::text::one_line;
+use crate::export::csv::unguard;
+use crate::export::text::one_line;
+use crate::model::find;
 use crate::model::*;
 use crate::text::{MESSAGE_VALUE, excerpt};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -21,8 +22,10 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 mod rows;
+mod run;
 pub use rows::parse_time;
 use rows::{interaction_row, partner_row};
+pub use run::run;
 
 /// What an import adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,8 +46,8 @@ impl Kind {
 
     fn known_columns(self) -> &'static [&'static str] {
         match self {
-            Kind::Partners => super::csv::PARTNER_COLUMNS,
-            Kind::Interactions => super::csv::INTERACTION_COLUMNS,
+            Kind::Partners => crate::export::csv::PARTNER_COLUMNS,
+            Kind::Interactions => crate::export::csv::INTERACTION_COLUMNS,
         }
     }
 }

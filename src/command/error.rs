@@ -1,10 +1,10 @@
 //! Why an export, import, brief or log command failed: one variant per failure, carrying what
 //! the message names. The command line turns it into text (and the exit code) in one place.
 
-use super::csv::Kind as Table;
-use super::find::FindError;
 use super::import::ImportError;
 use super::log::LogError;
+use crate::export::csv::Kind as Table;
+use crate::model::find::FindError;
 use crate::store::{BackupError, Holder, SaveError, SessionError};
 use std::path::PathBuf;
 use std::time::Duration;

@@ -1,9 +1,9 @@
 //! Reading one row of an import: a partner's or a log entry's fields, each checked and
 //! reported beside its row, and a relative date's reading noted.
 
-use super::super::csv::{self, parse_contacts, split};
-use super::super::text::one_line;
 use super::{Added, Plan, Row, RowNote, Seen, interaction_key, q};
+use crate::export::csv::{self, parse_contacts, split};
+use crate::export::text::one_line;
 use crate::model::dates::{DateError, Toward, parse_date_time, parse_day};
 use crate::model::*;
 use chrono::{NaiveDate, NaiveDateTime};

@@ -1,12 +1,16 @@
 //! A log entry from the shell (`partnerdeck log NAME "summary" …`): the words of the command
-//! line turned into a checked `Interaction` added to the workspace. The defaults are the
-//! dashboard's: a call we started, now.
+//! line turned into a checked `Interaction` added to the workspace ([`add`]) and saved
+//! ([`run`]). The defaults are the dashboard's: a call we started, now.
 
-use super::find::{self, FindError};
+use super::output::{complain, say};
+use super::{CommandError, Source};
+use crate::document::{Backups, Change};
 use crate::model::dates::{DateError, parse_date, parse_date_time};
+use crate::model::find::{self, FindError};
 use crate::model::*;
 use crate::text::{MESSAGE_VALUE, excerpt};
-use chrono::NaiveDateTime;
+use chrono::{Local, NaiveDateTime, Timelike};
+use std::process::ExitCode;
 
 /// What was typed.
 #[derive(Debug, Clone, Default)]
@@ -143,6 +147,36 @@ pub fn describe(ws: &Workspace, x: &Interaction) -> String {
         ));
     }
     line
+}
+
+/// `partnerdeck log NAME SUMMARY …`: appends the entry and saves (with the dashboard's backup
+/// policy), holding the lock meanwhile.
+pub fn run(src: &Source, entry: &Entry<'_>, wait: Option<u64>) -> Result<ExitCode, CommandError> {
+    src.refuse_demo("log")?;
+    // Now is when the file is open for writing (after any wait for the lock), to the minute.
+    let mut now = None;
+    let written = src.write_change(
+        "log it there (`l` on the partner), or close it and run this again",
+        wait,
+        Backups::ByPolicy,
+        |x: &Interaction| Change::named(format!("Logged {}", x.id)),
+        |ws| {
+            let now = *now.get_or_insert_with(|| {
+                let clock = Local::now().time();
+                src.today
+                    .and_hms_opt(clock.hour(), clock.minute(), 0)
+                    .unwrap_or_else(|| src.today.and_time(clock))
+            });
+            add(ws, entry, now)
+        },
+    )?;
+    let (ws, x) = (written.workspace, written.value);
+    // The entry is saved: whatever happens to the confirmation now, the command succeeded (a
+    // failure would make a script log it again). A closed pipe ends quietly.
+    if let Err(e) = say(&describe(&ws, &x)) {
+        complain(&format!("partnerdeck: the entry was logged; {e}"));
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]
