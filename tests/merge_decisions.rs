@@ -124,6 +124,7 @@ fn deleting_a_goal_against_an_edit_keeps_its_milestones_linked_and_says_so() {
     for n in 0..3 {
         let id = MilestoneId(b.allocate_id());
         b.milestones.push(Milestone {
+            authors: Default::default(),
             id,
             partner: p,
             goal: Some(g),

@@ -731,6 +731,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
             ActionKind::Goal => {
                 let id = GoalId(ws.allocate_id());
                 ws.goals.push(Goal {
+                    authors: Default::default(),
                     id,
                     partner: state.partner,
                     title: a.text.clone(),
@@ -749,6 +750,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
             ActionKind::Milestone => {
                 let id = MilestoneId(ws.allocate_id());
                 ws.milestones.push(Milestone {
+                    authors: Default::default(),
                     id,
                     partner: state.partner,
                     goal: None,
@@ -761,6 +763,8 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
             ActionKind::OurCommitment | ActionKind::TheirCommitment => {
                 let id = CommitmentId(ws.allocate_id());
                 ws.commitments.push(Commitment {
+                    authors: Default::default(),
+                    owner: None,
                     id,
                     partner: state.partner,
                     side: if a.kind == ActionKind::OurCommitment {
@@ -778,6 +782,7 @@ fn save(state: &mut ReviewState, app: &App) -> Effect {
         ws.review_actions.push(ReviewLink { review, action });
     }
     ws.reviews.push(Review {
+        authors: Default::default(),
         id: review,
         partner: state.partner,
         date: app.today(),

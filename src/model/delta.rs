@@ -345,6 +345,7 @@ mod tests {
         for n in 0..10_000u64 {
             let id = InteractionId(ws.allocate_id());
             ws.interactions.push(Interaction {
+                authors: Default::default(),
                 id,
                 partner: PartnerId(1 + n % 50),
                 at: day().and_hms_opt(9, 0, 0).unwrap(),

@@ -173,6 +173,8 @@ pub fn settle(
                     base: base_value.to_string(),
                     ours: a.to_string(),
                     theirs: b.to_string(),
+                    ours_by: c.ours_by.clone(),
+                    theirs_by: c.theirs_by.clone(),
                 };
                 out.conflicts.push(found.clone());
                 again.push(found);

@@ -1,6 +1,7 @@
 //! The pure data of partnerdeck: the `Workspace` (the whole file) and its records, their ids,
 //! enums and validation. No I/O, no terminal.
 
+pub mod authors;
 pub mod build;
 pub mod dates;
 pub mod delta;
@@ -19,10 +20,12 @@ mod records;
 pub mod serde_dates;
 pub mod share;
 mod shift;
+pub mod skip;
 pub mod snooze;
 mod validate;
 mod workspace;
 
+pub use authors::{Authors, Identity, Member, Touch};
 pub use build::{LogEntry, LogEntryError, LogPart};
 pub use delta::{Delta, ListDelta, Renumber};
 pub use enums::*;

@@ -175,6 +175,7 @@ pub fn log_entry(file: &Path, summary: &str) {
     let partner = ws.partners[0].id;
     let id = InteractionId(ws.allocate_id());
     ws.interactions.push(Interaction {
+        authors: Default::default(),
         id,
         partner,
         at: partnerdeck::store::demo::DEMO_ANCHOR
