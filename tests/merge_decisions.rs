@@ -200,6 +200,8 @@ fn deleting_a_record_in_the_dashboard_drops_the_conflicts_about_it() {
     let (mut ws, _) = base();
     for g in ws.goals.clone().iter() {
         ws.conflicts.push(MergeConflict {
+            ours_by: None,
+            theirs_by: None,
             kind: "goal".into(),
             id: g.id.0,
             field: "title".into(),
