@@ -394,6 +394,20 @@ fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
 }
 
 /// Runs the command line and returns the process exit code.
+/// How this process finds who makes its changes (`team::identity`), worked out when a change
+/// first needs it: the binary calls this; library users and tests sign nothing.
+pub fn install_author(cli: &Cli) {
+    let file = cli.data_path().ok();
+    let config = config_path(cli);
+    crate::document::author::set_process_author(move || {
+        let name = config
+            .as_deref()
+            .and_then(|c| crate::config::load(c, false).name);
+        let file = file.as_deref().unwrap_or(std::path::Path::new("."));
+        Some(crate::team::identity::of(file, name.as_deref()))
+    });
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     match dispatch(&cli) {
         Ok(code) => code,

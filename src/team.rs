@@ -5,6 +5,7 @@
 //! itself is `model::merge3`; git is the system `git`, run through [`git`] (time-limited).
 
 pub mod git;
+pub mod identity;
 mod setup;
 mod sync;
 
