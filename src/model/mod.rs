@@ -3,6 +3,7 @@
 
 pub mod authors;
 pub mod build;
+pub mod conflict_words;
 pub mod dates;
 pub mod delta;
 mod enums;

@@ -121,6 +121,31 @@ impl Workspace {
         self.member(key).map_or(key, |m| m.name.as_str())
     }
 
+    /// Who added a record and who changed it last, in words, each day as `day` says it: "added
+    /// by Ana Ruiz on 3 Dec · changed by Bo Chen yesterday"; `None` when the record does not say.
+    pub fn authors_words(
+        &self,
+        authors: &super::authors::Authors,
+        id: u64,
+        day: impl Fn(chrono::NaiveDate) -> String,
+    ) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(by) = &authors.by {
+            let on = super::ids::made_on(id)
+                .map(|d| format!(" {}", day(d)))
+                .unwrap_or_default();
+            parts.push(format!("added by {}{on}", self.member_name(by)));
+        }
+        if let Some(t) = &authors.changed {
+            parts.push(format!(
+                "changed by {} {}",
+                self.member_name(&t.by),
+                day(t.on)
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
     /// Hands out a new id (shared by every record kind), unique across clones (see `ids`) and
     /// above every id in use, so a new record goes at the end of its list. Panics only for a
     /// file holding an id at the very end of the range: see [`Workspace::try_allocate_id`].

@@ -156,7 +156,8 @@ fn env(c: &mut Command, home: &Path) {
         .env_remove("GIT_AUTHOR_EMAIL")
         .env_remove("GIT_COMMITTER_NAME")
         .env_remove("GIT_COMMITTER_EMAIL")
-        .env_remove("EMAIL");
+        .env_remove("EMAIL")
+        .env_remove("PARTNERDECK_AUTHOR");
 }
 
 /// stdout and stderr of a finished command, for messages.
