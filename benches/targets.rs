@@ -379,6 +379,7 @@ fn merge_runs(size: Size, runs: usize) -> (Duration, Duration) {
             let p = partners[n % partners.len()];
             let id = partnerdeck::model::InteractionId(ws.allocate_id());
             ws.interactions.push(partnerdeck::model::Interaction {
+                authors: Default::default(),
                 id,
                 partner: p,
                 at: common::today().and_hms_opt(10, 0, 0).expect("a time"),

@@ -856,6 +856,8 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
         };
         let id = PartnerId(ws.allocate_id());
         ws.partners.push(Partner {
+            authors: Default::default(),
+            owner: None,
             id,
             name: org_name(&mut rng, kind, n),
             kind,
@@ -908,6 +910,7 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
             let id = GoalId(ws.allocate_id());
             goals.push(id);
             ws.goals.push(Goal {
+                authors: Default::default(),
                 id,
                 partner: pid,
                 title: title.to_string(),
@@ -939,6 +942,7 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
                 celebrate.push((id, (d + rng.range(0, 10)).min(0)));
             }
             ws.milestones.push(Milestone {
+                authors: Default::default(),
                 id,
                 partner: pid,
                 goal: rng.chance(0.6).then(|| rng.pick(&goals)),
@@ -962,6 +966,8 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
             };
             let id = CommitmentId(ws.allocate_id());
             ws.commitments.push(Commitment {
+                authors: Default::default(),
+                owner: None,
                 id,
                 partner: pid,
                 side: if rng.chance(0.5) {
@@ -984,6 +990,7 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
             let date = (last - k * interval).max(start_lo);
             let id = ReviewId(ws.allocate_id());
             ws.reviews.push(Review {
+                authors: Default::default(),
                 id,
                 partner: pid,
                 date: day(date),
@@ -1000,6 +1007,7 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
         for (milestone, date) in celebrate {
             let id = CelebrationId(ws.allocate_id());
             ws.celebrations.push(Celebration {
+                authors: Default::default(),
                 id,
                 partner: pid,
                 milestone: Some(milestone),
@@ -1051,6 +1059,7 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
                 })
                 .map(|d| d.max(at.date()));
             FollowUp {
+                owner: None,
                 what: rng.pick(FOLLOW_UPS).to_string(),
                 due,
                 done,
@@ -1058,6 +1067,7 @@ fn generate(counts: &Counts, seed: u64) -> Workspace {
         });
         let id = InteractionId(ws.allocate_id());
         ws.interactions.push(Interaction {
+            authors: Default::default(),
             id,
             partner: partner_info[idx].0,
             at,

@@ -133,6 +133,7 @@ impl Demo {
         let (metric, unit, baseline, target, current) = measure;
         let id = GoalId(self.ws.allocate_id());
         self.ws.goals.push(Goal {
+            authors: Default::default(),
             id,
             partner,
             title: title.into(),
@@ -159,6 +160,7 @@ impl Demo {
     ) -> MilestoneId {
         let id = MilestoneId(self.ws.allocate_id());
         self.ws.milestones.push(Milestone {
+            authors: Default::default(),
             id,
             partner,
             goal,
@@ -179,6 +181,8 @@ impl Demo {
     ) {
         let id = CommitmentId(self.ws.allocate_id());
         self.ws.commitments.push(Commitment {
+            authors: Default::default(),
+            owner: None,
             id,
             partner,
             side,
@@ -206,6 +210,7 @@ impl Demo {
         }
         let id = ReviewId(self.ws.allocate_id());
         self.ws.reviews.push(Review {
+            authors: Default::default(),
             id,
             partner,
             date: day(date),
@@ -225,6 +230,7 @@ impl Demo {
     ) {
         let id = CelebrationId(self.ws.allocate_id());
         self.ws.celebrations.push(Celebration {
+            authors: Default::default(),
             id,
             partner,
             milestone,
@@ -302,6 +308,7 @@ impl Demo {
             let id = InteractionId(self.ws.allocate_id());
             let date = at.date();
             self.ws.interactions.push(Interaction {
+                authors: Default::default(),
                 id,
                 partner,
                 at,
@@ -310,6 +317,7 @@ impl Demo {
                 summary: entry.summary.into(),
                 sentiment: (entry.sentiment > 0).then_some(entry.sentiment),
                 follow_up: entry.follow_up.map(|(what, due, done)| FollowUp {
+                    owner: None,
                     what: what.into(),
                     due: date + Days::new(due as u64),
                     done: done.map(|d| date + Days::new(d as u64)),
@@ -334,6 +342,8 @@ fn partner(
 ) -> Partner {
     let [values, offers, needs, tags] = lists;
     Partner {
+        authors: Default::default(),
+        owner: None,
         id: PartnerId(0),
         name: name.into(),
         kind,

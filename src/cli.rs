@@ -274,6 +274,24 @@ pub enum Command {
     },
     /// List the merge conflicts the data file holds (a merge could not decide them)
     Conflicts,
+    /// What teammates changed, by author and partner (entries logged, goals moved, milestones
+    /// done, reviews, fields changed), leaving out your own changes. From the version you last
+    /// looked at in the dashboard, else the last week
+    Activity {
+        /// From this day (YYYY-MM-DD, or `7d` for a week back) or this commit (the file as it
+        /// was then)
+        #[arg(long, value_name = "DATE|COMMIT")]
+        since: Option<String>,
+        /// Only this member's changes (their name, a word of it, their key or email)
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+        /// Your own changes too
+        #[arg(long)]
+        everyone: bool,
+        /// Print JSON instead of lines
+        #[arg(long)]
+        json: bool,
+    },
     /// Commit the data file (the message says what changed), pull (the driver merges) and push.
     /// Exit 0 in step (or no remote), 1 conflicts to decide, 2 refused or failed (nothing
     /// changed), 3 committed here but the remote could not be pulled from or pushed to
@@ -394,6 +412,20 @@ fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
 }
 
 /// Runs the command line and returns the process exit code.
+/// How this process finds who makes its changes (`team::identity`), worked out when a change
+/// first needs it: the binary calls this; library users and tests sign nothing.
+pub fn install_author(cli: &Cli) {
+    let file = cli.data_path().ok();
+    let config = config_path(cli);
+    crate::document::author::set_process_author(move || {
+        let name = config
+            .as_deref()
+            .and_then(|c| crate::config::load(c, false).name);
+        let file = file.as_deref().unwrap_or(std::path::Path::new("."));
+        Some(crate::team::identity::of(file, name.as_deref()))
+    });
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     match dispatch(&cli) {
         Ok(code) => code,
@@ -435,6 +467,12 @@ fn dispatch(cli: &Cli) -> Result<ExitCode, Error> {
             action: GitAction::Setup,
         }) => Ok(crate::team::setup(&cli.data_path()?)?),
         Some(Command::Conflicts) => Ok(crate::team::conflicts(&cli.data_path()?)?),
+        Some(Command::Activity {
+            since,
+            author,
+            everyone,
+            json,
+        }) => activity_command(cli, since.as_deref(), author.as_deref(), *everyone, *json),
         Some(Command::Sync { timeout }) => Ok(sync_command(cli, *timeout)),
         Some(Command::Restore { id, wait }) => restore_backup(cli, id, *wait),
         Some(Command::Export {
@@ -916,6 +954,35 @@ fn render_frame(
     }
     // The process ends right after: freeing every record one by one would only delay the exit.
     std::mem::forget(app);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn activity_command(
+    cli: &Cli,
+    since: Option<&str>,
+    author: Option<&str>,
+    everyone: bool,
+    json: bool,
+) -> Result<ExitCode, Error> {
+    use crate::team::activity::{Since, json as to_json, lines, report};
+    let today = cli.today();
+    let since = since.map_or(Since::LastLooked, |s| Since::parse(s, today));
+    let path = cli.data_path()?;
+    let me = crate::document::author::process_author();
+    let r = report(
+        &path,
+        &since,
+        author,
+        me.as_ref(),
+        everyone,
+        today,
+        cli.cache_dir.as_deref(),
+    )?;
+    if json {
+        print(&format!("{:#}\n", to_json(&r)))?;
+    } else {
+        print(&(lines(&r).join("\n") + "\n"))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

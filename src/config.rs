@@ -19,6 +19,7 @@ struct ConfigFile {
     theme: Option<String>,
     keymap: BTreeMap<String, Vec<String>>,
     ingest: Vec<String>,
+    name: Option<String>,
 }
 
 /// What the configuration gives the app.
@@ -30,6 +31,8 @@ pub struct Settings {
     /// The mail, calendar and contact folders `ingest` and the review queue read (`~/`
     /// expanded).
     pub ingest: Vec<PathBuf>,
+    /// Your name as the team sees it, when git does not say (`user.name` of the clone).
+    pub name: Option<String>,
 }
 
 /// The per-user default path, e.g. `~/.config/partnerdeck/config.ron` on Linux.
@@ -54,6 +57,9 @@ pub fn default_text() -> String {
          \x20 // Mail (Maildir, mbox), calendar (.ics, vdir) and contact (.vcf) folders and files that\n\
          \x20 // `partnerdeck ingest` and the dashboard's review queue read, e.g. [\"~/Mail/work/INBOX\"].\n\
          \x20 ingest: [],\n\
+         \x20 // Your name as your team sees it on what you add and change, when git does not give one\n\
+         \x20 // (`git config user.name` of the clone the file is in), e.g. Some(\"Ana Ruiz\").\n\
+         \x20 name: None,\n\
          \x20 // Name only the actions you want to change; the rest keep their keys.\n\
          \x20 // Keys: \"q\", \"G\", \"?\", \"ctrl-x\", \"alt-x\", enter esc tab shift-tab up down left right\n\
          \x20 // home end pgup pgdn backspace delete space f1..f12.\n\
@@ -243,6 +249,7 @@ fn settings(
         keymap,
         theme,
         warnings,
+        name: file.name.clone(),
         ingest: file
             .ingest
             .iter()

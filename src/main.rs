@@ -2,5 +2,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    partnerdeck::cli::run(partnerdeck::cli::Cli::parse())
+    let cli = partnerdeck::cli::Cli::parse();
+    partnerdeck::cli::install_author(&cli);
+    partnerdeck::cli::run(cli)
 }

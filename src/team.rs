@@ -4,7 +4,10 @@
 //! and listing what a merge left for people to decide (`partnerdeck conflicts`). The merge
 //! itself is `model::merge3`; git is the system `git`, run through [`git`] (time-limited).
 
+pub mod activity;
 pub mod git;
+pub mod identity;
+mod merge_message;
 mod setup;
 mod sync;
 
@@ -249,7 +252,12 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, name: Option<&str>) -> Exi
             Err(e) => return refuse(&format_args!("{label}: {e}")),
         }
     }
-    let merged = merge3(&sides[0], &sides[1], &sides[2]);
+    let mut merged = merge3(&sides[0], &sides[1], &sides[2]);
+    let dir = match ours.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    name_sides(&mut merged, &dir, name);
     if let Some(p) = crate::model::validate(&merged.workspace).first() {
         return refuse(&format_args!("the result would not be valid: {p}"));
     }
@@ -400,6 +408,52 @@ pub fn summary(before: &Workspace, after: &Workspace) -> String {
         }
     }
     text
+}
+
+/// Names who made each side of the conflicts whose records do not say (a deletion): the author
+/// and day of the last commit of each side that changed the file, from git (ours: `HEAD`;
+/// theirs: the commit being merged, picked, reverted or rebased). Asked only when needed.
+fn name_sides(merged: &mut crate::model::merge3::Merged, dir: &Path, name: Option<&str>) {
+    use crate::model::Touch;
+    let unnamed = |c: &crate::model::MergeConflict| c.ours_by.is_none() || c.theirs_by.is_none();
+    if !merged.new_conflicts.iter().any(unnamed) {
+        return;
+    }
+    let git = git::Git::new(dir, std::time::Duration::from_secs(5), Cancel::new());
+    let last = |rev: &str| -> Option<Touch> {
+        let mut args = vec!["log", "-1", "--format=%an%x09%ae%x09%as", rev, "--"];
+        args.extend(name);
+        let out = git.output(&args).ok().filter(git::Output::ok)?;
+        let text = out.text();
+        let mut parts = text.trim().split('\t');
+        let (n, e, d) = (parts.next()?, parts.next()?, parts.next()?);
+        let on = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
+        Some(Touch {
+            by: crate::model::Identity::new(n, e).key(),
+            on,
+        })
+    };
+    let ours = last("HEAD");
+    let theirs = [
+        "MERGE_HEAD",
+        "CHERRY_PICK_HEAD",
+        "REVERT_HEAD",
+        "REBASE_HEAD",
+    ]
+    .iter()
+    .find_map(|r| last(r));
+    for c in merged
+        .new_conflicts
+        .iter_mut()
+        .chain(merged.workspace.conflicts.iter_mut())
+    {
+        if c.ours_by.is_none() {
+            c.ours_by = ours.clone();
+        }
+        if c.theirs_by.is_none() {
+            c.theirs_by = theirs.clone();
+        }
+    }
 }
 
 /// Where the data file sits in its repository: (root, path relative to it). Outside a

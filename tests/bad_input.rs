@@ -190,6 +190,7 @@ fn checking_many_invalid_records_takes_time_in_proportion() {
     for _ in 0..20_000 {
         let id = GoalId(ws.allocate_id());
         ws.goals.push(Goal {
+            authors: Default::default(),
             id,
             partner: PartnerId(u64::from(u32::MAX)),
             title: "Orphan".into(),

@@ -18,6 +18,7 @@ fn workspace_due_today() -> Workspace {
     let p = ws.partners[0].id;
     let m = MilestoneId(ws.allocate_id());
     ws.milestones.push(Milestone {
+        authors: Default::default(),
         id: m,
         partner: p,
         goal: None,

@@ -112,6 +112,7 @@ fn build(specs: &[Spec]) -> Workspace {
             let g = GoalId(ws.allocate_id());
             goals.push(g);
             ws.goals.push(Goal {
+                authors: Default::default(),
                 id: g,
                 partner: p,
                 title: format!("goal {}", g.0),
@@ -129,6 +130,7 @@ fn build(specs: &[Spec]) -> Workspace {
         for (due, done, goal) in &s.milestones {
             let id = MilestoneId(ws.allocate_id());
             ws.milestones.push(Milestone {
+                authors: Default::default(),
                 id,
                 partner: p,
                 goal: goal.and_then(|i| goals.get(i).copied()),
@@ -140,6 +142,7 @@ fn build(specs: &[Spec]) -> Workspace {
         for (when, follow) in &s.contacts {
             let id = InteractionId(ws.allocate_id());
             ws.interactions.push(Interaction {
+                authors: Default::default(),
                 id,
                 partner: p,
                 at: at(*when).and_hms_opt(10, 0, 0).unwrap(),
@@ -148,6 +151,7 @@ fn build(specs: &[Spec]) -> Workspace {
                 summary: "talked".into(),
                 sentiment: None,
                 follow_up: follow.map(|(due, done)| FollowUp {
+                    owner: None,
                     what: format!("follow up {}", id.0),
                     due: at(due),
                     done: done.then(|| at(due)),
@@ -157,6 +161,8 @@ fn build(specs: &[Spec]) -> Workspace {
         for (due, side, kept) in &s.commitments {
             let id = CommitmentId(ws.allocate_id());
             ws.commitments.push(Commitment {
+                authors: Default::default(),
+                owner: None,
                 id,
                 partner: p,
                 side: *side,
@@ -168,6 +174,7 @@ fn build(specs: &[Spec]) -> Workspace {
         for (date, next) in &s.reviews {
             let id = ReviewId(ws.allocate_id());
             ws.reviews.push(Review {
+                authors: Default::default(),
                 id,
                 partner: p,
                 date: at(*date),

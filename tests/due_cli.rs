@@ -256,6 +256,7 @@ fn calendars_parse_with_alarms_inside_their_events_and_keep_their_uids() {
         let p = ws.partners[0].id;
         let id = InteractionId(ws.allocate_id());
         ws.interactions.push(Interaction {
+            authors: Default::default(),
             id,
             partner: p,
             at: today().and_hms_opt(9, 0, 0).unwrap(),
@@ -264,6 +265,7 @@ fn calendars_parse_with_alarms_inside_their_events_and_keep_their_uids() {
             summary: "a call".into(),
             sentiment: None,
             follow_up: Some(FollowUp {
+                owner: None,
                 what: "send the notes".into(),
                 due: today().succ_opt().unwrap(),
                 done: None,

@@ -168,6 +168,7 @@ fn tricky_workspace() -> Workspace {
     ));
     let m = MilestoneId(ws.allocate_id());
     ws.milestones.push(Milestone {
+        authors: Default::default(),
         id: m,
         partner: p,
         goal: None,
@@ -177,6 +178,7 @@ fn tricky_workspace() -> Workspace {
     });
     let x = InteractionId(ws.allocate_id());
     ws.interactions.push(Interaction {
+        authors: Default::default(),
         id: x,
         partner: p,
         at: day("2026-11-20").and_hms_opt(10, 0, 0).unwrap(),
@@ -185,6 +187,7 @@ fn tricky_workspace() -> Workspace {
         summary: "Line one\nline two; with, punctuation \\ and more".into(),
         sentiment: None,
         follow_up: Some(FollowUp {
+            owner: None,
             what: "Send the deck, the budget; and \\ notes\nsecond line".into(),
             due: day("2026-12-02"),
             done: None,

@@ -288,6 +288,7 @@ fn recovery_never_deletes_later_writes() {
     let entry = |ws: &mut Workspace, summary: &str| {
         let id = InteractionId(ws.allocate_id());
         ws.interactions.push(Interaction {
+            authors: Default::default(),
             id,
             partner,
             at: DEMO_ANCHOR.and_hms_opt(9, 0, 0).unwrap(),

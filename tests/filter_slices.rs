@@ -39,6 +39,7 @@ fn log_app(entries: usize) -> App {
     for n in 0..entries {
         let id = InteractionId(ws.allocate_id());
         ws.interactions.push(Interaction {
+            authors: Default::default(),
             id,
             partner: partners[n % 3],
             at: start + chrono::Duration::minutes(n as i64 * 17),

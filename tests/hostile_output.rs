@@ -42,6 +42,7 @@ fn hostile_file(dir: &Path) -> PathBuf {
     ws.partners.push(partner);
     let g = GoalId(ws.allocate_id());
     ws.goals.push(Goal {
+        authors: Default::default(),
         id: g,
         partner: p,
         title: format!("goal{HOSTILE}"),
@@ -57,6 +58,7 @@ fn hostile_file(dir: &Path) -> PathBuf {
     });
     let x = InteractionId(ws.allocate_id());
     ws.interactions.push(Interaction {
+        authors: Default::default(),
         id: x,
         partner: p,
         at: common::day("2026-11-20").and_hms_opt(10, 0, 0).unwrap(),
@@ -65,6 +67,7 @@ fn hostile_file(dir: &Path) -> PathBuf {
         summary: format!("talked{HOSTILE}"),
         sentiment: None,
         follow_up: Some(FollowUp {
+            owner: None,
             what: format!("follow{HOSTILE}"),
             due: common::day("2026-11-30"),
             done: None,
@@ -294,6 +297,7 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_read_back() {
     }
     let id = GoalId(ws.allocate_id());
     ws.goals.push(Goal {
+        authors: Default::default(),
         id,
         partner: PartnerId(1),
         title: "=HYPERLINK(\"http://x\")".into(),

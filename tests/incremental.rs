@@ -27,6 +27,7 @@ fn base() -> Workspace {
     for n in 0..400usize {
         let id = InteractionId(ws.allocate_id());
         ws.interactions.push(Interaction {
+            authors: Default::default(),
             id,
             partner: partners[n % partners.len()],
             at: days_ago((n * 7 % 500) as i64),
@@ -40,6 +41,7 @@ fn base() -> Workspace {
     for n in 0..150usize {
         let id = MilestoneId(ws.allocate_id());
         ws.milestones.push(Milestone {
+            authors: Default::default(),
             id,
             partner: partners[n % partners.len()],
             goal: None,
@@ -165,6 +167,7 @@ fn apply(app: &mut App, op: &Op) -> Option<bool> {
         Op::AddLog { partner: p, days } => {
             let partner = partner(&ws, p);
             ws.upsert(Interaction {
+                authors: Default::default(),
                 id: InteractionId(0),
                 partner,
                 at: days_ago(days),
@@ -193,6 +196,7 @@ fn apply(app: &mut App, op: &Op) -> Option<bool> {
         Op::AddGoal { partner: p, due } => {
             let partner = partner(&ws, p);
             ws.upsert(Goal {
+                authors: Default::default(),
                 id: GoalId(0),
                 partner,
                 title: "Grow".into(),
@@ -236,6 +240,7 @@ fn apply(app: &mut App, op: &Op) -> Option<bool> {
             let partner = partner(&ws, p);
             let goal = goal.and_then(|g| pick(&ws.goals, g)).map(|(_, g)| g.id);
             ws.upsert(Milestone {
+                authors: Default::default(),
                 id: MilestoneId(0),
                 partner,
                 goal,
@@ -283,6 +288,8 @@ fn apply(app: &mut App, op: &Op) -> Option<bool> {
             let partner = partner(&ws, p);
             let due = DEMO_ANCHOR + chrono::Duration::days(days);
             ws.upsert(Commitment {
+                authors: Default::default(),
+                owner: None,
                 id: CommitmentId(0),
                 partner,
                 side: Side::Them,
@@ -299,6 +306,7 @@ fn apply(app: &mut App, op: &Op) -> Option<bool> {
             let partner = partner(&ws, p);
             for n in 0..700 {
                 ws.upsert(Interaction {
+                    authors: Default::default(),
                     id: InteractionId(0),
                     partner,
                     at: days_ago(n % 90),

@@ -27,6 +27,9 @@ fn the_same_entry_from_the_form_the_command_line_and_a_csv_row_is_the_same_recor
     // The form: summary, (partner), (channel: a call), (initiated by: us), when, sentiment,
     // follow-up and its due day.
     let mut app = demo_app(120, 40);
+    // Signed by the same member as the commands below.
+    app.doc
+        .set_author(Some(Identity::new("Test", "test@example.org")));
     let partner = app.selected_partner().unwrap().name.clone();
     press(&mut app, &["l"]);
     type_text(&mut app, "  Planning call  ");
@@ -85,6 +88,11 @@ fn the_same_entry_from_the_form_the_command_line_and_a_csv_row_is_the_same_recor
     assert_eq!(from_form, from_cli);
     assert_eq!(from_cli, from_csv);
     assert_eq!(from_form.summary, "Planning call");
+    assert_eq!(
+        from_form.authors.by.as_deref(),
+        Some("test"),
+        "signed alike"
+    );
     assert_eq!(
         (from_form.channel, from_form.initiated_by),
         (Channel::Call, Side::Us)

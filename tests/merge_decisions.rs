@@ -124,6 +124,7 @@ fn deleting_a_goal_against_an_edit_keeps_its_milestones_linked_and_says_so() {
     for n in 0..3 {
         let id = MilestoneId(b.allocate_id());
         b.milestones.push(Milestone {
+            authors: Default::default(),
             id,
             partner: p,
             goal: Some(g),
@@ -199,6 +200,8 @@ fn deleting_a_record_in_the_dashboard_drops_the_conflicts_about_it() {
     let (mut ws, _) = base();
     for g in ws.goals.clone().iter() {
         ws.conflicts.push(MergeConflict {
+            ours_by: None,
+            theirs_by: None,
             kind: "goal".into(),
             id: g.id.0,
             field: "title".into(),

@@ -103,6 +103,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             for (title, baseline, target, current, owner, start, due, status) in goals {
                 let id = GoalId(ws.allocate_id());
                 ws.goals.push(Goal {
+                    authors: Default::default(),
                     id,
                     partner: first,
                     title,
@@ -120,11 +121,13 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             for (at, channel, initiated_by, summary, sentiment, follow) in interactions {
                 let id = InteractionId(ws.allocate_id());
                 let follow_up = follow.map(|(what, due)| FollowUp {
+                    owner: None,
                     what,
                     due,
                     done: None,
                 });
                 ws.interactions.push(Interaction {
+                    authors: Default::default(),
                     id,
                     partner: first,
                     at,
@@ -138,6 +141,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             for (text, due, done, kept) in misc {
                 let id = MilestoneId(ws.allocate_id());
                 ws.milestones.push(Milestone {
+                    authors: Default::default(),
                     id,
                     partner: first,
                     goal: None,
@@ -154,6 +158,8 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                     }
                 });
                 ws.commitments.push(Commitment {
+                    authors: Default::default(),
+                    owner: None,
                     id,
                     partner: first,
                     side: Side::Them,

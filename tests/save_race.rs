@@ -15,6 +15,7 @@ fn sizeable() -> Workspace {
     for n in 0..500 {
         let id = InteractionId(ws.allocate_id());
         ws.interactions.push(Interaction {
+            authors: Default::default(),
             id,
             partner,
             at: DEMO_ANCHOR.and_hms_opt(9, 0, 0).unwrap(),

@@ -87,6 +87,7 @@ fn workspace(seed: u64, partners: usize, each: usize) -> Workspace {
             let n = (k * 100 + j) as u64;
             let g = GoalId(ws.allocate_id());
             ws.goals.push(Goal {
+                authors: Default::default(),
                 id: g,
                 partner: p,
                 title: text(&mut rng, "goal"),
@@ -103,6 +104,7 @@ fn workspace(seed: u64, partners: usize, each: usize) -> Workspace {
             let m = MilestoneId(ws.allocate_id());
             let done = (rng.below(2) == 0).then(|| rng.date());
             ws.milestones.push(Milestone {
+                authors: Default::default(),
                 id: m,
                 partner: p,
                 goal: Some(g),
@@ -113,6 +115,8 @@ fn workspace(seed: u64, partners: usize, each: usize) -> Workspace {
             let c = CommitmentId(ws.allocate_id());
             let d = rng.date();
             ws.commitments.push(Commitment {
+                authors: Default::default(),
+                owner: None,
                 id: c,
                 partner: p,
                 side: Side::ALL[rng.below(2) as usize],
@@ -123,6 +127,7 @@ fn workspace(seed: u64, partners: usize, each: usize) -> Workspace {
             });
             let w = CelebrationId(ws.allocate_id());
             ws.celebrations.push(Celebration {
+                authors: Default::default(),
                 id: w,
                 partner: p,
                 milestone: Some(m),
@@ -133,6 +138,7 @@ fn workspace(seed: u64, partners: usize, each: usize) -> Workspace {
             let i = InteractionId(ws.allocate_id());
             let at = rng.date().and_hms_opt(9, 30, 0).unwrap();
             ws.interactions.push(Interaction {
+                authors: Default::default(),
                 id: i,
                 partner: p,
                 at,
@@ -151,6 +157,7 @@ fn workspace(seed: u64, partners: usize, each: usize) -> Workspace {
             let mut ratings = Ratings::uniform(1 + rng.below(5) as u8);
             ratings.trust.note = secret("rating-note", n);
             ws.reviews.push(Review {
+                authors: Default::default(),
                 id: r,
                 partner: p,
                 date: rng.date(),

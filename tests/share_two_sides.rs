@@ -25,6 +25,7 @@ fn org_a() -> Workspace {
         .push(goal(g, b, "Volunteers placed", Some(100.0), 40.0));
     let m = MilestoneId(ws.allocate_id());
     ws.milestones.push(Milestone {
+        authors: Default::default(),
         id: m,
         partner: b,
         goal: Some(g),
@@ -50,6 +51,7 @@ fn org_a() -> Workspace {
     ));
     let w = CelebrationId(ws.allocate_id());
     ws.celebrations.push(Celebration {
+        authors: Default::default(),
         id: w,
         partner: b,
         milestone: Some(m),
@@ -59,6 +61,7 @@ fn org_a() -> Workspace {
     });
     let r = ReviewId(ws.allocate_id());
     ws.reviews.push(Review {
+        authors: Default::default(),
         id: r,
         partner: b,
         date: day("2026-09-01"),
@@ -68,6 +71,7 @@ fn org_a() -> Workspace {
     });
     let i = InteractionId(ws.allocate_id());
     ws.interactions.push(Interaction {
+        authors: Default::default(),
         id: i,
         partner: b,
         at: day("2026-11-01").and_hms_opt(10, 0, 0).unwrap(),
@@ -97,6 +101,7 @@ fn org_b() -> Workspace {
         .push(goal(g, a, "Volunteers placed", Some(120.0), 40.0));
     let m = MilestoneId(ws.allocate_id());
     ws.milestones.push(Milestone {
+        authors: Default::default(),
         id: m,
         partner: a,
         goal: Some(g),
@@ -122,6 +127,7 @@ fn org_b() -> Workspace {
     ));
     let r = ReviewId(ws.allocate_id());
     ws.reviews.push(Review {
+        authors: Default::default(),
         id: r,
         partner: a,
         date: day("2026-09-05"),
@@ -137,6 +143,7 @@ fn org_b() -> Workspace {
 
 fn goal(id: GoalId, partner: PartnerId, title: &str, target: Option<f64>, current: f64) -> Goal {
     Goal {
+        authors: Default::default(),
         id,
         partner,
         title: title.into(),
@@ -160,6 +167,8 @@ fn commitment(
     outcome: Option<Outcome>,
 ) -> Commitment {
     Commitment {
+        authors: Default::default(),
+        owner: None,
         id,
         partner,
         side,

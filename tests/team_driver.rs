@@ -59,6 +59,7 @@ fn sides() -> (Workspace, Workspace, Workspace) {
     let p = ours.partners[0].id;
     let id = InteractionId(ours.allocate_id());
     ours.interactions.push(Interaction {
+        authors: Default::default(),
         id,
         partner: p,
         at: DEMO_ANCHOR.and_hms_opt(9, 0, 0).unwrap(),
@@ -79,6 +80,8 @@ fn forged(ws: &Workspace, which: &str) -> Workspace {
     let mut ws = ws.clone();
     let real = ws.partners[0].id.0;
     let conflict = |kind: &str, id: u64, value: &str| MergeConflict {
+        ours_by: None,
+        theirs_by: None,
         kind: kind.into(),
         id,
         field: "aim".into(),
@@ -304,6 +307,8 @@ fn a_conflict_about_a_record_its_side_deleted_was_decided_by_the_deletion() {
     let mut base = base;
     let gone = base.interactions[0].id;
     base.conflicts = vec![MergeConflict {
+        ours_by: None,
+        theirs_by: None,
         kind: "log entry".into(),
         id: gone.0,
         field: "summary".into(),

@@ -133,6 +133,7 @@ fn records_added_on_both_sides_keep_distinct_ids_and_their_references() {
     x.goals.push(goal);
     let mid = MilestoneId(x.allocate_id());
     x.milestones.push(Milestone {
+        authors: Default::default(),
         id: mid,
         partner: p,
         goal: Some(g),
@@ -143,6 +144,7 @@ fn records_added_on_both_sides_keep_distinct_ids_and_their_references() {
     x.normalize();
     let i = InteractionId(g.0);
     y.interactions.push(Interaction {
+        authors: Default::default(),
         id: i,
         partner: p,
         at: DEMO_ANCHOR.and_hms_opt(9, 0, 0).unwrap(),
@@ -224,6 +226,7 @@ fn deleting_a_partner_cascades_unless_the_other_side_worked_on_it() {
     let mut y = base.clone();
     let id = InteractionId(y.allocate_id());
     y.interactions.push(Interaction {
+        authors: Default::default(),
         id,
         partner: p,
         at: DEMO_ANCHOR.and_hms_opt(9, 0, 0).unwrap(),

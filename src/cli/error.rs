@@ -20,6 +20,8 @@ pub enum Error {
     #[error(transparent)]
     Team(#[from] crate::team::Error),
     #[error(transparent)]
+    Activity(#[from] crate::team::activity::Error),
+    #[error(transparent)]
     Dashboard(#[from] crate::tui::Error),
     #[error(transparent)]
     Show(#[from] ShowError),

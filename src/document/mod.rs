@@ -6,6 +6,7 @@
 //!
 //! Below `app` and the commands, above `model`, `store` and `insight`.
 
+pub mod author;
 mod figures;
 mod history;
 pub mod reclaim;
@@ -109,6 +110,8 @@ pub struct Document {
     source: Source,
     read_only: Option<String>,
     save_error: Option<String>,
+    /// Who signs the changes made through it (`author`); `None`: they are not signed.
+    author: Option<crate::model::Identity>,
 }
 
 impl Document {
@@ -134,7 +137,18 @@ impl Document {
             source,
             read_only: None,
             save_error: None,
+            author: author::process_author(),
         }
+    }
+
+    /// Who signs the changes made from now on (`None`: nobody; see `author`).
+    pub fn set_author(&mut self, author: Option<crate::model::Identity>) {
+        self.author = author;
+    }
+
+    /// Who signs the changes.
+    pub fn author(&self) -> Option<&crate::model::Identity> {
+        self.author.as_ref()
     }
 
     pub fn ws(&self) -> &Arc<Workspace> {
@@ -207,13 +221,16 @@ impl Document {
     /// remembered for undo under `change`'s name, and handed to the saver.
     pub fn commit(
         &mut self,
-        ws: Workspace,
+        mut ws: Workspace,
         change: impl Into<Change>,
     ) -> Result<Followed, Refused> {
         if let Some(reason) = &self.read_only {
             return Err(Refused::ReadOnly(reason.clone()));
         }
         let delta = Delta::between(&self.ws, &ws, FOLLOW_LIMIT);
+        if let Some(who) = &self.author {
+            author::stamp(&self.ws, &mut ws, delta.as_ref(), who, self.today());
+        }
         let followed = match delta {
             Some(d) => {
                 let problems = validate_changes(&self.ws, &ws, &d, &self.figures.index);

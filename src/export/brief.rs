@@ -62,6 +62,19 @@ fn header_section(out: &mut String, report: &PartnerReport<'_>) {
         insight.health.score(),
         p.since
     );
+    let ws = report.workspace();
+    let on = |d: NaiveDate| format!("on {d}");
+    let owner = p
+        .owner
+        .as_deref()
+        .map(|o| format!("**Owner:** {}", one_line(ws.member_name(o))));
+    let authors = ws
+        .authors_words(&p.authors, p.id.0, on)
+        .map(|w| one_line(&w));
+    let who: Vec<String> = owner.into_iter().chain(authors).collect();
+    if !who.is_empty() {
+        let _ = writeln!(out, "{}\n", who.join(" · "));
+    }
     if !p.aim.trim().is_empty() {
         let _ = writeln!(out, "**Aim:** {}\n", one_line(&p.aim));
     }
@@ -99,6 +112,13 @@ fn last_contact_section(out: &mut String, report: &PartnerReport<'_>) {
             let feel = x
                 .sentiment
                 .map_or(String::new(), |s| format!(" (sentiment {s}/5)"));
+            let by = x.authors.by.as_deref().map_or(String::new(), |b| {
+                format!(
+                    " — logged by {}",
+                    one_line(report.workspace().member_name(b))
+                )
+            });
+            let feel = format!("{feel}{by}");
             let _ = writeln!(
                 out,
                 "{} ({}): {} — {}{feel}\n",
@@ -144,9 +164,12 @@ fn follow_ups_section(out: &mut String, report: &PartnerReport<'_>) {
         let _ = writeln!(out, "None.");
     }
     for (x, f) in open {
+        let owner = f.owner.as_deref().map_or(String::new(), |o| {
+            format!(" (owner: {})", one_line(report.workspace().member_name(o)))
+        });
         let _ = writeln!(
             out,
-            "- {}{} — due {} ({}), from the {} on {}",
+            "- {}{} — due {} ({}), from the {} on {}{owner}",
             if f.due < today { "! " } else { "" },
             one_line(&f.what),
             f.due,
@@ -185,9 +208,12 @@ fn commitments_section(out: &mut String, report: &PartnerReport<'_>) {
             let _ = writeln!(out, "- nothing open");
         }
         for k in open {
+            let owner = k.owner.as_deref().map_or(String::new(), |o| {
+                format!(" (owner: {})", one_line(report.workspace().member_name(o)))
+            });
             let _ = writeln!(
                 out,
-                "- {}{} — due {} ({})",
+                "- {}{} — due {} ({}){owner}",
                 if k.due < today { "! " } else { "" },
                 one_line(&k.what),
                 k.due,

@@ -298,6 +298,7 @@ pub fn partner(ws: &Workspace, id: PartnerId, today: NaiveDate) -> Option<String
 pub fn render(report: &PartnerReport<'_>) -> String {
     let mut out = String::new();
     profile_section(&mut out, report.partner, report.today);
+    authors_line(&mut out, report);
     health_section(&mut out, report);
     attention_section(&mut out, &report.insight);
     goals_section(&mut out, report);
@@ -307,6 +308,22 @@ pub fn render(report: &PartnerReport<'_>) -> String {
     reviews_section(&mut out, report);
     celebrations_section(&mut out, report);
     out
+}
+
+/// Who looks after the partner, who added it and who changed it last (when the file says).
+fn authors_line(out: &mut String, report: &PartnerReport<'_>) {
+    let (p, ws) = (report.partner, report.workspace());
+    let owner = p
+        .owner
+        .as_deref()
+        .map(|o| format!("Owner: {}", one_line(ws.member_name(o))));
+    let authors = ws
+        .authors_words(&p.authors, p.id.0, |d| format!("on {d}"))
+        .map(|w| one_line(&w));
+    let who: Vec<String> = owner.into_iter().chain(authors).collect();
+    if !who.is_empty() {
+        let _ = writeln!(out, "{}\n", who.join(" · "));
+    }
 }
 
 /// The title line and the profile's facts: aim, values, offers and needs, cadence, contacts.
@@ -563,8 +580,18 @@ fn log_section(out: &mut String, report: &PartnerReport<'_>) {
         c.overdue_follow_ups
     );
     if !shown.is_empty() {
-        let _ = writeln!(out, "| When | Channel | By | Summary | Feel | Follow-up |");
-        let _ = writeln!(out, "|---|---|---|---|---|---|");
+        // Who logged each entry, where the file says for any of them.
+        let logged = shown.iter().any(|x| x.authors.by.is_some());
+        let (head, rule) = if logged {
+            (" Logged by |", "---|")
+        } else {
+            ("", "")
+        };
+        let _ = writeln!(
+            out,
+            "| When | Channel | By | Summary | Feel | Follow-up |{head}"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|---|{rule}");
         for x in shown {
             let by = match x.initiated_by {
                 Side::Us => "→ us",
@@ -579,9 +606,14 @@ fn log_section(out: &mut String, report: &PartnerReport<'_>) {
                     None => format!("↪ {} (due {})", cell(&f.what), f.due),
                 },
             };
+            let logger = match (logged, &x.authors.by) {
+                (false, _) => String::new(),
+                (true, Some(b)) => format!(" {} |", cell(report.workspace().member_name(b))),
+                (true, None) => " |".into(),
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} | {by} | {} | {feel} | {follow} |",
+                "| {} | {} | {by} | {} | {feel} | {follow} |{logger}",
                 x.at.format("%Y-%m-%d %H:%M"),
                 x.channel,
                 cell(&x.summary)

@@ -62,6 +62,7 @@ pub fn accept<'p>(
             }
             Kind::Upcoming => {
                 ws.upsert(Milestone {
+                    authors: Default::default(),
                     id: MilestoneId(0),
                     partner: p.partner,
                     goal: None,

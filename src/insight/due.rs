@@ -201,6 +201,7 @@ pub fn inputs(ws: &Workspace, from: NaiveDate) -> Workspace {
         share_settings: ws.share_settings.clone(),
         received: ws.received.clone(),
         ingested: ws.ingested.clone(),
+        members: ws.members.clone(),
     }
 }
 

@@ -17,6 +17,7 @@
 //! `partner` (one partner's insight), `report` (one partner's records and figures gathered for
 //! the Markdown report, the brief and the detail view), `summary` (list figures).
 
+pub mod activity;
 pub mod asof;
 pub mod attention;
 pub mod celebration;

@@ -37,6 +37,13 @@ pub struct PartnerReport<'a> {
     ws: &'a Workspace,
 }
 
+impl<'a> PartnerReport<'a> {
+    /// The workspace it was gathered from (members' names, linked titles).
+    pub fn workspace(&self) -> &'a Workspace {
+        self.ws
+    }
+}
+
 /// A partner's records of some kinds in the workspace's own order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Kept<'a> {

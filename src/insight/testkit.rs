@@ -45,6 +45,7 @@ impl Kit {
     pub fn talk(&mut self, partner: PartnerId, date: &str, by: Side) -> InteractionId {
         let id = InteractionId(self.id());
         self.ws.interactions.push(Interaction {
+            authors: Default::default(),
             id,
             partner,
             at: at(date),
@@ -67,6 +68,7 @@ impl Kit {
         let id = self.talk(partner, date, Side::Us);
         let last = self.ws.interactions.last_mut().unwrap();
         last.follow_up = Some(FollowUp {
+            owner: None,
             what: format!("follow up {}", id.0),
             due: day(due),
             done: done.map(day),
@@ -86,6 +88,7 @@ impl Kit {
     ) -> GoalId {
         let id = GoalId(self.id());
         self.ws.goals.push(Goal {
+            authors: Default::default(),
             id,
             partner,
             title: format!("goal {}", id.0),
@@ -105,6 +108,7 @@ impl Kit {
     pub fn milestone(&mut self, partner: PartnerId, due: &str, done: Option<&str>) -> MilestoneId {
         let id = MilestoneId(self.id());
         self.ws.milestones.push(Milestone {
+            authors: Default::default(),
             id,
             partner,
             goal: None,
@@ -124,6 +128,8 @@ impl Kit {
     ) -> CommitmentId {
         let id = CommitmentId(self.id());
         self.ws.commitments.push(Commitment {
+            authors: Default::default(),
+            owner: None,
             id,
             partner,
             side,
@@ -143,6 +149,7 @@ impl Kit {
     ) -> ReviewId {
         let id = ReviewId(self.id());
         self.ws.reviews.push(Review {
+            authors: Default::default(),
             id,
             partner,
             date: day(date),
@@ -161,6 +168,7 @@ impl Kit {
     ) -> CelebrationId {
         let id = CelebrationId(self.id());
         self.ws.celebrations.push(Celebration {
+            authors: Default::default(),
             id,
             partner,
             milestone,

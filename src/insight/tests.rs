@@ -353,6 +353,7 @@ fn large_workspace() {
         let p = ids[(n % 2000) as usize];
         let id = InteractionId(k.ws.allocate_id());
         k.ws.interactions.push(Interaction {
+            authors: Default::default(),
             id,
             partner: p,
             at: super::dates::plus_days(start, (n / 2000) as i64 * 4)
@@ -363,6 +364,7 @@ fn large_workspace() {
             summary: "x".into(),
             sentiment: None,
             follow_up: (n % 10 == 0).then(|| FollowUp {
+                owner: None,
                 what: "y".into(),
                 due: start,
                 done: None,

@@ -91,6 +91,7 @@ impl LogEntry {
             return Err(errors);
         }
         Ok(Interaction {
+            authors: Default::default(),
             id,
             partner: self.partner,
             at: self.at,

@@ -104,7 +104,8 @@ pub struct Delta {
     /// One per [`ListKind`], in its order.
     pub lists: [ListDelta; ListKind::COUNT],
     pub profile: bool,
-    /// Review links, drafts, merge conflicts, snoozes, share settings, received packs, the id counter or the version.
+    /// Review links, drafts, merge conflicts, snoozes, share settings, received packs, what was
+    /// ingested, the team's members, or the version.
     pub rest: bool,
     /// The snoozes (also counted in `rest`): the partners they name have other attention items.
     pub snoozes: bool,
@@ -139,7 +140,8 @@ impl Delta {
                 || !same_or_equal(&old.conflicts, &new.conflicts)
                 || !same_or_equal(&old.share_settings, &new.share_settings)
                 || !same_or_equal(&old.received, &new.received)
-                || !same_or_equal(&old.ingested, &new.ingested),
+                || !same_or_equal(&old.ingested, &new.ingested)
+                || !same_or_equal(&old.members, &new.members),
             snoozes: !same_or_equal(&old.snoozes, &new.snoozes),
             ..Delta::default()
         };
@@ -345,6 +347,7 @@ mod tests {
         for n in 0..10_000u64 {
             let id = InteractionId(ws.allocate_id());
             ws.interactions.push(Interaction {
+                authors: Default::default(),
                 id,
                 partner: PartnerId(1 + n % 50),
                 at: day().and_hms_opt(9, 0, 0).unwrap(),

@@ -124,6 +124,16 @@ pub fn derived(seed: &[u8], attempt: u32) -> u64 {
     (1 << RANDOM_BITS) | (low & (COUNTER_IDS - 1))
 }
 
+/// The day a fresh id was made (see the module's notes); `None` for a counter id, a derived
+/// one, or a day past today's range.
+pub fn made_on(id: u64) -> Option<chrono::NaiveDate> {
+    let day = id >> RANDOM_BITS;
+    if id < COUNTER_IDS || day <= 1 {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(2025, 1, 1)?.checked_add_days(chrono::Days::new(day))
+}
+
 /// The form people read and type: `k3f9x2qa` (without the `#`) for an id made by this version,
 /// the number for a counter id.
 pub fn short(id: u64) -> String {

@@ -17,7 +17,7 @@ pub struct Ingested {
     /// The proposal's source id (see the module's notes).
     pub source: String,
     /// The user skipped it (nothing was added); otherwise it was accepted.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "super::skip::not")]
     pub skipped: bool,
 }
 

@@ -167,6 +167,7 @@ mod tests {
         let mut theirs = base.clone();
         ours.partners.push(Partner::new(PartnerId(7), "ours", day));
         ours.interactions.push(Interaction {
+            authors: Default::default(),
             id: InteractionId(8),
             partner: PartnerId(7),
             at: day.and_hms_opt(9, 0, 0).unwrap(),
@@ -199,6 +200,7 @@ mod tests {
         for n in 0..200_000 {
             let id = InteractionId(base.allocate_id());
             base.interactions.push(Interaction {
+                authors: Default::default(),
                 id,
                 partner: p,
                 at: day.and_hms_opt(9, 0, 0).unwrap(),

@@ -29,8 +29,8 @@ use super::record::{EachKind, Ids, Record, each_kind};
 use super::records::*;
 use super::*;
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The merged workspace and what it could not decide (also in `workspace.conflicts`).
@@ -54,12 +54,28 @@ fn value_text(v: &Value) -> String {
 
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
+    merge3_by(base, ours, theirs, Sides::default())
+}
+
+/// Who made each side as a whole (from git: the last commit of each side that changed the
+/// file), for the conflicts whose records do not say (a deletion).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sides {
+    pub ours: Option<Touch>,
+    pub theirs: Option<Touch>,
+}
+
+/// [`merge3`], naming each side's author in conflicts a record's authors do not settle.
+pub fn merge3_by(base: &Workspace, ours: &Workspace, theirs: &Workspace, sides: Sides) -> Merged {
     use super::merge_prep::{hold_ours, separate_clashes, settle, undo_cascades};
     let (ours, theirs) = separate_clashes(base, ours, theirs);
     let (ours, given_ours) = undo_cascades(base, &ours, &theirs);
     let (theirs, given_theirs) = undo_cascades(base, &theirs, &ours);
     let (ours, theirs) = (&*ours, &*theirs);
-    let mut m = Merger::default();
+    let mut m = Merger {
+        sides,
+        ..Merger::default()
+    };
     let mut out = Workspace {
         version: base.version.max(ours.version).max(theirs.version),
         profile: m.profile(&base.profile, &ours.profile, &theirs.profile),
@@ -114,6 +130,12 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
         &theirs.ingested.to_vec(),
     )
     .into();
+    out.members = super::authors::merge_members(
+        &base.members.to_vec(),
+        &ours.members.to_vec(),
+        &theirs.members.to_vec(),
+    )
+    .into();
     keep_referenced(base, ours, theirs, &mut out, &mut m);
     // A kept record's deletion says what came back with it.
     for c in &mut m.conflicts {
@@ -162,10 +184,32 @@ pub fn merge3(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged 
 #[derive(Default)]
 struct Merger {
     conflicts: Vec<MergeConflict>,
+    /// Who made each side as a whole.
+    sides: Sides,
+    /// Who made each side of the record being merged (its authors), when it says.
+    record_sides: [Option<Touch>; 2],
+}
+
+/// The last change of a record given as JSON: its last change, else who added it on the day
+/// its id was made.
+fn touch_of(record: &Value, id: u64) -> Option<Touch> {
+    let authors: Authors = serde_json::from_value(record.get("authors")?.clone()).ok()?;
+    authors.changed.or_else(|| {
+        Some(Touch {
+            by: authors.by?,
+            on: super::ids::made_on(id)?,
+        })
+    })
+}
+
+/// [`touch_of`] a record.
+fn touch_of_record<T: Serialize>(record: &T, id: u64) -> Option<Touch> {
+    touch_of(&serde_json::to_value(record).ok()?, id)
 }
 
 impl Merger {
     fn conflict(&mut self, kind: &str, id: u64, field: &str, b: String, o: String, t: String) {
+        let [ours_by, theirs_by] = self.record_sides.clone();
         self.conflicts.push(MergeConflict {
             kind: kind.into(),
             id,
@@ -173,7 +217,17 @@ impl Merger {
             base: b,
             ours: o,
             theirs: t,
+            ours_by: ours_by.or_else(|| self.sides.ours.clone()),
+            theirs_by: theirs_by.or_else(|| self.sides.theirs.clone()),
         });
+    }
+
+    /// The authors of the record about to be in conflict, each side's when it has one.
+    fn sides_of<T: Serialize>(&mut self, id: u64, ours: Option<&T>, theirs: Option<&T>) {
+        self.record_sides = [
+            ours.and_then(|r| touch_of_record(r, id)),
+            theirs.and_then(|r| touch_of_record(r, id)),
+        ];
     }
 
     fn profile(&mut self, base: &Profile, ours: &Profile, theirs: &Profile) -> Profile {
@@ -200,6 +254,7 @@ impl Merger {
             serde_json::to_value(ours),
             serde_json::to_value(theirs),
         ) else {
+            self.sides_of(id, Some(ours), Some(theirs));
             self.conflict(
                 kind,
                 id,
@@ -210,6 +265,10 @@ impl Merger {
             );
             return ours.clone();
         };
+        self.record_sides = [
+            touch_of(&Value::Object(o.clone()), id),
+            touch_of(&Value::Object(t.clone()), id),
+        ];
         let mut merged = o.clone();
         let keys: Vec<String> = o
             .keys()
@@ -226,6 +285,10 @@ impl Merger {
                 ov.clone()
             } else if ov == bv {
                 tv.clone()
+            } else if key == "authors" {
+                let read = |v: &Value| Authors::deserialize(v).unwrap_or_default();
+                serde_json::to_value(super::authors::merge_authors(&read(ov), &read(tv)))
+                    .unwrap_or(Value::Null)
             } else if SET_FIELDS.contains(&key.as_str()) {
                 Value::Array(merge_values(&as_list(bv), &as_list(ov), &as_list(tv)))
             } else if key == "contacts" {
@@ -244,6 +307,7 @@ impl Merger {
             merged.insert(key, value);
         }
         serde_json::from_value(Value::Object(merged)).unwrap_or_else(|_| {
+            self.sides_of(id, Some(ours), Some(theirs));
             self.conflict(
                 kind,
                 id,
@@ -346,7 +410,7 @@ impl Merger {
         Value::Array(out)
     }
 
-    /// One list of records, by id.
+    /// One list of records, by id (each record's sides named in its conflicts only).
     fn list<T: Serialize + DeserializeOwned + Clone + PartialEq>(
         &mut self,
         kind: &str,
@@ -361,6 +425,7 @@ impl Merger {
         let (bi, oi, ti) = (index(base), index(ours), index(theirs));
         let mut out = Vec::with_capacity(ours.len().max(theirs.len()));
         for o in ours.iter() {
+            self.record_sides = Default::default();
             let k = id(o);
             match (
                 bi.get(&k).map(|&i| &base[i]),
@@ -372,6 +437,7 @@ impl Merger {
                 // Deleted by them: gone if we did not change it, else kept with a conflict.
                 (Some(b), None) => {
                     if o != b {
+                        self.sides_of(k, Some(o), None);
                         self.conflict(
                             kind,
                             k,
@@ -387,6 +453,7 @@ impl Merger {
                 // are equal records, or a draft of the same partner).
                 (None, Some(t)) => {
                     if o != t {
+                        self.sides_of(k, Some(o), Some(t));
                         self.conflict(
                             kind,
                             k,
@@ -401,6 +468,7 @@ impl Merger {
             }
         }
         for t in theirs {
+            self.record_sides = Default::default();
             let k = id(t);
             if oi.contains_key(&k) {
                 continue;
@@ -409,6 +477,7 @@ impl Merger {
                 None => out.push(t.clone()),
                 Some(b) => {
                     if t != b {
+                        self.sides_of(k, None, Some(t));
                         self.conflict(
                             kind,
                             k,
@@ -422,6 +491,7 @@ impl Merger {
                 }
             }
         }
+        self.record_sides = Default::default();
         out.into()
     }
 }

@@ -92,6 +92,17 @@ fn change_field(
     each_kind(&mut Change(ws, kind, id, field, &f));
 }
 
+/// The JSON value of one field of a record (`None` when the record is not there); a
+/// record-wide conflict's "field" (`(deleted)`, `contacts[…]`) gives the record's presence.
+pub(super) fn held_value(ws: &Workspace, kind: &str, id: u64, field: &str) -> Option<Value> {
+    let field = if field.starts_with('(') || field.starts_with("contacts[") {
+        "id"
+    } else {
+        field
+    };
+    field_value(ws, kind, id, field)
+}
+
 /// The JSON value of one field of a record (`None` when the record is not there).
 fn field_value(ws: &Workspace, kind: &str, id: u64, field: &str) -> Option<Value> {
     fn of<T: serde::Serialize>(r: &T, field: &str) -> Option<Value> {
@@ -173,6 +184,8 @@ pub fn settle(
                     base: base_value.to_string(),
                     ours: a.to_string(),
                     theirs: b.to_string(),
+                    ours_by: c.ours_by.clone(),
+                    theirs_by: c.theirs_by.clone(),
                 };
                 out.conflicts.push(found.clone());
                 again.push(found);

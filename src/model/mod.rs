@@ -1,7 +1,9 @@
 //! The pure data of partnerdeck: the `Workspace` (the whole file) and its records, their ids,
 //! enums and validation. No I/O, no terminal.
 
+pub mod authors;
 pub mod build;
+pub mod conflict_words;
 pub mod dates;
 pub mod delta;
 mod enums;
@@ -19,10 +21,12 @@ mod records;
 pub mod serde_dates;
 pub mod share;
 mod shift;
+pub mod skip;
 pub mod snooze;
 mod validate;
 mod workspace;
 
+pub use authors::{Authors, Identity, Member, Touch};
 pub use build::{LogEntry, LogEntryError, LogPart};
 pub use delta::{Delta, ListDelta, Renumber};
 pub use enums::*;

@@ -38,6 +38,9 @@ pub trait Record:
     /// The partner it belongs to (a partner belongs to itself). A record goes with its partner
     /// when the partner is deleted.
     fn partner(&self) -> PartnerId;
+    /// Who added it and who changed it last.
+    fn authors(&self) -> &super::Authors;
+    fn authors_mut(&mut self) -> &mut super::Authors;
     fn list(ws: &Workspace) -> &List<Self>;
     fn list_mut(ws: &mut Workspace) -> &mut List<Self>;
     /// Hands the record to the visitor's method for its kind (for what differs by kind, such
@@ -172,6 +175,12 @@ macro_rules! record {
             }
             fn partner(&self) -> PartnerId {
                 PartnerId(self.$partner.0)
+            }
+            fn authors(&self) -> &super::Authors {
+                &self.authors
+            }
+            fn authors_mut(&mut self) -> &mut super::Authors {
+                &mut self.authors
             }
             fn list(ws: &Workspace) -> &List<Self> {
                 &ws.$list

@@ -1,5 +1,6 @@
 //! The records of a workspace. Fields added after version 1 must carry `#[serde(default)]`.
 
+use super::authors::Authors;
 use super::enums::*;
 use super::ids::*;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -143,6 +144,12 @@ pub struct Partner {
     /// to them is the partner's, for `ingest`.
     #[serde(default)]
     pub domains: Vec<String>,
+    /// Who added it and who changed it last (absent from records from before authors).
+    #[serde(default, skip_serializing_if = "super::skip::no_authors")]
+    pub authors: Authors,
+    /// The team member who looks after the relationship (a member's key).
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub owner: Option<String>,
 }
 
 pub fn default_review_interval() -> u32 {
@@ -153,6 +160,8 @@ impl Partner {
     /// A new partner with sensible defaults.
     pub fn new(id: PartnerId, name: impl Into<String>, since: NaiveDate) -> Self {
         Partner {
+            authors: Default::default(),
+            owner: None,
             id,
             name: name.into(),
             kind: PartnerKind::Business,
@@ -199,6 +208,9 @@ pub struct Goal {
     #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub due: Option<NaiveDate>,
     pub status: GoalStatus,
+    /// Who added it and who changed it last (absent from records from before authors).
+    #[serde(default, skip_serializing_if = "super::skip::no_authors")]
+    pub authors: Authors,
 }
 
 impl Goal {
@@ -231,6 +243,9 @@ pub struct Milestone {
     pub due: NaiveDate,
     #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub done: Option<NaiveDate>,
+    /// Who added it and who changed it last (absent from records from before authors).
+    #[serde(default, skip_serializing_if = "super::skip::no_authors")]
+    pub authors: Authors,
 }
 
 /// Something to do after an interaction.
@@ -242,6 +257,9 @@ pub struct FollowUp {
     pub due: NaiveDate,
     #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub done: Option<NaiveDate>,
+    /// The team member who is to do it (a member's key).
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub owner: Option<String>,
 }
 
 impl FollowUp {
@@ -262,6 +280,7 @@ impl FollowUp {
                 .unwrap_or(contact)
         });
         FollowUp {
+            owner: None,
             what: what.into(),
             due,
             done,
@@ -288,6 +307,9 @@ pub struct Interaction {
     pub sentiment: Option<u8>,
     #[serde(default)]
     pub follow_up: Option<FollowUp>,
+    /// Who added it and who changed it last (absent from records from before authors).
+    #[serde(default, skip_serializing_if = "super::skip::no_authors")]
+    pub authors: Authors,
 }
 
 /// How a commitment ended.
@@ -309,6 +331,12 @@ pub struct Commitment {
     pub due: NaiveDate,
     #[serde(default)]
     pub outcome: Option<Outcome>,
+    /// The team member who is to keep it (our side) (a member's key).
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub owner: Option<String>,
+    /// Who added it and who changed it last (absent from records from before authors).
+    #[serde(default, skip_serializing_if = "super::skip::no_authors")]
+    pub authors: Authors,
 }
 
 /// A rating of one practice in a review.
@@ -403,6 +431,9 @@ pub struct Review {
     pub feedback: String,
     #[serde(default, deserialize_with = "super::serde_dates::optional_date")]
     pub next_review: Option<NaiveDate>,
+    /// Who added it and who changed it last (absent from records from before authors).
+    #[serde(default, skip_serializing_if = "super::skip::no_authors")]
+    pub authors: Authors,
 }
 
 /// A win that was marked.
@@ -420,6 +451,9 @@ pub struct Celebration {
     /// With whom.
     #[serde(default)]
     pub with: String,
+    /// Who added it and who changed it last (absent from records from before authors).
+    #[serde(default, skip_serializing_if = "super::skip::no_authors")]
+    pub authors: Authors,
 }
 
 /// A record created as a follow-up action of a review.
@@ -526,4 +560,11 @@ pub struct MergeConflict {
     pub base: String,
     pub ours: String,
     pub theirs: String,
+    /// Who made our side's value, and when: that side's last change of the record (when the
+    /// record or the file says).
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub ours_by: Option<super::authors::Touch>,
+    /// Who made their side's value, and when.
+    #[serde(default, skip_serializing_if = "super::skip::none")]
+    pub theirs_by: Option<super::authors::Touch>,
 }

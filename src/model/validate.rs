@@ -544,6 +544,7 @@ mod tests {
     fn dangling_references_are_each_named() {
         let mut ws = sample();
         ws.goals.push(Goal {
+            authors: Default::default(),
             id: GoalId(5),
             partner: PartnerId(99),
             title: "Grow".into(),
@@ -558,6 +559,7 @@ mod tests {
             status: GoalStatus::Active,
         });
         ws.milestones.push(Milestone {
+            authors: Default::default(),
             id: MilestoneId(6),
             partner: PartnerId(1),
             goal: Some(GoalId(77)),
@@ -584,6 +586,7 @@ mod tests {
         let mut ratings = Ratings::uniform(3);
         ratings.trust.score = 6;
         ws.reviews.push(Review {
+            authors: Default::default(),
             id: ReviewId(1),
             partner: PartnerId(1),
             date: day("2025-03-01"),

@@ -73,6 +73,10 @@ pub struct Workspace {
     /// sorted by source. Absent from files that never took in mail, calendars or contacts.
     #[serde(default, skip_serializing_if = "List::is_empty")]
     pub ingested: List<super::ingested::Ingested>,
+    /// The team's members, by key: added the first time someone changes the file from a new
+    /// identity (`authors`). Absent from files no one has changed since authors were kept.
+    #[serde(default, skip_serializing_if = "List::is_empty")]
+    pub members: List<super::authors::Member>,
 }
 
 impl Default for Workspace {
@@ -94,6 +98,7 @@ impl Default for Workspace {
             share_settings: List::new(),
             received: List::new(),
             ingested: List::new(),
+            members: List::new(),
         }
     }
 }
@@ -104,6 +109,41 @@ impl Workspace {
         let mut ws = Workspace::default();
         ws.profile.name = name.into();
         ws
+    }
+
+    /// The member with `key`.
+    pub fn member(&self, key: &str) -> Option<&super::authors::Member> {
+        self.members.iter().find(|m| m.key == key)
+    }
+
+    /// How a member is shown: their name, else the key itself (a member the file does not list).
+    pub fn member_name<'a>(&'a self, key: &'a str) -> &'a str {
+        self.member(key).map_or(key, |m| m.name.as_str())
+    }
+
+    /// Who added a record and who changed it last, in words, each day as `day` says it: "added
+    /// by Ana Ruiz on 3 Dec · changed by Bo Chen yesterday"; `None` when the record does not say.
+    pub fn authors_words(
+        &self,
+        authors: &super::authors::Authors,
+        id: u64,
+        day: impl Fn(chrono::NaiveDate) -> String,
+    ) -> Option<String> {
+        let mut parts = Vec::new();
+        if let Some(by) = &authors.by {
+            let on = super::ids::made_on(id)
+                .map(|d| format!(" {}", day(d)))
+                .unwrap_or_default();
+            parts.push(format!("added by {}{on}", self.member_name(by)));
+        }
+        if let Some(t) = &authors.changed {
+            parts.push(format!(
+                "changed by {} {}",
+                self.member_name(&t.by),
+                day(t.on)
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     /// Hands out a new id (shared by every record kind), unique across clones (see `ids`) and

@@ -271,6 +271,7 @@ pub fn accept(ws: &Workspace, partner: PartnerId, fix: &Fix) -> Option<(Workspac
             });
             let id = CelebrationId(ws.try_allocate_id().ok()?);
             ws.celebrations.push(Celebration {
+                authors: Default::default(),
                 id,
                 partner,
                 milestone,
@@ -295,6 +296,7 @@ pub fn note(ws: &Workspace, partner: PartnerId, d: &Difference, at: NaiveDateTim
     let mut ws = ws.clone();
     let id = InteractionId(ws.allocate_id());
     ws.interactions.push(Interaction {
+        authors: Default::default(),
         id,
         partner,
         at,

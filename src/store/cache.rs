@@ -33,8 +33,9 @@
 //!
 //! postcard is not self-describing: a field that serde skips when writing
 //! (`#[serde(skip_serializing_if)]`, as `Workspace::conflicts`, `snoozes`, `share_settings`,
-//! `received` and `ingested` have) would shift everything after it. [`encode`] writes each skipped
-//! list as the empty list it stands for, and every entry
+//! `received`, `ingested`, `members` and records' authors and owners have) would shift everything
+//! after it. [`encode`] writes each skipped list as the empty list it stands for, and every other
+//! field through `model::skip::writing_every_field`; every entry
 //! is decoded again and compared with the workspace before it is written, so an encoding that
 //! does not give back the same workspace is never stored.
 
@@ -48,7 +49,7 @@ use std::path::{Path, PathBuf};
 /// The first bytes of every entry.
 pub const MAGIC: [u8; 8] = *b"PDECKWS\0";
 /// The entry format; bumped whenever the header or the payload's encoding changes.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 /// How many entries are kept (the newest).
 pub const KEEP: usize = 4;
 /// Files smaller than this are not worth an entry: they parse in a few milliseconds.
@@ -187,6 +188,7 @@ pub fn encode(ws: &Workspace) -> Result<Vec<u8>, postcard::Error> {
         share_settings: &'a List<ShareSettings>,
         received: &'a List<ReceivedPack>,
         ingested: &'a List<Ingested>,
+        members: &'a List<Member>,
     }
     // Every field named, so a field added to `Workspace` and not here fails to compile.
     let Workspace {
@@ -206,24 +208,28 @@ pub fn encode(ws: &Workspace) -> Result<Vec<u8>, postcard::Error> {
         share_settings,
         received,
         ingested,
+        members,
     } = ws;
-    postcard::to_stdvec(&Whole {
-        version: *version,
-        profile,
-        partners,
-        goals,
-        milestones,
-        interactions,
-        commitments,
-        reviews,
-        celebrations,
-        review_actions,
-        drafts,
-        conflicts,
-        snoozes,
-        share_settings,
-        received,
-        ingested,
+    crate::model::skip::writing_every_field(|| {
+        postcard::to_stdvec(&Whole {
+            version: *version,
+            profile,
+            partners,
+            goals,
+            milestones,
+            interactions,
+            commitments,
+            reviews,
+            celebrations,
+            review_actions,
+            drafts,
+            conflicts,
+            snoozes,
+            share_settings,
+            received,
+            ingested,
+            members,
+        })
     })
 }
 

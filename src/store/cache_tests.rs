@@ -125,6 +125,8 @@ fn the_encoding_gives_the_workspace_back_with_and_without_conflicts() {
     assert!(ws.conflicts.is_empty());
     assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
     ws.conflicts.push(MergeConflict {
+        ours_by: None,
+        theirs_by: None,
         kind: "profile".into(),
         id: 0,
         field: "name".into(),
@@ -153,6 +155,8 @@ fn the_encoding_gives_snoozes_back_with_and_without_conflicts() {
     assert!(ws.conflicts.is_empty());
     assert_eq!(decode(&encode(&ws).unwrap()), Some(ws.clone()));
     ws.conflicts.push(MergeConflict {
+        ours_by: None,
+        theirs_by: None,
         kind: "profile".into(),
         id: 0,
         field: "name".into(),

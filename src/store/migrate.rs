@@ -107,6 +107,7 @@ mod v1 {
             share_settings: Default::default(),
             received: Default::default(),
             ingested: Default::default(),
+            members: Default::default(),
         };
         ws.normalize();
         ws
@@ -198,6 +199,8 @@ mod v0 {
                         max_days: d.max(1).saturating_mul(2),
                     });
                     crate::model::Partner {
+                        authors: Default::default(),
+                        owner: None,
                         id: p.id,
                         name: p.name,
                         kind: p.kind,
@@ -222,6 +225,7 @@ mod v0 {
                 .interactions
                 .into_iter()
                 .map(|i| crate::model::Interaction {
+                    authors: Default::default(),
                     id: i.id,
                     partner: i.partner,
                     at: i.date.and_time(nine),
@@ -242,6 +246,7 @@ mod v0 {
             share_settings: Default::default(),
             received: Default::default(),
             ingested: Default::default(),
+            members: Default::default(),
         };
         ws.normalize();
         ws

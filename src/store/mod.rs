@@ -20,6 +20,7 @@ pub mod parallel;
 pub mod paths;
 pub mod regular;
 pub mod save;
+pub mod seen;
 pub mod session;
 pub mod slim;
 pub mod split;

@@ -257,10 +257,12 @@ fn finish_own_merge(
         );
     }
     let git = &repo.git;
+    let me = crate::document::author::process_author().map(|i| i.member().name);
+    let message = super::merge_message::message(git, &repo.relative, now, me.as_deref());
     let saved = index_entry(git, &repo.path)?;
     let finished = git
         .ok_os(&["add".into(), "--".into(), repo.path.clone()])
-        .and_then(|_| git.ok(&["commit", "-q", "--no-edit"]));
+        .and_then(|_| git.ok(&["commit", "-q", "-m", &message]));
     if let Err(e) = finished {
         restore_index(git, &repo.path, &saved);
         return Err(e.into());
@@ -366,11 +368,13 @@ fn share(repo: &Repo, remote: &Remote, done: &mut Synced) -> Result<(), Halt> {
         Err(e) => return not_in_step(&reach, brief(&e)),
     };
     if exists {
+        // The merge is not committed by git: its message says what came in (below).
         let pulled = git.output(&[
             "pull",
             "-q",
             "--no-rebase",
             "--ff",
+            "--no-commit",
             "--no-edit",
             "--no-autostash",
             &remote.name,
@@ -385,6 +389,7 @@ fn share(repo: &Repo, remote: &Remote, done: &mut Synced) -> Result<(), Halt> {
         if let Some(why) = failed {
             return after_failed_pull(repo, &why, stays);
         }
+        commit_clean_merge(repo)?;
     }
     // Undecided conflicts (committed by hand) that the pull did not decide are not pushed:
     // shared, they would come back to everyone.
@@ -433,6 +438,25 @@ fn share(repo: &Repo, remote: &Remote, done: &mut Synced) -> Result<(), Halt> {
         Err(e @ Error::Cancelled) => Err(e.into()),
         Err(e) => not_in_step("pulled, but could not push", brief(&e)),
     }
+}
+
+/// A pull that merged without conflicts (and so stopped before committing: `--no-commit`) is
+/// committed with a message that says what was merged from whom.
+fn commit_clean_merge(repo: &Repo) -> Result<(), Halt> {
+    let git = &repo.git;
+    let merging = git
+        .output(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])
+        .is_ok_and(|o| o.ok());
+    if !merging {
+        return Ok(());
+    }
+    let now = store::load(&repo.data_path)
+        .map_err(Error::from)?
+        .map(|l| l.workspace)
+        .unwrap_or_default();
+    let message = super::merge_message::message(git, &repo.relative, &now, None);
+    git.ok(&["commit", "-q", "-m", &message])?;
+    Ok(())
 }
 
 /// A pull that did not finish: conflicts left in the file wait for the user (the merge is

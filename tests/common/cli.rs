@@ -28,9 +28,13 @@ pub fn bin_without_config() -> Command {
 pub fn cmd() -> Command {
     let mut c = bin();
     c.env_remove("PARTNERDECK_FILE")
-        .env("PARTNERDECK_TODAY", TODAY);
+        .env("PARTNERDECK_TODAY", TODAY)
+        .env("PARTNERDECK_AUTHOR", AUTHOR);
     c
 }
+
+/// Who the commands' changes are signed by (the same in every environment).
+pub const AUTHOR: &str = "Test <test@example.org>";
 
 /// The binary on this workspace file (through `PARTNERDECK_FILE`), with today fixed.
 pub fn cmd_on(file: &Path) -> Command {

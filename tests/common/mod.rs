@@ -57,6 +57,7 @@ pub fn small_workspace() -> Workspace {
     ws.partners.push(partner);
     let g = GoalId(ws.allocate_id());
     ws.goals.push(Goal {
+        authors: Default::default(),
         id: g,
         partner: p,
         title: "Joint events".into(),
@@ -72,6 +73,7 @@ pub fn small_workspace() -> Workspace {
     });
     let m = MilestoneId(ws.allocate_id());
     ws.milestones.push(Milestone {
+        authors: Default::default(),
         id: m,
         partner: p,
         goal: Some(g),
@@ -81,6 +83,7 @@ pub fn small_workspace() -> Workspace {
     });
     let i = InteractionId(ws.allocate_id());
     ws.interactions.push(Interaction {
+        authors: Default::default(),
         id: i,
         partner: p,
         at: day("2025-03-01").and_hms_opt(10, 30, 0).unwrap(),
@@ -89,6 +92,7 @@ pub fn small_workspace() -> Workspace {
         summary: "Line one\nline two 🎉".into(),
         sentiment: Some(4),
         follow_up: Some(FollowUp {
+            owner: None,
             what: "Send deck".into(),
             due: day("2025-03-08"),
             done: None,
@@ -96,6 +100,8 @@ pub fn small_workspace() -> Workspace {
     });
     let c = CommitmentId(ws.allocate_id());
     ws.commitments.push(Commitment {
+        authors: Default::default(),
+        owner: None,
         id: c,
         partner: p,
         side: Side::Us,
@@ -105,6 +111,7 @@ pub fn small_workspace() -> Workspace {
     });
     let r = ReviewId(ws.allocate_id());
     ws.reviews.push(Review {
+        authors: Default::default(),
         id: r,
         partner: p,
         date: day("2025-04-01"),
@@ -114,6 +121,7 @@ pub fn small_workspace() -> Workspace {
     });
     let e = CelebrationId(ws.allocate_id());
     ws.celebrations.push(Celebration {
+        authors: Default::default(),
         id: e,
         partner: p,
         milestone: Some(m),

@@ -156,7 +156,8 @@ fn env(c: &mut Command, home: &Path) {
         .env_remove("GIT_AUTHOR_EMAIL")
         .env_remove("GIT_COMMITTER_NAME")
         .env_remove("GIT_COMMITTER_EMAIL")
-        .env_remove("EMAIL");
+        .env_remove("EMAIL")
+        .env_remove("PARTNERDECK_AUTHOR");
 }
 
 /// stdout and stderr of a finished command, for messages.
@@ -175,6 +176,7 @@ pub fn log_entry(file: &Path, summary: &str) {
     let partner = ws.partners[0].id;
     let id = InteractionId(ws.allocate_id());
     ws.interactions.push(Interaction {
+        authors: Default::default(),
         id,
         partner,
         at: partnerdeck::store::demo::DEMO_ANCHOR

@@ -34,6 +34,7 @@ pub fn change(ws: &mut Workspace, seed: u64, count: usize, parity: usize, tag: &
             0 | 1 => {
                 let id = InteractionId(ws.allocate_id());
                 ws.interactions.push(Interaction {
+                    authors: Default::default(),
                     id,
                     partner: p,
                     at: DEMO_ANCHOR.and_hms_opt(10, 0, 0).unwrap(),

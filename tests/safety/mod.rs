@@ -44,6 +44,7 @@ pub fn big_workspace(variant: &str, target_bytes: usize) -> Workspace {
         ws.partners.push(partner);
         let i = InteractionId(ws.allocate_id());
         ws.interactions.push(Interaction {
+            authors: Default::default(),
             id: i,
             partner: p,
             at: day("2025-03-01").and_hms_opt(10, 30, 0).unwrap(),

@@ -219,6 +219,7 @@ fn goal(r: &mut Reader<'_>, ws: &Workspace, default: PartnerId, id: Option<GoalI
         r.form.set_error(FieldKey::Due, "is before the start");
     }
     Built::Goal(Goal {
+        authors: Default::default(),
         id: id.unwrap_or(GoalId(0)),
         partner,
         title,
@@ -253,6 +254,7 @@ fn milestone(
         .checked_sub(1)
         .and_then(|i| goals.get(i).copied());
     Built::Milestone(Milestone {
+        authors: Default::default(),
         id: id.unwrap_or(MilestoneId(0)),
         partner,
         goal,
@@ -361,6 +363,8 @@ fn commitment(
         }
     };
     Built::Commitment(Commitment {
+        authors: Default::default(),
+        owner: None,
         id: id.unwrap_or(CommitmentId(0)),
         partner,
         side: Side::ALL[r.choice(FieldKey::PromisedBy)],
@@ -384,6 +388,7 @@ fn win(r: &mut Reader<'_>, ws: &Workspace, partner: PartnerId, id: Option<Celebr
         .checked_sub(1)
         .and_then(|i| milestones.get(i).copied());
     Built::Celebration(Celebration {
+        authors: Default::default(),
         id: id.unwrap_or(CelebrationId(0)),
         partner,
         milestone,
@@ -398,6 +403,7 @@ fn celebration(r: &mut Reader<'_>, ws: &Workspace, milestone: MilestoneId) -> Bu
     let today = r.now.date();
     let partner = ws.milestone(milestone).map_or(PartnerId(0), |m| m.partner);
     Built::Celebration(Celebration {
+        authors: Default::default(),
         id: CelebrationId(0),
         partner,
         milestone: Some(milestone),

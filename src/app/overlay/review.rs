@@ -481,6 +481,7 @@ fn save(state: &mut ReviewState, scene: &Scene) -> Effect {
             ActionKind::Goal => {
                 let id = GoalId(ws.allocate_id());
                 ws.goals.push(Goal {
+                    authors: Default::default(),
                     id,
                     partner: state.partner,
                     title: a.text.clone(),
@@ -499,6 +500,7 @@ fn save(state: &mut ReviewState, scene: &Scene) -> Effect {
             ActionKind::Milestone => {
                 let id = MilestoneId(ws.allocate_id());
                 ws.milestones.push(Milestone {
+                    authors: Default::default(),
                     id,
                     partner: state.partner,
                     goal: None,
@@ -511,6 +513,8 @@ fn save(state: &mut ReviewState, scene: &Scene) -> Effect {
             ActionKind::OurCommitment | ActionKind::TheirCommitment => {
                 let id = CommitmentId(ws.allocate_id());
                 ws.commitments.push(Commitment {
+                    authors: Default::default(),
+                    owner: None,
                     id,
                     partner: state.partner,
                     side: if a.kind == ActionKind::OurCommitment {
@@ -528,6 +532,7 @@ fn save(state: &mut ReviewState, scene: &Scene) -> Effect {
         ws.review_actions.push(ReviewLink { review, action });
     }
     ws.reviews.push(Review {
+        authors: Default::default(),
         id: review,
         partner: state.partner,
         date: scene.today(),
