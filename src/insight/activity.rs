@@ -264,8 +264,9 @@ pub fn grouped(
     me: Option<&str>,
     only: Option<&str>,
 ) -> Vec<ByAuthor> {
-    let mut by: BTreeMap<(bool, String), BTreeMap<(String, PartnerId), Vec<Happened>>> =
-        BTreeMap::new();
+    /// Per partner (by name), what happened.
+    type Partners = BTreeMap<(String, PartnerId), Vec<Happened>>;
+    let mut by: BTreeMap<(bool, String), Partners> = BTreeMap::new();
     for h in all {
         if me.is_some() && h.author.as_deref() == me {
             continue;
