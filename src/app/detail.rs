@@ -65,6 +65,32 @@ fn partner_name(ws: &Workspace, id: PartnerId) -> String {
 }
 
 /// The lines of the detail view for a record.
+/// A day as people say it, from `today`: "today", "yesterday", "3 days ago", "on 3 Dec",
+/// "on 3 Dec 2025".
+pub fn day_words(day: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike as _;
+    match (today - day).num_days() {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        n @ 2..=6 => format!("{n} days ago"),
+        _ if day.year() == today.year() => format!("on {}", day.format("%-d %b")),
+        _ => format!("on {}", day.format("%-d %b %Y")),
+    }
+}
+
+/// "Added by … · changed by …" of a record, when it says (`Who`).
+fn who(
+    l: &mut Lines,
+    ws: &Workspace,
+    authors: &crate::model::Authors,
+    id: u64,
+    today: chrono::NaiveDate,
+) {
+    if let Some(words) = ws.authors_words(authors, id, |d| day_words(d, today)) {
+        l.field("Who", words);
+    }
+}
+
 pub fn lines(doc: &Document, keymap: &Keymap, record: RecordRef) -> Vec<DetailLine> {
     let ws = doc.ws();
     let mut l = Lines::default();
@@ -79,6 +105,7 @@ pub fn lines(doc: &Document, keymap: &Keymap, record: RecordRef) -> Vec<DetailLi
                 let number = |n: f64| number_as(n, Fraction::Two);
                 l.title(format!("Goal: {}", g.title));
                 l.field("Partner", partner_name(ws, g.partner));
+                who(&mut l, ws, &g.authors, g.id.0, doc.today());
                 l.field("Metric", or_dash(&g.metric));
                 l.field("Unit", or_dash(&g.unit));
                 l.field("Baseline", number(g.baseline));
@@ -114,6 +141,7 @@ pub fn lines(doc: &Document, keymap: &Keymap, record: RecordRef) -> Vec<DetailLi
             if let Some(m) = ws.milestone(id) {
                 l.title(format!("Milestone: {}", m.title));
                 l.field("Partner", partner_name(ws, m.partner));
+                who(&mut l, ws, &m.authors, m.id.0, doc.today());
                 l.field(
                     "Goal",
                     m.goal
@@ -141,6 +169,7 @@ pub fn lines(doc: &Document, keymap: &Keymap, record: RecordRef) -> Vec<DetailLi
             if let Some(i) = ws.interaction(id) {
                 l.title(format!("Log entry, {}", i.at.format("%Y-%m-%d %H:%M")));
                 l.field("Partner", partner_name(ws, i.partner));
+                who(&mut l, ws, &i.authors, i.id.0, doc.today());
                 l.field("Channel", i.channel.label());
                 l.field("Initiated by", i.initiated_by.label());
                 l.field(
@@ -150,7 +179,14 @@ pub fn lines(doc: &Document, keymap: &Keymap, record: RecordRef) -> Vec<DetailLi
                 match &i.follow_up {
                     Some(f) => {
                         let state = f.done.map_or("open".into(), |d| format!("done {d}"));
-                        l.field("Follow-up", format!("{} (due {}, {state})", f.what, f.due));
+                        let owner = f
+                            .owner
+                            .as_deref()
+                            .map_or(String::new(), |o| format!(", owner {}", ws.member_name(o)));
+                        l.field(
+                            "Follow-up",
+                            format!("{} (due {}, {state}{owner})", f.what, f.due),
+                        );
                     }
                     None => l.field("Follow-up", "—"),
                 }
@@ -444,6 +480,10 @@ fn celebration_lines(l: &mut Lines, pr: &crate::insight::Practices) {
 fn partner(l: &mut Lines, report: &PartnerReport<'_>, ws: &Workspace, keymap: &Keymap) {
     let p = report.partner;
     l.title(p.name.clone());
+    if let Some(o) = &p.owner {
+        l.field("Owner", ws.member_name(o).to_string());
+    }
+    who(l, ws, &p.authors, p.id.0, report.today);
     l.field("Kind", p.kind.label());
     l.field("Phase", p.phase.label());
     l.field("Since", p.since.to_string());

@@ -1,6 +1,7 @@
 //! `/` filters the focused pane as you type: fuzzy text (matched characters are highlighted by
 //! the renderer) plus field filters `phase:active`, `kind:community`, `tag:…`, `status:…`,
-//! `channel:…` and `overdue`. `Enter` keeps the filter, `Esc` clears it (the typing is an
+//! `channel:…`, `overdue`, and `owner:NAME` / `mine` (partners whose relationship owner is that
+//! member or you, and their records; in the log also the follow-ups assigned to them). `Enter` keeps the filter, `Esc` clears it (the typing is an
 //! overlay, `overlay/filter_view.rs`; matching in slices is `work.rs`).
 //!
 //! A keystroke never waits for a long list to be matched: it matches for about `KEY_BUDGET`,
@@ -54,6 +55,8 @@ pub(super) fn narrows(old: &str, new: &str) -> bool {
         && o.status == n.status
         && o.channel == n.channel
         && o.overdue == n.overdue
+        && o.owner == n.owner
+        && o.mine == n.mine
         && o.unknown == n.unknown
 }
 
@@ -66,6 +69,10 @@ pub(super) struct Spec {
     pub(super) status: Option<GoalStatus>,
     pub(super) channel: Option<Channel>,
     pub(super) overdue: bool,
+    /// `owner:NAME`: a member's name, a word of it, their key or email.
+    pub(super) owner: Option<String>,
+    /// `mine`: the owner is whoever uses the dashboard.
+    pub(super) mine: bool,
     pub(super) text: String,
     pub(super) unknown: Vec<String>,
 }
@@ -100,7 +107,9 @@ pub(super) fn parse(query: &str) -> Spec {
                 })
             }
             Some(("tag", v)) => spec.tag = Some(v.to_lowercase()),
+            Some(("owner", v)) if !v.is_empty() => spec.owner = Some(v.to_string()),
             _ if token.eq_ignore_ascii_case("overdue") => spec.overdue = true,
+            _ if token.eq_ignore_ascii_case("mine") => spec.mine = true,
             _ => words.push(token),
         }
     }

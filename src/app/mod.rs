@@ -350,6 +350,7 @@ impl App {
             Action::Review => self.start_review(),
             Action::ReviewDue => self.start_due_reviews(),
             Action::Sort
+            | Action::MineOnly
             | Action::Snooze
             | Action::SnoozeWeek
             | Action::FieldNext
@@ -542,6 +543,19 @@ impl App {
         for pane in Pane::ALL {
             self.refilter(pane);
         }
+        // Views narrowed to one member's share find it again.
+        let (mut top, mut under) = (self.overlay.take(), std::mem::take(&mut self.under));
+        {
+            let scene = self.scene();
+            for o in top.iter_mut().chain(under.iter_mut()) {
+                match o {
+                    Overlay::Attention(v) => v.follow(&scene),
+                    Overlay::Overview(v) => v.follow(&scene),
+                    _ => {}
+                }
+            }
+        }
+        (self.overlay, self.under) = (top, under);
         let (w, h) = (self.screen.area.width, self.screen.area.height);
         self.resize(w, h);
     }

@@ -216,20 +216,39 @@ impl App {
     fn row_matches(&self, pane: Pane, spec: &Spec, fuzzy: &mut Option<Query>, i: usize) -> bool {
         let ws = self.ws();
         let today = self.today();
-        let by_partner = spec.phase.is_some() || spec.kind.is_some() || spec.tag.is_some();
-        let partner_ok = |id: PartnerId| {
-            if !by_partner {
-                return true;
-            }
-            let Some(p) = ws.partner(id) else {
+        // `mine`: my member key (nobody's, when the dashboard does not know who it is).
+        let me = spec
+            .mine
+            .then(|| self.doc.author().map(|a| a.key()).unwrap_or_default());
+        let owned_by = |owner: Option<&str>| {
+            let Some(o) = owner else {
                 return false;
             };
-            spec.phase.is_none_or(|ph| p.phase == ph)
-                && spec.kind.is_none_or(|k| p.kind == k)
+            me.as_deref().is_none_or(|m| m == o)
                 && spec
-                    .tag
-                    .as_ref()
-                    .is_none_or(|t| p.tags.iter().any(|x| x.to_lowercase() == *t))
+                    .owner
+                    .as_deref()
+                    .is_none_or(|typed| crate::insight::activity::member_matches(ws, o, typed))
+        };
+        let by_owner = spec.mine || spec.owner.is_some();
+        let by_fields = spec.phase.is_some() || spec.kind.is_some() || spec.tag.is_some();
+        // The partner's phase, kind and tags.
+        let fields_ok = |id: PartnerId| {
+            if !by_fields {
+                return true;
+            }
+            ws.partner(id).is_some_and(|p| {
+                spec.phase.is_none_or(|ph| p.phase == ph)
+                    && spec.kind.is_none_or(|k| p.kind == k)
+                    && spec
+                        .tag
+                        .as_ref()
+                        .is_none_or(|t| p.tags.iter().any(|x| x.to_lowercase() == *t))
+            })
+        };
+        let partner_ok = |id: PartnerId| {
+            fields_ok(id)
+                && (!by_owner || ws.partner(id).is_some_and(|p| owned_by(p.owner.as_deref())))
         };
         let (ok, text) = match pane {
             Pane::Partners => {
@@ -257,7 +276,10 @@ impl App {
                     .follow_up
                     .as_ref()
                     .is_some_and(|f| f.done.is_none() && f.due < today);
-                let ok = partner_ok(e.partner)
+                // An entry whose follow-up is assigned to the owner is theirs too.
+                let assigned =
+                    by_owner && owned_by(e.follow_up.as_ref().and_then(|f| f.owner.as_deref()));
+                let ok = (partner_ok(e.partner) || (assigned && fields_ok(e.partner)))
                     && spec.channel.is_none_or(|c| e.channel == c)
                     && (!spec.overdue || overdue);
                 (ok, &e.summary)
@@ -334,12 +356,18 @@ impl App {
             sort: OverviewSort::Fall,
             cursor,
             order,
+            mine,
         })) = &self.overlay
         else {
             return;
         };
         let selected = order.get(cursor.selected).copied();
-        let (mut cursor, new) = (*cursor, self.scene().overview_order(OverviewSort::Fall));
+        let mut new = self.scene().overview_order(OverviewSort::Fall);
+        if let Some((key, _)) = mine {
+            let ws = self.ws();
+            new.retain(|i| ws.partners[*i as usize].owner.as_deref() == Some(key.as_str()));
+        }
+        let (mut cursor, mine) = (*cursor, mine.clone());
         if let Some(at) = selected.and_then(|s| new.iter().position(|i| *i == s)) {
             cursor.select(at, new.len(), self.scene().view_height());
         }
@@ -347,6 +375,7 @@ impl App {
             cursor,
             sort: OverviewSort::Fall,
             order: new,
+            mine,
         }));
     }
 

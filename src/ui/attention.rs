@@ -3,7 +3,7 @@
 use super::text::pad_left;
 use super::theme::Theme;
 use super::widgets::{cell, draw_lines, empty, row, view_block, view_rect};
-use crate::app::{App, Cursor};
+use crate::app::{App, AttentionView};
 use crate::insight::AttentionKind;
 use ratatui::Frame;
 
@@ -19,12 +19,23 @@ fn symbol(kind: AttentionKind) -> &'static str {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
+pub fn draw(frame: &mut Frame, app: &App, view: &AttentionView, theme: &Theme) {
+    let cursor = view.cursor;
     let area = view_rect(frame.area());
-    let items = &app.doc.overview().attention;
+    let all = &app.doc.overview().attention;
+    // The items shown: all, or the member's (by their positions in the queue).
+    let len = view.mine.as_ref().map_or(all.len(), |m| m.rows.len());
+    let item = |k: usize| match &view.mine {
+        Some(m) => m.rows.get(k).and_then(|i| all.get(*i as usize)),
+        None => all.get(k),
+    };
+    let whose = view
+        .mine
+        .as_ref()
+        .map_or(String::new(), |m| format!(" · {}'s", m.name));
     let title = format!(
-        "Today · {} attention",
-        crate::words::plural(items.len(), "thing needs", "things need")
+        "Today{whose} · {} attention",
+        crate::words::plural(len, "thing needs", "things need")
     );
     let block = view_block(
         title,
@@ -38,8 +49,13 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
     );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);
-    if items.is_empty() {
-        let lines = empty("Nothing needs you today. Well kept!", theme);
+    if len == 0 {
+        let text = if view.mine.is_some() {
+            "Nothing of yours needs you today."
+        } else {
+            "Nothing needs you today. Well kept!"
+        };
+        let lines = empty(text, theme);
         draw_lines(frame, area, &block, &lines);
         return;
     }
@@ -68,8 +84,8 @@ pub fn draw(frame: &mut Frame, app: &App, cursor: Cursor, theme: &Theme) {
         theme,
     )];
     let height = inner.height.saturating_sub(1) as usize;
-    let (start, end) = cursor.window(items.len(), height);
-    for (offset, item) in items[start..end].iter().enumerate() {
+    let (start, end) = cursor.window(len, height);
+    for (offset, item) in (start..end).filter_map(item).enumerate() {
         let style = match item.urgency {
             0..=2 => theme.bad,
             3..=5 => theme.warn,

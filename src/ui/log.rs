@@ -46,7 +46,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let show_follow = total >= 60;
     let show_sent = total >= 44;
     let show_partner = app.all_partners && total >= 76;
+    // Who logged each entry, once the file knows its team, where there is room.
+    let by_w = 10;
+    let show_by = !app.ws().members.is_empty() && total >= if show_partner { 100 } else { 76 };
     let fixed = date_w
+        + if show_by { by_w + 1 } else { 0 }
         + 1
         + dir_w
         + if show_channel { chan_w + 1 } else { 0 }
@@ -62,6 +66,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if show_channel {
         header.push(cell("Channel", chan_w + 1, h));
+    }
+    if show_by {
+        header.push(cell("By", by_w + 1, h));
     }
     header.push(cell("", dir_w, h));
     header.push(cell("Summary", summary_w, h));
@@ -88,6 +95,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         if show_channel {
             spans.push(cell(e.channel.label(), chan_w + 1, theme.base));
+        }
+        if show_by {
+            let ws = app.ws();
+            let name = e.authors.by.as_deref().map_or("", |b| {
+                let n = ws.member_name(b);
+                n.split_whitespace().next().unwrap_or(n)
+            });
+            spans.push(cell(name, by_w + 1, theme.dim));
         }
         // → we reached out; ← they did.
         let dir = match e.initiated_by {

@@ -100,8 +100,8 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
             let chart = v.chart.as_ref();
             health_chart::draw(frame, chart, &v.lines, &v.wrapped, v.scroll, theme);
         }
-        Some(Overlay::Attention(v)) => attention::draw(frame, app, v.cursor, theme),
-        Some(Overlay::Overview(v)) => overview::draw(frame, app, v.cursor, v.sort, &v.order, theme),
+        Some(Overlay::Attention(v)) => attention::draw(frame, app, v, theme),
+        Some(Overlay::Overview(v)) => overview::draw(frame, app, v, theme),
         Some(Overlay::Form(v)) => form::draw(frame, app, &v.form, theme),
         Some(Overlay::Confirm(v)) => form::draw_confirm(frame, &v.question, theme),
         Some(Overlay::Review(state)) => review::draw(frame, app, state, theme),

@@ -4,7 +4,7 @@
 use super::text::pad_left;
 use super::theme::Theme;
 use super::widgets::{cell, draw_lines, row, view_block, view_rect};
-use crate::app::{App, Cursor, OverviewSort};
+use crate::app::{App, OverviewView};
 use crate::model::{Phase, Practice};
 use ratatui::Frame;
 use ratatui::text::Span;
@@ -35,17 +35,15 @@ fn phase_counts(app: &App) -> String {
     parts.join(" · ")
 }
 
-pub fn draw(
-    frame: &mut Frame,
-    app: &App,
-    cursor: Cursor,
-    sort: OverviewSort,
-    order: &[u32],
-    theme: &Theme,
-) {
+pub fn draw(frame: &mut Frame, app: &App, view: &OverviewView, theme: &Theme) {
+    let (cursor, sort, order) = (view.cursor, view.sort, &view.order[..]);
     let area = view_rect(frame.area());
+    let whose = view
+        .mine
+        .as_ref()
+        .map_or(String::new(), |(_, name)| format!(" · {name}'s"));
     let title = format!(
-        "Overview · {} · {}",
+        "Overview{whose} · {} · {}",
         crate::words::count(order.len(), "partner"),
         phase_counts(app)
     );

@@ -47,10 +47,23 @@ impl OverviewSort {
     }
 }
 
-/// The attention queue's state: the selected item.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The attention queue's state: the selected item, and whether only the user's items show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AttentionView {
     pub cursor: Cursor,
+    /// Only what is this member's (their key), with the positions of those items in the queue.
+    pub mine: Option<Mine>,
+}
+
+/// A view narrowed to one member's share (`O`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mine {
+    /// The member's key.
+    pub key: String,
+    /// Their name, for the view's title.
+    pub name: String,
+    /// The positions shown (in the attention queue or the partner list).
+    pub rows: Vec<u32>,
 }
 
 /// The portfolio overview's state: partner positions in the chosen order, the selected one.
@@ -59,6 +72,90 @@ pub struct OverviewView {
     pub cursor: Cursor,
     pub sort: OverviewSort,
     pub order: Vec<u32>,
+    /// Only the partners this member owns (their key and name).
+    pub mine: Option<(String, String)>,
+}
+
+impl AttentionView {
+    /// The member's items again, after the queue changed (a snooze, a change, a reload).
+    pub(in crate::app) fn follow(&mut self, scene: &Scene) {
+        if let Some(m) = &mut self.mine {
+            m.rows = mine_rows(scene, &m.key);
+            let len = m.rows.len();
+            self.cursor.select(
+                self.cursor.selected.min(len.saturating_sub(1)),
+                len,
+                scene.view_height(),
+            );
+        }
+    }
+
+    fn len(&self, scene: &Scene) -> usize {
+        match &self.mine {
+            Some(m) => m.rows.len(),
+            None => scene.doc.overview().attention.len(),
+        }
+    }
+
+    /// The queue position of the selected row.
+    fn selected(&self) -> usize {
+        match &self.mine {
+            Some(m) => m
+                .rows
+                .get(self.cursor.selected)
+                .map_or(usize::MAX, |r| *r as usize),
+            None => self.cursor.selected,
+        }
+    }
+}
+
+/// Who "mine" is: the dashboard's member (key and name), or why there is none.
+fn me(scene: &Scene) -> Result<(String, String), Effect> {
+    match scene.doc.author() {
+        Some(who) => {
+            let key = who.key();
+            let name = scene.ws().member_name(&key).to_string();
+            Ok((key, name))
+        }
+        None => Err(Effect::Status(
+            Level::Warn,
+            "Who you are is not known here, so nothing is yours: set git's user.name in the file's clone, or `name` in the configuration".into(),
+        )),
+    }
+}
+
+/// The positions of `key`'s items in the attention queue.
+fn mine_rows(scene: &Scene, key: &str) -> Vec<u32> {
+    scene
+        .doc
+        .overview()
+        .attention
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| item_is(scene, item, key))
+        .map(|(i, _)| i as u32)
+        .collect()
+}
+
+/// Whether an attention item is `key`'s: a follow-up or our commitment assigned to them, else
+/// any item of a partner they own.
+fn item_is(scene: &Scene, item: &crate::insight::AttentionItem, key: &str) -> bool {
+    let ws = scene.ws();
+    let assigned = match item.record {
+        Target::Interaction(id) => ws
+            .interaction(id)
+            .and_then(|x| x.follow_up.as_ref())
+            .and_then(|f| f.owner.as_deref()),
+        Target::Commitment(id) => ws.commitment(id).and_then(|c| c.owner.as_deref()),
+        _ => None,
+    };
+    match assigned {
+        Some(o) => o == key,
+        None => ws
+            .partner(item.partner)
+            .and_then(|p| p.owner.as_deref())
+            .is_some_and(|o| o == key),
+    }
 }
 
 impl OverviewView {
@@ -68,16 +165,58 @@ impl OverviewView {
             cursor: Cursor::default(),
             sort,
             order: scene.overview_order(sort),
+            mine: None,
         }
+    }
+
+    /// The member's partners again, after the list changed.
+    pub(in crate::app) fn follow(&mut self, scene: &Scene) {
+        if self.mine.is_some() {
+            self.order = self.order_for(scene);
+            let len = self.order.len();
+            self.cursor.select(
+                self.cursor.selected.min(len.saturating_sub(1)),
+                len,
+                scene.view_height(),
+            );
+        }
+    }
+
+    /// The order for `sort`, narrowed to the member's partners when only theirs show.
+    fn order_for(&self, scene: &Scene) -> Vec<u32> {
+        let mut order = scene.overview_order(self.sort);
+        if let Some((key, _)) = &self.mine {
+            let ws = scene.ws();
+            order.retain(|i| ws.partners[*i as usize].owner.as_deref() == Some(key.as_str()));
+        }
+        order
     }
 
     /// The overview's keys: those of both views, and sort.
     pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
         if action == Action::Sort {
             self.sort = self.sort.next();
-            self.order = scene.overview_order(self.sort);
+            self.order = self.order_for(scene);
             self.cursor = Cursor::default();
             return Effect::Status(Level::Info, format!("Sorted by {}", self.sort.label()));
+        }
+        if action == Action::MineOnly {
+            self.mine = match self.mine.take() {
+                Some(_) => None,
+                None => match me(scene) {
+                    Ok(who) => Some(who),
+                    Err(e) => return e,
+                },
+            };
+            self.order = self.order_for(scene);
+            self.cursor = Cursor::default();
+            return Effect::Status(
+                Level::Info,
+                match &self.mine {
+                    Some((_, name)) => format!("Only {name}'s partners"),
+                    None => "Every partner".into(),
+                },
+            );
         }
         let target = self
             .order
@@ -104,9 +243,30 @@ impl AttentionView {
             Action::SnoozeWeek => Some(7),
             _ => None,
         };
+        if action == Action::MineOnly {
+            self.mine = match self.mine.take() {
+                Some(_) => None,
+                None => match me(scene) {
+                    Ok((key, name)) => Some(Mine {
+                        rows: mine_rows(scene, &key),
+                        key,
+                        name,
+                    }),
+                    Err(e) => return e,
+                },
+            };
+            self.cursor = Cursor::default();
+            return Effect::Status(
+                Level::Info,
+                match &self.mine {
+                    Some(m) => format!("Only {}'s items", m.name),
+                    None => "Everyone's items".into(),
+                },
+            );
+        }
         if let Some(days) = days {
-            let len = scene.doc.overview().attention.len();
-            let Some(item) = scene.doc.overview().attention.get(self.cursor.selected) else {
+            let len = self.len(scene);
+            let Some(item) = scene.doc.overview().attention.get(self.selected()) else {
                 return Effect::None;
             };
             let until = crate::insight::dates::plus_days(scene.today(), days);
@@ -133,9 +293,9 @@ impl AttentionView {
             .doc
             .overview()
             .attention
-            .get(self.cursor.selected)
+            .get(self.selected())
             .map(|item| (item.partner, item.record));
-        let len = scene.doc.overview().attention.len();
+        let len = self.len(scene);
         keys(
             &mut self.cursor,
             len,
