@@ -110,18 +110,18 @@ impl AttentionView {
 }
 
 /// Who "mine" is: the dashboard's member (key and name), or why there is none.
-fn me(scene: &Scene) -> Result<(String, String), Effect> {
-    match scene.doc.author() {
-        Some(who) => {
-            let key = who.key();
-            let name = scene.ws().member_name(&key).to_string();
-            Ok((key, name))
-        }
-        None => Err(Effect::Status(
-            Level::Warn,
-            "Who you are is not known here, so nothing is yours: set git's user.name in the file's clone, or `name` in the configuration".into(),
-        )),
-    }
+fn me(scene: &Scene) -> Option<(String, String)> {
+    let key = scene.doc.author()?.key();
+    let name = scene.ws().member_name(&key).to_string();
+    Some((key, name))
+}
+
+/// What `O` says when the dashboard does not know who uses it.
+fn nobody() -> Effect {
+    Effect::Status(
+        Level::Warn,
+        "Who you are is not known here, so nothing is yours: set git's user.name in the file's clone, or `name` in the configuration".into(),
+    )
 }
 
 /// The positions of `key`'s items in the attention queue.
@@ -204,8 +204,8 @@ impl OverviewView {
             self.mine = match self.mine.take() {
                 Some(_) => None,
                 None => match me(scene) {
-                    Ok(who) => Some(who),
-                    Err(e) => return e,
+                    Some(who) => Some(who),
+                    None => return nobody(),
                 },
             };
             self.order = self.order_for(scene);
@@ -247,12 +247,12 @@ impl AttentionView {
             self.mine = match self.mine.take() {
                 Some(_) => None,
                 None => match me(scene) {
-                    Ok((key, name)) => Some(Mine {
+                    Some((key, name)) => Some(Mine {
                         rows: mine_rows(scene, &key),
                         key,
                         name,
                     }),
-                    Err(e) => return e,
+                    None => return nobody(),
                 },
             };
             self.cursor = Cursor::default();
