@@ -217,3 +217,46 @@ fn details_name_the_owner_and_who_added_and_changed_a_record() {
     assert_eq!(app.ws().member_name("bo"), "Bo Chen", "Bo is a member now");
     let _ = demo_app(80, 24);
 }
+
+#[test]
+fn forms_name_the_owner_and_an_edit_keeps_who_added_a_record() {
+    let mut app = team_app();
+    // The selected partner (Café Lumière, Ana's) handed to Bo in its form.
+    press(&mut app, &["1", "e"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Owner") && s.contains("Ana Ruiz"), "{s}");
+    // Move to the owner field (after Name, Kind, Phase), replace it with an unknown name.
+    press(&mut app, &["tab", "tab", "tab", "ctrl-u"]);
+    type_text(&mut app, "Zed");
+    press(&mut app, &["enter"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("no team member is called “Zed”"), "{s}");
+    press(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "bo");
+    press(&mut app, &["enter"]);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.status);
+    let p = app.selected_partner().unwrap();
+    assert_eq!(p.owner.as_deref(), Some(BO));
+    assert_eq!(p.authors.changed.as_ref().map(|t| t.by.as_str()), Some(ANA));
+
+    // A log entry Ana adds, then edits: who added it stays.
+    press(&mut app, &["l"]);
+    type_text(&mut app, "Pilot call");
+    press(&mut app, &["enter"]);
+    let id = app
+        .ws()
+        .interactions
+        .iter()
+        .find(|x| x.summary == "Pilot call")
+        .unwrap()
+        .id;
+    app.doc
+        .set_author(Some(Identity::new("Bo Chen", "bo@acme.org")));
+    press(&mut app, &["4", "g", "e", "ctrl-u"]);
+    type_text(&mut app, "Pilot call, notes sent");
+    press(&mut app, &["enter"]);
+    let x = app.ws().interaction(id).unwrap();
+    assert_eq!(x.summary, "Pilot call, notes sent");
+    assert_eq!(x.authors.by.as_deref(), Some(ANA), "who added it stays");
+    assert_eq!(x.authors.changed.as_ref().map(|t| t.by.as_str()), Some(BO));
+}

@@ -5,7 +5,7 @@
 //! `overlay/confirm.rs`.
 
 use super::App;
-use super::form::Form;
+use super::form::{FieldKey, Form};
 use super::forms::{self, Built, FormTarget};
 use super::overlay::Overlay;
 use super::overlay::confirm::Pending;
@@ -37,7 +37,7 @@ impl App {
             Action::Delete => self.ask_delete(),
             Action::LogContact => match self.selected_partner().map(|p| (p.id, p.name.clone())) {
                 Some((id, name)) => self.open_form(
-                    forms::interaction_form(None, &name),
+                    self.follow_up_owner(forms::interaction_form(None, &name), None),
                     FormTarget::Interaction(id, None),
                 ),
                 None => self.set_status(Level::Info, "Select a partner first"),
@@ -61,13 +61,34 @@ impl App {
         }
     }
 
+    /// A log form with the follow-up's owner after its due day (`owner`; for a new entry,
+    /// whoever logs it).
+    fn follow_up_owner(&self, form: Form, owner: Option<String>) -> Form {
+        let owner = owner.or_else(|| self.doc.author().map(|a| a.key()));
+        forms::with_owner(
+            form,
+            FieldKey::FollowUpOwner,
+            self.ws(),
+            owner.as_deref(),
+            FieldKey::FollowUpDue,
+        )
+    }
+
     fn add(&mut self) {
         let partner = self.selected_partner().map(|p| (p.id, p.name.clone()));
         match (self.focus, partner) {
-            (Pane::Partners, _) => self.open_form(
-                forms::partner_form(None, self.today()),
-                FormTarget::Partner(None),
-            ),
+            (Pane::Partners, _) => {
+                // A new partner is looked after by whoever adds it, unless they name another.
+                let me = self.doc.author().map(|a| a.key());
+                let form = forms::with_owner(
+                    forms::partner_form(None, self.today()),
+                    FieldKey::MemberOwner,
+                    self.ws(),
+                    me.as_deref(),
+                    FieldKey::Phase,
+                );
+                self.open_form(form, FormTarget::Partner(None))
+            }
             (_, None) => self.set_status(Level::Info, "Add a partner first (1, then a)"),
             (Pane::Goals, Some((id, name))) => self.open_form(
                 forms::goal_form(None, &name, self.today()),
@@ -80,7 +101,7 @@ impl App {
                 self.open_form(form, FormTarget::Milestone(id, None));
             }
             (Pane::Log, Some((id, name))) => self.open_form(
-                forms::interaction_form(None, &name),
+                self.follow_up_owner(forms::interaction_form(None, &name), None),
                 FormTarget::Interaction(id, None),
             ),
         }
@@ -90,7 +111,13 @@ impl App {
         match self.focus {
             Pane::Partners => {
                 if let Some(p) = self.selected_partner() {
-                    let form = forms::partner_form(Some(p), self.today());
+                    let form = forms::with_owner(
+                        forms::partner_form(Some(p), self.today()),
+                        FieldKey::MemberOwner,
+                        self.ws(),
+                        p.owner.as_deref(),
+                        FieldKey::Phase,
+                    );
                     self.open_form(form, FormTarget::Partner(Some(p.id)));
                 }
             }
@@ -132,7 +159,8 @@ impl App {
                         .partner_name(e.partner)
                         .unwrap_or_default()
                         .to_string();
-                    let form = forms::interaction_form(Some(e), &name);
+                    let owner = e.follow_up.as_ref().and_then(|f| f.owner.clone());
+                    let form = self.follow_up_owner(forms::interaction_form(Some(e), &name), owner);
                     self.open_form(form, FormTarget::Interaction(e.partner, Some(e.id)));
                 }
             }

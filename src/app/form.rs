@@ -70,6 +70,8 @@ field_keys! {
     Due => "Due",
     FollowUp => "Follow-up",
     FollowUpDone => "Follow-up done",
+    FollowUpOwner => "Follow-up owner",
+    MemberOwner => "Owner",
     FollowUpDue => "Follow-up due",
     Goal => "Goal",
     How => "How",

@@ -79,6 +79,13 @@ pub fn stamp(
             for &(was, at) in &d.changed {
                 let before = old_list.get(was);
                 if let Some(r) = list.get_mut(at) {
+                    // A change never loses who added the record (a form that builds the
+                    // record afresh does not carry its authors).
+                    if r.authors().by.is_none()
+                        && let Some(by) = before.and_then(|b| b.authors().by.clone())
+                    {
+                        r.authors_mut().by = Some(by);
+                    }
                     // A change of nothing but who changed it (an undo of a stamp) stays as is.
                     if before.is_some_and(|b| same_but_authors(b, r)) {
                         continue;

@@ -187,6 +187,32 @@ fn date_text(d: Option<NaiveDate>) -> String {
     d.map_or(String::new(), |d| d.to_string())
 }
 
+/// `form` with a field naming a team member (`key`: who owns the partner, keeps our commitment,
+/// does the follow-up) after the field `after`, holding `owner`'s name; the form as it is when
+/// the file has no team yet (nobody to name).
+pub fn with_owner(
+    mut form: Form,
+    key: FieldKey,
+    ws: &Workspace,
+    owner: Option<&str>,
+    after: FieldKey,
+) -> Form {
+    if ws.members.is_empty() {
+        return form;
+    }
+    let at = form
+        .fields
+        .iter()
+        .position(|f| f.key == after)
+        .map_or(form.fields.len(), |i| i + 1);
+    let name = owner.map_or(String::new(), |o| ws.member_name(o).to_string());
+    let mut field = Field::text(key, FieldKind::Text, name);
+    let names: Vec<&str> = ws.members.iter().map(|m| m.name.as_str()).collect();
+    field.hint = format!("a team member: {} (empty: nobody)", names.join(", "));
+    form.fields.insert(at, field);
+    form
+}
+
 pub fn partner_form(p: Option<&Partner>, today: NaiveDate) -> Form {
     let fresh = Partner::new(PartnerId(0), "", today);
     let p = p.unwrap_or(&fresh);

@@ -33,6 +33,42 @@ impl Reader<'_> {
         }
     }
 
+    /// The team member named in `key`'s field (their name, a word of it, their key or email);
+    /// `None` when it is empty. An unknown or ambiguous name is an error beside the field.
+    fn member(&mut self, ws: &Workspace, key: FieldKey) -> Option<String> {
+        let typed = self.form.get(key).value().trim().to_string();
+        if typed.is_empty() {
+            return None;
+        }
+        let exact: Vec<&Member> = ws
+            .members
+            .iter()
+            .filter(|m| m.name.eq_ignore_ascii_case(&typed) || m.key.eq_ignore_ascii_case(&typed))
+            .collect();
+        let found: Vec<&Member> = if exact.len() == 1 {
+            exact
+        } else {
+            ws.members
+                .iter()
+                .filter(|m| crate::insight::activity::member_matches(ws, &m.key, &typed))
+                .collect()
+        };
+        match found.as_slice() {
+            [m] => Some(m.key.clone()),
+            [] => {
+                self.form
+                    .set_error(key, format!("no team member is called “{typed}”"));
+                None
+            }
+            many => {
+                let names: Vec<&str> = many.iter().map(|m| m.name.as_str()).collect();
+                self.form
+                    .set_error(key, format!("which one: {}?", names.join(", ")));
+                None
+            }
+        }
+    }
+
     fn text(&mut self, key: FieldKey) -> String {
         let f = self.form.get(key);
         let v = f.value().trim().to_string();
@@ -186,6 +222,9 @@ fn partner(r: &mut Reader<'_>, ws: &Workspace, id: Option<PartnerId>) -> Built {
     }
     p.domains = r.list(FieldKey::MailDomains);
     p.notes = r.form.get(FieldKey::Notes).value().to_string();
+    if r.form.has(FieldKey::MemberOwner) {
+        p.owner = r.member(ws, FieldKey::MemberOwner);
+    }
     Built::Partner(p)
 }
 
@@ -309,7 +348,22 @@ fn interaction(
         follow_up_done: r.date(FieldKey::FollowUpDone),
     };
     match entry.build(id.unwrap_or(InteractionId(0))) {
-        Ok(x) => Some(Built::Interaction(x)),
+        Ok(mut x) => {
+            // Who does the follow-up: as the form names it, else as it was.
+            let before = id.and_then(|id| ws.interaction(id));
+            let owner = if r.form.has(FieldKey::FollowUpOwner) {
+                r.member(ws, FieldKey::FollowUpOwner)
+            } else {
+                before.and_then(|b| b.follow_up.as_ref()?.owner.clone())
+            };
+            if let Some(f) = x.follow_up.as_mut() {
+                f.owner = owner;
+            }
+            if let Some(b) = before {
+                x.authors = b.authors.clone();
+            }
+            Some(Built::Interaction(x))
+        }
         Err(refusals) => {
             for refusal in refusals {
                 let (key, text) = match refusal.part() {
@@ -362,9 +416,15 @@ fn commitment(
             None
         }
     };
+    let before = id.and_then(|id| ws.commitment(id));
+    let owner = if r.form.has(FieldKey::MemberOwner) {
+        r.member(ws, FieldKey::MemberOwner)
+    } else {
+        before.and_then(|b| b.owner.clone())
+    };
     Built::Commitment(Commitment {
-        authors: Default::default(),
-        owner: None,
+        authors: before.map(|b| b.authors.clone()).unwrap_or_default(),
+        owner,
         id: id.unwrap_or(CommitmentId(0)),
         partner,
         side: Side::ALL[r.choice(FieldKey::PromisedBy)],

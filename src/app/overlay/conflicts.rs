@@ -101,7 +101,13 @@ fn edit(c: &crate::model::MergeConflict, scene: &Scene) -> Effect {
         )),
         "partner" => ws.partner(crate::model::PartnerId(c.id)).map(|p| {
             (
-                crate::app::forms::partner_form(Some(p), scene.today()),
+                crate::app::forms::with_owner(
+                    crate::app::forms::partner_form(Some(p), scene.today()),
+                    crate::app::form::FieldKey::MemberOwner,
+                    ws,
+                    p.owner.as_deref(),
+                    crate::app::form::FieldKey::Phase,
+                ),
                 crate::app::forms::FormTarget::Partner(Some(p.id)),
             )
         }),

@@ -84,10 +84,18 @@ fn update(
             let (form, target) = match kind {
                 RecordsKind::Commitments => {
                     let c = editing.map(|i| &scene.ws().commitments[i]);
-                    (
+                    // Who keeps it (ours): as it is, else whoever adds it.
+                    let owner = c
+                        .and_then(|c| c.owner.clone())
+                        .or_else(|| scene.doc.author().map(|a| a.key()));
+                    let form = forms::with_owner(
                         forms::commitment_form(c, &name),
-                        FormTarget::Commitment(partner, c.map(|c| c.id)),
-                    )
+                        crate::app::form::FieldKey::MemberOwner,
+                        scene.ws(),
+                        owner.as_deref(),
+                        crate::app::form::FieldKey::PromisedBy,
+                    );
+                    (form, FormTarget::Commitment(partner, c.map(|c| c.id)))
                 }
                 RecordsKind::Celebrations => {
                     let c = editing.map(|i| &scene.ws().celebrations[i]);
