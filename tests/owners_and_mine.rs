@@ -260,3 +260,29 @@ fn forms_name_the_owner_and_an_edit_keeps_who_added_a_record() {
     assert_eq!(x.authors.by.as_deref(), Some(ANA), "who added it stays");
     assert_eq!(x.authors.changed.as_ref().map(|t| t.by.as_str()), Some(BO));
 }
+
+#[test]
+fn the_team_members_names_are_edited_in_the_profile_form() {
+    let mut app = team_app();
+    press(&mut app, &["p"]);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("Team members") && s.contains("bo: Bo Chen"),
+        "{s}"
+    );
+    // The last field: the members.
+    press(&mut app, &["shift-tab", "ctrl-u"]);
+    type_text(&mut app, "ana: Ana Ruiz-Diaz; zed: Zed");
+    press(&mut app, &["enter"]);
+    assert!(screen(&app, 120, 40).contains("no member has the key “zed”"));
+    press(&mut app, &["ctrl-u"]);
+    type_text(&mut app, "ana: Ana Ruiz-Diaz");
+    press(&mut app, &["enter"]);
+    assert!(app.overlay.is_none(), "saved: {:?}", app.status);
+    assert_eq!(app.ws().member_name(ANA), "Ana Ruiz-Diaz");
+    assert_eq!(
+        app.ws().member_name(BO),
+        "Bo Chen",
+        "a member left out keeps their name"
+    );
+}

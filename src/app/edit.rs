@@ -55,7 +55,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::EditProfile => {
-                self.open_form(forms::profile_form(&self.ws().profile), FormTarget::Profile)
+                self.open_form(forms::profile_form_in(self.ws()), FormTarget::Profile)
             }
             _ => {}
         }
@@ -219,8 +219,11 @@ impl App {
                     "Saved the log entry".into(),
                 )
             }
-            Built::Profile(p) => {
+            Built::Profile(p, members) => {
                 ws.profile = p;
+                if let Some(m) = members {
+                    ws.members = m.into();
+                }
                 Some(("Saved our profile".to_string(), None))
             }
             Built::Celebration(c) => {

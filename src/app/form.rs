@@ -99,6 +99,7 @@ field_keys! {
     Summary => "Summary",
     Tags => "Tags",
     Target => "Target",
+    TeamMembers => "Team members",
     TeamMail => "Team mail",
     Title => "Title",
     Unit => "Unit",

@@ -463,6 +463,23 @@ pub fn profile_form(p: &Profile) -> Form {
     )
 }
 
+/// The profile form, and the team's members' names to edit once the file has a team
+/// (`key: Name; key: Name`: the keys stay, the names are theirs to correct).
+pub fn profile_form_in(ws: &Workspace) -> Form {
+    let mut form = profile_form(&ws.profile);
+    if !ws.members.is_empty() {
+        let text: Vec<String> = ws
+            .members
+            .iter()
+            .map(|m| format!("{}: {}", m.key, m.name))
+            .collect();
+        let mut field = Field::text(FieldKey::TeamMembers, FieldKind::Text, text.join("; "));
+        field.hint = "key: Name; … (each member as records name them, then their name)".into();
+        form.fields.push(field);
+    }
+    form
+}
+
 /// `skip_key` closes the form without a celebration (the form's cancel).
 pub fn celebration_form(m: &Milestone, skip_key: &str) -> Form {
     Form::new(

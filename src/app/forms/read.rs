@@ -146,7 +146,8 @@ pub enum Built {
     Goal(Goal),
     Milestone(Milestone),
     Interaction(Interaction),
-    Profile(Profile),
+    /// The profile, and the members with their names as edited (when the form shows them).
+    Profile(Profile, Option<Vec<Member>>),
     Celebration(Celebration),
     Commitment(Commitment),
 }
@@ -172,7 +173,7 @@ pub fn build(
         FormTarget::Goal(default, id) => goal(&mut r, ws, default, id),
         FormTarget::Milestone(partner, id) => milestone(&mut r, ws, partner, id),
         FormTarget::Interaction(default, id) => interaction(&mut r, ws, default, id)?,
-        FormTarget::Profile => profile(&mut r),
+        FormTarget::Profile => profile(&mut r, ws),
         FormTarget::Commitment(default, id) => commitment(&mut r, ws, default, id),
         FormTarget::Win(partner, id) => win(&mut r, ws, partner, id),
         FormTarget::Celebration(milestone) => celebration(&mut r, ws, milestone),
@@ -381,14 +382,44 @@ fn interaction(
 }
 
 /// The workspace's own profile.
-fn profile(r: &mut Reader<'_>) -> Built {
-    Built::Profile(Profile {
+fn profile(r: &mut Reader<'_>, ws: &Workspace) -> Built {
+    let profile = Profile {
         name: r.text(FieldKey::Name),
         values: r.list(FieldKey::Values),
         offers: r.list(FieldKey::Offers),
         needs: r.list(FieldKey::Needs),
         team: r.list(FieldKey::TeamMail),
-    })
+    };
+    let members = r.form.has(FieldKey::TeamMembers).then(|| members(r, ws));
+    Built::Profile(profile, members)
+}
+
+/// The members with the names typed (`key: Name; …`); a key the file does not have, or an
+/// empty name, is said beside the field. A member left out keeps their name.
+fn members(r: &mut Reader<'_>, ws: &Workspace) -> Vec<Member> {
+    let mut out = ws.members.to_vec();
+    let text = r.form.get(FieldKey::TeamMembers).value().to_string();
+    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some((key, name)) = part.split_once(':') else {
+            r.form.set_error(
+                FieldKey::TeamMembers,
+                format!("“{part}”: write each as key: Name"),
+            );
+            continue;
+        };
+        let (key, name) = (key.trim(), name.trim());
+        match out.iter_mut().find(|m| m.key == key) {
+            Some(_) if name.is_empty() => r
+                .form
+                .set_error(FieldKey::TeamMembers, format!("{key}: a name is needed")),
+            Some(m) => m.name = name.to_string(),
+            None => r.form.set_error(
+                FieldKey::TeamMembers,
+                format!("no member has the key “{key}” (keys stay as they are)"),
+            ),
+        }
+    }
+    out
 }
 
 /// A commitment, new or edited, with its outcome.
