@@ -671,6 +671,70 @@ fn backups_at_default_policy(size: Size) -> String {
 }
 
 /// The per-key target's line: median under 1 ms, no key over 5 ms.
+/// The file's size without authors and with them, in the worst case a team meets: every record
+/// added by a member (one of three), every tenth changed by another, and owners on every
+/// partner, follow-up and commitment of ours, written as the store writes the file.
+fn authors_growth(size: Size) -> (usize, usize) {
+    use partnerdeck::model::{Authors, Member, Record, Side, Touch};
+    let ws = store::load(&size.file())
+        .expect("loads")
+        .expect("exists")
+        .workspace;
+    let plain = store::to_text(&ws).expect("writes").len();
+    let keys = ["ana.ruiz", "bo.chen", "cy.diaz"];
+    let on = common::today();
+    let mut n = 0usize;
+    let mut sign = |a: &mut Authors| {
+        n += 1;
+        a.by = Some(keys[n % 3].to_string());
+        if n % 10 == 0 {
+            a.changed = Some(Touch {
+                by: keys[(n + 1) % 3].to_string(),
+                on,
+            });
+        }
+    };
+    let mut authored = ws.clone();
+    for p in authored.partners.iter_mut() {
+        sign(p.authors_mut());
+        p.owner = Some(keys[0].to_string());
+    }
+    for g in authored.goals.iter_mut() {
+        sign(g.authors_mut());
+    }
+    for m in authored.milestones.iter_mut() {
+        sign(m.authors_mut());
+    }
+    for x in authored.interactions.iter_mut() {
+        sign(x.authors_mut());
+        if let Some(f) = x.follow_up.as_mut() {
+            f.owner = Some(keys[1].to_string());
+        }
+    }
+    for c in authored.commitments.iter_mut() {
+        sign(c.authors_mut());
+        if c.side == Side::Us {
+            c.owner = Some(keys[2].to_string());
+        }
+    }
+    for r in authored.reviews.iter_mut() {
+        sign(r.authors_mut());
+    }
+    for c in authored.celebrations.iter_mut() {
+        sign(c.authors_mut());
+    }
+    authored.members = keys
+        .iter()
+        .map(|k| Member {
+            key: k.to_string(),
+            name: k.replace('.', " "),
+            email: format!("{k}@example.org"),
+        })
+        .collect::<Vec<_>>()
+        .into();
+    (plain, store::to_text(&authored).expect("writes").len())
+}
+
 fn per_key_verdict(size: Size, what: &str, median: Duration, worst: Duration) -> String {
     format!(
         "{size}: per {what} median {} < 1 ms: {}; worst {} < 5 ms: {}",
@@ -911,6 +975,17 @@ fn main() {
             loaded as f64 * 1024.0 / 1e6,
             verdict(share <= 0.25),
             verdict(edits == partnerdeck::app::UNDO_DEPTH)
+        ));
+        let (plain, authored) = authors_growth(size);
+        let growth = authored as f64 / plain as f64 - 1.0;
+        summary.push(format!(
+            "{size}: file with authors {:.1} MB over {:.1} MB without = +{:.1}% (every record \
+             added by one of 3 members, every tenth changed, owners on partners, follow-ups and \
+             our commitments) ≤ 10%: {}",
+            authored as f64 / 1e6,
+            plain as f64 / 1e6,
+            growth * 100.0,
+            verdict(growth <= 0.10)
         ));
     }
     summary.extend(ingest::lines(3));

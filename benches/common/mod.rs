@@ -159,6 +159,7 @@ pub fn open_app_with(
         saver,
     );
     app.resize(WIDTH, HEIGHT);
+    app.doc.set_author(Some(member()));
     (app, opened.from_cache, opened.cache_write)
 }
 
@@ -166,7 +167,14 @@ pub fn open_app_with(
 pub fn memory_app(ws: Workspace) -> App {
     let mut app = App::new(ws, today(), Source::Memory);
     app.resize(WIDTH, HEIGHT);
+    // Every change signed, as in a team's dashboard.
+    app.doc.set_author(Some(member()));
     app
+}
+
+/// The member the benchmarks' changes are signed by.
+pub fn member() -> partnerdeck::model::Identity {
+    partnerdeck::model::Identity::new("Bench Member", "bench@example.org")
 }
 
 /// Moves the partners cursor to the partner with the most log entries (the worst case for the
