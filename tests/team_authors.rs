@@ -196,6 +196,41 @@ fn three_teammates_authors_survive_sync_merge_and_conflict() {
     assert_eq!(c.theirs_by.as_ref().map(|t| t.by.as_str()), Some("bo"));
     assert_eq!(c.theirs_by.as_ref().map(|t| t.on), Some(day(7)));
 
+    // Ana decides it (takes Bo's title) and syncs: the commit that finishes the merge says what
+    // was merged from whom and how the conflict was decided, and by whom.
+    let mut decided = load(&t.ana);
+    let i = decided
+        .conflicts
+        .iter()
+        .position(|c| c.field == "title")
+        .unwrap();
+    partnerdeck::model::merge3::take_theirs(&mut decided, i).unwrap();
+    store::save(&file(&t.ana), &decided).unwrap();
+    t.synced(&t.ana);
+    let message = t.repos.ok(&t.ana, &["log", "-1", "--format=%B"]);
+    assert!(
+        message.starts_with("partnerdeck: merge from Bo Chen"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Conflicts decided by Ana Ruiz:"),
+        "{message}"
+    );
+    assert!(
+        message.contains("title: took theirs “Bo's title”")
+            && message.contains("over “Ana's title”"),
+        "{message}"
+    );
+    assert!(!message.contains("# Conflicts"), "{message}");
+    // A merge without conflicts says what came in, from whom.
+    t.deck(&t.cy, &["log", "greenleaf", "Cy's second visit"]);
+    t.synced(&t.cy);
+    t.deck(&t.bo, &["log", "greenleaf", "Bo's second call"]);
+    t.synced(&t.bo);
+    let clean = t.repos.ok(&t.bo, &["log", "-1", "--format=%B", "--merges"]);
+    assert!(clean.starts_with("partnerdeck: merge from"), "{clean}");
+    assert!(clean.contains("log entr"), "{clean}");
+
     // JSON and the brief carry the authors.
     let json = t.deck(&t.bo, &["export", "json"]);
     assert!(json.contains("\"by\": \"cy\""), "export json names authors");

@@ -5,7 +5,7 @@
 //! partnerdeck: merge from Bo Chen, Cy Diaz — 2 log entries added, 1 goal changed — Greenleaf
 //!
 //! Conflicts decided by Ana Ruiz:
-//! - goal “Signups” title: kept ours “Ana's title” (Ana Ruiz) over “Bo's title” (Bo Chen)
+//! - goal “Signups” title: took theirs “Bo's title” (Bo Chen 2026-12-07) over “Ana's title” (Ana Ruiz 2026-12-07)
 //! ```
 //! The conflicts are found again from the three versions git keeps while the merge is open
 //! (index stages 1, 2 and 3): the merge is deterministic, so they are the ones the driver found.
@@ -109,6 +109,19 @@ pub fn decided(c: &MergeConflict, now: &Workspace) -> String {
 fn record_name(c: &MergeConflict, now: &Workspace) -> String {
     if c.kind == "profile" {
         return "our profile".into();
+    }
+    // A conflict over the title itself: the record as it was called before.
+    let title_field = matches!(
+        (c.kind.as_str(), c.field.as_str()),
+        ("partner", "name")
+            | ("goal" | "milestone", "title")
+            | ("log entry", "summary")
+            | ("commitment", "what")
+            | ("celebration", "how")
+    );
+    if title_field {
+        let before = crate::model::conflict_words::words(&c.kind, &c.base);
+        return format!("{} “{before}”", c.kind);
     }
     let from_file = crate::model::ListKind::named(&c.kind).and_then(|_| {
         let text = [&c.ours, &c.theirs, &c.base]
