@@ -687,7 +687,7 @@ fn authors_growth(size: Size) -> (usize, usize) {
     let mut sign = |a: &mut Authors| {
         n += 1;
         a.by = Some(keys[n % 3].to_string());
-        if n % 10 == 0 {
+        if n.is_multiple_of(10) {
             a.changed = Some(Touch {
                 by: keys[(n + 1) % 3].to_string(),
                 on,
