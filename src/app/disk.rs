@@ -180,7 +180,7 @@ impl App {
             _ => return,
         };
         if !recover {
-            match crate::store::retire_emergency(&data, &copy) {
+            match crate::document::retire_emergency(&data, &copy) {
                 Ok(p) => self.set_status(Level::Info, format!("Kept aside as {}", p.display())),
                 Err(e) => self.set_status(Level::Error, format!("Could not move the copy: {e}")),
             }
@@ -231,7 +231,7 @@ impl App {
         };
         let change = Change::named("Recovered the unsaved work").saying(message);
         if self.commit(merged, change) {
-            let _ = crate::store::retire_emergency(&data, &copy);
+            let _ = crate::document::retire_emergency(&data, &copy);
         }
     }
 }
@@ -304,13 +304,11 @@ impl App {
                 return;
             }
         };
-        let written = crate::store::write_emergency_full(
+        let written = crate::document::write_emergency(
             &path,
             self.ws(),
-            crate::store::Extras {
-                base: Some(self.doc.disk_base()),
-                note: None,
-            },
+            self.doc.disk_base(),
+            None,
             chrono::Utc::now(),
         );
         match written {

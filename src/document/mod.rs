@@ -24,7 +24,8 @@ pub use saver::{
 };
 pub use trends::Trends;
 pub use writer::{
-    Backups, WriteError, Written, create, restore, write_change, write_emergency, write_merged,
+    Backups, WriteError, Written, create, restore, retire_emergency, write_change, write_emergency,
+    write_merged,
 };
 
 use crate::insight::{Index, Overview};

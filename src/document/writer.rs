@@ -183,6 +183,12 @@ pub fn write_merged(path: &Path, ws: &Workspace) -> Result<(), SaveError> {
 /// per-user state folder, else the temporary folder), with the version it was based on and
 /// any text typed in an open form (`note`); returns where it went. The next start offers it
 /// back.
+/// Moves a recovered (or refused) emergency copy aside, so that it is not offered again; the
+/// new name.
+pub fn retire_emergency(data: &Path, copy: &Path) -> std::io::Result<PathBuf> {
+    store::retire_emergency(data, copy)
+}
+
 pub fn write_emergency(
     path: &Path,
     ws: &Workspace,
