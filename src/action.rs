@@ -111,7 +111,7 @@ actions! {
     Attention => "attention", "today: what needs attention, most urgent first", [Dashboard, Overview];
     Overview => "overview", "portfolio: health and practices of every partner", [Dashboard, Attention];
     Sort => "sort", "overview: sort by health, last contact, name or trend", [Overview];
-    MineOnly => "mine_only", "today and overview: only what is mine (partners I own, follow-ups and commitments assigned to me) / everyone's", [Attention, Overview];
+    MineOnly => "mine_only", "today and overview: only what is mine (partners I own, follow-ups and commitments assigned to me), then each teammate's, then everyone's", [Attention, Overview];
     Snooze => "snooze", "snooze the selected item until tomorrow (saved; `due` agrees)", [Attention];
     SnoozeWeek => "snooze_week", "snooze the selected item for a week", [Attention];
     Add => "add", "add a record of the focused pane's kind", [Dashboard, Records];

@@ -141,6 +141,14 @@ fn today_and_the_overview_narrow_to_mine_with_one_key_and_say_whose() {
     for name in owned_by(&app, BO) {
         assert!(!mine.contains(&name), "{name} is Bo's");
     }
+    // Again: the teammate's (owner Bo), then everyone's.
+    press(&mut app, &["O"]);
+    let bos = screen(&app, 120, 40);
+    assert!(bos.contains("Overview · Bo Chen's · 2 partners"), "{bos}");
+    for name in owned_by(&app, BO) {
+        let start: String = name.chars().take(12).collect();
+        assert!(bos.contains(&start), "{name} is Bo's");
+    }
     press(&mut app, &["O"]);
     assert!(screen(&app, 120, 40).contains("Overview · 12 partners"));
 

@@ -109,18 +109,40 @@ impl AttentionView {
     }
 }
 
-/// Who "mine" is: the dashboard's member (key and name), or why there is none.
-fn me(scene: &Scene) -> Option<(String, String)> {
-    let key = scene.doc.author()?.key();
-    let name = scene.ws().member_name(&key).to_string();
-    Some((key, name))
+/// Whose share `O` shows after `current` (a member's key; `None`: everyone's): mine first, then
+/// each teammate's by name, then everyone's again. `Err` when the file has no team to narrow to.
+fn next_member(scene: &Scene, current: Option<&str>) -> Result<Option<(String, String)>, ()> {
+    let ws = scene.ws();
+    let me = scene.doc.author().map(|a| a.key());
+    let mut order: Vec<(String, String)> = Vec::new();
+    if let Some(k) = &me {
+        order.push((k.clone(), ws.member_name(k).to_string()));
+    }
+    let mut others: Vec<(String, String)> = ws
+        .members
+        .iter()
+        .filter(|m| Some(&m.key) != me.as_ref())
+        .map(|m| (m.key.clone(), m.name.clone()))
+        .collect();
+    others.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    order.extend(others);
+    if order.is_empty() {
+        return Err(());
+    }
+    Ok(match current {
+        None => order.into_iter().next(),
+        Some(k) => order
+            .iter()
+            .position(|(x, _)| x == k)
+            .and_then(|i| order.get(i + 1).cloned()),
+    })
 }
 
-/// What `O` says when the dashboard does not know who uses it.
+/// What `O` says when the file has no team yet.
 fn nobody() -> Effect {
     Effect::Status(
-        Level::Warn,
-        "Who you are is not known here, so nothing is yours: set git's user.name in the file's clone, or `name` in the configuration".into(),
+        Level::Info,
+        "No team in this file yet: members are added as each of you changes it (who you are: git's user.name in the file's clone, or `name` in the configuration)".into(),
     )
 }
 
@@ -201,19 +223,20 @@ impl OverviewView {
             return Effect::Status(Level::Info, format!("Sorted by {}", self.sort.label()));
         }
         if action == Action::MineOnly {
-            self.mine = match self.mine.take() {
-                Some(_) => None,
-                None => match me(scene) {
-                    Some(who) => Some(who),
-                    None => return nobody(),
-                },
+            let current = self.mine.take().map(|(k, _)| k);
+            self.mine = match next_member(scene, current.as_deref()) {
+                Ok(next) => next,
+                Err(()) => return nobody(),
             };
             self.order = self.order_for(scene);
             self.cursor = Cursor::default();
             return Effect::Status(
                 Level::Info,
                 match &self.mine {
-                    Some((_, name)) => format!("Only {name}'s partners"),
+                    Some((_, name)) => format!(
+                        "Only {name}'s partners ({} for the next)",
+                        scene.keymap.keys_text(Action::MineOnly)
+                    ),
                     None => "Every partner".into(),
                 },
             );
@@ -244,22 +267,24 @@ impl AttentionView {
             _ => None,
         };
         if action == Action::MineOnly {
-            self.mine = match self.mine.take() {
-                Some(_) => None,
-                None => match me(scene) {
-                    Some((key, name)) => Some(Mine {
-                        rows: mine_rows(scene, &key),
-                        key,
-                        name,
-                    }),
-                    None => return nobody(),
-                },
+            let current = self.mine.take().map(|m| m.key);
+            self.mine = match next_member(scene, current.as_deref()) {
+                Ok(next) => next.map(|(key, name)| Mine {
+                    rows: mine_rows(scene, &key),
+                    key,
+                    name,
+                }),
+                Err(()) => return nobody(),
             };
             self.cursor = Cursor::default();
             return Effect::Status(
                 Level::Info,
                 match &self.mine {
-                    Some(m) => format!("Only {}'s items", m.name),
+                    Some(m) => format!(
+                        "Only {}'s items ({} for the next)",
+                        m.name,
+                        scene.keymap.keys_text(Action::MineOnly)
+                    ),
                     None => "Everyone's items".into(),
                 },
             );
