@@ -124,7 +124,7 @@ fn next_member(scene: &Scene, current: Option<&str>) -> Result<Option<(String, S
         .filter(|m| Some(&m.key) != me.as_ref())
         .map(|m| (m.key.clone(), m.name.clone()))
         .collect();
-    others.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    others.sort_by_key(|m| m.1.to_lowercase());
     order.extend(others);
     if order.is_empty() {
         return Err(());
