@@ -633,6 +633,13 @@ pub struct DueArgs {
     pub every: u64,
     #[command(flatten)]
     pub alarms: AlarmArgs,
+    /// Only what is yours: the partners you own, the follow-ups and our commitments assigned to
+    /// you (who you are: git's user.name of the file's clone, else the configuration's name)
+    #[arg(long, conflicts_with = "owner")]
+    pub mine: bool,
+    /// Only this team member's (their name, a word of it, their key or email)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
 }
 
 /// `partnerdeck due`: what needs attention, or the timer that asks it.
@@ -648,7 +655,18 @@ fn due_command(cli: &Cli, args: &DueArgs) -> Result<ExitCode, Error> {
         uninstall_timer,
         every,
         alarms,
+        mine,
+        owner,
     } = args;
+    // `--mine`: the member this process signs as.
+    let owner = if *mine {
+        let me = crate::document::author::process_author()
+            .map(|i| i.key())
+            .unwrap_or_default();
+        Some(crate::export::due::OwnerFilter::Key(me))
+    } else {
+        owner.clone().map(crate::export::due::OwnerFilter::Named)
+    };
     use crate::command::due as r;
     let options = cli.session_options();
     Ok(if *uninstall_timer {
@@ -667,6 +685,7 @@ fn due_command(cli: &Cli, args: &DueArgs) -> Result<ExitCode, Error> {
                 short: *short,
                 run: run.clone(),
                 alarms: alarms.alarms(),
+                owner,
             },
         )?
     })

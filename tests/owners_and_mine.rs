@@ -294,3 +294,51 @@ fn the_team_members_names_are_edited_in_the_profile_form() {
         "a member left out keeps their name"
     );
 }
+
+#[test]
+fn due_keeps_one_members_items_with_mine_and_owner() {
+    let app = team_app();
+    let ws = partnerdeck::model::Workspace::clone(app.ws());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.ron");
+    partnerdeck::store::save(&path, &ws).unwrap();
+    let due = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = common::cli::cmd_on(&path)
+            .env("PARTNERDECK_AUTHOR", "Ana Ruiz <ana@acme.org>")
+            .env("PARTNERDECK_NO_CACHE", "1")
+            .args(["due", "--within", "30d", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["items"].as_array().cloned().unwrap_or_default()
+    };
+    let all = due(&[]);
+    let whose = |item: &serde_json::Value| -> Option<String> {
+        let partner = PartnerId(item["partner_id"].as_u64().unwrap());
+        ws.partner(partner).and_then(|p| p.owner.clone())
+    };
+    let mine = due(&["--mine"]);
+    let bos = due(&["--owner", "Bo"]);
+    assert!(!mine.is_empty() && !bos.is_empty() && mine.len() + bos.len() < all.len());
+    // Each item is of a partner the member owns, or assigned to them (a follow-up of Bo's
+    // partner assigned to Ana is Ana's).
+    for item in &bos {
+        assert_eq!(whose(item).as_deref(), Some(BO), "{item}");
+    }
+    let assigned_to_ana = mine
+        .iter()
+        .filter(|i| whose(i).as_deref() != Some(ANA))
+        .count();
+    assert!(
+        assigned_to_ana <= 1,
+        "only the assigned follow-up is not of Ana's partners"
+    );
+    // `--owner ana` is `--mine` for Ana.
+    assert_eq!(due(&["--owner", "ana"]).len(), mine.len());
+}

@@ -48,6 +48,43 @@ pub fn only_kinds(due: &mut Due, kinds: &[String]) {
     due.coming.retain(|c| keep(c.kind.key_kind()));
 }
 
+/// Whose items `due` keeps (`--mine`, `--owner NAME`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnerFilter {
+    /// A member's key (`--mine`: the member running it).
+    Key(String),
+    /// As typed: a member's name, a word of it, their key or email.
+    Named(String),
+}
+
+/// Keeps only `owner`'s items: a follow-up or our commitment assigned to them, else an item of
+/// a partner they own.
+pub fn only_owner(due: &mut Due, ws: &Workspace, owner: &OwnerFilter) {
+    let is = |key: &str| match owner {
+        OwnerFilter::Key(k) => k == key,
+        OwnerFilter::Named(typed) => crate::insight::activity::member_matches(ws, key, typed),
+    };
+    let whose = |partner: crate::model::PartnerId, record: RecordRef| -> bool {
+        let assigned = match record {
+            RecordRef::Interaction(id) => ws
+                .interaction(id)
+                .and_then(|x| x.follow_up.as_ref())
+                .and_then(|f| f.owner.as_deref()),
+            RecordRef::Commitment(id) => ws.commitment(id).and_then(|c| c.owner.as_deref()),
+            _ => None,
+        };
+        match assigned {
+            Some(o) => is(o),
+            None => ws
+                .partner(partner)
+                .and_then(|p| p.owner.as_deref())
+                .is_some_and(is),
+        }
+    };
+    due.now.retain(|i| whose(i.partner, i.record));
+    due.coming.retain(|c| whose(c.partner, c.record));
+}
+
 /// One item as scripts see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Item {

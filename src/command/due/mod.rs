@@ -45,6 +45,8 @@ pub struct Request {
     /// Run this command per item not yet announced today, instead of printing.
     pub run: Option<String>,
     pub alarms: Alarms,
+    /// Only one team member's items (`--mine`, `--owner`).
+    pub owner: Option<crate::export::due::OwnerFilter>,
 }
 
 /// Why `due` failed.
@@ -129,8 +131,8 @@ pub fn parse_lead(text: &str) -> Result<TimeDelta, String> {
 /// The options that shape `due`'s printed answer, as text (part of an answer's key).
 fn question(req: &Request, today: NaiveDate) -> String {
     format!(
-        "{today}|{:?}|{:?}|{:?}|{}",
-        req.within, req.kinds, req.format, req.short
+        "{today}|{:?}|{:?}|{:?}|{}|{:?}",
+        req.within, req.kinds, req.format, req.short, req.owner
     )
 }
 
@@ -249,6 +251,9 @@ fn answer(
     let mut found = crate::insight::due::due(ws, &idx, today, req.within);
     std::mem::forget(idx);
     due::only_kinds(&mut found, &req.kinds);
+    if let Some(owner) = &req.owner {
+        due::only_owner(&mut found, ws, owner);
+    }
     if let Some(command) = &req.run {
         let items = due::items(ws, found, today);
         let outcome = hook::run(command, &items, path, today)?;
