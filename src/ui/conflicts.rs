@@ -6,7 +6,7 @@ use super::text::{fit, width};
 use super::theme::Theme;
 use super::widgets::{cell, draw_lines, row, view_block, view_rect};
 use crate::action::Action;
-use crate::app::conflicts_view::words::{Tone, by_words, full_lines, heading};
+use crate::app::conflicts_view::words::{Tone, by_words, full_lines, heading_in};
 use crate::app::conflicts_view::{ConflictsView, ROWS_PER_CONFLICT};
 use crate::app::{App, Cursor};
 use crate::model::MergeConflict;
@@ -96,7 +96,11 @@ fn conflict_rows(
 ) -> Vec<Vec<Span<'static>>> {
     let ws = app.ws();
     let [label, value_w, by_w] = columns(total);
-    let mut rows = vec![vec![cell(&heading(ws, c), total, theme.accent)]];
+    let mut rows = vec![vec![cell(
+        &heading_in(ws, c, total.saturating_sub(1)),
+        total,
+        theme.accent,
+    )]];
     for (which, name, style) in [
         (Which::Ours, "ours", theme.base),
         (Which::Theirs, "theirs", theme.warn),

@@ -42,6 +42,17 @@ pub fn heading(ws: &Workspace, c: &MergeConflict) -> String {
     format!("{} · {}", record_words(ws, c), field_words(c))
 }
 
+/// [`heading`] in at most `width` cells: a long title gives way first, so the field shows.
+pub fn heading_in(ws: &Workspace, c: &MergeConflict, width: usize) -> String {
+    let (record, field) = (record_words(ws, c), field_words(c));
+    let room = width.saturating_sub(crate::text::width(&field) + 3).max(16);
+    if crate::text::width(&record) <= room {
+        format!("{record} · {field}")
+    } else {
+        format!("{} · {field}", crate::text::fit(&record, room))
+    }
+}
+
 /// Who made a side and when: "by Bo Chen yesterday" (empty when the file does not say).
 pub fn by_words(ws: &Workspace, c: &MergeConflict, which: Which, today: NaiveDate) -> String {
     side_by(ws, c, which, |d| day_words(d, today))
@@ -183,6 +194,27 @@ fn known_shape(m: &serde_json::Map<String, Value>) -> bool {
 mod tests {
     use super::*;
     use crate::model::Goal;
+
+    #[test]
+    fn a_long_title_gives_way_to_the_field() {
+        let c = MergeConflict {
+            kind: "log entry".into(),
+            id: 74,
+            field: "(deleted)".into(),
+            base: String::new(),
+            ours: "deleted".into(),
+            theirs: String::new(),
+            ours_by: None,
+            theirs_by: None,
+        };
+        let ws = Workspace::default();
+        let h = heading_in(&ws, &c, 40);
+        assert!(
+            h.ends_with(" · changed on one side, deleted on the other"),
+            "{h}"
+        );
+        assert!(h.starts_with("log entry #"), "{h}");
+    }
 
     #[test]
     fn days_read_relative_to_today() {
