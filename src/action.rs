@@ -154,6 +154,7 @@ actions! {
     Reassign => "reassign", "review queue: give the proposal to another partner (fuzzy pick)", [Ingest];
     TakeOurs => "take_ours", "merge conflict: keep our value", [Conflicts];
     TakeTheirs => "take_theirs", "merge conflict: take their value", [Conflicts];
+    ConflictInFull => "conflict_in_full", "merge conflict: both values in full, who made each and when", [Conflicts];
     Reconcile => "reconcile", "their side: the partner's last pack beside our records", [Dashboard, Detail];
     Accept => "accept", "their side: take their value (undoable)", [Reconcile];
     NoteDiscussed => "note_discussed", "their side: note it in the log as discussed with them", [Reconcile];

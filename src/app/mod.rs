@@ -57,7 +57,7 @@ pub use layout::{
     MIN_HEIGHT, MIN_WIDTH, Screen, detail_rect, help_columns, help_rect, overlay_rect,
 };
 pub use overlay::confirm::{ConfirmView, Pending};
-pub use overlay::conflicts::ConflictsView;
+pub use overlay::conflicts::{self as conflicts_view, ConflictsView};
 pub use overlay::detail_view::DetailView;
 pub use overlay::filter_view::FilterView;
 pub use overlay::form_view::FormView;
@@ -367,6 +367,7 @@ impl App {
             | Action::Discard
             | Action::TakeOurs
             | Action::TakeTheirs
+            | Action::ConflictInFull
             | Action::Accept
             | Action::NoteDiscussed
             | Action::Leave

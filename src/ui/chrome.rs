@@ -137,10 +137,22 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::Help, "help"),
             (Action::Back, "close"),
         ],
+        Context::Conflicts if matches!(&app.overlay, Some(crate::app::Overlay::Conflicts(v)) if v.full.is_some()) =>
+        {
+            vec![
+                (Action::Down, "scroll"),
+                (Action::TakeOurs, "keep ours"),
+                (Action::TakeTheirs, "take theirs"),
+                (Action::Edit, "edit"),
+                (Action::Back, "back to the list"),
+                (Action::Help, "help"),
+            ]
+        }
         Context::Conflicts => vec![
             (Action::Down, "move"),
             (Action::TakeOurs, "keep ours"),
             (Action::TakeTheirs, "take theirs"),
+            (Action::ConflictInFull, "in full"),
             (Action::Edit, "edit"),
             (Action::Back, "close"),
             (Action::Help, "help"),

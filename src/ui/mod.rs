@@ -112,7 +112,7 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
             palette::draw_search(frame, app, &v.input, &v.hits, v.cursor, theme)
         }
         Some(Overlay::Records(v)) => records::draw(frame, app, v.kind, v.partner, v.cursor, theme),
-        Some(Overlay::Conflicts(v)) => conflicts::draw(frame, app, v.cursor, theme),
+        Some(Overlay::Conflicts(v)) => conflicts::draw(frame, app, *v, theme),
         Some(Overlay::Reconcile(v)) => reconcile::draw(frame, app, v, theme),
         Some(Overlay::Messages(v)) => messages::draw(frame, app, v.scroll, theme),
         Some(Overlay::Ingest(v)) => inbox::draw(frame, app, v, theme),

@@ -1,8 +1,11 @@
 //! The merge conflicts a `git pull` left in the file, as a list over the dashboard: each says
-//! which record and field, and what the base, our side and their side held; one key keeps ours,
-//! another takes theirs. Deciding the last one says what to do next.
+//! which record and field, what the base, our side and their side held (in words), and who made
+//! each side and when; one key keeps ours, another takes theirs, another shows both values in
+//! full (`words.rs`). Deciding the last one says what to do next.
 
-use super::help::HelpView;
+pub mod words;
+
+use super::help::{HelpView, scroll_by};
 use super::scene::Scene;
 use super::{Effect, Overlay};
 use crate::action::Action;
@@ -11,23 +14,78 @@ use crate::app::status::Level;
 use crate::document::Change;
 use crate::model::merge3::take_theirs;
 
-/// The list's state: the selected conflict.
+/// The list's state: the selected conflict, and whether it is shown in full (how far that view
+/// is scrolled).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ConflictsView {
     pub cursor: Cursor,
+    /// The selected conflict in full, scrolled this far (`None`: the list).
+    pub full: Option<usize>,
 }
 
 impl ConflictsView {
-    /// The list's keys: move; keep ours or take theirs for the selected conflict; edit the
-    /// record in a form over the list; help, back.
+    /// The list's keys: move; keep ours or take theirs for the selected conflict; both values in
+    /// full; edit the record in a form over the list; help, back. In the full view: scroll, keep
+    /// ours or take theirs (back to the list), edit, back to the list.
     pub(in crate::app) fn update(&mut self, action: Action, scene: &Scene) -> Effect {
-        update(&mut self.cursor, action, scene)
+        let Some(scroll) = self.full.as_mut() else {
+            if action == Action::ConflictInFull && self.cursor.selected < scene.ws().conflicts.len()
+            {
+                self.full = Some(0);
+                return Effect::None;
+            }
+            return update(&mut self.cursor, action, scene);
+        };
+        match action {
+            Action::Back | Action::ConflictInFull => self.full = None,
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::First
+            | Action::Last => {
+                let (width, page) = full_size(scene);
+                let len = scene
+                    .ws()
+                    .conflicts
+                    .get(self.cursor.selected)
+                    .map_or(0, |c| {
+                        words::full_lines(scene.ws(), c, scene.today(), width).len()
+                    });
+                scroll_by(scroll, action, len, page);
+            }
+            Action::TakeOurs | Action::TakeTheirs => {
+                self.full = None;
+                return update(&mut self.cursor, action, scene);
+            }
+            Action::Edit | Action::Help => return update(&mut self.cursor, action, scene),
+            _ => {}
+        }
+        Effect::None
     }
+}
+
+/// The full view's text width and height on the screen (inside the view's border).
+pub fn full_size(scene: &Scene) -> (usize, usize) {
+    let area = scene.screen.area;
+    (
+        area.width.saturating_sub(2) as usize,
+        area.height.saturating_sub(5).max(1) as usize,
+    )
+}
+
+/// How many screen rows each conflict of the list takes: the record and field, then ours,
+/// theirs and what it was, each on its own row.
+pub const ROWS_PER_CONFLICT: usize = 4;
+
+/// How many conflicts the list shows at once.
+pub fn list_height(scene: &Scene) -> usize {
+    (scene.view_height() / ROWS_PER_CONFLICT).max(1)
 }
 
 fn update(cursor: &mut Cursor, action: Action, scene: &Scene) -> Effect {
     let len = scene.ws().conflicts.len();
-    let height = scene.view_height();
+    let height = list_height(scene);
     // The list may have shrunk under the selection (a conflict decided by a form, an undo):
     // the keys act on the row shown selected.
     cursor.reveal(len, height);
