@@ -1,6 +1,7 @@
 //! Counted nouns, the one plural helper: `count(1, "win")` is "1 win", `count(2, "win")` "2 wins";
 //! `plural(n, "entry", "entries")` for the irregular ones. And numbers as text, the one
 //! formatter: `number(12.0)` is "12", `number(2.5)` "2.5" (`number_as` for a fixed precision).
+//! And days relative to today ("yesterday", "3 Dec"): `day_words`.
 
 use std::fmt::Display;
 
@@ -78,5 +79,18 @@ mod tests {
         assert_eq!(number_as(1.2e9, Fraction::Narrow), "1.2e9");
         assert_eq!(number_as(3e9, Fraction::Narrow), "3.0e9");
         assert_eq!(number_as(f64::NAN, Fraction::Narrow), "NaN");
+    }
+}
+
+/// A day as people say it relative to `today`: "today", "yesterday", "tomorrow", "3 Dec" (with
+/// the year when it is not this year's).
+pub fn day_words(on: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match (today - on).num_days() {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        -1 => "tomorrow".into(),
+        _ if on.year() == today.year() => on.format("%-d %b").to_string(),
+        _ => on.format("%-d %b %Y").to_string(),
     }
 }

@@ -65,19 +65,6 @@ fn partner_name(ws: &Workspace, id: PartnerId) -> String {
 }
 
 /// The lines of the detail view for a record.
-/// A day as people say it, from `today`: "today", "yesterday", "3 days ago", "on 3 Dec",
-/// "on 3 Dec 2025".
-pub fn day_words(day: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-    use chrono::Datelike as _;
-    match (today - day).num_days() {
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        n @ 2..=6 => format!("{n} days ago"),
-        _ if day.year() == today.year() => format!("on {}", day.format("%-d %b")),
-        _ => format!("on {}", day.format("%-d %b %Y")),
-    }
-}
-
 /// "Added by … · changed by …" of a record, when it says (`Who`).
 fn who(
     l: &mut Lines,
@@ -86,7 +73,15 @@ fn who(
     id: u64,
     today: chrono::NaiveDate,
 ) {
-    if let Some(words) = ws.authors_words(authors, id, |d| day_words(d, today)) {
+    let day = |d| {
+        let w = crate::words::day_words(d, today);
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("on {w}")
+        } else {
+            w
+        }
+    };
+    if let Some(words) = ws.authors_words(authors, id, day) {
         l.field("Who", words);
     }
 }

@@ -8,18 +8,7 @@ use crate::model::{MergeConflict, Workspace};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-/// A day as people say it relative to `today`: "today", "yesterday", "3 Dec" (with the year
-/// when it is not this year's).
-pub fn day_words(on: NaiveDate, today: NaiveDate) -> String {
-    use chrono::Datelike;
-    match (today - on).num_days() {
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        -1 => "tomorrow".into(),
-        _ if on.year() == today.year() => on.format("%-d %b").to_string(),
-        _ => on.format("%-d %b %Y").to_string(),
-    }
-}
+pub use crate::words::day_words;
 
 /// The record a conflict is about, by kind and title: `goal “Signups”`, `profile`, or the kind
 /// and short id when no side says its title.
