@@ -51,6 +51,19 @@ pub fn number_as(n: f64, fraction: Fraction) -> String {
     }
 }
 
+/// A day as people say it relative to `today`: "today", "yesterday", "tomorrow", "3 Dec" (with
+/// the year when it is not this year's).
+pub fn day_words(on: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match (today - on).num_days() {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        -1 => "tomorrow".into(),
+        _ if on.year() == today.year() => on.format("%-d %b").to_string(),
+        _ => on.format("%-d %b %Y").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,18 +92,5 @@ mod tests {
         assert_eq!(number_as(1.2e9, Fraction::Narrow), "1.2e9");
         assert_eq!(number_as(3e9, Fraction::Narrow), "3.0e9");
         assert_eq!(number_as(f64::NAN, Fraction::Narrow), "NaN");
-    }
-}
-
-/// A day as people say it relative to `today`: "today", "yesterday", "tomorrow", "3 Dec" (with
-/// the year when it is not this year's).
-pub fn day_words(on: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    match (today - on).num_days() {
-        0 => "today".into(),
-        1 => "yesterday".into(),
-        -1 => "tomorrow".into(),
-        _ if on.year() == today.year() => on.format("%-d %b").to_string(),
-        _ => on.format("%-d %b %Y").to_string(),
     }
 }
