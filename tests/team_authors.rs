@@ -233,7 +233,10 @@ fn three_teammates_authors_survive_sync_merge_and_conflict() {
 
     // JSON and the brief carry the authors.
     let json = t.deck(&t.bo, &["export", "json"]);
-    assert!(json.contains("\"by\": \"cy\""), "export json names authors");
+    assert!(
+        json.contains("\"authors\": \"cy\""),
+        "export json names authors: {json}"
+    );
     assert!(json.contains("\"members\""));
     let brief = t.deck(&t.bo, &["brief", "greenleaf"]);
     assert!(

@@ -159,7 +159,7 @@ impl App {
                         .partner_name(e.partner)
                         .unwrap_or_default()
                         .to_string();
-                    let owner = e.follow_up.as_ref().and_then(|f| f.owner.clone());
+                    let owner = e.follow_up_owner().map(str::to_string);
                     let form = self.follow_up_owner(forms::interaction_form(Some(e), &name), owner);
                     self.open_form(form, FormTarget::Interaction(e.partner, Some(e.id)));
                 }

@@ -277,8 +277,7 @@ impl App {
                     .as_ref()
                     .is_some_and(|f| f.done.is_none() && f.due < today);
                 // An entry whose follow-up is assigned to the owner is theirs too.
-                let assigned =
-                    by_owner && owned_by(e.follow_up.as_ref().and_then(|f| f.owner.as_deref()));
+                let assigned = by_owner && owned_by(e.follow_up_owner());
                 let ok = (partner_ok(e.partner) || (assigned && fields_ok(e.partner)))
                     && spec.channel.is_none_or(|c| e.channel == c)
                     && (!spec.overdue || overdue);

@@ -1,5 +1,5 @@
 //! Every change made through the document is signed ([`stamp`]): a record added names who added
-//! it (and, when it has none yet, who owns it: a partner, a follow-up, our commitment), a record
+//! it (and a new partner, when it has no owner yet, is theirs to look after), a record
 //! changed names who changed it and on which day, and the member is added to the file's team the
 //! first time they change it. Changes the document did not make (a reload, a merge, an undo)
 //! keep the authors they carry.
@@ -8,9 +8,7 @@
 //! process's: the binary names how to find it ([`set_process_author`]) and it is worked out
 //! once, when a change first needs it.
 
-use crate::model::{
-    Delta, EachKind, Identity, Interaction, Member, Record, Side, Touch, Workspace, each_kind,
-};
+use crate::model::{Delta, EachKind, Identity, Member, Record, Touch, Workspace, each_kind};
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 
@@ -131,32 +129,29 @@ fn same_but_authors<R: Record>(a: &R, b: &R) -> bool {
     &a == b
 }
 
-/// Gives what was just added or assigned an owner when it has none: a new partner, a new
-/// follow-up, our new commitment (`before`: the record as it was, if it was there).
+/// Gives a new partner an owner when it has none: whoever adds it (a follow-up or one of our
+/// commitments needs none: it is whoever added it's unless assigned, see `model::authors`).
+///
+/// A follow-up or commitment assigned to whoever added its record is theirs by default: the
+/// owner is left out (the file says it only when it differs).
 fn own<R: Record>(r: &mut R, before: Option<&R>, key: &str) {
     let any = r as &mut dyn std::any::Any;
     if let Some(p) = any.downcast_mut::<crate::model::Partner>() {
         if before.is_none() && p.owner.is_none() {
             p.owner = Some(key.to_string());
         }
-    } else if let Some(x) = any.downcast_mut::<Interaction>() {
-        let had = before
-            .map(|b| b as &dyn std::any::Any)
-            .and_then(|b| b.downcast_ref::<Interaction>())
-            .is_some_and(|b| b.follow_up.is_some());
+    } else if let Some(x) = any.downcast_mut::<crate::model::Interaction>() {
+        let by = x.authors.by.clone();
         if let Some(f) = x.follow_up.as_mut()
-            && !had
-            && f.owner.is_none()
+            && f.owner.is_some()
+            && f.owner == by
         {
-            f.owner = Some(key.to_string());
+            f.owner = None;
         }
-    } else if let Some(c) = any.downcast_mut::<crate::model::Commitment>() {
-        let was_ours = before
-            .map(|b| b as &dyn std::any::Any)
-            .and_then(|b| b.downcast_ref::<crate::model::Commitment>())
-            .is_some_and(|b| b.side == Side::Us);
-        if c.side == Side::Us && !was_ours && c.owner.is_none() {
-            c.owner = Some(key.to_string());
-        }
+    } else if let Some(c) = any.downcast_mut::<crate::model::Commitment>()
+        && c.owner.is_some()
+        && c.owner == c.authors.by
+    {
+        c.owner = None;
     }
 }

@@ -164,7 +164,7 @@ fn follow_ups_section(out: &mut String, report: &PartnerReport<'_>) {
         let _ = writeln!(out, "None.");
     }
     for (x, f) in open {
-        let owner = f.owner.as_deref().map_or(String::new(), |o| {
+        let owner = x.follow_up_owner().map_or(String::new(), |o| {
             format!(" (owner: {})", one_line(report.workspace().member_name(o)))
         });
         let _ = writeln!(
@@ -208,7 +208,7 @@ fn commitments_section(out: &mut String, report: &PartnerReport<'_>) {
             let _ = writeln!(out, "- nothing open");
         }
         for k in open {
-            let owner = k.owner.as_deref().map_or(String::new(), |o| {
+            let owner = k.keeper().map_or(String::new(), |o| {
                 format!(" (owner: {})", one_line(report.workspace().member_name(o)))
             });
             let _ = writeln!(

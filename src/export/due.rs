@@ -66,11 +66,8 @@ pub fn only_owner(due: &mut Due, ws: &Workspace, owner: &OwnerFilter) {
     };
     let whose = |partner: crate::model::PartnerId, record: RecordRef| -> bool {
         let assigned = match record {
-            RecordRef::Interaction(id) => ws
-                .interaction(id)
-                .and_then(|x| x.follow_up.as_ref())
-                .and_then(|f| f.owner.as_deref()),
-            RecordRef::Commitment(id) => ws.commitment(id).and_then(|c| c.owner.as_deref()),
+            RecordRef::Interaction(id) => ws.interaction(id).and_then(|x| x.follow_up_owner()),
+            RecordRef::Commitment(id) => ws.commitment(id).and_then(|c| c.keeper()),
             _ => None,
         };
         match assigned {

@@ -2,12 +2,16 @@
 //!
 //! A member is known by a short key (`ana.ruiz`): the local part of their email (a team's
 //! addresses are unique within its domain), else their name in lower case with dots for spaces.
-//! Records name members by key, so an author costs a record about twenty bytes in the file
-//! (`authors:(by:"ana.ruiz")`), and a change adds when and by whom
-//! (`changed:(by:"bo",on:"2026-12-06")`) only to the records that were changed.
+//! Records name members by key, so authors cost a record one line in the file
+//! (`authors: "ana.ruiz"`), and a change adds by whom and when (`"ana.ruiz; bo 2026-12-06"`)
+//! only to the records that were changed.
 //!
 //! The day a record was added is the day its id was made ([`super::ids::made_on`]); records
 //! from before authors were kept have none, and get them from their next change on.
+//!
+//! A follow-up or one of our commitments is whoever added it's to do unless it is assigned to
+//! someone else ([`super::Interaction::follow_up_owner`], [`super::Commitment::keeper`]): the
+//! owner is written only when it differs, so the usual case costs nothing.
 //!
 //! Authors merge like any field, with one rule of their own ([`merge_authors`]): the later
 //! change wins, so two people changing different fields of one record never conflict over who
@@ -17,15 +21,111 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Who added a record and who changed it last. Empty for records from before authors were kept.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// In the file it is one short string, so that it costs a record one line:
+/// `authors: "ana.ruiz"` (added by), `authors: "ana.ruiz; bo.chen 2026-12-06"` (and changed by,
+/// on). Encodings that are not for people (the cache) keep the two fields as they are.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Authors {
     /// The member who added it (a key of [`Member`]).
-    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub by: Option<String>,
     /// The last change after it was added.
-    #[serde(default, skip_serializing_if = "super::skip::none")]
     pub changed: Option<Touch>,
+}
+
+/// [`Authors`] field by field (the cache's encoding, and a map in the file is read too).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorFields {
+    #[serde(default)]
+    by: Option<String>,
+    #[serde(default)]
+    changed: Option<Touch>,
+}
+
+impl Authors {
+    /// As the file writes it: `by`, then `; key YYYY-MM-DD` when it was changed.
+    pub fn text(&self) -> String {
+        let mut t = self.by.clone().unwrap_or_default();
+        if let Some(c) = &self.changed {
+            t.push_str(&format!("; {} {}", c.by, c.on));
+        }
+        t
+    }
+
+    /// Reads [`Authors::text`]; `None` when it does not read so.
+    pub fn parse(text: &str) -> Option<Authors> {
+        let (by, changed) = match text.split_once(';') {
+            Some((by, changed)) => (by, Some(changed)),
+            None => (text, None),
+        };
+        let by = Some(by.trim())
+            .filter(|b| !b.is_empty())
+            .map(str::to_string);
+        let changed = match changed {
+            None => None,
+            Some(c) => {
+                let (key, on) = c.trim().rsplit_once(' ')?;
+                let on = NaiveDate::parse_from_str(on.trim(), "%Y-%m-%d").ok()?;
+                Some(Touch {
+                    by: key.trim().to_string(),
+                    on,
+                })
+            }
+        };
+        Some(Authors { by, changed })
+    }
+}
+
+impl Serialize for Authors {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.serialize_str(&self.text())
+        } else {
+            AuthorFields {
+                by: self.by.clone(),
+                changed: self.changed.clone(),
+            }
+            .serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Authors {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Authors, D::Error> {
+        if !d.is_human_readable() {
+            let f = AuthorFields::deserialize(d)?;
+            return Ok(Authors {
+                by: f.by,
+                changed: f.changed,
+            });
+        }
+        struct Text;
+        impl<'de> serde::de::Visitor<'de> for Text {
+            type Value = Authors;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "who added it and who changed it last, as \"ana.ruiz; bo.chen 2026-12-06\"",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Authors, E> {
+                Authors::parse(v).ok_or_else(|| {
+                    E::custom(format!(
+                        "“{v}” is not who added it and who changed it last (\"ana.ruiz; bo.chen 2026-12-06\")"
+                    ))
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Authors, A::Error> {
+                let f =
+                    AuthorFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Authors {
+                    by: f.by,
+                    changed: f.changed,
+                })
+            }
+        }
+        d.deserialize_any(Text)
+    }
 }
 
 impl Authors {
@@ -165,6 +265,24 @@ pub fn merge_members(base: &[Member], ours: &[Member], theirs: &[Member]) -> Vec
     out
 }
 
+impl super::Interaction {
+    /// Who is to do its follow-up: the one it is assigned to, else whoever logged the entry.
+    pub fn follow_up_owner(&self) -> Option<&str> {
+        let f = self.follow_up.as_ref()?;
+        f.owner.as_deref().or(self.authors.by.as_deref())
+    }
+}
+
+impl super::Commitment {
+    /// Who is to keep one of ours: the one it is assigned to, else whoever added it (`None` for
+    /// theirs).
+    pub fn keeper(&self) -> Option<&str> {
+        (self.side == super::Side::Us)
+            .then(|| self.owner.as_deref().or(self.authors.by.as_deref()))
+            .flatten()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,6 +301,35 @@ mod tests {
         assert_eq!(Identity::new("", "").key(), "someone");
         assert_eq!(Identity::new("李 小龙", "").key(), "李.小龙");
         assert_eq!(Identity::new("", "cy@x.org").member().name, "cy");
+    }
+
+    #[test]
+    fn authors_read_back_from_their_one_line() {
+        let a = Authors {
+            by: Some("ana.ruiz".into()),
+            changed: Some(Touch {
+                by: "bo".into(),
+                on: day(6),
+            }),
+        };
+        assert_eq!(a.text(), "ana.ruiz; bo 2026-12-06");
+        for x in [
+            a.clone(),
+            Authors::added_by("ana"),
+            Authors {
+                by: None,
+                changed: a.changed.clone(),
+            },
+        ] {
+            assert_eq!(Authors::parse(&x.text()), Some(x.clone()));
+            let ron = ron::to_string(&x).unwrap();
+            assert_eq!(ron::from_str::<Authors>(&ron).unwrap(), x, "{ron}");
+            let json = serde_json::to_value(&x).unwrap();
+            assert_eq!(serde_json::from_value::<Authors>(json).unwrap(), x);
+            let bin = postcard::to_stdvec(&x).unwrap();
+            assert_eq!(postcard::from_bytes::<Authors>(&bin).unwrap(), x);
+        }
+        assert_eq!(Authors::parse("ana; bo"), None, "a change needs its day");
     }
 
     #[test]

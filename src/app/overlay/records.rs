@@ -86,7 +86,7 @@ fn update(
                     let c = editing.map(|i| &scene.ws().commitments[i]);
                     // Who keeps it (ours): as it is, else whoever adds it.
                     let owner = c
-                        .and_then(|c| c.owner.clone())
+                        .and_then(|c| c.keeper().map(str::to_string))
                         .or_else(|| scene.doc.author().map(|a| a.key()));
                     let form = forms::with_owner(
                         forms::commitment_form(c, &name),

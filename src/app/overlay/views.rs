@@ -164,11 +164,8 @@ fn mine_rows(scene: &Scene, key: &str) -> Vec<u32> {
 fn item_is(scene: &Scene, item: &crate::insight::AttentionItem, key: &str) -> bool {
     let ws = scene.ws();
     let assigned = match item.record {
-        Target::Interaction(id) => ws
-            .interaction(id)
-            .and_then(|x| x.follow_up.as_ref())
-            .and_then(|f| f.owner.as_deref()),
-        Target::Commitment(id) => ws.commitment(id).and_then(|c| c.owner.as_deref()),
+        Target::Interaction(id) => ws.interaction(id).and_then(|x| x.follow_up_owner()),
+        Target::Commitment(id) => ws.commitment(id).and_then(|c| c.keeper()),
         _ => None,
     };
     match assigned {
