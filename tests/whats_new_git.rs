@@ -87,6 +87,8 @@ fn after_the_dashboards_sync_the_view_lists_the_two_teammates_changes() {
     common::type_text(&mut app, "Ana's own call");
     common::press(&mut app, &["enter", "S"]);
     app.finish_sync();
+    // The versions before and after are compared in the background.
+    app.finish_news();
     let status = app.status.clone().unwrap().text;
     let view = match &app.overlay {
         Some(Overlay::WhatsNew(v)) => v.clone(),

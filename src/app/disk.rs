@@ -398,8 +398,14 @@ impl App {
             Ok(done) => {
                 // The merged file comes in as any outside change does.
                 self.check_disk();
-                // What teammates changed, told before any conflicts to decide (over it).
-                self.news_since(&before);
+                // What teammates changed, compared in the background; told under any
+                // conflicts to decide.
+                let after = self.doc.ws().clone();
+                if Arc::ptr_eq(&before, &after) {
+                    self.looked();
+                } else {
+                    self.jobs.news.compare(before, after);
+                }
                 // The same lines as `partnerdeck sync` prints.
                 let text = done.lines.join("; ");
                 match done.outcome {
@@ -652,9 +658,10 @@ impl App {
         self.jobs.news.compare_at_start(now);
     }
 
-    /// Takes in the comparison at start; true when the screen changed.
+    /// Takes in a comparison that is done (at start, after a sync); true when the screen
+    /// changed.
     pub fn poll_news(&mut self) -> bool {
-        match self.jobs.news.poll_start() {
+        match self.jobs.news.poll_compared() {
             None => false,
             // No version seen yet: this one is, from now on.
             Some(None) => {
@@ -665,7 +672,7 @@ impl App {
         }
     }
 
-    /// Waits for the comparison at start and the write of the version seen (quitting; tests).
+    /// Waits for the comparisons and the write of the version seen (quitting; tests).
     pub fn finish_news(&mut self) {
         while self.jobs.news.comparing() {
             if !self.poll_news() {
@@ -675,8 +682,9 @@ impl App {
         self.jobs.news.finish();
     }
 
-    /// What teammates changed from `before` to the version on screen: "What's new" opens when
-    /// there is any; otherwise this version is the one seen. True when it opened.
+    /// What teammates changed from `before` to the version on screen, at once (what a sync
+    /// does in the background): "What's new" opens when there is any; otherwise this version
+    /// is the one seen. True when it opened.
     pub fn news_since(&mut self, before: &Workspace) -> bool {
         if std::ptr::eq(before, &**self.doc.ws()) {
             self.looked();

@@ -1,7 +1,8 @@
 //! The background side of "What's new" (`overlay/whats_new.rs`): where the version this member
-//! last looked at is kept (`store::seen`), reading it at start and comparing it with the file
-//! on a worker thread, and writing it anew on another, so a key never waits on either (the
-//! largest workspaces take seconds to read or write).
+//! last looked at is kept (`store::seen`); reading it at start and comparing it with the file,
+//! or comparing the versions before and after a sync, on a worker thread; and writing it anew
+//! on another, so a key never waits on any of it (the largest workspaces take seconds to read
+//! or write).
 
 use crate::insight::activity::{self, ByAuthor, Happened};
 use crate::model::Workspace;
@@ -19,8 +20,8 @@ pub struct SeenPlace {
     pub dir: Option<PathBuf>,
 }
 
-/// What the comparison at start found: `None` when no version seen was kept yet.
-pub type AtStart = Option<Vec<Happened>>;
+/// What a comparison found: `None` when there was no version seen to start from (at start).
+pub type Found = Option<Vec<Happened>>;
 
 /// "What's new"'s state in the app ([`crate::app::Jobs::news`]).
 #[derive(Debug, Default)]
@@ -29,8 +30,8 @@ pub struct News {
     pub seen: Option<SeenPlace>,
     /// The teammates' changes last found, which the key shows again.
     pub last: Vec<ByAuthor>,
-    /// The comparison at start, under way.
-    start: Option<Receiver<AtStart>>,
+    /// Comparisons under way (at start, after a sync).
+    comparing: Vec<Receiver<Found>>,
     /// The last write of the version seen, maybe still under way.
     keeping: Option<JoinHandle<()>>,
 }
@@ -50,29 +51,45 @@ impl News {
                 let _ = send.send(found);
             });
         if started.is_ok() {
-            self.start = Some(receive);
+            self.comparing.push(receive);
         }
     }
 
-    /// The comparison at start, once it is done (taken once).
-    pub fn poll_start(&mut self) -> Option<AtStart> {
-        let job = self.start.as_ref()?;
-        match job.try_recv() {
-            Ok(found) => {
-                self.start = None;
-                Some(found)
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.start = None;
-                None
-            }
+    /// Starts comparing the version before a sync with the one after it.
+    pub fn compare(&mut self, before: Arc<Workspace>, after: Arc<Workspace>) {
+        let (send, receive) = mpsc::channel();
+        let started = std::thread::Builder::new()
+            .name("partnerdeck-news".into())
+            .spawn(move || {
+                let _ = send.send(Some(activity::between(&before, &after)));
+            });
+        if started.is_ok() {
+            self.comparing.push(receive);
         }
     }
 
-    /// Whether the comparison at start is under way.
+    /// A comparison that is done, if any (each taken once).
+    pub fn poll_compared(&mut self) -> Option<Found> {
+        let mut done = None;
+        self.comparing.retain(|job| {
+            if done.is_some() {
+                return true;
+            }
+            match job.try_recv() {
+                Ok(found) => {
+                    done = Some(found);
+                    false
+                }
+                Err(TryRecvError::Empty) => true,
+                Err(TryRecvError::Disconnected) => false,
+            }
+        });
+        done
+    }
+
+    /// Whether a comparison is under way.
     pub fn comparing(&self) -> bool {
-        self.start.is_some()
+        !self.comparing.is_empty()
     }
 
     /// Keeps `ws` as the version seen, on a worker thread (after the write before it).
