@@ -36,6 +36,8 @@ pub enum Context {
     Reconcile,
     /// The review queue of what mail, calendars and contacts propose (`ingest`).
     Ingest,
+    /// What teammates changed since this member last looked.
+    WhatsNew,
     /// Typing into a text field (form, review, filter, palette, search), below the context of
     /// what is open: cursor motions and deletions; every other character is typed.
     Text,
@@ -88,21 +90,21 @@ macro_rules! actions {
 
 actions! {
     Quit => "quit", "quit", [Dashboard];
-    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
-    Back => "back", "close / back", [Help, Detail, Attention, Overview, Records, Dashboard, Conflicts, Reconcile, Ingest];
+    Help => "help", "show the keys", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile, Ingest, WhatsNew];
+    Back => "back", "close / back", [Help, Detail, Attention, Overview, Records, Dashboard, Conflicts, Reconcile, Ingest, WhatsNew];
     NextPane => "next_pane", "next pane", [Dashboard];
     PrevPane => "prev_pane", "previous pane", [Dashboard];
     FocusPartners => "focus_partners", "partners pane", [Dashboard];
     FocusGoals => "focus_goals", "goals pane", [Dashboard];
     FocusTimeline => "focus_timeline", "timeline pane", [Dashboard];
     FocusLog => "focus_log", "communication log pane", [Dashboard];
-    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
-    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
-    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
-    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
-    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
-    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
-    Open => "open", "details of the selection; in a list, go to it", [Dashboard, Attention, Overview, Records];
+    Down => "down", "move down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest, WhatsNew];
+    Up => "up", "move up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest, WhatsNew];
+    First => "first", "first", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest, WhatsNew];
+    Last => "last", "last", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest, WhatsNew];
+    PageDown => "page_down", "page down", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest, WhatsNew];
+    PageUp => "page_up", "page up", [Dashboard, Help, Detail, Attention, Overview, Records, Conflicts, Reconcile, Ingest, WhatsNew];
+    Open => "open", "details of the selection; in a list, go to it", [Dashboard, Attention, Overview, Records, WhatsNew];
     ToggleAllPartners => "toggle_all_partners", "goals, timeline and log: selected partner / all", [Dashboard];
     TimeEarlier => "time_earlier", "timeline: earlier", [Dashboard];
     TimeLater => "time_later", "timeline: later", [Dashboard];
@@ -126,7 +128,7 @@ actions! {
     MarkMissed => "mark_missed", "commitments: mark the selected one missed today", [Records];
     Undo => "undo", "undo the last change", [Dashboard, Ingest];
     Redo => "redo", "redo", [Dashboard];
-    Messages => "messages", "recent messages in full, with their times", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile, Ingest];
+    Messages => "messages", "recent messages in full, with their times", [Dashboard, Detail, Help, Attention, Overview, Records, Conflicts, Reconcile, Ingest, WhatsNew];
     EditProfile => "edit_profile", "edit our own profile (values, strengths, needs)", [Dashboard];
     Commitments => "commitments", "the selected partner's commitments, both sides", [Dashboard, Detail];
     Celebrations => "celebrations", "the selected partner's celebrated wins", [Dashboard, Detail];
@@ -146,6 +148,7 @@ actions! {
     Yes => "yes", "answer yes", [Confirm];
     No => "no", "answer no", [Confirm];
     Sync => "sync", "share with the team: commit, pull, push", [Dashboard];
+    WhatsNew => "whats_new", "what's new: what teammates changed since you last looked", [Dashboard, WhatsNew];
     OpenConflicts => "conflicts", "merge conflicts: decide what a merge could not", [Dashboard];
     Ingest => "ingest", "review what mail, calendars and contacts propose", [Dashboard];
     AcceptProposal => "accept_proposal", "review queue: accept the proposal", [Ingest];

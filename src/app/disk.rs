@@ -11,6 +11,7 @@ use super::App;
 use super::inbox::{DAYS_BACK, lower_priority};
 use super::overlay::Overlay;
 use super::overlay::confirm::{ConfirmView, Pending};
+use super::overlay::whats_new::WhatsNewView;
 use super::rescue::Rescue;
 use super::status::Level;
 use super::sync::{SyncError, SyncJob};
@@ -355,6 +356,7 @@ impl App {
             );
             return;
         }
+        let before = self.doc.ws().clone();
         let (send, receive) = mpsc::channel();
         let cancel = Cancel::new();
         let stop = cancel.clone();
@@ -370,6 +372,7 @@ impl App {
                 self.jobs.sync = Some(SyncJob {
                     answer: receive,
                     cancel,
+                    before,
                 });
                 self.set_status(Level::Info, "Syncing with the team: commit, pull, push…");
             }
@@ -387,11 +390,20 @@ impl App {
             Err(TryRecvError::Empty) => return false,
             Err(TryRecvError::Disconnected) => Err(SyncError::Stopped),
         };
+        let before = job.before.clone();
         self.jobs.sync = None;
         match result {
             Ok(done) => {
                 // The merged file comes in as any outside change does.
                 self.check_disk();
+                // What teammates changed, compared in the background; told under any
+                // conflicts to decide.
+                let after = self.doc.ws().clone();
+                if Arc::ptr_eq(&before, &after) {
+                    self.looked();
+                } else {
+                    self.jobs.news.compare(before, after);
+                }
                 // The same lines as `partnerdeck sync` prints.
                 let text = done.lines.join("; ");
                 match done.outcome {
@@ -627,5 +639,88 @@ impl App {
             draft,
             note,
         })
+    }
+}
+
+// "What's new": what teammates changed since this member last looked.
+impl App {
+    /// Keeps the version this member looked at in `place` from now on (`None`: nowhere).
+    pub fn keep_seen_at(&mut self, place: Option<super::news::SeenPlace>) {
+        self.jobs.news.seen = place;
+    }
+
+    /// At start: compares the file with the version seen, in the background; teammates'
+    /// changes open "What's new" when it is done ([`App::poll_news`]).
+    pub fn compare_with_seen(&mut self) {
+        let now = self.doc.ws().clone();
+        self.jobs.news.compare_at_start(now);
+    }
+
+    /// Takes in a comparison that is done (at start, after a sync); true when the screen
+    /// changed.
+    pub fn poll_news(&mut self) -> bool {
+        match self.jobs.news.poll_compared() {
+            None => false,
+            // No version seen yet: this one is, from now on.
+            Some(None) => {
+                self.looked();
+                false
+            }
+            Some(Some(all)) => self.tell_news(all),
+        }
+    }
+
+    /// Waits for the comparisons and the write of the version seen (quitting; tests).
+    pub fn finish_news(&mut self) {
+        while self.jobs.news.comparing() {
+            if !self.poll_news() {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+        }
+        self.jobs.news.finish();
+    }
+
+    /// What teammates changed from `before` to the version on screen, at once (what a sync
+    /// does in the background): "What's new" opens when there is any; otherwise this version
+    /// is the one seen. True when it opened.
+    pub fn news_since(&mut self, before: &Workspace) -> bool {
+        if std::ptr::eq(before, &**self.doc.ws()) {
+            self.looked();
+            return false;
+        }
+        let all = crate::insight::activity::between(before, self.ws());
+        self.tell_news(all)
+    }
+
+    fn tell_news(&mut self, all: Vec<crate::insight::activity::Happened>) -> bool {
+        let me = self.doc.author().map(crate::model::Identity::key);
+        let groups = super::news::from_others(all, self.ws(), me.as_deref());
+        if groups.is_empty() {
+            self.looked();
+            return false;
+        }
+        let view = WhatsNewView::new(&groups, self.ws());
+        self.jobs.news.last = groups;
+        // Over the dashboard; under anything open (a question, the conflicts to decide), so
+        // it comes when that closes.
+        let view = Overlay::WhatsNew(view);
+        match self.overlay {
+            None => self.open(view),
+            Some(_) => self.under.insert(0, view),
+        }
+        true
+    }
+
+    /// `W`: the teammates' changes last found (since the last sync or the start).
+    pub(super) fn open_whats_new(&mut self) {
+        let view = WhatsNewView::new(&self.jobs.news.last, self.ws());
+        self.open(Overlay::WhatsNew(view));
+    }
+
+    /// The member has seen the version on screen: it is kept as the one seen (in the
+    /// background).
+    pub(super) fn looked(&mut self) {
+        let now = self.doc.ws().clone();
+        self.jobs.news.keep(now);
     }
 }

@@ -43,6 +43,7 @@ pub fn only(context: Context) -> &'static [Context] {
         Conflicts => &[Conflicts],
         Reconcile => &[Reconcile],
         Ingest => &[Ingest],
+        WhatsNew => &[WhatsNew],
         Text => &[Text],
         Choice => &[Choice],
         Rating => &[Rating],

@@ -28,6 +28,7 @@ mod keys;
 pub mod layers;
 mod layout;
 pub mod messages;
+pub mod news;
 mod overlay;
 pub mod pane;
 pub mod paste;
@@ -68,7 +69,7 @@ pub use overlay::records::{RecordsKind, RecordsView};
 pub use overlay::scene::Scene;
 pub use overlay::views::{AttentionView, OverviewSort, OverviewView};
 pub use overlay::{Effect, Overlay};
-pub use overlay::{inbox_view, messages_view, palette, review, scene};
+pub use overlay::{inbox_view, messages_view, palette, review, scene, whats_new};
 pub use pane::Pane;
 pub use rescue::Rescue;
 pub use status::{Level, Status};
@@ -126,6 +127,8 @@ pub struct Jobs {
     pub sync: Option<sync::SyncJob>,
     /// The mail, calendar and contact folders watched, read in the background (`inbox`).
     pub inbox: inbox::Inbox,
+    /// What teammates changed since this member last looked, and the version seen.
+    pub news: news::News,
 }
 
 /// How the session ends ([`App::ending`]).
@@ -212,7 +215,7 @@ impl App {
     pub fn quiet_tick(&mut self) -> bool {
         let before = (self.status.clone(), self.unsaved(), self.save_error());
         let day = self.tick();
-        let synced = self.poll_sync() | self.poll_inbox();
+        let synced = self.poll_sync() | self.poll_inbox() | self.poll_news();
         let saves = self.poll_saves();
         let disk = self.check_disk();
         day || synced
@@ -412,6 +415,7 @@ impl App {
             | Action::AcceptPartner
             | Action::Reassign => {}
             Action::Sync => self.start_sync(),
+            Action::WhatsNew => self.open_whats_new(),
             Action::Filter => self.start_filter(),
             Action::Palette => self.open_palette(),
             Action::Find => self.open_search(),

@@ -144,6 +144,7 @@ impl App {
                 target: super::forms::FormTarget::Proposal(_),
             } => self.accept_edited(*built),
             Effect::Save { built, target } => self.apply_built(*built, target),
+            Effect::Looked => self.looked(),
             Effect::Several(effects) => {
                 for effect in effects {
                     self.apply(effect);

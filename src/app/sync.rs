@@ -13,6 +13,8 @@ use std::sync::mpsc::Receiver;
 pub struct SyncJob {
     pub(super) answer: Receiver<Result<Synced, SyncError>>,
     pub(super) cancel: Cancel,
+    /// The version on screen when it started: what the teammates' changes are told against.
+    pub(super) before: std::sync::Arc<crate::model::Workspace>,
 }
 
 impl Drop for SyncJob {

@@ -186,8 +186,15 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     } else {
         Source::File(path)
     };
+    // The version this member last looked at ("What's new") is kept in the cache folder,
+    // unless the cache is off (or it is the demo).
+    let seen = (!options.no_cache && !session.is_demo()).then(|| app::news::SeenPlace {
+        data: session.path().to_path_buf(),
+        dir: options.cache_dir.clone(),
+    });
     let mut app = App::with_saver(ws, today, source, saver);
     app.doc.set_read_only(read_only);
+    app.keep_seen_at(seen);
     app.set_clock(clock(options.today));
     let (theme, warnings) = crate::config::apply(config, &mut app);
     // The watched mail, calendar and contact folders are read in the background; proposals
@@ -221,6 +228,8 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
         // A merge left decisions: they come first.
         app.open_conflicts();
     }
+    // What teammates changed since this member last looked, read in the background.
+    app.compare_with_seen();
     install_panic_hook();
     let tty = tty::Tty::open().map_err(Error::Terminal)?;
     let watcher = watch::Watcher::start(signals.stop_flag(), tty.fd());
@@ -229,6 +238,7 @@ pub fn open(options: &store::Options, config: Option<&Path>) -> Result<ExitCode,
     drop(watcher);
     // Whatever happened, pending saves are written before the process ends.
     let saved = app.flush_saves();
+    app.finish_news();
     remember_unsaved(None);
     let ended = match &result {
         Ok(Ending::Quit) if app.ending.interrupted => "Ctrl-c ended the session",

@@ -213,6 +213,12 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::Cancel, "draft / discard"),
         ],
         Context::Records => records_hints(app),
+        Context::WhatsNew => vec![
+            (Action::Down, "move"),
+            (Action::Open, "go to it"),
+            (Action::Help, "help"),
+            (Action::Back, "close"),
+        ],
         Context::Attention => vec![
             (Action::Down, "move"),
             (Action::Open, "go to it"),

@@ -16,7 +16,11 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize, theme: &Theme) {
         Block::default()
             .borders(Borders::ALL)
             .border_style(theme.border_focused),
-        &format!("Keys · {:?}", app.help_context()),
+        &match app.help_context() {
+            // A name of two words.
+            crate::action::Context::WhatsNew => "Keys · What's new".to_string(),
+            other => format!("Keys · {other:?}"),
+        },
         theme.title,
         &format!("{close}: close"),
         theme.dim,

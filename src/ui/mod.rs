@@ -24,6 +24,7 @@ mod review;
 pub mod text;
 pub mod theme;
 mod timeline;
+mod whats_new;
 mod widgets;
 
 pub use theme::Theme;
@@ -43,7 +44,8 @@ fn full_screen_view(app: &App, area: Rect) -> Option<Rect> {
         | Overlay::Records(_)
         | Overlay::Conflicts(_)
         | Overlay::Reconcile(_)
-        | Overlay::Ingest(_) => Some(widgets::view_rect(area)),
+        | Overlay::Ingest(_)
+        | Overlay::WhatsNew(_) => Some(widgets::view_rect(area)),
         Overlay::Help(_)
         | Overlay::Detail(_)
         | Overlay::Form(_)
@@ -116,6 +118,7 @@ fn overlay(frame: &mut Frame, app: &App, overlay: Option<&Overlay>, theme: &Them
         Some(Overlay::Reconcile(v)) => reconcile::draw(frame, app, v, theme),
         Some(Overlay::Messages(v)) => messages::draw(frame, app, v.scroll, theme),
         Some(Overlay::Ingest(v)) => inbox::draw(frame, app, v, theme),
+        Some(Overlay::WhatsNew(v)) => whats_new::draw(frame, app, v, theme),
         // The filter being typed shows in its pane's title.
         Some(Overlay::Filter(_)) | None => {}
     }

@@ -2,7 +2,7 @@
 //! key. Each overlay is its own type, defined next to its keys in its own file here (`help.rs`,
 //! `detail_view.rs`, `views.rs`, `palette.rs`, `records.rs`, `conflicts.rs`, `reconcile.rs`,
 //! `form_view.rs`, `confirm.rs`, `review.rs`, `filter_view.rs`, `messages_view.rs`,
-//! `inbox_view.rs`): it owns its state, reads the [`Scene`] (`scene.rs`) and never the app, and
+//! `inbox_view.rs`, `whats_new.rs`): it owns its state, reads the [`Scene`] (`scene.rs`) and never the app, and
 //! returns an [`Effect`] that `App` carries out (`app/stack.rs`, which also keeps the overlays on
 //! a stack). `Overlay` holds the views and the views return `Effect`s that hold overlays: that
 //! recursion stays inside this folder.
@@ -21,6 +21,7 @@ pub mod records;
 pub mod review;
 pub mod scene;
 pub mod views;
+pub mod whats_new;
 
 use super::forms::FormTarget;
 use super::paste::TextEdit;
@@ -71,6 +72,8 @@ pub enum Overlay {
     Messages(messages_view::MessagesView),
     /// The review queue of what mail, calendars and contacts propose.
     Ingest(Box<inbox_view::IngestView>),
+    /// What teammates changed since this member last looked.
+    WhatsNew(whats_new::WhatsNewView),
 }
 
 impl Overlay {
@@ -94,6 +97,7 @@ impl Overlay {
             // Choosing another partner is typed as the palette's query is.
             Overlay::Ingest(view) if view.pick.is_some() => Context::Palette,
             Overlay::Ingest(_) => Context::Ingest,
+            Overlay::WhatsNew(_) => Context::WhatsNew,
         }
     }
 
@@ -116,6 +120,7 @@ impl Overlay {
             Overlay::Filter(view) => view.update(action, scene),
             Overlay::Messages(view) => view.update(action, scene),
             Overlay::Ingest(view) => view.update(action, scene),
+            Overlay::WhatsNew(view) => view.update(action, scene),
         }
     }
 
@@ -185,6 +190,8 @@ pub enum Effect {
         copy: std::path::PathBuf,
         recover: bool,
     },
+    /// The member has looked at what is new: the version on screen is kept as the one seen.
+    Looked,
     /// Several, in order.
     Several(Vec<Effect>),
 }
