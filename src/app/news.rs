@@ -23,7 +23,7 @@ pub struct SeenPlace {
 /// What a comparison found: `None` when there was no version seen to start from (at start).
 pub type Found = Option<Vec<Happened>>;
 
-/// "What's new"'s state in the app ([`crate::app::Jobs::news`]).
+/// "What's new"'s state in the app (held with its other background work, `Jobs::news`).
 #[derive(Debug, Default)]
 pub struct News {
     /// Where the version seen is kept; `None`: it is not (the demo, `--no-cache`, tests).
