@@ -219,22 +219,28 @@ fn hints(app: &App) -> Vec<(Action, &'static str)> {
             (Action::Help, "help"),
             (Action::Back, "close"),
         ],
-        Context::Attention => vec![
-            (Action::Down, "move"),
-            (Action::Open, "go to it"),
-            (Action::Snooze, "snooze"),
-            (Action::Overview, "overview"),
-            (Action::Help, "help"),
-            (Action::Back, "close"),
-        ],
-        Context::Overview => vec![
-            (Action::Down, "move"),
-            (Action::Open, "go to partner"),
-            (Action::Sort, "sort"),
-            (Action::Attention, "attention"),
-            (Action::Help, "help"),
-            (Action::Back, "close"),
-        ],
+        Context::Attention => with_mine(
+            app,
+            vec![
+                (Action::Down, "move"),
+                (Action::Open, "go to it"),
+                (Action::Snooze, "snooze"),
+                (Action::Overview, "overview"),
+                (Action::Help, "help"),
+                (Action::Back, "close"),
+            ],
+        ),
+        Context::Overview => with_mine(
+            app,
+            vec![
+                (Action::Down, "move"),
+                (Action::Open, "go to partner"),
+                (Action::Sort, "sort"),
+                (Action::Attention, "attention"),
+                (Action::Help, "help"),
+                (Action::Back, "close"),
+            ],
+        ),
         Context::Dashboard => dashboard_hints(app),
     }
 }
@@ -340,4 +346,13 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::raw(format!(" {label}  ")));
     }
     draw_text(frame, area, &[Line::from(spans)]);
+}
+
+/// Today's and the overview's hints, with `O` (mine, then each teammate's) once the file has a
+/// team to narrow to.
+fn with_mine(app: &App, mut hints: Vec<(Action, &'static str)>) -> Vec<(Action, &'static str)> {
+    if !app.ws().members.is_empty() {
+        hints.insert(3, (Action::MineOnly, "mine"));
+    }
+    hints
 }
