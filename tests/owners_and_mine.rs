@@ -342,3 +342,18 @@ fn due_keeps_one_members_items_with_mine_and_owner() {
     // `--owner ana` is `--mine` for Ana.
     assert_eq!(due(&["--owner", "ana"]).len(), mine.len());
 }
+
+#[test]
+fn a_member_without_partners_sees_an_empty_overview_that_says_how_to_own_one() {
+    let mut app = team_app();
+    app.doc
+        .set_author(Some(Identity::new("Cy Diaz", "cy@acme.org")));
+    press(&mut app, &["o", "O"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Overview · Cy Diaz's · 0 partners"), "{s}");
+    assert!(s.contains("None of the partners is Cy Diaz's"), "{s}");
+    // The phase counts are of the partners shown.
+    press(&mut app, &["O"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Overview · Ana Ruiz's · 3 partners"), "{s}");
+}

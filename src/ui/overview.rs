@@ -19,15 +19,16 @@ pub fn practice_bars(shares: &[f32; 8]) -> String {
         .collect()
 }
 
-fn phase_counts(app: &App) -> String {
+/// Partners by phase: every partner, or those shown when the view is one member's.
+fn phase_counts(app: &App, view: &OverviewView) -> String {
+    let ws = app.ws();
+    let phase_of = |i: &u32| ws.partners[*i as usize].phase;
     let mut parts = Vec::new();
     for phase in Phase::ALL {
-        let n = app
-            .ws()
-            .partners
-            .iter()
-            .filter(|p| p.phase == *phase)
-            .count();
+        let n = match view.mine {
+            Some(_) => view.order.iter().filter(|i| phase_of(i) == *phase).count(),
+            None => ws.partners.iter().filter(|p| p.phase == *phase).count(),
+        };
         if n > 0 {
             parts.push(format!("{} {n}", phase.label()));
         }
@@ -42,10 +43,11 @@ pub fn draw(frame: &mut Frame, app: &App, view: &OverviewView, theme: &Theme) {
         .mine
         .as_ref()
         .map_or(String::new(), |(_, name)| format!(" · {name}'s"));
+    let phases = phase_counts(app, view);
     let title = format!(
-        "Overview{whose} · {} · {}",
+        "Overview{whose} · {}{}{phases}",
         crate::words::count(order.len(), "partner"),
-        phase_counts(app)
+        if phases.is_empty() { "" } else { " · " },
     );
     let sort_key = app.keymap.keys_text(crate::action::Action::Sort);
     let block = view_block(
@@ -56,6 +58,14 @@ pub fn draw(frame: &mut Frame, app: &App, view: &OverviewView, theme: &Theme) {
     );
     let inner = block.inner(area);
     super::widgets::clear(frame, area);
+    if let (Some((_, name)), true) = (&view.mine, order.is_empty()) {
+        let text = format!(
+            "None of the partners is {name}'s: a partner's owner is set in its form ({} on the dashboard).",
+            app.keymap.keys_text(crate::action::Action::Edit)
+        );
+        draw_lines(frame, area, &block, &super::widgets::empty(&text, theme));
+        return;
+    }
     let total = inner.width as usize;
     let (health_w, bars_w, last_w, phase_w, trend_w) = (7, 10, 8, 13, 7);
     let year_w = 19;

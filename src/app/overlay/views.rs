@@ -113,10 +113,15 @@ impl AttentionView {
 /// each teammate's by name, then everyone's again. `Err` when the file has no team to narrow to.
 fn next_member(scene: &Scene, current: Option<&str>) -> Result<Option<(String, String)>, ()> {
     let ws = scene.ws();
-    let me = scene.doc.author().map(|a| a.key());
+    let author = scene.doc.author();
+    let me = author.map(|a| a.key());
     let mut order: Vec<(String, String)> = Vec::new();
-    if let Some(k) = &me {
-        order.push((k.clone(), ws.member_name(k).to_string()));
+    if let (Some(k), Some(who)) = (&me, author) {
+        // Not yet in the file's team (nothing changed yet): the name as the identity gives it.
+        let name = ws
+            .member(k)
+            .map_or_else(|| who.member().name, |m| m.name.clone());
+        order.push((k.clone(), name));
     }
     let mut others: Vec<(String, String)> = ws
         .members
