@@ -43,13 +43,23 @@ pub fn draw(frame: &mut Frame, app: &App, view: &WhatsNewView, theme: &Theme) {
     let (start, end) = view.cursor.window(view.rows.len(), height);
     for (offset, r) in view.rows[start..end].iter().enumerate() {
         let selected = start + offset == view.cursor.selected;
-        lines.push(row(spans(r, total, theme), total, selected, theme));
+        lines.push(row(
+            spans(r, total, app.today(), theme),
+            total,
+            selected,
+            theme,
+        ));
     }
     draw_lines(frame, area, &block, &lines);
 }
 
 /// One line's cells at `total` cells wide.
-fn spans(r: &NewsRow, total: usize, theme: &Theme) -> Vec<ratatui::text::Span<'static>> {
+fn spans(
+    r: &NewsRow,
+    total: usize,
+    today: chrono::NaiveDate,
+    theme: &Theme,
+) -> Vec<ratatui::text::Span<'static>> {
     match r {
         NewsRow::Author { name, count } => vec![cell(
             &format!("{name} — {}", crate::words::count(*count, "change")),
@@ -71,10 +81,10 @@ fn spans(r: &NewsRow, total: usize, theme: &Theme) -> Vec<ratatui::text::Span<'s
             ..
         } => {
             let kind_w = 12;
-            let day_w = 8;
+            let day_w = 10;
             let rest = total.saturating_sub(4 + kind_w + day_w).max(8);
             let day = on
-                .map(|d| d.format("%-d %b").to_string())
+                .map(|d| crate::words::day_words(d, today))
                 .unwrap_or_default();
             let style = if *deleted { theme.dim } else { theme.base };
             let what = if text.is_empty() {
