@@ -73,6 +73,9 @@ pub(super) struct Spec {
     pub(super) owner: Option<String>,
     /// `mine`: the owner is whoever uses the dashboard.
     pub(super) mine: bool,
+    /// Whoever uses the dashboard (their member key) when `mine` asks for them: set once per
+    /// matching, not per row (none known: an empty key, nobody's).
+    pub(super) me: Option<String>,
     pub(super) text: String,
     pub(super) unknown: Vec<String>,
 }

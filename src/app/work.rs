@@ -171,7 +171,10 @@ impl App {
             return false;
         };
         let start = Instant::now();
-        let spec = parse(&job.query);
+        let mut spec = parse(&job.query);
+        if spec.mine {
+            spec.me = Some(self.doc.author().map(|a| a.key()).unwrap_or_default());
+        }
         let mut fuzzy = (!spec.text.is_empty()).then(|| Query::new(&spec.text));
         let mut found = Vec::new();
         let mut done = 0;
@@ -216,15 +219,11 @@ impl App {
     fn row_matches(&self, pane: Pane, spec: &Spec, fuzzy: &mut Option<Query>, i: usize) -> bool {
         let ws = self.ws();
         let today = self.today();
-        // `mine`: my member key (nobody's, when the dashboard does not know who it is).
-        let me = spec
-            .mine
-            .then(|| self.doc.author().map(|a| a.key()).unwrap_or_default());
         let owned_by = |owner: Option<&str>| {
             let Some(o) = owner else {
                 return false;
             };
-            me.as_deref().is_none_or(|m| m == o)
+            spec.me.as_deref().is_none_or(|m| m == o)
                 && spec
                     .owner
                     .as_deref()
@@ -361,21 +360,18 @@ impl App {
             return;
         };
         let selected = order.get(cursor.selected).copied();
-        let mut new = self.scene().overview_order(OverviewSort::Fall);
-        if let Some((key, _)) = mine {
-            let ws = self.ws();
-            new.retain(|i| ws.partners[*i as usize].owner.as_deref() == Some(key.as_str()));
-        }
-        let (mut cursor, mine) = (*cursor, mine.clone());
-        if let Some(at) = selected.and_then(|s| new.iter().position(|i| *i == s)) {
-            cursor.select(at, new.len(), self.scene().view_height());
-        }
-        self.replace(Overlay::Overview(OverviewView {
-            cursor,
+        let mut view = OverviewView {
+            cursor: *cursor,
             sort: OverviewSort::Fall,
-            order: new,
-            mine,
-        }));
+            order: Vec::new(),
+            mine: mine.clone(),
+        };
+        view.order = view.order_for(&self.scene());
+        if let Some(at) = selected.and_then(|s| view.order.iter().position(|i| *i == s)) {
+            let height = self.scene().view_height();
+            view.cursor.select(at, view.order.len(), height);
+        }
+        self.replace(Overlay::Overview(view));
     }
 
     /// Whether the open search still has records to go through.

@@ -57,27 +57,13 @@ pub enum OwnerFilter {
     Named(String),
 }
 
-/// Keeps only `owner`'s items: a follow-up or our commitment assigned to them, else an item of
-/// a partner they own.
+/// Keeps only `owner`'s items ([`RecordRef::owner`]).
 pub fn only_owner(due: &mut Due, ws: &Workspace, owner: &OwnerFilter) {
     let is = |key: &str| match owner {
         OwnerFilter::Key(k) => k == key,
         OwnerFilter::Named(typed) => crate::insight::activity::member_matches(ws, key, typed),
     };
-    let whose = |partner: crate::model::PartnerId, record: RecordRef| -> bool {
-        let assigned = match record {
-            RecordRef::Interaction(id) => ws.interaction(id).and_then(|x| x.follow_up_owner()),
-            RecordRef::Commitment(id) => ws.commitment(id).and_then(|c| c.keeper()),
-            _ => None,
-        };
-        match assigned {
-            Some(o) => is(o),
-            None => ws
-                .partner(partner)
-                .and_then(|p| p.owner.as_deref())
-                .is_some_and(is),
-        }
-    };
+    let whose = |partner, record: RecordRef| record.owner(ws, partner).is_some_and(is);
     due.now.retain(|i| whose(i.partner, i.record));
     due.coming.retain(|c| whose(c.partner, c.record));
 }

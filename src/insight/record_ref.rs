@@ -46,3 +46,16 @@ impl RecordRef {
         }
     }
 }
+
+impl RecordRef {
+    /// The team member whose item about this record (of `partner`) is: the one a follow-up or
+    /// one of our commitments is assigned to (else whoever added it), else the partner's owner.
+    pub fn owner(self, ws: &Workspace, partner: PartnerId) -> Option<&str> {
+        let assigned = match self {
+            RecordRef::Interaction(id) => ws.interaction(id).and_then(|x| x.follow_up_owner()),
+            RecordRef::Commitment(id) => ws.commitment(id).and_then(|c| c.keeper()),
+            _ => None,
+        };
+        assigned.or_else(|| ws.partner(partner).and_then(|p| p.owner.as_deref()))
+    }
+}

@@ -164,22 +164,9 @@ fn mine_rows(scene: &Scene, key: &str) -> Vec<u32> {
         .collect()
 }
 
-/// Whether an attention item is `key`'s: a follow-up or our commitment assigned to them, else
-/// any item of a partner they own.
+/// Whether an attention item is `key`'s ([`Target::owner`]).
 fn item_is(scene: &Scene, item: &crate::insight::AttentionItem, key: &str) -> bool {
-    let ws = scene.ws();
-    let assigned = match item.record {
-        Target::Interaction(id) => ws.interaction(id).and_then(|x| x.follow_up_owner()),
-        Target::Commitment(id) => ws.commitment(id).and_then(|c| c.keeper()),
-        _ => None,
-    };
-    match assigned {
-        Some(o) => o == key,
-        None => ws
-            .partner(item.partner)
-            .and_then(|p| p.owner.as_deref())
-            .is_some_and(|o| o == key),
-    }
+    item.record.owner(scene.ws(), item.partner) == Some(key)
 }
 
 impl OverviewView {
@@ -207,7 +194,7 @@ impl OverviewView {
     }
 
     /// The order for `sort`, narrowed to the member's partners when only theirs show.
-    fn order_for(&self, scene: &Scene) -> Vec<u32> {
+    pub(in crate::app) fn order_for(&self, scene: &Scene) -> Vec<u32> {
         let mut order = scene.overview_order(self.sort);
         if let Some((key, _)) = &self.mine {
             let ws = scene.ws();
