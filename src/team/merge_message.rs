@@ -50,8 +50,12 @@ pub fn message(git: &Git, relative: &Path, now: &Workspace, me: Option<&str>) ->
     } else {
         format!("partnerdeck: merge from {}", authors.join(", "))
     };
-    let what = version("HEAD:")
-        .map(|ours| super::summary(&ours, now))
+    // Ours: git's stage 2 while conflicts are open (the version at HEAD), else HEAD's; read once.
+    let staged = version(":2:");
+    let ours = staged.clone().or_else(|| version("HEAD:"));
+    let what = ours
+        .as_ref()
+        .map(|ours| super::summary(ours, now))
         .unwrap_or_default();
     let mut text = if what.is_empty() {
         from
@@ -59,9 +63,8 @@ pub fn message(git: &Git, relative: &Path, now: &Workspace, me: Option<&str>) ->
         format!("{from} — {what}")
     };
     text = crate::text::excerpt(&text, 200);
-    let (base, ours, theirs) = (version(":1:"), version(":2:"), version(":3:"));
-    if let (Some(ours), Some(theirs)) = (ours, theirs) {
-        let base = base.unwrap_or_default();
+    if let (Some(ours), Some(theirs)) = (staged, version(":3:")) {
+        let base = version(":1:").unwrap_or_default();
         let conflicts = crate::model::merge3::merge3(&base, &ours, &theirs).new_conflicts;
         if !conflicts.is_empty() {
             let who = me.map_or(String::new(), |m| format!(" by {m}"));

@@ -367,6 +367,7 @@ fn share(repo: &Repo, remote: &Remote, done: &mut Synced) -> Result<(), Halt> {
         Err(e @ Error::Cancelled) => return Err(e.into()),
         Err(e) => return not_in_step(&reach, brief(&e)),
     };
+    let mut merged = None;
     if exists {
         // The merge is not committed by git: its message says what came in (below).
         let pulled = git.output(&[
@@ -389,13 +390,17 @@ fn share(repo: &Repo, remote: &Remote, done: &mut Synced) -> Result<(), Halt> {
         if let Some(why) = failed {
             return after_failed_pull(repo, &why, stays);
         }
-        commit_clean_merge(repo)?;
+        merged = commit_clean_merge(repo)?;
     }
     // Undecided conflicts (committed by hand) that the pull did not decide are not pushed:
-    // shared, they would come back to everyone.
-    let left = store::load(&repo.data_path)
-        .map_err(Error::from)?
-        .map_or(0, |l| l.workspace.conflicts.len());
+    // shared, they would come back to everyone. (The file as a clean merge left it was read
+    // already: it is not read twice.)
+    let left = match merged {
+        Some(ws) => ws.conflicts.len(),
+        None => store::load(&repo.data_path)
+            .map_err(Error::from)?
+            .map_or(0, |l| l.workspace.conflicts.len()),
+    };
     if left > 0 {
         return halt(
             Outcome::Conflicts,
@@ -441,14 +446,15 @@ fn share(repo: &Repo, remote: &Remote, done: &mut Synced) -> Result<(), Halt> {
 }
 
 /// A pull that merged without conflicts (and so stopped before committing: `--no-commit`) is
-/// committed with a message that says what was merged from whom.
-fn commit_clean_merge(repo: &Repo) -> Result<(), Halt> {
+/// committed with a message that says what was merged from whom; the merged file, as read for
+/// the message (`None`: there was no merge to commit).
+fn commit_clean_merge(repo: &Repo) -> Result<Option<crate::model::Workspace>, Halt> {
     let git = &repo.git;
     let merging = git
         .output(&["rev-parse", "-q", "--verify", "MERGE_HEAD"])
         .is_ok_and(|o| o.ok());
     if !merging {
-        return Ok(());
+        return Ok(None);
     }
     let now = store::load(&repo.data_path)
         .map_err(Error::from)?
@@ -456,7 +462,7 @@ fn commit_clean_merge(repo: &Repo) -> Result<(), Halt> {
         .unwrap_or_default();
     let message = super::merge_message::message(git, &repo.relative, &now, None);
     git.ok(&["commit", "-q", "-m", &message])?;
-    Ok(())
+    Ok(Some(now))
 }
 
 /// A pull that did not finish: conflicts left in the file wait for the user (the merge is
