@@ -126,27 +126,9 @@ fn diff<R: Record>(a: &List<R>, b: &List<R>, out: &mut Vec<Happened>) {
     }
 }
 
-/// A record's words: what a person recognises it by.
+/// A record's words: what a person recognises it by ([`Record::title`]).
 fn text_of<R: Record>(r: &R) -> String {
-    let any = r as &dyn std::any::Any;
-    let text = if let Some(p) = any.downcast_ref::<Partner>() {
-        p.name.clone()
-    } else if let Some(g) = any.downcast_ref::<Goal>() {
-        g.title.clone()
-    } else if let Some(m) = any.downcast_ref::<Milestone>() {
-        m.title.clone()
-    } else if let Some(x) = any.downcast_ref::<Interaction>() {
-        x.summary.clone()
-    } else if let Some(c) = any.downcast_ref::<Commitment>() {
-        c.what.clone()
-    } else if let Some(r) = any.downcast_ref::<Review>() {
-        format!("review of {}", r.date)
-    } else if let Some(c) = any.downcast_ref::<Celebration>() {
-        c.how.clone()
-    } else {
-        String::new()
-    };
-    crate::text::excerpt(&text, 80)
+    crate::text::excerpt(&r.title(), 80)
 }
 
 fn happened<R: Record>(

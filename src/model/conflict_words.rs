@@ -3,7 +3,7 @@
 //! when, and — once decided — how it was decided ([`decision`]), for the dashboard's conflict
 //! list and the commit that finishes a merge.
 
-use super::records::*;
+use super::{EachKind, Record, each_kind};
 use super::{MergeConflict, Workspace};
 use serde_json::Value;
 
@@ -92,35 +92,40 @@ fn json_words(v: &Value) -> String {
     }
 }
 
-/// A whole record (RON text) by what people call it: a partner's name, a goal's title…
+/// A whole record (RON text) by what people call it ([`super::Record::title`]).
 pub fn record_title(kind: &str, ron_text: &str) -> Option<String> {
-    fn read<T: serde::de::DeserializeOwned>(t: &str) -> Option<T> {
-        ron::from_str(t).ok()
+    struct Read<'a>(&'a str, &'a str, Option<String>);
+    impl EachKind for Read<'_> {
+        fn kind<R: Record>(&mut self) {
+            if R::KIND == self.0 {
+                self.2 = ron::from_str::<R>(self.1).ok().map(|r| r.title());
+            }
+        }
     }
-    let title = match kind {
-        "partner" => read::<Partner>(ron_text)?.name,
-        "goal" => read::<Goal>(ron_text)?.title,
-        "milestone" => read::<Milestone>(ron_text)?.title,
-        "log entry" => read::<Interaction>(ron_text)?.summary,
-        "commitment" => read::<Commitment>(ron_text)?.what,
-        "review" => format!("review of {}", read::<Review>(ron_text)?.date),
-        "celebration" => read::<Celebration>(ron_text)?.how,
-        _ => return None,
-    };
-    Some(crate::text::excerpt(&title, 60))
+    let mut read = Read(kind, ron_text, None);
+    each_kind(&mut read);
+    read.2.map(|t| crate::text::excerpt(&t, 60))
 }
 
-/// The title of the record `kind` `id` in `ws` (a partner's name, a goal's title…).
+/// The field that names a record of `kind` in the file ([`super::Record::TITLE_FIELD`]).
+pub fn title_field(kind: &str) -> Option<&'static str> {
+    struct Field<'a>(&'a str, Option<&'static str>);
+    impl EachKind for Field<'_> {
+        fn kind<R: Record>(&mut self) {
+            if R::KIND == self.0 {
+                self.1 = Some(R::TITLE_FIELD);
+            }
+        }
+    }
+    let mut field = Field(kind, None);
+    each_kind(&mut field);
+    field.1
+}
+
+/// The title of the record `kind` `id` in `ws`: the value of its title field (a partner's name,
+/// a goal's title…; a review's date).
 pub fn title_in(ws: &Workspace, kind: &str, id: u64) -> Option<String> {
-    let field = match kind {
-        "partner" => "name",
-        "goal" | "milestone" => "title",
-        "log entry" => "summary",
-        "commitment" => "what",
-        "review" => "date",
-        "celebration" => "how",
-        _ => return None,
-    };
+    let field = title_field(kind)?;
     match super::merge_prep::held_value(ws, kind, id, field)? {
         Value::String(s) => Some(crate::text::excerpt(&s, 60)),
         _ => None,
@@ -227,7 +232,7 @@ mod tests {
             words("commitment", r#"{"Kept":"2026-12-01"}"#),
             "kept 2026-12-01"
         );
-        let goal = Goal {
+        let goal = super::super::Goal {
             authors: Default::default(),
             id: super::super::GoalId(7),
             partner: super::super::PartnerId(1),

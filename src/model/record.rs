@@ -29,6 +29,11 @@ pub trait Record:
     const FIELD: &'static str;
     /// The lists its links ([`Record::links`]) point into.
     const LINKS: &'static [ListKind];
+    /// The field that names it in the file (`name`, `title`, `summary`…).
+    const TITLE_FIELD: &'static str;
+    /// What people call it: a partner's name, a goal's title, a log entry's summary, "review of
+    /// 2026-12-01"…
+    fn title(&self) -> String;
     /// The date or time a partner's records of this kind are ordered by (a goal's start, a
     /// milestone's or commitment's due date, a log entry's time…).
     type When: Ord + Copy;
@@ -147,6 +152,7 @@ impl ListKind {
 /// `record!(Type, IdType, "kind", "kinds", list_field, ListKind, visit_method, { ... })` with,
 /// in the braces, `partner:` the field naming its partner (`id` for a partner), `when:` the
 /// field it is ordered by and its type, `links:` its optional links as `field => ListKind`,
+/// `title:` the field that names it and what people call it ([`Record::title`]),
 /// `texts:` how a search finds it (see [`Record::texts`]) and `shift:` how its dates move
 /// ([`Record::shift_dates`]).
 macro_rules! record {
@@ -154,6 +160,7 @@ macro_rules! record {
         partner: $partner:ident,
         when: $when:ident: $when_ty:ty,
         links: [$($link:ident => $to:ident),*],
+        title: $tfield:ident => |$tr:ident| $title:expr,
         texts: |$r:ident, $found:ident| $texts:block,
         shift: |$sr:ident, $days:ident| $shift:block $(,)?
     }) => {
@@ -163,7 +170,12 @@ macro_rules! record {
             const LIST: ListKind = ListKind::$which;
             const FIELD: &'static str = stringify!($list);
             const LINKS: &'static [ListKind] = &[$(ListKind::$to),*];
+            const TITLE_FIELD: &'static str = stringify!($tfield);
             type When = $when_ty;
+            fn title(&self) -> String {
+                let $tr = self;
+                $title
+            }
             fn when(&self) -> $when_ty {
                 self.$when
             }
@@ -229,6 +241,7 @@ record!(Partner, PartnerId, "partner", "partners", partners, Partners, partner, 
     partner: id,
     when: since: Date,
     links: [],
+    title: name => |r| r.name.clone(),
     texts: |r, found| {
         found(&[("partner", &r.name)], &r.name);
         found(&[("notes", &r.notes)], &r.notes);
@@ -257,6 +270,7 @@ record!(Goal, GoalId, "goal", "goals", goals, Goals, goal, {
     partner: partner,
     when: start: Date,
     links: [],
+    title: title => |r| r.title.clone(),
     texts: |r, found| {
         found(&[("goal", &r.title)], &r.title);
     },
@@ -269,6 +283,7 @@ record!(Milestone, MilestoneId, "milestone", "milestones", milestones, Milestone
     partner: partner,
     when: due: Date,
     links: [goal => Goals],
+    title: title => |r| r.title.clone(),
     texts: |r, found| {
         found(&[("milestone", &r.title)], &r.title);
     },
@@ -282,6 +297,7 @@ record!(Interaction, InteractionId, "log entry", "log entries", interactions, In
     partner: partner,
     when: at: chrono::NaiveDateTime,
     links: [],
+    title: summary => |r| r.summary.clone(),
     texts: |r, found| {
         found(&[("log entry", &r.summary)], &r.summary);
         if let Some(f) = &r.follow_up {
@@ -301,6 +317,7 @@ record!(Commitment, CommitmentId, "commitment", "commitments", commitments, Comm
     partner: partner,
     when: due: Date,
     links: [],
+    title: what => |r| r.what.clone(),
     texts: |r, found| {
         found(&[("commitment", &r.what)], &r.what);
     },
@@ -317,6 +334,7 @@ record!(Review, ReviewId, "review", "reviews", reviews, Reviews, review, {
     partner: partner,
     when: date: Date,
     links: [],
+    title: date => |r| format!("review of {}", r.date),
     texts: |r, found| {
         found(&[("review", &r.feedback)], &r.feedback);
         for p in Practice::ALL {
@@ -334,6 +352,7 @@ record!(Celebration, CelebrationId, "celebration", "celebrations", celebrations,
     partner: partner,
     when: date: Date,
     links: [milestone => Milestones],
+    title: how => |r| r.how.clone(),
     texts: |r, found| {
         found(&[("celebration", &r.how)], &r.how);
     },

@@ -114,15 +114,9 @@ fn record_name(c: &MergeConflict, now: &Workspace) -> String {
         return "our profile".into();
     }
     // A conflict over the title itself: the record as it was called before.
-    let title_field = matches!(
-        (c.kind.as_str(), c.field.as_str()),
-        ("partner", "name")
-            | ("goal" | "milestone", "title")
-            | ("log entry", "summary")
-            | ("commitment", "what")
-            | ("celebration", "how")
-    );
-    if title_field {
+    if c.kind != "review"
+        && crate::model::conflict_words::title_field(&c.kind) == Some(c.field.as_str())
+    {
         let before = crate::model::conflict_words::words(&c.kind, &c.base);
         return format!("{} “{before}”", c.kind);
     }
